@@ -1,0 +1,146 @@
+/**
+ * The one data model of newsfuse. Every stage speaks these types; nothing else defines them.
+ *
+ * Flow: RawDocument (ingest) → Article (extract) → Sentence (language) → Story (cluster)
+ *       → Brief (summarize + analyse) → rendered text / JSON / HTML.
+ */
+
+/** Where a warning or error came from: a file (and line, for JSONL), a URL, or "-" for stdin. */
+export interface Origin {
+  path: string;
+  line?: number;
+}
+
+/** A problem found while processing input. Stages return these; only the edges (CLI, server) print them. */
+export interface Diagnostic {
+  level: 'warning' | 'error';
+  origin: Origin;
+  message: string;
+}
+
+/** The kinds of raw input newsfuse understands. */
+export type RawKind = 'html' | 'text' | 'record';
+
+/**
+ * One raw input document, before extraction: an HTML page, scraped text, or a JSONL record.
+ * `hints` carry metadata that arrived with the input (a JSONL `title`, a feed item's date, ...).
+ */
+export interface RawDocument {
+  /** Stable id derived from the content hash; identical input gives the same id. */
+  id: string;
+  origin: Origin;
+  kind: RawKind;
+  /** The decoded content (HTML source or plain text). */
+  content: string;
+  /** SHA-256 of the raw bytes (or of the record), hex. */
+  hash: string;
+  hints: {
+    title?: string;
+    url?: string;
+    date?: string;
+    publisher?: string;
+    byline?: string;
+    language?: string;
+  };
+}
+
+/** An extracted news article: the body without boilerplate, plus its metadata. */
+export interface Article {
+  id: string;
+  /** File path, URL or "file:line" the article came from. */
+  source: string;
+  url?: string;
+  /** Outlet name ("Reuters", "The Telegraph"), when known. */
+  publisher?: string;
+  title: string;
+  byline?: string;
+  /** Publication date, ISO 8601 (YYYY-MM-DD or a full timestamp), when the page gives one. */
+  published?: string;
+  /** ISO 639-1 language code ("en") or "und" when unknown. */
+  language: string;
+  /** Body paragraphs, boilerplate removed. `text` is these joined by "\n\n". */
+  paragraphs: string[];
+  text: string;
+  /** Hash of the raw input, for idempotent storage. */
+  hash: string;
+}
+
+/** A sentence of an article, with character offsets into `Article.text`. */
+export interface Sentence {
+  articleId: string;
+  /** 0-based index of the sentence within its article. */
+  index: number;
+  /** 0-based index of the paragraph that holds it. */
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A group of near-identical publications of one report (e.g. one wire story on several sites). */
+export interface Report {
+  id: string;
+  /** Article ids; the first is the representative. */
+  articleIds: string[];
+}
+
+/** A story: articles about one event. */
+export interface Story {
+  id: string;
+  articleIds: string[];
+  /** Near-duplicate groups among the story's articles; independent reports. */
+  reports: Report[];
+  headline: string;
+}
+
+/** A pointer from a summary sentence to an article that supports it. */
+export interface Citation {
+  articleId: string;
+  /** 1-based number of the source in the brief's source list. */
+  ref: number;
+  /** The supporting sentence of that article. */
+  sentenceIndex: number;
+  /** Similarity of the supporting sentence to the summary sentence (0–1). */
+  score: number;
+}
+
+/** One sentence of a summary and the sources that back it. */
+export interface SummarySentence {
+  text: string;
+  /** Where the sentence was taken from. */
+  from: { articleId: string; sentenceIndex: number };
+  citations: Citation[];
+}
+
+/** One entry of a brief's numbered source list. */
+export interface SourceEntry {
+  ref: number;
+  articleId: string;
+  publisher?: string;
+  title: string;
+  published?: string;
+  source: string;
+  url?: string;
+}
+
+/** The brief of one story: the product's main output. */
+export interface Brief {
+  storyId: string;
+  headline: string;
+  summary: SummarySentence[];
+  sources: SourceEntry[];
+  /** Word count of the summary. */
+  words: number;
+}
+
+/** What a summarizer receives: the documents of one cluster, as sentences. */
+export interface SummaryInput {
+  articles: Article[];
+  sentences: Sentence[];
+}
+
+/** What a summarizer returns: selected sentences in output order. */
+export interface SummaryOptions {
+  words: number;
+  query?: string;
+}
