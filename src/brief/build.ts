@@ -1,0 +1,69 @@
+/** Build the brief of one story: summary sentences with citations, and the numbered source list. */
+import { wordCount } from '../language/tokens.js';
+import type { Article, Brief, Sentence, SourceEntry, Story, SummarySentence } from '../model.js';
+import { summarize } from '../summarize/index.js';
+import { findSupport, sentenceFrequencies } from './cite.js';
+
+export interface BriefOptions {
+  words: number;
+  method?: string;
+  query?: string;
+}
+
+/** Sources in a stable order: by publication date (undated last), then by source path. */
+export function orderSources(articles: Article[]): Article[] {
+  return [...articles].sort(
+    (a, b) =>
+      (a.published ? 0 : 1) - (b.published ? 0 : 1) ||
+      (a.published ?? '').localeCompare(b.published ?? '') ||
+      a.source.localeCompare(b.source),
+  );
+}
+
+export function buildBrief(
+  story: Story,
+  articles: Map<string, Article>,
+  sentences: Map<string, Sentence[]>,
+  options: BriefOptions,
+): Brief {
+  const members = orderSources(story.articleIds.map((id) => articles.get(id)!));
+  const sources: SourceEntry[] = members.map((a, i) => ({
+    ref: i + 1,
+    articleId: a.id,
+    publisher: a.publisher,
+    title: a.title,
+    published: a.published,
+    source: a.source,
+    url: a.url,
+  }));
+  const refOf = new Map(sources.map((s) => [s.articleId, s.ref]));
+  const storySentences = members.flatMap((a) => sentences.get(a.id) ?? []);
+  const chosen = summarize(
+    { articles: members, sentences: storySentences },
+    { words: options.words, method: options.method, query: options.query },
+  );
+  const df = sentenceFrequencies(storySentences);
+  const summary: SummarySentence[] = chosen.map((s) => ({
+    text: s.text,
+    from: { articleId: s.articleId, sentenceIndex: s.index },
+    citations: findSupport(s, storySentences, df, storySentences.length)
+      .map((sup) => ({
+        articleId: sup.articleId,
+        ref: refOf.get(sup.articleId)!,
+        sentenceIndex: sup.sentenceIndex,
+        score: round(sup.score),
+      }))
+      .sort((a, b) => a.ref - b.ref),
+  }));
+  return {
+    storyId: story.id,
+    headline: story.headline,
+    summary,
+    sources: sources.map(
+      (s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as SourceEntry,
+    ),
+    words: summary.reduce((n, s) => n + wordCount(s.text), 0),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

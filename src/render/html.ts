@@ -1,0 +1,66 @@
+/** Briefs as one self-contained HTML page. Every piece of article text is escaped; no external assets. */
+import type { Brief } from '../model.js';
+import { citationMarks, sourceName } from './labels.js';
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+function renderBrief(brief: Brief, n: number): string {
+  const items = brief.summary
+    .map((s) => {
+      const cites = s.citations
+        .map((c) => `<a href="#b${n}-src${c.ref}" class="cite">${citationMarks([c.ref])}</a>`)
+        .join('');
+      return `<li>${escapeHtml(s.text)} ${cites}</li>`;
+    })
+    .join('\n');
+  const sources = brief.sources
+    .map((s) => {
+      const date = s.published ? ` <time>${escapeHtml(s.published.slice(0, 10))}</time>` : '';
+      return `<li id="b${n}-src${s.ref}"><strong>${escapeHtml(sourceName(s))}</strong>: ${escapeHtml(s.title)}${date}</li>`;
+    })
+    .join('\n');
+  return `<article>
+<h2>${escapeHtml(brief.headline)}</h2>
+<p class="meta">${brief.sources.length} sources · ${brief.words} words</p>
+<h3>Summary</h3>
+<ul class="summary">
+${items}
+</ul>
+<h3>Sources</h3>
+<ol class="sources">
+${sources}
+</ol>
+</article>`;
+}
+
+export function renderHtml(briefs: Brief[]): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>newsfuse briefs</title>
+<style>
+body{font:16px/1.55 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
+h2{font-family:system-ui,sans-serif;line-height:1.25}.meta{color:#666;font-size:.9rem}
+.cite{font-size:.8rem;text-decoration:none;color:#0645ad}.sources li:target{background:#fff3b0}
+article{border-bottom:1px solid #ddd;padding-bottom:1.5rem;margin-bottom:1.5rem}
+</style>
+</head>
+<body>
+<h1>newsfuse</h1>
+${briefs.map((b, i) => renderBrief(b, i + 1)).join('\n')}
+</body>
+</html>
+`;
+}

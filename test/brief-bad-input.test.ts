@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { documentsFromBytes } from '../src/ingest/index.js';
+import { runCli, samplesDir } from './helpers.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'newsfuse-test-'));
+
+const STORY = (city: string, n: number) =>
+  `Firefighters in ${city} battled a warehouse blaze for ${n} hours on Tuesday, the city fire service said. ` +
+  `The fire started in a storage unit near the river port and spread quickly to two neighbouring buildings. ` +
+  `Officials said nobody was seriously hurt, although several workers were treated for smoke inhalation at the scene.`;
+
+test('a missing path exits 2 with a one-line error', () => {
+  const r = runCli(['brief', '/nonexistent/newsfuse/path']);
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.match(r.stderr, /no such file or directory/);
+});
+
+test('a directory with no readable articles exits 1 with "no articles found"', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'menu.html'), '<html><body><nav><a href="/">Home</a></nav></body></html>');
+  const r = runCli(['brief', dir]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /no articles found/);
+});
+
+test('a binary file gives a warning naming it and the rest is still processed', () => {
+  const dir = tmp();
+  const junk = Buffer.alloc(4096);
+  for (let i = 0; i < junk.length; i++) junk[i] = (i * 131) % 256;
+  writeFileSync(join(dir, 'image.txt'), junk);
+  copyFileSync(join(samplesDir, '003_8711b95e350eefae.txt'), join(dir, 'a.txt'));
+  const r = runCli(['brief', dir, '--format', 'json']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /warning: .*image\.txt: binary data/);
+  assert.equal(JSON.parse(r.stdout).briefs.length, 1);
+});
+
+test('a malformed JSONL line is skipped with file:line and the other lines are kept', () => {
+  const dir = tmp();
+  const lines = [
+    JSON.stringify({ title: 'Warehouse fire in Lorvik', date: '2025-03-04', text: STORY('Lorvik', 6) }),
+    '{"title": "broken", "text": ',
+    JSON.stringify({ title: 'Blaze in Lorvik port', url: 'https://example.org/a', text: STORY('Lorvik', 8) }),
+    JSON.stringify({ title: 'no body' }),
+  ];
+  writeFileSync(join(dir, 'feed.jsonl'), `${lines.join('\n')}\n`);
+  const r = runCli(['brief', join(dir, 'feed.jsonl'), '--format', 'json']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /feed\.jsonl:2: malformed JSON line skipped/);
+  assert.match(r.stderr, /feed\.jsonl:4: record has neither "text" nor "html"/);
+  const briefs = JSON.parse(r.stdout).briefs;
+  const sources = briefs.flatMap((b: { sources: unknown[] }) => b.sources);
+  assert.equal(sources.length, 2);
+});
+
+test('legacy-encoded text is decoded, not dropped', () => {
+  const text = `Caf\xe9 owners in the old town said the fire had been put out by noon, the mayor\x92s office said on Tuesday. ${STORY('Lorvik', 5)}`;
+  const r = documentsFromBytes('cafe.txt', Buffer.from(text, 'latin1'));
+  assert.equal(r.docs.length, 1);
+  assert.match(r.docs[0].content, /Café owners/);
+  assert.match(r.docs[0].content, /mayor’s office/);
+});
+
+test('bad option values exit 2', () => {
+  const dir = tmp();
+  mkdirSync(join(dir, 'x'));
+  assert.equal(runCli(['brief', samplesDir, '--words', 'many']).status, 2);
+  assert.equal(runCli(['brief', samplesDir, '--format', 'pdf']).status, 2);
+});
