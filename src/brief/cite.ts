@@ -42,7 +42,7 @@ export function findSupport(
       // Symmetric enough to reject a long sentence that merely contains the words: blend both directions.
       score = otherTotal > 0 ? (2 * shared) / (total + Math.min(otherTotal, 2 * total)) : 0;
     }
-    if (score < SUPPORT_THRESHOLD) continue;
+    if (score < SUPPORT_THRESHOLD || conflictingNumbers(summary.text, s.text)) continue;
     const prev = best.get(s.articleId);
     if (!prev || score > prev.score)
       best.set(s.articleId, { articleId: s.articleId, sentenceIndex: s.index, score });
@@ -53,4 +53,46 @@ export function findSupport(
 /** Document frequencies over a story's sentences, for `findSupport`. */
 export function sentenceFrequencies(story: Sentence[]): Map<string, number> {
   return documentFrequencies(story.map((s) => contentTerms(s.text)));
+}
+
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  dozen: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  twenty: '20',
+};
+
+/** The quantities a sentence states, normalized ("3,000" → "3000", "six" → "6"); years excluded. */
+export function quantities(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/\b(\d[\d,. ]*\d|\d)\b|\b([a-z]+)\b/g)) {
+    if (m[1]) {
+      const v = m[1].replace(/[, ](?=\d{3}\b)/g, '').replace(/\s+/g, '');
+      if (/^(19|20)\d\d$/.test(v)) continue;
+      out.add(v);
+    } else if (m[2] && NUMBER_WORDS[m[2]]) out.add(NUMBER_WORDS[m[2]]);
+  }
+  return out;
+}
+
+/** Two sentences that both state quantities but share none say different things ("12 injured" vs "14 hurt"). */
+export function conflictingNumbers(a: string, b: string): boolean {
+  const qa = quantities(a);
+  const qb = quantities(b);
+  if (!qa.size || !qb.size) return false;
+  for (const q of qa) if (qb.has(q)) return false;
+  return true;
 }

@@ -45,6 +45,9 @@ const PHOTO_CREDIT = /\b(?:REUTERS|AFP|AP|Getty Images|EPA)\s*\/\s*[A-Z][\w .'-]
 const BYLINE =
   /^(?:by\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){1,3})(?:\s+(?:in|reports from)\s+[A-Z][\w ]+)?$/;
 
+/** Navigation rows: several short items separated by pipes or bullets. */
+const NAV_LINE = /\S\s+[|•·]\s+\S.*\s[|•·]\s/;
+
 const wordsIn = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const endsLikeSentence = (s: string) => /[.!?]\s*["'“”’)]?$/.test(s) || /["”]$/.test(s);
 
@@ -73,6 +76,8 @@ export function extractText(content: string): TextExtraction {
   const seen = new Set<string>();
   let bodyStarted = false;
   let titleIndex = -1;
+  let titleBeforeDate = false;
+  let ended = false;
 
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
@@ -80,10 +85,15 @@ export function extractText(content: string): TextExtraction {
     const src = SOURCE_LINE.exec(line);
     if (src) {
       result.publisher ??= src[1].trim();
-      if (bodyStarted) break;
+      if (bodyStarted) ended = true;
       continue;
     }
-    if (bodyStarted && END_MARKERS.some((re) => re.test(line))) break;
+    // After the article ends, only an attribution line ("Source: ...") is still of use.
+    if (ended) continue;
+    if (bodyStarted && END_MARKERS.some((re) => re.test(line))) {
+      ended = true;
+      continue;
+    }
     if (JUNK.some((re) => re.test(line))) continue;
     const tail = COPYRIGHT_TAIL.exec(line);
     if (tail) {
@@ -94,14 +104,21 @@ export function extractText(content: string): TextExtraction {
     if (!bodyStarted) {
       const d = dateLine(line);
       if (d) {
+        if (result.published === undefined && result.title !== undefined) titleBeforeDate = true;
         result.published ??= d;
         continue;
       }
-      if (PHOTO_CREDIT.test(line) || (counts.get(line) ?? 0) > 1) continue; // captions, repeated furniture
+      if (PHOTO_CREDIT.test(line)) continue;
+      const wantTitle = result.title === undefined || titleBeforeDate;
+      // Repeated lines are captions or furniture, except a headline printed twice before any title was found.
+      if ((counts.get(line) ?? 0) > 1 && !(wantTitle && !isProse(line) && !seen.has(line))) continue;
       if (!isProse(line)) {
-        if (result.title === undefined && wordsIn(line) >= 3 && wordsIn(line) <= 30) {
+        seen.add(line);
+        if (wantTitle && wordsIn(line) >= 3 && wordsIn(line) <= 30 && !NAV_LINE.test(line)) {
+          // A line before the page's date line is usually the masthead; the first after it is the headline.
           result.title = line.replace(/^#\w+\s*\|\s*/, '');
           titleIndex = i;
+          titleBeforeDate = false;
         } else if (
           result.byline === undefined &&
           result.title !== undefined &&

@@ -25,11 +25,16 @@ export function isCandidate(s: Sentence): boolean {
   if (n < 6 || n > 60) return false;
   if (/\?["”]?$/.test(s.text)) return false;
   if (!/^["“'‘(]?[\p{Lu}\p{N}]/u.test(s.text)) return false;
+  if (META_SENTENCE.test(s.text)) return false;
   return /[.!?]["”’)]?$/.test(s.text);
 }
 
+/** Sentences about the page rather than the news ("This report is from ...", "Click here ..."). */
+const META_SENTENCE =
+  /^(this (report|article|story|page)\b|click|tap|sign up|subscribe|follow us|read (more|the full))/i;
+
 /** Maximum similarity a new sentence may have to one already chosen. */
-const REDUNDANCY = 0.45;
+const REDUNDANCY = 0.3;
 
 export function summarize(input: SummaryInput, options: SummarizeOptions): Sentence[] {
   const method = options.method ?? 'newsfuse';
