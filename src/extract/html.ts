@@ -1,9 +1,16 @@
 /**
- * HTML extraction: metadata from JSON-LD, OpenGraph, meta tags and <time>; the body from the block whose
- * paragraphs hold the most prose. Parsing is linkedom's; the scoring is ours.
+ * HTML extraction in one streaming pass (htmlparser2's tokenizer, no DOM tree):
+ *   1. collect metadata: JSON-LD NewsArticle, OpenGraph/meta tags, <title>, <h1>, <time>, canonical, lang;
+ *   2. cut the page into text blocks at block-level tags, each owned by its nearest block element, with its
+ *      word count and the share of words inside links; furniture (nav, footers, forms, comment and share
+ *      widgets, by tag or by class/id) is skipped;
+ *   3. score every element by the blocks beneath it: prose adds, link lists and fragments subtract;
+ *      the best-scoring element is the article container, and its blocks are the body.
+ * The scoring is newsfuse's own; the named heuristics are the constants below.
  */
-import { parseHTML } from 'linkedom';
+import { Parser } from 'htmlparser2';
 import { normalizeDate } from './dates.js';
+import { metadataFrom, type PageMeta } from './html-meta.js';
 
 export interface HtmlExtraction {
   title?: string;
@@ -15,129 +22,266 @@ export interface HtmlExtraction {
   paragraphs: string[];
 }
 
-/** Elements that never hold article text. */
-const STRIP =
-  'script, style, noscript, template, svg, iframe, form, nav, header, footer, aside, button, select, textarea';
-/** Class/id fragments of page furniture. */
+/** Elements whose content is never article text. */
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'select',
+  'textarea',
+  'button',
+  'nav',
+  'footer',
+  'aside',
+  'form',
+  'head',
+  'object',
+  'embed',
+  'canvas',
+  'map',
+  'dialog',
+  'menu',
+  'option',
+  'label',
+  'input',
+]);
+
+/** Elements that end a text block. */
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'td',
+  'th',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'tbody',
+  'thead',
+  'blockquote',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'figcaption',
+  'header',
+  'br',
+  'hr',
+  'center',
+  'address',
+  'body',
+  'html',
+  'caption',
+  'fieldset',
+  'details',
+  'summary',
+]);
+
+const VOID_TAGS = new Set([
+  'br',
+  'hr',
+  'img',
+  'input',
+  'meta',
+  'link',
+  'area',
+  'base',
+  'col',
+  'embed',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** class/id words of page furniture. */
 const FURNITURE =
-  /(comment|share|social|related|promo|sidebar|newsletter|cookie|banner|advert|\bad-|footer|nav|menu|subscribe|popup|modal|breadcrumb)/i;
+  /(?:^|[\s_-])(?:comments?|commentlist|disqus|share|sharing|social|related|promo|promoted|sidebar|newsletter|cookies?|banner|advert|advertisement|ads?|ad-\w+|sponsor(?:ed)?|outbrain|taboola|footer|nav|navbar|navigation|menu|subscribe|subscription|popup|modal|breadcrumbs?|tags|widget|recommended|most-?(?:read|popular)|trending|toolbar|masthead|signup|login|byline-social|print-?only|hidden)(?:$|[\s_-])/i;
 
-type El = Element;
+/** class/id words that mark the article itself; they protect an element from the furniture rule. */
+const CONTENT_HINT = /(?:^|[\s_-])(?:article|story|content|entry|post|body|text|main)(?:$|[\s_-])/i;
 
-const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** A block of prose counts fully from this many words; shorter blocks count half or less. */
+const PROSE_WORDS = 12;
+/** Share of a block's words inside links above which it is navigation. */
+const LINK_HEAVY = 0.5;
 
-function meta(doc: Document, ...names: string[]): string | undefined {
-  for (const n of names) {
-    const el = doc.querySelector(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`);
-    const v = clean(el?.getAttribute('content'));
-    if (v) return v;
-  }
-  return undefined;
+interface Node {
+  tag: string;
+  parent: Node | undefined;
+  block: boolean;
+  score: number;
 }
 
-interface LdNews {
-  headline?: string;
-  datePublished?: string;
-  author?: unknown;
-  publisher?: unknown;
-  inLanguage?: string;
+interface Block {
+  owner: Node;
+  text: string;
+  words: number;
+  linkWords: number;
+  tag: string;
 }
 
-function jsonLd(doc: Document): LdNews | undefined {
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    try {
-      const data = JSON.parse(s.textContent ?? '');
-      const items: unknown[] = Array.isArray(data) ? data : data['@graph'] ? data['@graph'] : [data];
-      for (const it of items) {
-        const t = (it as { '@type'?: unknown })['@type'];
-        const types = Array.isArray(t) ? t : [t];
-        if (types.some((x) => typeof x === 'string' && /Article|NewsArticle|Report|BlogPosting/.test(x)))
-          return it as LdNews;
-      }
-    } catch {
-      // invalid JSON-LD is common; ignore it
-    }
-  }
-  return undefined;
-}
-
-const nameOf = (v: unknown): string | undefined => {
-  if (typeof v === 'string') return clean(v) || undefined;
-  if (Array.isArray(v)) return v.map(nameOf).filter(Boolean).join(', ') || undefined;
-  if (v && typeof v === 'object' && 'name' in v) return nameOf((v as { name: unknown }).name);
-  return undefined;
+const countWords = (s: string) => {
+  let n = 0;
+  for (const t of s.split(' ')) if (t && /[\p{L}\p{N}]/u.test(t)) n++;
+  return n;
 };
 
-function bodyParagraphs(doc: Document): string[] {
-  for (const el of Array.from(doc.querySelectorAll(STRIP))) el.remove();
-  for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
-    const tag = el.tagName.toLowerCase();
-    if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') continue;
-    const key = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (FURNITURE.test(key)) el.remove();
-  }
-  const scores = new Map<El, number>();
-  const blocks = Array.from(doc.querySelectorAll('p, pre, blockquote, li'));
-  for (const p of blocks) {
-    const text = clean(p.textContent);
-    const words = text.split(' ').length;
-    if (words < 6) continue;
-    const parent = p.parentElement;
-    if (!parent) continue;
-    const score = words + (/[.!?]["”]?$/.test(text) ? 5 : 0);
-    scores.set(parent, (scores.get(parent) ?? 0) + score);
-    const grand = parent.parentElement;
-    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
-  }
-  let best: El | undefined;
-  let bestScore = 0;
-  for (const [el, s] of scores) {
-    if (s > bestScore) {
-      best = el;
-      bestScore = s;
-    }
-  }
-  if (!best) return [];
-  const out: string[] = [];
-  for (const p of Array.from(best.querySelectorAll('p, pre, blockquote, h2, h3, li'))) {
-    const text = clean(p.textContent);
-    if (!text) continue;
-    const tag = p.tagName.toLowerCase();
-    if ((tag === 'h2' || tag === 'h3' || tag === 'li') && text.split(' ').length < 4) continue;
-    if (p.parentElement?.closest('blockquote, li') && tag === 'p') continue;
-    out.push(text);
-  }
-  return out;
+const endsLikeSentence = (s: string) => /[.!?…]["'”’)]?$/.test(s) || /[:;]$/.test(s);
+
+/** How much a block says "article here" (positive) or "furniture here" (negative). */
+function blockValue(b: Block): number {
+  const ld = b.words ? b.linkWords / b.words : 0;
+  if (ld > LINK_HEAVY) return -b.words;
+  const prose = b.words * (1 - ld);
+  if (b.words >= PROSE_WORDS) return prose + (endsLikeSentence(b.text) ? 5 : 0);
+  if (b.words >= 5 && endsLikeSentence(b.text)) return prose * 0.5;
+  return -0.5;
+}
+
+function isFurniture(attribs: Record<string, string>): boolean {
+  const key = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+  if (!key.trim()) return attribs.hidden !== undefined || /display:\s*none/i.test(attribs.style ?? '');
+  return FURNITURE.test(key) && !CONTENT_HINT.test(key);
 }
 
 export function extractHtml(html: string): HtmlExtraction {
-  const { document: doc } = parseHTML(html);
-  const ld = jsonLd(doc);
-  const timeEl = doc.querySelector('time[datetime]');
-  const h1 = clean(doc.querySelector('h1')?.textContent);
-  const title =
-    clean(ld?.headline) ||
-    meta(doc, 'og:title', 'twitter:title') ||
-    h1 ||
-    clean(doc.querySelector('title')?.textContent);
-  const published = normalizeDate(
-    ld?.datePublished ??
-      meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'DC.date.issued') ??
-      timeEl?.getAttribute('datetime') ??
-      undefined,
-  );
-  const byline = nameOf(ld?.author) ?? meta(doc, 'author', 'article:author', 'byl')?.replace(/^by\s+/i, '');
-  const publisher = nameOf(ld?.publisher) ?? meta(doc, 'og:site_name', 'application-name');
-  const language =
-    clean(doc.documentElement?.getAttribute('lang')).slice(0, 2).toLowerCase() || ld?.inLanguage?.slice(0, 2);
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
-  return {
-    title: title || undefined,
-    published,
-    byline: byline || undefined,
-    publisher: publisher || undefined,
-    language: language || undefined,
-    url: canonical || undefined,
-    paragraphs: bodyParagraphs(doc),
+  const root: Node = { tag: '#root', parent: undefined, block: true, score: 0 };
+  const stack: Node[] = [root];
+  const blocks: Block[] = [];
+  const meta: PageMeta = { metas: {}, ldJson: [] };
+  let skipDepth = 0; // > 0 while inside skipped elements
+  let linkDepth = 0;
+  let buffer = '';
+  let linkBuffer = '';
+  let capture: 'title' | 'ld' | 'h1' | undefined;
+  let captured = '';
+
+  const owner = (): Node => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i].block) return stack[i];
+    return root;
   };
+  const flush = () => {
+    const text = buffer.replace(/\s+/g, ' ').trim();
+    if (text) {
+      const words = countWords(text);
+      if (words) {
+        const o = owner();
+        blocks.push({
+          owner: o,
+          text,
+          words,
+          linkWords: countWords(linkBuffer.replace(/\s+/g, ' ')),
+          tag: o.tag,
+        });
+      }
+    }
+    buffer = '';
+    linkBuffer = '';
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (name === 'meta') {
+          const key = (attribs.property ?? attribs.name ?? attribs.itemprop ?? '').toLowerCase();
+          if (key && attribs.content && !(key in meta.metas)) meta.metas[key] = attribs.content;
+          if (attribs.charset === undefined && attribs['http-equiv'] === undefined) return;
+          return;
+        }
+        if (name === 'link' && /\bcanonical\b/i.test(attribs.rel ?? '') && attribs.href)
+          meta.canonical ??= attribs.href;
+        if (name === 'html' && attribs.lang) meta.lang ??= attribs.lang;
+        if (name === 'time' && attribs.datetime) meta.time ??= attribs.datetime;
+        if (name === 'title' && meta.title === undefined) capture = 'title';
+        if (name === 'script' && /ld\+json/i.test(attribs.type ?? '')) capture = 'ld';
+        if (name === 'h1' && meta.h1 === undefined && skipDepth === 0) capture = 'h1';
+        if (capture) captured = '';
+        if (VOID_TAGS.has(name)) {
+          if (name === 'br' || name === 'hr') flush();
+          return;
+        }
+        const block = BLOCK_TAGS.has(name);
+        if (block) flush();
+        const node: Node = { tag: name, parent: stack[stack.length - 1], block, score: 0 };
+        stack.push(node);
+        if (skipDepth > 0 || SKIP_TAGS.has(name) || isFurniture(attribs)) skipDepth++;
+        if (name === 'a') linkDepth++;
+      },
+      ontext(text) {
+        if (capture) captured += text;
+        if (skipDepth > 0) return;
+        buffer += text;
+        if (linkDepth > 0) linkBuffer += ` ${text}`;
+      },
+      onclosetag(name, implied) {
+        if (VOID_TAGS.has(name)) return;
+        if (capture === 'title' && name === 'title') meta.title = captured.replace(/\s+/g, ' ').trim();
+        if (capture === 'ld' && name === 'script') meta.ldJson.push(captured);
+        if (capture === 'h1' && name === 'h1') meta.h1 = captured.replace(/\s+/g, ' ').trim();
+        if (
+          (capture === 'title' && name === 'title') ||
+          (capture === 'ld' && name === 'script') ||
+          (capture === 'h1' && name === 'h1')
+        )
+          capture = undefined;
+        if (stack.length <= 1) return;
+        const node = stack[stack.length - 1];
+        if (node.tag !== name && !implied) return;
+        if (node.block) flush();
+        if (skipDepth > 0) skipDepth--;
+        if (name === 'a' && linkDepth > 0) linkDepth--;
+        stack.pop();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+
+  const m = metadataFrom(meta);
+  return { ...m, published: normalizeDate(m.published), paragraphs: bodyBlocks(blocks, m.title) };
+}
+
+/** Score elements by the blocks beneath them and return the texts of the best element's blocks. */
+function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
+  for (const b of blocks) {
+    const v = blockValue(b);
+    for (let n: Node | undefined = b.owner; n; n = n.parent) n.score += v;
+  }
+  let best: Node | undefined;
+  for (const b of blocks) {
+    for (let n: Node | undefined = b.owner; n; n = n.parent) {
+      if (n.tag === '#root') break;
+      if (!best || n.score > best.score) best = n;
+    }
+  }
+  if (!best || best.score <= 0) return [];
+  const inside = (b: Block) => {
+    for (let n: Node | undefined = b.owner; n; n = n.parent) if (n === best) return true;
+    return false;
+  };
+  const titleKey = title?.toLowerCase().replace(/\s+/g, ' ');
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (!inside(b)) continue;
+    if (b.words && b.linkWords / b.words > LINK_HEAVY) continue;
+    if (b.tag === 'h1' || (titleKey && b.text.toLowerCase() === titleKey)) continue;
+    out.push(b.text);
+  }
+  return out;
 }

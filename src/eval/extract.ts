@@ -1,0 +1,200 @@
+/**
+ * `newsfuse eval extract`: article extraction against gold text, per page then averaged.
+ * Metrics: token and 4-gram-shingle precision/recall/F1 (lower-cased letter/digit runs, as multisets),
+ * title accuracy (normalized exact match), date accuracy (same day), pages per second of extraction time.
+ * `--peer readability` runs @mozilla/readability on linkedom over the same pages, in the same process.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../extract/index.js';
+import { decodeBytes } from '../ingest/decode.js';
+import { contentHash } from '../ingest/hash.js';
+import { words } from '../language/tokens.js';
+import type { RawDocument } from '../model.js';
+import type { EvalOptions, EvalResult, EvalTask, Metrics } from './contract.js';
+
+interface GoldPage {
+  id: string;
+  file: string;
+  url?: string;
+  expected: { text: string; title?: string; published?: string };
+}
+
+/** What an extractor returns for one page. */
+export interface Extracted {
+  text: string;
+  title?: string;
+  published?: string;
+}
+
+export type Extractor = (html: string, url?: string) => Extracted;
+
+export interface PRF {
+  p: number;
+  r: number;
+  f: number;
+}
+
+function bag(items: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const x of items) m.set(x, (m.get(x) ?? 0) + 1);
+  return m;
+}
+
+/** Precision/recall/F1 of two multisets. Both empty counts as a perfect match; one empty as zero. */
+export function overlap(predicted: string[], gold: string[]): PRF {
+  if (!predicted.length && !gold.length) return { p: 1, r: 1, f: 1 };
+  if (!predicted.length || !gold.length) return { p: 0, r: 0, f: 0 };
+  const g = bag(gold);
+  let hit = 0;
+  for (const [k, n] of bag(predicted)) hit += Math.min(n, g.get(k) ?? 0);
+  const p = hit / predicted.length;
+  const r = hit / gold.length;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+/** Word 4-grams of lower-cased tokens (a text shorter than 4 words is one shingle). */
+export function shingles(tokens: string[], n = 4): string[] {
+  if (tokens.length < n) return tokens.length ? [tokens.join(' ')] : [];
+  const out: string[] = [];
+  for (let i = 0; i + n <= tokens.length; i++) out.push(tokens.slice(i, i + n).join(' '));
+  return out;
+}
+
+const normTitle = (s: string) => words(s).join(' ');
+
+export interface PageScore {
+  token: PRF;
+  shingle: PRF;
+  title?: boolean;
+  date?: boolean;
+}
+
+export function scorePage(got: Extracted, gold: GoldPage['expected']): PageScore {
+  const gt = words(gold.text);
+  const pt = words(got.text);
+  const score: PageScore = { token: overlap(pt, gt), shingle: overlap(shingles(pt), shingles(gt)) };
+  if (gold.title)
+    score.title = !!got.title && normTitle(got.title) === normTitle(gold.title.split('\n').pop()!);
+  if (gold.published)
+    score.date = !!got.published && got.published.slice(0, 10) === gold.published.slice(0, 10);
+  return score;
+}
+
+/** newsfuse's own extractor, as the eval sees it. */
+export const ours: Extractor = (html, url) => {
+  const raw: RawDocument = {
+    id: 'eval',
+    origin: { path: url ?? 'page.html' },
+    kind: 'html',
+    content: html,
+    hash: contentHash(html),
+    hints: {},
+  };
+  const { article } = extractArticle(raw);
+  return { text: article?.text ?? '', title: article?.title, published: article?.published };
+};
+
+/** Mozilla Readability on linkedom: the peer. */
+export const readability: Extractor = (html) => {
+  const { document } = parseHTML(html);
+  const r = new Readability(document as unknown as Document).parse();
+  return {
+    text: r?.textContent ?? '',
+    title: r?.title ?? undefined,
+    published: r?.publishedTime ?? undefined,
+  };
+};
+
+export const PEERS: Record<string, Extractor> = { readability };
+
+function mean(xs: number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+}
+
+function summarizeScores(scores: PageScore[], seconds: number): Metrics {
+  const titled = scores.filter((s) => s.title !== undefined);
+  const dated = scores.filter((s) => s.date !== undefined);
+  const m: Metrics = {
+    shingle_f1: mean(scores.map((s) => s.shingle.f)),
+    shingle_p: mean(scores.map((s) => s.shingle.p)),
+    shingle_r: mean(scores.map((s) => s.shingle.r)),
+    token_f1: mean(scores.map((s) => s.token.f)),
+    pages_per_s: seconds > 0 ? scores.length / seconds : 0,
+  };
+  if (titled.length) m.title_acc = mean(titled.map((s) => (s.title ? 1 : 0)));
+  if (dated.length) m.date_acc = mean(dated.map((s) => (s.date ? 1 : 0)));
+  return m;
+}
+
+export function loadPages(indexPath: string): Array<GoldPage & { html: string }> {
+  const dir = dirname(indexPath);
+  const lines = readFileSync(indexPath, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+  return lines.map((line) => {
+    const page = JSON.parse(line) as GoldPage;
+    let bytes = readFileSync(join(dir, page.file));
+    if (page.file.endsWith('.gz')) bytes = gunzipSync(bytes);
+    const decoded = decodeBytes(bytes, 'html');
+    return { ...page, html: 'error' in decoded ? '' : decoded.text };
+  });
+}
+
+/** Run one extractor over the pages; time only the extraction itself. */
+export function runExtractor(
+  pages: Array<GoldPage & { html: string }>,
+  extractor: Extractor,
+): { scores: PageScore[]; seconds: number } {
+  const scores: PageScore[] = [];
+  let seconds = 0;
+  for (const page of pages) {
+    const t0 = process.hrtime.bigint();
+    let got: Extracted;
+    try {
+      got = extractor(page.html, page.url);
+    } catch {
+      got = { text: '' };
+    }
+    seconds += Number(process.hrtime.bigint() - t0) / 1e9;
+    scores.push(scorePage(got, page.expected));
+  }
+  return { scores, seconds };
+}
+
+export const task: EvalTask = {
+  name: 'extract',
+  description: 'article extraction vs gold text (token/shingle P/R/F1, title, date, pages/s)',
+  flags: {
+    peer: 'also run a peer extractor in the same process: readability',
+    limit: 'only the first N pages',
+  },
+  async run({ data, flags, log }: EvalOptions): Promise<EvalResult> {
+    const index = data.endsWith('.jsonl') ? data : join(data, 'index.jsonl');
+    const started = Date.now();
+    let pages = loadPages(index);
+    if (typeof flags.limit === 'string') pages = pages.slice(0, Number(flags.limit));
+    log(`extract: ${pages.length} pages from ${index}`);
+    const mine = runExtractor(pages, ours);
+    const result: EvalResult = {
+      task: 'extract',
+      data,
+      items: pages.length,
+      seconds: 0,
+      metrics: summarizeScores(mine.scores, mine.seconds),
+    };
+    const peerNames = typeof flags.peer === 'string' ? flags.peer.split(',') : [];
+    for (const name of peerNames) {
+      const peer = PEERS[name];
+      if (!peer) throw new Error(`unknown peer "${name}" (peers: ${Object.keys(PEERS).join(', ')})`);
+      const r = runExtractor(pages, peer);
+      result.peers ??= {};
+      result.peers[name] = summarizeScores(r.scores, r.seconds);
+    }
+    result.seconds = (Date.now() - started) / 1000;
+    return result;
+  },
+};
