@@ -36,8 +36,6 @@ const SKIP_TAGS = new Set([
   'nav',
   'footer',
   'aside',
-  'form',
-  'head',
   'object',
   'embed',
   'canvas',
