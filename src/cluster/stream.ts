@@ -1,0 +1,421 @@
+/**
+ * Incremental story clustering. Articles arrive one at a time; each either
+ *  1. is a near-duplicate of an earlier report (MinHash + LSH, containment ≥ DUPLICATE) and joins that
+ *     report and its story, or
+ *  2. joins the most similar story (TF-IDF cosine over content terms, names and numbers, damped by the
+ *     time gap), when that similarity reaches JOIN, or
+ *  3. starts a new story.
+ * Stories are found through an inverted index from salient terms to stories with capped posting lists,
+ * and only the best few candidates are scored, so the work per article is bounded whatever the stream
+ * length. IDF is learned online from the reports seen so far. The result depends only on the order of
+ * the articles, never on how they are batched.
+ */
+import type { Article, Report, Story } from '../model.js';
+import { articleText, dayOf, type FeatureBag, featureBag } from './features.js';
+import { bandKeys, containment, LshIndex, type Signature, signature } from './minhash.js';
+
+export interface ClustererOptions {
+  /** Minimum similarity between an article and a story for the article to join it. */
+  join?: number;
+  /** Minimum estimated containment for two texts to be one report. */
+  duplicate?: number;
+  /** Relative similarity bonus for an article dated within a story's date range (± windowDays). */
+  timeBonus?: number;
+  /** Days an article may lie outside a story's date range and still get the full time bonus. */
+  windowDays?: number;
+  /** Beyond the window, the time bonus halves every `halfLifeDays`. */
+  halfLifeDays?: number;
+  /** Minimum centroid cosine for two stories that both match an article to merge. */
+  merge?: number;
+}
+
+export const DEFAULTS: Required<ClustererOptions> = {
+  join: 0.15,
+  duplicate: 0.5,
+  timeBonus: 0.1,
+  windowDays: 3,
+  halfLifeDays: 14,
+  merge: 0.3,
+};
+
+/** Share of the join threshold an article must reach with a second story to trigger a merge check. */
+const MERGE_EVIDENCE = 0.75;
+/** Salient terms of an article used to look up (and index) stories. */
+const QUERY_TERMS = 24;
+/** Stories scored exactly per article. */
+const CANDIDATES = 16;
+/** Most recent stories kept per term in the inverted index. */
+const POSTING_CAP = 64;
+/** Terms a story is indexed under, at most. */
+const STORY_INDEX_CAP = 256;
+/** A story's term vector is pruned back to PRUNE_TO terms when it exceeds MAX_TERMS. */
+const MAX_TERMS = 800;
+const PRUNE_TO = 500;
+
+export interface AddResult {
+  articleId: string;
+  storyId: string;
+  reportId: string;
+  /** The article was a near-duplicate of an earlier publication (this report's first article). */
+  duplicateOf?: string;
+  /** Similarity to the story joined (containment for duplicates, 0 for a new story). */
+  similarity: number;
+  /** A new story was started. */
+  created: boolean;
+}
+
+interface ReportState {
+  id: string;
+  articleIds: string[];
+  sig: Signature;
+  story: number;
+}
+
+interface StoryState {
+  index: number;
+  id: string;
+  articleIds: string[];
+  reports: ReportState[];
+  /** Sum of the members' feature bags (pruned). */
+  terms: Map<string, number>;
+  /** Reports folded into `terms`. */
+  weight: number;
+  norm: number;
+  /** Document count when `norm` was computed, and whether terms changed since. */
+  normAt: number;
+  dirty: boolean;
+  indexed: Set<string>;
+  firstDay?: number;
+  lastDay?: number;
+  headline: string;
+  headlineScore: number;
+  /** Story this one was merged into (union-find parent), or its own index. */
+  parent: number;
+}
+
+export class StoryClusterer {
+  readonly options: Required<ClustererOptions>;
+  private readonly df = new Map<string, number>();
+  private docs = 0;
+  private readonly storyList: StoryState[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly lsh = new LshIndex<ReportState>();
+  private readonly reportOf = new Map<string, ReportState>();
+  /** Arrival number of each article. */
+  private readonly seq = new Map<string, number>();
+
+  constructor(options: ClustererOptions = {}) {
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+    this.options = { ...DEFAULTS, ...given };
+  }
+
+  /** Number of articles added so far. */
+  get size(): number {
+    return this.reportOf.size;
+  }
+
+  /** Add one article; returns where it went. Adding an id twice returns its current placement. */
+  add(article: Article): AddResult {
+    const known = this.reportOf.get(article.id);
+    if (known)
+      return {
+        articleId: article.id,
+        storyId: this.root(known.story).id,
+        reportId: known.id,
+        similarity: 1,
+        created: false,
+      };
+    this.seq.set(article.id, this.seq.size);
+    const text = articleText(article);
+    const sig = signature(text);
+    const keys = bandKeys(sig);
+    const day = dayOf(article.published);
+
+    // 1. Near-duplicate of an earlier report?
+    let dup: ReportState | undefined;
+    let dupScore = this.options.duplicate;
+    if (sig.shingles > 0)
+      for (const r of this.lsh.candidates(keys)) {
+        const c = containment(sig, r.sig);
+        if (c >= dupScore && (!dup || c > dupScore)) {
+          dup = r;
+          dupScore = c;
+        }
+      }
+    if (dup) {
+      dup.articleIds.push(article.id);
+      this.reportOf.set(article.id, dup);
+      const story = this.root(dup.story);
+      story.articleIds.push(article.id);
+      this.widenDates(story, day);
+      return {
+        articleId: article.id,
+        storyId: story.id,
+        reportId: dup.id,
+        duplicateOf: dup.articleIds[0],
+        similarity: dupScore,
+        created: false,
+      };
+    }
+
+    // 2. A new report: learn IDF from it, then find the closest story.
+    const bag = featureBag(text);
+    this.docs++;
+    for (const t of bag.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    const vector = this.weigh(bag);
+    const query = topTerms(vector, QUERY_TERMS);
+    let best: StoryState | undefined;
+    let bestScore = this.options.join;
+    const near: StoryState[] = [];
+    for (const s of this.candidates(vector, query)) {
+      const score = this.similarity(vector, s) * this.timeFactor(s, day);
+      if (score >= this.options.join * MERGE_EVIDENCE) near.push(s);
+      if (score >= bestScore && (!best || score > bestScore || s.index < best.index)) {
+        best = s;
+        bestScore = score;
+      }
+    }
+    const created = !best;
+    const story = best ?? this.newStory(article.id);
+    const report: ReportState = {
+      id: `r-${article.id}`,
+      articleIds: [article.id],
+      sig,
+      story: story.index,
+    };
+    this.reportOf.set(article.id, report);
+    if (sig.shingles > 0) this.lsh.add(keys, report);
+    story.reports.push(report);
+    story.articleIds.push(article.id);
+    this.fold(story, bag, query);
+    this.widenDates(story, day);
+    if (best) this.mergeInto(story, near);
+    const title = article.title?.trim();
+    if (title && (created || bestScore > story.headlineScore || !story.headline)) {
+      story.headline = title;
+      story.headlineScore = created ? 0 : bestScore;
+    }
+    return {
+      articleId: article.id,
+      storyId: story.id,
+      reportId: report.id,
+      similarity: created ? 0 : bestScore,
+      created,
+    };
+  }
+
+  /** Add many articles in order (the same as calling `add` on each). */
+  addAll(articles: Iterable<Article>): AddResult[] {
+    const out: AddResult[] = [];
+    for (const a of articles) out.push(this.add(a));
+    return out;
+  }
+
+  /** The story id an article currently belongs to. */
+  storyOf(articleId: string): string | undefined {
+    const r = this.reportOf.get(articleId);
+    return r ? this.root(r.story).id : undefined;
+  }
+
+  /** Current stories, largest first (ties: earliest story first); article ids in arrival order. */
+  stories(): Story[] {
+    const live = this.storyList.filter((s) => s.parent === s.index);
+    live.sort((a, b) => b.articleIds.length - a.articleIds.length || a.index - b.index);
+    return live.map((s) => ({
+      id: s.id,
+      articleIds: [...s.articleIds].sort((a, b) => this.seq.get(a)! - this.seq.get(b)!),
+      reports: s.reports.map((r): Report => ({ id: r.id, articleIds: [...r.articleIds] })),
+      headline: s.headline,
+    }));
+  }
+
+  // --- internals ---
+
+  private root(index: number): StoryState {
+    let s = this.storyList[index];
+    while (s.parent !== s.index) s = this.storyList[s.parent];
+    return s;
+  }
+
+  private newStory(articleId: string): StoryState {
+    const index = this.storyList.length;
+    const s: StoryState = {
+      index,
+      id: `s-${articleId}`,
+      articleIds: [],
+      reports: [],
+      terms: new Map(),
+      weight: 0,
+      norm: 0,
+      normAt: 0,
+      dirty: true,
+      indexed: new Set(),
+      headline: '',
+      headlineScore: 0,
+      parent: index,
+    };
+    this.storyList.push(s);
+    return s;
+  }
+
+  private idf(term: string): number {
+    return Math.log(1 + this.docs / (this.df.get(term) ?? 1));
+  }
+
+  /** TF-IDF weights of a bag, L2-normalized. */
+  private weigh(bag: FeatureBag): Map<string, number> {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [t, w] of bag) {
+      const x = w * this.idf(t);
+      v.set(t, x);
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, x] of v) v.set(t, x / norm);
+    return v;
+  }
+
+  /** Stories sharing salient terms with the article, best CANDIDATES by summed weight of shared terms. */
+  private candidates(vector: Map<string, number>, query: string[]): StoryState[] {
+    const acc = new Map<number, number>();
+    for (const t of query) {
+      const posting = this.postings.get(t);
+      if (!posting) continue;
+      const w = vector.get(t)!;
+      for (const i of posting) {
+        const r = this.root(i).index;
+        acc.set(r, (acc.get(r) ?? 0) + w);
+      }
+    }
+    const ranked = [...acc].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
+    return ranked.map(([i]) => this.storyList[i]);
+  }
+
+  /** Cosine between a normalized article vector and a story's TF-IDF centroid. */
+  private similarity(vector: Map<string, number>, s: StoryState): number {
+    this.freshNorm(s);
+    let dot = 0;
+    for (const [t, a] of vector) {
+      const w = s.terms.get(t);
+      if (w !== undefined) dot += a * w * this.idf(t);
+    }
+    return dot / s.norm;
+  }
+
+  /** Cosine between two stories' TF-IDF centroids (norms must be fresh: call after `similarity`). */
+  private centroidCosine(a: StoryState, b: StoryState): number {
+    this.freshNorm(a);
+    this.freshNorm(b);
+    const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
+    let dot = 0;
+    for (const [t, w] of small.terms) {
+      const y = large.terms.get(t);
+      if (y !== undefined) {
+        const idf = this.idf(t);
+        dot += w * y * idf * idf;
+      }
+    }
+    return dot / (a.norm * b.norm);
+  }
+
+  /**
+   * Merge into `story` the other stories the article also matched whose centroids are now close to it.
+   * The older story survives (smaller index), so ids stay stable.
+   */
+  private mergeInto(story: StoryState, near: StoryState[]): void {
+    let target = story;
+    for (const other of near) {
+      const o = this.root(other.index);
+      if (o === target || this.centroidCosine(target, o) < this.options.merge) continue;
+      const [keep, gone] = o.index < target.index ? [o, target] : [target, o];
+      gone.parent = keep.index;
+      keep.articleIds.push(...gone.articleIds);
+      keep.reports.push(...gone.reports);
+      for (const [t, w] of gone.terms) keep.terms.set(t, (keep.terms.get(t) ?? 0) + w);
+      keep.weight += gone.weight;
+      keep.dirty = true;
+      if (keep.terms.size > MAX_TERMS) this.prune(keep);
+      if (gone.firstDay !== undefined) this.widenDates(keep, gone.firstDay);
+      if (gone.lastDay !== undefined) this.widenDates(keep, gone.lastDay);
+      if (gone.headlineScore > keep.headlineScore || !keep.headline) {
+        keep.headline = gone.headline;
+        keep.headlineScore = gone.headlineScore;
+      }
+      gone.terms = new Map();
+      gone.articleIds = [];
+      gone.reports = [];
+      target = keep;
+    }
+  }
+
+  private freshNorm(s: StoryState): void {
+    if (s.dirty || this.docs > s.normAt * 1.1 + 1) {
+      let norm = 0;
+      for (const [t, w] of s.terms) {
+        const x = w * this.idf(t);
+        norm += x * x;
+      }
+      s.norm = Math.sqrt(norm) || 1;
+      s.normAt = this.docs;
+      s.dirty = false;
+    }
+  }
+
+  /**
+   * Time as evidence for, never against: an article dated within the story's date range (widened by the
+   * window) gets its similarity raised by `timeBonus`, and the bonus halves every half-life beyond it.
+   * Undated articles or stories get no bonus. A far date is not held against a story, because extracted
+   * dates are noisy and long-running stories (a trial, a war) span years.
+   */
+  private timeFactor(s: StoryState, day: number | undefined): number {
+    if (day === undefined || s.firstDay === undefined || s.lastDay === undefined) return 1;
+    const gap = Math.max(0, s.firstDay - day, day - s.lastDay, 0) - this.options.windowDays;
+    return 1 + this.options.timeBonus * 0.5 ** (Math.max(0, gap) / this.options.halfLifeDays);
+  }
+
+  private widenDates(s: StoryState, day: number | undefined): void {
+    if (day === undefined) return;
+    if (s.firstDay === undefined || day < s.firstDay) s.firstDay = day;
+    if (s.lastDay === undefined || day > s.lastDay) s.lastDay = day;
+  }
+
+  /** Add a report's bag to the story centroid and index the story under the report's salient terms. */
+  private fold(s: StoryState, bag: FeatureBag, query: string[]): void {
+    for (const [t, w] of bag) s.terms.set(t, (s.terms.get(t) ?? 0) + w);
+    s.weight++;
+    s.dirty = true;
+    if (s.terms.size > MAX_TERMS) this.prune(s);
+    for (const t of query) {
+      if (s.indexed.size >= STORY_INDEX_CAP) break;
+      if (s.indexed.has(t)) continue;
+      s.indexed.add(t);
+      let posting = this.postings.get(t);
+      if (!posting) this.postings.set(t, (posting = []));
+      posting.push(s.index);
+      if (posting.length > POSTING_CAP) {
+        const dropped = posting.splice(0, posting.length - POSTING_CAP);
+        for (const i of dropped) this.storyList[i].indexed.delete(t);
+      }
+    }
+  }
+
+  /** Keep a story's heaviest terms (by TF-IDF; ties by term) so its vector stays bounded. */
+  private prune(s: StoryState): void {
+    const ranked = [...s.terms]
+      .map(([t, w]) => [t, w * this.idf(t)] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, PRUNE_TO);
+    const keep = new Map<string, number>();
+    for (const [t] of ranked) keep.set(t, s.terms.get(t)!);
+    s.terms = keep;
+  }
+}
+
+/** The `n` heaviest terms of a vector (ties by term, for determinism). */
+function topTerms(vector: Map<string, number>, n: number): string[] {
+  return [...vector]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([t]) => t);
+}
