@@ -5,7 +5,7 @@
  *  - numbers and years ("485", "2005"), prefixed `n:` (also kept as plain terms by `contentTerms`).
  * Pure functions; the output is a bag of feature → weight before IDF.
  */
-import { contentTerms, isStopword, stem, tokens } from '../language/tokens.js';
+import { isStopword, stem } from '../language/tokens.js';
 import type { Article } from '../model.js';
 
 /** Extra weight of a name or number feature relative to a plain content term (before IDF). */
@@ -14,48 +14,91 @@ export const NAME_BOOST = 2;
 /** A feature bag: feature → sublinear term frequency (1 + ln tf), names and numbers weighted. */
 export type FeatureBag = Map<string, number>;
 
-/** Sentence-ish chunks: lines and sentence ends. Good enough to skip sentence-initial capitals. */
-function chunks(text: string): string[] {
-  return text.split(/\n+|(?<=[.!?]["”’)]?)\s+(?=["“‘(]?\p{Lu})/u);
+/**
+ * Characters of an article its features and shingles are taken from (about 500 words): the lead and
+ * first paragraphs of news carry the event, and the cap bounds the work on very long pages.
+ */
+export const FEATURE_CHARS = 3500;
+
+/** What one pass over an article's text yields. */
+export interface Analysis {
+  bag: FeatureBag;
+  /** FNV hashes of the lower-cased word tokens, in order, for shingling. */
+  wordHashes: Int32Array;
 }
 
-const CAPITALIZED = /^\p{Lu}[\p{L}\p{N}'’.-]*$/u;
-const NUMBER = /^\p{N}[\p{N}.,]*$/u;
+const TOKEN = /[\p{L}\p{N}]+(?:['’.\-,][\p{L}\p{N}]+)*/gu;
+const UPPER = /\p{Lu}/u;
+const DIGIT = /\d/;
+const INNER = /['’.\-,]/;
 
-/** Names (capitalized non-initial words, lower-cased and stemmed) and numbers in the text. */
-export function namesAndNumbers(text: string): string[] {
-  const out: string[] = [];
-  for (const chunk of chunks(text)) {
-    const toks = tokens(chunk);
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      if (NUMBER.test(t)) {
-        const n = t.replace(/,(?=\d{3}\b)/g, '');
-        if (n.length >= 2 || i > 0) out.push(`n:${n}`);
-        continue;
-      }
-      if (i === 0 || !CAPITALIZED.test(t)) continue;
-      const lower = t.toLowerCase().replace(/['’]s$/, '');
-      if (lower.length < 2 || isStopword(lower)) continue;
-      // ALL-CAPS words longer than an acronym are shouting or a dateline, not a name.
-      if (lower.length > 5 && t === t.toUpperCase()) continue;
-      out.push(`e:${stem(lower.replace(/\./g, ''))}`);
+/** FNV-1a over a string, 32 bits (signed). */
+export function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/** True when the token at `at` opens a sentence: only spaces/quotes since a line start or . ! ? */
+function opensSentence(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === ' ' || c === '"' || c === '“' || c === '‘' || c === "'" || c === '(' || c === '\t') continue;
+    return c === '\n' || c === '.' || c === '!' || c === '?';
+  }
+  return true;
+}
+
+function addContent(counts: Map<string, number>, word: string): void {
+  if (word.length < 2 && !DIGIT.test(word)) return;
+  if (isStopword(word)) return;
+  const t = DIGIT.test(word[0]) ? word : stem(word);
+  counts.set(t, (counts.get(t) ?? 0) + 1);
+}
+
+/**
+ * One pass over the first FEATURE_CHARS of a text: content terms (stopwords out, Porter stems, numbers
+ * kept), names (`e:` + stem of a capitalized word that does not open a sentence; ALL-CAPS words longer
+ * than five letters are datelines or shouting, not names), numbers (`n:`), and word hashes for shingles.
+ */
+export function analyze(fullText: string): Analysis {
+  const text =
+    fullText.length > FEATURE_CHARS ? fullText.slice(0, fullText.lastIndexOf(' ', FEATURE_CHARS)) : fullText;
+  const counts = new Map<string, number>();
+  const hashes: number[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const tok = m[0];
+    const lower = tok.toLowerCase();
+    hashes.push(fnv(lower));
+    if (INNER.test(lower)) for (const part of lower.split(/['’.\-,]+/)) addContent(counts, part);
+    else addContent(counts, lower);
+    const first = tok[0];
+    if (DIGIT.test(first)) {
+      const n = `n:${lower.replace(/,(?=\d{3}\b)/g, '')}`;
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+    } else if (UPPER.test(first) && !opensSentence(text, m.index)) {
+      const name = lower.replace(/['’]s$/, '').replace(/\./g, '');
+      if (name.length < 2 || isStopword(name)) continue;
+      if (name.length > 5 && tok === tok.toUpperCase()) continue;
+      const e = `e:${stem(name)}`;
+      counts.set(e, (counts.get(e) ?? 0) + 1);
     }
   }
-  return out;
-}
-
-/** The feature bag of a text: sublinear TF of content terms, plus boosted names and numbers. */
-export function featureBag(text: string): FeatureBag {
-  const counts = new Map<string, number>();
-  for (const t of contentTerms(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  for (const t of namesAndNumbers(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
   const bag: FeatureBag = new Map();
   for (const [t, f] of counts) {
     const w = 1 + Math.log(f);
     bag.set(t, t.charCodeAt(1) === 58 /* ':' */ ? w * NAME_BOOST : w);
   }
-  return bag;
+  return { bag, wordHashes: Int32Array.from(hashes) };
+}
+
+/** The feature bag of a text (see `analyze`). */
+export function featureBag(text: string): FeatureBag {
+  return analyze(text).bag;
 }
 
 /** The text an article is clustered on: its title (when it has one) and body. */

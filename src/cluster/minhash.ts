@@ -1,32 +1,21 @@
 /**
- * MinHash signatures over word shingles, with LSH banding to find near-duplicate candidates in
+ * MinHash signatures over word shingles (of the word hashes `analyze` yields), with LSH banding to find near-duplicate candidates in
  * constant time per document. Containment (share of the smaller text's shingles found in the larger)
  * is estimated from the Jaccard estimate and the two shingle counts, so no shingle set is kept.
  */
-import { words } from '../language/tokens.js';
 
 /** Words per shingle. */
 export const SHINGLE = 4;
-/** Hash functions per signature; BANDS × ROWS. */
+/** MinHash bins per signature (must be 64: the bin is the top 6 bits of a hash); BANDS × ROWS. */
 export const HASHES = 64;
 export const BANDS = 32;
 export const ROWS = HASHES / BANDS;
 
 export interface Signature {
-  /** HASHES minimum hash values. */
-  mins: Uint32Array;
-  /** Number of distinct shingles (estimated by the number of shingles, duplicates included). */
+  /** HASHES minimum hash values (as signed 32-bit integers: any fixed order works for MinHash). */
+  mins: Int32Array;
+  /** Number of shingles (repeats included: near enough to the distinct count for news text). */
   shingles: number;
-}
-
-/** FNV-1a over a string, 32 bits. */
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** A strong 32-bit integer mix (finalizer of MurmurHash3). */
@@ -39,43 +28,53 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-// Fixed seeds, one per hash function: the same text always gets the same signature.
-const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 + i * 0x7f4a7c15));
-
-/** Hashes of the word shingles of a text (short texts: one shingle of all their words). */
-export function shingleHashes(text: string): Uint32Array {
-  const w = words(text).map(fnv);
-  if (w.length === 0) return new Uint32Array(0);
+/** Hashes of the word shingles, from word hashes (short texts: one shingle of all their words). */
+export function shingleHashes(wordHashes: Int32Array): Int32Array {
+  const w = wordHashes;
+  if (w.length === 0) return new Int32Array(0);
   const n = Math.max(1, w.length - SHINGLE + 1);
-  const out = new Uint32Array(n);
+  const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0;
     for (let k = i; k < Math.min(i + SHINGLE, w.length); k++) h = mix(h ^ w[k]) + k - i;
-    out[i] = h >>> 0;
+    out[i] = h | 0;
   }
   return out;
 }
 
-/** MinHash signature of a text. An empty text gets an all-max signature with 0 shingles. */
-export function signature(text: string): Signature {
-  const hashes = shingleHashes(text);
-  const mins = new Uint32Array(HASHES).fill(0xffffffff);
+/** Marks a bin no shingle fell into. */
+const EMPTY = 0x7fffffff;
+
+/**
+ * One-permutation MinHash (Li, Owen & Zhang 2012): each shingle hash goes to one of HASHES bins by its
+ * top bits and the bin keeps its minimum, so the cost is one hash per shingle. An empty text gets all
+ * bins empty and 0 shingles.
+ */
+export function signature(wordHashes: Int32Array): Signature {
+  const hashes = shingleHashes(wordHashes);
+  const mins = new Int32Array(HASHES).fill(EMPTY);
   for (let j = 0; j < hashes.length; j++) {
-    const x = hashes[j];
-    for (let i = 0; i < HASHES; i++) {
-      const v = mix(x ^ SEEDS[i]);
-      if (v < mins[i]) mins[i] = v;
-    }
+    const h = mix(hashes[j] ^ 0x5bd1e995);
+    const bin = h >>> 26; // top 6 bits: 64 bins
+    const v = h & 0x3ffffff;
+    if (v < mins[bin]) mins[bin] = v;
   }
-  return { mins, shingles: new Set(hashes).size };
+  return { mins, shingles: hashes.length };
 }
 
-/** Estimated Jaccard similarity of two signatures' shingle sets. */
+/** Estimated Jaccard similarity: agreeing bins among the bins not empty in both. */
 export function jaccard(a: Signature, b: Signature): number {
   if (a.shingles === 0 || b.shingles === 0) return 0;
   let same = 0;
-  for (let i = 0; i < HASHES; i++) if (a.mins[i] === b.mins[i]) same++;
-  return same / HASHES;
+  let used = 0;
+  for (let i = 0; i < HASHES; i++) {
+    const x = a.mins[i];
+    const y = b.mins[i];
+    if (x === EMPTY && y === EMPTY) continue;
+    used++;
+    if (x === y) same++;
+  }
+  return used ? same / used : 0;
 }
 
 /** Estimated containment of the smaller shingle set in the larger: |A∩B| / min(|A|, |B|). */
@@ -86,12 +85,16 @@ export function containment(a: Signature, b: Signature): number {
   return Math.min(1, inter / Math.min(a.shingles, b.shingles));
 }
 
-/** Band keys of a signature: one number per band, mixing the band index and its rows. */
+/** Band keys of a signature: one number per band with no empty bin, mixing the band index and rows. */
 export function bandKeys(sig: Signature): number[] {
   const keys: number[] = [];
-  for (let b = 0; b < BANDS; b++) {
+  bands: for (let b = 0; b < BANDS; b++) {
     let h = mix(b + 1);
-    for (let r = 0; r < ROWS; r++) h = mix(h ^ sig.mins[b * ROWS + r]);
+    for (let r = 0; r < ROWS; r++) {
+      const v = sig.mins[b * ROWS + r];
+      if (v === EMPTY) continue bands;
+      h = mix(h ^ v);
+    }
     // 32 bits of hash plus the band index above them: distinct bands never collide.
     keys.push(b * 2 ** 32 + h);
   }

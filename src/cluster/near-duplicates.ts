@@ -5,7 +5,7 @@
  * A wire story republished with its own header, footer or rewritten lead still shares most shingles.
  */
 import type { Article } from '../model.js';
-import { articleText } from './features.js';
+import { analyze, articleText } from './features.js';
 import { bandKeys, containment, LshIndex, type Signature, signature } from './minhash.js';
 
 /** Share of the shorter article's shingles found in the other for the two to be one report. */
@@ -26,7 +26,7 @@ export function findNearDuplicates(articles: Article[], threshold = DUPLICATE_CO
   const index = new LshIndex<{ i: number; sig: Signature }>();
   const out: NearDuplicate[] = [];
   articles.forEach((a, i) => {
-    const sig = signature(articleText(a));
+    const sig = signature(analyze(articleText(a)).wordHashes);
     if (sig.shingles === 0) return;
     const keys = bandKeys(sig);
     let best: { i: number; c: number } | undefined;

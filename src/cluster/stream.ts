@@ -11,7 +11,7 @@
  * the articles, never on how they are batched.
  */
 import type { Article, Report, Story } from '../model.js';
-import { articleText, dayOf, type FeatureBag, featureBag } from './features.js';
+import { analyze, articleText, dayOf, type FeatureBag } from './features.js';
 import { bandKeys, containment, LshIndex, type Signature, signature } from './minhash.js';
 
 export interface ClustererOptions {
@@ -40,6 +40,8 @@ export const DEFAULTS: Required<ClustererOptions> = {
 
 /** Share of the join threshold an article must reach with a second story to trigger a merge check. */
 const MERGE_EVIDENCE = 0.75;
+/** Features an article is represented by (its heaviest by TF-IDF): bounds the work on long articles. */
+const ARTICLE_TERMS = Number(process.env.AT ?? 160);
 /** Salient terms of an article used to look up (and index) stories. */
 const QUERY_TERMS = 24;
 /** Stories scored exactly per article. */
@@ -49,7 +51,7 @@ const POSTING_CAP = 64;
 /** Terms a story is indexed under, at most. */
 const STORY_INDEX_CAP = 256;
 /** A story's term vector is pruned back to PRUNE_TO terms when it exceeds MAX_TERMS. */
-const MAX_TERMS = 800;
+const MAX_TERMS = 1000;
 const PRUNE_TO = 500;
 
 export interface AddResult {
@@ -76,14 +78,10 @@ interface StoryState {
   id: string;
   articleIds: string[];
   reports: ReportState[];
-  /** Sum of the members' feature bags (pruned). */
+  /** Centroid: the sum of the members' unit TF-IDF vectors (IDF as when each joined), pruned. */
   terms: Map<string, number>;
-  /** Reports folded into `terms`. */
-  weight: number;
-  norm: number;
-  /** Document count when `norm` was computed, and whether terms changed since. */
-  normAt: number;
-  dirty: boolean;
+  /** Squared L2 norm of `terms`, kept up to date incrementally. */
+  norm2: number;
   indexed: Set<string>;
   firstDay?: number;
   lastDay?: number;
@@ -95,7 +93,8 @@ interface StoryState {
 
 export class StoryClusterer {
   readonly options: Required<ClustererOptions>;
-  private readonly df = new Map<string, number>();
+  /** Per feature: number of reports holding it, and its IDF as last computed (at `at` documents). */
+  private readonly df = new Map<string, { df: number; idf: number; at: number }>();
   private docs = 0;
   private readonly storyList: StoryState[] = [];
   private readonly postings = new Map<string, number[]>();
@@ -127,7 +126,8 @@ export class StoryClusterer {
       };
     this.seq.set(article.id, this.seq.size);
     const text = articleText(article);
-    const sig = signature(text);
+    const { bag, wordHashes } = analyze(text);
+    const sig = signature(wordHashes);
     const keys = bandKeys(sig);
     const day = dayOf(article.published);
 
@@ -159,20 +159,28 @@ export class StoryClusterer {
     }
 
     // 2. A new report: learn IDF from it, then find the closest story.
-    const bag = featureBag(text);
     this.docs++;
-    for (const t of bag.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const t of bag.keys()) {
+      const e = this.df.get(t);
+      if (e) {
+        e.df++;
+        e.at = -1;
+      } else this.df.set(t, { df: 1, idf: 0, at: -1 });
+    }
     const vector = this.weigh(bag);
-    const query = topTerms(vector, QUERY_TERMS);
+    const query = vector.terms.slice(0, QUERY_TERMS);
     let best: StoryState | undefined;
     let bestScore = this.options.join;
+    let bestDot = 0;
     const near: StoryState[] = [];
     for (const s of this.candidates(vector, query)) {
-      const score = this.similarity(vector, s) * this.timeFactor(s, day);
+      const dot = this.dot(vector, s);
+      const score = (dot / Math.sqrt(s.norm2)) * this.timeFactor(s, day);
       if (score >= this.options.join * MERGE_EVIDENCE) near.push(s);
       if (score >= bestScore && (!best || score > bestScore || s.index < best.index)) {
         best = s;
         bestScore = score;
+        bestDot = dot;
       }
     }
     const created = !best;
@@ -187,7 +195,7 @@ export class StoryClusterer {
     if (sig.shingles > 0) this.lsh.add(keys, report);
     story.reports.push(report);
     story.articleIds.push(article.id);
-    this.fold(story, bag, query);
+    this.fold(story, vector, bestDot, query);
     this.widenDates(story, day);
     if (best) this.mergeInto(story, near);
     const title = article.title?.trim();
@@ -245,10 +253,7 @@ export class StoryClusterer {
       articleIds: [],
       reports: [],
       terms: new Map(),
-      weight: 0,
-      norm: 0,
-      normAt: 0,
-      dirty: true,
+      norm2: 0,
       indexed: new Set(),
       headline: '',
       headlineScore: 0,
@@ -258,31 +263,47 @@ export class StoryClusterer {
     return s;
   }
 
+  /** Smoothed IDF, ln(1 + N / df); recomputed when df changed or N grew by more than 1 %. */
   private idf(term: string): number {
-    return Math.log(1 + this.docs / (this.df.get(term) ?? 1));
+    const e = this.df.get(term);
+    if (!e) return Math.log(1 + this.docs);
+    if (e.at < 0 || this.docs > e.at * 1.01 + 1) {
+      e.idf = Math.log(1 + this.docs / e.df);
+      e.at = this.docs;
+    }
+    return e.idf;
   }
 
-  /** TF-IDF weights of a bag, L2-normalized. */
-  private weigh(bag: FeatureBag): Map<string, number> {
-    const v = new Map<string, number>();
+  /**
+   * The article's TF-IDF vector over its ARTICLE_TERMS heaviest features (ties by term), L2-normalized,
+   * heaviest first.
+   */
+  private weigh(bag: FeatureBag): ArticleVector {
+    const entries: Array<[string, number]> = [];
+    for (const [t, w] of bag) entries.push([t, w * this.idf(t)]);
+    entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (entries.length > ARTICLE_TERMS) entries.length = ARTICLE_TERMS;
     let norm = 0;
-    for (const [t, w] of bag) {
-      const x = w * this.idf(t);
-      v.set(t, x);
-      norm += x * x;
-    }
+    for (const e of entries) norm += e[1] * e[1];
     norm = Math.sqrt(norm) || 1;
-    for (const [t, x] of v) v.set(t, x / norm);
+    const n = entries.length;
+    const v: ArticleVector = {
+      terms: entries.map((e) => e[0]),
+      weights: new Float64Array(n),
+    };
+    for (let i = 0; i < n; i++) {
+      v.weights[i] = entries[i][1] / norm;
+    }
     return v;
   }
 
   /** Stories sharing salient terms with the article, best CANDIDATES by summed weight of shared terms. */
-  private candidates(vector: Map<string, number>, query: string[]): StoryState[] {
+  private candidates(vector: ArticleVector, query: string[]): StoryState[] {
     const acc = new Map<number, number>();
-    for (const t of query) {
-      const posting = this.postings.get(t);
+    for (let q = 0; q < query.length; q++) {
+      const posting = this.postings.get(query[q]);
       if (!posting) continue;
-      const w = vector.get(t)!;
+      const w = vector.weights[q];
       for (const i of posting) {
         const r = this.root(i).index;
         acc.set(r, (acc.get(r) ?? 0) + w);
@@ -292,31 +313,27 @@ export class StoryClusterer {
     return ranked.map(([i]) => this.storyList[i]);
   }
 
-  /** Cosine between a normalized article vector and a story's TF-IDF centroid. */
-  private similarity(vector: Map<string, number>, s: StoryState): number {
-    this.freshNorm(s);
+  /** Dot product of a unit article vector with a story centroid. */
+  private dot(vector: ArticleVector, s: StoryState): number {
     let dot = 0;
-    for (const [t, a] of vector) {
-      const w = s.terms.get(t);
-      if (w !== undefined) dot += a * w * this.idf(t);
+    const { terms, weights } = vector;
+    const c = s.terms;
+    for (let i = 0; i < terms.length; i++) {
+      const w = c.get(terms[i]);
+      if (w !== undefined) dot += weights[i] * w;
     }
-    return dot / s.norm;
+    return dot;
   }
 
-  /** Cosine between two stories' TF-IDF centroids (norms must be fresh: call after `similarity`). */
-  private centroidCosine(a: StoryState, b: StoryState): number {
-    this.freshNorm(a);
-    this.freshNorm(b);
+  /** Dot product of two story centroids. */
+  private centroidDot(a: StoryState, b: StoryState): number {
     const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
     let dot = 0;
     for (const [t, w] of small.terms) {
       const y = large.terms.get(t);
-      if (y !== undefined) {
-        const idf = this.idf(t);
-        dot += w * y * idf * idf;
-      }
+      if (y !== undefined) dot += w * y;
     }
-    return dot / (a.norm * b.norm);
+    return dot;
   }
 
   /**
@@ -327,14 +344,15 @@ export class StoryClusterer {
     let target = story;
     for (const other of near) {
       const o = this.root(other.index);
-      if (o === target || this.centroidCosine(target, o) < this.options.merge) continue;
+      if (o === target) continue;
+      const dot = this.centroidDot(target, o);
+      if (dot / Math.sqrt(target.norm2 * o.norm2) < this.options.merge) continue;
       const [keep, gone] = o.index < target.index ? [o, target] : [target, o];
       gone.parent = keep.index;
       keep.articleIds.push(...gone.articleIds);
       keep.reports.push(...gone.reports);
       for (const [t, w] of gone.terms) keep.terms.set(t, (keep.terms.get(t) ?? 0) + w);
-      keep.weight += gone.weight;
-      keep.dirty = true;
+      keep.norm2 += 2 * dot + gone.norm2;
       if (keep.terms.size > MAX_TERMS) this.prune(keep);
       if (gone.firstDay !== undefined) this.widenDates(keep, gone.firstDay);
       if (gone.lastDay !== undefined) this.widenDates(keep, gone.lastDay);
@@ -346,19 +364,6 @@ export class StoryClusterer {
       gone.articleIds = [];
       gone.reports = [];
       target = keep;
-    }
-  }
-
-  private freshNorm(s: StoryState): void {
-    if (s.dirty || this.docs > s.normAt * 1.1 + 1) {
-      let norm = 0;
-      for (const [t, w] of s.terms) {
-        const x = w * this.idf(t);
-        norm += x * x;
-      }
-      s.norm = Math.sqrt(norm) || 1;
-      s.normAt = this.docs;
-      s.dirty = false;
     }
   }
 
@@ -380,11 +385,14 @@ export class StoryClusterer {
     if (s.lastDay === undefined || day > s.lastDay) s.lastDay = day;
   }
 
-  /** Add a report's bag to the story centroid and index the story under the report's salient terms. */
-  private fold(s: StoryState, bag: FeatureBag, query: string[]): void {
-    for (const [t, w] of bag) s.terms.set(t, (s.terms.get(t) ?? 0) + w);
-    s.weight++;
-    s.dirty = true;
+  /**
+   * Add a report's unit vector to the story centroid (`dot`: their dot product before, which updates the
+   * norm: |c + v|² = |c|² + 2 c·v + 1) and index the story under the report's salient terms.
+   */
+  private fold(s: StoryState, vector: ArticleVector, dot: number, query: string[]): void {
+    const { terms, weights } = vector;
+    for (let i = 0; i < terms.length; i++) s.terms.set(terms[i], (s.terms.get(terms[i]) ?? 0) + weights[i]);
+    s.norm2 += 2 * dot + 1;
     if (s.terms.size > MAX_TERMS) this.prune(s);
     for (const t of query) {
       if (s.indexed.size >= STORY_INDEX_CAP) break;
@@ -400,22 +408,17 @@ export class StoryClusterer {
     }
   }
 
-  /** Keep a story's heaviest terms (by TF-IDF; ties by term) so its vector stays bounded. */
+  /** Keep a story's heaviest terms (ties by term) so its centroid stays bounded; recompute the norm. */
   private prune(s: StoryState): void {
-    const ranked = [...s.terms]
-      .map(([t, w]) => [t, w * this.idf(t)] as const)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, PRUNE_TO);
-    const keep = new Map<string, number>();
-    for (const [t] of ranked) keep.set(t, s.terms.get(t)!);
-    s.terms = keep;
+    const ranked = [...s.terms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, PRUNE_TO);
+    s.terms = new Map(ranked);
+    s.norm2 = 0;
+    for (const [, w] of ranked) s.norm2 += w * w;
   }
 }
 
-/** The `n` heaviest terms of a vector (ties by term, for determinism). */
-function topTerms(vector: Map<string, number>, n: number): string[] {
-  return [...vector]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, n)
-    .map(([t]) => t);
+/** An article's truncated TF-IDF vector, heaviest term first. */
+interface ArticleVector {
+  terms: string[];
+  weights: Float64Array;
 }
