@@ -9,7 +9,7 @@ import { isStopword, stem } from '../language/tokens.js';
 import type { Article } from '../model.js';
 
 /** Extra weight of a name or number feature relative to a plain content term (before IDF). */
-export const NAME_BOOST = 2;
+export const NAME_BOOST = 1.5;
 
 /** A feature bag: feature → sublinear term frequency (1 + ln tf), names and numbers weighted. */
 export type FeatureBag = Map<string, number>;
@@ -25,6 +25,8 @@ export interface Analysis {
   bag: FeatureBag;
   /** FNV hashes of the lower-cased word tokens, in order, for shingling. */
   wordHashes: Int32Array;
+  /** The latest year (1900–2099) the text mentions: a lower bound of when it was written. */
+  latestYear?: number;
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’.\-,][\p{L}\p{N}]+)*/gu;
@@ -69,6 +71,7 @@ export function analyze(fullText: string): Analysis {
     fullText.length > FEATURE_CHARS ? fullText.slice(0, fullText.lastIndexOf(' ', FEATURE_CHARS)) : fullText;
   const counts = new Map<string, number>();
   const hashes: number[] = [];
+  let latestYear: number | undefined;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const tok = m[0];
@@ -78,6 +81,10 @@ export function analyze(fullText: string): Analysis {
     else addContent(counts, lower);
     const first = tok[0];
     if (DIGIT.test(first)) {
+      if (tok.length === 4 && (tok[0] === '1' ? tok[1] === '9' : tok[0] === '2' && tok[1] === '0')) {
+        const y = Number(tok);
+        if (latestYear === undefined || y > latestYear) latestYear = y;
+      }
       const n = `n:${lower.replace(/,(?=\d{3}\b)/g, '')}`;
       counts.set(n, (counts.get(n) ?? 0) + 1);
     } else if (UPPER.test(first) && !opensSentence(text, m.index)) {
@@ -93,7 +100,7 @@ export function analyze(fullText: string): Analysis {
     const w = 1 + Math.log(f);
     bag.set(t, t.charCodeAt(1) === 58 /* ':' */ ? w * NAME_BOOST : w);
   }
-  return { bag, wordHashes: Int32Array.from(hashes) };
+  return { bag, wordHashes: Int32Array.from(hashes), latestYear };
 }
 
 /** The feature bag of a text (see `analyze`). */

@@ -41,7 +41,10 @@ export const DEFAULTS: Required<ClustererOptions> = {
 /** Share of the join threshold an article must reach with a second story to trigger a merge check. */
 const MERGE_EVIDENCE = 0.75;
 /** Features an article is represented by (its heaviest by TF-IDF): bounds the work on long articles. */
-const ARTICLE_TERMS = Number(process.env.AT ?? 160);
+const ARTICLE_TERMS = 160;
+/** Years outside a story's year range tolerated without penalty, and the penalty beyond. */
+const YEAR_SLACK = 1;
+const YEAR_PENALTY = 0.5;
 /** Salient terms of an article used to look up (and index) stories. */
 const QUERY_TERMS = 24;
 /** Stories scored exactly per article. */
@@ -85,6 +88,9 @@ interface StoryState {
   indexed: Set<string>;
   firstDay?: number;
   lastDay?: number;
+  /** Range of the members' years (publication year, else the latest year their text mentions). */
+  firstYear?: number;
+  lastYear?: number;
   headline: string;
   headlineScore: number;
   /** Story this one was merged into (union-find parent), or its own index. */
@@ -126,10 +132,11 @@ export class StoryClusterer {
       };
     this.seq.set(article.id, this.seq.size);
     const text = articleText(article);
-    const { bag, wordHashes } = analyze(text);
+    const { bag, wordHashes, latestYear } = analyze(text);
     const sig = signature(wordHashes);
     const keys = bandKeys(sig);
     const day = dayOf(article.published);
+    const year = day !== undefined ? new Date(day * 86_400_000).getUTCFullYear() : latestYear;
 
     // 1. Near-duplicate of an earlier report?
     let dup: ReportState | undefined;
@@ -148,6 +155,7 @@ export class StoryClusterer {
       const story = this.root(dup.story);
       story.articleIds.push(article.id);
       this.widenDates(story, day);
+      this.widenYears(story, year);
       return {
         articleId: article.id,
         storyId: story.id,
@@ -175,7 +183,7 @@ export class StoryClusterer {
     const near: StoryState[] = [];
     for (const s of this.candidates(vector, query)) {
       const dot = this.dot(vector, s);
-      const score = (dot / Math.sqrt(s.norm2)) * this.timeFactor(s, day);
+      const score = (dot / Math.sqrt(s.norm2)) * this.timeFactor(s, day) * this.yearFactor(s, year);
       if (score >= this.options.join * MERGE_EVIDENCE) near.push(s);
       if (score >= bestScore && (!best || score > bestScore || s.index < best.index)) {
         best = s;
@@ -197,6 +205,7 @@ export class StoryClusterer {
     story.articleIds.push(article.id);
     this.fold(story, vector, bestDot, query);
     this.widenDates(story, day);
+    this.widenYears(story, year);
     if (best) this.mergeInto(story, near);
     const title = article.title?.trim();
     if (title && (created || bestScore > story.headlineScore || !story.headline)) {
@@ -356,6 +365,8 @@ export class StoryClusterer {
       if (keep.terms.size > MAX_TERMS) this.prune(keep);
       if (gone.firstDay !== undefined) this.widenDates(keep, gone.firstDay);
       if (gone.lastDay !== undefined) this.widenDates(keep, gone.lastDay);
+      if (gone.firstYear !== undefined) this.widenYears(keep, gone.firstYear);
+      if (gone.lastYear !== undefined) this.widenYears(keep, gone.lastYear);
       if (gone.headlineScore > keep.headlineScore || !keep.headline) {
         keep.headline = gone.headline;
         keep.headlineScore = gone.headlineScore;
@@ -377,6 +388,22 @@ export class StoryClusterer {
     if (day === undefined || s.firstDay === undefined || s.lastDay === undefined) return 1;
     const gap = Math.max(0, s.firstDay - day, day - s.lastDay, 0) - this.options.windowDays;
     return 1 + this.options.timeBonus * 0.5 ** (Math.max(0, gap) / this.options.halfLifeDays);
+  }
+
+  /**
+   * Years as evidence against: an article whose year lies more than YEAR_SLACK years outside the story's
+   * year range has its similarity multiplied by YEAR_PENALTY. Two events of one kind (two heavyweight
+   * title fights, two emergency patches) are typically years apart; one story rarely jumps years.
+   */
+  private yearFactor(s: StoryState, year: number | undefined): number {
+    if (year === undefined || s.firstYear === undefined || s.lastYear === undefined) return 1;
+    return year < s.firstYear - YEAR_SLACK || year > s.lastYear + YEAR_SLACK ? YEAR_PENALTY : 1;
+  }
+
+  private widenYears(s: StoryState, year: number | undefined): void {
+    if (year === undefined) return;
+    if (s.firstYear === undefined || year < s.firstYear) s.firstYear = year;
+    if (s.lastYear === undefined || year > s.lastYear) s.lastYear = year;
   }
 
   private widenDates(s: StoryState, day: number | undefined): void {
