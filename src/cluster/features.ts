@@ -66,7 +66,7 @@ function addContent(counts: Map<string, number>, word: string): void {
  * kept), names (`e:` + stem of a capitalized word that does not open a sentence; ALL-CAPS words longer
  * than five letters are datelines or shouting, not names), numbers (`n:`), and word hashes for shingles.
  */
-export function analyze(fullText: string): Analysis {
+export function analyze(fullText: string, nameBoost = NAME_BOOST): Analysis {
   const text =
     fullText.length > FEATURE_CHARS ? fullText.slice(0, fullText.lastIndexOf(' ', FEATURE_CHARS)) : fullText;
   const counts = new Map<string, number>();
@@ -98,7 +98,8 @@ export function analyze(fullText: string): Analysis {
   const bag: FeatureBag = new Map();
   for (const [t, f] of counts) {
     const w = 1 + Math.log(f);
-    bag.set(t, t.charCodeAt(1) === 58 /* ':' */ ? w * NAME_BOOST : w);
+    if (t.charCodeAt(1) !== 58 /* ':' */) bag.set(t, w);
+    else if (nameBoost > 0) bag.set(t, w * nameBoost);
   }
   return { bag, wordHashes: Int32Array.from(hashes), latestYear };
 }

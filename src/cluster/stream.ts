@@ -11,7 +11,7 @@
  * the articles, never on how they are batched.
  */
 import type { Article, Report, Story } from '../model.js';
-import { analyze, articleText, dayOf, type FeatureBag } from './features.js';
+import { analyze, articleText, dayOf, type FeatureBag, NAME_BOOST } from './features.js';
 import { bandKeys, containment, LshIndex, type Signature, signature } from './minhash.js';
 
 export interface ClustererOptions {
@@ -25,8 +25,12 @@ export interface ClustererOptions {
   windowDays?: number;
   /** Beyond the window, the time bonus halves every `halfLifeDays`. */
   halfLifeDays?: number;
-  /** Minimum centroid cosine for two stories that both match an article to merge. */
+  /** Minimum centroid cosine for two stories that both match an article to merge (> 1: never). */
   merge?: number;
+  /** Weight of name and number features relative to content terms (0: not used). */
+  nameBoost?: number;
+  /** Similarity factor for an article dated more than a year outside the story's years (1: off). */
+  yearPenalty?: number;
 }
 
 export const DEFAULTS: Required<ClustererOptions> = {
@@ -35,16 +39,17 @@ export const DEFAULTS: Required<ClustererOptions> = {
   timeBonus: 0.1,
   windowDays: 3,
   halfLifeDays: 14,
-  merge: 0.3,
+  merge: 0.4,
+  nameBoost: NAME_BOOST,
+  yearPenalty: 0.5,
 };
 
 /** Share of the join threshold an article must reach with a second story to trigger a merge check. */
 const MERGE_EVIDENCE = 0.75;
 /** Features an article is represented by (its heaviest by TF-IDF): bounds the work on long articles. */
 const ARTICLE_TERMS = 160;
-/** Years outside a story's year range tolerated without penalty, and the penalty beyond. */
+/** Years outside a story's year range tolerated without penalty. */
 const YEAR_SLACK = 1;
-const YEAR_PENALTY = 0.5;
 /** Salient terms of an article used to look up (and index) stories. */
 const QUERY_TERMS = 24;
 /** Stories scored exactly per article. */
@@ -132,7 +137,7 @@ export class StoryClusterer {
       };
     this.seq.set(article.id, this.seq.size);
     const text = articleText(article);
-    const { bag, wordHashes, latestYear } = analyze(text);
+    const { bag, wordHashes, latestYear } = analyze(text, this.options.nameBoost);
     const sig = signature(wordHashes);
     const keys = bandKeys(sig);
     const day = dayOf(article.published);
@@ -392,12 +397,12 @@ export class StoryClusterer {
 
   /**
    * Years as evidence against: an article whose year lies more than YEAR_SLACK years outside the story's
-   * year range has its similarity multiplied by YEAR_PENALTY. Two events of one kind (two heavyweight
+   * year range has its similarity multiplied by `yearPenalty`. Two events of one kind (two heavyweight
    * title fights, two emergency patches) are typically years apart; one story rarely jumps years.
    */
   private yearFactor(s: StoryState, year: number | undefined): number {
     if (year === undefined || s.firstYear === undefined || s.lastYear === undefined) return 1;
-    return year < s.firstYear - YEAR_SLACK || year > s.lastYear + YEAR_SLACK ? YEAR_PENALTY : 1;
+    return year < s.firstYear - YEAR_SLACK || year > s.lastYear + YEAR_SLACK ? this.options.yearPenalty : 1;
   }
 
   private widenYears(s: StoryState, year: number | undefined): void {

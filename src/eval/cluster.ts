@@ -138,8 +138,14 @@ export const task: EvalTask = {
   description: 'story clustering over a stream: B³, pairwise F1, ARI against gold stories',
   flags: {
     'from-summarization': 'pool every cluster of a summarization JSONL; gold = cluster id',
-    join: 'similarity needed to join a story (default 0.2)',
+    join: 'similarity needed to join a story (default 0.15)',
     duplicate: 'containment needed to be one report (default 0.5)',
+    merge: 'centroid cosine for two matched stories to merge (default 0.4; > 1 disables)',
+    'name-boost': 'weight of name/number features (default 1.5; 0 disables)',
+    'year-penalty': 'similarity factor for an article a year or more outside a story (default 0.5)',
+    'time-bonus': 'similarity bonus for an article dated within a story (default 0.1)',
+    'window-days': 'days around a story that get the full time bonus (default 3)',
+    'half-life': 'days over which the time bonus halves beyond the window (default 14)',
     'baseline-threshold': 'cosine threshold of the TF-IDF baseline (default 0.2)',
   },
   async run({ data, flags, log }): Promise<EvalResult> {
@@ -160,6 +166,8 @@ export const task: EvalTask = {
       windowDays: numberFlag(flags, 'window-days'),
       halfLifeDays: numberFlag(flags, 'half-life'),
       merge: numberFlag(flags, 'merge'),
+      nameBoost: numberFlag(flags, 'name-boost'),
+      yearPenalty: numberFlag(flags, 'year-penalty'),
     });
     const start = performance.now();
     for (const a of articles) clusterer.add(a);
