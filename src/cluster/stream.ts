@@ -47,13 +47,13 @@ export const DEFAULTS: Required<ClustererOptions> = {
 /** Share of the join threshold an article must reach with a second story to trigger a merge check. */
 const MERGE_EVIDENCE = 0.75;
 /** Features an article is represented by (its heaviest by TF-IDF): bounds the work on long articles. */
-const ARTICLE_TERMS = 160;
+const ARTICLE_TERMS = 250;
 /** Years outside a story's year range tolerated without penalty. */
 const YEAR_SLACK = 1;
 /** Salient terms of an article used to look up (and index) stories. */
 const QUERY_TERMS = 24;
 /** Stories scored exactly per article. */
-const CANDIDATES = 16;
+const CANDIDATES = 8;
 /** Most recent stories kept per term in the inverted index. */
 const POSTING_CAP = 64;
 /** Terms a story is indexed under, at most. */
