@@ -54,11 +54,23 @@ function opensSentence(text: string, at: number): boolean {
   return true;
 }
 
+/** Lower-cased word → its content term, or '' for a stopword or a 1-letter word (memo, bounded). */
+const termMemo = new Map<string, string>();
+
+function contentTerm(word: string): string {
+  let t = termMemo.get(word);
+  if (t === undefined) {
+    if ((word.length < 2 && !DIGIT.test(word)) || isStopword(word)) t = '';
+    else t = DIGIT.test(word[0]) ? word : stem(word);
+    if (termMemo.size > 200_000) termMemo.clear();
+    termMemo.set(word, t);
+  }
+  return t;
+}
+
 function addContent(counts: Map<string, number>, word: string): void {
-  if (word.length < 2 && !DIGIT.test(word)) return;
-  if (isStopword(word)) return;
-  const t = DIGIT.test(word[0]) ? word : stem(word);
-  counts.set(t, (counts.get(t) ?? 0) + 1);
+  const t = contentTerm(word);
+  if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
 }
 
 /**

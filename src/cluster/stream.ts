@@ -181,12 +181,11 @@ export class StoryClusterer {
       } else this.df.set(t, { df: 1, idf: 0, at: -1 });
     }
     const vector = this.weigh(bag);
-    const query = vector.terms.slice(0, QUERY_TERMS);
     let best: StoryState | undefined;
     let bestScore = this.options.join;
     let bestDot = 0;
     const near: StoryState[] = [];
-    for (const s of this.candidates(vector, query)) {
+    for (const s of this.candidates(vector)) {
       const dot = this.dot(vector, s);
       const score = (dot / Math.sqrt(s.norm2)) * this.timeFactor(s, day) * this.yearFactor(s, year);
       if (score >= this.options.join * MERGE_EVIDENCE) near.push(s);
@@ -208,7 +207,7 @@ export class StoryClusterer {
     if (sig.shingles > 0) this.lsh.add(keys, report);
     story.reports.push(report);
     story.articleIds.push(article.id);
-    this.fold(story, vector, bestDot, query);
+    this.fold(story, vector, bestDot);
     this.widenDates(story, day);
     this.widenYears(story, year);
     if (best) this.mergeInto(story, near);
@@ -289,33 +288,42 @@ export class StoryClusterer {
   }
 
   /**
-   * The article's TF-IDF vector over its ARTICLE_TERMS heaviest features (ties by term), L2-normalized,
-   * heaviest first.
+   * The article's TF-IDF vector over its ARTICLE_TERMS heaviest features, L2-normalized, and the indices
+   * of its QUERY_TERMS heaviest (the salient terms stories are looked up and indexed by).
    */
   private weigh(bag: FeatureBag): ArticleVector {
-    const entries: Array<[string, number]> = [];
-    for (const [t, w] of bag) entries.push([t, w * this.idf(t)]);
-    entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    if (entries.length > ARTICLE_TERMS) entries.length = ARTICLE_TERMS;
-    let norm = 0;
-    for (const e of entries) norm += e[1] * e[1];
-    norm = Math.sqrt(norm) || 1;
-    const n = entries.length;
-    const v: ArticleVector = {
-      terms: entries.map((e) => e[0]),
-      weights: new Float64Array(n),
-    };
-    for (let i = 0; i < n; i++) {
-      v.weights[i] = entries[i][1] / norm;
+    const all = bag.size;
+    const terms: string[] = new Array(all);
+    const raw = new Float64Array(all);
+    let i = 0;
+    for (const [t, w] of bag) {
+      terms[i] = t;
+      raw[i++] = w * this.idf(t);
     }
+    // Cut-offs by a native numeric sort; ties at a cut-off are taken in text order (deterministic).
+    const sorted = raw.slice().sort();
+    const cut = all > ARTICLE_TERMS ? sorted[all - ARTICLE_TERMS] : Number.NEGATIVE_INFINITY;
+    const queryCut = all > QUERY_TERMS ? sorted[all - QUERY_TERMS] : Number.NEGATIVE_INFINITY;
+    const keep: number[] = [];
+    for (let j = 0; j < all && keep.length < ARTICLE_TERMS; j++) if (raw[j] > cut) keep.push(j);
+    for (let j = 0; j < all && keep.length < ARTICLE_TERMS; j++) if (raw[j] === cut) keep.push(j);
+    let norm = 0;
+    for (const j of keep) norm += raw[j] * raw[j];
+    norm = Math.sqrt(norm) || 1;
+    const v: ArticleVector = { terms: [], weights: new Float64Array(keep.length), query: [] };
+    keep.forEach((j, k) => {
+      v.terms.push(terms[j]);
+      v.weights[k] = raw[j] / norm;
+      if (raw[j] >= queryCut && v.query.length < QUERY_TERMS) v.query.push(k);
+    });
     return v;
   }
 
   /** Stories sharing salient terms with the article, best CANDIDATES by summed weight of shared terms. */
-  private candidates(vector: ArticleVector, query: string[]): StoryState[] {
+  private candidates(vector: ArticleVector): StoryState[] {
     const acc = new Map<number, number>();
-    for (let q = 0; q < query.length; q++) {
-      const posting = this.postings.get(query[q]);
+    for (const q of vector.query) {
+      const posting = this.postings.get(vector.terms[q]);
       if (!posting) continue;
       const w = vector.weights[q];
       for (const i of posting) {
@@ -421,12 +429,13 @@ export class StoryClusterer {
    * Add a report's unit vector to the story centroid (`dot`: their dot product before, which updates the
    * norm: |c + v|² = |c|² + 2 c·v + 1) and index the story under the report's salient terms.
    */
-  private fold(s: StoryState, vector: ArticleVector, dot: number, query: string[]): void {
+  private fold(s: StoryState, vector: ArticleVector, dot: number): void {
     const { terms, weights } = vector;
     for (let i = 0; i < terms.length; i++) s.terms.set(terms[i], (s.terms.get(terms[i]) ?? 0) + weights[i]);
     s.norm2 += 2 * dot + 1;
     if (s.terms.size > MAX_TERMS) this.prune(s);
-    for (const t of query) {
+    for (const q of vector.query) {
+      const t = terms[q];
       if (s.indexed.size >= STORY_INDEX_CAP) break;
       if (s.indexed.has(t)) continue;
       s.indexed.add(t);
@@ -440,17 +449,23 @@ export class StoryClusterer {
     }
   }
 
-  /** Keep a story's heaviest terms (ties by term) so its centroid stays bounded; recompute the norm. */
+  /** Keep a story's PRUNE_TO heaviest terms (ties in insertion order) and recompute the norm. */
   private prune(s: StoryState): void {
-    const ranked = [...s.terms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, PRUNE_TO);
-    s.terms = new Map(ranked);
+    const sorted = Float64Array.from(s.terms.values()).sort();
+    const cut = sorted[sorted.length - PRUNE_TO];
+    const keep = new Map<string, number>();
+    for (const [t, w] of s.terms) if (w > cut) keep.set(t, w);
+    for (const [t, w] of s.terms) if (w === cut && keep.size < PRUNE_TO) keep.set(t, w);
+    s.terms = keep;
     s.norm2 = 0;
-    for (const [, w] of ranked) s.norm2 += w * w;
+    for (const w of keep.values()) s.norm2 += w * w;
   }
 }
 
-/** An article's truncated TF-IDF vector, heaviest term first. */
+/** An article's truncated TF-IDF vector (terms in text order) and its salient terms. */
 interface ArticleVector {
   terms: string[];
   weights: Float64Array;
+  /** Indices (into `terms`) of the QUERY_TERMS heaviest terms. */
+  query: number[];
 }
