@@ -2,9 +2,12 @@
  * Incremental story clustering. Articles arrive one at a time; each either
  *  1. is a near-duplicate of an earlier report (MinHash + LSH, containment ≥ DUPLICATE) and joins that
  *     report and its story, or
- *  2. joins the most similar story (TF-IDF cosine over content terms, names and numbers, damped by the
- *     time gap), when that similarity reaches JOIN, or
+ *  2. joins the most similar story — cosine between its TF-IDF vector (content terms, names, numbers)
+ *     and the story centroid, raised a little when its date falls within the story's dates and halved
+ *     when its year lies over a year outside the story's years — when that similarity reaches `join`, or
  *  3. starts a new story.
+ * After a join, other stories the article also matched merge into it when the two centroids have come
+ * close (cosine ≥ `merge`): evidence accumulated for both being one story.
  * Stories are found through an inverted index from salient terms to stories with capped posting lists,
  * and only the best few candidates are scored, so the work per article is bounded whatever the stream
  * length. IDF is learned online from the reports seen so far. The result depends only on the order of
