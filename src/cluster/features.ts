@@ -2,8 +2,9 @@
  * Event features of an article: what tells one event from another of the same kind.
  *  - content terms (Porter stems, stopwords removed), weighted by TF-IDF at scoring time;
  *  - names: capitalized words that do not open a sentence ("Lohan", "Fulton"), prefixed `e:`;
- *  - numbers and years ("485", "2005"), prefixed `n:` (also kept as plain terms by `contentTerms`).
- * Pure functions; the output is a bag of feature → weight before IDF.
+ *  - numbers and years ("485", "2005"), prefixed `n:` (also kept as plain content terms);
+ *  - the latest year mentioned, and word hashes for near-duplicate shingles.
+ * Pure functions (plus a bounded memo); the output is a bag of feature → weight before IDF.
  */
 import { isStopword, stem } from '../language/tokens.js';
 import type { Article } from '../model.js';

@@ -1,6 +1,6 @@
 /**
- * MinHash signatures over word shingles (of the word hashes `analyze` yields), with LSH banding to find near-duplicate candidates in
- * constant time per document. Containment (share of the smaller text's shingles found in the larger)
+ * MinHash signatures over word shingles (from the word hashes `analyze` yields, i.e. the first ~500
+ * words), with LSH banding to find near-duplicate candidates in constant time per document. Containment (share of the smaller text's shingles found in the larger)
  * is estimated from the Jaccard estimate and the two shingle counts, so no shingle set is kept.
  */
 
