@@ -108,13 +108,14 @@ export function analyze(fullText: string, nameBoost = NAME_BOOST): Analysis {
       counts.set(e, (counts.get(e) ?? 0) + 1);
     }
   }
-  const bag: FeatureBag = new Map();
+  // Counts become weights in place: sublinear TF, names and numbers scaled by the boost.
   for (const [t, f] of counts) {
     const w = 1 + Math.log(f);
-    if (t.charCodeAt(1) !== 58 /* ':' */) bag.set(t, w);
-    else if (nameBoost > 0) bag.set(t, w * nameBoost);
+    if (t.charCodeAt(1) !== 58 /* ':' */) counts.set(t, w);
+    else if (nameBoost > 0) counts.set(t, w * nameBoost);
+    else counts.delete(t);
   }
-  return { bag, wordHashes: Int32Array.from(hashes), latestYear };
+  return { bag: counts, wordHashes: Int32Array.from(hashes), latestYear };
 }
 
 /** The feature bag of a text (see `analyze`). */

@@ -55,8 +55,9 @@ const ARTICLE_TERMS = 250;
 const YEAR_SLACK = 1;
 /** Salient terms of an article used to look up (and index) stories. */
 const QUERY_TERMS = 24;
-/** Stories scored exactly per article. */
+/** Stories scored exactly per article, and the share of the best one's shared salient weight they need. */
 const CANDIDATES = 8;
+const CANDIDATE_FLOOR = 0.25;
 /** Most recent stories kept per term in the inverted index. */
 const POSTING_CAP = 64;
 /** Terms a story is indexed under, at most. */
@@ -335,7 +336,9 @@ export class StoryClusterer {
       }
     }
     const ranked = [...acc].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
-    return ranked.map(([i]) => this.storyList[i]);
+    // Stories sharing only a sliver of the salient weight the best one shares cannot win: skip them.
+    const floor = ranked.length ? ranked[0][1] * CANDIDATE_FLOOR : 0;
+    return ranked.filter(([, w]) => w >= floor).map(([i]) => this.storyList[i]);
   }
 
   /** Dot product of a unit article vector with a story centroid. */
