@@ -1,87 +1,36 @@
 /**
- * Story clustering (batch): articles → stories, each with its near-duplicate reports.
- * Single pass over articles in a stable order; each joins the closest story centroid above a threshold.
+ * Story clustering, batch entry point: articles → stories (largest first), each with its near-duplicate
+ * reports. Articles are fed to the incremental StoryClusterer in a fixed order (publication date, then
+ * id; undated articles last), so the same set of articles always gives the same stories.
  */
-import type { Article, Report, Story } from '../model.js';
-import { groupNearDuplicates } from './near-duplicates.js';
-import {
-  contentTerms,
-  cosine,
-  documentFrequencies,
-  normalize,
-  type SparseVector,
-  tfidfVector,
-} from './vectors.js';
+import type { Article, Story } from '../model.js';
+import { type ClustererOptions, StoryClusterer } from './stream.js';
 
-/** Minimum cosine between an article and a story centroid to join it. */
-export const JOIN_THRESHOLD = 0.12;
+export { findNearDuplicates, groupNearDuplicates } from './near-duplicates.js';
+export { type AddResult, type ClustererOptions, DEFAULTS, StoryClusterer } from './stream.js';
 
-interface Group {
-  ids: string[];
-  sum: SparseVector;
-}
-
-export function clusterArticles(articles: Article[]): Story[] {
-  const ordered = [...articles].sort(
-    (a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id),
+/** The order `clusterArticles` feeds articles in: by publication date (undated last), then id. */
+export function streamOrder(articles: Article[]): Article[] {
+  return [...articles].sort(
+    (a, b) =>
+      (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  const terms = ordered.map((a) => contentTerms(`${a.title}\n${a.text}`));
-  const df = documentFrequencies(terms);
-  const groups: Group[] = [];
-  ordered.forEach((article, i) => {
-    const v = tfidfVector(terms[i], df, ordered.length);
-    let best: Group | undefined;
-    let bestSim = JOIN_THRESHOLD;
-    for (const g of groups) {
-      const sim = cosine(v, normalize(new Map(g.sum)));
-      if (sim >= bestSim) {
-        best = g;
-        bestSim = sim;
-      }
-    }
-    if (!best) {
-      best = { ids: [], sum: new Map() };
-      groups.push(best);
-    }
-    best.ids.push(article.id);
-    for (const [k, x] of v) best.sum.set(k, (best.sum.get(k) ?? 0) + x);
-  });
+}
+
+export function clusterArticles(articles: Article[], options: ClustererOptions = {}): Story[] {
+  const clusterer = new StoryClusterer(options);
+  clusterer.addAll(streamOrder(articles));
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const stories = groups.map((g) => makeStory(g.ids.map((id) => byId.get(id)!)));
-  return stories.sort((a, b) => b.articleIds.length - a.articleIds.length || a.id.localeCompare(b.id));
-}
-
-/** Build a Story from its articles: stable id, near-duplicate reports, the headline of its most typical article. */
-export function makeStory(members: Article[]): Story {
-  const sorted = [...members].sort((a, b) => a.id.localeCompare(b.id));
-  const reports: Report[] = groupNearDuplicates(sorted).map((ids) => ({
-    id: `r-${ids[0]}`,
-    articleIds: ids,
+  return clusterer.stories().map((s) => ({
+    ...s,
+    headline: s.headline || fallbackHeadline(byId.get(s.articleIds[0])),
   }));
-  return {
-    id: `s-${sorted[0].id}`,
-    articleIds: sorted.map((a) => a.id),
-    reports,
-    headline: pickHeadline(sorted),
-  };
 }
 
-function pickHeadline(members: Article[]): string {
-  if (members.length === 1) return members[0].title;
-  const terms = members.map((a) => contentTerms(a.text));
-  const df = documentFrequencies(terms);
-  const centroid: SparseVector = new Map();
-  const vectors = terms.map((t) => tfidfVector(t, df, members.length));
-  for (const v of vectors) for (const [k, x] of v) centroid.set(k, (centroid.get(k) ?? 0) + x);
-  normalize(centroid);
-  let best = members[0];
-  let bestScore = -1;
-  members.forEach((a) => {
-    const score = cosine(tfidfVector(contentTerms(a.title), df, members.length), centroid);
-    if (score > bestScore) {
-      best = a;
-      bestScore = score;
-    }
-  });
-  return best.title;
+/** When no article of a story has a title: the first words of its first article. */
+function fallbackHeadline(article: Article | undefined): string {
+  if (!article) return '';
+  const words = article.text.split(/\s+/).filter(Boolean);
+  return words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : words.join(' ');
 }

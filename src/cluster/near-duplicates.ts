@@ -1,40 +1,54 @@
-/** Near-duplicate publications (syndicated copies): word 5-gram shingles, containment of the smaller text. */
-import { words } from '../language/tokens.js';
+/**
+ * Near-duplicate publications (syndicated copies of one report): MinHash over word shingles with LSH
+ * banding, so each article is compared only with the few earlier ones sharing a band, and a pair is one
+ * report when the estimated containment of the shorter text in the longer reaches DUPLICATE_CONTAINMENT.
+ * A wire story republished with its own header, footer or rewritten lead still shares most shingles.
+ */
 import type { Article } from '../model.js';
+import { analyze, articleText } from './features.js';
+import { bandKeys, containment, LshIndex, type Signature, signature } from './minhash.js';
 
-const SHINGLE = 5;
 /** Share of the shorter article's shingles found in the other for the two to be one report. */
-export const DUPLICATE_CONTAINMENT = 0.6;
+export const DUPLICATE_CONTAINMENT = 0.5;
 
-function shingles(text: string): Set<string> {
-  const w = words(text);
-  const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= w.length; i++) out.add(w.slice(i, i + SHINGLE).join(' '));
+export interface NearDuplicate {
+  /** Index (in the input) of the later article, and of the earlier report representative it copies. */
+  index: number;
+  of: number;
+  containment: number;
+}
+
+/**
+ * For each article that copies an earlier one, the earlier report's first article and the estimated
+ * containment. Articles are taken in input order; each later copy points at the report's first article.
+ */
+export function findNearDuplicates(articles: Article[], threshold = DUPLICATE_CONTAINMENT): NearDuplicate[] {
+  const index = new LshIndex<{ i: number; sig: Signature }>();
+  const out: NearDuplicate[] = [];
+  articles.forEach((a, i) => {
+    const sig = signature(analyze(articleText(a)).wordHashes);
+    if (sig.shingles === 0) return;
+    const keys = bandKeys(sig);
+    let best: { i: number; c: number } | undefined;
+    for (const r of index.candidates(keys)) {
+      const c = containment(sig, r.sig);
+      if (c >= threshold && (!best || c > best.c)) best = { i: r.i, c };
+    }
+    if (best) out.push({ index: i, of: best.i, containment: best.c });
+    else index.add(keys, { i, sig });
+  });
   return out;
 }
 
-function containment(a: Set<string>, b: Set<string>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return 0;
-  let hit = 0;
-  for (const s of small) if (large.has(s)) hit++;
-  return hit / small.size;
-}
-
-/** Group articles into reports (lists of ids, first = earliest id); singletons included. */
-export function groupNearDuplicates(articles: Article[]): string[][] {
-  const sets = articles.map((a) => shingles(a.text));
-  const parent = articles.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < articles.length; i++)
-    for (let j = i + 1; j < articles.length; j++)
-      if (containment(sets[i], sets[j]) >= DUPLICATE_CONTAINMENT) parent[find(j)] = find(i);
+/** Group articles into reports (lists of ids in input order; the first is the representative). */
+export function groupNearDuplicates(articles: Article[], threshold = DUPLICATE_CONTAINMENT): string[][] {
+  const head = articles.map((_, i) => i);
+  for (const d of findNearDuplicates(articles, threshold)) head[d.index] = d.of;
   const groups = new Map<number, string[]>();
   articles.forEach((a, i) => {
-    const r = find(i);
-    const g = groups.get(r) ?? [];
+    const g = groups.get(head[i]) ?? [];
     g.push(a.id);
-    groups.set(r, g);
+    groups.set(head[i], g);
   });
   return [...groups.values()];
 }

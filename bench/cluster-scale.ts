@@ -1,0 +1,54 @@
+/**
+ * Scale benchmark of StoryClusterer: throughput and memory at 1k / 10k / 100k articles on one core,
+ * over the synthetic Timeline17-based stream of `cluster-stream.ts`.
+ *
+ *   node --expose-gc --import tsx bench/cluster-scale.ts [sizes, default 1000,10000,100000]
+ * Each size runs in its own process. Memory is the V8 heap growth over the run, measured after a full
+ * GC with the clusterer alive (needs --expose-gc); it includes the shared stem cache (capped at 200k).
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { StoryClusterer } from '../src/cluster/stream.js';
+import type { Article } from '../src/model.js';
+import { buildStream } from './cluster-stream.js';
+
+function heapMb(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+const sizes = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
+
+/** Cluster the first n articles; returns the heap growth (after GC) with the clusterer still alive. */
+function run(stream: Article[], n: number): { seconds: number; stories: number; heap: number } {
+  const before = heapMb();
+  const clusterer = new StoryClusterer();
+  const start = performance.now();
+  for (let i = 0; i < n; i++) clusterer.add(stream[i]);
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, stories: clusterer.stories().length, heap: heapMb() - before };
+}
+
+if (sizes.length === 1) {
+  // One size per process, so caches and garbage of another run never blur the memory figure.
+  const n = sizes[0];
+  const stream = buildStream(n);
+  const { seconds, stories, heap } = run(stream, n);
+  const words = stream.reduce((s, a) => s + a.text.split(/\s+/).length, 0) / stream.length;
+  console.log(
+    `| ${n} | ${words.toFixed(0)} | ${seconds.toFixed(2)} | ${Math.round(n / seconds)} | ${stories} | ${heap.toFixed(1)} | ${((heap * 1000) / n).toFixed(2)} |`,
+  );
+} else {
+  console.log(
+    '| articles | words/article | seconds | articles/s | stories | heap growth MB | KB / article |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const n of sizes) {
+    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), String(n)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    process.stdout.write(r.stdout);
+  }
+}

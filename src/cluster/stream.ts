@@ -1,0 +1,477 @@
+/**
+ * Incremental story clustering. Articles arrive one at a time; each either
+ *  1. is a near-duplicate of an earlier report (MinHash + LSH, containment ≥ DUPLICATE) and joins that
+ *     report and its story, or
+ *  2. joins the most similar story — cosine between its TF-IDF vector (content terms, names, numbers)
+ *     and the story centroid, raised a little when its date falls within the story's dates and halved
+ *     when its year lies over a year outside the story's years — when that similarity reaches `join`, or
+ *  3. starts a new story.
+ * After a join, other stories the article also matched merge into it when the two centroids have come
+ * close (cosine ≥ `merge`): evidence accumulated for both being one story.
+ * Stories are found through an inverted index from salient terms to stories with capped posting lists,
+ * and only the best few candidates are scored, so the work per article is bounded whatever the stream
+ * length. IDF is learned online from the reports seen so far. The result depends only on the order of
+ * the articles, never on how they are batched.
+ */
+import type { Article, Report, Story } from '../model.js';
+import { analyze, articleText, dayOf, type FeatureBag, NAME_BOOST } from './features.js';
+import { bandKeys, containment, LshIndex, type Signature, signature } from './minhash.js';
+
+export interface ClustererOptions {
+  /** Minimum similarity between an article and a story for the article to join it. */
+  join?: number;
+  /** Minimum estimated containment for two texts to be one report. */
+  duplicate?: number;
+  /** Relative similarity bonus for an article dated within a story's date range (± windowDays). */
+  timeBonus?: number;
+  /** Days an article may lie outside a story's date range and still get the full time bonus. */
+  windowDays?: number;
+  /** Beyond the window, the time bonus halves every `halfLifeDays`. */
+  halfLifeDays?: number;
+  /** Minimum centroid cosine for two stories that both match an article to merge (> 1: never). */
+  merge?: number;
+  /** Weight of name and number features relative to content terms (0: not used). */
+  nameBoost?: number;
+  /** Similarity factor for an article dated more than a year outside the story's years (1: off). */
+  yearPenalty?: number;
+}
+
+export const DEFAULTS: Required<ClustererOptions> = {
+  join: 0.15,
+  duplicate: 0.5,
+  timeBonus: 0.1,
+  windowDays: 3,
+  halfLifeDays: 14,
+  merge: 0.4,
+  nameBoost: NAME_BOOST,
+  yearPenalty: 0.5,
+};
+
+/** Share of the join threshold an article must reach with a second story to trigger a merge check. */
+const MERGE_EVIDENCE = 0.75;
+/** Features an article is represented by (its heaviest by TF-IDF): bounds the work on long articles. */
+const ARTICLE_TERMS = 250;
+/** Years outside a story's year range tolerated without penalty. */
+const YEAR_SLACK = 1;
+/** Salient terms of an article used to look up (and index) stories. */
+const QUERY_TERMS = 24;
+/** Stories scored exactly per article, and the share of the best one's shared salient weight they need. */
+const CANDIDATES = 8;
+const CANDIDATE_FLOOR = 0.25;
+/** Most recent stories kept per term in the inverted index. */
+const POSTING_CAP = 64;
+/** Terms a story is indexed under, at most. */
+const STORY_INDEX_CAP = 256;
+/** A story's term vector is pruned back to PRUNE_TO terms when it exceeds MAX_TERMS. */
+const MAX_TERMS = 1000;
+const PRUNE_TO = 500;
+
+export interface AddResult {
+  articleId: string;
+  storyId: string;
+  reportId: string;
+  /** The article was a near-duplicate of an earlier publication (this report's first article). */
+  duplicateOf?: string;
+  /** Similarity to the story joined (containment for duplicates, 0 for a new story). */
+  similarity: number;
+  /** A new story was started. */
+  created: boolean;
+}
+
+interface ReportState {
+  id: string;
+  articleIds: string[];
+  sig: Signature;
+  story: number;
+}
+
+interface StoryState {
+  index: number;
+  id: string;
+  articleIds: string[];
+  reports: ReportState[];
+  /** Centroid: the sum of the members' unit TF-IDF vectors (IDF as when each joined), pruned. */
+  terms: Map<string, number>;
+  /** Squared L2 norm of `terms`, kept up to date incrementally. */
+  norm2: number;
+  indexed: Set<string>;
+  firstDay?: number;
+  lastDay?: number;
+  /** Range of the members' years (publication year, else the latest year their text mentions). */
+  firstYear?: number;
+  lastYear?: number;
+  headline: string;
+  headlineScore: number;
+  /** Story this one was merged into (union-find parent), or its own index. */
+  parent: number;
+}
+
+export class StoryClusterer {
+  readonly options: Required<ClustererOptions>;
+  /** Per feature: number of reports holding it, and its IDF as last computed (at `at` documents). */
+  private readonly df = new Map<string, { df: number; idf: number; at: number }>();
+  private docs = 0;
+  private readonly storyList: StoryState[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly lsh = new LshIndex<ReportState>();
+  private readonly reportOf = new Map<string, ReportState>();
+  /** Arrival number of each article. */
+  private readonly seq = new Map<string, number>();
+
+  constructor(options: ClustererOptions = {}) {
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+    this.options = { ...DEFAULTS, ...given };
+  }
+
+  /** Number of articles added so far. */
+  get size(): number {
+    return this.reportOf.size;
+  }
+
+  /** Add one article; returns where it went. Adding an id twice returns its current placement. */
+  add(article: Article): AddResult {
+    const known = this.reportOf.get(article.id);
+    if (known)
+      return {
+        articleId: article.id,
+        storyId: this.root(known.story).id,
+        reportId: known.id,
+        similarity: 1,
+        created: false,
+      };
+    this.seq.set(article.id, this.seq.size);
+    const text = articleText(article);
+    const { bag, wordHashes, latestYear } = analyze(text, this.options.nameBoost);
+    const sig = signature(wordHashes);
+    const keys = bandKeys(sig);
+    const day = dayOf(article.published);
+    const year = day !== undefined ? new Date(day * 86_400_000).getUTCFullYear() : latestYear;
+
+    // 1. Near-duplicate of an earlier report?
+    let dup: ReportState | undefined;
+    let dupScore = this.options.duplicate;
+    if (sig.shingles > 0)
+      for (const r of this.lsh.candidates(keys)) {
+        const c = containment(sig, r.sig);
+        if (c >= dupScore && (!dup || c > dupScore)) {
+          dup = r;
+          dupScore = c;
+        }
+      }
+    if (dup) {
+      dup.articleIds.push(article.id);
+      this.reportOf.set(article.id, dup);
+      const story = this.root(dup.story);
+      story.articleIds.push(article.id);
+      this.widenDates(story, day);
+      this.widenYears(story, year);
+      return {
+        articleId: article.id,
+        storyId: story.id,
+        reportId: dup.id,
+        duplicateOf: dup.articleIds[0],
+        similarity: dupScore,
+        created: false,
+      };
+    }
+
+    // 2. A new report: learn IDF from it, then find the closest story.
+    this.docs++;
+    for (const t of bag.keys()) {
+      const e = this.df.get(t);
+      if (e) {
+        e.df++;
+        e.at = -1;
+      } else this.df.set(t, { df: 1, idf: 0, at: -1 });
+    }
+    const vector = this.weigh(bag);
+    let best: StoryState | undefined;
+    let bestScore = this.options.join;
+    let bestDot = 0;
+    const near: StoryState[] = [];
+    for (const s of this.candidates(vector)) {
+      const dot = this.dot(vector, s);
+      const score = (dot / Math.sqrt(s.norm2)) * this.timeFactor(s, day) * this.yearFactor(s, year);
+      if (score >= this.options.join * MERGE_EVIDENCE) near.push(s);
+      if (score >= bestScore && (!best || score > bestScore || s.index < best.index)) {
+        best = s;
+        bestScore = score;
+        bestDot = dot;
+      }
+    }
+    const created = !best;
+    const story = best ?? this.newStory(article.id);
+    const report: ReportState = {
+      id: `r-${article.id}`,
+      articleIds: [article.id],
+      sig,
+      story: story.index,
+    };
+    this.reportOf.set(article.id, report);
+    if (sig.shingles > 0) this.lsh.add(keys, report);
+    story.reports.push(report);
+    story.articleIds.push(article.id);
+    this.fold(story, vector, bestDot);
+    this.widenDates(story, day);
+    this.widenYears(story, year);
+    if (best) this.mergeInto(story, near);
+    const title = article.title?.trim();
+    if (title && (created || bestScore > story.headlineScore || !story.headline)) {
+      story.headline = title;
+      story.headlineScore = created ? 0 : bestScore;
+    }
+    return {
+      articleId: article.id,
+      storyId: story.id,
+      reportId: report.id,
+      similarity: created ? 0 : bestScore,
+      created,
+    };
+  }
+
+  /** Add many articles in order (the same as calling `add` on each). */
+  addAll(articles: Iterable<Article>): AddResult[] {
+    const out: AddResult[] = [];
+    for (const a of articles) out.push(this.add(a));
+    return out;
+  }
+
+  /** The story id an article currently belongs to. */
+  storyOf(articleId: string): string | undefined {
+    const r = this.reportOf.get(articleId);
+    return r ? this.root(r.story).id : undefined;
+  }
+
+  /** Current stories, largest first (ties: earliest story first); article ids in arrival order. */
+  stories(): Story[] {
+    const live = this.storyList.filter((s) => s.parent === s.index);
+    live.sort((a, b) => b.articleIds.length - a.articleIds.length || a.index - b.index);
+    return live.map((s) => ({
+      id: s.id,
+      articleIds: [...s.articleIds].sort((a, b) => this.seq.get(a)! - this.seq.get(b)!),
+      reports: s.reports.map((r): Report => ({ id: r.id, articleIds: [...r.articleIds] })),
+      headline: s.headline,
+    }));
+  }
+
+  // --- internals ---
+
+  private root(index: number): StoryState {
+    let s = this.storyList[index];
+    while (s.parent !== s.index) s = this.storyList[s.parent];
+    return s;
+  }
+
+  private newStory(articleId: string): StoryState {
+    const index = this.storyList.length;
+    const s: StoryState = {
+      index,
+      id: `s-${articleId}`,
+      articleIds: [],
+      reports: [],
+      terms: new Map(),
+      norm2: 0,
+      indexed: new Set(),
+      headline: '',
+      headlineScore: 0,
+      parent: index,
+    };
+    this.storyList.push(s);
+    return s;
+  }
+
+  /** Smoothed IDF, ln(1 + N / df); recomputed when df changed or N grew by more than 1 %. */
+  private idf(term: string): number {
+    const e = this.df.get(term);
+    if (!e) return Math.log(1 + this.docs);
+    if (e.at < 0 || this.docs > e.at * 1.01 + 1) {
+      e.idf = Math.log(1 + this.docs / e.df);
+      e.at = this.docs;
+    }
+    return e.idf;
+  }
+
+  /**
+   * The article's TF-IDF vector over its ARTICLE_TERMS heaviest features, L2-normalized, and the indices
+   * of its QUERY_TERMS heaviest (the salient terms stories are looked up and indexed by).
+   */
+  private weigh(bag: FeatureBag): ArticleVector {
+    const all = bag.size;
+    const terms: string[] = new Array(all);
+    const raw = new Float64Array(all);
+    let i = 0;
+    for (const [t, w] of bag) {
+      terms[i] = t;
+      raw[i++] = w * this.idf(t);
+    }
+    // Cut-offs by a native numeric sort; ties at a cut-off are taken in text order (deterministic).
+    const sorted = raw.slice().sort();
+    const cut = all > ARTICLE_TERMS ? sorted[all - ARTICLE_TERMS] : Number.NEGATIVE_INFINITY;
+    const queryCut = all > QUERY_TERMS ? sorted[all - QUERY_TERMS] : Number.NEGATIVE_INFINITY;
+    const keep: number[] = [];
+    for (let j = 0; j < all && keep.length < ARTICLE_TERMS; j++) if (raw[j] > cut) keep.push(j);
+    for (let j = 0; j < all && keep.length < ARTICLE_TERMS; j++) if (raw[j] === cut) keep.push(j);
+    let norm = 0;
+    for (const j of keep) norm += raw[j] * raw[j];
+    norm = Math.sqrt(norm) || 1;
+    const v: ArticleVector = { terms: [], weights: new Float64Array(keep.length), query: [] };
+    keep.forEach((j, k) => {
+      v.terms.push(terms[j]);
+      v.weights[k] = raw[j] / norm;
+      if (raw[j] >= queryCut && v.query.length < QUERY_TERMS) v.query.push(k);
+    });
+    return v;
+  }
+
+  /** Stories sharing salient terms with the article, best CANDIDATES by summed weight of shared terms. */
+  private candidates(vector: ArticleVector): StoryState[] {
+    const acc = new Map<number, number>();
+    for (const q of vector.query) {
+      const posting = this.postings.get(vector.terms[q]);
+      if (!posting) continue;
+      const w = vector.weights[q];
+      for (const i of posting) {
+        const r = this.root(i).index;
+        acc.set(r, (acc.get(r) ?? 0) + w);
+      }
+    }
+    const ranked = [...acc].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
+    // Stories sharing only a sliver of the salient weight the best one shares cannot win: skip them.
+    const floor = ranked.length ? ranked[0][1] * CANDIDATE_FLOOR : 0;
+    return ranked.filter(([, w]) => w >= floor).map(([i]) => this.storyList[i]);
+  }
+
+  /** Dot product of a unit article vector with a story centroid. */
+  private dot(vector: ArticleVector, s: StoryState): number {
+    let dot = 0;
+    const { terms, weights } = vector;
+    const c = s.terms;
+    for (let i = 0; i < terms.length; i++) {
+      const w = c.get(terms[i]);
+      if (w !== undefined) dot += weights[i] * w;
+    }
+    return dot;
+  }
+
+  /** Dot product of two story centroids. */
+  private centroidDot(a: StoryState, b: StoryState): number {
+    const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
+    let dot = 0;
+    for (const [t, w] of small.terms) {
+      const y = large.terms.get(t);
+      if (y !== undefined) dot += w * y;
+    }
+    return dot;
+  }
+
+  /**
+   * Merge into `story` the other stories the article also matched whose centroids are now close to it.
+   * The older story survives (smaller index), so ids stay stable.
+   */
+  private mergeInto(story: StoryState, near: StoryState[]): void {
+    let target = story;
+    for (const other of near) {
+      const o = this.root(other.index);
+      if (o === target) continue;
+      const dot = this.centroidDot(target, o);
+      if (dot / Math.sqrt(target.norm2 * o.norm2) < this.options.merge) continue;
+      const [keep, gone] = o.index < target.index ? [o, target] : [target, o];
+      gone.parent = keep.index;
+      keep.articleIds.push(...gone.articleIds);
+      keep.reports.push(...gone.reports);
+      for (const [t, w] of gone.terms) keep.terms.set(t, (keep.terms.get(t) ?? 0) + w);
+      keep.norm2 += 2 * dot + gone.norm2;
+      if (keep.terms.size > MAX_TERMS) this.prune(keep);
+      if (gone.firstDay !== undefined) this.widenDates(keep, gone.firstDay);
+      if (gone.lastDay !== undefined) this.widenDates(keep, gone.lastDay);
+      if (gone.firstYear !== undefined) this.widenYears(keep, gone.firstYear);
+      if (gone.lastYear !== undefined) this.widenYears(keep, gone.lastYear);
+      if (gone.headlineScore > keep.headlineScore || !keep.headline) {
+        keep.headline = gone.headline;
+        keep.headlineScore = gone.headlineScore;
+      }
+      gone.terms = new Map();
+      gone.articleIds = [];
+      gone.reports = [];
+      target = keep;
+    }
+  }
+
+  /**
+   * Time as evidence for, never against: an article dated within the story's date range (widened by the
+   * window) gets its similarity raised by `timeBonus`, and the bonus halves every half-life beyond it.
+   * Undated articles or stories get no bonus. A far date is not held against a story, because extracted
+   * dates are noisy and long-running stories (a trial, a war) span years.
+   */
+  private timeFactor(s: StoryState, day: number | undefined): number {
+    if (day === undefined || s.firstDay === undefined || s.lastDay === undefined) return 1;
+    const gap = Math.max(0, s.firstDay - day, day - s.lastDay, 0) - this.options.windowDays;
+    return 1 + this.options.timeBonus * 0.5 ** (Math.max(0, gap) / this.options.halfLifeDays);
+  }
+
+  /**
+   * Years as evidence against: an article whose year lies more than YEAR_SLACK years outside the story's
+   * year range has its similarity multiplied by `yearPenalty`. Two events of one kind (two heavyweight
+   * title fights, two emergency patches) are typically years apart; one story rarely jumps years.
+   */
+  private yearFactor(s: StoryState, year: number | undefined): number {
+    if (year === undefined || s.firstYear === undefined || s.lastYear === undefined) return 1;
+    return year < s.firstYear - YEAR_SLACK || year > s.lastYear + YEAR_SLACK ? this.options.yearPenalty : 1;
+  }
+
+  private widenYears(s: StoryState, year: number | undefined): void {
+    if (year === undefined) return;
+    if (s.firstYear === undefined || year < s.firstYear) s.firstYear = year;
+    if (s.lastYear === undefined || year > s.lastYear) s.lastYear = year;
+  }
+
+  private widenDates(s: StoryState, day: number | undefined): void {
+    if (day === undefined) return;
+    if (s.firstDay === undefined || day < s.firstDay) s.firstDay = day;
+    if (s.lastDay === undefined || day > s.lastDay) s.lastDay = day;
+  }
+
+  /**
+   * Add a report's unit vector to the story centroid (`dot`: their dot product before, which updates the
+   * norm: |c + v|² = |c|² + 2 c·v + 1) and index the story under the report's salient terms.
+   */
+  private fold(s: StoryState, vector: ArticleVector, dot: number): void {
+    const { terms, weights } = vector;
+    for (let i = 0; i < terms.length; i++) s.terms.set(terms[i], (s.terms.get(terms[i]) ?? 0) + weights[i]);
+    s.norm2 += 2 * dot + 1;
+    if (s.terms.size > MAX_TERMS) this.prune(s);
+    for (const q of vector.query) {
+      const t = terms[q];
+      if (s.indexed.size >= STORY_INDEX_CAP) break;
+      if (s.indexed.has(t)) continue;
+      s.indexed.add(t);
+      let posting = this.postings.get(t);
+      if (!posting) this.postings.set(t, (posting = []));
+      posting.push(s.index);
+      if (posting.length > POSTING_CAP) {
+        const dropped = posting.splice(0, posting.length - POSTING_CAP);
+        for (const i of dropped) this.storyList[i].indexed.delete(t);
+      }
+    }
+  }
+
+  /** Keep a story's PRUNE_TO heaviest terms (ties in insertion order) and recompute the norm. */
+  private prune(s: StoryState): void {
+    const sorted = Float64Array.from(s.terms.values()).sort();
+    const cut = sorted[sorted.length - PRUNE_TO];
+    const keep = new Map<string, number>();
+    for (const [t, w] of s.terms) if (w > cut) keep.set(t, w);
+    for (const [t, w] of s.terms) if (w === cut && keep.size < PRUNE_TO) keep.set(t, w);
+    s.terms = keep;
+    s.norm2 = 0;
+    for (const w of keep.values()) s.norm2 += w * w;
+  }
+}
+
+/** An article's truncated TF-IDF vector (terms in text order) and its salient terms. */
+interface ArticleVector {
+  terms: string[];
+  weights: Float64Array;
+  /** Indices (into `terms`) of the QUERY_TERMS heaviest terms. */
+  query: number[];
+}
