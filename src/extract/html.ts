@@ -114,6 +114,8 @@ const CONTENT_HINT = /(?:^|[\s_-])(?:article|story|content|entry|post|body|text|
 
 /** A block of prose counts fully from this many words; shorter blocks count half or less. */
 const PROSE_WORDS = 12;
+/** A furniture-named element holding less than this share of the page's prose is furniture indeed. */
+const FURNITURE_SHARE = 0.5;
 /** Share of a block's words inside links above which it is navigation. */
 const LINK_HEAVY = 0.5;
 
@@ -121,6 +123,10 @@ interface Node {
   tag: string;
   parent: Node | undefined;
   block: boolean;
+  /** class/id names it as page furniture (share bar, comments, related links, ...). */
+  furniture: boolean;
+  /** Sum of the positive block values beneath it. */
+  good: number;
   score: number;
 }
 
@@ -157,7 +163,7 @@ function isFurniture(attribs: Record<string, string>): boolean {
 }
 
 export function extractHtml(html: string): HtmlExtraction {
-  const root: Node = { tag: '#root', parent: undefined, block: true, score: 0 };
+  const root: Node = { tag: '#root', parent: undefined, block: true, furniture: false, good: 0, score: 0 };
   const stack: Node[] = [root];
   const blocks: Block[] = [];
   const meta: PageMeta = { metas: {}, ldJson: [] };
@@ -212,11 +218,19 @@ export function extractHtml(html: string): HtmlExtraction {
           if (name === 'br' || name === 'hr') flush();
           return;
         }
-        const block = BLOCK_TAGS.has(name);
+        const furniture = isFurniture(attribs);
+        const block = BLOCK_TAGS.has(name) || furniture;
         if (block) flush();
-        const node: Node = { tag: name, parent: stack[stack.length - 1], block, score: 0 };
+        const node: Node = {
+          tag: name,
+          parent: stack[stack.length - 1],
+          block,
+          furniture,
+          good: 0,
+          score: 0,
+        };
         stack.push(node);
-        if (skipDepth > 0 || SKIP_TAGS.has(name) || isFurniture(attribs)) skipDepth++;
+        if (skipDepth > 0 || SKIP_TAGS.has(name)) skipDepth++;
         if (name === 'a') linkDepth++;
       },
       ontext(text) {
@@ -257,10 +271,22 @@ export function extractHtml(html: string): HtmlExtraction {
 
 /** Score elements by the blocks beneath them and return the texts of the best element's blocks. */
 function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
-  for (const b of blocks) {
-    const v = blockValue(b);
+  const values = blocks.map(blockValue);
+  // Furniture by class/id is only a hint: an element so named that holds most of the page's prose is the
+  // article after all (blog templates wrap posts in "widget" containers).
+  blocks.forEach((b, i) => {
+    if (values[i] > 0) for (let n: Node | undefined = b.owner; n; n = n.parent) n.good += values[i];
+  });
+  const root = blocks.length ? chainRoot(blocks[0].owner) : undefined;
+  const limit = (root?.good ?? 0) * FURNITURE_SHARE;
+  const junk = blocks.map((b) => {
+    for (let n: Node | undefined = b.owner; n; n = n.parent) if (n.furniture && n.good < limit) return true;
+    return false;
+  });
+  blocks.forEach((b, i) => {
+    const v = junk[i] ? -Math.abs(values[i]) * 0.5 : values[i];
     for (let n: Node | undefined = b.owner; n; n = n.parent) n.score += v;
-  }
+  });
   let best: Node | undefined;
   for (const b of blocks) {
     for (let n: Node | undefined = b.owner; n; n = n.parent) {
@@ -275,11 +301,17 @@ function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
   };
   const titleKey = title?.toLowerCase().replace(/\s+/g, ' ');
   const out: string[] = [];
-  for (const b of blocks) {
-    if (!inside(b)) continue;
-    if (b.words && b.linkWords / b.words > LINK_HEAVY) continue;
-    if (b.tag === 'h1' || (titleKey && b.text.toLowerCase() === titleKey)) continue;
+  blocks.forEach((b, i) => {
+    if (junk[i] || !inside(b)) return;
+    if (b.words && b.linkWords / b.words > LINK_HEAVY) return;
+    if (b.tag === 'h1' || (titleKey && b.text.toLowerCase() === titleKey)) return;
     out.push(b.text);
-  }
+  });
   return out;
+}
+
+function chainRoot(n: Node): Node {
+  let r = n;
+  while (r.parent) r = r.parent;
+  return r;
 }

@@ -15,7 +15,7 @@ export interface ExtractResult {
 }
 
 /** Bodies shorter than this are not articles (error pages, home pages, stubs). */
-export const MIN_BODY_WORDS = 25;
+export const MIN_BODY_WORDS = 15;
 
 function sourceLabel(raw: RawDocument): string {
   return raw.origin.line ? `${raw.origin.path}:${raw.origin.line}` : raw.origin.path;
