@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { extractArticle } from '../src/extract/index.js';
+import { documentsFromBytes } from '../src/ingest/index.js';
+import type { Article } from '../src/model.js';
+import { runCli, samplesDir } from './helpers.js';
+
+function extract(name: string, content: string | Buffer): { article?: Article; messages: string[] } {
+  const { docs, diagnostics } = documentsFromBytes(
+    name,
+    typeof content === 'string' ? Buffer.from(content) : content,
+  );
+  const messages = diagnostics.map((d) => d.message);
+  if (!docs.length) return { messages };
+  const r = extractArticle(docs[0]);
+  return { article: r.article, messages: [...messages, ...r.diagnostics.map((d) => d.message)] };
+}
+
+const PROSE = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i + 1}: the council met on Monday to discuss the harbour budget, and members agreed to publish the full figures before the end of the month.</p>`,
+  ).join('\n');
+
+const SAMPLES: Record<string, { title: string; published?: string; first: string; last: string }> = {
+  '000_341fccdb53baba8c.txt': {
+    title: 'Syrian Rebels In Secret Talks With Russia To End The Fighting In Aleppo',
+    published: '2016-12-01',
+    first: 'Russian officials and rebel groups are holding talks in Turkey',
+    last: 'through government-controlled areas.',
+  },
+  '001_d31ed113146ff8eb.txt': {
+    title: 'Syrian rebels in secret talks with Russia to end Aleppo crisis',
+    published: '2017-12-11',
+    first: 'Syrian rebel leaders are to hold secret talks',
+    last: 'by force of arms.',
+  },
+  '002_913b9a854eb5e3a1.txt': {
+    title: 'Secret talks between the revolutionary factions and Russia sponsored by Turkey',
+    first: 'Sharq al Awsat has reported',
+    last: 'destroyers to Syria.',
+  },
+  '003_8711b95e350eefae.txt': {
+    title: 'Russia not serious in talks with Syrian rebels: opposition official',
+    first: 'A senior Syrian opposition official accused Russia',
+    last: 'immediate cessation of hostilities.',
+  },
+  '004_628c3bb2abd4e9ed.txt': {
+    title: "Russia offers to secure rebel evacuation from Syria's Aleppo",
+    first: 'Russia said Thursday it was prepared to secure safe passage',
+    last: 'said Jubeir.',
+  },
+};
+
+const JUNK =
+  /promoted links|leave a reply|comment title|security code|read more|arabstoday|terms of use|all rights reserved|said\.\.\.|e-mail \*|REUTERS\/|©/i;
+
+test('samples: title, date and body are right for all five pages, with no junk line', () => {
+  assert.deepEqual(readdirSync(samplesDir).sort(), Object.keys(SAMPLES).sort());
+  for (const [file, want] of Object.entries(SAMPLES)) {
+    const { article } = extract(file, readFileSync(`${samplesDir}/${file}`));
+    assert.ok(article, file);
+    assert.equal(article.title, want.title, file);
+    assert.equal(article.published, want.published, file);
+    assert.ok(article.paragraphs[0].startsWith(want.first), `${file} starts: ${article.paragraphs[0]}`);
+    assert.ok(article.paragraphs.at(-1)!.includes(want.last), `${file} ends: ${article.paragraphs.at(-1)}`);
+    for (const p of article.paragraphs) assert.doesNotMatch(p, JUNK, `${file}: ${p}`);
+    assert.equal(
+      new Set(article.paragraphs).size,
+      article.paragraphs.length,
+      `${file}: duplicated lines collapsed`,
+    );
+  }
+});
+
+test('samples: publishers come from attribution lines', () => {
+  const pub = (f: string) => extract(f, readFileSync(`${samplesDir}/${f}`)).article?.publisher;
+  assert.equal(pub('004_628c3bb2abd4e9ed.txt'), 'AFP');
+  assert.match(pub('001_d31ed113146ff8eb.txt') ?? '', /Daily Telegraph/);
+});
+
+test('html: the article container wins over navigation, related links and comments', () => {
+  const html = `<!doctype html><html><head><title>Budget row | Harbour Gazette</title>
+    <meta property="og:site_name" content="Harbour Gazette"></head><body>
+    <nav><ul>${'<li><a href="/x">Section link</a></li>'.repeat(30)}</ul></nav>
+    <div class="layout"><div class="main-col"><h1>Budget row</h1><div class="story-body">${PROSE(6)}</div></div>
+    <div class="related-links"><ul>${'<li><a href="/r">Another story with a long headline here</a></li>'.repeat(10)}</ul></div>
+    <div id="comments"><p>Reader one wrote a very long comment about the harbour budget that goes on and on for a while.</p></div></div>
+    <footer><p>Copyright Harbour Gazette. All rights reserved. Terms and conditions apply to everything.</p></footer></body></html>`;
+  const { article } = extract('page.html', html);
+  assert.ok(article);
+  assert.equal(article.title, 'Budget row');
+  assert.equal(article.publisher, 'Harbour Gazette');
+  assert.equal(article.paragraphs.length, 6);
+  assert.doesNotMatch(article.text, /Section link|Another story|Reader one|Copyright/);
+});
+
+test('html: a page with no article (home page, error page) gives "no article content"', () => {
+  const home = `<html><body><header><a href="/">Home</a></header><div class="grid">${'<div class="card"><a href="/s">A headline about something that happened today</a></div>'.repeat(40)}</div></body></html>`;
+  const error =
+    '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The page you requested could not be found.</p></body></html>';
+  for (const [name, page] of [
+    ['home.html', home],
+    ['404.html', error],
+  ]) {
+    const r = extract(name, page);
+    assert.equal(r.article, undefined, name);
+    assert.ok(
+      r.messages.some((m) => /no article content/.test(m)),
+      name,
+    );
+  }
+});
+
+test('html: empty, deeply nested, unclosed and huge pages do not crash', () => {
+  assert.ok(extract('empty.html', '').messages.some((m) => /empty file/.test(m)));
+  const nested = `<html><body>${'<div>'.repeat(20000)}${PROSE(3)}${'</div>'.repeat(20000)}</body></html>`;
+  assert.equal(extract('nested.html', nested).article?.paragraphs.length, 3);
+  const unclosed = `<html><body><div class="story"><p>${PROSE(4).replace(/<\/p>/g, '')}<div><span><b>`;
+  const u = extract('unclosed.html', unclosed).article;
+  assert.ok(u && u.text.includes('Paragraph 4'));
+  const huge = `<html><body><div class="story">${PROSE(3)}</div>${`<div class="ad"><a href="#">${'x '.repeat(500)}</a></div>`.repeat(20000)}</body></html>`;
+  assert.ok(huge.length > 20_000_000);
+  const h = extract('huge.html', huge).article;
+  assert.equal(h?.paragraphs.length, 3);
+});
+
+test('html: metadata from JSON-LD beats meta tags; dates normalize to ISO', () => {
+  const html = `<html lang="fr"><head><title>Site - Something else</title>
+    <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
+    {"@type":"NewsArticle","headline":"Le port rouvre","datePublished":"2024-05-02T08:00:00+02:00","author":[{"name":"Ana Lund"},{"name":"Bo Ek"}],"publisher":{"@type":"Organization","name":"Gazette du Port"}}]}</script>
+    <meta name="date" content="2020-01-01"></head><body><article>${PROSE(3)}</article></body></html>`;
+  const { article } = extract('ld.html', html);
+  assert.equal(article?.title, 'Le port rouvre');
+  assert.equal(article?.published, '2024-05-02T08:00:00+02:00');
+  assert.equal(article?.byline, 'Ana Lund, Bo Ek');
+  assert.equal(article?.publisher, 'Gazette du Port');
+  assert.equal(article?.language, 'fr');
+});
+
+test('`newsfuse extract` prints the article, and exits 1 on a page with no article', () => {
+  const r = runCli(['extract', `${samplesDir}/003_8711b95e350eefae.txt`]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).title, SAMPLES['003_8711b95e350eefae.txt'].title);
+  const none = runCli(['extract', '-'], '<html><body><nav><a href="/">Home</a></nav></body></html>');
+  assert.equal(none.status, 1);
+  assert.match(none.stderr, /no article content/);
+  assert.equal(runCli(['extract', '/no/such/page.html']).status, 2);
+});
