@@ -33,9 +33,6 @@ const SKIP_TAGS = new Set([
   'select',
   'textarea',
   'button',
-  'nav',
-  'footer',
-  'aside',
   'object',
   'embed',
   'canvas',
@@ -46,6 +43,9 @@ const SKIP_TAGS = new Set([
   'label',
   'input',
 ]);
+
+/** Elements that are usually furniture; like furniture class names, a hint the prose they hold can overrule. */
+const FURNITURE_TAGS = new Set(['nav', 'footer', 'aside']);
 
 /** Elements that end a text block. */
 const BLOCK_TAGS = new Set([
@@ -114,8 +114,19 @@ const CONTENT_HINT = /(?:^|[\s_-])(?:article|story|content|entry|post|body|text|
 
 /** A block of prose counts fully from this many words; shorter blocks count half or less. */
 const PROSE_WORDS = 12;
+/** Lines of page furniture that survive inside article containers. */
+const BOILERPLATE_LINE =
+  /(all rights reserved|copyright\b|©|\(c\)\s*\d{4}|terms of (use|service)|privacy policy|email (this )?article|print (this )?article|related (links|stories|articles)|show comments|sign up\b|newsletter|subscribe\b|^advertisement$|^tools$|^share\b|full story$|^more$|^photo:|^image:|^(click|tap) here|^follow us|^read more\b|^print$|^email$)/i;
+
+/** Where reader comments begin. */
+const COMMENTS_START =
+  /^(posted by\b|\d+\s+(comments?|responses?|replies)\b|comments?\s*(\(\d+\))?:?$|leave a (comment|reply)|add (a|your) comment|have your say|reader comments|what do you think\??$|post a comment)/i;
+
 /** A furniture-named element holding less than this share of the page's prose is furniture indeed. */
 const FURNITURE_SHARE = 0.5;
+/** A sibling of the article container joins it when it scores at least this share of the container (and this much). */
+const SIBLING_SHARE = 0.2;
+const SIBLING_MIN_SCORE = 10;
 /** Share of a block's words inside links above which it is navigation. */
 const LINK_HEAVY = 0.5;
 
@@ -218,7 +229,7 @@ export function extractHtml(html: string): HtmlExtraction {
           if (name === 'br' || name === 'hr') flush();
           return;
         }
-        const furniture = isFurniture(attribs);
+        const furniture = FURNITURE_TAGS.has(name) || isFurniture(attribs);
         const block = BLOCK_TAGS.has(name) || furniture;
         if (block) flush();
         const node: Node = {
@@ -295,20 +306,45 @@ function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
     }
   }
   if (!best || best.score <= 0) return [];
+  // Like a reader's eye, take in sibling containers that are themselves substantially article (a split body).
+  const siblingMin = Math.max(SIBLING_MIN_SCORE, best.score * SIBLING_SHARE);
+  const parent = best.parent;
   const inside = (b: Block) => {
-    for (let n: Node | undefined = b.owner; n; n = n.parent) if (n === best) return true;
+    for (let n: Node | undefined = b.owner; n; n = n.parent) {
+      if (n === best) return true;
+      if (parent && n.parent === parent && n.tag !== '#root') return n.score >= siblingMin;
+    }
     return false;
   };
   const titleKey = title?.toLowerCase().replace(/\s+/g, ' ');
-  const out: string[] = [];
+  const kept: Block[] = [];
   blocks.forEach((b, i) => {
     if (junk[i] || !inside(b)) return;
     if (b.words && b.linkWords / b.words > LINK_HEAVY) return;
     if (b.tag === 'h1' || (titleKey && b.text.toLowerCase() === titleKey)) return;
-    out.push(b.text);
+    if (BOILERPLATE_LINE.test(b.text) && b.words < 30) return;
+    kept.push(b);
   });
-  return out;
+  // Reader comments often sit inside the article container: cut at the first comment header once the
+  // article has said most of what it says.
+  const total = kept.reduce((n, b) => n + b.words, 0);
+  let seen = 0;
+  let end = kept.length;
+  for (let i = 0; i < kept.length; i++) {
+    if (COMMENTS_START.test(kept[i].text) && seen >= total * 0.4) {
+      end = i;
+      break;
+    }
+    seen += kept[i].words;
+  }
+  // Trim fragments (bylines, datelines, tool rows) from both edges; keep those between paragraphs.
+  let start = 0;
+  while (start < end && isFragment(kept[start])) start++;
+  while (end > start && isFragment(kept[end - 1])) end--;
+  return kept.slice(start, end).map((b) => b.text);
 }
+
+const isFragment = (b: Block) => b.words < 7 && !endsLikeSentence(b.text);
 
 function chainRoot(n: Node): Node {
   let r = n;
