@@ -290,21 +290,24 @@ function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
   });
   const root = blocks.length ? chainRoot(blocks[0].owner) : undefined;
   const limit = (root?.good ?? 0) * FURNITURE_SHARE;
+  // First guess at the container with furniture names ignored: the furniture-named elements that wrap it
+  // (a blog template's "widget" around every post) are wrappers, not furniture.
+  blocks.forEach((b, i) => {
+    for (let n: Node | undefined = b.owner; n; n = n.parent) n.score += values[i];
+  });
+  const wrappers = new Set<Node>();
+  for (let n = bestNode(blocks)?.parent; n; n = n.parent) wrappers.add(n);
   const junk = blocks.map((b) => {
-    for (let n: Node | undefined = b.owner; n; n = n.parent) if (n.furniture && n.good < limit) return true;
+    for (let n: Node | undefined = b.owner; n; n = n.parent)
+      if (n.furniture && !wrappers.has(n) && n.good < limit) return true;
     return false;
   });
+  for (const b of blocks) for (let n: Node | undefined = b.owner; n; n = n.parent) n.score = 0;
   blocks.forEach((b, i) => {
     const v = junk[i] ? -Math.abs(values[i]) * 0.5 : values[i];
     for (let n: Node | undefined = b.owner; n; n = n.parent) n.score += v;
   });
-  let best: Node | undefined;
-  for (const b of blocks) {
-    for (let n: Node | undefined = b.owner; n; n = n.parent) {
-      if (n.tag === '#root') break;
-      if (!best || n.score > best.score) best = n;
-    }
-  }
+  const best = bestNode(blocks);
   if (!best || best.score <= 0) return [];
   // Like a reader's eye, take in sibling containers that are themselves substantially article (a split body).
   const siblingMin = Math.max(SIBLING_MIN_SCORE, best.score * SIBLING_SHARE);
@@ -345,6 +348,18 @@ function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
 }
 
 const isFragment = (b: Block) => b.words < 7 && !endsLikeSentence(b.text);
+
+/** The highest-scoring element that owns blocks (ties: the first reached, i.e. the deepest). */
+function bestNode(blocks: Block[]): Node | undefined {
+  let best: Node | undefined;
+  for (const b of blocks) {
+    for (let n: Node | undefined = b.owner; n; n = n.parent) {
+      if (n.tag === '#root') break;
+      if (!best || n.score > best.score) best = n;
+    }
+  }
+  return best;
+}
 
 function chainRoot(n: Node): Node {
   let r = n;
