@@ -5,6 +5,7 @@
 import { type BriefOptions, buildBrief } from './brief/build.js';
 import { clusterArticles } from './cluster/index.js';
 import { extractArticle } from './extract/index.js';
+import { removeSiteTemplates } from './extract/site-template.js';
 import { readInputs } from './ingest/index.js';
 import { articleSentences } from './language/sentences.js';
 import type { Article, Brief, Diagnostic, RawDocument, Sentence, Story } from './model.js';
@@ -16,7 +17,10 @@ export interface PipelineResult {
   diagnostics: Diagnostic[];
 }
 
-/** Extract every raw document; duplicates of the same raw input (same hash) are kept once. */
+/**
+ * Extract every raw document; duplicates of the same raw input (same hash) are kept once. When several
+ * pages come from one site, paragraphs that recur across them (the site's template) are removed.
+ */
 export function extractAll(docs: RawDocument[]): { articles: Article[]; diagnostics: Diagnostic[] } {
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -35,7 +39,7 @@ export function extractAll(docs: RawDocument[]): { articles: Article[]; diagnost
     diagnostics.push(...r.diagnostics);
     if (r.article) articles.push(r.article);
   }
-  return { articles, diagnostics };
+  return { articles: removeSiteTemplates(articles).articles, diagnostics };
 }
 
 /** Cluster articles into stories and brief each story, largest story first. */
