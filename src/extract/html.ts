@@ -112,15 +112,25 @@ const FURNITURE =
 /** class/id words that mark the article itself; they protect an element from the furniture rule. */
 const CONTENT_HINT = /(?:^|[\s_-])(?:article|story|content|entry|post|body|text|main)(?:$|[\s_-])/i;
 
+/** class/id/itemprop names that mark the body of a post or article itself (not just a content area). */
+const ARTICLE_BODY =
+  /(?:^|[\s_-])(?:post-?body|entry-?content|entry-?body|article-?body|articlebody|article-?content|article-?text|story-?body|story-?content|story-?text|post-?content|post-?entry|hentry|main-?content)(?:$|[\s_-])/i;
+/** An element named as the article body weighs this much more than its words alone. */
+const ARTICLE_BODY_BONUS = 4;
+
 /** A block of prose counts fully from this many words; shorter blocks count half or less. */
 const PROSE_WORDS = 12;
 /** Lines of page furniture that survive inside article containers. */
 const BOILERPLATE_LINE =
   /(all rights reserved|copyright\b|©|\(c\)\s*\d{4}|terms of (use|service)|privacy policy|email (this )?article|print (this )?article|related (links|stories|articles)|show comments|sign up\b|newsletter|subscribe\b|^advertisement$|^tools$|^share\b|full story$|^more$|^photo:|^image:|^(click|tap) here|^follow us|^read more\b|^print$|^email$)/i;
 
+/** A line under this many words that occurs this many times on one page is a widget's, not the article's. */
+const REPEATED_LINE_WORDS = 20;
+const REPEATED_LINE_TIMES = 3;
+
 /** Where reader comments begin. */
 const COMMENTS_START =
-  /^(posted by\b|\d+\s+(comments?|responses?|replies)\b|comments?\s*(\(\d+\))?:?$|leave a (comment|reply)|add (a|your) comment|have your say|reader comments|what do you think\??$|post a comment)/i;
+  /^(posted by\b|\d+\s+(comments?|responses?|replies)\b|comments?\s*(\(\d+\))?\s*[:»›]?$|leave a (comment|reply)|add (a|your) comment|have your say|reader comments|what do you think\??$|post a comment)/i;
 
 /** A furniture-named element holding less than this share of the page's prose is furniture indeed. */
 const FURNITURE_SHARE = 0.5;
@@ -136,6 +146,10 @@ interface Node {
   block: boolean;
   /** class/id names it as page furniture (share bar, comments, related links, ...). */
   furniture: boolean;
+  /** class/id/itemprop name it as the article body. */
+  articleBody: boolean;
+  /** It or an element inside it is named as the article body. */
+  holdsBody: boolean;
   /** Sum of the positive block values beneath it. */
   good: number;
   score: number;
@@ -174,7 +188,16 @@ function isFurniture(attribs: Record<string, string>): boolean {
 }
 
 export function extractHtml(html: string): HtmlExtraction {
-  const root: Node = { tag: '#root', parent: undefined, block: true, furniture: false, good: 0, score: 0 };
+  const root: Node = {
+    tag: '#root',
+    parent: undefined,
+    block: true,
+    furniture: false,
+    articleBody: false,
+    holdsBody: false,
+    good: 0,
+    score: 0,
+  };
   const stack: Node[] = [root];
   const blocks: Block[] = [];
   const meta: PageMeta = { metas: {}, ldJson: [] };
@@ -230,16 +253,24 @@ export function extractHtml(html: string): HtmlExtraction {
           return;
         }
         const furniture = FURNITURE_TAGS.has(name) || isFurniture(attribs);
-        const block = BLOCK_TAGS.has(name) || furniture;
+        const articleBody =
+          skipDepth === 0 &&
+          (ARTICLE_BODY.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`) ||
+            /articlebody/i.test(attribs.itemprop ?? ''));
+        const block = BLOCK_TAGS.has(name) || furniture || articleBody;
         if (block) flush();
         const node: Node = {
           tag: name,
           parent: stack[stack.length - 1],
           block,
           furniture,
+          articleBody,
+          holdsBody: articleBody,
           good: 0,
           score: 0,
         };
+        if (articleBody)
+          for (let i = stack.length - 1; i >= 0 && !stack[i].holdsBody; i--) stack[i].holdsBody = true;
         stack.push(node);
         if (skipDepth > 0 || SKIP_TAGS.has(name)) skipDepth++;
         if (name === 'a') linkDepth++;
@@ -299,7 +330,7 @@ function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
   for (let n = bestNode(blocks)?.parent; n; n = n.parent) wrappers.add(n);
   const junk = blocks.map((b) => {
     for (let n: Node | undefined = b.owner; n; n = n.parent)
-      if (n.furniture && !wrappers.has(n) && n.good < limit) return true;
+      if (n.furniture && !n.holdsBody && !wrappers.has(n) && n.good < limit) return true;
     return false;
   });
   for (const b of blocks) for (let n: Node | undefined = b.owner; n; n = n.parent) n.score = 0;
@@ -307,6 +338,11 @@ function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
     const v = junk[i] ? -Math.abs(values[i]) * 0.5 : values[i];
     for (let n: Node | undefined = b.owner; n; n = n.parent) n.score += v;
   });
+  // An element named as the article body counts for more than its words alone (the author said so).
+  const named = new Set<Node>();
+  for (const b of blocks)
+    for (let n: Node | undefined = b.owner; n; n = n.parent) if (n.articleBody) named.add(n);
+  for (const n of named) if (n.score > 0) n.score *= ARTICLE_BODY_BONUS;
   const best = bestNode(blocks);
   if (!best || best.score <= 0) return [];
   // Like a reader's eye, take in sibling containers that are themselves substantially article (a split body).
@@ -320,12 +356,18 @@ function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
     return false;
   };
   const titleKey = title?.toLowerCase().replace(/\s+/g, ' ');
+  // A short line repeated down the page ("Mouseover photo to add a note", "Img #12 Title:") is a widget's.
+  const repeats = new Map<string, number>();
+  const repeatKey = (b: Block) => b.text.toLowerCase().replace(/\d+/g, '0');
+  for (const b of blocks)
+    if (b.words < REPEATED_LINE_WORDS) repeats.set(repeatKey(b), (repeats.get(repeatKey(b)) ?? 0) + 1);
   const kept: Block[] = [];
   blocks.forEach((b, i) => {
     if (junk[i] || !inside(b)) return;
     if (b.words && b.linkWords / b.words > LINK_HEAVY) return;
     if (b.tag === 'h1' || (titleKey && b.text.toLowerCase() === titleKey)) return;
     if (BOILERPLATE_LINE.test(b.text) && b.words < 30) return;
+    if (b.words < REPEATED_LINE_WORDS && (repeats.get(repeatKey(b)) ?? 0) >= REPEATED_LINE_TIMES) return;
     kept.push(b);
   });
   // Reader comments often sit inside the article container: cut at the first comment header once the
