@@ -144,3 +144,56 @@ export interface SummaryOptions {
   words: number;
   query?: string;
 }
+
+// --- analysis ---
+
+/** A sentence of a source that backs a claim or a figure. */
+export interface Evidence {
+  articleId: string;
+  sentenceIndex: number;
+  text: string;
+}
+
+/** How many independent reports back a statement (copies of one wire story count once), and which outlets. */
+export interface Corroboration {
+  reports: number;
+  outlets: string[];
+}
+
+/** One fact as several sources state it: the sentences that say the same thing, across articles. */
+export interface Claim {
+  id: string;
+  /** The most representative wording. */
+  text: string;
+  articleIds: string[];
+  corroboration: Corroboration;
+  evidence: Evidence[];
+}
+
+/** One side of a disagreement: a value and the sources that state it. */
+export interface DisagreementValue {
+  /** The figure as written ("about two weeks", "14", "2017-12-11"). */
+  value: string;
+  articleIds: string[];
+  /** Who the sources attribute the figure to ("the fire service"), when they say. */
+  attributedTo?: string[];
+  evidence: Evidence[];
+}
+
+/** Sources that state different values for the same thing, or a page date at odds with the story's. */
+export interface Disagreement {
+  kind: 'count' | 'duration' | 'percent' | 'money' | 'page-date';
+  /** What the values measure ("number injured", "how long: negotiations"). */
+  about: string;
+  values: DisagreementValue[];
+}
+
+/** What one outlet contributed to a story. */
+export interface OutletCoverage {
+  outlet: string;
+  articleIds: string[];
+  /** Number of the story's claims its articles carry. */
+  claims: number;
+  /** Claims only this outlet reported (their text). */
+  exclusive: string[];
+}

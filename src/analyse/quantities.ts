@@ -1,0 +1,339 @@
+/**
+ * Quantities stated in a sentence, normalized so that sources can be compared: counts of things
+ * ("13 representatives", "150 to 200 fighters", "injuring 14 people"), durations ("for about two weeks",
+ * "the second within 24 hours"), percentages ("40pc" = "40 percent" = "40%") and money.
+ * Pure: text in, mentions out.
+ */
+import { conceptOf } from './concepts.js';
+
+export type QuantityKind = 'count' | 'duration' | 'percent' | 'money';
+
+/** How a duration is used: how long something has lasted, the window of an ordinal, time ago, or other. */
+export type DurationRole = 'lasting' | 'window' | 'ago' | 'other';
+
+export interface Quantity {
+  kind: QuantityKind;
+  /** Lowest and highest value meant (equal for a single number); durations in days. */
+  low: number;
+  high: number;
+  /** "about", "nearly", "some", "more than": the source does not claim an exact figure. */
+  approximate: boolean;
+  /** "more than 370": the figure is a lower bound. */
+  atLeast: boolean;
+  /** "up to 200", "fewer than 50": the figure is an upper bound. */
+  atMost: boolean;
+  /** What is counted, as a frame key: a casualty class ("injured"), a noun stem, a currency, "percent", a duration role. */
+  frame: string;
+  /** For counts, the noun right after the figure ("children" in "five children were killed"), as a concept. */
+  noun?: string;
+  /** The hedge or bound written before the figure ("about", "more than"), if any. */
+  hedge?: string;
+  /** Offsets into the sentence (of the figure, without the hedge). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const SMALL: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
+  hundred: 100,
+  half: 0.5,
+};
+
+const SCALE: Record<string, number> = {
+  hundred: 100,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
+};
+
+const DAYS: Record<string, number> = {
+  second: 1 / 86400,
+  minute: 1 / 1440,
+  hour: 1 / 24,
+  day: 1,
+  night: 1,
+  week: 7,
+  fortnight: 14,
+  month: 30,
+  year: 365,
+  decade: 3650,
+};
+
+const MONTHS =
+  /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)$/i;
+
+/** Words that name what happened to the people counted; near a number they say what is counted. */
+const CASUALTY: [RegExp, string][] = [
+  [/^(kill|killing|killed|dead|died|deaths?|dying|lives|fatalit(y|ies)|bodies)$/i, 'killed'],
+  [/^(injur(e|ed|es|ing|y|ies)|hurt|wounded|wounding|casualt(y|ies))$/i, 'injured'],
+  [/^(missing|disappeared)$/i, 'missing'],
+  [/^(arrest(ed|s)?|detain(ed|ees)?|detentions?)$/i, 'arrested'],
+  [/^(evacuat(ed|ion)|displaced|fled|homeless)$/i, 'displaced'],
+];
+
+const APPROX_BEFORE =
+  /\b(about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated)\s*$/i;
+const LOWER_BOUND = /\b(over|more than|at least|upwards of|in excess of)\s*$/i;
+const UPPER_BOUND = /\b(up to|fewer than|less than|under|no more than|at most)\s*$/i;
+
+/** Whether a word names a casualty ("injured", "killed"): such words say what is counted. */
+export function isCasualtyWord(word: string): boolean {
+  return CASUALTY.some(([re]) => re.test(word));
+}
+
+/** Filler words allowed between a number and the noun it counts. */
+const FILLER =
+  /^(of|the|other|more|people|new|additional|further|extra|local|foreign|armed|unarmed|[a-z]+-[a-z]+)$/i;
+const STOP_NOUN =
+  /^(of|and|or|in|on|at|to|from|by|for|with|as|than|the|a|an|was|were|is|are|had|have|has|said|per|each|who|which|that)$/i;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const re = /\$|£|€|%|\d+(?:[.,]\d+)*(?:\s\d{3}(?!\d))*|[\p{L}]+(?:[-'’][\p{L}]+)*/gu;
+  for (let m = re.exec(text); m; m = re.exec(text))
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** "300,000" / "300 000" / "3.5" → number; a comma with three digits after it is a thousands separator. */
+function parseDigits(s: string): number {
+  const t = s.replace(/\s/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  return Number(t.replace(/,/g, '.'));
+}
+
+/** A number starting at token i: digits or number words, with a scale ("3.5 million", "two dozen"). */
+function readNumber(tokens: Token[], i: number): { value: number; next: number } | undefined {
+  const t = tokens[i];
+  if (!t) return undefined;
+  let value: number;
+  let next = i + 1;
+  const digits = /^\d/.test(t.text);
+  if (digits) {
+    value = parseDigits(t.text);
+    if (!Number.isFinite(value)) return undefined;
+  } else {
+    const w = t.text.toLowerCase();
+    if (!(w in SMALL)) return undefined;
+    value = SMALL[w];
+  }
+  const scale = tokens[next]?.text.toLowerCase();
+  if (scale && scale in SCALE && (digits || scale !== 'm') && !(scale === 'hundred' && value >= 100)) {
+    value *= SCALE[scale];
+    next++;
+  }
+  return { value, next };
+}
+
+function compoundWord(w: string): number | undefined {
+  const m =
+    /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/i.exec(
+      w,
+    );
+  return m ? SMALL[m[1].toLowerCase()] + SMALL[m[2].toLowerCase()] : undefined;
+}
+
+const isYear = (t: Token) => /^(1[89]|20)\d\d$/.test(t.text);
+
+/** Every quantity the sentence states, in order. Years, dates, clock times and ordinals are not quantities. */
+export function quantities(sentence: string): Quantity[] {
+  const tokens = tokenize(sentence);
+  const out: Quantity[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const lower = t.text.toLowerCase();
+    let num = readNumber(tokens, i);
+    const compound = compoundWord(lower);
+    if (!num && compound !== undefined) num = { value: compound, next: i + 1 };
+    if (!num) continue;
+    const prev = tokens[i - 1]?.text ?? '';
+    const nextTok = tokens[num.next];
+    // Not quantities: years, dates ("October 6", "6 October"), clock times, "a" without a unit after it.
+    if (/^\d/.test(t.text) && isYear(t) && num.next === i + 1) continue;
+    if (MONTHS.test(prev) || (nextTok && MONTHS.test(nextTok.text))) continue;
+    if (/^\d/.test(t.text) && sentence[t.end] === ':') continue;
+    if (sentence[t.start - 1] === ':' && /\d/.test(sentence[t.start - 2] ?? '')) continue;
+    let low = num.value;
+    let high = num.value;
+    let j = num.next;
+    // Ranges: "150 to 200", "150-200", "between 150 and 200".
+    const joiner = tokens[j]?.text.toLowerCase();
+    const rangeDash = /^\s*[-–]\s*$/.test(sentence.slice(tokens[j - 1].end, tokens[j]?.start ?? 0));
+    if (
+      (joiner === 'to' || (joiner === 'and' && /between\s*$/i.test(sentence.slice(0, t.start)))) &&
+      tokens[j + 1]
+    ) {
+      const second = readNumber(tokens, j + 1);
+      if (second && second.value > low) {
+        high = second.value;
+        j = second.next;
+      }
+    } else if (rangeDash && tokens[j]) {
+      const second = readNumber(tokens, j);
+      if (second && second.value > low) {
+        high = second.value;
+        j = second.next;
+      }
+    }
+    const before = sentence.slice(Math.max(0, t.start - 30), t.start);
+    const hedge = (APPROX_BEFORE.exec(before) ?? LOWER_BOUND.exec(before) ?? UPPER_BOUND.exec(before))?.[1];
+    const approximate = APPROX_BEFORE.test(before);
+    const atLeast = LOWER_BOUND.test(before);
+    const atMost = UPPER_BOUND.test(before);
+    const unit = tokens[j]?.text.toLowerCase() ?? '';
+    const unitStem = unit.replace(/s$/, '');
+    let kind: QuantityKind | undefined;
+    let frame = '';
+    let noun: string | undefined;
+    let end = tokens[j - 1].end;
+    if (
+      unit === '%' ||
+      unit === 'pc' ||
+      unit === 'percent' ||
+      (unit === 'per' && tokens[j + 1]?.text.toLowerCase() === 'cent')
+    ) {
+      kind = 'percent';
+      frame = 'percent';
+      end = tokens[unit === 'per' ? j + 1 : j].end;
+    } else if (
+      prev === '$' ||
+      prev === '£' ||
+      prev === '€' ||
+      /^(dollars?|euros?|pounds?|yuan|yen|rupees?)$/.test(unit)
+    ) {
+      kind = 'money';
+      frame =
+        prev === '$' || /^dollar/.test(unit)
+          ? 'USD'
+          : prev === '£' || /^pound/.test(unit)
+            ? 'GBP'
+            : prev === '€' || /^euro/.test(unit)
+              ? 'EUR'
+              : unit;
+      if (/^(dollars?|euros?|pounds?|yuan|yen|rupees?)$/.test(unit)) end = tokens[j].end;
+    } else if (unitStem in DAYS || unit === 'fortnight') {
+      kind = 'duration';
+      low *= DAYS[unitStem];
+      high *= DAYS[unitStem];
+      end = tokens[j].end;
+      frame = durationRole(sentence, t.start, end);
+    } else if (!/^(a|an|half)$/i.test(lower)) {
+      const what = countedThing(sentence, tokens, i, j);
+      if (what) {
+        kind = 'count';
+        frame = what;
+        noun = nounAfter(tokens, j);
+      }
+    }
+    if (!kind) continue;
+    if (/^(a|an)$/i.test(lower) && kind !== 'duration') continue;
+    out.push({
+      kind,
+      low,
+      high,
+      approximate,
+      atLeast,
+      atMost,
+      frame,
+      ...(noun ? { noun } : {}),
+      ...(hedge ? { hedge: hedge.toLowerCase() } : {}),
+      start: t.start,
+      end,
+      text: sentence.slice(t.start, end),
+    });
+    i = j - 1;
+  }
+  return out;
+}
+
+/**
+ * What a count counts: a casualty word next to the number wins ("injuring 14 people", "killed more than
+ * 370 people", "14 injured"), unless punctuation stands between them; else the noun after the number.
+ */
+function countedThing(sentence: string, tokens: Token[], i: number, j: number): string | undefined {
+  const casualty = (k: number) => {
+    for (const [re, name] of CASUALTY) if (re.test(tokens[k].text)) return name;
+    return undefined;
+  };
+  const joined = (a: Token, b: Token) => !/[,;:()—–]/.test(sentence.slice(a.end, b.start));
+  for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
+    const c = casualty(k);
+    if (c && joined(tokens[j - 1], tokens[k])) return c;
+  }
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const c = casualty(k);
+    if (c && joined(tokens[k], tokens[i])) return c;
+  }
+  return nounAfter(tokens, j);
+}
+
+/** The noun a figure counts: the first content word after it, skipping a filler adjective. */
+function nounAfter(tokens: Token[], j: number): string | undefined {
+  for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
+    const w = tokens[k].text;
+    if (/^\d/.test(w) || STOP_NOUN.test(w)) return undefined;
+    if (FILLER.test(w) && k < j + 2 && tokens[k + 1] && !STOP_NOUN.test(tokens[k + 1].text)) continue;
+    return /^\p{L}/u.test(w) ? conceptOf(w) : undefined;
+  }
+  return undefined;
+}
+
+/** The role of a duration from the words around it. */
+function durationRole(sentence: string, start: number, end: number): DurationRole {
+  const before = sentence.slice(Math.max(0, start - 40), start).toLowerCase();
+  const after = sentence.slice(end, end + 12).toLowerCase();
+  if (/^\s*(ago|earlier)\b/.test(after)) return 'ago';
+  if (
+    /\b(first|second|third|fourth|fifth|\d+(st|nd|rd|th)|last|latest)\b[^.]{0,20}\b(in|within)\s+(the\s+(past|last)\s+)?(about\s+|around\s+|nearly\s+)?$/.test(
+      before,
+    )
+  )
+    return 'window';
+  if (
+    /\b(for|since|over|during|throughout|lasted|lasting)\s+(the\s+(past|last)\s+)?(about\s+|around\s+|nearly\s+|almost\s+|some\s+|more than\s+)?$/.test(
+      before,
+    )
+  )
+    return 'lasting';
+  return 'other';
+}
