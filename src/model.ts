@@ -110,6 +110,8 @@ export interface SummarySentence {
   /** Where the sentence was taken from. */
   from: { articleId: string; sentenceIndex: number };
   citations: Citation[];
+  /** Independent reports that state it (the cited articles and the claim it belongs to). */
+  corroboration?: Corroboration;
 }
 
 /** One entry of a brief's numbered source list. */
@@ -131,6 +133,12 @@ export interface Brief {
   sources: SourceEntry[];
   /** Word count of the summary. */
   words: number;
+  /** Facts stated by two or more independent reports, best corroborated first. */
+  claims?: Claim[];
+  /** Figures the sources state differently, and page dates at odds with the story. */
+  disagreements?: Disagreement[];
+  /** What each outlet contributed. */
+  coverage?: OutletCoverage[];
 }
 
 /** What a summarizer receives: the documents of one cluster, as sentences. */

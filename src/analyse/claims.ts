@@ -6,7 +6,7 @@
  * only with the claims that share its concepts (postings capped), so the pass stays linear in the clauses.
  * Corroboration counts independent reports (copies of one wire story count once) and names the outlets.
  */
-import type { Article, Claim, Corroboration, Evidence, Sentence } from '../model.js';
+import type { Claim, Corroboration, Evidence, Sentence } from '../model.js';
 import { concepts } from './concepts.js';
 import { quantities } from './quantities.js';
 
@@ -26,7 +26,8 @@ export interface Clause {
 }
 
 /** A clause boundary: semicolons, dashes, and the conjunctions that join two facts. */
-const CLAUSE_BREAK = /;|\s[-–—]\s|,\s+(?:and|but|while|as|which|who|where|after|before|because|although|though)\s|\s(?:as|while|whereas|but)\s/g;
+const CLAUSE_BREAK =
+  /;|\s[-–—]\s|,\s+(?:and|but|while|as|which|who|where|after|before|because|although|though)\s|\s(?:as|while|whereas|but)\s/g;
 /** The reporting frame at the end of a sentence (", officials said on Thursday."), not part of the fact. */
 const ATTRIBUTION_TAIL = /,\s*[^,]{2,60}\s(?:said|says|told|reported|added)\b[^,]*$/i;
 
@@ -105,7 +106,11 @@ export function findClaims(sentences: Sentence[], options: ClaimOptions): Claim[
       const key = `${m.sentence.articleId}:${m.sentence.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      evidence.push({ articleId: m.sentence.articleId, sentenceIndex: m.sentence.index, text: m.sentence.text });
+      evidence.push({
+        articleId: m.sentence.articleId,
+        sentenceIndex: m.sentence.index,
+        text: m.sentence.text,
+      });
     }
     return {
       id: `c${i + 1}`,
@@ -134,19 +139,7 @@ function differentFigures(a: Clause, b: Clause): boolean {
   const qa = quantities(a.text);
   const qb = quantities(b.text);
   for (const x of qa)
-    for (const y of qb) if (x.kind === y.kind && x.frame === y.frame && (x.low !== y.low || x.high !== y.high)) return true;
+    for (const y of qb)
+      if (x.kind === y.kind && x.frame === y.frame && (x.low !== y.low || x.high !== y.high)) return true;
   return false;
-}
-
-/** The name shown for an article's outlet: its publisher, else its site, else its file name. */
-export function outletName(a: Article): string {
-  if (a.publisher) return a.publisher;
-  if (a.url) {
-    try {
-      return new URL(a.url).hostname.replace(/^www\./, '');
-    } catch {
-      // fall through
-    }
-  }
-  return a.source.split(/[\\/]/).pop() ?? a.source;
 }

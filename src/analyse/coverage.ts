@@ -21,7 +21,8 @@ export function coverageOf(
     const mine = new Set(ids);
     const carried = claims.filter((c) => c.articleIds.some((id) => mine.has(id)));
     const exclusive = carried
-      .filter((c) => c.articleIds.every((id) => mine.has(id)) && c.evidence.length > 0)
+      // Only facts worth a reader's eye: a figure or a name, not every clause that nobody else wrote.
+      .filter((c) => c.articleIds.every((id) => mine.has(id)) && /\d|\s\p{Lu}/u.test(c.text))
       .map((c) => c.text);
     out.push({
       outlet,

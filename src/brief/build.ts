@@ -1,6 +1,8 @@
 /** Build the brief of one story: summary sentences with citations, and the numbered source list. */
+import { analyseStory } from '../analyse/index.js';
 import { wordCount } from '../language/tokens.js';
 import type { Article, Brief, Sentence, SourceEntry, Story, SummarySentence } from '../model.js';
+import { sourceName } from '../render/labels.js';
 import { summarize } from '../summarize/index.js';
 import { findSupport, sentenceFrequencies } from './cite.js';
 
@@ -43,18 +45,27 @@ export function buildBrief(
     { words: options.words, method: options.method, query: options.query },
   );
   const df = sentenceFrequencies(storySentences);
-  const summary: SummarySentence[] = chosen.map((s) => ({
-    text: s.text,
-    from: { articleId: s.articleId, sentenceIndex: s.index },
-    citations: findSupport(s, storySentences, df, storySentences.length)
+  const sourceOf = new Map(sources.map((s) => [s.articleId, s]));
+  const analysis = analyseStory(story, members, storySentences, (id) => sourceName(sourceOf.get(id)!));
+  const summary: SummarySentence[] = chosen.map((s) => {
+    const citations = findSupport(s, storySentences, df, storySentences.length)
       .map((sup) => ({
         articleId: sup.articleId,
         ref: refOf.get(sup.articleId)!,
         sentenceIndex: sup.sentenceIndex,
         score: round(sup.score),
       }))
-      .sort((a, b) => a.ref - b.ref),
-  }));
+      .sort((a, b) => a.ref - b.ref);
+    return {
+      text: s.text,
+      from: { articleId: s.articleId, sentenceIndex: s.index },
+      citations,
+      corroboration: analysis.corroborate(
+        s,
+        citations.map((c) => c.articleId),
+      ),
+    };
+  });
   return {
     storyId: story.id,
     headline: story.headline,
@@ -63,6 +74,9 @@ export function buildBrief(
       (s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as SourceEntry,
     ),
     words: summary.reduce((n, s) => n + wordCount(s.text), 0),
+    claims: analysis.claims,
+    disagreements: analysis.disagreements,
+    coverage: analysis.coverage,
   };
 }
 

@@ -1,6 +1,6 @@
 /** Briefs as one self-contained HTML page. Every piece of article text is escaped; no external assets. */
 import type { Brief } from '../model.js';
-import { citationMarks, sourceName } from './labels.js';
+import { citationMarks, corroborationLabel, coverageLabel, disagreementSide, sourceName } from './labels.js';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -20,13 +20,29 @@ function renderBrief(brief: Brief, n: number): string {
       const cites = s.citations
         .map((c) => `<a href="#b${n}-src${c.ref}" class="cite">${citationMarks([c.ref])}</a>`)
         .join('');
-      return `<li>${escapeHtml(s.text)} ${cites}</li>`;
+      const backed = s.corroboration
+        ? ` <span class="backed">${escapeHtml(corroborationLabel(s.corroboration))}</span>`
+        : '';
+      return `<li>${escapeHtml(s.text)} ${cites}${backed}</li>`;
     })
     .join('\n');
+  const link = (ref: number) => `<a href="#b${n}-src${ref}" class="cite">${citationMarks([ref])}</a>`;
+  const disagreements = (brief.disagreements ?? [])
+    .map((d) => {
+      const sides = d.values.map((v) => {
+        const side = disagreementSide(brief, v);
+        return `${escapeHtml(side.text)} ${side.refs.map(link).join('')}`;
+      });
+      return `<li><strong>${escapeHtml(d.about)}</strong>: ${sides.join(' <em>vs</em> ')}</li>`;
+    })
+    .join('\n');
+  const coverage = new Map((brief.coverage ?? []).flatMap((c) => c.articleIds.map((id) => [id, c])));
   const sources = brief.sources
     .map((s) => {
       const date = s.published ? ` <time>${escapeHtml(s.published.slice(0, 10))}</time>` : '';
-      return `<li id="b${n}-src${s.ref}"><strong>${escapeHtml(sourceName(s))}</strong>: ${escapeHtml(s.title)}${date}</li>`;
+      const cov = coverage.get(s.articleId);
+      const carried = cov ? ` <span class="backed">${escapeHtml(coverageLabel(cov))}</span>` : '';
+      return `<li id="b${n}-src${s.ref}"><strong>${escapeHtml(sourceName(s))}</strong>: ${escapeHtml(s.title)}${date}${carried}</li>`;
     })
     .join('\n');
   return `<article>
@@ -36,6 +52,7 @@ function renderBrief(brief: Brief, n: number): string {
 <ul class="summary">
 ${items}
 </ul>
+${disagreements ? `<h3>Disagreements</h3>\n<ul class="disagreements">\n${disagreements}\n</ul>` : ''}
 <h3>Sources</h3>
 <ol class="sources">
 ${sources}
@@ -53,7 +70,7 @@ export function renderHtml(briefs: Brief[]): string {
 <style>
 body{font:16px/1.55 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
 h2{font-family:system-ui,sans-serif;line-height:1.25}.meta{color:#666;font-size:.9rem}
-.cite{font-size:.8rem;text-decoration:none;color:#0645ad}.sources li:target{background:#fff3b0}
+.backed{color:#666;font-size:.85rem;font-style:italic}.cite{font-size:.8rem;text-decoration:none;color:#0645ad}.sources li:target{background:#fff3b0}
 article{border-bottom:1px solid #ddd;padding-bottom:1.5rem;margin-bottom:1.5rem}
 </style>
 </head>

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { SourceEntry } from '../model.js';
+import type { Brief, Corroboration, DisagreementValue, OutletCoverage, SourceEntry } from '../model.js';
 
 /** How a source is named to a reader: its publisher, else its file name (or URL host). */
 export function sourceName(s: SourceEntry): string {
@@ -17,4 +17,33 @@ export function sourceName(s: SourceEntry): string {
 /** The citation marks of a summary sentence: "[1][3]". */
 export function citationMarks(refs: number[]): string {
   return refs.map((r) => `[${r}]`).join('');
+}
+
+/** Source numbers of some articles of a brief, in order. */
+export function refsOf(brief: Brief, articleIds: string[]): number[] {
+  const ref = new Map(brief.sources.map((s) => [s.articleId, s.ref]));
+  return articleIds
+    .map((id) => ref.get(id))
+    .filter((r): r is number => r !== undefined)
+    .sort((a, b) => a - b);
+}
+
+/** "3 reports: AFP, Reuters, The Telegraph" (or "1 report: AFP"). */
+export function corroborationLabel(c: Corroboration): string {
+  return `${c.reports} report${c.reports === 1 ? '' : 's'}: ${c.outlets.join(', ')}`;
+}
+
+/** One side of a disagreement: "about two weeks" (AFP, attributed to the army) [5]. */
+export function disagreementSide(brief: Brief, v: DisagreementValue): { text: string; refs: number[] } {
+  const refs = refsOf(brief, v.articleIds);
+  const bySource = new Map(brief.sources.map((s) => [s.ref, sourceName(s)]));
+  const who = [...new Set(refs.map((r) => bySource.get(r)!))].join(', ');
+  const said = v.attributedTo?.length ? `, citing ${v.attributedTo.join('; ')}` : '';
+  return { text: `"${v.value}" (${who}${said})`, refs };
+}
+
+/** "12 claims, 2 only here". */
+export function coverageLabel(c: OutletCoverage): string {
+  const only = c.exclusive.length ? `, ${c.exclusive.length} only here` : '';
+  return `${c.claims} claim${c.claims === 1 ? '' : 's'}${only}`;
 }

@@ -1,0 +1,66 @@
+/**
+ * Cross-source analysis of one story: claims and their corroboration, disagreements (figures and page
+ * dates), and per-outlet coverage. Pure: the story's articles and sentences in, plain data out.
+ */
+import type {
+  Article,
+  Claim,
+  Corroboration,
+  Disagreement,
+  OutletCoverage,
+  Sentence,
+  Story,
+} from '../model.js';
+import { type ClaimOptions, corroborationOf, findClaims } from './claims.js';
+import { coverageOf } from './coverage.js';
+import { findDisagreements } from './disagreements.js';
+import { pageDateConflicts } from './page-dates.js';
+
+export interface StoryAnalysis {
+  claims: Claim[];
+  disagreements: Disagreement[];
+  coverage: OutletCoverage[];
+  /** Corroboration of one sentence of the story, given the articles that were found to state it. */
+  corroborate(sentence: { articleId: string; index: number }, supporting: string[]): Corroboration;
+}
+
+/** Claims shown in a brief: those backed by two or more reports, at most this many. */
+export const MAX_CLAIMS = 10;
+
+export function analyseStory(
+  story: Story,
+  articles: Article[],
+  sentences: Sentence[],
+  outletOf: (articleId: string) => string,
+): StoryAnalysis {
+  const reportOf = new Map<string, string>();
+  for (const r of story.reports) for (const id of r.articleIds) reportOf.set(id, r.id);
+  const options: ClaimOptions = { reportOf, outletOf };
+  const claims = findClaims(sentences, options);
+  const claimsOf = new Map<string, Claim[]>();
+  for (const c of claims)
+    for (const e of c.evidence) {
+      const key = `${e.articleId}:${e.sentenceIndex}`;
+      const list = claimsOf.get(key);
+      if (list) list.push(c);
+      else claimsOf.set(key, [c]);
+    }
+  return {
+    claims: claims.filter((c) => c.corroboration.reports >= 2).slice(0, MAX_CLAIMS),
+    disagreements: [...findDisagreements(sentences, reportOf), ...pageDateConflicts(articles)],
+    coverage: coverageOf(
+      articles.map((a) => a.id),
+      claims,
+      outletOf,
+    ),
+    corroborate(sentence, supporting) {
+      // The sentence's best-backed claim, with the articles found to state the whole sentence.
+      const own = claimsOf.get(`${sentence.articleId}:${sentence.index}`) ?? [];
+      const best = own.reduce<Claim | undefined>(
+        (b, c) => (!b || c.corroboration.reports > b.corroboration.reports ? c : b),
+        undefined,
+      );
+      return corroborationOf([sentence.articleId, ...supporting, ...(best?.articleIds ?? [])], options);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findDisagreements } from '../src/analyse/disagreements.js';
+import { quantities } from '../src/analyse/quantities.js';
+import type { Sentence } from '../src/model.js';
+
+const one = (text: string) => {
+  const q = quantities(text);
+  assert.equal(q.length, 1, `one figure in: ${text} (got ${JSON.stringify(q)})`);
+  return q[0];
+};
+
+test('figures normalize across spellings: 40pc = 40 percent = 40%, 300,000 = 300 000, six = 6', () => {
+  for (const t of [
+    'Rebels lost 40pc of their territory.',
+    'Rebels lost 40 percent of their territory.',
+    'Rebels lost 40% of their territory.',
+    'Rebels lost 40 per cent of their territory.',
+  ])
+    assert.deepEqual([one(t).kind, one(t).low], ['percent', 40]);
+  for (const t of [
+    'About 300,000 people fled the city.',
+    'About 300 000 people fled the city.',
+    'About 300000 people fled the city.',
+  ])
+    assert.equal(one(t).low, 300000);
+  assert.equal(one('A $3.5 million grant was approved.').low, 3_500_000);
+  assert.equal(one('Six people were injured in the crash.').low, 6);
+});
+
+test('ranges, hedges and bounds are kept: "150 to 200 fighters", "about two weeks", "more than 370 people"', () => {
+  const r = one('Turkey proposed that JFS fighters (150 to 200 fighters) leave the town.');
+  assert.deepEqual([r.low, r.high, r.frame], [150, 200, 'fighter']);
+  const d = one('The talks have been going for about two weeks.');
+  assert.deepEqual([d.kind, d.frame, d.low, d.approximate], ['duration', 'lasting', 14, true]);
+  const k = one('The bombardment has killed more than 370 people.');
+  assert.deepEqual([k.frame, k.low, k.atLeast], ['killed', 370, true]);
+});
+
+test('years, dates and clock times are not figures', () => {
+  assert.deepEqual(quantities('GMT 13:31 2017 Thursday, 28 September'), []);
+  assert.deepEqual(quantities('an October 6 attack in 2016'), []);
+});
+
+test('the role of a duration: how long something lasted vs the window of an ordinal', () => {
+  assert.equal(one('The negotiations have been under way in Ankara for a week.').frame, 'lasting');
+  assert.equal(one('The meeting in Ankara was the second within 24 hours.').frame, 'window');
+  assert.equal(one('The meeting in Ankara was the second within 24 hours.').low, 1);
+});
+
+function sentences(texts: [string, string][]): Sentence[] {
+  return texts.map(([articleId, text], index) => ({
+    articleId,
+    index,
+    paragraph: 0,
+    start: 0,
+    end: text.length,
+    text,
+  }));
+}
+const solo = (ids: string[]) => new Map(ids.map((id) => [id, id]));
+
+test('no false disagreement from units, separators, rounding or hedges', () => {
+  const s = sentences([
+    ['a', 'Opposition fighters have lost 40pc of their territory in east Aleppo.'],
+    ['b', 'Opposition fighters have lost 40 percent of their territory in east Aleppo.'],
+    ['c', 'The fighting has driven 300,000 people from their homes in the province.'],
+    ['d', 'The fighting has driven 300 000 people from their homes in the province.'],
+    ['e', 'The fighting has driven about 290,000 people from their homes in the province.'],
+    ['a', 'The flood injured 12 people in the valley, officials said.'],
+    ['b', 'The flood injured twelve people in the valley.'],
+  ]);
+  assert.deepEqual(findDisagreements(s, solo(['a', 'b', 'c', 'd', 'e'])), []);
+});
+
+test('a real disagreement names both values and who stated each', () => {
+  const s = sentences([
+    ['a', 'The flood injured 12 people in the valley, the fire service said.'],
+    ['b', 'The flood injured 14 people in the valley, according to the police.'],
+    ['c', 'The flood in the valley injured 14 people.'],
+  ]);
+  const d = findDisagreements(s, solo(['a', 'b', 'c']));
+  assert.equal(d.length, 1);
+  assert.equal(d[0].kind, 'count');
+  assert.match(d[0].about, /injured/);
+  assert.deepEqual(
+    d[0].values.map((v) => [v.value, v.articleIds, v.attributedTo]),
+    [
+      ['12', ['a'], ['the fire service']],
+      ['14', ['b', 'c'], ['the police']],
+    ],
+  );
+});
+
+test('copies of one report never disagree, and different things counted are not compared', () => {
+  const s = sentences([
+    ['a', 'The flood injured 12 people in the valley.'],
+    ['b', 'The flood injured 14 people in the valley.'],
+  ]);
+  assert.deepEqual(
+    findDisagreements(
+      s,
+      new Map([
+        ['a', 'r1'],
+        ['b', 'r1'],
+      ]),
+    ),
+    [],
+  );
+  const other = sentences([
+    ['a', 'Rebel rocket fire killed five children in the west of the city.'],
+    ['b', 'Air raids in the east of the city killed at least seven civilians.'],
+  ]);
+  assert.deepEqual(findDisagreements(other, solo(['a', 'b'])), []);
+});
