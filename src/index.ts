@@ -1,8 +1,15 @@
 /** The newsfuse library API. Each stage is usable on its own; `runPipeline` runs them all. */
 
+export { findClaims } from './analyse/claims.js';
+export { findDisagreements } from './analyse/disagreements.js';
+export { analyseStory } from './analyse/index.js';
+export { pageDateConflicts } from './analyse/page-dates.js';
+export { quantities } from './analyse/quantities.js';
 export { buildBrief } from './brief/build.js';
 export { clusterArticles } from './cluster/index.js';
+export { StoryClusterer } from './cluster/stream.js';
 export { extractArticle } from './extract/index.js';
+export { removeSiteTemplates } from './extract/site-template.js';
 export { decodeBytes } from './ingest/decode.js';
 export { documentsFromBytes, readInputs } from './ingest/index.js';
 export { articleSentences, splitSentences } from './language/sentences.js';

@@ -31,7 +31,16 @@ export function register(program: Command): void {
       const task = await loadTask(name);
       if (!existsSync(opts.data)) throw new CliError(`no such file or directory: ${opts.data}`, 2);
       const flags = parseFlags(cmd.args.slice(1));
-      const result = await task.run({ data: opts.data, flags, log: (m) => process.stderr.write(`${m}\n`) });
+      // Third-party code run by a task (a peer extractor, a page's own parser) may print to the console;
+      // stdout belongs to the result alone.
+      const saved = { log: console.log, info: console.info, warn: console.warn };
+      console.log = console.info = console.warn = (...args: unknown[]) => console.error(...args);
+      let result: Awaited<ReturnType<typeof task.run>>;
+      try {
+        result = await task.run({ data: opts.data, flags, log: (m) => process.stderr.write(`${m}\n`) });
+      } finally {
+        Object.assign(console, saved);
+      }
       process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${formatTable(result)}\n`);
     });
 }
