@@ -139,6 +139,8 @@ export interface Brief {
   disagreements?: Disagreement[];
   /** What each outlet contributed. */
   coverage?: OutletCoverage[];
+  /** What is new since a date or a previous brief (only with `brief --since`). */
+  update?: BriefUpdate;
 }
 
 /** What a summarizer receives: the documents of one cluster, as sentences. */
@@ -204,4 +206,22 @@ export interface OutletCoverage {
   claims: number;
   /** Claims only this outlet reported (their text). */
   exclusive: string[];
+}
+
+/** What changed in a story since a date or a previous brief. Indexes point into the same brief. */
+export interface BriefUpdate {
+  /** The date (YYYY-MM-DD) or the previous brief's file name. */
+  since: string;
+  /** Source numbers of the new articles. */
+  newSources: number[];
+  /** Indexes into `summary` of sentences taken from new articles. */
+  newSummary: number[];
+  /** Ids of claims that only new articles state. */
+  newClaims: string[];
+  /** Ids of older claims that new reports now also back. */
+  newlyCorroborated: string[];
+  /** Indexes into `disagreements` of those with a side stated only by new articles. */
+  newDisagreements: number[];
+  /** Every source of the story is new. */
+  newStory: boolean;
 }

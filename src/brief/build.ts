@@ -1,5 +1,6 @@
 /** Build the brief of one story: summary sentences with citations, and the numbered source list. */
 import { analyseStory } from '../analyse/index.js';
+import { type Since, whatsNew } from '../analyse/updates.js';
 import { wordCount } from '../language/tokens.js';
 import type { Article, Brief, Sentence, SourceEntry, Story, SummarySentence } from '../model.js';
 import { sourceName } from '../render/labels.js';
@@ -10,6 +11,8 @@ export interface BriefOptions {
   words: number;
   method?: string;
   query?: string;
+  /** Say what is new since a date or a previous brief. */
+  since?: Since;
 }
 
 /** Sources in a stable order: by publication date (undated last), then by source path. */
@@ -66,7 +69,7 @@ export function buildBrief(
       ),
     };
   });
-  return {
+  const brief: Brief = {
     storyId: story.id,
     headline: story.headline,
     summary,
@@ -78,6 +81,8 @@ export function buildBrief(
     disagreements: analysis.disagreements,
     coverage: analysis.coverage,
   };
+  if (options.since) brief.update = whatsNew(brief, articles, options.since);
+  return brief;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -16,14 +16,15 @@ export function escapeHtml(s: string): string {
 
 function renderBrief(brief: Brief, n: number): string {
   const items = brief.summary
-    .map((s) => {
+    .map((s, i) => {
       const cites = s.citations
         .map((c) => `<a href="#b${n}-src${c.ref}" class="cite">${citationMarks([c.ref])}</a>`)
         .join('');
       const backed = s.corroboration
         ? ` <span class="backed">${escapeHtml(corroborationLabel(s.corroboration))}</span>`
         : '';
-      return `<li>${escapeHtml(s.text)} ${cites}${backed}</li>`;
+      const mark = brief.update?.newSummary.includes(i) ? '<strong class="new">new</strong> ' : '';
+      return `<li>${mark}${escapeHtml(s.text)} ${cites}${backed}</li>`;
     })
     .join('\n');
   const link = (ref: number) => `<a href="#b${n}-src${ref}" class="cite">${citationMarks([ref])}</a>`;
@@ -48,6 +49,7 @@ function renderBrief(brief: Brief, n: number): string {
   return `<article>
 <h2>${escapeHtml(brief.headline)}</h2>
 <p class="meta">${brief.sources.length} sources · ${brief.words} words</p>
+${brief.update ? updateHtml(brief, n) : ''}
 <h3>Summary</h3>
 <ul class="summary">
 ${items}
@@ -58,6 +60,25 @@ ${disagreements ? `<h3>Disagreements</h3>\n<ul class="disagreements">\n${disagre
 ${sources}
 </ol>
 </article>`;
+}
+
+function updateHtml(brief: Brief, n: number): string {
+  const u = brief.update!;
+  const claim = new Map((brief.claims ?? []).map((c) => [c.id, c]));
+  const items = [
+    u.newStory ? '<li>A new story: every source is new.</li>' : '',
+    u.newSources.length
+      ? `<li>New sources: ${u.newSources.map((r) => `<a href="#b${n}-src${r}" class="cite">[${r}]</a>`).join('')}</li>`
+      : '',
+    ...u.newClaims.map((id) => `<li>New fact: ${escapeHtml(claim.get(id)?.text ?? '')}</li>`),
+    ...u.newDisagreements.map(
+      (i) => `<li>New disagreement: ${escapeHtml(brief.disagreements?.[i]?.about ?? '')}</li>`,
+    ),
+  ].filter(Boolean);
+  const body = items.length
+    ? `<ul>${items.join('')}</ul>`
+    : `<p>Nothing new since ${escapeHtml(u.since)}.</p>`;
+  return `<h3>New since ${escapeHtml(u.since)}</h3>\n${body}`;
 }
 
 export function renderHtml(briefs: Brief[]): string {

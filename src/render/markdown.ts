@@ -1,6 +1,13 @@
 /** Briefs as Markdown: headline, cited summary with corroboration, disagreements, sources with coverage. */
 import type { Brief } from '../model.js';
-import { citationMarks, corroborationLabel, coverageLabel, disagreementSide, sourceName } from './labels.js';
+import {
+  citationMarks,
+  corroborationLabel,
+  coverageLabel,
+  disagreementSide,
+  refsOf,
+  sourceName,
+} from './labels.js';
 
 export function renderBriefMarkdown(brief: Brief): string {
   const lines = [
@@ -11,11 +18,14 @@ export function renderBriefMarkdown(brief: Brief): string {
     '## Summary',
     '',
   ];
-  for (const s of brief.summary) {
+  const fresh = new Set(brief.update?.newSummary ?? []);
+  brief.summary.forEach((s, i) => {
     const backed = s.corroboration ? ` _(${corroborationLabel(s.corroboration)})_` : '';
-    lines.push(`- ${s.text} ${citationMarks(s.citations.map((c) => c.ref))}${backed}`);
-  }
+    const mark = fresh.has(i) ? '**new** ' : '';
+    lines.push(`- ${mark}${s.text} ${citationMarks(s.citations.map((c) => c.ref))}${backed}`);
+  });
   if (!brief.summary.length) lines.push('_No sentence fits the word budget._');
+  if (brief.update) lines.push('', ...updateLines(brief));
   if (brief.disagreements?.length) {
     lines.push('', '## Disagreements', '');
     for (const d of brief.disagreements) {
@@ -35,6 +45,25 @@ export function renderBriefMarkdown(brief: Brief): string {
     lines.push(`${s.ref}. **${sourceName(s)}**: ${s.title}${date}${s.url ? ` <${s.url}>` : ''}${carried}`);
   }
   return lines.join('\n');
+}
+
+function updateLines(brief: Brief): string[] {
+  const u = brief.update!;
+  const out = [`## New since ${u.since}`, ''];
+  if (u.newStory) out.push('- A new story: every source is new.');
+  const claim = new Map((brief.claims ?? []).map((c) => [c.id, c]));
+  if (u.newSources.length) out.push(`- New sources: ${citationMarks(u.newSources)}`);
+  for (const id of u.newClaims)
+    out.push(
+      `- New fact: ${claim.get(id)?.text} ${citationMarks(refsOf(brief, claim.get(id)?.articleIds ?? []))}`,
+    );
+  for (const id of u.newlyCorroborated) {
+    const c = claim.get(id);
+    if (c) out.push(`- Now backed by ${corroborationLabel(c.corroboration)}: ${c.text}`);
+  }
+  for (const i of u.newDisagreements) out.push(`- New disagreement: ${brief.disagreements?.[i]?.about}`);
+  if (out.length === 2) out.push(`_Nothing new since ${u.since}._`);
+  return out;
 }
 
 export function renderMarkdown(briefs: Brief[]): string {
