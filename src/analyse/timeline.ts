@@ -52,7 +52,7 @@ export interface TimelineDay {
 }
 
 /** Sentences picked per date must differ from each other at least this much. */
-const MAX_SIMILARITY = 0.5;
+const MAX_SIMILARITY = 0.3;
 
 const DAY_MS = 86_400_000;
 const addDays = (iso: string, n: number) =>
