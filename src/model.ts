@@ -139,6 +139,8 @@ export interface Brief {
   disagreements?: Disagreement[];
   /** What each outlet contributed. */
   coverage?: OutletCoverage[];
+  /** Dated events the articles mention, in date order. */
+  timeline?: TimelineEntry[];
   /** What is new since a date or a previous brief (only with `brief --since`). */
   update?: BriefUpdate;
 }
@@ -224,4 +226,13 @@ export interface BriefUpdate {
   newDisagreements: number[];
   /** Every source of the story is new. */
   newStory: boolean;
+}
+
+/** One dated event of a story, as its sources state it. */
+export interface TimelineEntry {
+  /** YYYY-MM-DD, or YYYY-MM when the sources give only the month ("late September"). */
+  date: string;
+  text: string;
+  articleIds: string[];
+  evidence: Evidence[];
 }

@@ -82,3 +82,20 @@ test('examples: 12 vs 14 injured and six vs about eight hours; wire copies count
   assert.ok(copies.articleIds.every((id) => fourteen.includes(id)));
   assert.ok(fire.disagreements?.some((d) => d.kind === 'page-date' && d.values[0].value.startsWith('2026')));
 });
+
+test('samples: the timeline has the late-September assault and the Ankara talks, dated 2016', async () => {
+  const [brief] = (await samples).briefs;
+  const timeline = brief.timeline ?? [];
+  const assault = timeline.find((e) => /assault began in late September/.test(e.text));
+  assert.equal(assault?.date, '2016-09');
+  const ankara = timeline.filter((e) => /Ankara|talks in Turkey/.test(e.text));
+  assert.ok(ankara.length >= 1);
+  for (const e of ankara) assert.match(e.date, /^2016-1[12]-\d\d$/);
+  // In date order, each entry citing at least one source of the brief.
+  assert.deepEqual(
+    timeline.map((e) => e.date),
+    [...timeline.map((e) => e.date)].sort(),
+  );
+  const ids = new Set(brief.sources.map((s) => s.articleId));
+  for (const e of timeline) assert.ok(e.articleIds.length && e.articleIds.every((id) => ids.has(id)));
+});

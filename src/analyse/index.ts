@@ -1,6 +1,6 @@
 /**
  * Cross-source analysis of one story: claims and their corroboration, disagreements (figures and page
- * dates), and per-outlet coverage. Pure: the story's articles and sentences in, plain data out.
+ * dates), per-outlet coverage, and the story's timeline. Pure: the story's articles and sentences in, plain data out.
  */
 import type {
   Article,
@@ -10,16 +10,19 @@ import type {
   OutletCoverage,
   Sentence,
   Story,
+  TimelineEntry,
 } from '../model.js';
 import { type ClaimOptions, corroborationOf, findClaims } from './claims.js';
 import { coverageOf } from './coverage.js';
 import { findDisagreements } from './disagreements.js';
-import { pageDateConflicts } from './page-dates.js';
+import { pageDateConflicts, storyDate } from './page-dates.js';
+import { storyTimeline } from './story-timeline.js';
 
 export interface StoryAnalysis {
   claims: Claim[];
   disagreements: Disagreement[];
   coverage: OutletCoverage[];
+  timeline: TimelineEntry[];
   /** Corroboration of one sentence of the story, given the articles that were found to state it. */
   corroborate(sentence: { articleId: string; index: number }, supporting: string[]): Corroboration;
 }
@@ -45,9 +48,17 @@ export function analyseStory(
       if (list) list.push(c);
       else claimsOf.set(key, [c]);
     }
+  // Relative dates resolve against the page's own date, unless it has none or it is at odds with the story.
+  const pageDates = pageDateConflicts(articles);
+  const offDates = new Set(pageDates.flatMap((d) => d.values[0].articleIds));
+  const date = storyDate(articles);
+  const timeline = storyTimeline(articles, sentences, (a) =>
+    a.published && !offDates.has(a.id) ? a.published.slice(0, 10) : date,
+  );
   return {
+    timeline,
     claims: claims.filter((c) => c.corroboration.reports >= 2).slice(0, MAX_CLAIMS),
-    disagreements: [...findDisagreements(sentences, reportOf), ...pageDateConflicts(articles)],
+    disagreements: [...findDisagreements(sentences, reportOf), ...pageDates],
     coverage: coverageOf(
       articles.map((a) => a.id),
       claims,

@@ -77,6 +77,7 @@ export function buildBrief(
       (s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as SourceEntry,
     ),
     words: summary.reduce((n, s) => n + wordCount(s.text), 0),
+    timeline: analysis.timeline,
     claims: analysis.claims,
     disagreements: analysis.disagreements,
     coverage: analysis.coverage,

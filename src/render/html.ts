@@ -1,6 +1,13 @@
 /** Briefs as one self-contained HTML page. Every piece of article text is escaped; no external assets. */
 import type { Brief } from '../model.js';
-import { citationMarks, corroborationLabel, coverageLabel, disagreementSide, sourceName } from './labels.js';
+import {
+  citationMarks,
+  corroborationLabel,
+  coverageLabel,
+  disagreementSide,
+  refsOf,
+  sourceName,
+} from './labels.js';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -37,6 +44,12 @@ function renderBrief(brief: Brief, n: number): string {
       return `<li><strong>${escapeHtml(d.about)}</strong>: ${sides.join(' <em>vs</em> ')}</li>`;
     })
     .join('\n');
+  const timeline = (brief.timeline ?? [])
+    .map(
+      (e) =>
+        `<li><time>${escapeHtml(e.date)}</time> ${escapeHtml(e.text)} ${refsOf(brief, e.articleIds).map(link).join('')}</li>`,
+    )
+    .join('\n');
   const coverage = new Map((brief.coverage ?? []).flatMap((c) => c.articleIds.map((id) => [id, c])));
   const sources = brief.sources
     .map((s) => {
@@ -54,6 +67,7 @@ ${brief.update ? updateHtml(brief, n) : ''}
 <ul class="summary">
 ${items}
 </ul>
+${timeline ? `<h3>Timeline</h3>\n<ul class="timeline">\n${timeline}\n</ul>` : ''}
 ${disagreements ? `<h3>Disagreements</h3>\n<ul class="disagreements">\n${disagreements}\n</ul>` : ''}
 <h3>Sources</h3>
 <ol class="sources">

@@ -26,6 +26,11 @@ export function renderBriefMarkdown(brief: Brief): string {
   });
   if (!brief.summary.length) lines.push('_No sentence fits the word budget._');
   if (brief.update) lines.push('', ...updateLines(brief));
+  if (brief.timeline?.length) {
+    lines.push('', '## Timeline', '');
+    for (const e of brief.timeline)
+      lines.push(`- **${e.date}** ${e.text} ${citationMarks(refsOf(brief, e.articleIds))}`);
+  }
   if (brief.disagreements?.length) {
     lines.push('', '## Disagreements', '');
     for (const d of brief.disagreements) {

@@ -1,0 +1,91 @@
+/**
+ * A story's timeline: the dated events its articles mention ("since the assault began in late September",
+ * "the meeting that happened yesterday in Ankara"), each date resolved against the article's own date, or
+ * against the story's date when the page has none or a page date at odds with the story. Mentions of the
+ * same day that state the same thing are merged across sources and cite them all. Pure.
+ */
+
+import { timex } from '../language/timex.js';
+import type { Article, Sentence, TimelineEntry } from '../model.js';
+import { concepts } from './concepts.js';
+
+/** Entries shown, at most: the best-backed ones, then shown in date order. */
+export const MAX_ENTRIES = 20;
+/** Two sentences about the same day are the same event when they share this share of concepts. */
+const SAME_EVENT = 0.4;
+
+interface Candidate {
+  date: string;
+  sentence: Sentence;
+  concepts: Set<string>;
+}
+
+/**
+ * `refDateOf` gives the date to resolve an article's expressions against (YYYY-MM-DD), or undefined
+ * when there is none (its relative expressions are then skipped).
+ */
+export function storyTimeline(
+  articles: Article[],
+  sentences: Sentence[],
+  refDateOf: (article: Article) => string | undefined,
+): TimelineEntry[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const candidates: Candidate[] = [];
+  for (const s of sentences) {
+    const article = byId.get(s.articleId);
+    if (!article) continue;
+    const ref = refDateOf(article);
+    // The first date a sentence gives is the date of what it reports; later ones are background.
+    const t = timex(s.text, ref).find((x) => x.type === 'DATE' && /^\d{4}-\d{2}(-\d{2})?$/.test(x.value));
+    if (!t) continue;
+    // Expressions that only make sense against a reference are dropped when there is none.
+    if (!ref && !/\d{4}/.test(t.text)) continue;
+    candidates.push({ date: t.value, sentence: s, concepts: new Set(concepts(s.text)) });
+  }
+  const groups: Candidate[][] = [];
+  const byDate = new Map<string, Candidate[][]>();
+  for (const c of candidates) {
+    const sameDay = byDate.get(c.date) ?? [];
+    const home = sameDay.find(
+      (g) =>
+        !g.some((x) => x.sentence.articleId === c.sentence.articleId) &&
+        overlap(g[0].concepts, c.concepts) >= SAME_EVENT,
+    );
+    if (home) home.push(c);
+    else {
+      const g = [c];
+      groups.push(g);
+      sameDay.push(g);
+      byDate.set(c.date, sameDay);
+    }
+  }
+  const entries = groups.map((g, i) => ({
+    i,
+    entry: {
+      date: g[0].date,
+      text: g[0].sentence.text,
+      articleIds: [...new Set(g.map((c) => c.sentence.articleId))].sort(),
+      evidence: g.map((c) => ({
+        articleId: c.sentence.articleId,
+        sentenceIndex: c.sentence.index,
+        text: c.sentence.text,
+      })),
+    } satisfies TimelineEntry,
+  }));
+  return entries
+    .sort(
+      (a, b) =>
+        b.entry.articleIds.length - a.entry.articleIds.length ||
+        a.entry.evidence[0].sentenceIndex - b.entry.evidence[0].sentenceIndex ||
+        a.i - b.i,
+    )
+    .slice(0, MAX_ENTRIES)
+    .map((x) => x.entry)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.text.localeCompare(b.text));
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / Math.max(1, Math.min(a.size, b.size));
+}
