@@ -236,3 +236,43 @@ export interface TimelineEntry {
   articleIds: string[];
   evidence: Evidence[];
 }
+
+// --- entities and quotes ---
+
+export type EntityKind = 'PERSON' | 'ORG' | 'PLACE';
+
+/** Where an entity is named: offsets into an article's text. */
+export interface EntityMention {
+  articleId?: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A person, organization or place, with every spelling the sources use for it. */
+export interface Entity {
+  /** Stable id from the name's spelling-proof key ("e-jbht-fth-shm"). */
+  id: string;
+  kind: EntityKind;
+  /** The fullest spelling. */
+  name: string;
+  /** Other spellings, acronyms, short forms and former names. */
+  aliases: string[];
+  /** Titles and roles seen before the name ("Russian Foreign Minister"). */
+  roles?: string[];
+  mentions: EntityMention[];
+}
+
+/** Something a source says someone said: a direct quote or a reported (indirect) statement. */
+export interface Quote {
+  articleId?: string;
+  /** What was said (for direct quotes, without the quotation marks). */
+  text: string;
+  start: number;
+  end: number;
+  kind: 'direct' | 'indirect';
+  /** The reporting word(s): "said", "told AFP", "according to". */
+  cue?: { text: string; start: number; end: number };
+  /** Who said it, as the article names them ("the official", resolved to "A senior Syrian opposition official"). */
+  speaker?: { name: string; start: number; end: number; entityId?: string };
+}

@@ -1,0 +1,100 @@
+/**
+ * `newsfuse eval quotes --data FILE.jsonl[.gz]`: quote and attribution extraction against PolNeAR-style gold
+ * (`{id, text, attributions: [{source: Span|null, cue: Span, content: Span}]}`).
+ * A predicted quote matches a gold attribution when their content spans overlap by at least half
+ * (overlap / the longer span ≥ 0.5). content_f1 counts matches; source_f1 and cue_f1 count matches whose
+ * speaker (resp. cue) span also overlaps the gold one, over the attributions that have a source.
+ */
+import { quotes } from '../language/quotes.js';
+import type { Quote } from '../model.js';
+import type { EvalResult, EvalTask } from './contract.js';
+import { readJsonl } from './data.js';
+
+interface GoldSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Doc {
+  id: string;
+  text: string;
+  attributions: { source: GoldSpan | null; cue: GoldSpan; content: GoldSpan }[];
+}
+
+const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+const matches = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  overlap(a, b) / Math.max(a.end - a.start, b.end - b.start, 1) >= 0.5;
+const touches = (a: { start: number; end: number }, b: { start: number; end: number }) => overlap(a, b) > 0;
+
+const f1 = (tpPred: number, predicted: number, tpGold: number, gold: number) => {
+  const p = predicted ? tpPred / predicted : 0;
+  const r = gold ? tpGold / gold : 0;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+};
+
+export const task: EvalTask = {
+  name: 'quotes',
+  description: 'quotes and attributions: content, source and cue F1',
+  flags: { limit: 'only the first N articles' },
+  async run({ data, flags }): Promise<EvalResult> {
+    let docs = readJsonl<Doc>(data);
+    if (typeof flags.limit === 'string') docs = docs.slice(0, Number(flags.limit));
+    const started = performance.now();
+    const predicted: Quote[][] = docs.map((d) => quotes({ id: d.id, text: d.text }));
+    const seconds = (performance.now() - started) / 1000;
+    let nPred = 0;
+    let nGold = 0;
+    let nGoldSourced = 0;
+    let nPredSourced = 0;
+    let contentP = 0;
+    let contentR = 0;
+    let sourceP = 0;
+    let sourceR = 0;
+    let cueP = 0;
+    let cueR = 0;
+    docs.forEach((doc, i) => {
+      const pred = predicted[i];
+      const gold = doc.attributions;
+      nPred += pred.length;
+      nGold += gold.length;
+      const sourced = gold.filter((g) => g.source);
+      nGoldSourced += sourced.length;
+      nPredSourced += pred.filter((q) => q.speaker).length;
+      for (const q of pred) {
+        const hit = gold.filter((g) => matches(q, g.content));
+        if (hit.length) contentP++;
+        if (q.speaker && hit.some((g) => g.source && touches(q.speaker!, g.source))) sourceP++;
+        if (q.cue && hit.some((g) => touches(q.cue!, g.cue))) cueP++;
+      }
+      for (const g of gold) {
+        const hit = pred.filter((q) => matches(q, g.content));
+        if (hit.length) contentR++;
+        if (g.source && hit.some((q) => q.speaker && touches(q.speaker, g.source!))) sourceR++;
+        if (hit.some((q) => q.cue && touches(q.cue, g.cue))) cueR++;
+      }
+    });
+    const content = f1(contentP, nPred, contentR, nGold);
+    const source = f1(sourceP, nPredSourced, sourceR, nGoldSourced);
+    const cue = f1(cueP, nPred, cueR, nGold);
+    return {
+      task: 'quotes',
+      data,
+      items: docs.length,
+      seconds,
+      metrics: {
+        content_f1: content.f,
+        content_p: content.p,
+        content_r: content.r,
+        source_f1: source.f,
+        source_p: source.p,
+        source_r: source.r,
+        cue_f1: cue.f,
+        quotes_per_s: nPred / Math.max(seconds, 1e-9),
+        gold: nGold,
+        predicted: nPred,
+      },
+    };
+  },
+};

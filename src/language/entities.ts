@@ -1,0 +1,403 @@
+/**
+ * Named entities — people, organizations, places — from capitalization, context and small gazetteers,
+ * with the aliases of each merged across a story:
+ *   "Russian Foreign Minister Sergei Lavrov" = "Sergei Lavrov" = "Lavrov"
+ *   "Jabhat Fateh al-Sham" = "Jabhat Fatah Al Sham" = "Fath alSham" = "JFS" (= "Jabhat al-Nusra", when a
+ *   page says "formerly known as")
+ * Mentions are runs of capitalized words (with the particles names carry: al-, bin, de, of); titles and
+ * roles in front of a name are split off ("Foreign Minister"); the kind comes from the words around a
+ * mention (titles → person, "in"/"from" + gazetteer → place, organization words → organization).
+ * Aliases merge by a transliteration-proof key (consonant skeleton of each word, without al-/el- articles),
+ * by acronym, by surname, and by "formerly/previously known as". Pure and linear in the text.
+ */
+import type { Article, Entity, EntityKind, EntityMention } from '../model.js';
+
+/** An entity while merging: it may say which name it formerly bore ("formerly known as"). */
+type Draft = Entity & { formerOf?: string };
+
+/** Titles and roles: before a name they make it a person and are not part of the name. */
+const TITLES = new Set(
+  `president president-elect minister secretary prime premier chancellor king queen prince princess sheikh emir
+general gen lt col colonel major maj captain capt sergeant commander admiral ambassador envoy senator sen
+governor gov mayor judge justice chief spokesman spokeswoman spokesperson director chairman chairwoman chair
+ceo founder leader deputy foreign defence defense interior state mr mrs ms dr prof professor pope cardinal
+bishop rabbi imam ayatollah lord lady sir officer inspector superintendent detective analyst researcher
+correspondent reporter editor master harbourmaster`.split(/\s+/),
+);
+
+/** Words that make a capitalized run an organization. */
+const ORG_WORDS = new Set(
+  `group party front army council ministry agency observatory organization organisation committee union company
+inc corp corporation ltd llc authority service services brigade brigades movement alliance coalition forces
+force association institute university college bank fund commission court parliament assembly congress senate
+department office bureau police guard guards network news times post telegraph journal press agency reuters afp
+nations nato un eu jabhat ahrar jaish harakat hayat tahrir hezbollah hamas taliban qaeda nusra isis isil`.split(
+    /\s+/,
+  ),
+);
+
+/** A small gazetteer of places (countries, regions, capitals and cities often in the news). */
+const PLACES = new Set(
+  `afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh belarus belgium
+bolivia bosnia brazil britain bulgaria cambodia canada chile china colombia congo croatia cuba cyprus czech
+denmark egypt england estonia ethiopia europe finland france georgia germany ghana greece haiti hungary india
+indonesia iran iraq ireland israel italy japan jordan kazakhstan kenya korea kosovo kuwait latvia lebanon libya
+lithuania malaysia mali mexico moldova morocco myanmar nepal netherlands nigeria norway pakistan palestine peru
+philippines poland portugal qatar romania russia rwanda saudi scotland serbia slovakia somalia spain sudan sweden
+switzerland syria taiwan tajikistan tanzania thailand tunisia turkey uganda ukraine uzbekistan venezuela vietnam
+wales yemen zimbabwe america africa asia gaza crimea kurdistan
+aleppo damascus idlib homs hama raqqa deir azaz ankara istanbul moscow washington london paris berlin rome geneva
+lausanne brussels beijing tokyo delhi cairo baghdad tehran riyadh beirut amman jerusalem kabul kiev kyiv minsk
+madrid vienna warsaw athens dubai doha mosul tripoli benghazi sanaa new york texas california`.split(/\s+/),
+);
+
+/** Multi-word places the single-word list cannot hold. */
+const PLACE_PHRASES = new Set([
+  'united states',
+  'united kingdom',
+  'new york',
+  'saudi arabia',
+  'south korea',
+  'north korea',
+  'gulf',
+]);
+
+/** Capitalized words that begin sentences or fill headlines but name nothing. */
+const NOT_NAMES = new Set(
+  `the a an and but or if in on at of for to from by with as it its this that these those there their they he she
+we i you his her our my your who what when where why how which while after before since during despite although
+though however meanwhile monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december today yesterday tomorrow also some many several more
+most other such all both each no not one two three four five six seven eight nine ten first second third last
+next new photo image video read more share comment source reuters afp gmt`.split(/\s+/),
+);
+
+const PARTICLES = /^(al|al-|el|el-|bin|ibn|abu|de|del|della|di|da|van|von|der|la|le|du|of|the|and|for)$/i;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  sentenceStart: boolean;
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const re = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\.?|[.!?]["”’]?|\n/gu;
+  let sentenceStart = true;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const t = m[0];
+    if (/^[.!?\n]/.test(t)) {
+      sentenceStart = true;
+      continue;
+    }
+    // "U.S." style and trailing abbreviation dots stay with the word; a possessive "'s" does not.
+    let word =
+      t.endsWith('.') && !/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Gov|St|Jr|Sr)\.$/.test(t)
+        ? t.slice(0, -1)
+        : t;
+    word = word.replace(/['’]s$/, '');
+    out.push({ text: word, start: m.index, end: m.index + word.length, sentenceStart });
+    sentenceStart =
+      t.endsWith('.') && word === t.slice(0, -1) && !/^(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Gov|St)$/.test(word);
+  }
+  return out;
+}
+
+const isCap = (w: string) => /^\p{Lu}/u.test(w) || /^(al|el)-?\p{Lu}/u.test(w);
+
+/** "Syrian", "Russians", "US-Russian", "Britain-based": adjectives and compounds, not names. */
+const NOT_A_NAME_WORD =
+  /^\p{Lu}\p{Ll}+(?:ian|ians|ish|ese|ans)$|^\p{Lu}[\p{L}]*-(?:based|backed|led|born|run|owned|linked|allied|aligned)$|^\p{Lu}[\p{L}.]*-\p{Lu}[\p{L}]*$/u;
+const isAcronym = (w: string) => /^\p{Lu}{2,6}$/u.test(w) || /^(?:\p{Lu}\.){2,4}$/u.test(w);
+
+interface RawMention {
+  name: string;
+  role?: string;
+  start: number;
+  end: number;
+  kind: EntityKind;
+}
+
+/** The named mentions of a text, with their kinds. */
+export function findMentions(text: string): RawMention[] {
+  const tokens = tokenize(text);
+  const out: RawMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isCap(tokens[i].text) && !isAcronym(tokens[i].text)) continue;
+    // Extend over capitalized words and name particles ("Jabhat Fateh al-Sham", "Ministry of Defence").
+    let j = i + 1;
+    while (j < tokens.length) {
+      const w = tokens[j].text;
+      if (tokens[j].sentenceStart) break;
+      if (/[\n]/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+      const gap = text.slice(tokens[j - 1].end, tokens[j].start);
+      if (!/^[ \u00a0]+$|^-$/.test(gap)) break;
+      if (isCap(w) || isAcronym(w)) j++;
+      else if (
+        PARTICLES.test(w) &&
+        j + 1 < tokens.length &&
+        isCap(tokens[j + 1].text) &&
+        !/^(and|the)$/i.test(w)
+      )
+        j += 2;
+      else break;
+    }
+    let words = tokens.slice(i, j).map((t) => t.text);
+    let first = i;
+    // A sentence-initial common word, a demonym or a "-based" compound is not part of a name.
+    while (
+      words.length &&
+      ((NOT_NAMES.has(words[0].toLowerCase()) &&
+        !(words.length === 1 && isAcronym(words[0]) && words[0].length > 2)) ||
+        (NOT_A_NAME_WORD.test(words[0]) &&
+          !PLACES.has(words[0].toLowerCase()) &&
+          (words.length === 1 || /-/.test(words[0]))))
+    ) {
+      words = words.slice(1);
+      first++;
+    }
+    if (!words.length) {
+      i = j - 1;
+      continue;
+    }
+    // ... nor at its end ("Jabhat al-Nusra's Syrian" never happens, but "the Assad regime's Russian" does).
+    while (
+      words.length &&
+      NOT_A_NAME_WORD.test(words[words.length - 1]) &&
+      !PLACES.has(words[words.length - 1].toLowerCase())
+    )
+      words = words.slice(0, -1);
+    if (!words.length) {
+      i = j - 1;
+      continue;
+    }
+    // Titles and roles before the name: "Russian Foreign Minister Sergei Lavrov".
+    let lastTitle = -1;
+    words.forEach((w, k) => {
+      if (TITLES.has(w.toLowerCase().replace(/\.$/, ''))) lastTitle = k;
+    });
+    let role: string | undefined;
+    if (lastTitle >= 0 && lastTitle < words.length - 1) {
+      role = words.slice(0, lastTitle + 1).join(' ');
+      first += lastTitle + 1;
+      words = words.slice(lastTitle + 1);
+    } else if (lastTitle === words.length - 1) {
+      i = j - 1;
+      continue; // only a title ("the President")
+    }
+    const lone = words.length === 1;
+    // A lone capitalized word opening a sentence is a name only if it is known or recurs elsewhere.
+    if (
+      lone &&
+      tokens[first].sentenceStart &&
+      !PLACES.has(words[0].toLowerCase()) &&
+      !isAcronym(words[0]) &&
+      !role
+    ) {
+      i = j - 1;
+      continue;
+    }
+    if (words.every((w) => NOT_NAMES.has(w.toLowerCase()))) {
+      i = j - 1;
+      continue;
+    }
+    const start = tokens[first].start;
+    const end = tokens[first + words.length - 1].end;
+    const name = text.slice(start, end);
+    out.push({
+      name,
+      role,
+      start,
+      end,
+      kind: kindOf(words, role, text.slice(Math.max(0, start - 24), start), text.slice(end, end + 40)),
+    });
+    i = j - 1;
+  }
+  return out;
+}
+
+function kindOf(words: string[], role: string | undefined, before: string, after: string): EntityKind {
+  const lower = words.map((w) => w.toLowerCase().replace(/^(al|el)-/, ''));
+  const joined = words.join(' ').toLowerCase();
+  if (role) return 'PERSON';
+  if (lower.some((w) => ORG_WORDS.has(w))) return 'ORG';
+  if (PLACE_PHRASES.has(joined) || (words.length === 1 && PLACES.has(lower[0]))) return 'PLACE';
+  if (words.length === 1 && isAcronym(words[0])) return 'ORG';
+  if (/\b(in|to|from|near|outside|across|into|at)\s+(the\s+)?$/i.test(before) && words.length <= 2)
+    return 'PLACE';
+  if (
+    /^,?\s+(said|says|told|added|who|a\s+\w+|an\s+\w+|the\s+\w+\s+(of|for))\b/i.test(after) &&
+    words.length >= 2
+  )
+    return 'PERSON';
+  if (/^['’]s\s+(spokesman|leader|chief|minister|president)/i.test(after)) return 'ORG';
+  if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))
+    return 'PERSON';
+  return words.length === 1 ? 'PERSON' : 'ORG';
+}
+
+/** A spelling-proof key of a name word: lower-cased, accents and articles off, vowels dropped. */
+function skeleton(word: string): string {
+  const w = word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/^(al|el)-?(?=\p{L}{3})/u, '');
+  // Letters that transliterations swap freely sound alike: c/k/q, ph/f, dh/d, kh/h.
+  const sounds = w
+    .replace(/ph/g, 'f')
+    .replace(/[cq]/g, 'k')
+    .replace(/([dk])h/g, '$1');
+  const out = sounds[0] + sounds.slice(1).replace(/[aeiouy]/g, '');
+  return out.replace(/(.)\1+/g, '$1');
+}
+
+/** The words of a name that identify it (particles and articles dropped). */
+function nameWords(name: string): string[] {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => w && !PARTICLES.test(w) && !/^(al|el)$/i.test(w))
+    .map(skeleton);
+}
+
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter(
+      (w) =>
+        w && !PARTICLES.test(w) && !/^(al|el)$/i.test(w) && /^\p{Lu}/u.test(w.replace(/^(al|el)-?/i, '')),
+    )
+    .map((w) => w.replace(/^(al|el)-?/i, '')[0])
+    .join('')
+    .toUpperCase();
+}
+
+/** Entities of one article, aliases merged within it. */
+export function entities(article: Pick<Article, 'id' | 'text'>): Entity[] {
+  return mergeEntities([mentionsAsEntities(article)]);
+}
+
+function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
+  const out: Draft[] = [];
+  const mentions = findMentions(article.text);
+  // "X, formerly known as Y" / "X, previously known as Y": Y is another name of X.
+  const formerly = /\b(?:formerly|previously|once|also) known as\b/gi;
+  for (const m of mentions) {
+    const mention: EntityMention = { articleId: article.id, start: m.start, end: m.end, text: m.name };
+    out.push({
+      id: '',
+      kind: m.kind,
+      name: m.name,
+      aliases: [],
+      mentions: [mention],
+      ...(m.role ? { roles: [m.role] } : {}),
+    });
+  }
+  for (let k = formerly.exec(article.text); k; k = formerly.exec(article.text)) {
+    const after = mentions.find(
+      (m) => m.start >= k!.index + k![0].length && m.start - (k!.index + k![0].length) < 8,
+    );
+    // The name it renames heads the apposition: "X, the ... group formerly known as Y".
+    const before = [...mentions]
+      .reverse()
+      .find(
+        (m) =>
+          m.end <= k!.index && k!.index - m.end < 80 && m.kind !== 'PLACE' && article.text[m.end] === ',',
+      );
+    if (after && before) {
+      const target = out.find((e) => e.mentions[0].start === before.start);
+      const alias = out.find((e) => e.mentions[0].start === after.start);
+      if (target && alias) alias.formerOf = target.mentions[0].text;
+    }
+  }
+  return out;
+}
+
+/**
+ * Merge entity lists (of one article or of a whole story) so that each real-world entity appears once,
+ * with every spelling as an alias. Deterministic: the most frequent full spelling names the entity.
+ */
+export function mergeEntities(lists: Entity[][]): Entity[] {
+  const all: Draft[] = lists.flat();
+  const groups: Draft[][] = [];
+  const keyOf = (e: Entity) => nameWords(e.name).join(' ');
+  const find = (e: Draft): Draft[] | undefined => {
+    const words = nameWords(e.name);
+    const key = words.join(' ');
+    const acro = isAcronym(e.name.replace(/\./g, '')) ? e.name.replace(/\./g, '').toUpperCase() : undefined;
+    for (const g of groups) {
+      for (const o of g) {
+        if (keyOf(o) === key) return g;
+      }
+    }
+    for (const g of groups) {
+      for (const o of g) {
+        const ow = nameWords(o.name);
+        // Acronym of a longer name ("JFS" = "Jabhat Fateh al-Sham").
+        if (acro && ow.length >= 2 && initials(o.name) === acro) return g;
+        const oAcro = isAcronym(o.name.replace(/\./g, ''))
+          ? o.name.replace(/\./g, '').toUpperCase()
+          : undefined;
+        if (oAcro && words.length >= 2 && initials(e.name) === oAcro) return g;
+        if (acro || oAcro) continue;
+        // A name inside a longer one of the same kind: "Lavrov" in "Sergei Lavrov", "Fath alSham" in
+        // "Jabhat Fateh al-Sham" (the last word must match: surnames and group names end there).
+        const [short, long] = words.length <= ow.length ? [words, ow] : [ow, words];
+        if (short.length && short.length < long.length && short[short.length - 1] === long[long.length - 1]) {
+          // Two or more shared name words are evidence enough; one word must also agree on the kind.
+          const kindsAgree =
+            short.length >= 2 || e.kind === o.kind || e.kind === 'PERSON' || o.kind === 'PERSON';
+          if (kindsAgree && short.every((w) => long.includes(w))) return g;
+        }
+      }
+    }
+    return undefined;
+  };
+  for (const e of all) {
+    const g = find(e);
+    if (g) g.push(e);
+    else groups.push([e]);
+  }
+  // "formerly known as": join the alias's group to its target's.
+  for (const e of all) {
+    if (!e.formerOf) continue;
+    const from = groups.find((g) => g.includes(e));
+    const to = groups.find(
+      (g) => g !== from && g.some((o) => nameWords(o.name).join(' ') === nameWords(e.formerOf!).join(' ')),
+    );
+    if (from && to) {
+      to.push(...from);
+      groups.splice(groups.indexOf(from), 1);
+    }
+  }
+  return groups
+    .map((g) => {
+      const spellings = new Map<string, number>();
+      for (const e of g) for (const m of e.mentions) spellings.set(m.text, (spellings.get(m.text) ?? 0) + 1);
+      const byUse = [...spellings].sort(
+        (a, b) =>
+          Number(isAcronym(a[0])) - Number(isAcronym(b[0])) ||
+          nameWords(b[0]).length - nameWords(a[0]).length ||
+          b[1] - a[1] ||
+          a[0].localeCompare(b[0]),
+      );
+      const kinds = new Map<EntityKind, number>();
+      for (const e of g) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
+      const kind = [...kinds].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+      const roles = [...new Set(g.flatMap((e) => e.roles ?? []))];
+      const name = byUse[0][0];
+      return {
+        id: `e-${nameWords(name).join('-') || name.toLowerCase()}`,
+        kind,
+        name,
+        aliases: byUse.map(([s]) => s).filter((s) => s !== name),
+        mentions: g
+          .flatMap((e) => e.mentions)
+          .sort((a, b) => (a.articleId ?? '').localeCompare(b.articleId ?? '') || a.start - b.start),
+        ...(roles.length ? { roles } : {}),
+      } satisfies Entity;
+    })
+    .sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+}

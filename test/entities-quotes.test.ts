@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { task } from '../src/eval/quotes.js';
+import { readInputs } from '../src/ingest/index.js';
+import { entities, mergeEntities } from '../src/language/entities.js';
+import { quotes } from '../src/language/quotes.js';
+import { extractAll } from '../src/pipeline.js';
+import { samplesDir, sharedData } from './helpers.js';
+
+const samples = readInputs([samplesDir]).then((r) => extractAll(r.docs).articles);
+
+test('samples: the four spellings of Jabhat Fateh al-Sham (and its former name) are one entity', async () => {
+  const merged = mergeEntities((await samples).map((a) => entities(a)));
+  const jfs = merged.find((e) => [e.name, ...e.aliases].includes('JFS'));
+  assert.ok(jfs, 'JFS found');
+  const names = [jfs.name, ...jfs.aliases];
+  for (const spelling of ['Jabhat Fateh al-Sham', 'Jabhat Fatah Al Sham', 'Fath alSham', 'JFS'])
+    assert.ok(names.includes(spelling), `${spelling} in ${names.join(' | ')}`);
+  assert.ok(names.includes('Jabhat al-Nusra'), 'formerly known as');
+  assert.equal(jfs.kind, 'ORG');
+});
+
+test('samples: "Russian Foreign Minister Sergei Lavrov" and "Sergei Lavrov" are one person, with the role', async () => {
+  const merged = mergeEntities((await samples).map((a) => entities(a)));
+  const lavrov = merged.filter((e) => /Lavrov/.test([e.name, ...e.aliases].join(' ')));
+  assert.equal(lavrov.length, 1);
+  assert.equal(lavrov[0].kind, 'PERSON');
+  assert.equal(lavrov[0].name, 'Sergei Lavrov');
+  assert.ok(lavrov[0].roles?.includes('Russian Foreign Minister'));
+  assert.ok(lavrov[0].mentions.length >= 2);
+});
+
+test('alias rules on own text: acronyms, transliterations, surnames; different people stay apart', () => {
+  const text =
+    'Harbour Master Ilse Varga said the Calderwick Harbour Authority would reopen the quay. ' +
+    'The CHA board meets on Friday. Varga said crews worked overnight. ' +
+    'Tomas Varga, a dock worker, was not related to her. The Kalderwik Harbor Authority later confirmed it.';
+  const merged = mergeEntities([entities({ id: 'x', text })]);
+  const cha = merged.find((e) => [e.name, ...e.aliases].includes('CHA'));
+  assert.ok(cha && [cha.name, ...cha.aliases].includes('Calderwick Harbour Authority'));
+  const ilse = merged.find((e) => e.name === 'Ilse Varga');
+  assert.ok(ilse);
+  assert.ok(
+    merged.some((e) => e.name === 'Tomas Varga'),
+    'a different first name is a different person',
+  );
+});
+
+test('samples: quotes go to the unnamed opposition official and to Lavrov', async () => {
+  const all = (await samples).flatMap((a) => quotes(a));
+  const procrastination = all.find((q) => /There is severe procrastination by the Russians/.test(q.text));
+  assert.equal(procrastination?.kind, 'direct');
+  assert.match(procrastination?.speaker?.name ?? '', /opposition official/i);
+  const military = all.find((q) => /a military solution to the Syria conflict does not exist/.test(q.text));
+  assert.match(military?.speaker?.name ?? '', /Lavrov/);
+  assert.equal(military?.cue?.text, 'added');
+});
+
+test('reported speech: trailing, leading and "according to" frames on own sentences', () => {
+  const text =
+    'The quay will stay closed until Friday, the harbour authority said. ' +
+    'Fire Chief Marta Okonkwo said that the blaze started near a conveyor. ' +
+    'According to the fire service, the warehouse burned for six hours.';
+  const q = quotes({ id: 'x', text });
+  assert.deepEqual(
+    q.map((x) => [x.text, x.speaker?.name, x.cue?.text]),
+    [
+      ['The quay will stay closed until Friday', 'the harbour authority', 'said'],
+      ['that the blaze started near a conveyor', 'Marta Okonkwo', 'said'],
+      ['the warehouse burned for six hours', 'the fire service', 'According to'],
+    ],
+  );
+});
+
+test('PolNeAR dev (first 20 articles): the scorer runs our extractor and counts matches', async () => {
+  const r = await task.run({
+    data: `${sharedData}quotes/polnear-dev.jsonl`,
+    flags: { limit: '20' },
+    log: () => {},
+  });
+  const m = r.metrics as Record<string, number>;
+  assert.equal(r.items, 20);
+  assert.ok(m.content_p > 0.5, `content precision ${m.content_p}`);
+  assert.ok(m.content_f1 > 0.3 && m.content_f1 <= 1);
+});
