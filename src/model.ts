@@ -141,6 +141,10 @@ export interface Brief {
   coverage?: OutletCoverage[];
   /** Dated events the articles mention, in date order. */
   timeline?: TimelineEntry[];
+  /** Who said what, direct quotes first. */
+  quotes?: Quote[];
+  /** The people, organizations and places of the story, every spelling merged, most mentioned first. */
+  entities?: EntitySummary[];
   /** What is new since a date or a previous brief (only with `brief --since`). */
   update?: BriefUpdate;
 }
@@ -275,4 +279,15 @@ export interface Quote {
   cue?: { text: string; start: number; end: number };
   /** Who said it, as the article names them ("the official", resolved to "A senior Syrian opposition official"). */
   speaker?: { name: string; start: number; end: number; entityId?: string };
+}
+
+/** An entity as a brief lists it: its names and how widely the sources mention it. */
+export interface EntitySummary {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  roles?: string[];
+  mentions: number;
+  articleIds: string[];
 }

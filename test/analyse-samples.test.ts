@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Brief } from '../src/model.js';
 import { runPipeline } from '../src/pipeline.js';
+import { renderMarkdown } from '../src/render/markdown.js';
 import { repoRoot, samplesDir } from './helpers.js';
 
 const samples = runPipeline([samplesDir], { words: 120 });
@@ -98,4 +99,27 @@ test('samples: the timeline has the late-September assault and the Ankara talks,
   );
   const ids = new Set(brief.sources.map((s) => s.articleId));
   for (const e of timeline) assert.ok(e.articleIds.length && e.articleIds.every((id) => ids.has(id)));
+});
+
+test('samples: the brief lists who said what and the entities with their aliases', async () => {
+  const [brief] = (await samples).briefs;
+  const quotes = brief.quotes ?? [];
+  const official = quotes.find((q) => /severe procrastination/.test(q.text));
+  assert.match(official?.speaker?.name ?? '', /opposition official/);
+  const lavrov = quotes.find((q) => /military solution/.test(q.text));
+  assert.equal(lavrov?.speaker?.name, 'Sergei Lavrov');
+  assert.ok(lavrov?.speaker?.entityId, 'speaker linked to the story entity');
+  const jfs = brief.entities?.find((e) => e.aliases.includes('JFS') || e.name === 'JFS');
+  assert.ok(jfs && jfs.articleIds.length >= 2);
+  const md = renderMarkdown([brief]);
+  for (const section of [
+    '## Summary',
+    '## Timeline',
+    '## Disagreements',
+    '## Quotes',
+    '## Entities',
+    '## Sources',
+  ])
+    assert.ok(md.includes(section), section);
+  assert.ok(md.indexOf('## Timeline') < md.indexOf('## Disagreements'));
 });

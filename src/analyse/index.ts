@@ -7,7 +7,9 @@ import type {
   Claim,
   Corroboration,
   Disagreement,
+  EntitySummary,
   OutletCoverage,
+  Quote,
   Sentence,
   Story,
   TimelineEntry,
@@ -16,6 +18,7 @@ import { type ClaimOptions, corroborationOf, findClaims } from './claims.js';
 import { coverageOf } from './coverage.js';
 import { findDisagreements } from './disagreements.js';
 import { pageDateConflicts, storyDate } from './page-dates.js';
+import { storyEntities, storyQuotes } from './people.js';
 import { storyTimeline } from './story-timeline.js';
 
 export interface StoryAnalysis {
@@ -23,6 +26,8 @@ export interface StoryAnalysis {
   disagreements: Disagreement[];
   coverage: OutletCoverage[];
   timeline: TimelineEntry[];
+  quotes: Quote[];
+  entities: EntitySummary[];
   /** Corroboration of one sentence of the story, given the articles that were found to state it. */
   corroborate(sentence: { articleId: string; index: number }, supporting: string[]): Corroboration;
 }
@@ -55,8 +60,11 @@ export function analyseStory(
   const timeline = storyTimeline(articles, sentences, (a) =>
     a.published && !offDates.has(a.id) ? a.published.slice(0, 10) : date,
   );
+  const { entities, perArticle } = storyEntities(articles);
   return {
     timeline,
+    quotes: storyQuotes(articles, perArticle, entities),
+    entities,
     claims: claims.filter((c) => c.corroboration.reports >= 2).slice(0, MAX_CLAIMS),
     disagreements: [...findDisagreements(sentences, reportOf), ...pageDates],
     coverage: coverageOf(

@@ -78,6 +78,8 @@ export function buildBrief(
     ),
     words: summary.reduce((n, s) => n + wordCount(s.text), 0),
     timeline: analysis.timeline,
+    quotes: analysis.quotes,
+    entities: analysis.entities,
     claims: analysis.claims,
     disagreements: analysis.disagreements,
     coverage: analysis.coverage,

@@ -48,7 +48,9 @@ switzerland syria taiwan tajikistan tanzania thailand tunisia turkey uganda ukra
 wales yemen zimbabwe america africa asia gaza crimea kurdistan
 aleppo damascus idlib homs hama raqqa deir azaz ankara istanbul moscow washington london paris berlin rome geneva
 lausanne brussels beijing tokyo delhi cairo baghdad tehran riyadh beirut amman jerusalem kabul kiev kyiv minsk
-madrid vienna warsaw athens dubai doha mosul tripoli benghazi sanaa new york texas california`.split(/\s+/),
+madrid vienna warsaw athens dubai doha mosul tripoli benghazi sanaa new york texas california us usa uk uae`.split(
+    /\s+/,
+  ),
 );
 
 /** Multi-word places the single-word list cannot hold. */
@@ -222,7 +224,8 @@ function kindOf(words: string[], role: string | undefined, before: string, after
   const joined = words.join(' ').toLowerCase();
   if (role) return 'PERSON';
   if (lower.some((w) => ORG_WORDS.has(w))) return 'ORG';
-  if (PLACE_PHRASES.has(joined) || (words.length === 1 && PLACES.has(lower[0]))) return 'PLACE';
+  if (PLACE_PHRASES.has(joined) || (words.length === 1 && PLACES.has(lower[0].replace(/\./g, ''))))
+    return 'PLACE';
   if (words.length === 1 && isAcronym(words[0])) return 'ORG';
   if (/\b(in|to|from|near|outside|across|into|at)\s+(the\s+)?$/i.test(before) && words.length <= 2)
     return 'PLACE';

@@ -5,6 +5,8 @@ import {
   corroborationLabel,
   coverageLabel,
   disagreementSide,
+  entityLabel,
+  quoteParts,
   refsOf,
   sourceName,
 } from './labels.js';
@@ -50,6 +52,19 @@ function renderBrief(brief: Brief, n: number): string {
         `<li><time>${escapeHtml(e.date)}</time> ${escapeHtml(e.text)} ${refsOf(brief, e.articleIds).map(link).join('')}</li>`,
     )
     .join('\n');
+  const quotes = (brief.quotes ?? [])
+    .map((q) => {
+      const { speaker, said } = quoteParts(q);
+      const refs = refsOf(brief, q.articleId ? [q.articleId] : []);
+      return `<li><strong>${escapeHtml(speaker)}</strong>: ${escapeHtml(said)} ${refs.map(link).join('')}</li>`;
+    })
+    .join('\n');
+  const entities = (brief.entities ?? [])
+    .map(
+      (e) =>
+        `<li><strong>${escapeHtml(e.name)}</strong> <span class="backed">${escapeHtml(entityLabel(e))}</span></li>`,
+    )
+    .join('\n');
   const coverage = new Map((brief.coverage ?? []).flatMap((c) => c.articleIds.map((id) => [id, c])));
   const sources = brief.sources
     .map((s) => {
@@ -69,6 +84,8 @@ ${items}
 </ul>
 ${timeline ? `<h3>Timeline</h3>\n<ul class="timeline">\n${timeline}\n</ul>` : ''}
 ${disagreements ? `<h3>Disagreements</h3>\n<ul class="disagreements">\n${disagreements}\n</ul>` : ''}
+${quotes ? `<h3>Quotes</h3>\n<ul class="quotes">\n${quotes}\n</ul>` : ''}
+${entities ? `<h3>Entities</h3>\n<ul class="entities">\n${entities}\n</ul>` : ''}
 <h3>Sources</h3>
 <ol class="sources">
 ${sources}

@@ -1,5 +1,13 @@
 import { basename } from 'node:path';
-import type { Brief, Corroboration, DisagreementValue, OutletCoverage, SourceEntry } from '../model.js';
+import type {
+  Brief,
+  Corroboration,
+  DisagreementValue,
+  EntitySummary,
+  OutletCoverage,
+  Quote,
+  SourceEntry,
+} from '../model.js';
 
 /** How a source is named to a reader: its publisher, else its file name (or URL host). */
 export function sourceName(s: SourceEntry): string {
@@ -46,4 +54,20 @@ export function disagreementSide(brief: Brief, v: DisagreementValue): { text: st
 export function coverageLabel(c: OutletCoverage): string {
   const only = c.exclusive.length ? `, ${c.exclusive.length} only here` : '';
   return `${c.claims} claim${c.claims === 1 ? '' : 's'}${only}`;
+}
+
+const KIND_NAMES = { PERSON: 'person', ORG: 'organization', PLACE: 'place' } as const;
+
+/** "organization; also JFS, Fath alSham · 8 mentions in 4 sources". */
+export function entityLabel(e: EntitySummary): string {
+  const also = e.aliases.length ? `; also ${e.aliases.join(', ')}` : '';
+  const role = e.roles?.length ? `; ${e.roles.join(', ')}` : '';
+  const sources = e.articleIds.length;
+  return `${KIND_NAMES[e.kind]}${role}${also} · ${e.mentions} mention${e.mentions === 1 ? '' : 's'} in ${sources} source${sources === 1 ? '' : 's'}`;
+}
+
+/** A quote's speaker and what they said: direct words in quotation marks, reported speech without. */
+export function quoteParts(q: Quote): { speaker: string; said: string } {
+  const said = q.kind === 'direct' ? `“${q.text.replace(/[,.]$/, '')}”` : q.text;
+  return { speaker: q.speaker?.name ?? 'unattributed', said };
 }

@@ -5,6 +5,8 @@ import {
   corroborationLabel,
   coverageLabel,
   disagreementSide,
+  entityLabel,
+  quoteParts,
   refsOf,
   sourceName,
 } from './labels.js';
@@ -40,6 +42,20 @@ export function renderBriefMarkdown(brief: Brief): string {
       });
       lines.push(`- **${d.about}**: ${sides.join(' vs ')}`);
     }
+  }
+  if (brief.quotes?.length) {
+    lines.push('', '## Quotes', '');
+    for (const q of brief.quotes) {
+      const { speaker, said } = quoteParts(q);
+      const cue = q.cue ? ` (${q.cue.text})` : '';
+      lines.push(
+        `- **${speaker}**${cue}: ${said} ${citationMarks(refsOf(brief, q.articleId ? [q.articleId] : []))}`,
+      );
+    }
+  }
+  if (brief.entities?.length) {
+    lines.push('', '## Entities', '');
+    for (const e of brief.entities) lines.push(`- **${e.name}** (${entityLabel(e)})`);
   }
   lines.push('', '## Sources', '');
   const coverage = new Map((brief.coverage ?? []).flatMap((c) => c.articleIds.map((id) => [id, c])));
