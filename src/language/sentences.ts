@@ -10,20 +10,44 @@ export interface Span {
 const ABBREVIATIONS = new Set(
   `mr mrs ms dr prof gen lt col maj capt sgt cpl adm gov sen rep st sr jr rev hon pres supt insp det
 no nos vs etc approx dept est fig inc ltd co corp bros jan feb mar apr jun jul aug sep sept oct nov dec
-mt ft ave blvd rd u.s u.k u.n e.g i.e a.m p.m`.split(/\s+/),
+mt ft ave blvd rd u.s u.k u.n e.g i.e ph.d ore calif mass conn fla ill mich minn tenn wash wis ariz colo`.split(/\s+/),
 );
 
-/** Split text into sentences. Offsets index `text`; whitespace around sentences is excluded. */
+/** Abbreviations that often end a sentence too: after them, a capitalized word that is not a date starts one. */
+const SENTENCE_FINAL = new Set(['a.m', 'p.m', 'etc', 'inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'bros']);
+const DATE_WORD =
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|GMT|UTC|EST|EDT|CET|BST|PST|PDT|local|ET|PT)\b/;
+
+/**
+ * Split text into sentences. Offsets index `text`; whitespace around sentences is excluded.
+ * A line break always ends a sentence (headings, datelines on their own line, list items); inside a line,
+ * terminal punctuation followed by a capital (or an opening quote or bracket) does, unless the word
+ * before is an abbreviation, an initial or a dotted acronym ("Lt. Gen.", "J. R.", "U.S.").
+ */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
-  const boundary = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
+  const boundary = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘([]?[\p{Lu}\p{N}])|\n+/gu;
   let start = 0;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    if (m[1] === undefined) {
+      push(spans, text, start, m.index);
+      start = m.index + m[0].length;
+      continue;
+    }
     const end = m.index + m[1].length + m[2].length;
     if (m[1] === '.' && !m[2]) {
       const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 20), m.index));
       const word = before ? before[1].toLowerCase() : '';
-      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
+      const next = text.slice(end + m[3].length, end + m[3].length + 12);
+      if (SENTENCE_FINAL.has(word)) {
+        if (DATE_WORD.test(next) || /^\p{N}/u.test(next)) continue;
+      } else if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
+      // A newline inside the whitespace after the stop is handled by the newline rule on the next match.
+      if (m[3].includes('\n')) {
+        push(spans, text, start, end);
+        start = end + m[3].length;
+        continue;
+      }
     }
     push(spans, text, start, end);
     start = end + m[3].length;
