@@ -1,0 +1,132 @@
+/**
+ * What every summarization method starts from: the candidate sentences of a cluster, their content terms
+ * and TF-IDF vectors, the cluster centroid and the query vector; and the two ways a selection ends:
+ * the product fills the budget without ever exceeding it, evaluation fills it and lets ROUGE truncate.
+ */
+import {
+  cosine,
+  documentFrequencies,
+  normalize,
+  type SparseVector,
+  tfidfVector,
+} from '../cluster/vectors.js';
+import { contentTerms, wordCount } from '../language/tokens.js';
+import type { Article, Sentence, SummaryInput, SummaryOptions } from '../model.js';
+
+export interface SummarizeOptions extends SummaryOptions {
+  method?: string;
+  /** Evaluation: add sentences until the budget is reached even if the last one runs over (ROUGE truncates). */
+  fill?: boolean;
+}
+
+export interface Context {
+  articles: Article[];
+  /** Candidate sentences (whole, informative), in input order. */
+  pool: Sentence[];
+  terms: string[][];
+  vectors: SparseVector[];
+  words: number[];
+  df: Map<string, number>;
+  centroid: SparseVector;
+  query?: SparseVector;
+  /** Number of documents in the cluster. */
+  docs: number;
+  /** Position of each candidate in its document, 0-based among that document's sentences. */
+  position: number[];
+  options: SummarizeOptions;
+}
+
+/** Sentences about the page rather than the news ("This report is from ...", "Click here ..."). */
+const META_SENTENCE =
+  /^(this (report|article|story|page)\b|click|tap|sign up|subscribe|follow us|read (more|the full))/i;
+
+/** Sentences fit for a summary: complete, not too short or long, not a question or a fragment. */
+export function isCandidate(s: Sentence): boolean {
+  const n = wordCount(s.text);
+  if (n < 6 || n > 60) return false;
+  if (/\?["”]?$/.test(s.text)) return false;
+  if (!/^["“'‘(]?[\p{Lu}\p{N}]/u.test(s.text)) return false;
+  if (META_SENTENCE.test(s.text)) return false;
+  return /[.!?]["”’)]?$/.test(s.text);
+}
+
+export function buildContext(input: SummaryInput, options: SummarizeOptions): Context {
+  const candidates = input.sentences.filter(isCandidate);
+  const pool = candidates.length ? candidates : input.sentences.filter((s) => wordCount(s.text) > 0);
+  const terms = pool.map((s) => contentTerms(s.text));
+  const df = documentFrequencies(terms);
+  const vectors = terms.map((t) => tfidfVector(t, df, pool.length));
+  const centroid: SparseVector = new Map();
+  for (const v of vectors) for (const [k, x] of v) centroid.set(k, (centroid.get(k) ?? 0) + x);
+  normalize(centroid);
+  const query = options.query ? tfidfVector(contentTerms(options.query), df, pool.length) : undefined;
+  return {
+    articles: input.articles,
+    pool,
+    terms,
+    vectors,
+    words: pool.map((s) => wordCount(s.text)),
+    df,
+    centroid,
+    query: query?.size ? query : undefined,
+    docs: new Set(pool.map((s) => s.articleId)).size,
+    position: pool.map((s) => s.index),
+    options,
+  };
+}
+
+/** Relevance to the query, when there is one (0 otherwise). */
+export const queryScore = (ctx: Context, i: number) => (ctx.query ? cosine(ctx.vectors[i], ctx.query) : 0);
+
+/**
+ * Take candidates in ranked order while they fit the budget and are not redundant with what is taken.
+ * `redundancy`: maximum cosine with an already chosen sentence.
+ */
+export function fillBudget(ctx: Context, ranked: number[], redundancy = 0.5): number[] {
+  const budget = ctx.options.words;
+  const chosen: number[] = [];
+  let used = 0;
+  for (const i of ranked) {
+    if (used >= budget) break;
+    const n = ctx.words[i];
+    if (!ctx.options.fill && used + n > budget) continue;
+    if (chosen.some((j) => cosine(ctx.vectors[j], ctx.vectors[i]) > redundancy)) continue;
+    chosen.push(i);
+    used += n;
+    if (!ctx.options.fill && used >= budget - 5) break;
+  }
+  return chosen;
+}
+
+/** Summary order: by publication date of the source, then source, then position in it. */
+export function chronological(ctx: Context, chosen: number[]): Sentence[] {
+  const date = new Map(ctx.articles.map((a) => [a.id, a.published ?? '']));
+  return chosen
+    .map((i) => ctx.pool[i])
+    .sort(
+      (a, b) =>
+        (date.get(a.articleId) ?? '').localeCompare(date.get(b.articleId) ?? '') ||
+        a.articleId.localeCompare(b.articleId) ||
+        a.index - b.index,
+    );
+}
+
+/** Indexes sorted by score, best first; ties by document then position (deterministic). */
+export function rankBy(ctx: Context, score: (i: number) => number): number[] {
+  const s = ctx.pool.map((_, i) => score(i));
+  return ctx.pool
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        s[b] - s[a] ||
+        ctx.pool[a].articleId.localeCompare(ctx.pool[b].articleId) ||
+        ctx.pool[a].index - ctx.pool[b].index,
+    );
+}
+
+/** Word bigrams of stemmed content words: the "concepts" of the ILP methods. */
+export function bigrams(terms: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < terms.length; i++) out.push(`${terms[i]} ${terms[i + 1]}`);
+  return out;
+}

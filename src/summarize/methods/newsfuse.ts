@@ -1,0 +1,63 @@
+/**
+ * newsfuse's own summarizer: concept coverage (as in the ILP method, solved exactly by HiGHS) with
+ * concept weights that say what this cluster is about:
+ *   - how many documents state the concept (independent mentions are evidence of importance);
+ *   - how many state it early (news puts what matters first: the first sentences weigh more);
+ *   - whether it touches the information need (query words), when there is one.
+ * Candidate sentences are the most central and query-relevant ones; what budget the program leaves is
+ * filled greedily with the best remaining non-redundant sentence.
+ */
+import { cosine } from '../../cluster/vectors.js';
+import { bigrams, type Context, fillBudget, queryScore, rankBy } from '../context.js';
+import { type ConceptWeights, solveCoverage } from './ilp.js';
+
+/** Sentences within this position of their document count as its lead. */
+const LEAD = 5;
+const LEAD_WEIGHT = 0.5;
+const QUERY_WEIGHT = 1;
+
+function conceptWeights(ctx: Context): ConceptWeights {
+  const conceptsOf = ctx.terms.map((t) => [...new Set(bigrams(t))]);
+  const docs = new Map<string, Set<string>>();
+  const early = new Map<string, Set<string>>();
+  conceptsOf.forEach((cs, i) => {
+    const s = ctx.pool[i];
+    for (const c of cs) {
+      const d = docs.get(c) ?? new Set<string>();
+      d.add(s.articleId);
+      docs.set(c, d);
+      if (ctx.position[i] < LEAD) {
+        const e = early.get(c) ?? new Set<string>();
+        e.add(s.articleId);
+        early.set(c, e);
+      }
+    }
+  });
+  const queryTerms = new Set(ctx.query ? ctx.query.keys() : []);
+  const minDocs = ctx.docs >= 10 ? 3 : ctx.docs >= 3 ? 2 : 1;
+  const weights = new Map<string, number>();
+  for (const [c, d] of docs) {
+    if (d.size < minDocs) continue;
+    const [a, b] = c.split(' ');
+    const q = (queryTerms.has(a) ? 1 : 0) + (queryTerms.has(b) ? 1 : 0);
+    weights.set(c, (d.size + LEAD_WEIGHT * (early.get(c)?.size ?? 0)) * (1 + (QUERY_WEIGHT * q) / 2));
+  }
+  return { weights, conceptsOf };
+}
+
+export function newsfuse(ctx: Context): number[] {
+  const ranked = rankBy(ctx, (i) => cosine(ctx.vectors[i], ctx.centroid) + queryScore(ctx, i));
+  const chosen = solveCoverage(ctx, conceptWeights(ctx), ranked, ctx.options.words);
+  if (!chosen.length) return fillBudget(ctx, ranked, 0.5);
+  // Fill what the program left, without repeating what is chosen.
+  const used = chosen.reduce((n, i) => n + ctx.words[i], 0);
+  const rest = fillBudget(
+    { ...ctx, options: { ...ctx.options, words: ctx.options.words - used } },
+    ranked.filter((i) => !chosen.includes(i)),
+    0.5,
+  );
+  return [
+    ...chosen,
+    ...rest.filter((i) => chosen.every((j) => cosine(ctx.vectors[i], ctx.vectors[j]) <= 0.5)),
+  ];
+}
