@@ -1,0 +1,87 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3, WAL journal), versioned migrations, full-text
+ * search (FTS5) over articles and stories. Every ingest of one article is one transaction, so a crash
+ * leaves either the whole article or nothing; the raw input hash makes ingesting twice a no-op.
+ */
+import Database from 'better-sqlite3';
+
+export type DB = Database.Database;
+
+/** Schema migrations, applied in order; `PRAGMA user_version` records how many ran. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE articles (
+     id TEXT PRIMARY KEY,
+     hash TEXT NOT NULL UNIQUE,
+     seq INTEGER NOT NULL,
+     source TEXT NOT NULL,
+     url TEXT,
+     publisher TEXT,
+     title TEXT NOT NULL,
+     byline TEXT,
+     published TEXT,
+     language TEXT NOT NULL,
+     paragraphs TEXT NOT NULL,
+     text TEXT NOT NULL,
+     ingested_at TEXT NOT NULL
+   );
+   CREATE UNIQUE INDEX articles_seq ON articles(seq);
+   CREATE TABLE sentences (
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     idx INTEGER NOT NULL,
+     paragraph INTEGER NOT NULL,
+     start INTEGER NOT NULL,
+     end INTEGER NOT NULL,
+     text TEXT NOT NULL,
+     PRIMARY KEY (article_id, idx)
+   );
+   CREATE TABLE stories (
+     id TEXT PRIMARY KEY,
+     headline TEXT NOT NULL,
+     articles INTEGER NOT NULL,
+     updated_at TEXT NOT NULL,
+     last_published TEXT
+   );
+   CREATE TABLE story_articles (
+     story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     report_id TEXT NOT NULL,
+     PRIMARY KEY (story_id, article_id)
+   );
+   CREATE INDEX story_articles_article ON story_articles(article_id);
+   CREATE TABLE briefs (
+     story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+     json TEXT NOT NULL,
+     summary TEXT NOT NULL
+   );
+   CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
+   CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+     INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+   END;
+   CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+   END;
+   CREATE VIRTUAL TABLE stories_fts USING fts5(story_id UNINDEXED, headline, summary);`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Open (and create or migrate) a store. */
+export function openStore(path: string): DB {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION)
+    throw new Error(
+      `${path}: store schema version ${version} is newer than this newsfuse (${SCHEMA_VERSION})`,
+    );
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return db;
+}

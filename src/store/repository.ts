@@ -1,0 +1,235 @@
+/** Reading and writing the store: articles with their sentences, stories, briefs, and search. */
+import type { Article, Brief, Sentence, Story } from '../model.js';
+import type { DB } from './db.js';
+
+interface ArticleRow {
+  id: string;
+  hash: string;
+  source: string;
+  url: string | null;
+  publisher: string | null;
+  title: string;
+  byline: string | null;
+  published: string | null;
+  language: string;
+  paragraphs: string;
+  text: string;
+}
+
+function toArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    source: r.source,
+    ...(r.url ? { url: r.url } : {}),
+    ...(r.publisher ? { publisher: r.publisher } : {}),
+    title: r.title,
+    ...(r.byline ? { byline: r.byline } : {}),
+    ...(r.published ? { published: r.published } : {}),
+    language: r.language,
+    paragraphs: JSON.parse(r.paragraphs) as string[],
+    text: r.text,
+    hash: r.hash,
+  };
+}
+
+export const hasHash = (db: DB, hash: string): boolean =>
+  !!db.prepare('SELECT 1 FROM articles WHERE hash = ?').get(hash);
+
+/** Store one article and its sentences in one transaction. False when the same input is already stored. */
+export function addArticle(db: DB, a: Article, sentences: Sentence[]): boolean {
+  return db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM articles WHERE hash = ? OR id = ?').get(a.hash, a.id)) return false;
+    const seq = ((db.prepare('SELECT MAX(seq) AS m FROM articles').get() as { m: number | null }).m ?? 0) + 1;
+    db.prepare(
+      `INSERT INTO articles (id, hash, seq, source, url, publisher, title, byline, published, language, paragraphs, text, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      a.id,
+      a.hash,
+      seq,
+      a.source,
+      a.url ?? null,
+      a.publisher ?? null,
+      a.title,
+      a.byline ?? null,
+      a.published ?? null,
+      a.language,
+      JSON.stringify(a.paragraphs),
+      a.text,
+      new Date().toISOString(),
+    );
+    const put = db.prepare(
+      'INSERT INTO sentences (article_id, idx, paragraph, start, end, text) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const s of sentences) put.run(a.id, s.index, s.paragraph, s.start, s.end, s.text);
+    return true;
+  })();
+}
+
+export function allArticles(db: DB): Article[] {
+  return (db.prepare('SELECT * FROM articles ORDER BY seq').all() as ArticleRow[]).map(toArticle);
+}
+
+export function getArticle(db: DB, id: string): Article | undefined {
+  const r = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  return r && toArticle(r);
+}
+
+export function getArticles(db: DB, ids: string[]): Map<string, Article> {
+  const get = db.prepare('SELECT * FROM articles WHERE id = ?');
+  const out = new Map<string, Article>();
+  for (const id of ids) {
+    const r = get.get(id) as ArticleRow | undefined;
+    if (r) out.set(id, toArticle(r));
+  }
+  return out;
+}
+
+export function storedSentences(db: DB, articleId: string): Sentence[] {
+  return (
+    db
+      .prepare('SELECT idx, paragraph, start, end, text FROM sentences WHERE article_id = ? ORDER BY idx')
+      .all(articleId) as {
+      idx: number;
+      paragraph: number;
+      start: number;
+      end: number;
+      text: string;
+    }[]
+  ).map((r) => ({
+    articleId,
+    index: r.idx,
+    paragraph: r.paragraph,
+    start: r.start,
+    end: r.end,
+    text: r.text,
+  }));
+}
+
+/** Replace the stories (and their briefs) with a new clustering, in one transaction. */
+export function saveStories(
+  db: DB,
+  stories: Story[],
+  briefs: Map<string, Brief>,
+  lastPublished: Map<string, string>,
+): void {
+  db.transaction(() => {
+    const now = new Date().toISOString();
+    const keep = new Set(stories.map((s) => s.id));
+    for (const { id } of db.prepare('SELECT id FROM stories').all() as { id: string }[])
+      if (!keep.has(id)) {
+        db.prepare('DELETE FROM stories WHERE id = ?').run(id);
+        db.prepare('DELETE FROM stories_fts WHERE story_id = ?').run(id);
+      }
+    for (const s of stories) {
+      const brief = briefs.get(s.id);
+      const old = db.prepare('SELECT articles FROM stories WHERE id = ?').get(s.id) as
+        | { articles: number }
+        | undefined;
+      const changed = !old || old.articles !== s.articleIds.length || !!brief;
+      db.prepare(
+        `INSERT INTO stories (id, headline, articles, updated_at, last_published) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, articles = excluded.articles,
+           updated_at = CASE WHEN ? THEN excluded.updated_at ELSE stories.updated_at END,
+           last_published = excluded.last_published`,
+      ).run(s.id, s.headline, s.articleIds.length, now, lastPublished.get(s.id) ?? null, changed ? 1 : 0);
+      db.prepare('DELETE FROM story_articles WHERE story_id = ?').run(s.id);
+      const member = db.prepare(
+        'INSERT INTO story_articles (story_id, article_id, report_id) VALUES (?, ?, ?)',
+      );
+      for (const r of s.reports) for (const a of r.articleIds) member.run(s.id, a, r.id);
+      if (brief) {
+        const summary = brief.summary.map((x) => x.text).join(' ');
+        db.prepare(
+          'INSERT INTO briefs (story_id, json, summary) VALUES (?, ?, ?) ON CONFLICT(story_id) DO UPDATE SET json = excluded.json, summary = excluded.summary',
+        ).run(s.id, JSON.stringify(brief), summary);
+        db.prepare('DELETE FROM stories_fts WHERE story_id = ?').run(s.id);
+        db.prepare('INSERT INTO stories_fts (story_id, headline, summary) VALUES (?, ?, ?)').run(
+          s.id,
+          s.headline,
+          summary,
+        );
+      }
+    }
+  })();
+}
+
+export interface StoryRow {
+  id: string;
+  headline: string;
+  articles: number;
+  updated_at: string;
+  last_published: string | null;
+}
+
+/** A safe FTS5 query: each word quoted, all required. */
+export function ftsQuery(q: string): string | undefined {
+  const words = q.match(/[\p{L}\p{N}]+/gu);
+  return words?.length ? words.map((w) => `"${w}"`).join(' ') : undefined;
+}
+
+/** Stories, largest and most recently updated first; `q` searches headlines, summaries and article text. */
+export function listStories(
+  db: DB,
+  options: { q?: string; since?: string; limit?: number } = {},
+): StoryRow[] {
+  const limit = options.limit ?? 100;
+  const match = options.q ? ftsQuery(options.q) : undefined;
+  if (options.q && !match) return [];
+  const since = options.since ?? '';
+  if (!match)
+    return db
+      .prepare(
+        `SELECT * FROM stories WHERE (? = '' OR COALESCE(last_published, updated_at) >= ?)
+         ORDER BY articles DESC, updated_at DESC, id LIMIT ?`,
+      )
+      .all(since, since, limit) as StoryRow[];
+  return db
+    .prepare(
+      `SELECT s.* FROM stories s WHERE s.id IN (
+         SELECT story_id FROM stories_fts WHERE stories_fts MATCH ?
+         UNION
+         SELECT sa.story_id FROM articles_fts f JOIN articles a ON a.seq = f.rowid
+           JOIN story_articles sa ON sa.article_id = a.id WHERE articles_fts MATCH ?)
+       AND (? = '' OR COALESCE(s.last_published, s.updated_at) >= ?)
+       ORDER BY s.articles DESC, s.updated_at DESC, s.id LIMIT ?`,
+    )
+    .all(match, match, since, since, limit) as StoryRow[];
+}
+
+export function getBrief(db: DB, storyId: string): Brief | undefined {
+  const r = db.prepare('SELECT json FROM briefs WHERE story_id = ?').get(storyId) as
+    | { json: string }
+    | undefined;
+  return r && (JSON.parse(r.json) as Brief);
+}
+
+export interface SearchHit {
+  articleId: string;
+  title: string;
+  storyId?: string;
+  snippet: string;
+}
+
+/** Articles matching a query, best first, with a snippet and their story. */
+export function searchArticles(db: DB, q: string, limit = 20): SearchHit[] {
+  const match = ftsQuery(q);
+  if (!match) return [];
+  return (
+    db
+      .prepare(
+        `SELECT a.id AS articleId, a.title AS title, sa.story_id AS storyId,
+           snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
+         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+         LEFT JOIN story_articles sa ON sa.article_id = a.id
+         WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(match, limit) as (SearchHit & { storyId: string | null })[]
+  ).map((h) => ({ ...h, storyId: h.storyId ?? undefined }));
+}
+
+export function counts(db: DB): { articles: number; stories: number } {
+  const a = db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number };
+  const s = db.prepare('SELECT COUNT(*) AS n FROM stories').get() as { n: number };
+  return { articles: a.n, stories: s.n };
+}
