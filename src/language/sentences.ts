@@ -10,7 +10,9 @@ export interface Span {
 const ABBREVIATIONS = new Set(
   `mr mrs ms dr prof gen lt col maj capt sgt cpl adm gov sen rep st sr jr rev hon pres supt insp det
 no nos vs etc approx dept est fig inc ltd co corp bros jan feb mar apr jun jul aug sep sept oct nov dec
-mt ft ave blvd rd u.s u.k u.n e.g i.e ph.d ore calif mass conn fla ill mich minn tenn wash wis ariz colo`.split(/\s+/),
+mt ft ave blvd rd u.s u.k u.n e.g i.e ph.d ore calif mass conn fla ill mich minn tenn wash wis ariz colo`.split(
+    /\s+/,
+  ),
 );
 
 /** Abbreviations that often end a sentence too: after them, a capitalized word that is not a date starts one. */
@@ -41,7 +43,8 @@ export function splitSentences(text: string): Span[] {
       const next = text.slice(end + m[3].length, end + m[3].length + 12);
       if (SENTENCE_FINAL.has(word)) {
         if (DATE_WORD.test(next) || /^\p{N}/u.test(next)) continue;
-      } else if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
+      } else if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word))
+        continue;
       // A newline inside the whitespace after the stop is handled by the newline rule on the next match.
       if (m[3].includes('\n')) {
         push(spans, text, start, end);

@@ -15,13 +15,17 @@ export function lead(ctx: Context): number[] {
   const docs = [...new Set(ctx.pool.map((s) => s.articleId))].sort(
     (a, b) => (date.get(b) ?? '').localeCompare(date.get(a) ?? '') || a.localeCompare(b),
   );
+  const byDoc = new Map<string, number[]>();
+  ctx.pool.forEach((s, i) => {
+    const list = byDoc.get(s.articleId) ?? [];
+    list.push(i);
+    byDoc.set(s.articleId, list);
+  });
   const order: number[] = [];
-  for (const d of docs)
-    ctx.pool
-      .map((s, i) => ({ s, i }))
-      .filter((x) => x.s.articleId === d)
-      .sort((a, b) => a.s.index - b.s.index)
-      .forEach((x) => order.push(x.i));
+  for (const d of docs) {
+    const list = (byDoc.get(d) ?? []).sort((a, b) => ctx.pool[a].index - ctx.pool[b].index);
+    order.push(...list);
+  }
   return fillBudget(ctx, order, 1.01);
 }
 
