@@ -107,3 +107,21 @@ test('`newsfuse summarize --data --out` writes one file per cluster, one sentenc
   assert.ok(lines.length >= 1 && lines.every((l) => docs.some((d) => d.text.includes(l))));
   assert.equal(runCli(['summarize', '--data', data, '--out', dir, '--method', 'nope']).status, 2);
 });
+
+test('a sentence that points back ("He said ...", "But ...") is left out while others can fill the budget', () => {
+  const pointing = article(
+    'p',
+    'He told reporters the ferry council had ignored island residents for years and the new timetable approved on Monday proved it.\n\nBut the ferry timetable approved by the council on Monday still leaves the island without evening crossings.',
+    '2025-03-06',
+  );
+  const all = [...docs, pointing];
+  const withPointing = { articles: all, sentences: all.flatMap((d) => articleSentences(d)) };
+  for (const method of METHODS) {
+    const chosen = summarize(withPointing, { words: 30, method });
+    assert.ok(chosen.length >= 1, method);
+    for (const s of chosen) assert.ok(!/^(He|But)\b/.test(s.text), `${method} chose "${s.text}"`);
+  }
+  // Alone, the pointing sentences are all there is, and a summary is still made.
+  const alone = summarize({ articles: [pointing], sentences: articleSentences(pointing) }, { words: 30 });
+  assert.equal(alone.length, 1);
+});

@@ -50,8 +50,21 @@ export function isCandidate(s: Sentence): boolean {
   return /[.!?]["”’)]?$/.test(s.text);
 }
 
+/**
+ * Sentences that lean on the one before them: an opening pronoun or connective ("He told the newspaper ...",
+ * "But the talks ..."). Out of their context a reader cannot tell who or what they mean.
+ */
+const DANGLING_START =
+  /^["“'‘]?(he|she|they|it|his|her|their|its|him|them|these|those|such|but|and|or|so|yet|also|however|meanwhile|still|instead|then|there|here)\b(?![-'’])/i;
+
+/** A sentence that can stand alone in a summary: a candidate that does not open by pointing back. */
+export const standsAlone = (s: Sentence): boolean => isCandidate(s) && !DANGLING_START.test(s.text);
+
 export function buildContext(input: SummaryInput, options: SummarizeOptions): Context {
-  const candidates = input.sentences.filter(isCandidate);
+  const standalone = input.sentences.filter(standsAlone);
+  // Keep pointing-back sentences only when too few others remain to fill the budget twice over.
+  const enough = standalone.reduce((n, s) => n + wordCount(s.text), 0) >= 2 * options.words;
+  const candidates = enough ? standalone : input.sentences.filter(isCandidate);
   const pool = candidates.length ? candidates : input.sentences.filter((s) => wordCount(s.text) > 0);
   const terms = pool.map((s) => contentTerms(s.text));
   const df = documentFrequencies(terms);
@@ -98,9 +111,9 @@ export function fillBudget(ctx: Context, ranked: number[], redundancy = 0.5): nu
   return chosen;
 }
 
-/** Summary order: by publication date of the source, then source, then position in it. */
+/** Summary order: by publication date of the source (undated sources last), then source, then position. */
 export function chronological(ctx: Context, chosen: number[]): Sentence[] {
-  const date = new Map(ctx.articles.map((a) => [a.id, a.published ?? '']));
+  const date = new Map(ctx.articles.map((a) => [a.id, a.published || '\uffff']));
   return chosen
     .map((i) => ctx.pool[i])
     .sort(
