@@ -83,3 +83,37 @@ test('PolNeAR dev (first 20 articles): the scorer runs our extractor and counts 
   assert.ok(m.content_p > 0.5, `content precision ${m.content_p}`);
   assert.ok(m.content_f1 > 0.3 && m.content_f1 <= 1);
 });
+
+test('quotes: a quote split by its frame is one attribution; asides after the speaker; mixed and coordinated reports', () => {
+  const split = '“The pier is safe,” the harbour master said on Tuesday. “We will reopen it by Friday.”';
+  const [one, ...more] = quotes({ id: 's', text: split });
+  assert.equal(more.length, 0);
+  assert.equal(
+    one.text,
+    'The pier is safe,” the harbour master said on Tuesday. “We will reopen it by Friday.',
+  );
+  assert.equal(one.speaker?.name, 'the harbour master');
+
+  const aside =
+    'Ilse Varga, the port’s finance director, said the repairs would cost about two million euros.';
+  const [a] = quotes({ id: 'a', text: aside });
+  assert.equal(a.text, 'the repairs would cost about two million euros');
+  assert.match(a.speaker?.name ?? '', /Ilse Varga/);
+
+  const mixed =
+    'Varga said the insurer had called the damage “far worse than feared” and would pay in March.';
+  const [m] = quotes({ id: 'm', text: mixed });
+  assert.equal(m.text, 'the insurer had called the damage “far worse than feared” and would pay in March');
+  assert.equal(m.cue?.text, 'said');
+
+  const coordinated =
+    'Mayor Tom Ashby, speaking at the town hall, praised the crews and added that “no one was badly hurt”.';
+  const q = quotes({ id: 'c', text: coordinated });
+  const hurt = q.find((x) => /no one was badly hurt/.test(x.text));
+  assert.equal(hurt?.cue?.text, 'added');
+  assert.match(hurt?.speaker?.name ?? '', /Tom Ashby/);
+  assert.ok(
+    !q.some((x) => x.text.includes('crews and added')),
+    'the second report is not swallowed by the first',
+  );
+});

@@ -21,7 +21,7 @@ const AUX = String.raw`(?:(?:has|have|had|would|will|also|previously|later|then|
 const CUE = String.raw`(?:${AUX}(?:${CUE_WORDS}))`;
 
 /** A speaker phrase: a few words, no clause punctuation, not starting with a conjunction. */
-const SPEAKER = String.raw`((?:[\p{L}\p{N}'’.&-]+\s+){0,7}?[\p{L}\p{N}'’.-]+)`;
+const SPEAKER = String.raw`((?:[\p{L}\p{N}'’.&()-]+\s+){0,7}?[\p{L}\p{N}'’.()-]+)`;
 
 const SOURCE_NOUN =
   /\b(officials?|sources?|spokes(?:man|woman|person)|minister|president|director|analysts?|experts?|police|report|reports|study|poll|survey|statement|campaign|aides?|advisers?|adviser|lawmakers?|senators?|researchers?|observers?|agency|ministry|army|military|government|group|party|witness(?:es)?|authority|authorities|service|council|department|company|firm|court|prosecutors?|residents?|diplomats?|commander|leader|chief|secretary|he|she|they|we|i|it|people|critics|supporters|democrats|republicans|data|figures|newspaper|post|times|journal|tv|television)\b/i;
@@ -41,13 +41,16 @@ function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
-/** Direct quotation spans: text between paired quotation marks, four words or more. */
-function directQuotes(text: string): Span[] {
-  const out: Span[] = [];
-  const re = /[“"]([^“”"]{8,}?)[”"]/g;
+/**
+ * Direct quotation spans: text between paired quotation marks. Under four words (“You winning?”) a span is
+ * `short`: a quote only with a reporting frame of its own, otherwise a title or scare quotes.
+ */
+function directQuotes(text: string): (Span & { short: boolean })[] {
+  const out: (Span & { short: boolean })[] = [];
+  const re = /[“"]([^“”"\n]{2,}?)[”"]/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[1].trim().split(/\s+/).length < 4) continue;
-    out.push({ start: m.index + 1, end: m.index + 1 + m[1].length, text: m[1] });
+    const short = m[1].trim().split(/\s+/).length < 4;
+    out.push({ start: m.index + 1, end: m.index + 1 + m[1].length, text: m[1], short });
   }
   return out;
 }
@@ -59,6 +62,8 @@ interface Frame {
 }
 
 const CUE_RE = new RegExp(String.raw`\b(according to|${AUX}(?:${CUE_WORDS}))\b`, 'giu');
+/** A second reporting verb joined to the first ("... and added that"). */
+const COORDINATED_CUE = new RegExp(String.raw`[\s,]+(?:and|but)\s+${AUX}(?:${CUE_WORDS})\b`, 'giu');
 /** Where a speaker phrase begins: after clause punctuation or a conjunction. */
 const PHRASE_START =
   /(?:^|[,;:—–(“"]\s*|\b(?:and|but|while|as|because|after|before|when|since|though|although|so)\s+)(?=[^,;:—–(“"]*$)/iu;
@@ -83,20 +88,46 @@ function reported(t: string): Frame[] {
       out.push({ content, speaker, cue });
       continue;
     }
-    // The speaker: the phrase right before the cue, back to clause punctuation or a conjunction.
-    const start = PHRASE_START.exec(before);
-    const from = start ? start.index + start[0].length : 0;
-    const phrase = before.slice(from).trim();
+    // The speaker: the phrase right before the cue, back to clause punctuation or a conjunction. An
+    // apposition or aside between commas ("Phil Lovas, the chairman, said"; "Trump, speaking in Virginia,
+    // said") belongs to the speaker before it.
+    let start = PHRASE_START.exec(before);
+    let from = start ? start.index + start[0].length : 0;
+    let phrase = before.slice(from).trim();
+    if (!phrase && /,\s*$/.test(before)) {
+      const inner = before.replace(/,\s*$/, '');
+      const cut = inner.lastIndexOf(',');
+      if (cut > 0) {
+        const aside = inner.slice(cut + 1).trim();
+        const head = PHRASE_START.exec(inner.slice(0, cut));
+        const headFrom = head ? head.index + head[0].length : 0;
+        const subject = inner.slice(headFrom, cut).trim();
+        if (/^\p{Lu}/u.test(aside) && looksLikeSpeaker(aside) && aside.split(/\s+/).length <= 4) {
+          from = headFrom;
+          phrase = inner.slice(headFrom).trim();
+        } else if (subject && looksLikeSpeaker(subject) && subject.split(/\s+/).length <= 6) {
+          from = headFrom;
+          phrase = inner.slice(headFrom).trim();
+        }
+        start = null;
+      }
+    }
     const tail = after.replace(/^\s+/, '');
+    // The frame closes the sentence, or only a time or place follows it before a comma.
     const trailingFrame =
-      /^(?:[\p{L}\p{N}'’]+\s*){0,6}[.!?]?["”]?$/u.test(tail) ||
-      /^(on|in|at|last|this)\b[^,]*[.!?]?$/iu.test(tail);
-    if (phrase && looksLikeSpeaker(phrase) && phrase.split(/\s+/).length <= 8) {
+      from > 12 &&
+      (/^(?:[\p{L}\p{N}'’]+\s*){0,6}[.!?]?["”]?$/u.test(tail) ||
+        /^(on|in|at|last|this)\b[^,]*[.!?]?$/iu.test(tail) ||
+        /^(?:(?:on|in|at|late|early|last|this|via|during)\s+)?(?:[\p{L}\p{N}'’.]+\s+){0,3}?[\p{L}\p{N}'’.]*\s*,/u.test(
+          tail,
+        ) ||
+        /^,/.test(tail));
+    if (phrase && looksLikeSpeaker(phrase) && phrase.split(/\s+/).length <= 16) {
       const speaker: [number, number] = [
         before.length - before.slice(from).trimStart().length,
         before.trimEnd().length,
       ];
-      if (trailingFrame && from > 12) {
+      if (trailingFrame) {
         // "CONTENT, SPEAKER said." — what comes before the comma is what was said.
         out.push({ content: [0, before.slice(0, from).replace(/[,\s—–-]+$/, '').length], speaker, cue });
       } else if (!trailingFrame) {
@@ -109,8 +140,21 @@ function reported(t: string): Frame[] {
             ? lead[0].length
             : (lead?.[0].length ?? 0);
         const contentStart = cue[1] + skip;
-        if (t.length - contentStart > 12) out.push({ content: [contentStart, t.length], speaker, cue });
+        // "acknowledged contacts ... and added that ...": the next coordinated cue starts a new report.
+        COORDINATED_CUE.lastIndex = contentStart;
+        const next = COORDINATED_CUE.exec(t);
+        const contentEnd = next ? next.index : t.length;
+        if (contentEnd - contentStart > 12) out.push({ content: [contentStart, contentEnd], speaker, cue });
       }
+      continue;
+    }
+    // "... and added that ...": the same speaker as the frame before.
+    const previous = out[out.length - 1];
+    if (previous && /\b(and|but)\s*$/i.test(before) && !phrase.replace(/^(and|but)$/i, '')) {
+      const tail2 = after.replace(/^\s*(?:that\b)?\s*/i, '');
+      const contentStart = t.length - tail2.length;
+      if (t.length - contentStart > 12)
+        out.push({ content: [contentStart, t.length], speaker: previous.speaker, cue });
       continue;
     }
     // "CONTENT, said SPEAKER." (inverted)
@@ -176,6 +220,39 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
       cue = span(text, c0, c0 + m[2].length);
     }
     if (speaker && BAD_SPEAKER.test(speaker.text)) speaker = undefined;
+    // A quote split by its frame (“A,” she said. “B.”): one attribution with both parts.
+    const prev = found[found.length - 1];
+    if (
+      !speaker &&
+      !cue &&
+      prev?.kind === 'direct' &&
+      prev.cue &&
+      prev.cue.start > prev.end &&
+      q.start - prev.end < 200 &&
+      !text.slice(prev.end, q.start).includes('\n')
+    ) {
+      prev.end = q.end;
+      prev.text = text.slice(prev.start, q.end);
+      lastEnd = q.end;
+      continue;
+    }
+    if (q.short && !(cue && speaker)) continue;
+    // A mixed quote: the cue comes before and the quoted words are part of a reported clause ("said she
+    // wanted to speak “directly to white people” and ..."): what was said is the whole clause.
+    let content: Span = q;
+    if (cue && cue.end < q.start) {
+      const lead = text.slice(cue.end, q.start - 1);
+      let end = q.end;
+      while (end < text.length && !/[\n]/.test(text[end]) && !/[.!?]["”’]?\s/.test(text.slice(end, end + 3)))
+        end++;
+      const rest = text.slice(q.end + 1, end + 1);
+      if (
+        /[\p{L}\p{N}]/u.test(lead.replace(/\b(that|to|in an? \w+|via \w+|on \w+)\b/giu, '')) ||
+        /[\p{L}\p{N}]{2}/u.test(rest)
+      )
+        content = span(text, cue.end, Math.min(text.length, end + 1));
+    }
+
     // "Lavrov, speaking in Rome, acknowledged contacts ... and added that “...”": the phrase before the cue
     // is not a speaker; the sentence's subject, the first person it names, is.
     if (speaker && !looksLikeSpeaker(speaker.text)) {
@@ -188,9 +265,9 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
     if (speaker && /^(he|she)$/i.test(speaker.text) && lastSpeaker && q.start - lastEnd < 300) {
       found.push({
         articleId: article.id,
-        text: q.text,
-        start: q.start,
-        end: q.end,
+        text: content.text,
+        start: content.start,
+        end: content.end,
         kind: 'direct',
         ...(cue ? { cue } : {}),
         speaker: { ...lastSpeaker, start: speaker.start, end: speaker.end },
@@ -207,9 +284,9 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
     if (!resolved && !cue) continue;
     const quote: Quote = {
       articleId: article.id,
-      text: q.text,
-      start: q.start,
-      end: q.end,
+      text: content.text,
+      start: content.start,
+      end: content.end,
       kind: 'direct',
       ...(cue ? { cue } : {}),
       ...(resolved ? { speaker: resolved } : {}),
@@ -247,7 +324,19 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
   for (const s of splitSentences(text)) {
     for (const r of reported(s.text)) {
       const content = span(text, s.start + r.content[0], s.start + r.content[1]);
-      if (covered(content.start, content.end) || content.text.split(/\s+/).length < 3) continue;
+      if (content.text.split(/\s+/).length < 3) continue;
+      // A quotation inside this clause, framed by a cue inside it too (or by none), is part of what this
+      // frame reports ("Holm said the advertisement “unmistakably and wrongfully” suggests ..."): replace it.
+      const inside = (q: Quote) =>
+        q.start > content.start &&
+        q.end <= content.end &&
+        (!q.cue || (q.cue.start >= content.start && q.cue.end <= content.end));
+      if (
+        found.some(inside) &&
+        !found.some((q) => !inside(q) && q.start < content.end && content.start < q.end)
+      )
+        for (let k = found.length - 1; k >= 0; k--) if (inside(found[k])) found.splice(k, 1);
+      if (covered(content.start, content.end)) continue;
       const speaker = span(text, s.start + r.speaker[0], s.start + r.speaker[1]);
       const cue = span(text, s.start + r.cue[0], s.start + r.cue[1]);
       const resolved = resolveSpeaker(speaker, text, people, found);
@@ -306,6 +395,12 @@ function looksLikeSpeaker(phrase: string): boolean {
   const p = phrase.trim();
   if (BAD_SPEAKER.test(p)) return false;
   if (/^\p{Lu}/u.test(p)) return true;
+  // "the harbour master", "a local shopkeeper": a short determiner phrase with no verb-like word in it.
+  if (
+    /^(the|a|an)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+$/iu.test(p) &&
+    !/\b(that|to|is|was|were|are|and)\b/i.test(p)
+  )
+    return true;
   return (
     SOURCE_NOUN.test(p) &&
     /^(?:the|a|an|one|some|two|three|several|many|other|another|his|her|their|its|\p{Ll}+)\b/u.test(p) &&
