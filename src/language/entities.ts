@@ -325,24 +325,56 @@ function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
 export function mergeEntities(lists: Entity[][]): Entity[] {
   const all: Draft[] = lists.flat();
   const groups: Draft[][] = [];
-  const keyOf = (e: Entity) => nameWords(e.name).join(' ');
-  const find = (e: Draft): Draft[] | undefined => {
-    const words = nameWords(e.name);
-    const key = words.join(' ');
-    const acro = isAcronym(e.name.replace(/\./g, '')) ? e.name.replace(/\./g, '').toUpperCase() : undefined;
-    for (const g of groups) {
-      for (const o of g) {
-        if (keyOf(o) === key) return g;
-      }
+  // Indexes, so that each name is compared only with groups it could join (linear in the names, not
+  // quadratic): by exact key, by last name word, by initials of multi-word names, by acronym.
+  const order = new Map<Draft[], number>();
+  const byKey = new Map<string, Draft[]>();
+  const byLast = new Map<string, Draft[][]>();
+  const byInitials = new Map<string, Draft[][]>();
+  const byAcronym = new Map<string, Draft[][]>();
+  const wordsCache = new Map<string, string[]>();
+  const wordsOf = (name: string) => {
+    let w = wordsCache.get(name);
+    if (!w) {
+      w = nameWords(name);
+      wordsCache.set(name, w);
     }
-    for (const g of groups) {
+    return w;
+  };
+  const acronymOf = (name: string) =>
+    isAcronym(name.replace(/\./g, '')) ? name.replace(/\./g, '').toUpperCase() : undefined;
+  const addTo = (index: Map<string, Draft[][]>, key: string, g: Draft[]) => {
+    const list = index.get(key);
+    if (!list) index.set(key, [g]);
+    else if (list[list.length - 1] !== g && !list.includes(g)) list.push(g);
+  };
+  const place = (e: Draft, g: Draft[]) => {
+    g.push(e);
+    const words = wordsOf(e.name);
+    const key = words.join(' ');
+    if (!byKey.has(key)) byKey.set(key, g);
+    if (words.length) addTo(byLast, words[words.length - 1], g);
+    if (words.length >= 2) addTo(byInitials, initials(e.name), g);
+    const acro = acronymOf(e.name);
+    if (acro) addTo(byAcronym, acro, g);
+  };
+  const find = (e: Draft): Draft[] | undefined => {
+    const words = wordsOf(e.name);
+    const exact = byKey.get(words.join(' '));
+    if (exact) return exact;
+    const acro = acronymOf(e.name);
+    const candidates = new Set<Draft[]>([
+      ...(words.length ? (byLast.get(words[words.length - 1]) ?? []) : []),
+      ...(acro ? (byInitials.get(acro) ?? []) : []),
+      ...(words.length >= 2 ? (byAcronym.get(initials(e.name)) ?? []) : []),
+    ]);
+    // The earliest group that fits, as a scan over all groups in order would find.
+    for (const g of [...candidates].sort((a, b) => order.get(a)! - order.get(b)!)) {
       for (const o of g) {
-        const ow = nameWords(o.name);
+        const ow = wordsOf(o.name);
         // Acronym of a longer name ("JFS" = "Jabhat Fateh al-Sham").
         if (acro && ow.length >= 2 && initials(o.name) === acro) return g;
-        const oAcro = isAcronym(o.name.replace(/\./g, ''))
-          ? o.name.replace(/\./g, '').toUpperCase()
-          : undefined;
+        const oAcro = acronymOf(o.name);
         if (oAcro && words.length >= 2 && initials(e.name) === oAcro) return g;
         if (acro || oAcro) continue;
         // A name inside a longer one of the same kind: "Lavrov" in "Sergei Lavrov", "Fath alSham" in
@@ -359,9 +391,13 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     return undefined;
   };
   for (const e of all) {
-    const g = find(e);
-    if (g) g.push(e);
-    else groups.push([e]);
+    let g = find(e);
+    if (!g) {
+      g = [];
+      order.set(g, groups.length);
+      groups.push(g);
+    }
+    place(e, g);
   }
   // "formerly known as": join the alias's group to its target's.
   for (const e of all) {
