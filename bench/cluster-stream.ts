@@ -68,7 +68,7 @@ export function buildStream(n: number): Article[] {
         language: 'en',
         paragraphs: lines,
         text,
-        hash: `${k}/${r.id}`,
+        hash: `${k}/${r.topic}/${r.id}`,
       });
     }
   }

@@ -133,6 +133,8 @@ export interface Brief {
   sources: SourceEntry[];
   /** Word count of the summary. */
   words: number;
+  /** Articles in the story, when the brief was built from only the latest `sources.length` of them. */
+  storyArticles?: number;
   /** Facts stated by two or more independent reports, best corroborated first. */
   claims?: Claim[];
   /** Figures the sources state differently, and page dates at odds with the story. */

@@ -13,7 +13,12 @@ export interface BriefOptions {
   query?: string;
   /** Say what is new since a date or a previous brief. */
   since?: Since;
+  /** Build the brief from at most this many articles of a story, the latest (default 100). */
+  maxArticles?: number;
 }
+
+/** A brief reads at most this many articles of one story: the latest ones. */
+export const MAX_BRIEF_ARTICLES = 100;
 
 /** Sources in a stable order: by publication date (undated last), then by source path. */
 export function orderSources(articles: Article[]): Article[] {
@@ -31,7 +36,11 @@ export function buildBrief(
   sentences: Map<string, Sentence[]>,
   options: BriefOptions,
 ): Brief {
-  const members = orderSources(story.articleIds.map((id) => articles.get(id)!));
+  // A story of thousands of articles (a running topic) is briefed from its latest reports: what a reader
+  // needs now, in time and size bounded by the cap rather than by the story.
+  const cap = options.maxArticles ?? MAX_BRIEF_ARTICLES;
+  const all = orderSources(story.articleIds.map((id) => articles.get(id)!));
+  const members = all.length > cap ? latest(all, cap) : all;
   const sources: SourceEntry[] = members.map((a, i) => ({
     ref: i + 1,
     articleId: a.id,
@@ -77,6 +86,7 @@ export function buildBrief(
       (s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as SourceEntry,
     ),
     words: summary.reduce((n, s) => n + wordCount(s.text), 0),
+    ...(members.length < all.length ? { storyArticles: all.length } : {}),
     timeline: analysis.timeline,
     quotes: analysis.quotes,
     entities: analysis.entities,
@@ -86,6 +96,14 @@ export function buildBrief(
   };
   if (options.since) brief.update = whatsNew(brief, articles, options.since);
   return brief;
+}
+
+/** The `n` most recently published articles (undated ones count as oldest), kept in source order. */
+function latest(ordered: Article[], n: number): Article[] {
+  const dated = ordered.filter((a) => a.published);
+  const undated = ordered.filter((a) => !a.published);
+  const keep = new Set([...undated, ...dated].slice(-n));
+  return ordered.filter((a) => keep.has(a));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -9,6 +9,7 @@ import {
   quoteParts,
   refsOf,
   sourceName,
+  sourcesLabel,
 } from './labels.js';
 
 const ESCAPES: Record<string, string> = {
@@ -76,7 +77,7 @@ function renderBrief(brief: Brief, n: number): string {
     .join('\n');
   return `<article>
 <h2>${escapeHtml(brief.headline)}</h2>
-<p class="meta">${brief.sources.length} sources · ${brief.words} words</p>
+<p class="meta">${escapeHtml(sourcesLabel(brief))} · ${brief.words} words</p>
 ${brief.update ? updateHtml(brief, n) : ''}
 <h3>Summary</h3>
 <ul class="summary">

@@ -71,3 +71,11 @@ export function quoteParts(q: Quote): { speaker: string; said: string } {
   const said = q.kind === 'direct' ? `“${q.text.replace(/[,.]$/, '')}”` : q.text;
   return { speaker: q.speaker?.name ?? 'unattributed', said };
 }
+
+/** "5 sources", or "the latest 100 of 1,824 sources" when the brief read only part of a big story. */
+export function sourcesLabel(brief: Brief): string {
+  const n = brief.sources.length;
+  if (brief.storyArticles && brief.storyArticles > n)
+    return `the latest ${n} of ${brief.storyArticles.toLocaleString('en-US')} sources`;
+  return `${n} source${n === 1 ? '' : 's'}`;
+}

@@ -9,13 +9,14 @@ import {
   quoteParts,
   refsOf,
   sourceName,
+  sourcesLabel,
 } from './labels.js';
 
 export function renderBriefMarkdown(brief: Brief): string {
   const lines = [
     `# ${brief.headline}`,
     '',
-    `_${brief.sources.length} source${brief.sources.length === 1 ? '' : 's'} · ${brief.words} words_`,
+    `_${sourcesLabel(brief)} · ${brief.words} words_`,
     '',
     '## Summary',
     '',

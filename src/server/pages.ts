@@ -12,6 +12,7 @@ import {
   quoteParts,
   refsOf,
   sourceName,
+  sourcesLabel,
 } from '../render/labels.js';
 import type { StoryRow } from '../store/repository.js';
 
@@ -138,7 +139,7 @@ ${paragraphs}
     brief.headline,
     `<article>
 <h2>${escapeHtml(brief.headline)}</h2>
-<p class="meta">${brief.sources.length} sources · ${brief.words} words · <a href="/api/stories/${encodeURIComponent(brief.storyId)}">JSON</a></p>
+<p class="meta">${escapeHtml(sourcesLabel(brief))} · ${brief.words} words · <a href="/api/stories/${encodeURIComponent(brief.storyId)}">JSON</a></p>
 ${section('Summary', summary, 'summary')}
 ${section('Timeline', timeline, 'timeline')}
 ${section('Disagreements', disagreements, 'disagreements')}

@@ -74,10 +74,11 @@ export function updateStories(db: DB, words: number, onlyMissing = false): numbe
       .sort();
     if (dates.length) lastPublished.set(story.id, dates[dates.length - 1]);
     const old = getBrief(db, story.id);
+    const ids = new Set(story.articleIds);
     const same =
       old &&
-      old.sources.length === story.articleIds.length &&
-      old.sources.every((s) => story.articleIds.includes(s.articleId));
+      (old.storyArticles ?? old.sources.length) === story.articleIds.length &&
+      old.sources.every((s) => ids.has(s.articleId));
     if (same && (onlyMissing || old)) continue;
     const sentences = new Map(story.articleIds.map((id) => [id, sentencesOf(id)]));
     briefs.set(story.id, buildBrief(story, byId, sentences, { words }));
