@@ -21,7 +21,7 @@ const ESCAPES: Record<string, string> = {
 };
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return /[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c]) : s;
 }
 
 function renderBrief(brief: Brief, n: number): string {

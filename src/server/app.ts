@@ -9,7 +9,7 @@ import { documentsFromBytes } from '../ingest/index.js';
 import type { RawDocument } from '../model.js';
 import type { DB } from '../store/db.js';
 import { ingestDocuments } from '../store/ingest.js';
-import { getArticle, getArticles, getBrief, listStories, storedSentences } from '../store/repository.js';
+import { getArticle, getArticles, getBrief, listStories, sentenceParagraph } from '../store/repository.js';
 import { notFoundPage, storyListPage, storyPage } from './pages.js';
 
 export interface AppOptions {
@@ -117,11 +117,12 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
   app.get('/stories/:id', (c) => {
     const brief = getBrief(db, c.req.param('id'));
     if (!brief) return c.html(notFoundPage('Story'), 404);
-    const ids = brief.sources.map((s) => s.articleId);
-    const articles = getArticles(db, ids);
-    const paragraphs = new Map(ids.map((id) => [id, storedSentences(db, id)]));
-    const paragraphOf = (articleId: string, index: number) =>
-      paragraphs.get(articleId)?.find((s) => s.index === index)?.paragraph ?? 0;
+    const articles = getArticles(
+      db,
+      brief.sources.map((s) => s.articleId),
+      { text: false },
+    );
+    const paragraphOf = (articleId: string, index: number) => sentenceParagraph(db, articleId, index) ?? 0;
     return c.html(storyPage(brief, articles, paragraphOf));
   });
   app.notFound((c) => c.html(notFoundPage('Page'), 404));

@@ -1,6 +1,26 @@
 /** Reading and writing the store: articles with their sentences, stories, briefs, and search. */
+
+import type { Statement } from 'better-sqlite3';
 import type { Article, Brief, Sentence, Story } from '../model.js';
 import type { DB } from './db.js';
+
+type Stmt = Statement<unknown[], unknown>;
+
+/** Prepared statements, compiled once per connection and SQL text (serving reuses them on every request). */
+const statements = new WeakMap<DB, Map<string, Stmt>>();
+function sql(db: DB, text: string): Stmt {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let st = cache.get(text);
+  if (!st) {
+    st = db.prepare(text);
+    cache.set(text, st);
+  }
+  return st;
+}
 
 interface ArticleRow {
   id: string;
@@ -33,14 +53,15 @@ function toArticle(r: ArticleRow): Article {
 }
 
 export const hasHash = (db: DB, hash: string): boolean =>
-  !!db.prepare('SELECT 1 FROM articles WHERE hash = ?').get(hash);
+  !!sql(db, 'SELECT 1 FROM articles WHERE hash = ?').get(hash);
 
 /** Store one article and its sentences in one transaction. False when the same input is already stored. */
 export function addArticle(db: DB, a: Article, sentences: Sentence[]): boolean {
   return db.transaction(() => {
-    if (db.prepare('SELECT 1 FROM articles WHERE hash = ? OR id = ?').get(a.hash, a.id)) return false;
-    const seq = ((db.prepare('SELECT MAX(seq) AS m FROM articles').get() as { m: number | null }).m ?? 0) + 1;
-    db.prepare(
+    if (sql(db, 'SELECT 1 FROM articles WHERE hash = ? OR id = ?').get(a.hash, a.id)) return false;
+    const seq = ((sql(db, 'SELECT MAX(seq) AS m FROM articles').get() as { m: number | null }).m ?? 0) + 1;
+    sql(
+      db,
       `INSERT INTO articles (id, hash, seq, source, url, publisher, title, byline, published, language, paragraphs, text, ingested_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -58,7 +79,8 @@ export function addArticle(db: DB, a: Article, sentences: Sentence[]): boolean {
       a.text,
       new Date().toISOString(),
     );
-    const put = db.prepare(
+    const put = sql(
+      db,
       'INSERT INTO sentences (article_id, idx, paragraph, start, end, text) VALUES (?, ?, ?, ?, ?, ?)',
     );
     for (const s of sentences) put.run(a.id, s.index, s.paragraph, s.start, s.end, s.text);
@@ -67,16 +89,23 @@ export function addArticle(db: DB, a: Article, sentences: Sentence[]): boolean {
 }
 
 export function allArticles(db: DB): Article[] {
-  return (db.prepare('SELECT * FROM articles ORDER BY seq').all() as ArticleRow[]).map(toArticle);
+  return (sql(db, 'SELECT * FROM articles ORDER BY seq').all() as ArticleRow[]).map(toArticle);
 }
 
 export function getArticle(db: DB, id: string): Article | undefined {
-  const r = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  const r = sql(db, 'SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
   return r && toArticle(r);
 }
 
-export function getArticles(db: DB, ids: string[]): Map<string, Article> {
-  const get = db.prepare('SELECT * FROM articles WHERE id = ?');
+/** Articles by id; without their full text when `text` is false (a page shows paragraphs only). */
+export function getArticles(db: DB, ids: string[], options: { text?: boolean } = {}): Map<string, Article> {
+  const get = sql(
+    db,
+    options.text === false
+      ? `SELECT id, hash, seq, source, url, publisher, title, byline, published, language, paragraphs, '' AS text
+         FROM articles WHERE id = ?`
+      : 'SELECT * FROM articles WHERE id = ?',
+  );
   const out = new Map<string, Article>();
   for (const id of ids) {
     const r = get.get(id) as ArticleRow | undefined;
@@ -87,9 +116,9 @@ export function getArticles(db: DB, ids: string[]): Map<string, Article> {
 
 export function storedSentences(db: DB, articleId: string): Sentence[] {
   return (
-    db
-      .prepare('SELECT idx, paragraph, start, end, text FROM sentences WHERE article_id = ? ORDER BY idx')
-      .all(articleId) as {
+    sql(db, 'SELECT idx, paragraph, start, end, text FROM sentences WHERE article_id = ? ORDER BY idx').all(
+      articleId,
+    ) as {
       idx: number;
       paragraph: number;
       start: number;
@@ -116,35 +145,35 @@ export function saveStories(
   db.transaction(() => {
     const now = new Date().toISOString();
     const keep = new Set(stories.map((s) => s.id));
-    for (const { id } of db.prepare('SELECT id FROM stories').all() as { id: string }[])
+    for (const { id } of sql(db, 'SELECT id FROM stories').all() as { id: string }[])
       if (!keep.has(id)) {
-        db.prepare('DELETE FROM stories WHERE id = ?').run(id);
-        db.prepare('DELETE FROM stories_fts WHERE story_id = ?').run(id);
+        sql(db, 'DELETE FROM stories WHERE id = ?').run(id);
+        sql(db, 'DELETE FROM stories_fts WHERE story_id = ?').run(id);
       }
     for (const s of stories) {
       const brief = briefs.get(s.id);
-      const old = db.prepare('SELECT articles FROM stories WHERE id = ?').get(s.id) as
+      const old = sql(db, 'SELECT articles FROM stories WHERE id = ?').get(s.id) as
         | { articles: number }
         | undefined;
       const changed = !old || old.articles !== s.articleIds.length || !!brief;
-      db.prepare(
+      sql(
+        db,
         `INSERT INTO stories (id, headline, articles, updated_at, last_published) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, articles = excluded.articles,
            updated_at = CASE WHEN ? THEN excluded.updated_at ELSE stories.updated_at END,
            last_published = excluded.last_published`,
       ).run(s.id, s.headline, s.articleIds.length, now, lastPublished.get(s.id) ?? null, changed ? 1 : 0);
-      db.prepare('DELETE FROM story_articles WHERE story_id = ?').run(s.id);
-      const member = db.prepare(
-        'INSERT INTO story_articles (story_id, article_id, report_id) VALUES (?, ?, ?)',
-      );
+      sql(db, 'DELETE FROM story_articles WHERE story_id = ?').run(s.id);
+      const member = sql(db, 'INSERT INTO story_articles (story_id, article_id, report_id) VALUES (?, ?, ?)');
       for (const r of s.reports) for (const a of r.articleIds) member.run(s.id, a, r.id);
       if (brief) {
         const summary = brief.summary.map((x) => x.text).join(' ');
-        db.prepare(
+        sql(
+          db,
           'INSERT INTO briefs (story_id, json, summary) VALUES (?, ?, ?) ON CONFLICT(story_id) DO UPDATE SET json = excluded.json, summary = excluded.summary',
         ).run(s.id, JSON.stringify(brief), summary);
-        db.prepare('DELETE FROM stories_fts WHERE story_id = ?').run(s.id);
-        db.prepare('INSERT INTO stories_fts (story_id, headline, summary) VALUES (?, ?, ?)').run(
+        sql(db, 'DELETE FROM stories_fts WHERE story_id = ?').run(s.id);
+        sql(db, 'INSERT INTO stories_fts (story_id, headline, summary) VALUES (?, ?, ?)').run(
           s.id,
           s.headline,
           summary,
@@ -178,27 +207,25 @@ export function listStories(
   if (options.q && !match) return [];
   const since = options.since ?? '';
   if (!match)
-    return db
-      .prepare(
-        `SELECT * FROM stories WHERE (? = '' OR COALESCE(last_published, updated_at) >= ?)
+    return sql(
+      db,
+      `SELECT * FROM stories WHERE (? = '' OR COALESCE(last_published, updated_at) >= ?)
          ORDER BY articles DESC, updated_at DESC, id LIMIT ?`,
-      )
-      .all(since, since, limit) as StoryRow[];
-  return db
-    .prepare(
-      `SELECT s.* FROM stories s WHERE s.id IN (
+    ).all(since, since, limit) as StoryRow[];
+  return sql(
+    db,
+    `SELECT s.* FROM stories s WHERE s.id IN (
          SELECT story_id FROM stories_fts WHERE stories_fts MATCH ?
          UNION
          SELECT sa.story_id FROM articles_fts f JOIN articles a ON a.seq = f.rowid
            JOIN story_articles sa ON sa.article_id = a.id WHERE articles_fts MATCH ?)
        AND (? = '' OR COALESCE(s.last_published, s.updated_at) >= ?)
        ORDER BY s.articles DESC, s.updated_at DESC, s.id LIMIT ?`,
-    )
-    .all(match, match, since, since, limit) as StoryRow[];
+  ).all(match, match, since, since, limit) as StoryRow[];
 }
 
 export function getBrief(db: DB, storyId: string): Brief | undefined {
-  const r = db.prepare('SELECT json FROM briefs WHERE story_id = ?').get(storyId) as
+  const r = sql(db, 'SELECT json FROM briefs WHERE story_id = ?').get(storyId) as
     | { json: string }
     | undefined;
   return r && (JSON.parse(r.json) as Brief);
@@ -216,20 +243,28 @@ export function searchArticles(db: DB, q: string, limit = 20): SearchHit[] {
   const match = ftsQuery(q);
   if (!match) return [];
   return (
-    db
-      .prepare(
-        `SELECT a.id AS articleId, a.title AS title, sa.story_id AS storyId,
+    sql(
+      db,
+      `SELECT a.id AS articleId, a.title AS title, sa.story_id AS storyId,
            snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
          FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
          LEFT JOIN story_articles sa ON sa.article_id = a.id
          WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(match, limit) as (SearchHit & { storyId: string | null })[]
+    ).all(match, limit) as (SearchHit & { storyId: string | null })[]
   ).map((h) => ({ ...h, storyId: h.storyId ?? undefined }));
 }
 
 export function counts(db: DB): { articles: number; stories: number } {
-  const a = db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number };
-  const s = db.prepare('SELECT COUNT(*) AS n FROM stories').get() as { n: number };
+  const a = sql(db, 'SELECT COUNT(*) AS n FROM articles').get() as { n: number };
+  const s = sql(db, 'SELECT COUNT(*) AS n FROM stories').get() as { n: number };
   return { articles: a.n, stories: s.n };
+}
+
+/** The paragraph (0-based) of one stored sentence, or undefined. */
+export function sentenceParagraph(db: DB, articleId: string, index: number): number | undefined {
+  const r = sql(db, 'SELECT paragraph FROM sentences WHERE article_id = ? AND idx = ?').get(
+    articleId,
+    index,
+  ) as { paragraph: number } | undefined;
+  return r?.paragraph;
 }
