@@ -57,6 +57,9 @@ export function storyListPage(stories: StoryRow[], q: string): string {
   );
 }
 
+/** Up to this many sources, a story page shows every source's text; beyond, only the cited ones'. */
+const FULL_TEXT_SOURCES = 20;
+
 /** The paragraph a cited sentence sits in: anchors are `src{ref}-p{paragraph}`. */
 function anchor(ref: number, paragraph: number): string {
   return `src${ref}-p${paragraph}`;
@@ -68,11 +71,13 @@ export function storyPage(
   paragraphOf: (articleId: string, sentence: number) => number,
 ): string {
   const refOf = new Map(brief.sources.map((s) => [s.articleId, s.ref]));
+  // Sources whose paragraphs the page links to; a big story shows the text of those only.
+  const linked = new Set<number>();
   const cite = (articleId: string, sentence: number) => {
     const ref = refOf.get(articleId);
-    return ref === undefined
-      ? ''
-      : `<a class="cite" href="#${anchor(ref, paragraphOf(articleId, sentence))}">[${ref}]</a>`;
+    if (ref === undefined) return '';
+    linked.add(ref);
+    return `<a class="cite" href="#${anchor(ref, paragraphOf(articleId, sentence))}">[${ref}]</a>`;
   };
   const summary = brief.summary
     .map((s) => {
@@ -99,7 +104,10 @@ export function storyPage(
         const links = v.evidence.length
           ? evidenceLinks(v.evidence)
           : refsOf(brief, v.articleIds)
-              .map((r) => `<a class="cite" href="#src${r}">[${r}]</a>`)
+              .map((r) => {
+                linked.add(r);
+                return `<a class="cite" href="#src${r}">[${r}]</a>`;
+              })
               .join('');
         return `${escapeHtml(side.text)} ${links}`;
       });
@@ -123,9 +131,14 @@ export function storyPage(
     .map((s) => {
       const a = articles.get(s.articleId);
       const cov = coverage.get(s.articleId);
-      const paragraphs = (a?.paragraphs ?? [])
-        .map((p, i) => `<p id="${anchor(s.ref, i)}">${escapeHtml(p)}</p>`)
-        .join('\n');
+      const paragraphs =
+        brief.sources.length <= FULL_TEXT_SOURCES || linked.has(s.ref)
+          ? (a?.paragraphs ?? []).map((p, i) => `<p id="${anchor(s.ref, i)}">${escapeHtml(p)}</p>`).join('\n')
+          : `<p class="backed"><a href="/api/articles/${encodeURIComponent(s.articleId)}">full text</a>${
+              s.url && /^https?:\/\//i.test(s.url)
+                ? ` · <a href="${escapeHtml(s.url)}" rel="noopener noreferrer">original</a>`
+                : ''
+            }</p>`;
       return `<section class="source" id="src${s.ref}">
 <h4>[${s.ref}] ${escapeHtml(sourceName(s))}: ${escapeHtml(s.title)}${s.published ? ` <time>${escapeHtml(s.published.slice(0, 10))}</time>` : ''}</h4>
 ${cov ? `<p class="backed">${cov.claims} claims carried${cov.exclusive.length ? `, ${cov.exclusive.length} only here` : ''}</p>` : ''}
