@@ -1,7 +1,7 @@
 /**
  * Load test of `newsfuse serve`: story pages (and the brief JSON) from a store of ≥ 10,000 articles.
  *
- *   npx tsx bench/load.ts [--articles 12000] [--db .tmp/load.db] [--seconds 20] [--concurrency 16]
+ *   npx tsx bench/load.ts [--articles 12000] [--db .tmp/load.db] [--seconds 20] [--concurrency 4]
  *
  * 1. Builds the store once (reused while it holds enough articles): the synthetic Timeline17-based stream
  *    of `cluster-stream.ts` (real news text, fictional copies), stored with its sentences, then clustered
@@ -28,7 +28,7 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '12000' },
     db: { type: 'string', default: resolve(root, '.tmp/load.db') },
     seconds: { type: 'string', default: '20' },
-    concurrency: { type: 'string', default: '16' },
+    concurrency: { type: 'string', default: '4' },
     port: { type: 'string', default: '8791' },
   },
 });

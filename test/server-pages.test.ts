@@ -9,7 +9,10 @@ function bigStory(n: number): { brief: Brief; articles: Map<string, Article> } {
   const sources: Brief['sources'] = [];
   for (let i = 1; i <= n; i++) {
     const id = `a${i}`;
-    const paragraphs = [`Report ${i} on the Kessel bridge: the deck was closed on day ${i}.`, `Paragraph two of report ${i}.`];
+    const paragraphs = [
+      `Report ${i} on the Kessel bridge: the deck was closed on day ${i}.`,
+      `Paragraph two of report ${i}.`,
+    ];
     articles.set(id, {
       id,
       source: `${id}.txt`,
