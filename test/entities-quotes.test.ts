@@ -88,8 +88,10 @@ test('quotes: a quote split by its frame is one attribution; asides after the sp
   const split = '“The pier is safe,” the harbour master said on Tuesday. “We will reopen it by Friday.”';
   const [one, ...more] = quotes({ id: 's', text: split });
   assert.equal(more.length, 0);
+  // The words said, fragments joined by a space; the span covers both (outer bounds, frame inside).
+  assert.equal(one.text, 'The pier is safe, We will reopen it by Friday.');
   assert.equal(
-    one.text,
+    split.slice(one.start, one.end),
     'The pier is safe,” the harbour master said on Tuesday. “We will reopen it by Friday.',
   );
   assert.equal(one.speaker?.name, 'the harbour master');
@@ -116,4 +118,21 @@ test('quotes: a quote split by its frame is one attribution; asides after the sp
     !q.some((x) => x.text.includes('crews and added')),
     'the second report is not swallowed by the first',
   );
+});
+
+test('entity kinds from name words and context; sentence-initial common nouns are not names', () => {
+  const text =
+    'Warehouse 7 on North Quay burned on Tuesday. The warehouse was leased by Ostrand Milling. ' +
+    'Council leader Priya Hallam said the bridge over the River Esk would cut journeys between Saltmere and the coast. ' +
+    '"It works again," she said.';
+  const found = entities({ id: 't', text });
+  const kind = (name: string) => found.find((e) => e.name === name)?.kind;
+  assert.equal(kind('North Quay'), 'PLACE');
+  assert.equal(kind('Ostrand Milling'), 'ORG');
+  assert.equal(kind('River Esk'), 'PLACE');
+  assert.equal(kind('Saltmere'), 'PLACE');
+  assert.equal(kind('Priya Hallam'), 'PERSON');
+  assert.ok(!found.some((e) => e.name === 'Warehouse'), 'a common noun at the start of a sentence');
+  const q = quotes({ id: 't', text }, found);
+  assert.equal(q.find((x) => /works again/.test(x.text))?.speaker?.name, 'Priya Hallam');
 });

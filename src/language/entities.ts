@@ -36,6 +36,21 @@ nations nato un eu jabhat ahrar jaish harakat hayat tahrir hezbollah hamas talib
   ),
 );
 
+/** Last words that make a capitalized run a place: "North Quay", "Rope Walk", "Idlib Province". */
+const PLACE_WORDS = new Set(
+  `quay wharf pier dock docks street st road rd avenue ave lane walk square place bridge river harbour harbor port
+bay island islands valley mountain mountains hills lake sea ocean gulf coast province county district region state
+city town village square park station airport crossing border strait canal`.split(/\s+/),
+);
+
+/** Words that make a capitalized run an organization, beyond the institutions of ORG_WORDS. */
+const COMPANY_WORDS = new Set(
+  `milling mills radio tv television airlines airways shipping holdings industries foods energy oil petroleum
+motors systems technologies hospital clinic school academy church club team board trust foundation media`.split(
+    /\s+/,
+  ),
+);
+
 /** A small gazetteer of places (countries, regions, capitals and cities often in the news). */
 const PLACES = new Set(
   `afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh belarus belgium
@@ -223,11 +238,20 @@ function kindOf(words: string[], role: string | undefined, before: string, after
   const lower = words.map((w) => w.toLowerCase().replace(/^(al|el)-/, ''));
   const joined = words.join(' ').toLowerCase();
   if (role) return 'PERSON';
-  if (lower.some((w) => ORG_WORDS.has(w))) return 'ORG';
+  if (lower.some((w) => ORG_WORDS.has(w) || COMPANY_WORDS.has(w))) return 'ORG';
+  if (words.length >= 2 && PLACE_WORDS.has(lower[lower.length - 1])) return 'PLACE';
   if (PLACE_PHRASES.has(joined) || (words.length === 1 && PLACES.has(lower[0].replace(/\./g, ''))))
     return 'PLACE';
   if (words.length === 1 && isAcronym(words[0])) return 'ORG';
-  if (/\b(in|to|from|near|outside|across|into|at)\s+(the\s+)?$/i.test(before) && words.length <= 2)
+  if (words.length >= 2 && /^(river|lake|mount|mt|cape|fort|port|gulf|isle|lake)$/.test(lower[0]))
+    return 'PLACE';
+  if (
+    (/\b(in|to|from|near|outside|across|into|at|between)\s+(the\s+)?$/i.test(before) ||
+      /\b(port|city|town|village|county|province|region|mayor|people|residents|outskirts|centre|center)\s+of\s+$/i.test(
+        before,
+      )) &&
+    words.length <= 2
+  )
     return 'PLACE';
   if (
     /^,?\s+(said|says|told|added|who|a\s+\w+|an\s+\w+|the\s+\w+\s+(of|for))\b/i.test(after) &&
@@ -284,7 +308,12 @@ export function entities(article: Pick<Article, 'id' | 'text'>): Entity[] {
 
 function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
   const out: Draft[] = [];
-  const mentions = findMentions(article.text);
+  // A single capitalized word the article also writes in lower case ("Warehouse 7" / "the warehouse") is a
+  // common noun at the start of a sentence or a label, not a name.
+  const lowerWords = new Set(article.text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]+/gu) ?? []);
+  const mentions = findMentions(article.text).filter(
+    (m) => /\s/.test(m.name.trim()) || !lowerWords.has(m.name.toLowerCase()),
+  );
   // "X, formerly known as Y" / "X, previously known as Y": Y is another name of X.
   const formerly = /\b(?:formerly|previously|once|also) known as\b/gi;
   for (const m of mentions) {

@@ -231,8 +231,9 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
       q.start - prev.end < 200 &&
       !text.slice(prev.end, q.start).includes('\n')
     ) {
+      // Outer bounds, and the words said: the fragments joined by one space (the frame left out).
       prev.end = q.end;
-      prev.text = text.slice(prev.start, q.end);
+      prev.text = `${prev.text} ${q.text}`;
       lastEnd = q.end;
       continue;
     }
