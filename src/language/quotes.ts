@@ -14,7 +14,7 @@ import { entities } from './entities.js';
 import { splitSentences } from './sentences.js';
 
 const CUE_WORDS =
-  'said|says|say|saying|told|tells|tell|added|adds|adding|noted|notes|wrote|writes|warned|warns|argued|argues|arguing|claimed|claims|announced|announces|acknowledged|acknowledges|suggested|suggests|asked|asks|insisted|insists|explained|explains|stressed|stresses|reported|reports|believes|believe|believed|thinks|think|thought|recalled|recalls|responded|replied|conceded|confirmed|confirms|denied|denies|predicted|predicts|urged|urges|estimated|estimates|cautioned|emphasized|emphasised|declared|declares|pledged|promised|vowed|maintained|maintains|contended|contends|complained|countered|observed|indicated|revealed|tweeted|charged|alleged|alleges|testified|assured|agreed|agrees|has learned|found|finds|shows|showed';
+  'said|says|say|saying|told|tells|tell|added|adds|adding|noted|notes|wrote|writes|warned|warns|argued|argues|arguing|claimed|claims|announced|announces|acknowledged|acknowledges|suggested|suggests|asked|asks|insisted|insists|explained|explains|stressed|stresses|reported|reports|believes|believe|believed|thinks|think|thought|recalled|recalls|responded|replied|conceded|confirmed|confirms|denied|denies|predicted|predicts|urged|urges|estimated|estimates|cautioned|emphasized|emphasised|declared|declares|pledged|promised|vowed|maintained|maintains|contended|contends|complained|countered|observed|indicated|revealed|tweeted|charged|alleged|alleges|testified|assured|agreed|agrees|has learned|found|finds|shows|showed|called for|calls for|called on|called|calls|cited|cites|citing|wants|wanted|criticized|criticised|accused|accuses|described|describes|praised|hopes|hoped|expects|expected|fears|feared|knows|knew|feels|felt|pledged|pledges|vowed|vows|threatened|demanded|demands|questioned|touted|boasted|blamed|admitted|admits|recommended|proposed|predicted';
 
 /** An auxiliary or adverb between speaker and cue ("has said", "also told"). */
 const AUX = String.raw`(?:(?:has|have|had|would|will|also|previously|later|then|repeatedly|again|further|once)\s+){0,2}`;
@@ -148,8 +148,23 @@ function reported(t: string): Frame[] {
       }
       continue;
     }
-    // "... and added that ...": the same speaker as the frame before.
+    // "Trump attacked the plan, saying it ...": a participle cue after a comma reports what the sentence's
+    // subject (or the frame before) says.
     const previous = out[out.length - 1];
+    if (!phrase && /,\s*$/.test(before) && /ing$/i.test(m[1])) {
+      const subject = /^(?:["“]?\s*)((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)/u.exec(t);
+      const speaker: [number, number] | undefined = previous
+        ? previous.speaker
+        : subject && looksLikeSpeaker(subject[1])
+          ? [t.indexOf(subject[1]), t.indexOf(subject[1]) + subject[1].length]
+          : undefined;
+      const tail2 = after.replace(/^\s*(?:that\b)?[\s,:]*/i, '');
+      const contentStart = t.length - tail2.length;
+      if (speaker && t.length - contentStart > 12) {
+        out.push({ content: [contentStart, t.length], speaker, cue });
+        continue;
+      }
+    }
     if (previous && /\b(and|but)\s*$/i.test(before) && !phrase.replace(/^(and|but)$/i, '')) {
       const tail2 = after.replace(/^\s*(?:that\b)?\s*/i, '');
       const contentStart = t.length - tail2.length;
