@@ -11,6 +11,7 @@
 import { cosine, documentFrequencies, type SparseVector, tfidfVector } from '../cluster/vectors.js';
 import { contentTerms } from '../language/tokens.js';
 import type { Sentence } from '../model.js';
+import { isCandidate } from '../summarize/context.js';
 
 /** A date a sentence refers to, resolved against its article's publication date. */
 export interface DateMention {
@@ -105,7 +106,7 @@ function describeDay(sentences: Sentence[], k: number): TimelineDay['sentences']
   for (const v of vectors) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w);
   const order = sentences
     .map((s, i) => ({ s, v: vectors[i], sim: cosine(vectors[i], centroid) }))
-    .filter((x) => x.v.size >= 3)
+    .filter((x) => x.v.size >= 3 && isCandidate(x.s))
     .sort((a, b) => b.sim - a.sim || a.s.articleId.localeCompare(b.s.articleId) || a.s.index - b.s.index);
   const picked: { s: Sentence; v: SparseVector }[] = [];
   for (const x of order) {
