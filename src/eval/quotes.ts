@@ -4,6 +4,8 @@
  * A predicted quote matches a gold attribution when their content spans overlap by at least half
  * (overlap / the longer span ≥ 0.5). content_f1 counts matches; source_f1 and cue_f1 count matches whose
  * speaker (resp. cue) span also overlaps the gold one, over the attributions that have a source.
+ * content_sourced_f1 is content F1 on the attributions that name a source (the issue's target subset):
+ * recall over those, precision over the predictions except the ones that only match unsourced gold.
  */
 import { quotes } from '../language/quotes.js';
 import type { Quote } from '../model.js';
@@ -54,6 +56,9 @@ export const task: EvalTask = {
     let sourceR = 0;
     let cueP = 0;
     let cueR = 0;
+    let sourcedPred = 0;
+    let sourcedP = 0;
+    let sourcedR = 0;
     docs.forEach((doc, i) => {
       const pred = predicted[i];
       const gold = doc.attributions;
@@ -65,12 +70,17 @@ export const task: EvalTask = {
       for (const q of pred) {
         const hit = gold.filter((g) => matches(q, g.content));
         if (hit.length) contentP++;
+        if (hit.some((g) => g.source)) {
+          sourcedP++;
+          sourcedPred++;
+        } else if (!hit.length) sourcedPred++;
         if (q.speaker && hit.some((g) => g.source && touches(q.speaker!, g.source))) sourceP++;
         if (q.cue && hit.some((g) => touches(q.cue!, g.cue))) cueP++;
       }
       for (const g of gold) {
         const hit = pred.filter((q) => matches(q, g.content));
         if (hit.length) contentR++;
+        if (hit.length && g.source) sourcedR++;
         if (g.source && hit.some((q) => q.speaker && touches(q.speaker, g.source!))) sourceR++;
         if (hit.some((q) => q.cue && touches(q.cue, g.cue))) cueR++;
       }
@@ -78,6 +88,7 @@ export const task: EvalTask = {
     const content = f1(contentP, nPred, contentR, nGold);
     const source = f1(sourceP, nPredSourced, sourceR, nGoldSourced);
     const cue = f1(cueP, nPred, cueR, nGold);
+    const sourcedContent = f1(sourcedP, sourcedPred, sourcedR, nGoldSourced);
     return {
       task: 'quotes',
       data,
@@ -87,6 +98,9 @@ export const task: EvalTask = {
         content_f1: content.f,
         content_p: content.p,
         content_r: content.r,
+        content_sourced_f1: sourcedContent.f,
+        content_sourced_p: sourcedContent.p,
+        content_sourced_r: sourcedContent.r,
         source_f1: source.f,
         source_p: source.p,
         source_r: source.r,
