@@ -198,9 +198,10 @@ export interface DisagreementValue {
   evidence: Evidence[];
 }
 
-/** Sources that state different values for the same thing, or a page date at odds with the story's. */
+/** Sources that state different values for the same thing, give the same words to different speakers, or
+ * carry a page date at odds with the story's. */
 export interface Disagreement {
-  kind: 'count' | 'duration' | 'percent' | 'money' | 'page-date';
+  kind: 'count' | 'duration' | 'percent' | 'money' | 'speaker' | 'page-date';
   /** What the values measure ("number injured", "how long: negotiations"). */
   about: string;
   values: DisagreementValue[];

@@ -82,6 +82,23 @@ test('examples: 12 vs 14 injured and six vs about eight hours; wire copies count
   const fourteen = injured!.values[1].articleIds;
   assert.ok(copies.articleIds.every((id) => fourteen.includes(id)));
   assert.ok(fire.disagreements?.some((d) => d.kind === 'page-date' && d.values[0].value.startsWith('2026')));
+  // The same words, the union's man in one report and a councillor in another.
+  const who = fire.disagreements?.find((d) => d.kind === 'speaker');
+  assert.ok(who && /old stores were a/.test(who.about), JSON.stringify(fire.disagreements));
+  assert.deepEqual(
+    who.values.map((v) => v.value),
+    ['Aled Kerr', 'Rhona Duffy'],
+  );
+  const files = who.values.map((v) =>
+    v.articleIds.map((id) =>
+      fire.sources
+        .find((x) => x.articleId === id)
+        ?.source.split('/')
+        .pop(),
+    ),
+  );
+  assert.deepEqual(files, [['harbour-radio-fire-investigation.txt'], ['meridian-post-port-reopens.txt']]);
+  assert.equal(who.values[1].evidence[0].text.includes('Duffy said'), true);
 });
 
 test('samples: the timeline has the late-September assault and the Ankara talks, dated 2016', async () => {

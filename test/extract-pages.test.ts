@@ -120,7 +120,7 @@ test('html: empty, deeply nested, unclosed and huge pages do not crash', () => {
   assert.equal(extract('nested.html', nested).article?.paragraphs.length, 3);
   const unclosed = `<html><body><div class="story"><p>${PROSE(4).replace(/<\/p>/g, '')}<div><span><b>`;
   const u = extract('unclosed.html', unclosed).article;
-  assert.ok(u && u.text.includes('Paragraph 4'));
+  assert.ok(u?.text.includes('Paragraph 4'));
   const huge = `<html><body><div class="story">${PROSE(3)}</div>${`<div class="ad"><a href="#">${'x '.repeat(500)}</a></div>`.repeat(20000)}</body></html>`;
   assert.ok(huge.length > 20_000_000);
   const h = extract('huge.html', huge).article;

@@ -1,6 +1,6 @@
 /**
- * Cross-source analysis of one story: claims and their corroboration, disagreements (figures and page
- * dates), per-outlet coverage, and the story's timeline. Pure: the story's articles and sentences in, plain data out.
+ * Cross-source analysis of one story: claims and their corroboration, disagreements (figures, who said
+ * the same words, page dates), per-outlet coverage, and the story's timeline. Pure: the story's articles and sentences in, plain data out.
  */
 import type {
   Article,
@@ -18,7 +18,8 @@ import { type ClaimOptions, corroborationOf, findClaims } from './claims.js';
 import { coverageOf } from './coverage.js';
 import { findDisagreements } from './disagreements.js';
 import { pageDateConflicts, storyDate } from './page-dates.js';
-import { storyEntities, storyQuotes } from './people.js';
+import { allStoryQuotes, storyEntities, storyQuotes } from './people.js';
+import { speakerConflicts } from './speakers.js';
 import { storyTimeline } from './story-timeline.js';
 
 export interface StoryAnalysis {
@@ -60,13 +61,18 @@ export function analyseStory(
   const timeline = storyTimeline(articles, sentences, (a) =>
     a.published && !offDates.has(a.id) ? a.published.slice(0, 10) : date,
   );
-  const { entities, perArticle } = storyEntities(articles);
+  const { entities, perArticle, merged } = storyEntities(articles);
+  const allQuotes = allStoryQuotes(articles, perArticle, merged);
   return {
     timeline,
-    quotes: storyQuotes(articles, perArticle, entities),
+    quotes: storyQuotes(allQuotes),
     entities,
     claims: claims.filter((c) => c.corroboration.reports >= 2).slice(0, MAX_CLAIMS),
-    disagreements: [...findDisagreements(sentences, reportOf), ...pageDates],
+    disagreements: [
+      ...findDisagreements(sentences, reportOf),
+      ...speakerConflicts(allQuotes, sentences, reportOf),
+      ...pageDates,
+    ],
     coverage: coverageOf(
       articles.map((a) => a.id),
       claims,

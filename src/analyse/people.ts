@@ -16,6 +16,8 @@ const PER_SPEAKER = 2;
 export function storyEntities(articles: Article[]): {
   entities: EntitySummary[];
   perArticle: Map<string, Entity[]>;
+  /** Every merged entity of the story (the brief lists the first MAX_ENTITIES). */
+  merged: Entity[];
 } {
   const perArticle = new Map(articles.map((a) => [a.id, articleEntities(a)]));
   const merged = mergeEntities([...perArticle.values()]);
@@ -30,17 +32,19 @@ export function storyEntities(articles: Article[]): {
       articleIds: [...new Set(e.mentions.map((m) => m.articleId ?? ''))].filter(Boolean).sort(),
     }),
   );
-  return { entities, perArticle };
+  return { entities, perArticle, merged };
 }
 
-export function storyQuotes(
+/** Every quote of the story's articles, speakers linked to the story's merged entities where they match. */
+export function allStoryQuotes(
   articles: Article[],
   perArticle: Map<string, Entity[]>,
-  entities: EntitySummary[],
+  merged: Entity[],
 ): Quote[] {
-  const byName = new Map<string, EntitySummary>();
-  for (const e of entities) for (const n of [e.name, ...e.aliases]) byName.set(n.toLowerCase(), e);
-  const all = articles.flatMap((a) =>
+  const byName = new Map<string, Entity>();
+  for (const e of merged)
+    for (const n of [e.name, ...e.aliases]) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), e);
+  return articles.flatMap((a) =>
     articleQuotes(a, perArticle.get(a.id)).map((q): Quote => {
       const entity = q.speaker && byName.get(q.speaker.name.toLowerCase());
       return entity && q.speaker
@@ -48,6 +52,10 @@ export function storyQuotes(
         : q;
     }),
   );
+}
+
+/** The quotes a brief lists, chosen from `allStoryQuotes`. */
+export function storyQuotes(all: Quote[]): Quote[] {
   // Direct words of a named speaker first, then reported speech; the source order breaks ties.
   const rank = (q: Quote) => (q.kind === 'direct' ? 0 : 2) + (q.speaker ? 0 : 1);
   const order = all.map((q, i) => ({ q, i })).sort((a, b) => rank(a.q) - rank(b.q) || a.i - b.i);

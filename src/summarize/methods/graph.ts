@@ -20,7 +20,7 @@ function pagerank(n: number, weight: (i: number, j: number) => number, jump?: nu
       out[i] += w;
       out[j] += w;
     }
-  const prior = jump && jump.some((x) => x > 0) ? normalizeSum(jump) : new Array(n).fill(1 / n);
+  const prior = jump?.some((x) => x > 0) ? normalizeSum(jump) : new Array(n).fill(1 / n);
   let r = new Float64Array(n).fill(1 / n);
   for (let it = 0; it < 50; it++) {
     const next = new Float64Array(n);
