@@ -66,7 +66,7 @@ for (const doc of docs) {
         .filter((q) => touches(q, g.content))
         .map(
           (q) =>
-            `«${q.cue?.text}»/«${q.speaker?.text ?? doc.text.slice(q.speaker?.start ?? 0, q.speaker?.end ?? 0)}» ${q.start}-${q.end} «${doc.text.slice(q.start, q.end).slice(0, 100)}»`,
+            `«${q.cue?.text}»/«${doc.text.slice(q.speaker?.start ?? 0, q.speaker?.end ?? 0)}» ${q.start}-${q.end} «${doc.text.slice(q.start, q.end).slice(0, 100)}»`,
         )
         .join(' | ')} gold ${g.content.start}-${g.content.end}`;
     if (!hit.length) {
