@@ -45,6 +45,9 @@ for (const [word, [n, occurrences, after, before, around, sourceless]] of Object
   CUES.set(word, { p, around: around > after + before, sourceless: sourceless / n });
 }
 
+/** Above this P(cue | word), any short phrase before the cue is taken for its speaker. */
+const LENIENT_P = 0.6;
+
 /** Cues whose object comes before what is said: "told reporters that ...", "asked him whether ...". */
 const TELL =
   /^(told|tell|tells|telling|asked|ask|asks|asking|reminded|reminding|assured|warned|warning|urged|urging|informed|convinced|persuaded|promised)$/;
@@ -62,7 +65,7 @@ meanwhile too`.split(/\s+/),
 /** Words that end a speaker phrase on its left: the clause it belongs to starts after them. */
 const CLAUSE_WORD = new Set(
   `that which and but or nor so because when whenever while if as after before since although though where
-whereas whether than unless until once what how why whom whose`.split(/\s+/),
+whereas whether unless until once what how why whom whose`.split(/\s+/),
 );
 
 /** Relative and personal pronouns are speakers on their own. */
@@ -164,6 +167,8 @@ interface Frame {
   content: [number, number];
   shape: Shape;
   sentence: number;
+  /** The last frame of its sentence: only it may take the quoted sentences that follow. */
+  last: boolean;
 }
 
 /** One cue of a sentence: its tokens, its speaker's tokens, and how it joins what comes before. */
@@ -236,35 +241,55 @@ function looksLikeSpeaker(phrase: string): boolean {
 const phraseText = (d: Doc, a: number, b: number) => d.text.slice(d.tokens[a].start, d.tokens[b].end);
 
 /**
- * The speaker before a cue: back over auxiliaries and adverbs, then the phrase back to clause
- * punctuation or a clause word. An aside between commas ("Lavrov, speaking in Rome, said"; "Mr. Trump,
- * however, said") is skipped for the phrase before it.
+ * Whether tokens [k, j] can name a speaker. After a cue that is nearly always one ("said": P 0.95), or
+ * in the slot of an inverted frame right after a quotation, any short phrase will do ("many", "60
+ * percent of voters", "the 46-year-old"); otherwise it must look like a name, a pronoun or a source.
  */
-function subjectBefore(d: Doc, s: Sentence, c0: number): [number, number] | undefined {
-  let j = c0 - 1;
+function isSpeaker(d: Doc, k: number, j: number, lenient: boolean): boolean {
+  const phrase = phraseText(d, k, j);
+  if (/["“”]/.test(phrase)) return false;
+  if (lenient) return !BAD_SPEAKER.test(phrase) && j - k < 10;
+  return looksLikeSpeaker(phrase) || /^\p{N}/u.test(phrase);
+}
+
+/** Back from token j over auxiliaries and adverbs ("has also said", "repeatedly argued"). */
+function skipAux(d: Doc, s: Sentence, j: number): number {
   while (
     j >= s.t0 &&
     (AUX.has(d.tokens[j].w) || (/ly$/.test(d.tokens[j].w) && !d.tokens[j].cap)) &&
     !PUNCT.test(gap(d, s, j + 1))
   )
     j--;
+  return j;
+}
+
+/**
+ * The speaker before a cue: back over auxiliaries and adverbs, then the phrase back to clause
+ * punctuation or a clause word. An aside between commas ("Lavrov, speaking in Rome, said"; "Mr. Trump,
+ * however, said") is skipped for the phrase before it.
+ */
+function subjectBefore(d: Doc, s: Sentence, c0: number, lenient: boolean): [number, number] | undefined {
+  let j = skipAux(d, s, c0 - 1);
   if (j < s.t0) return undefined;
   const comma = /^\s*,\s*$/;
   if (PUNCT.test(gap(d, s, j + 1))) {
     // "Trump, speaking in Virginia, said"; "Ilse Varga, the port's finance director, said": an aside
     // between commas right before the cue; the speaker is the phrase before it.
-    if (!comma.test(gap(d, s, j + 1))) return undefined;
+    const closer = /^\s*\)\s*$/.test(gap(d, s, j + 1));
+    if (!comma.test(gap(d, s, j + 1)) && !closer) return undefined;
     const k = chunkStart(d, s, j);
-    if (k <= s.t0 || !comma.test(gap(d, s, k))) return undefined;
+    if (k <= s.t0 || !(closer ? /\(\s*$/ : comma).test(gap(d, s, k))) return undefined;
     const k2 = chunkStart(d, s, k - 1);
-    return looksLikeSpeaker(phraseText(d, k2, k - 1)) && k - k2 <= 8 ? [k2, k - 1] : undefined;
+    if (k - k2 <= 8 && isSpeaker(d, k2, k - 1, closer)) return [k2, k - 1];
+    // "Hogan Gidley, a former director ..., whose roots are in ..., said": a description with commas of
+    // its own; the speaker is the name opening the sentence.
+    return openingName(d, s, j);
   }
   for (let tries = 0; tries < 3 && j >= s.t0; tries++) {
     const k = chunkStart(d, s, j);
     // "who" is the speaker of a relative clause: "Sanders, who on Tuesday endorsed Clinton".
     if (d.tokens[k].w === 'who') return [k, k];
-    const phrase = phraseText(d, k, j);
-    if (looksLikeSpeaker(phrase)) return withName(d, s, k, j);
+    if (isSpeaker(d, k, j, lenient && tries === 0)) return trimSubject(d, withName(d, s, k, j));
     // An aside: try the phrase before the comma.
     if (!/,/.test(gap(d, s, k)) || k <= s.t0) return undefined;
     j = k - 1;
@@ -272,7 +297,28 @@ function subjectBefore(d: Doc, s: Sentence, c0: number): [number, number] | unde
   return undefined;
 }
 
-/** The first token of the phrase ending at token j: back to clause punctuation or a clause word. */
+/** The name or description opening a sentence, up to its first punctuation, if it ends before token j. */
+function openingName(d: Doc, s: Sentence, j: number): [number, number] | undefined {
+  if (/["“]/.test(gap(d, s, s.t0))) return undefined;
+  let e = s.t0;
+  while (e + 1 <= j && !PUNCT.test(gap(d, s, e + 1)) && !CLAUSE_WORD.has(d.tokens[e + 1].w)) e++;
+  if (e >= j || e - s.t0 > 7) return undefined;
+  if (ADJUNCT_START.has(d.tokens[s.t0].w) || /^(but|and|so|yet|still)$/.test(d.tokens[s.t0].w))
+    return undefined;
+  return looksLikeSpeaker(phraseText(d, s.t0, e)) ? [s.t0, e] : undefined;
+}
+
+/** "at the town hall this week she", "In an interview Cruz": the pronoun or name at the end. */
+function trimSubject(d: Doc, [k, j]: [number, number]): [number, number] {
+  if (!ADJUNCT_START.has(d.tokens[k].w) || j === k) return [k, j];
+  if (PRONOUN_SPEAKER.test(d.tokens[j].w)) return [j, j];
+  if (!d.tokens[j].cap) return [k, j];
+  let n = j;
+  while (n > k + 1 && d.tokens[n - 1].cap) n--;
+  return [n, j];
+}
+
+/** The first token of the phrase ending at token j: back to clause punctuation, a clause word or a cue. */
 function chunkStart(d: Doc, s: Sentence, j: number): number {
   let k = j;
   while (
@@ -280,6 +326,7 @@ function chunkStart(d: Doc, s: Sentence, j: number): number {
     j - k < 14 &&
     !PUNCT.test(gap(d, s, k)) &&
     !CLAUSE_WORD.has(d.tokens[k - 1].w) &&
+    !(CUES.has(d.tokens[k - 1].w) && !d.tokens[k - 1].quoted && !d.tokens[k - 1].cap) &&
     d.tokens[k].w !== 'who'
   )
     k--;
@@ -299,13 +346,18 @@ function withName(d: Doc, s: Sentence, k: number, j: number): [number, number] {
   return opens && name ? [n, j] : [k, j];
 }
 
-/** The speaker after an inverted cue ("..., said Ed Lorenzen, a senior adviser"): up to punctuation. */
-function subjectAfter(d: Doc, s: Sentence, c1: number): [number, number] | undefined {
+/**
+ * The speaker after an inverted cue ("..., said Ed Lorenzen, a senior adviser"): up to punctuation,
+ * which must close the sentence or be a comma (not a quotation running on: "said Perez could help “...").
+ */
+function subjectAfter(d: Doc, s: Sentence, c1: number, lenient: boolean): [number, number] | undefined {
   const k = c1 + 1;
   if (k >= s.t1 || PUNCT.test(gap(d, s, k))) return undefined;
   let j = k;
   while (j + 1 < s.t1 && j - k < 12 && !PUNCT.test(gap(d, s, j + 1))) j++;
-  return looksLikeSpeaker(phraseText(d, k, j)) ? [k, j] : undefined;
+  if (j + 1 < s.t1 && !/^[\s)]*[,;—–-]/.test(gap(d, s, j + 1))) return undefined;
+  if (j + 1 >= s.t1 && j - k >= 12) return undefined;
+  return isSpeaker(d, k, j, lenient) ? [k, j] : undefined;
 }
 
 /** The tokens of a sentence after token k up to the next clause punctuation: [k+1, end). */
@@ -315,14 +367,44 @@ function chunkAfter(d: Doc, s: Sentence, k: number): number {
   return j;
 }
 
-/** Whether the tokens [a, b) are an adjunct ("on Tuesday", "in a statement", "to reporters") or empty. */
-function isAdjunct(d: Doc, a: number, b: number, tell: boolean): boolean {
+/** Verbs and auxiliaries: a phrase with one is a clause, not an adjunct. */
+const VERBISH =
+  /^(is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did)$/;
+
+/** The object of a verb of telling: "reporters", "CNN", "The Huffington Post", "a town hall meeting". */
+function objectEnd(d: Doc, a: number, b: number): number {
+  if (a >= b) return a;
+  const t = d.tokens[a];
+  if (
+    /^(me|us|him|her|them|reporters|journalists|supporters|voters|listeners|viewers|lawmakers|officials|people|everyone|anyone)$/.test(
+      t.w,
+    )
+  )
+    return a + 1;
+  let k = a;
+  if (/^(the|a|an|his|her|their|its|our|my)$/.test(t.w)) k++;
+  const capRun = k < b && d.tokens[k].cap;
+  while (
+    k < b &&
+    k - a < 6 &&
+    (capRun ? d.tokens[k].cap : !ADJUNCT_START.has(d.tokens[k].w) && !CLAUSE_WORD.has(d.tokens[k].w))
+  )
+    k++;
+  return k;
+}
+
+/**
+ * Whether the tokens [a, b) after a cue are an adjunct or empty ("on Tuesday", "in a statement",
+ * "told AFP in an interview", "told his advisers as he ..."), not what was said. `strict`: no verb in
+ * them either (before "that", "said on Tuesday the law is bad and that" is not an adjunct).
+ */
+function isAdjunct(d: Doc, a: number, b: number, tell: boolean, strict = false): boolean {
   if (a >= b) return true;
-  const first = d.tokens[a];
-  if (ADJUNCT_START.has(first.w)) return true;
-  // "told CNN", "told reporters", "asked the crowd": the object of a verb of telling.
-  if (tell && b - a <= 5) return true;
-  return b - a <= 3 && d.tokens.slice(a, b).every((t) => t.cap);
+  if (strict && (b - a > 8 || d.tokens.slice(a, b).some((t) => VERBISH.test(t.w)))) return false;
+  const k = tell ? objectEnd(d, a, b) : a;
+  if (k >= b) return true;
+  if (ADJUNCT_START.has(d.tokens[k].w)) return true;
+  return b - k <= 3 && d.tokens.slice(k, b).every((t) => t.cap);
 }
 
 /** Where the words said start after a leading cue: "that", a quotation, a colon, or the next clause. */
@@ -335,7 +417,7 @@ function complementStart(d: Doc, s: Sentence, c1: number, tell: boolean): number
     if (mark >= 0) {
       // After a colon, or at the opening quotation mark.
       const at = d.tokens[k - 1].end + mark;
-      if (!isAdjunct(d, c1 + 1, k, tell)) break;
+      if (!isAdjunct(d, c1 + 1, k, tell, true)) break;
       if (g[mark] === ':') {
         const quote = g.slice(mark).search(/["“]/);
         return quote >= 0 ? at + quote : d.tokens[k].start;
@@ -343,7 +425,7 @@ function complementStart(d: Doc, s: Sentence, c1: number, tell: boolean): number
       return at;
     }
     if (d.tokens[k].w === 'that' || d.tokens[k].w === 'whether') {
-      return isAdjunct(d, c1 + 1, k, tell) ? d.tokens[k].start : d.tokens[c1 + 1].start;
+      return isAdjunct(d, c1 + 1, k, tell, true) ? d.tokens[k].start : d.tokens[c1 + 1].start;
     }
     if (/[,;()]/.test(g) || d.tokens[k].w === 'to') break;
   }
@@ -382,30 +464,41 @@ export function candidates(d: Doc, s: Sentence): Candidate[] {
     const cue = cueAt(d, s, k);
     if (!cue) continue;
     const before = gap(d, s, k);
-    const prev = k > s.t0 ? d.tokens[k - 1] : undefined;
+    // "and added", "and has expressed": the word before the cue and its auxiliaries.
+    const a = skipAux(d, s, k - 1);
+    const prev = a >= s.t0 ? d.tokens[a] : undefined;
     const participle = /ing$/.test(d.tokens[k].w) && /,/.test(before);
     // "acknowledged contacts ... and added that": a second cue of the speaker before (not "Smith and
     // Jones said").
     const coordinated =
       !!prev &&
       /^(and|but)$/.test(prev.w) &&
-      !PUNCT.test(before) &&
-      (out.length > 0 || !subjectBeforeAt(d, s, k - 1));
-    const subject = participle || coordinated ? undefined : subjectBefore(d, s, k);
+      !PUNCT.test(d.text.slice(prev.end, d.tokens[k].start)) &&
+      (out.length > 0 || !subjectBeforeAt(d, s, a));
+    const subject = participle || coordinated ? undefined : subjectBefore(d, s, k, cue.info.p >= LENIENT_P);
     const lead = subject ? subject[0] : k;
     const g = gap(d, s, lead);
     const prevWord = lead > s.t0 ? d.tokens[lead - 1].w : '';
     const newClause =
       /;/.test(g) || (/^(and|but|while|whereas|yet)$/.test(prevWord) && /,/.test(gap(d, s, lead - 1)));
     let cut: number | undefined;
-    if (coordinated) cut = d.tokens[k - 1].start;
+    if (coordinated && prev) cut = prev.start;
     else if (participle) cut = d.tokens[k - 1].end;
     else if (newClause && lead - 2 >= s.t0)
       cut = /;/.test(g) ? d.tokens[lead - 1].end : d.tokens[lead - 2].end;
+    // "Although she said A, at the town hall she said B"; "half said A, compared with four in 10 who
+    // said B": a speaker after clause punctuation starts a report of its own.
+    else if (subject) cut = punctuationBefore(d, s, lead, out.length ? out[out.length - 1].c1 + 1 : s.t0);
     out.push({ c0: k, c1: cue.c1, info: cue.info, subject, lead, coordinated, participle, newClause, cut });
     k = cue.c1;
   }
   return out;
+}
+
+/** The offset of the last clause punctuation between tokens `from` and k (exclusive), if any. */
+function punctuationBefore(d: Doc, s: Sentence, k: number, from: number): number | undefined {
+  for (let j = k; j > from; j--) if (/[,;:—–]/.test(gap(d, s, j))) return d.tokens[j - 1].end;
+  return undefined;
 }
 
 /** Whether the word before "and"/"but" ends a speaker phrase of its own ("Smith and Jones said"). */
@@ -424,6 +517,23 @@ function sentenceSubject(d: Doc, s: Sentence): [number, number] | undefined {
   return [s.t0, k];
 }
 
+/** The quotation whose closing mark comes right before token k (only punctuation between), if any. */
+function quotationBefore(d: Doc, s: Sentence, k: number): Quotation | undefined {
+  if (k <= s.t0) return undefined;
+  const qi = quotationAt(d, d.tokens[k - 1].end - 1);
+  const q = qi >= 0 ? d.quotes[qi] : undefined;
+  return q?.closed && q.end <= d.tokens[k].start ? q : undefined;
+}
+
+/** The quotation closing the sentence before sentence si, in the same paragraph. */
+function quotationClosing(d: Doc, si: number): Quotation | undefined {
+  const prev = d.sentences[si - 1];
+  if (!prev || prev.paragraph !== d.sentences[si].paragraph) return undefined;
+  if (!/["”]$/.test(d.text.slice(prev.start, prev.end))) return undefined;
+  const qi = quotationAt(d, prev.end - 2);
+  return qi >= 0 && d.quotes[qi].closed && d.quotes[qi].end === prev.end ? d.quotes[qi] : undefined;
+}
+
 /** The frames of one sentence (offsets into the article). */
 export function framesOf(d: Doc, si: number): Frame[] {
   const s = d.sentences[si];
@@ -439,10 +549,11 @@ export function framesOf(d: Doc, si: number): Frame[] {
   cands.forEach((c, ci) => {
     const cue = span(c.c0, c.c1);
     const tell = TELL.test(tok[c.c0].w);
+    const last = ci === cands.length - 1;
     const push = (content: [number, number], shape: Shape, speaker?: [number, number]) => {
       const [a, b] = trim(d.text, content[0], content[1]);
       if (b - a > 2 && wordsIn(d.text, a, b) >= 2)
-        out.push({ cue, speaker, content: [a, b], shape, sentence: si });
+        out.push({ cue, speaker, content: [a, b], shape, sentence: si, last });
     };
     // "according to X, C" / "C, according to X".
     if (tok[c.c0].w === 'according') {
@@ -468,50 +579,64 @@ export function framesOf(d: Doc, si: number): Frame[] {
     const g = gap(d, s, c.lead);
     const leftEnd = c.lead > s.t0 ? tok[c.lead - 1].end : s.start;
     const leftFrom = previous?.cut !== undefined && previous.cut < leftEnd ? previous.cut : s.start;
-    const leftWords = c.lead > s.t0 ? wordsIn(d.text, s.start, leftEnd) : 0;
-    const afterComma = /[,"—–]|--|\s-\s/.test(g) && !c.coordinated && !c.participle;
+    const leftWords = c.lead > s.t0 ? wordsIn(d.text, leftFrom, leftEnd) : 0;
+    const afterComma = /[,"“”—–]|--|\s-\s/.test(g) && !c.coordinated && !c.participle;
     const chunkEnd = chunkAfter(d, s, c.c1);
-    const leftIsAdjunct =
-      leftWords <= 6 && !/"/.test(d.text.slice(s.start, leftEnd)) && isAdjunctClause(d, s.t0, c.lead);
-    // Inverted: "C, said X." / "“C,” said X, a spokesman."
+    const chunkIsAdjunct = isAdjunct(d, c.c1 + 1, chunkEnd, tell);
+    const closing = chunkEnd < s.t1 ? gap(d, s, chunkEnd) : '';
+    const next = chunkEnd < s.t1 ? tok[chunkEnd] : undefined;
+    // What follows the frame hangs on it: "..., adding that", "..., who ...", "..., in a statement".
+    const hangs =
+      !next ||
+      (!/["“:]/.test(closing) &&
+        (DEPENDENT_START.has(next.w) || ADJUNCT_START.has(next.w) || /ing$/.test(next.w)));
+    const quoted = quotationBefore(d, s, c.lead);
+    // The words said start at the quotation when it began in an earlier sentence or after a colon
+    // ("...: “C,” he said"); a quotation ending a clause of the writer's is part of what is reported.
+    const from =
+      quoted && (quoted.start < s.start || /:\s*$/.test(d.text.slice(leftFrom, quoted.start)))
+        ? quoted.start
+        : leftFrom;
+    const leftIsAdjunct = !quoted && leftWords <= 6 && isAdjunctClause(d, s.t0, c.lead);
+    // "“Loved it!” Bush said.": a frame sentence of its own after a quotation.
+    if (c.lead === s.t0 && speaker && c.subject && chunkIsAdjunct && hangs && c.info.p >= 0.8) {
+      const q = quotationClosing(d, si);
+      if (q) push([q.start, q.end], 'trailing', speaker);
+      return;
+    }
+    // Inverted: "C, said X." / "“C,” said X, a spokesman." / "“C1,” said X, “C2.”"
     if (!c.subject && afterComma && leftWords >= 2 && !leftIsAdjunct) {
-      const who = subjectAfter(d, s, c.c1);
+      const who = subjectAfter(d, s, c.c1, !!quoted || c.info.p >= LENIENT_P);
       if (who) {
         const rest = chunkAfter(d, s, who[1]);
-        const resumes = rest < s.t1 && /"/.test(gap(d, s, rest));
+        const resumes = rest < s.t1 && /["“]/.test(gap(d, s, rest));
         push(
-          [leftFrom, resumes ? s.end : leftEnd],
+          [from, resumes ? cutAfter(tok[rest].start) : leftEnd],
           resumes ? 'parenthetical' : 'trailing',
           span(who[0], who[1]),
         );
         return;
       }
     }
-    // Trailing or parenthetical: "C, X said." / "C1, X said, C2."
-    if (c.subject && afterComma && leftWords >= 2 && !leftIsAdjunct) {
-      if (isAdjunct(d, c.c1 + 1, chunkEnd, tell)) {
-        if (chunkEnd >= s.t1) {
-          push([leftFrom, leftEnd], 'trailing', speaker);
+    // Trailing or parenthetical: "C, X said." / "“C1,” X said, “C2.”" / "C1, X said, C2." After a
+    // quotation, the frame closes it unless a clause of its own follows ("“C,” he told reporters who ...").
+    const complement = /^\s*(?:that|whether)\b|^\s*[:"“]/.test(d.text.slice(tok[c.c1].end, s.end));
+    if (c.subject && afterComma && leftWords >= 2 && (chunkIsAdjunct || (quoted && !complement))) {
+      if (hangs) {
+        if (!leftIsAdjunct) {
+          push([from, leftEnd], 'trailing', speaker);
           return;
         }
-        const next = tok[chunkEnd];
-        const hangs = DEPENDENT_START.has(next.w) || ADJUNCT_START.has(next.w) || /ing$/.test(next.w);
-        const quoteResumes = /"/.test(gap(d, s, chunkEnd));
-        if (hangs && !quoteResumes) {
-          push([leftFrom, leftEnd], 'trailing', speaker);
-          return;
-        }
-        push([leftFrom, cutAfter(tok[chunkEnd].start)], 'parenthetical', speaker);
+      } else if (next && (/["“]/.test(closing) ? !!quoted : !/:/.test(closing))) {
+        push([from, cutAfter(next.start)], 'parenthetical', speaker);
         return;
       }
     }
-    // Leading: "X said (that) C", "X told reporters C", "X wants to C".
+    // Leading: "X said (that) C", "X told reporters C", "X wants to C", "X said, “C”".
     if (!speaker && !(c.info.sourceless > 0.2)) return;
-    if (speaker && c.subject && c.info.p < 0.8 && !looksLikeSpeaker(d.text.slice(speaker[0], speaker[1])))
-      return;
-    const from = complementStart(d, s, c.c1, tell);
-    if (from >= s.end) return;
-    push([from, cutAfter(from)], 'leading', speaker);
+    const start = complementStart(d, s, c.c1, tell);
+    if (start >= s.end) return;
+    push([start, cutAfter(start)], 'leading', speaker);
   });
   return out;
 }
@@ -575,10 +700,7 @@ function sentenceAt(d: Doc, from: number, at: number): number {
  */
 function extendThroughQuotations(d: Doc, f: Frame, framed: Set<number>): void {
   let qi = quotationAt(d, f.content[0]);
-  if (qi >= 0) {
-    while (qi > 0 && d.quotes[qi - 1].continues) qi--;
-    f.content[0] = Math.min(f.content[0], d.quotes[qi].start);
-  }
+  if (qi >= 0) f.content[0] = Math.min(f.content[0], d.quotes[qi].start);
   qi = quotationAt(d, f.content[1] - 1);
   if (qi >= 0 && d.quotes[qi].end > f.content[1]) {
     while (d.quotes[qi].continues && qi + 1 < d.quotes.length) qi++;
@@ -630,6 +752,7 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
       content: [a, b],
       shape: 'leading',
       sentence: -1,
+      last: true,
     });
   }
 
