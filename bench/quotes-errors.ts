@@ -38,6 +38,8 @@ const matches = (a: S, b: S) => overlap(a, b) / Math.max(a.end - a.start, b.end 
 const touches = (a: S, b: S) => overlap(a, b) > 0;
 
 const missed = new Map<string, number>();
+/** How partial predictions miss: their start and end against the gold content's. */
+const partialShape = new Map<string, number>();
 const partial = new Map<string, number>();
 const falsePos = new Map<string, number>();
 const wrongSource = new Map<string, number>();
@@ -72,6 +74,13 @@ for (const doc of docs) {
     if (!hit.length) {
       const touching = pred.some((q) => touches(q, g.content));
       bump(touching ? partial : missed, key);
+      if (touching) {
+        const q = pred
+          .filter((x) => touches(x, g.content))
+          .sort((x, y) => overlap(y, g.content) - overlap(x, g.content))[0];
+        const side = (p: number, g0: number) => (p < g0 - 2 ? 'before' : p > g0 + 2 ? 'after' : 'same');
+        bump(partialShape, `start ${side(q.start, g.content.start)}, end ${side(q.end, g.content.end)}`);
+      }
       if (want && show === (touching ? 'partial' : 'missed')) examples.push(describe());
     } else if (g.source && !hit.some((q) => q.speaker && touches(q.speaker, g.source!))) {
       bump(wrongSource, key);
@@ -104,6 +113,7 @@ const top = (m: Map<string, number>) =>
 const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 console.log(`missed (no overlapping prediction): ${total(missed)}\n  ${top(missed)}`);
 console.log(`partial (overlap < 50%): ${total(partial)}\n  ${top(partial)}`);
+console.log(`  partial shapes: ${top(partialShape)}`);
 console.log(`wrong source: ${total(wrongSource)}\n  ${top(wrongSource)}`);
 console.log(`false positives: ${total(falsePos)}\n  ${top(falsePos)}`);
 if (show) {

@@ -278,9 +278,10 @@ function subjectBefore(d: Doc, s: Sentence, c0: number, lenient: boolean): [numb
     const closer = /^\s*\)\s*$/.test(gap(d, s, j + 1));
     if (!comma.test(gap(d, s, j + 1)) && !closer) return undefined;
     const k = chunkStart(d, s, j);
-    if (k <= s.t0 || !(closer ? /\(\s*$/ : comma).test(gap(d, s, k))) return undefined;
-    const k2 = chunkStart(d, s, k - 1);
-    if (k - k2 <= 8 && isSpeaker(d, k2, k - 1, closer)) return [k2, k - 1];
+    if (k > s.t0 && (closer ? /\(\s*$/ : comma).test(gap(d, s, k))) {
+      const k2 = chunkStart(d, s, k - 1);
+      if (k - k2 <= 8 && isSpeaker(d, k2, k - 1, closer)) return [k2, k - 1];
+    }
     // "Hogan Gidley, a former director ..., whose roots are in ..., said": a description with commas of
     // its own; the speaker is the name opening the sentence.
     return openingName(d, s, j);
@@ -338,7 +339,7 @@ function chunkStart(d: Doc, s: Sentence, j: number): number {
  * name first.
  */
 function withName(d: Doc, s: Sentence, k: number, j: number): [number, number] {
-  if (d.tokens[k].cap || !/,/.test(gap(d, s, k)) || k <= s.t0) return [k, j];
+  if (k <= s.t0 || !/^(the|a|an)$/.test(d.tokens[k].w) || !/^\s*,\s*$/.test(gap(d, s, k))) return [k, j];
   let n = k - 1;
   while (n > s.t0 && k - n < 5 && d.tokens[n - 1].cap && !PUNCT.test(gap(d, s, n))) n--;
   const opens = n === s.t0 || PUNCT.test(gap(d, s, n)) || CLAUSE_WORD.has(d.tokens[n - 1].w);
@@ -393,17 +394,23 @@ function objectEnd(d: Doc, a: number, b: number): number {
   return k;
 }
 
+/** A subject pronoun, alone or with a contracted verb ("he's", "they're"): a clause begins. */
+const SUBJECT_PRONOUN = /^(he|she|they|we|i|it|you)(['’](s|re|ve|d|ll|m))?$/;
+
 /**
  * Whether the tokens [a, b) after a cue are an adjunct or empty ("on Tuesday", "in a statement",
- * "told AFP in an interview", "told his advisers as he ..."), not what was said. `strict`: no verb in
- * them either (before "that", "said on Tuesday the law is bad and that" is not an adjunct).
+ * "told AFP in an interview", "told his advisers as he ..."), not what was said. `strict`: before "that"
+ * ("said on Tuesday that"), where an adverbial clause ("as he left") does not count either.
  */
 function isAdjunct(d: Doc, a: number, b: number, tell: boolean, strict = false): boolean {
   if (a >= b) return true;
-  if (strict && (b - a > 8 || d.tokens.slice(a, b).some((t) => VERBISH.test(t.w)))) return false;
   const k = tell ? objectEnd(d, a, b) : a;
   if (k >= b) return true;
-  if (ADJUNCT_START.has(d.tokens[k].w)) return true;
+  const first = d.tokens[k].w;
+  if (!strict && /^(as|while|when|after|before|because|since|until)$/.test(first)) return true;
+  const clause = d.tokens.slice(a, b).some((t) => VERBISH.test(t.w) || SUBJECT_PRONOUN.test(t.w));
+  if (clause || b - a > (strict ? 8 : 10)) return false;
+  if (ADJUNCT_START.has(first)) return true;
   return b - k <= 3 && d.tokens.slice(k, b).every((t) => t.cap);
 }
 
@@ -601,8 +608,10 @@ export function framesOf(d: Doc, si: number): Frame[] {
     // "“Loved it!” Bush said.": a frame sentence of its own after a quotation.
     if (c.lead === s.t0 && speaker && c.subject && chunkIsAdjunct && hangs && c.info.p >= 0.8) {
       const q = quotationClosing(d, si);
-      if (q) push([q.start, q.end], 'trailing', speaker);
-      return;
+      if (q) {
+        push([q.start, q.end], 'trailing', speaker);
+        return;
+      }
     }
     // Inverted: "C, said X." / "“C,” said X, a spokesman." / "“C1,” said X, “C2.”"
     if (!c.subject && afterComma && leftWords >= 2 && !leftIsAdjunct) {
