@@ -256,7 +256,8 @@ function isSpeaker(d: Doc, k: number, j: number, lenient: boolean): boolean {
 function skipAux(d: Doc, s: Sentence, j: number): number {
   while (
     j >= s.t0 &&
-    (AUX.has(d.tokens[j].w) || (/ly$/.test(d.tokens[j].w) && !d.tokens[j].cap)) &&
+    !d.tokens[j].cap &&
+    (AUX.has(d.tokens[j].w) || /ly$/.test(d.tokens[j].w)) &&
     !PUNCT.test(gap(d, s, j + 1))
   )
     j--;
@@ -275,12 +276,16 @@ function subjectBefore(d: Doc, s: Sentence, c0: number, lenient: boolean): [numb
   if (PUNCT.test(gap(d, s, j + 1))) {
     // "Trump, speaking in Virginia, said"; "Ilse Varga, the port's finance director, said": an aside
     // between commas right before the cue; the speaker is the phrase before it.
-    const closer = /^\s*\)\s*$/.test(gap(d, s, j + 1));
-    if (!comma.test(gap(d, s, j + 1)) && !closer) return undefined;
+    // ... or between brackets ("Harry M. Reid (D-Nev.) said") or dashes ("Murphy — after a pause — told").
+    const after = gap(d, s, j + 1);
+    const closer = /^[.\s]*\)\s*$/.test(after);
+    const dash = /^\s*(?:[—–]|--|-)\s*$/.test(after);
+    if (!comma.test(after) && !closer && !dash) return undefined;
     const k = chunkStart(d, s, j);
-    if (k > s.t0 && (closer ? /\(\s*$/ : comma).test(gap(d, s, k))) {
+    const opener = closer ? /\(\s*$/ : dash ? /\s(?:[—–]|--|-)\s*$/ : comma;
+    if (k > s.t0 && opener.test(gap(d, s, k))) {
       const k2 = chunkStart(d, s, k - 1);
-      if (k - k2 <= 8 && isSpeaker(d, k2, k - 1, closer)) return [k2, k - 1];
+      if (k - k2 <= 8 && isSpeaker(d, k2, k - 1, closer || dash)) return [k2, k - 1];
     }
     // "Hogan Gidley, a former director ..., whose roots are in ..., said": a description with commas of
     // its own; the speaker is the name opening the sentence.
@@ -289,8 +294,11 @@ function subjectBefore(d: Doc, s: Sentence, c0: number, lenient: boolean): [numb
   for (let tries = 0; tries < 3 && j >= s.t0; tries++) {
     const k = chunkStart(d, s, j);
     // "who" is the speaker of a relative clause: "Sanders, who on Tuesday endorsed Clinton".
-    if (d.tokens[k].w === 'who') return [k, k];
+    if (/^(who|which)$/.test(d.tokens[k].w)) return [k, k];
     if (isSpeaker(d, k, j, lenient && tries === 0)) return trimSubject(d, withName(d, s, k, j));
+    // "but this time he praised": the pronoun or name ending the phrase.
+    const tail = trimSubject(d, [k, j], true);
+    if (tail[0] > k && isSpeaker(d, tail[0], tail[1], false)) return tail;
     // An aside: try the phrase before the comma.
     if (!/,/.test(gap(d, s, k)) || k <= s.t0) return undefined;
     j = k - 1;
@@ -309,9 +317,12 @@ function openingName(d: Doc, s: Sentence, j: number): [number, number] | undefin
   return looksLikeSpeaker(phraseText(d, s.t0, e)) ? [s.t0, e] : undefined;
 }
 
-/** "at the town hall this week she", "In an interview Cruz": the pronoun or name at the end. */
-function trimSubject(d: Doc, [k, j]: [number, number]): [number, number] {
-  if (!ADJUNCT_START.has(d.tokens[k].w) || j === k) return [k, j];
+/**
+ * "at the town hall this week she", "In an interview Cruz": the pronoun or name at the end of a phrase
+ * opening with an adjunct (or of any phrase, `always`).
+ */
+function trimSubject(d: Doc, [k, j]: [number, number], always = false): [number, number] {
+  if ((!always && !ADJUNCT_START.has(d.tokens[k].w)) || j === k) return [k, j];
   if (PRONOUN_SPEAKER.test(d.tokens[j].w)) return [j, j];
   if (!d.tokens[j].cap) return [k, j];
   let n = j;
@@ -328,7 +339,7 @@ function chunkStart(d: Doc, s: Sentence, j: number): number {
     !PUNCT.test(gap(d, s, k)) &&
     !CLAUSE_WORD.has(d.tokens[k - 1].w) &&
     !(CUES.has(d.tokens[k - 1].w) && !d.tokens[k - 1].quoted && !d.tokens[k - 1].cap) &&
-    d.tokens[k].w !== 'who'
+    !/^(who|which)$/.test(d.tokens[k].w)
   )
     k--;
   return k;
@@ -559,7 +570,9 @@ export function framesOf(d: Doc, si: number): Frame[] {
     const last = ci === cands.length - 1;
     const push = (content: [number, number], shape: Shape, speaker?: [number, number]) => {
       const [a, b] = trim(d.text, content[0], content[1]);
-      if (b - a > 2 && wordsIn(d.text, a, b) >= 2)
+      // One word is enough when it is quoted (Priebus said, “Probably.”).
+      const words = wordsIn(d.text, a, b);
+      if (b - a > 2 && (words >= 2 || (words === 1 && /^["“]/.test(d.text.slice(a, b)))))
         out.push({ cue, speaker, content: [a, b], shape, sentence: si, last });
     };
     // "according to X, C" / "C, according to X".
@@ -749,16 +762,46 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
   const frames = perSentence.flat();
   for (const f of frames) extendThroughQuotations(d, f, framed);
 
-  // 2. Speaker turns of transcripts and interviews: "PENCE: Well, look, ..." (a paragraph each).
-  const turn = /^([\p{Lu}][\p{L}.'’ -]{1,40}?):\s+(\S.{8,})$/gmu;
+  // 2. Speaker turns of transcripts and interviews ("PENCE: Well, look, ..."; "Q: ..."; "Roger Stone:
+  // Don't trust ..."), a paragraph each, and a quotation introduced by a name and a colon ("Here's
+  // Clinton in 1992: “...”"). Only a person's name, a transcript's capitals or Q and A make a speaker:
+  // "Editor's note:" and "Still to come:" do not.
+  const personMentions = people
+    .filter((e) => e.kind === 'PERSON')
+    .flatMap((e) => e.mentions)
+    .sort((x, y) => x.start - y.start);
+  const names = (a: number, b: number) => personMentions.some((m) => m.start >= a && m.end <= b);
+  const turn = /^([\p{Lu}][\p{L}.'’ -]{0,40}?):\s+(\S.+)$/gmu;
   for (let m = turn.exec(original); m; m = turn.exec(original)) {
-    if (!looksLikeSpeaker(m[1]) || m[1].split(/\s+/).length > 5 || !/^\p{Lu}/u.test(m[1])) continue;
+    const who = m[1].trim();
     const colon = m.index + m[1].length;
+    const capitals = /^[\p{Lu} .'’-]{2,}$/u.test(who) && /\p{Lu}{2}/u.test(who);
+    if (!(/^[QA]$/.test(who) || capitals || names(m.index, colon)) || who.split(/\s+/).length > 5) continue;
     const [a, b] = trim(original, colon + 1, m.index + m[0].length);
+    if (wordsIn(original, a, b) < 2) continue;
     frames.push({
       cue: [colon, colon + 1],
       speaker: [m.index, colon],
       content: [a, b],
+      shape: 'leading',
+      sentence: -1,
+      last: true,
+    });
+  }
+  for (const q of d.quotes) {
+    const lead = /([^.!?\n:;"“”]{2,80}):\s*$/u.exec(d.text.slice(Math.max(0, q.start - 80), q.start));
+    if (!lead) continue;
+    const from = q.start - lead[0].length;
+    const colon = from + lead[1].length;
+    const person = personMentions.filter((m) => m.start >= from && m.end <= colon).pop();
+    if (!person) continue;
+    let end = q.end;
+    for (let k = d.quotes.indexOf(q); d.quotes[k].continues && k + 1 < d.quotes.length; )
+      end = d.quotes[++k].end;
+    frames.push({
+      cue: [colon, colon + 1],
+      speaker: [person.start, person.end],
+      content: [q.start, end],
       shape: 'leading',
       sentence: -1,
       last: true,
