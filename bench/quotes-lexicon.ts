@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { readJsonl } from '../src/eval/data.js';
-import { normalizeQuoteMarks, quotations } from '../src/language/quotations.js';
+import { analyse, cueContext } from '../src/language/quotes.js';
 
 interface GoldSpan {
   start: number;
@@ -46,11 +46,18 @@ const row = (w: string) => {
   if (!r) stats.set(w, (r = [0, 0, 0, 0, 0, 0]));
   return r;
 };
+/** word → context class ("b:name", "a:that") → [cue heads, occurrences]. */
+const contexts = new Map<string, Map<string, [number, number]>>();
+const count = (w: string, cls: string, cue: boolean) => {
+  let m = contexts.get(w);
+  if (!m) contexts.set(w, (m = new Map()));
+  const c = m.get(cls) ?? [0, 0];
+  c[0] += cue ? 1 : 0;
+  c[1]++;
+  m.set(cls, c);
+};
 
 for (const doc of readJsonl<Doc>(data)) {
-  const text = normalizeQuoteMarks(doc.text);
-  const quoted = quotations(text);
-  let qi = 0;
   const heads = new Map<number, Doc['attributions'][number]>();
   for (const a of doc.attributions) {
     // The head: the first word that is not padding, an adverb in -ly only when nothing else follows.
@@ -60,38 +67,62 @@ for (const doc of readJsonl<Doc>(data)) {
       ws.find((m) => !PADDING.has(m[0].toLowerCase()));
     if (head) heads.set(a.cue.start + (head.index ?? 0), a);
   }
-  for (const m of text.matchAll(WORD)) {
-    const at = m.index ?? 0;
-    while (qi < quoted.length && quoted[qi].end <= at) qi++;
-    const inside = qi < quoted.length && quoted[qi].start < at;
-    const a = heads.get(at);
-    if (inside && !a) continue;
-    const r = row(m[0].toLowerCase());
-    r[1]++;
-    if (!a) continue;
-    r[0]++;
-    if (a.content.start >= a.cue.end) r[2]++;
-    else if (a.content.end <= a.cue.start) r[3]++;
-    else r[4]++;
-    if (!a.source) r[5]++;
+  // The extractor's own tokens, sentences and quotations, so that the counts mean what it will see.
+  const d = analyse(doc.text);
+  for (const s of d.sentences) {
+    for (let k = s.t0; k < s.t1; k++) {
+      const t = d.tokens[k];
+      const a = heads.get(t.start);
+      if (t.quoted && !a) continue;
+      const r = row(t.w);
+      r[1]++;
+      const [before, after] = cueContext(d, s, k);
+      count(t.w, `b:${before}`, !!a);
+      count(t.w, `a:${after}`, !!a);
+      if (!a) continue;
+      r[0]++;
+      if (a.content.start >= a.cue.end) r[2]++;
+      else if (a.content.end <= a.cue.start) r[3]++;
+      else r[4]++;
+      if (!a.source) r[5]++;
+    }
   }
 }
 
-const kept = [...stats].filter(([, r]) => r[0] >= 2).sort((a, b) => a[0].localeCompare(b[0]));
-const body = kept
-  .map(([w, r]) => `  ${/^[a-z]+$/.test(w) ? w : JSON.stringify(w)}: [${r.join(', ')}],`)
+const key = (w: string) => (/^[a-z]+$/.test(w) ? w : JSON.stringify(w));
+const kept = [...stats]
+  .filter(([, r]) => r[0] >= 3 && r[0] / r[1] >= 0.1)
+  .sort((a, b) => a[0].localeCompare(b[0]));
+const body = kept.map(([w, r]) => `  ${key(w)}: [${r.join(', ')}],`).join('\n');
+// Context counts for the forms that are sometimes a cue and sometimes not (P between 0.1 and 0.9).
+const ambiguous = kept.filter(([, r]) => r[0] >= 5 && r[0] / r[1] >= 0.1 && r[0] / r[1] < 0.9);
+const context = ambiguous
+  .map(([w]) => {
+    const m = contexts.get(w) ?? new Map();
+    const cells = [...m]
+      .filter(([, [, o]]) => o >= 2)
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([cls, [c, o]]) => `${cls}=${c}/${o}`)
+      .join(' ');
+    return `  ${key(w)}: '${cells}',`;
+  })
   .join('\n');
 writeFileSync(
   out,
   `/**
  * Reporting cues learned from the PolNeAR train split by bench/quotes-lexicon.ts (generated: do not edit).
- * word form → [times the head of a gold cue, occurrences outside quotation marks, content after the cue,
- * content before it, content around it, attributions without a source]. Forms seen as a cue head at
- * least twice.
+ * CUE_STATS: word form → [times the head of a gold cue, occurrences outside quotation marks, content
+ * after the cue, content before it, content around it, attributions without a source], for the forms seen
+ * as a cue head at least three times and in at least a tenth of their occurrences. CUE_CONTEXT: for the ambiguous forms, cue heads / occurrences by the class
+ * of the word before ("b:") and after ("a:") them, for contexts seen twice (see cueContext in quotes.ts).
  */
 export const CUE_STATS: Readonly<Record<string, readonly [number, number, number, number, number, number]>> = {
 ${body}
 };
+
+export const CUE_CONTEXT: Readonly<Record<string, string>> = {
+${context}
+};
 `,
 );
-console.log(`${kept.length} cue forms written to ${out}`);
+console.log(`${kept.length} cue forms (${ambiguous.length} with contexts) written to ${out}`);
