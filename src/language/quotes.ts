@@ -409,7 +409,18 @@ function openingName(d: Doc, s: Sentence, j: number): [number, number] | undefin
   if (e >= j || e - s.t0 > 7) return undefined;
   if (ADJUNCT_START.has(d.tokens[s.t0].w) || /^(but|and|so|yet|still)$/.test(d.tokens[s.t0].w))
     return undefined;
-  return looksLikeSpeaker(phraseText(d, s.t0, e)) ? [s.t0, e] : undefined;
+  return nameLike(d, s.t0, e) ? [s.t0, e] : undefined;
+}
+
+/** A name or a source's description, not a clause: no verb, mostly capitals or a source noun. */
+function nameLike(d: Doc, k: number, j: number): boolean {
+  const toks = d.tokens.slice(k, j + 1);
+  if (toks.some((t) => VERBISH.test(t.w))) return false;
+  const caps = toks.filter((t) => t.cap).length;
+  return (
+    caps * 2 >= toks.length ||
+    (SOURCE_NOUN.test(phraseText(d, k, j)) && looksLikeSpeaker(phraseText(d, k, j)))
+  );
 }
 
 /**
@@ -462,7 +473,7 @@ function subjectAfter(d: Doc, s: Sentence, c1: number, lenient: boolean): [numbe
   if (k >= s.t1 || PUNCT.test(gap(d, s, k))) return undefined;
   let j = k;
   while (j + 1 < s.t1 && j - k < 12 && !PUNCT.test(gap(d, s, j + 1))) j++;
-  if (j + 1 < s.t1 && !/^[\s)]*[,;—–-]/.test(gap(d, s, j + 1))) return undefined;
+  if (j + 1 < s.t1 && !/^[\s.]*[,;—–(-]/.test(gap(d, s, j + 1))) return undefined;
   if (j + 1 >= s.t1 && j - k >= 12) return undefined;
   return isSpeaker(d, k, j, lenient) ? [k, j] : undefined;
 }
