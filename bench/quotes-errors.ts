@@ -3,7 +3,7 @@
  * `newsfuse eval quotes`): missed gold attributions grouped by cue, and false positives grouped by cue.
  * Use it on the train split; dev is for reporting only.
  *   npx tsx bench/quotes-errors.ts --data ../shared/data/quotes/polnear-train.jsonl.gz [--limit N]
- *     [--show missed|fp|partial|source] [--cue WORD] [--n 20] [--groups 40]
+ *     [--show missed|fp|partial|source] [--cue WORD] [--shape 'start before, end after'] [--n 20] [--groups 40]
  */
 import { readJsonl } from '../src/eval/data.js';
 import { quotes } from '../src/language/quotes.js';
@@ -31,6 +31,7 @@ const show = args.get('show');
 const cueFilter = args.get('cue')?.toLowerCase();
 const nShow = Number(args.get('n') ?? 20);
 const nGroups = Number(args.get('groups') ?? 40);
+const shapeFilter = args.get('shape');
 
 type S = { start: number; end: number };
 const overlap = (a: S, b: S) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));

@@ -114,6 +114,10 @@ const SOURCE_NOUN =
 const PRONOUN = /^(he|she|they|it|we|i)$/i;
 const BAD_SPEAKER = /^(that|this|which|there|and|but|or|as|if|so|when|while|because|although|however)\b/i;
 
+/** Words opening a subordinate clause: a report inside one ends with it. */
+const SUBORDINATOR =
+  /^(although|though|while|whereas|if|when|whenever|as|because|since|after|before|unless|until|once)$/;
+
 /** Words that start an adjunct rather than a clause: "on Tuesday", "in a statement", "last week". */
 const ADJUNCT_START = new Set(
   `on in at during after before via of about to from with for while when last this early late earlier later
@@ -746,16 +750,35 @@ export function framesOf(d: Doc, si: number): Frame[] {
         return;
       }
     }
+    // A report inside a relative or subordinate clause ("Sanders, who on Tuesday endorsed Clinton,
+    // said"; "Although Rubio has blasted Obama for ..., this has ..."): its content ends with the clause.
+    const relative = !!c.subject && /^(who|which)$/.test(tok[c.subject[0]].w);
+    const subordinate =
+      relative || (c.lead > s.t0 && SUBORDINATOR.test(tok[c.lead - 1].w) && !PUNCT.test(gap(d, s, c.lead)));
     // Trailing or parenthetical: "C, X said." / "“C1,” X said, “C2.”" / "C1, X said, C2." After a
-    // quotation, the frame closes it unless a clause of its own follows ("“C,” he told reporters who ...").
+    // quotation, the frame closes it unless "that", a colon or a quotation follows the cue.
     const complement = /^\s*(?:that|whether)\b|^\s*[:"“]/.test(d.text.slice(tok[c.c1].end, s.end));
-    if (c.subject && afterComma && leftWords >= 2 && (chunkIsAdjunct || (quoted && !complement))) {
-      if (hangs) {
+    if (
+      c.subject &&
+      !relative &&
+      afterComma &&
+      leftWords >= 2 &&
+      (chunkIsAdjunct || (quoted && !complement))
+    ) {
+      const resumes = /["“]/.test(closing);
+      if (hangs || (quoted && !chunkIsAdjunct)) {
         if (!leftIsAdjunct) {
           push([from, leftEnd], 'trailing', speaker);
           return;
         }
-      } else if (next && (/["“]/.test(closing) ? !!quoted : !/:/.test(closing))) {
+      } else if (next && resumes) {
+        // “C1,” X said, “C2.” — and a quotation that opens the clause before: “C1” by ..., X said, “C2.”
+        const split = /,/.test(closing) && /["“”]/.test(d.text.slice(leftFrom, leftEnd));
+        if (split || quoted) {
+          push([from, split ? cutAfter(next.start) : leftEnd], split ? 'parenthetical' : 'trailing', speaker);
+          return;
+        }
+      } else if (next && !/:/.test(closing)) {
         push([from, cutAfter(next.start)], 'parenthetical', speaker);
         return;
       }
@@ -764,9 +787,21 @@ export function framesOf(d: Doc, si: number): Frame[] {
     if (!speaker && !(c.info.sourceless > 0.2)) return;
     const start = complementStart(d, s, c.c1, tell);
     if (start >= s.end) return;
-    push([start, cutAfter(start)], 'leading', speaker);
+    const end = cutAfter(start);
+    push([start, subordinate ? clauseEnd(d, s, start, end) : end], 'leading', speaker);
   });
   return out;
+}
+
+/** Where a subordinate clause ends after `start`: its first comma, semicolon or dash outside quotations. */
+function clauseEnd(d: Doc, s: Sentence, start: number, end: number): number {
+  for (let k = s.t0 + 1; k < s.t1; k++) {
+    const t = d.tokens[k];
+    if (t.start <= start || t.quoted) continue;
+    if (t.start >= end) break;
+    if (/[,;—–]/.test(gap(d, s, k)) && !d.tokens[k - 1].quoted) return d.tokens[k - 1].end;
+  }
+  return end;
 }
 
 /** Whether tokens [a, b) of a sentence open it with an adjunct ("In an interview on Fox, ..."; "But"). */
@@ -914,14 +949,16 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
     });
   }
 
-  // 3. One frame per stretch of text: the widest wins (reports nested in reports are rare).
+  // 3. Frames whose contents cross keep the widest; a report strictly inside another one's content stands
+  // (“A,” he said when asked about X. “B.”; "Varga said the insurer had called the damage ...").
   const kept: Frame[] = [];
   const order = frames
     .map((f, i) => ({ f, i }))
     .sort((x, y) => y.f.content[1] - y.f.content[0] - (x.f.content[1] - x.f.content[0]) || x.i - y.i);
   const taken: [number, number][] = [];
   for (const { f } of order) {
-    if (taken.some(([a, b]) => a < f.content[1] && f.content[0] < b)) continue;
+    const [a0, b0] = f.content;
+    if (taken.some(([a, b]) => a < b0 && a0 < b && !(a < a0 && b0 < b))) continue;
     taken.push(f.content);
     kept.push(f);
   }
