@@ -5,7 +5,7 @@
  * so the extractor can keep the forms that usually are cues (P(cue | word)); and, for those occurrences,
  * where the content lies (after the cue, before it, around it) and whether the attribution names a source.
  * Only word forms and counts are written, no text of the articles.
- *   npx tsx bench/quotes-lexicon.ts [--data ../shared/data/quotes/polnear-train.jsonl.gz]
+ *   npx tsx bench/quotes-lexicon.ts [--data ../shared/data/quotes/polnear-train.jsonl.gz] && npx biome check --write src/language/quote-cues.ts
  */
 import { writeFileSync } from 'node:fs';
 import { readJsonl } from '../src/eval/data.js';
