@@ -46,6 +46,8 @@ const falsePos = new Map<string, number>();
 const wrongSource = new Map<string, number>();
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 const examples: string[] = [];
+/** False positives touching a gold content (wrong bounds) and touching none. */
+const fpKinds = [0, 0];
 const cueKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** The sentence-ish context around a span, with the span bracketed. */
@@ -95,6 +97,7 @@ for (const doc of docs) {
     if (doc.attributions.some((g) => matches(q, g.content))) continue;
     const key = cueKey(q.cue?.text ?? '-');
     bump(falsePos, key);
+    fpKinds[doc.attributions.some((g) => touches(q, g.content)) ? 0 : 1]++;
     if (show === 'fp' && (!cueFilter || key === cueFilter))
       examples.push(
         `FP cue=«${q.cue?.text}» src=«${q.speaker ? doc.text.slice(q.speaker.start, q.speaker.end) : '-'}»\n  ${context(doc.text, q)}\n  gold nearby: ${doc.attributions
@@ -116,7 +119,9 @@ console.log(`missed (no overlapping prediction): ${total(missed)}\n  ${top(misse
 console.log(`partial (overlap < 50%): ${total(partial)}\n  ${top(partial)}`);
 console.log(`  partial shapes: ${top(partialShape)}`);
 console.log(`wrong source: ${total(wrongSource)}\n  ${top(wrongSource)}`);
-console.log(`false positives: ${total(falsePos)}\n  ${top(falsePos)}`);
+console.log(
+  `false positives: ${total(falsePos)} (${fpKinds[0]} touch a gold content, ${fpKinds[1]} none)\n  ${top(falsePos)}`,
+);
 if (show) {
   // A deterministic spread of examples across the corpus.
   const step = Math.max(1, Math.floor(examples.length / nShow));

@@ -347,7 +347,7 @@ const phraseText = (d: Doc, a: number, b: number) => d.text.slice(d.tokens[a].st
 function isSpeaker(d: Doc, k: number, j: number, lenient: boolean): boolean {
   const phrase = phraseText(d, k, j);
   if (/["“”]/.test(phrase)) return false;
-  if (lenient) return !BAD_SPEAKER.test(phrase) && j - k < 10;
+  if (lenient) return !BAD_SPEAKER.test(phrase) && j - k < 14;
   return looksLikeSpeaker(phrase) || /^\p{N}/u.test(phrase);
 }
 
@@ -721,6 +721,8 @@ export function framesOf(d: Doc, si: number): Frame[] {
       (!/["“:]/.test(closing) &&
         (DEPENDENT_START.has(next.w) || ADJUNCT_START.has(next.w) || /ing$/.test(next.w)));
     const quoted = quotationBefore(d, s, c.lead);
+    // Words said, not a title in quotation marks (“Hannity,” Newt Gingrich said if ...).
+    const statement = !!quoted && wordsIn(d.text, quoted.start, quoted.end) >= 4;
     // The words said start at the quotation when it began in an earlier sentence or after a colon
     // ("...: “C,” he said"); a quotation ending a clause of the writer's is part of what is reported.
     const from =
