@@ -255,7 +255,7 @@ export function cueContext(d: Doc, s: Sentence, k: number): [string, string] {
 
 // --- frames ---
 
-type Shape = 'leading' | 'trailing' | 'parenthetical' | 'around' | 'according';
+type Shape = 'leading' | 'trailing' | 'parenthetical' | 'around' | 'according' | 'passive';
 
 interface Frame {
   cue: [number, number];
@@ -284,6 +284,8 @@ interface Candidate {
   newClause: boolean;
   /** Character offset where a frame before it must stop, if it starts a new report. */
   cut?: number;
+  /** "Trump was supported by 42 percent": a passive cue, what is reported is its subject. */
+  passive: boolean;
 }
 
 /** The cue at token k, if any: its last token and its lexicon entry. */
@@ -349,6 +351,12 @@ function isSpeaker(d: Doc, k: number, j: number, lenient: boolean): boolean {
   if (/["“”]/.test(phrase)) return false;
   if (lenient) return !BAD_SPEAKER.test(phrase) && j - k < 14;
   return looksLikeSpeaker(phrase) || /^\p{N}/u.test(phrase);
+}
+
+/** Back from token j over adverbs ("was widely condemned"). */
+function skipAdverbs(d: Doc, s: Sentence, j: number): number {
+  while (j >= s.t0 && !d.tokens[j].cap && /ly$|^(not|also|never|often|now|still)$/.test(d.tokens[j].w)) j--;
+  return j;
 }
 
 /** Back from token j over auxiliaries and adverbs ("has also said", "repeatedly argued"). */
@@ -617,7 +625,23 @@ export function candidates(d: Doc, s: Sentence): Candidate[] {
     // "Although she said A, at the town hall she said B"; "half said A, compared with four in 10 who
     // said B": a speaker after clause punctuation starts a report of its own.
     else if (subject) cut = punctuationBefore(d, s, lead, out.length ? out[out.length - 1].c1 + 1 : s.t0);
-    out.push({ c0: k, c1: cue.c1, info: cue.info, subject, lead, coordinated, participle, newClause, cut });
+    const be = skipAdverbs(d, s, k - 1);
+    const passive =
+      be >= s.t0 &&
+      /^(is|was|were|are|been|be|being)$/.test(d.tokens[be].w) &&
+      /(ed|en|wn|ght|ld)$/.test(d.tokens[k].w);
+    out.push({
+      c0: k,
+      c1: cue.c1,
+      info: cue.info,
+      subject,
+      lead,
+      coordinated,
+      participle,
+      newClause,
+      cut,
+      passive,
+    });
     k = cue.c1;
   }
   return out;
@@ -751,6 +775,17 @@ export function framesOf(d: Doc, si: number): Frame[] {
         );
         return;
       }
+    }
+    // "Trump was supported by 42 percent of the Republicans", "Cosby is attacked in the media": what is
+    // reported is the subject, who reports it the agent after "by".
+    if (c.passive && c.subject && !c.info.around && !tell) {
+      let k = c.c1 + 1;
+      while (k < s.t1 && /ly$/.test(tok[k].w) && !PUNCT.test(gap(d, s, k))) k++;
+      const by = k < s.t1 && tok[k].w === 'by' && !PUNCT.test(gap(d, s, k)) ? k + 1 : -1;
+      const agentEnd = by > 0 && by < s.t1 ? chunkAfter(d, s, by) - 1 : -1;
+      const agent = by > 0 && agentEnd >= by ? span(by, agentEnd) : undefined;
+      push(span(c.subject[0], c.subject[1]), 'passive', agent);
+      return;
     }
     // A report inside a relative or subordinate clause ("Sanders, who on Tuesday endorsed Clinton,
     // said"; "Although Rubio has blasted Obama for ..., this has ..."): its content ends with the clause.
