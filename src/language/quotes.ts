@@ -823,7 +823,13 @@ export function framesOf(d: Doc, si: number): Frame[] {
     // Leading: "X said (that) C", "X told reporters C", "X wants to C", "X said, “C”".
     if (!speaker && !(c.info.sourceless > 0.2)) return;
     const start = complementStart(d, s, c.c1, tell);
-    if (start >= s.end) return;
+    if (start >= s.end) {
+      // "Cruz continued:" closing a paragraph, the next one quoting him.
+      const next = d.sentences[si + 1];
+      const q = next && /:\s*$/.test(d.text.slice(tok[c.c1].end, s.end)) ? quotationAt(d, next.start + 1) : -1;
+      if (q >= 0 && d.quotes[q].start === next.start) push([d.quotes[q].start, d.quotes[q].end], 'leading', speaker);
+      return;
+    }
     const end = cutAfter(start);
     push([start, subordinate ? clauseEnd(d, s, start, end) : end], 'leading', speaker);
   });
