@@ -177,7 +177,7 @@ export function analyse(original: string): Doc {
   let ti = 0;
   let paragraph = 0;
   let lastEnd = 0;
-  for (const s of splitSentences(text)) {
+  for (const s of sentenceSpans(text)) {
     if (text.slice(lastEnd, s.start).includes('\n')) paragraph++;
     lastEnd = s.end;
     while (ti < tokens.length && tokens[ti].start < s.start) ti++;
@@ -186,6 +186,27 @@ export function analyse(original: string): Doc {
     sentences.push({ start: s.start, end: s.end, t0, t1: ti, paragraph });
   }
   return { text, tokens, sentences, quotes };
+}
+
+/**
+ * Sentences as the splitter gives them, cut again where it lets one run on: over a paragraph break after
+ * an abbreviation ("... the U.S.¶China, Japan ..."), and before a quotation opening after a full stop
+ * ("Howard said. “(Cruz) has those values ...").
+ */
+function sentenceSpans(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const s of splitSentences(text)) {
+    let from = s.start;
+    const cut = /\n\s*|[.!?]["”]?\s+(?=["“])/g;
+    cut.lastIndex = s.start;
+    for (let m = cut.exec(text); m && m.index + m[0].length < s.end; m = cut.exec(text)) {
+      const end = m[0].startsWith('\n') ? m.index : m.index + m[0].trimEnd().length;
+      if (end > from) out.push({ start: from, end });
+      from = m.index + m[0].length;
+    }
+    if (s.end > from) out.push({ start: from, end: s.end });
+  }
+  return out;
 }
 
 /** The text between token k-1 (or the sentence start) and token k. */
@@ -826,8 +847,10 @@ export function framesOf(d: Doc, si: number): Frame[] {
     if (start >= s.end) {
       // "Cruz continued:" closing a paragraph, the next one quoting him.
       const next = d.sentences[si + 1];
-      const q = next && /:\s*$/.test(d.text.slice(tok[c.c1].end, s.end)) ? quotationAt(d, next.start + 1) : -1;
-      if (q >= 0 && d.quotes[q].start === next.start) push([d.quotes[q].start, d.quotes[q].end], 'leading', speaker);
+      const q =
+        next && /:\s*$/.test(d.text.slice(tok[c.c1].end, s.end)) ? quotationAt(d, next.start + 1) : -1;
+      if (q >= 0 && d.quotes[q].start === next.start)
+        push([d.quotes[q].start, d.quotes[q].end], 'leading', speaker);
       return;
     }
     const end = cutAfter(start);
