@@ -748,7 +748,9 @@ export function framesOf(d: Doc, si: number): Frame[] {
     }
     // "The bank is expected to act", "Sanders appears to lead": the clause around the cue.
     if (c.info.around && !c.participle) {
-      push([s.start, cutAfter(tok[c.c1].end)], 'around', c.info.sourceless > 0.5 ? undefined : speaker);
+      // From its subject: "Separately, [the Obama administration ... is expected to ...]".
+      const from = c.subject ? tok[c.subject[0]].start : s.start;
+      push([from, cutAfter(tok[c.c1].end)], 'around', c.info.sourceless > 0.5 ? undefined : speaker);
       return;
     }
     const g = gap(d, s, c.lead);
