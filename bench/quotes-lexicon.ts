@@ -57,6 +57,10 @@ const count = (w: string, cls: string, cue: boolean) => {
   m.set(cls, c);
 };
 
+/** "word preposition" → [in one gold cue together, occurrences]. */
+const particles = new Map<string, [number, number]>();
+const PREPOSITIONS = /^(about|for|on|of|against|at|over|with|to|into|toward|towards|out|up)$/;
+
 for (const doc of readJsonl<Doc>(data)) {
   const heads = new Map<number, Doc['attributions'][number]>();
   for (const a of doc.attributions) {
@@ -69,6 +73,19 @@ for (const doc of readJsonl<Doc>(data)) {
   }
   // The extractor's own tokens, sentences and quotations, so that the counts mean what it will see.
   const d = analyse(doc.text);
+  // A preposition right after a word, in the same gold cue ("called for", "spoke about") or not.
+  const cueSpans = doc.attributions.map((a) => a.cue);
+  for (const s of d.sentences) {
+    for (let k = s.t0; k + 1 < s.t1; k++) {
+      const [t, u] = [d.tokens[k], d.tokens[k + 1]];
+      if (t.quoted || !PREPOSITIONS.test(u.w) || d.text.slice(t.end, u.start).trim()) continue;
+      const key = `${t.w} ${u.w}`;
+      const c = particles.get(key) ?? [0, 0];
+      c[0] += cueSpans.some((x) => x.start <= t.start && u.end <= x.end) ? 1 : 0;
+      c[1]++;
+      particles.set(key, c);
+    }
+  }
   for (const s of d.sentences) {
     for (let k = s.t0; k < s.t1; k++) {
       const t = d.tokens[k];
@@ -89,6 +106,10 @@ for (const doc of readJsonl<Doc>(data)) {
   }
 }
 
+const particle = [...particles]
+  .filter(([, [c, o]]) => c >= 3 && c / o >= 0.3)
+  .map(([k]) => k)
+  .sort();
 const key = (w: string) => (/^[a-z]+$/.test(w) ? w : JSON.stringify(w));
 const kept = [...stats]
   .filter(([, r]) => r[0] >= 3 && r[0] / r[1] >= 0.1)
@@ -123,6 +144,9 @@ ${body}
 export const CUE_CONTEXT: Readonly<Record<string, string>> = {
 ${context}
 };
+
+/** Cue words and the preposition that belongs to the cue after them (in a third of cases at least). */
+export const CUE_PARTICLES = '${particle.join(',')}';
 `,
 );
 console.log(`${kept.length} cue forms (${ambiguous.length} with contexts) written to ${out}`);

@@ -19,7 +19,7 @@
 import type { Article, Entity, Quote } from '../model.js';
 import { entities } from './entities.js';
 import { normalizeQuoteMarks, type Quotation, quotations } from './quotations.js';
-import { CUE_CONTEXT, CUE_STATS } from './quote-cues.js';
+import { CUE_CONTEXT, CUE_PARTICLES, CUE_STATS } from './quote-cues.js';
 import { splitSentences } from './sentences.js';
 
 // --- the cue lexicon ---
@@ -61,6 +61,9 @@ for (const [word, [n, occurrences, after, before, around, sourceless]] of Object
   LEXICON.set(word, { p, around: around > after + before, sourceless: sourceless / n, context });
   if (p >= 0.5) CUES.add(word);
 }
+
+/** Word and preposition pairs that are one cue ("called for"), learned with the lexicon. */
+const PARTICLES = new Set(CUE_PARTICLES.split(','));
 
 /** How many occurrences the word's own P weighs against a context's counts (smoothing). */
 const CONTEXT_PRIOR = 8;
@@ -326,16 +329,9 @@ function cueAt(d: Doc, s: Sentence, k: number): { c1: number; info: CueInfo } | 
   if (prev && prev.w === 'so' && gap(d, s, k) === '-') return undefined;
   if (prev && /^(the|a|an|to)$/.test(prev.w) && !PUNCT.test(gap(d, s, k))) return undefined;
   let c1 = k;
-  // "called for", "pointed out", "referring to", "talked about", "calls on": the particle is part of the cue.
+  // "called for", "pointed out", "referring to", "spoke about": the particle is part of the cue.
   const next = k + 1 < s.t1 ? d.tokens[k + 1] : undefined;
-  if (next && !PUNCT.test(gap(d, s, k + 1)) && /^(for|out|to|about|on)$/.test(next.w)) {
-    if (
-      /^(call|calls|called|calling|point|points|pointed|pointing|refer|refers|referred|referring|talk|talks|talked|talking)$/.test(
-        t.w,
-      )
-    )
-      c1 = k + 1;
-  }
+  if (next && !PUNCT.test(gap(d, s, k + 1)) && PARTICLES.has(`${t.w} ${next.w}`)) c1 = k + 1;
   return { c1, info };
 }
 
@@ -929,7 +925,7 @@ function sentenceAt(d: Doc, from: number, at: number): number {
  * on over following paragraphs); a frame with quoted words takes the next sentences of its paragraph
  * that open with a quotation and have no frame of their own (“A,” she said. “B.”).
  */
-function extendThroughQuotations(d: Doc, f: Frame, framed: Set<number>): void {
+export function extendThroughQuotations(d: Doc, f: Frame, framed: Set<number>): void {
   let qi = quotationAt(d, f.content[0]);
   if (qi >= 0) f.content[0] = Math.min(f.content[0], d.quotes[qi].start);
   qi = quotationAt(d, f.content[1] - 1);
