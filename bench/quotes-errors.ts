@@ -3,7 +3,7 @@
  * `newsfuse eval quotes`): missed gold attributions grouped by cue, and false positives grouped by cue.
  * Use it on the train split; dev is for reporting only.
  *   npx tsx bench/quotes-errors.ts --data ../shared/data/quotes/polnear-train.jsonl.gz [--limit N]
- *     [--show missed|fp|partial|source] [--cue WORD] [--shape 'start before, end after'] [--n 20] [--groups 40]
+ *     [--show missed|fp|partial|source] [--none 1 (false positives touching no gold)] [--cue WORD] [--shape 'start before, end after'] [--n 20] [--groups 40]
  */
 import { readJsonl } from '../src/eval/data.js';
 import { quotes } from '../src/language/quotes.js';
@@ -98,7 +98,8 @@ for (const doc of docs) {
     const key = cueKey(q.cue?.text ?? '-');
     bump(falsePos, key);
     fpKinds[doc.attributions.some((g) => touches(q, g.content)) ? 0 : 1]++;
-    if (show === 'fp' && (!cueFilter || key === cueFilter))
+    const none = !doc.attributions.some((g) => touches(q, g.content));
+    if (show === 'fp' && (!cueFilter || key === cueFilter) && (!args.has('none') || none))
       examples.push(
         `FP cue=«${q.cue?.text}» src=«${q.speaker ? doc.text.slice(q.speaker.start, q.speaker.end) : '-'}»\n  ${context(doc.text, q)}\n  gold nearby: ${doc.attributions
           .filter((g) => touches(q, g.content))

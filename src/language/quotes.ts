@@ -436,7 +436,8 @@ function openingName(d: Doc, s: Sentence, j: number): [number, number] | undefin
   let e = s.t0;
   while (e + 1 <= j && !PUNCT.test(gap(d, s, e + 1)) && !CLAUSE_WORD.has(d.tokens[e + 1].w)) e++;
   if (e >= j || e - s.t0 > 7) return undefined;
-  if (ADJUNCT_START.has(d.tokens[s.t0].w) || /^(but|and|so|yet|still)$/.test(d.tokens[s.t0].w))
+  const first = d.tokens[s.t0].w;
+  if (ADJUNCT_START.has(first) || CLAUSE_WORD.has(first) || /^(but|and|so|yet|still)$/.test(first))
     return undefined;
   return nameLike(d, s.t0, e) ? [s.t0, e] : undefined;
 }
@@ -955,6 +956,10 @@ export function extendThroughQuotations(d: Doc, f: Frame, framed: Set<number>): 
   }
 }
 
+/** Capitals that head a line without being anyone's turn to speak. */
+const NOT_SPEAKERS =
+  /^(BYLINE|DATELINE|UPDATE|UPDATED|CORRECTION|EDITOR'?S? NOTE|ABSTRACT|FULL TEXT|SECTION|LENGTH|SOURCE|PHOTO|VIDEO|WATCH|READ MORE|RELATED|NOTE|WASHINGTON|NEW YORK)$/;
+
 /** Every quote and attribution in an article, in text order. */
 export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): Quote[] {
   const original = article.text;
@@ -980,7 +985,7 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
   for (let m = turn.exec(original); m; m = turn.exec(original)) {
     const who = m[1].trim();
     const colon = m.index + m[1].length;
-    const capitals = /^[\p{Lu} .'’-]{2,}$/u.test(who) && /\p{Lu}{2}/u.test(who);
+    const capitals = /^[\p{Lu} .'’-]{2,}$/u.test(who) && /\p{Lu}{2}/u.test(who) && !NOT_SPEAKERS.test(who);
     if (!(/^[QA]$/.test(who) || capitals || names(m.index, colon)) || who.split(/\s+/).length > 5) continue;
     const [a, b] = trim(original, colon + 1, m.index + m[0].length);
     if (wordsIn(original, a, b) < 2) continue;
