@@ -111,12 +111,15 @@ const particle = [...particles]
   .map(([k]) => k)
   .sort();
 const key = (w: string) => (/^[a-z]+$/.test(w) ? w : JSON.stringify(w));
+// Context counts for the forms that are sometimes a cue and sometimes not: seen as one 5 times at least,
+// with P(cue | word) between 0.1 and 0.9. The other forms are kept when P(cue | word) reaches 0.3 (the
+// extractor's threshold is above it): without contexts, a lower P can never make a cue.
+const isAmbiguous = (r: Row) => r[0] >= 5 && r[0] / r[1] >= 0.1 && r[0] / r[1] < 0.9;
 const kept = [...stats]
-  .filter(([, r]) => r[0] >= 3 && r[0] / r[1] >= 0.1)
+  .filter(([, r]) => isAmbiguous(r) || r[0] / r[1] >= 0.3)
   .sort((a, b) => a[0].localeCompare(b[0]));
 const body = kept.map(([w, r]) => `  ${key(w)}: [${r.join(', ')}],`).join('\n');
-// Context counts for the forms that are sometimes a cue and sometimes not (P between 0.1 and 0.9).
-const ambiguous = kept.filter(([, r]) => r[0] >= 5 && r[0] / r[1] >= 0.1 && r[0] / r[1] < 0.9);
+const ambiguous = kept.filter(([, r]) => isAmbiguous(r));
 const context = ambiguous
   .map(([w]) => {
     const m = contexts.get(w) ?? new Map();
@@ -133,9 +136,10 @@ writeFileSync(
   `/**
  * Reporting cues learned from the PolNeAR train split by bench/quotes-lexicon.ts (generated: do not edit).
  * CUE_STATS: word form → [times the head of a gold cue, occurrences outside quotation marks, content
- * after the cue, content before it, content around it, attributions without a source], for the forms seen
- * as a cue head at least three times and in at least a tenth of their occurrences. CUE_CONTEXT: for the ambiguous forms, cue heads / occurrences by the class
- * of the word before ("b:") and after ("a:") them, for contexts seen twice (see cueContext in quotes.ts).
+ * after the cue, content before it, content around it, attributions without a source], for the forms
+ * that are a cue head in 30% of their occurrences at least, or ambiguous ones with contexts.
+ * CUE_CONTEXT: for the ambiguous forms, cue heads / occurrences by the class of the word before ("b:")
+ * and after ("a:") them, for contexts seen twice (see cueContext in quotes.ts).
  */
 export const CUE_STATS: Readonly<Record<string, readonly [number, number, number, number, number, number]>> = {
 ${body}
