@@ -88,7 +88,7 @@ const LENIENT_P = 0.6;
 
 /** Cues whose object comes before what is said: "told reporters that ...", "asked him whether ...". */
 const TELL =
-  /^(told|tell|tells|telling|asked|ask|asks|asking|reminded|reminding|assured|warned|warning|urged|urging|informed|convinced|persuaded|promised)$/;
+  /^(told|tell|tells|telling|asked|ask|asks|asking|reminded|reminding|assured|warned|warning|urged|urging|informed|convinced|persuaded)$/;
 
 /** Words between a speaker and the cue: "has said", "also told", "did not say", "repeatedly argued". */
 const AUX = new Set(
@@ -812,16 +812,16 @@ export function framesOf(d: Doc, si: number): Frame[] {
       relative || (c.lead > s.t0 && SUBORDINATOR.test(tok[c.lead - 1].w) && !PUNCT.test(gap(d, s, c.lead)));
     // Trailing or parenthetical: "C, X said." / "“C1,” X said, “C2.”" / "C1, X said, C2." After a
     // quotation, the frame closes it unless "that", a colon or a quotation follows the cue.
-    const complement = /^\s*(?:that|whether)\b|^\s*[:"“]/.test(d.text.slice(tok[c.c1].end, s.end));
+    const complement = /^\s*(?:that|whether|if)\b|^\s*[:"“]/.test(d.text.slice(tok[c.c1].end, s.end));
     if (
       c.subject &&
       !relative &&
       afterComma &&
       leftWords >= 2 &&
-      (chunkIsAdjunct || (quoted && !complement))
+      (chunkIsAdjunct || (statement && !complement))
     ) {
       const resumes = /["“]/.test(closing);
-      if (hangs || (quoted && !chunkIsAdjunct)) {
+      if (hangs || (statement && !chunkIsAdjunct)) {
         if (!leftIsAdjunct) {
           push([from, leftEnd], 'trailing', speaker);
           return;
@@ -1042,9 +1042,11 @@ function toQuote(id: string, text: string, d: Doc, f: Frame, people: Entity[], e
   let [a, b] = f.content;
   const inside = d.quotes.filter((q) => q.start >= a - 1 && q.end <= b + 1);
   const quoted = inside.reduce((n, q) => n + (q.end - q.start), 0);
-  const direct = quoted >= 0.5 * (b - a);
+  // Quoted words from end to end ("“A,” the chief said, adding that ... “B.”"), or mostly.
+  const framed = inside.length > 0 && inside[0].start <= a && inside[inside.length - 1].end >= b;
+  const direct = framed || quoted >= 0.5 * (b - a);
   let said = text.slice(a, b);
-  if (direct && inside.length && inside[0].start <= a && inside[inside.length - 1].end >= b) {
+  if (framed) {
     // The words said: the quoted fragments joined by one space (the frame between them left out).
     said = inside
       .map((q) => text.slice(q.start + 1, q.closed ? q.end - 1 : q.end).trim())
