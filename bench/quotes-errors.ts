@@ -3,7 +3,8 @@
  * `newsfuse eval quotes`): missed gold attributions grouped by cue, and false positives grouped by cue.
  * Use it on the train split; dev is for reporting only.
  *   npx tsx bench/quotes-errors.ts --data ../shared/data/quotes/polnear-train.jsonl.gz [--limit N]
- *     [--show missed|fp|partial|source] [--none 1 (false positives touching no gold)] [--cue WORD] [--shape 'start before, end after'] [--n 20] [--groups 40]
+ *     [--show missed|fp|partial|source] [--none 1: false positives touching no gold] [--cue WORD]
+ *     [--shape 'start before, end after': partial matches of that shape] [--n 20] [--groups 40]
  */
 import { readJsonl } from '../src/eval/data.js';
 import { quotes } from '../src/language/quotes.js';
@@ -77,14 +78,17 @@ for (const doc of docs) {
     if (!hit.length) {
       const touching = pred.some((q) => touches(q, g.content));
       bump(touching ? partial : missed, key);
+      let shape = '';
       if (touching) {
         const q = pred
           .filter((x) => touches(x, g.content))
           .sort((x, y) => overlap(y, g.content) - overlap(x, g.content))[0];
         const side = (p: number, g0: number) => (p < g0 - 2 ? 'before' : p > g0 + 2 ? 'after' : 'same');
-        bump(partialShape, `start ${side(q.start, g.content.start)}, end ${side(q.end, g.content.end)}`);
+        shape = `start ${side(q.start, g.content.start)}, end ${side(q.end, g.content.end)}`;
+        bump(partialShape, shape);
       }
-      if (want && show === (touching ? 'partial' : 'missed')) examples.push(describe());
+      if (want && show === (touching ? 'partial' : 'missed') && (!shapeFilter || shape === shapeFilter))
+        examples.push(describe());
     } else if (g.source && !hit.some((q) => q.speaker && touches(q.speaker, g.source!))) {
       bump(wrongSource, key);
       if (want && show === 'source')
