@@ -675,14 +675,41 @@ function subjectBeforeAt(d: Doc, s: Sentence, k: number): boolean {
   return !!prev && prev.cap && !PUNCT.test(gap(d, s, k));
 }
 
-/** The first name (a run of capitalized words) or pronoun that opens a sentence: its subject. */
-function sentenceSubject(d: Doc, s: Sentence): [number, number] | undefined {
+/**
+ * The subject of a sentence, for a participle cue of it ("Here in Columbia, Sanders stepped up ..., saying"):
+ * past introductory phrases, a pronoun, a name (a run of capitalized words) or a determiner phrase.
+ */
+function sentenceSubject(d: Doc, s: Sentence, before: number): [number, number] | undefined {
   let k = s.t0;
-  if (k >= s.t1) return undefined;
+  // Past introductory phrases: "Here in Columbia, Sanders ...", "On Monday, the board ...", "But ...".
+  for (;;) {
+    while (
+      k < before &&
+      /^(but|and|so|yet|still|then|now|here|there|however|meanwhile|instead)$/.test(d.tokens[k].w)
+    )
+      k++;
+    if (k >= before) return undefined;
+    const first = d.tokens[k];
+    const intro =
+      ADJUNCT_START.has(first.w) || /ly$/.test(first.w) || (first.cap && /(ing|ed)$/.test(first.w));
+    if (!intro) break;
+    let e = k + 1;
+    while (e < before && !/,/.test(gap(d, s, e))) e++;
+    if (e >= before) return undefined;
+    k = e;
+  }
   if (PRONOUN_SPEAKER.test(d.tokens[k].w) && d.tokens[k].w !== 'who') return [k, k];
-  if (!d.tokens[k].cap) return undefined;
-  while (k + 1 < s.t1 && d.tokens[k + 1].cap && !PUNCT.test(gap(d, s, k + 1)) && k - s.t0 < 4) k++;
-  return [s.t0, k];
+  const det = DETERMINER.test(d.tokens[k].w);
+  if (!d.tokens[k].cap && !det) return undefined;
+  let e = k;
+  while (
+    e + 1 < before &&
+    e - k < 5 &&
+    !PUNCT.test(gap(d, s, e + 1)) &&
+    (d.tokens[e + 1].cap || (det && e - k < 2 && !VERBISH.test(d.tokens[e + 1].w)))
+  )
+    e++;
+  return [k, e];
 }
 
 /** The quotation whose closing mark comes right before token k (only punctuation between), if any. */
@@ -738,7 +765,7 @@ export function framesOf(d: Doc, si: number): Frame[] {
     const previous = cands[ci - 1];
     let speaker = c.subject ? span(c.subject[0], c.subject[1]) : undefined;
     if (!speaker && (c.coordinated || c.participle)) {
-      const main = previous?.subject ?? sentenceSubject(d, s);
+      const main = previous?.subject ?? sentenceSubject(d, s, c.c0);
       if (main) speaker = span(main[0], main[1]);
     }
     // "The bank is expected to act", "Sanders appears to lead": the clause around the cue.
@@ -839,7 +866,7 @@ export function framesOf(d: Doc, si: number): Frame[] {
       }
     }
     // Leading: "X said (that) C", "X told reporters C", "X wants to C", "X said, “C”".
-    if (!speaker && !(c.info.sourceless > 0.2)) return;
+    if (!speaker && !c.participle && !c.coordinated && !(c.info.sourceless > 0.2)) return;
     const start = complementStart(d, s, c.c1, tell);
     if (start >= s.end) {
       // "Cruz continued:" closing a paragraph, the next one quoting him.
