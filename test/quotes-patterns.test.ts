@@ -97,6 +97,17 @@ test('coordinated cues after auxiliaries keep the speaker; "promised" takes no l
   ]);
 });
 
+test('a cue after "and" continues the sentence\'s subject; participles take it past an opening phrase', () => {
+  assert.deepEqual(
+    frames('She greeted the crowd at the harbour in Saltmere and told them that the ferry would return.'),
+    [['that the ferry would return', 'told', 'She']],
+  );
+  assert.deepEqual(
+    frames('At the harbour on Monday, Ortega toured the new pier, saying it was ready for boats.'),
+    [['it was ready for boats', 'saying', 'Ortega']],
+  );
+});
+
 test('a title in quotation marks before the frame is not what was said', () => {
   assert.deepEqual(frames('On NBC’s “Meet the Press,” Ortega said the pier would reopen in June.'), [
     ['the pier would reopen in June', 'said', 'Ortega'],

@@ -669,10 +669,14 @@ function punctuationBefore(d: Doc, s: Sentence, k: number, from: number): number
   return undefined;
 }
 
-/** Whether the word before "and"/"but" ends a speaker phrase of its own ("Smith and Jones said"). */
+/** Whether the words before "and"/"but" (token k) are a speaker of their own ("Smith and Jones said"). */
 function subjectBeforeAt(d: Doc, s: Sentence, k: number): boolean {
-  const prev = k > s.t0 ? d.tokens[k - 1] : undefined;
-  return !!prev && prev.cap && !PUNCT.test(gap(d, s, k));
+  if (k <= s.t0 || PUNCT.test(gap(d, s, k))) return false;
+  // "Smith and Jones said", "The mayor and the council agreed": a short name or description opening
+  // the clause; not "She greeted supporters in Houston and told them".
+  const from = chunkStart(d, s, k - 1);
+  const words = d.tokens.slice(from, k);
+  return words.length <= 4 && words.every((t) => t.cap || DETERMINER.test(t.w) || SOURCE_NOUN.test(t.w));
 }
 
 /**
