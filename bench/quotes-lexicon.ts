@@ -113,7 +113,7 @@ const particle = [...particles]
 const key = (w: string) => (/^[a-z]+$/.test(w) ? w : JSON.stringify(w));
 // Context counts for the forms that are sometimes a cue and sometimes not: seen as one 5 times at least,
 // with P(cue | word) between 0.1 and 0.9. The other forms are kept when P(cue | word) reaches 0.3 (the
-// extractor's threshold is above it): without contexts, a lower P can never make a cue.
+// extractor's threshold is no lower): without contexts, a lower P can never make a cue.
 const isAmbiguous = (r: Row) => r[0] >= 5 && r[0] / r[1] >= 0.1 && r[0] / r[1] < 0.9;
 const kept = [...stats]
   .filter(([, r]) => isAmbiguous(r) || r[0] / r[1] >= 0.3)

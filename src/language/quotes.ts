@@ -26,10 +26,10 @@ import { splitSentences } from './sentences.js';
 
 /**
  * A word is a cue where P(cue | word, context) reaches this (tuned by 2-fold cross-validation on the train
- * split: lower thresholds add recall faster than they lose precision down to about 0.3). Forms seen as a
+ * split: lower thresholds add recall faster than they lose precision down to 0.25-0.3). Forms seen as a
  * cue only once count too (the same cross-validation: rare reporting verbs are mostly reporting verbs).
  */
-const MIN_CUE_P = 0.35;
+const MIN_CUE_P = 0.3;
 
 interface CueInfo {
   /** P(cue | word) on the train split. */
