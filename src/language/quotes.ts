@@ -6,15 +6,17 @@
  *             The New York Post reports that Hillary Clinton’s team avoided ...
  *             According to the fire service, the blaze burned for eight hours.
  *             The senator believes the bill will pass. / The mayor wants to close the pier.
- * How: the reporting cues are word forms learned from the PolNeAR train split (quote-cues.ts: the forms
- * that are a cue at least half the times they occur outside quotation marks). Each cue in a sentence is a
- * frame; the words before it give its speaker (skipping auxiliaries, adverbs and asides), the punctuation
- * around it its shape: leading ("X said that C"), trailing ("C, X said" / "C, said X"), parenthetical
- * ("C1, X said, C2"), or around the cue ("C seems to ..."). A content reaching into a quotation takes the
- * whole quotation, and a framed quotation takes the quoted sentences that follow it in its paragraph.
- * Overlapping frames keep the widest (reports inside reports are rare in news). Speakers are spans of the
- * text; "he"/"she" resolve to the last person named before, "the official" to the last "... official"
- * introduced. Pure, and linear in the text but for the speaker resolution.
+ * How: the reporting cues are word forms learned from the PolNeAR train split (quote-cues.ts, written by
+ * bench/quotes-lexicon.ts): a word is a cue where P(cue | word, class of the word before, class of the
+ * word after) reaches MIN_CUE_P, naive Bayes over counts of the train split ("polls show" is a cue, "the
+ * show" is not). Each cue in a sentence is a frame; the words before it give its speaker (skipping
+ * auxiliaries, adverbs, asides and brackets), the punctuation around it its shape: leading ("X said
+ * that C"), trailing ("C, X said" / "C, said X" / "“C!” X said."), parenthetical ("C1, X said, C2"),
+ * around the cue ("C seems to ..."), passive ("C was criticized by X") or "according to". A content
+ * reaching into a quotation takes the whole quotation ("…", “…” and ''…'' alike), and a framed quotation
+ * takes the quoted sentences that follow it in its paragraph. Frames whose contents cross keep the widest.
+ * Speakers are spans of the text; "he"/"she" resolve to the last person named before, "the official" to
+ * the last "... official" introduced. Pure, and linear in the text but for the speaker resolution.
  */
 import type { Article, Entity, Quote } from '../model.js';
 import { entities } from './entities.js';
@@ -158,6 +160,7 @@ interface Doc {
   quotes: Quotation[];
 }
 
+/** Tokens, sentences and quotations of an article (also what bench/quotes-lexicon.ts counts on). */
 export function analyse(original: string): Doc {
   const text = normalizeQuoteMarks(original);
   const quotes = quotations(text);
@@ -610,7 +613,7 @@ function complementStart(d: Doc, s: Sentence, c1: number, tell: boolean): number
 }
 
 /** Candidates of one sentence: every cue outside quotation marks, with its speaker and its joint. */
-export function candidates(d: Doc, s: Sentence): Candidate[] {
+function candidates(d: Doc, s: Sentence): Candidate[] {
   const out: Candidate[] = [];
   for (let k = s.t0; k < s.t1; k++) {
     const cue = cueAt(d, s, k);
@@ -734,7 +737,7 @@ function quotationClosing(d: Doc, si: number): Quotation | undefined {
 }
 
 /** The frames of one sentence (offsets into the article). */
-export function framesOf(d: Doc, si: number): Frame[] {
+function framesOf(d: Doc, si: number): Frame[] {
   const s = d.sentences[si];
   const cands = candidates(d, s);
   const out: Frame[] = [];
@@ -955,7 +958,7 @@ function sentenceAt(d: Doc, from: number, at: number): number {
  * on over following paragraphs); a frame with quoted words takes the next sentences of its paragraph
  * that open with a quotation and have no frame of their own (“A,” she said. “B.”).
  */
-export function extendThroughQuotations(d: Doc, f: Frame, framed: Set<number>): void {
+function extendThroughQuotations(d: Doc, f: Frame, framed: Set<number>): void {
   let qi = quotationAt(d, f.content[0]);
   if (qi >= 0) f.content[0] = Math.min(f.content[0], d.quotes[qi].start);
   qi = quotationAt(d, f.content[1] - 1);
