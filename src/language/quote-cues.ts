@@ -1429,450 +1429,448 @@ export const CUE_STATS: Readonly<Record<string, readonly [number, number, number
 export const CUE_CONTEXT: Readonly<Record<string, string>> = {
   accept: 'a:det=4/17 a:end=0/2 a:name=0/3 a:word=2/11 b:name=1/8 b:pron=3/5 b:to=1/16 b:word=0/5',
   accused:
-    'a:by=3/4 a:det=13/16 a:name=34/39 a:of=6/15 a:word=9/13 b:conj=8/11 b:name=29/32 b:open=6/9 b:plural=4/4 b:pron=16/25 b:word=2/5',
+    'a:det=13/16 a:name=34/39 a:prep=9/19 a:word=9/13 b:conj=8/11 b:name=29/32 b:open=6/9 b:plural=4/4 b:pron=16/25 b:word=2/5',
   accuses: 'a:name=5/8 b:det=0/2 b:name=3/4 b:pron=2/2 b:word=3/3',
   accusing: 'a:det=0/2 a:name=3/4 a:word=6/7 b:conj=3/3 b:open=5/5 b:word=2/6',
   acknowledge: 'a:det=3/5 a:that=6/9 a:word=2/6 b:name=2/2 b:plural=3/3 b:pron=2/2 b:to=2/12 b:word=2/2',
   acknowledged:
-    'a:as=2/2 a:det=6/7 a:end=1/2 a:name=5/5 a:pron=2/4 a:punct=2/2 a:that=20/21 a:word=4/6 b:conj=2/2 b:name=26/28 b:open=2/2 b:plural=3/4 b:pron=10/12 b:word=3/4',
+    'a:det=6/7 a:end=1/2 a:name=5/5 a:prep=4/4 a:pron=2/4 a:punct=2/2 a:that=20/21 a:word=4/6 b:conj=2/2 b:name=26/28 b:open=2/2 b:plural=3/4 b:pron=10/12 b:word=3/4',
   acknowledging: 'a:that=8/9 a:word=1/2 b:name=1/2 b:open=4/4 b:plural=2/2 b:word=3/5',
   added:
-    'a:by=1/2 a:det=5/6 a:end=77/77 a:name=7/8 a:punct=21/23 a:quote=58/62 a:that=44/46 a:to=1/10 a:word=5/22 b:conj=4/6 b:det=0/3 b:name=62/67 b:num=0/2 b:open=14/16 b:plural=1/3 b:pron=128/138 b:word=11/24',
-  adding: 'a:det=2/3 a:quote=20/21 a:that=34/35 a:to=0/9 a:word=1/6 b:open=55/65 b:word=4/9',
+    'a:det=5/6 a:end=77/77 a:name=7/8 a:prep=2/5 a:punct=21/23 a:quote=58/62 a:that=44/46 a:to=1/10 a:word=5/22 b:conj=4/6 b:det=0/3 b:name=62/67 b:num=0/2 b:open=14/16 b:plural=1/3 b:pron=128/138 b:word=11/24',
+  adding: 'a:det=2/3 a:prep=2/2 a:quote=20/21 a:that=34/35 a:to=0/9 a:word=1/6 b:open=55/65 b:word=4/9',
   addressed:
     'a:det=5/9 a:name=2/2 a:to=0/2 a:word=1/7 b:name=3/8 b:open=1/3 b:plural=0/2 b:pron=3/5 b:word=1/4',
   adds: 'a:det=0/2 a:end=5/5 a:that=3/3 b:name=4/4 b:pron=5/5 b:word=0/4',
   admitted:
-    'a:end=2/3 a:in=1/2 a:pron=2/3 a:quote=2/2 a:that=6/7 a:to=2/5 a:word=1/4 b:conj=2/4 b:name=9/13 b:plural=2/4 b:pron=3/4 b:word=2/3',
+    'a:end=2/3 a:prep=2/3 a:pron=2/3 a:quote=2/2 a:that=6/7 a:to=2/5 a:word=1/4 b:conj=2/4 b:name=9/13 b:plural=2/4 b:pron=3/4 b:word=2/3',
   adopted:
-    'a:by=1/4 a:det=3/10 a:end=1/2 a:from=0/2 a:word=0/9 b:conj=0/2 b:det=0/6 b:name=4/9 b:open=0/2 b:plural=0/2 b:pron=2/7 b:word=0/2',
-  advice:
-    'a:end=0/11 a:for=0/2 a:from=2/4 a:on=1/3 a:punct=1/3 a:to=1/3 a:word=1/9 b:det=2/7 b:name=0/6 b:word=4/28',
+    'a:det=3/10 a:end=1/2 a:prep=1/7 a:word=0/9 b:conj=0/2 b:det=0/6 b:name=4/9 b:open=0/2 b:plural=0/2 b:pron=2/7 b:word=0/2',
+  advice: 'a:end=0/11 a:prep=3/12 a:punct=1/3 a:to=1/3 a:word=1/9 b:det=2/7 b:name=0/6 b:word=4/28',
   advocate:
-    'a:for=4/18 a:of=0/4 a:punct=0/3 a:word=2/9 b:conj=0/3 b:det=0/10 b:name=1/3 b:pron=1/2 b:to=3/6 b:word=1/12',
+    'a:prep=4/22 a:punct=0/3 a:word=2/9 b:conj=0/3 b:det=0/10 b:name=1/3 b:pron=1/2 b:to=3/6 b:word=1/12',
   agree:
-    'a:end=1/8 a:on=2/4 a:pron=1/2 a:quote=1/2 a:that=5/7 a:to=0/2 a:with=4/8 a:word=1/2 b:conj=1/2 b:name=2/5 b:open=1/3 b:plural=7/11 b:pron=2/9 b:to=2/5 b:word=1/3',
+    'a:end=1/8 a:prep=7/13 a:pron=1/2 a:quote=1/2 a:that=5/7 a:to=0/2 a:word=1/2 b:conj=1/2 b:name=2/5 b:open=1/3 b:plural=7/11 b:pron=2/9 b:to=2/5 b:word=1/3',
   agreed:
-    'a:end=1/2 a:on=3/4 a:that=10/10 a:to=19/30 a:with=5/10 a:word=2/4 b:conj=2/2 b:name=18/29 b:open=7/8 b:plural=7/7 b:pron=3/8 b:word=6/11',
-  agrees: 'a:name=2/3 a:to=0/2 a:with=2/4 a:word=1/2 b:name=2/4 b:pron=0/5 b:word=2/2',
-  aimed: 'a:at=3/28 a:det=3/3 a:to=2/2 a:word=1/3 b:name=4/9 b:open=1/3 b:plural=1/8 b:word=2/13',
-  allegations: 'a:against=0/3 a:of=2/5 a:punct=0/3 a:that=2/5 a:word=1/8 b:det=0/2 b:name=2/3 b:word=4/20',
+    'a:end=1/2 a:prep=9/15 a:that=10/10 a:to=19/30 a:word=2/4 b:conj=2/2 b:name=18/29 b:open=7/8 b:plural=7/7 b:pron=3/8 b:word=6/11',
+  agrees: 'a:name=2/3 a:prep=2/4 a:to=0/2 a:word=1/2 b:name=2/4 b:pron=0/5 b:word=2/2',
+  aimed: 'a:det=3/3 a:prep=3/28 a:to=2/2 a:word=1/3 b:name=4/9 b:open=1/3 b:plural=1/8 b:word=2/13',
+  allegations: 'a:prep=2/8 a:punct=0/3 a:that=2/5 a:word=1/8 b:det=0/2 b:name=2/3 b:word=4/20',
   alleged: 'a:that=4/4 a:word=3/21 b:conj=1/3 b:det=1/11 b:name=2/3 b:open=1/3 b:plural=2/4 b:word=1/4',
   alleging: 'a:punct=1/2 a:that=3/7 a:word=1/4 b:name=1/2 b:open=2/3 b:plural=1/5',
   allowed:
     'a:det=1/5 a:name=1/5 a:that=2/2 a:to=3/12 a:word=2/12 b:det=1/6 b:name=2/5 b:open=0/3 b:plural=2/7 b:pron=2/8 b:to=0/2 b:word=2/7',
-  allows: 'a:det=1/3 a:for=1/2 a:name=1/5 a:word=3/17 b:det=1/8 b:pron=4/13 b:word=1/6',
+  allows: 'a:det=1/3 a:name=1/5 a:prep=1/2 a:word=3/17 b:det=1/8 b:pron=4/13 b:word=1/6',
   always:
-    'a:det=0/8 a:in=1/2 a:word=10/44 b:conj=1/3 b:det=0/2 b:name=3/9 b:open=2/7 b:plural=0/6 b:pron=3/15 b:word=2/15',
+    'a:det=0/8 a:prep=1/2 a:word=10/44 b:conj=1/3 b:det=0/2 b:name=3/9 b:open=2/7 b:plural=0/6 b:pron=3/15 b:word=2/15',
   am: 'a:end=0/3 a:punct=0/2 a:word=6/15 b:num=0/3 b:pron=6/19',
-  angered: 'a:by=3/4 a:det=2/2 a:name=0/2 a:word=2/3 b:det=0/2 b:open=3/3 b:plural=2/2 b:pron=0/2 b:word=3/3',
+  angered:
+    'a:det=2/2 a:name=0/2 a:prep=3/4 a:word=2/3 b:det=0/2 b:open=3/3 b:plural=2/2 b:pron=0/2 b:word=3/3',
   angry:
-    'a:about=3/4 a:at=2/4 a:end=0/2 a:name=0/3 a:punct=0/3 a:word=0/16 b:conj=0/2 b:det=0/10 b:open=1/2 b:plural=1/5 b:pron=2/4 b:word=1/9',
-  announce: 'a:det=3/8 a:word=0/2 b:name=2/3 b:to=2/9',
+    'a:end=0/2 a:name=0/3 a:prep=5/9 a:punct=0/3 a:word=0/16 b:conj=0/2 b:det=0/10 b:open=1/2 b:plural=1/5 b:pron=2/4 b:word=1/9',
+  announce: 'a:det=3/8 a:prep=1/2 a:word=0/2 b:name=2/3 b:to=2/9',
   announced:
-    'a:det=33/39 a:end=3/4 a:name=12/14 a:on=7/8 a:pron=16/17 a:punct=2/5 a:that=16/19 a:word=20/23 b:conj=2/3 b:det=1/2 b:name=50/57 b:open=7/9 b:plural=4/5 b:pron=18/22 b:word=26/32',
-  announcing: 'a:det=6/10 a:that=2/3 b:name=2/2 b:open=3/3 b:plural=1/4 b:word=5/8',
+    'a:det=33/39 a:end=3/4 a:name=12/14 a:prep=7/9 a:pron=16/17 a:punct=2/5 a:that=16/19 a:word=20/23 b:conj=2/3 b:det=1/2 b:name=50/57 b:open=7/9 b:plural=4/5 b:pron=18/22 b:word=26/32',
+  announcing: 'a:det=6/10 a:prep=2/2 a:that=2/3 b:name=2/2 b:open=3/3 b:plural=1/4 b:word=5/8',
   answered: 'a:det=3/7 a:end=2/3 a:word=1/2 b:name=3/6 b:pron=4/5',
-  apologized: 'a:end=0/2 a:for=3/4 a:to=1/2 b:name=3/4 b:pron=1/5',
+  apologized: 'a:end=0/2 a:prep=3/4 a:to=1/2 b:name=3/4 b:pron=1/5',
   appear:
-    'a:at=0/6 a:in=0/5 a:on=0/9 a:to=11/19 a:word=3/16 b:name=2/7 b:open=1/5 b:plural=6/11 b:pron=2/7 b:to=0/19 b:word=2/9',
+    'a:prep=0/22 a:to=11/19 a:word=3/16 b:name=2/7 b:open=1/5 b:plural=6/11 b:pron=2/7 b:to=0/19 b:word=2/9',
   appeared:
-    'a:as=1/2 a:at=0/3 a:in=0/5 a:on=1/10 a:to=32/48 a:with=0/2 a:word=12/19 b:conj=3/4 b:det=3/8 b:name=9/23 b:open=4/8 b:plural=5/7 b:pron=8/20 b:word=14/25',
+    'a:prep=2/23 a:to=32/48 a:word=12/19 b:conj=3/4 b:det=3/8 b:name=9/23 b:open=4/8 b:plural=5/7 b:pron=8/20 b:word=14/25',
   appears:
-    'a:that=2/4 a:to=27/46 a:word=6/9 b:det=0/2 b:name=14/19 b:open=1/2 b:plural=2/2 b:pron=8/16 b:word=13/23',
+    'a:prep=1/2 a:that=2/4 a:to=27/46 a:word=6/9 b:det=0/2 b:name=14/19 b:open=1/2 b:plural=2/2 b:pron=8/16 b:word=13/23',
   applauded: 'a:det=1/2 a:end=0/3 a:name=2/2 a:word=2/5 b:conj=0/2 b:name=2/2 b:pron=2/4 b:word=0/3',
   appointed:
-    'a:det=2/5 a:name=1/3 a:to=1/2 a:word=2/6 b:conj=1/2 b:name=1/4 b:open=2/2 b:pron=1/3 b:word=1/5',
+    'a:det=2/5 a:name=1/3 a:prep=0/2 a:to=1/2 a:word=2/6 b:conj=1/2 b:name=1/4 b:open=2/2 b:pron=1/3 b:word=1/5',
   approved:
-    'a:by=0/2 a:det=2/3 a:name=1/3 a:word=3/6 b:conj=0/2 b:name=3/5 b:open=1/2 b:plural=0/2 b:word=3/7',
+    'a:det=2/3 a:name=1/3 a:prep=1/5 a:word=3/6 b:conj=0/2 b:name=3/5 b:open=1/2 b:plural=0/2 b:word=3/7',
   "aren't": 'a:that=0/2 a:word=6/21 b:name=2/5 b:plural=2/13 b:pron=2/4',
   'aren’t': 'a:det=0/4 a:word=5/13 b:name=1/3 b:open=1/2 b:plural=3/9 b:pron=1/2 b:word=0/2',
   argue:
     'a:end=1/2 a:punct=3/4 a:that=19/21 a:word=2/2 b:name=3/3 b:open=4/4 b:plural=9/10 b:pron=5/6 b:to=1/4 b:word=3/3',
   argued:
-    'a:det=5/7 a:end=3/4 a:for=4/5 a:in=5/6 a:pron=2/2 a:punct=6/7 a:that=44/46 a:word=7/9 b:conj=5/5 b:name=38/39 b:open=6/7 b:plural=4/6 b:pron=17/22 b:word=8/10',
-  arguing: 'a:det=2/2 a:pron=2/2 a:that=21/24 a:with=1/2 b:open=22/22 b:to=0/2 b:word=5/8',
-  ask: 'a:det=6/12 a:for=1/6 a:name=1/7 a:that=3/4 a:word=4/17 b:name=4/8 b:open=2/4 b:pron=5/9 b:to=3/24',
+    'a:det=5/7 a:end=3/4 a:prep=10/13 a:pron=2/2 a:punct=6/7 a:that=44/46 a:word=7/9 b:conj=5/5 b:name=38/39 b:open=6/7 b:plural=4/6 b:pron=17/22 b:word=8/10',
+  arguing: 'a:det=2/2 a:prep=1/3 a:pron=2/2 a:that=21/24 b:open=22/22 b:to=0/2 b:word=5/8',
+  ask: 'a:det=6/12 a:name=1/7 a:prep=1/6 a:that=3/4 a:word=4/17 b:name=4/8 b:open=2/4 b:pron=5/9 b:to=3/24',
   asked:
-    'a:about=25/42 a:at=2/2 a:by=12/12 a:det=28/37 a:end=11/12 a:for=8/14 a:in=3/3 a:name=41/47 a:of=1/3 a:on=3/3 a:punct=3/5 a:quote=8/8 a:that=33/37 a:to=11/15 a:word=47/60 b:conj=6/9 b:det=1/2 b:name=90/112 b:open=59/67 b:plural=6/9 b:pron=33/43 b:word=41/58',
+    'a:det=28/37 a:end=11/12 a:name=41/47 a:prep=54/79 a:punct=3/5 a:quote=8/8 a:that=33/37 a:to=11/15 a:word=47/60 b:conj=6/9 b:det=1/2 b:name=90/112 b:open=59/67 b:plural=6/9 b:pron=33/43 b:word=41/58',
   asking:
-    'a:det=1/4 a:for=2/3 a:name=7/10 a:quote=2/3 a:that=0/2 a:word=9/18 b:conj=4/4 b:name=4/8 b:open=8/11 b:plural=2/6 b:pron=2/2 b:word=3/11',
-  asks: 'a:for=2/2 a:word=3/4 b:name=5/5 b:pron=2/4 b:word=2/3',
+    'a:det=1/4 a:name=7/10 a:prep=2/4 a:quote=2/3 a:that=0/2 a:word=9/18 b:conj=4/4 b:name=4/8 b:open=8/11 b:plural=2/6 b:pron=2/2 b:word=3/11',
+  asks: 'a:prep=4/5 a:word=3/4 b:name=5/5 b:pron=2/4 b:word=2/3',
   assailed: 'a:det=2/2 a:word=2/2 b:name=2/2',
-  assertion: 'a:name=0/2 a:of=1/2 a:that=4/9 a:word=1/2 b:det=3/4 b:name=2/6 b:word=1/4',
-  assured: 'a:det=5/5 a:name=4/4 a:of=4/7 a:word=4/4 b:name=10/13 b:pron=5/5 b:word=1/2',
+  assertion: 'a:name=0/2 a:prep=1/2 a:that=4/9 a:word=1/2 b:det=3/4 b:name=2/6 b:word=1/4',
+  assured: 'a:det=5/5 a:name=4/4 a:prep=4/7 a:word=4/4 b:name=10/13 b:pron=5/5 b:word=1/2',
   attacked:
-    'a:by=1/2 a:det=4/10 a:name=15/17 a:word=5/10 b:det=1/2 b:name=13/17 b:open=4/7 b:plural=2/3 b:pron=5/7 b:word=2/6',
+    'a:det=4/10 a:name=15/17 a:prep=3/5 a:word=5/10 b:det=1/2 b:name=13/17 b:open=4/7 b:plural=2/3 b:pron=5/7 b:word=2/6',
   attacking:
     'a:det=3/11 a:name=2/17 a:word=3/10 b:conj=0/2 b:name=1/2 b:open=3/4 b:plural=2/5 b:to=1/2 b:word=1/21',
   attempted: 'a:to=5/13 a:word=0/2 b:name=2/6 b:plural=0/4 b:pron=3/4',
   attributed: 'a:det=2/4 a:to=3/10 b:name=1/2 b:open=0/2 b:plural=1/3 b:pron=2/2 b:word=2/5',
   avoided: 'a:det=1/2 a:word=4/9 b:name=3/4 b:pron=2/5',
-  aware: 'a:of=4/14 a:that=2/4 b:name=1/4 b:plural=1/2 b:pron=2/3 b:word=1/7',
+  aware: 'a:prep=4/14 a:that=2/4 b:name=1/4 b:plural=1/2 b:pron=2/3 b:word=1/7',
   backed:
-    'a:by=4/13 a:det=5/6 a:in=2/2 a:name=8/21 a:word=2/11 b:conj=0/3 b:det=1/2 b:name=4/13 b:plural=3/8 b:pron=9/20 b:word=3/8',
+    'a:det=5/6 a:name=8/21 a:prep=6/16 a:word=2/11 b:conj=0/3 b:det=1/2 b:name=4/13 b:plural=3/8 b:pron=9/20 b:word=3/8',
   backing:
-    'a:det=2/8 a:from=1/6 a:name=10/20 a:of=4/8 a:word=7/23 b:conj=0/2 b:det=6/15 b:name=4/13 b:open=2/3 b:plural=3/8 b:pron=1/5 b:word=8/24',
+    'a:det=2/8 a:name=10/20 a:prep=5/18 a:word=7/23 b:conj=0/2 b:det=6/15 b:name=4/13 b:open=2/3 b:plural=3/8 b:pron=1/5 b:word=8/24',
   began:
-    'a:as=0/2 a:by=3/4 a:det=4/17 a:end=0/3 a:in=0/14 a:name=1/5 a:punct=0/8 a:to=3/18 a:with=1/4 a:word=7/55 b:conj=2/9 b:det=0/9 b:name=9/38 b:open=2/6 b:plural=0/11 b:pron=4/23 b:word=2/36',
+    'a:det=4/17 a:end=0/3 a:name=1/5 a:prep=4/26 a:punct=0/8 a:to=3/18 a:word=7/55 b:conj=2/9 b:det=0/9 b:name=9/38 b:open=2/6 b:plural=0/11 b:pron=4/23 b:word=2/36',
   believe:
-    'a:det=6/15 a:in=5/6 a:name=4/15 a:pron=8/14 a:punct=7/8 a:that=8/13 a:word=6/26 b:conj=1/2 b:name=8/12 b:open=0/4 b:plural=13/15 b:pron=17/45 b:to=0/7 b:word=6/13',
+    'a:det=6/15 a:name=4/15 a:prep=5/6 a:pron=8/14 a:punct=7/8 a:that=8/13 a:word=6/26 b:conj=1/2 b:name=8/12 b:open=0/4 b:plural=13/15 b:pron=17/45 b:to=0/7 b:word=6/13',
   believed:
-    'a:det=1/6 a:in=0/2 a:name=0/4 a:pron=2/3 a:that=1/5 a:to=0/4 a:word=1/4 b:name=3/6 b:plural=1/3 b:pron=1/19 b:word=0/2',
+    'a:det=1/6 a:name=0/4 a:prep=0/3 a:pron=2/3 a:that=1/5 a:to=0/4 a:word=1/4 b:name=3/6 b:plural=1/3 b:pron=1/19 b:word=0/2',
   believes:
-    'a:det=2/10 a:in=1/2 a:name=2/6 a:pron=3/5 a:punct=2/4 a:quote=0/3 a:that=6/10 a:word=5/12 b:det=0/2 b:name=9/14 b:pron=6/29 b:word=5/6',
+    'a:det=2/10 a:name=2/6 a:prep=1/2 a:pron=3/5 a:punct=2/4 a:quote=0/3 a:that=6/10 a:word=5/12 b:det=0/2 b:name=9/14 b:pron=6/29 b:word=5/6',
   believing: 'a:pron=1/4 a:that=2/3 b:open=5/7',
   blame:
-    'a:det=3/5 a:end=0/2 a:for=1/7 a:name=2/2 a:on=0/2 a:word=3/5 b:det=0/4 b:name=6/6 b:plural=1/2 b:to=0/8 b:word=1/3',
-  blamed: 'a:det=12/14 a:for=2/2 a:name=3/4 a:word=2/2 b:name=10/12 b:open=2/2 b:plural=2/3 b:pron=3/4',
+    'a:det=3/5 a:end=0/2 a:name=2/2 a:prep=1/10 a:word=3/5 b:det=0/4 b:name=6/6 b:plural=1/2 b:to=0/8 b:word=1/3',
+  blamed: 'a:det=12/14 a:name=3/4 a:prep=2/3 a:word=2/2 b:name=10/12 b:open=2/2 b:plural=2/3 b:pron=3/4',
   blasting: 'a:det=2/2 a:name=2/3 b:name=2/2 b:open=1/2 b:plural=2/2',
-  blocked: 'a:det=4/6 a:in=0/3 a:name=0/2 a:word=1/4 b:name=4/7 b:open=1/3 b:pron=0/2',
-  boasted: 'a:of=4/5 a:that=3/3 b:name=4/5 b:pron=1/2 b:word=4/5',
-  booed: 'a:end=0/2 a:name=2/3 a:word=1/6 b:name=4/5 b:word=0/8',
-  call: 'a:det=4/14 a:end=0/13 a:for=9/35 a:from=1/4 a:in=1/2 a:into=2/2 a:name=4/13 a:on=1/8 a:out=0/2 a:pron=2/6 a:punct=0/4 a:that=1/3 a:to=3/16 a:with=0/14 a:word=6/43 b:conj=2/5 b:det=7/36 b:name=8/24 b:num=1/2 b:open=1/4 b:plural=3/6 b:pron=1/11 b:to=8/34 b:word=4/61',
+  blocked: 'a:det=4/6 a:name=0/2 a:prep=0/3 a:word=1/4 b:name=4/7 b:open=1/3 b:pron=0/2',
+  boasted: 'a:prep=5/6 a:that=3/3 b:name=4/5 b:pron=1/2 b:word=4/5',
+  booed: 'a:end=0/2 a:name=2/3 a:prep=1/2 a:word=1/6 b:name=4/5 b:word=0/8',
+  call: 'a:det=4/14 a:end=0/13 a:name=4/13 a:prep=15/70 a:pron=2/6 a:punct=0/4 a:that=1/3 a:to=3/16 a:word=6/43 b:conj=2/5 b:det=7/36 b:name=8/24 b:num=1/2 b:open=1/4 b:plural=3/6 b:pron=1/11 b:to=8/34 b:word=4/61',
   called:
-    'a:det=57/87 a:end=0/6 a:for=44/53 a:into=1/3 a:name=37/73 a:on=22/29 a:out=2/2 a:pron=10/10 a:punct=1/2 a:quote=18/34 a:that=3/3 a:to=2/5 a:word=28/46 b:conj=16/19 b:det=2/4 b:name=92/115 b:open=39/47 b:plural=12/21 b:pron=45/77 b:to=0/2 b:word=22/71',
+    'a:det=57/87 a:end=0/6 a:name=37/73 a:prep=72/90 a:pron=10/10 a:punct=1/2 a:quote=18/34 a:that=3/3 a:to=2/5 a:word=28/46 b:conj=16/19 b:det=2/4 b:name=92/115 b:open=39/47 b:plural=12/21 b:pron=45/77 b:to=0/2 b:word=22/71',
   calling:
-    'a:det=11/20 a:for=15/24 a:into=2/2 a:name=11/18 a:on=10/14 a:out=1/3 a:pron=9/13 a:word=17/27 b:conj=7/9 b:det=0/2 b:name=13/18 b:open=42/49 b:plural=2/7 b:word=13/39',
+    'a:det=11/20 a:name=11/18 a:prep=28/44 a:pron=9/13 a:word=17/27 b:conj=7/9 b:det=0/2 b:name=13/18 b:open=42/49 b:plural=2/7 b:word=13/39',
   calls:
-    'a:det=6/12 a:end=0/3 a:for=16/24 a:from=1/3 a:name=12/13 a:on=2/3 a:pron=3/3 a:punct=0/2 a:quote=5/7 a:to=2/9 a:with=0/3 a:word=4/17 b:det=3/13 b:name=21/25 b:open=5/5 b:plural=1/4 b:pron=11/19 b:word=10/37',
+    'a:det=6/12 a:end=0/3 a:name=12/13 a:prep=20/38 a:pron=3/3 a:punct=0/2 a:quote=5/7 a:to=2/9 a:word=4/17 b:det=3/13 b:name=21/25 b:open=5/5 b:plural=1/4 b:pron=11/19 b:word=10/37',
   cannot: 'a:word=6/49 b:det=1/5 b:name=1/8 b:plural=1/8 b:pron=1/23 b:word=1/4',
-  cast: 'a:det=13/33 a:end=0/2 a:in=0/5 a:name=0/2 a:punct=0/2 a:word=10/31 b:conj=3/5 b:det=1/7 b:name=8/13 b:open=3/3 b:plural=3/20 b:pron=0/6 b:to=2/15 b:word=3/9',
-  cautioned: 'a:against=3/4 a:that=2/2 b:conj=1/2 b:name=3/3',
+  cast: 'a:det=13/33 a:end=0/2 a:name=0/2 a:prep=0/8 a:punct=0/2 a:word=10/31 b:conj=3/5 b:det=1/7 b:name=8/13 b:open=3/3 b:plural=3/20 b:pron=0/6 b:to=2/15 b:word=3/9',
+  cautioned: 'a:prep=3/4 a:that=2/2 b:conj=1/2 b:name=3/3',
   celebrated:
-    'a:det=3/8 a:end=1/2 a:for=1/2 a:in=0/2 a:word=0/2 b:conj=2/2 b:name=1/8 b:open=0/2 b:pron=1/3 b:word=2/2',
-  challenged:
-    'a:by=1/3 a:det=3/5 a:name=4/4 a:over=2/3 a:word=1/4 b:name=3/6 b:open=3/3 b:pron=2/4 b:word=3/6',
+    'a:det=3/8 a:end=1/2 a:prep=2/5 a:word=0/2 b:conj=2/2 b:name=1/8 b:open=0/2 b:pron=1/3 b:word=2/2',
+  challenged: 'a:det=3/5 a:name=4/4 a:prep=4/8 a:word=1/4 b:name=3/6 b:open=3/3 b:pron=2/4 b:word=3/6',
   challenging:
     'a:det=2/9 a:end=0/3 a:name=2/11 a:word=3/7 b:det=0/2 b:name=2/6 b:open=2/2 b:plural=1/2 b:pron=1/8 b:word=0/12',
-  championed: 'a:by=2/4 a:det=2/2 a:end=1/2 a:word=0/3 b:conj=1/3 b:name=1/3 b:pron=1/2 b:word=1/2',
+  championed: 'a:det=2/2 a:end=1/2 a:prep=2/4 a:word=0/3 b:conj=1/3 b:name=1/3 b:pron=1/2 b:word=1/2',
   chanted: 'a:quote=5/6 b:plural=3/4 b:pron=1/2 b:word=2/2',
-  chants: 'a:of=3/6 b:det=2/3 b:word=1/4',
+  chants: 'a:prep=3/7 b:det=2/3 b:word=1/4',
   charged:
-    'a:det=1/5 a:in=1/2 a:name=2/4 a:punct=1/2 a:that=4/5 a:with=8/16 a:word=0/7 b:conj=1/3 b:det=0/4 b:name=5/10 b:open=2/4 b:plural=4/5 b:pron=3/7 b:word=3/10',
+    'a:det=1/5 a:name=2/4 a:prep=9/19 a:punct=1/2 a:that=4/5 a:word=0/7 b:conj=1/3 b:det=0/4 b:name=5/10 b:open=2/4 b:plural=4/5 b:pron=3/7 b:word=3/10',
   cited:
-    'a:det=15/19 a:name=4/4 a:pron=2/2 a:quote=2/2 a:word=11/12 b:conj=0/2 b:name=15/16 b:open=4/4 b:pron=10/12 b:word=6/8',
+    'a:det=15/19 a:name=4/4 a:prep=1/3 a:pron=2/2 a:quote=2/2 a:word=11/12 b:conj=0/2 b:name=15/16 b:open=4/4 b:pron=10/12 b:word=6/8',
   cites: 'a:det=6/7 b:name=2/2 b:open=2/2',
   claim:
-    'a:about=1/2 a:det=1/8 a:end=0/2 a:for=0/2 a:in=2/3 a:name=2/5 a:of=1/3 a:on=0/2 a:over=0/2 a:pron=2/3 a:punct=0/2 a:that=5/20 a:to=5/9 a:word=2/10 b:det=4/19 b:name=6/20 b:plural=3/4 b:pron=4/4 b:to=3/11 b:word=1/15',
+    'a:det=1/8 a:end=0/2 a:name=2/5 a:prep=4/14 a:pron=2/3 a:punct=0/2 a:that=5/20 a:to=5/9 a:word=2/10 b:det=4/19 b:name=6/20 b:plural=3/4 b:pron=4/4 b:to=3/11 b:word=1/15',
   claimed:
-    'a:at=2/2 a:by=3/4 a:det=2/4 a:name=2/2 a:pron=3/3 a:that=13/14 a:to=2/2 a:word=7/10 b:name=18/20 b:plural=2/2 b:pron=14/17 b:word=4/5',
+    'a:det=2/4 a:name=2/2 a:prep=8/9 a:pron=3/3 a:that=13/14 a:to=2/2 a:word=7/10 b:name=18/20 b:plural=2/2 b:pron=14/17 b:word=4/5',
   claiming: 'a:det=3/6 a:name=1/2 a:pron=4/6 a:that=5/7 a:word=5/9 b:name=0/2 b:open=11/15 b:word=6/12',
   claims:
-    'a:det=3/3 a:end=0/4 a:in=0/2 a:name=2/4 a:of=0/6 a:pron=3/3 a:punct=0/5 a:that=3/9 a:word=3/9 b:conj=1/2 b:det=1/8 b:name=8/18 b:open=1/2 b:plural=0/2 b:pron=2/3 b:word=5/16',
-  commented: 'a:on=3/4 b:name=1/2 b:pron=2/2 b:word=2/2',
+    'a:det=3/3 a:end=0/4 a:name=2/4 a:prep=2/12 a:pron=3/3 a:punct=0/5 a:that=3/9 a:word=3/9 b:conj=1/2 b:det=1/8 b:name=8/18 b:open=1/2 b:plural=0/2 b:pron=2/3 b:word=5/16',
+  commented: 'a:prep=3/4 b:name=1/2 b:pron=2/2 b:word=2/2',
   compared:
-    'a:det=4/5 a:name=4/4 a:to=0/20 a:with=0/43 a:word=3/4 b:det=1/2 b:name=3/6 b:open=1/41 b:plural=1/4 b:pron=5/6 b:word=0/16',
-  complained: 'a:about=2/3 a:that=6/7 a:to=2/3 a:word=3/4 b:name=8/9 b:plural=2/3 b:pron=3/4 b:word=1/2',
-  complaints: 'a:from=1/2 a:that=6/7 b:det=1/4 b:name=2/2 b:plural=1/2 b:word=3/6',
+    'a:det=4/5 a:name=4/4 a:prep=0/44 a:to=0/20 a:word=3/4 b:det=1/2 b:name=3/6 b:open=1/41 b:plural=1/4 b:pron=5/6 b:word=0/16',
+  complained: 'a:prep=3/4 a:that=6/7 a:to=2/3 a:word=3/4 b:name=8/9 b:plural=2/3 b:pron=3/4 b:word=1/2',
+  complaints: 'a:prep=1/5 a:that=6/7 b:det=1/4 b:name=2/2 b:plural=1/2 b:word=3/6',
   concerned:
-    'a:about=3/9 a:det=1/2 a:name=0/2 a:punct=0/2 a:that=2/4 a:with=0/5 a:word=0/2 b:name=2/7 b:open=2/2 b:plural=1/6 b:word=1/9',
+    'a:det=1/2 a:name=0/2 a:prep=3/14 a:punct=0/2 a:that=2/4 a:word=0/2 b:name=2/7 b:open=2/2 b:plural=1/6 b:word=1/9',
   concerns:
-    'a:about=5/23 a:as=0/2 a:end=0/11 a:in=0/2 a:of=0/4 a:over=0/3 a:punct=1/5 a:that=1/8 a:to=0/2 a:word=3/16 b:det=0/14 b:name=1/6 b:open=2/3 b:plural=0/4 b:word=7/49',
+    'a:end=0/11 a:prep=5/35 a:punct=1/5 a:that=1/8 a:to=0/2 a:word=3/16 b:det=0/14 b:name=1/6 b:open=2/3 b:plural=0/4 b:word=7/49',
   concluded:
-    'a:by=3/3 a:det=3/3 a:end=8/9 a:in=1/2 a:name=1/2 a:punct=2/4 a:quote=4/4 a:that=9/11 a:word=2/3 b:name=13/13 b:open=3/3 b:plural=4/7 b:pron=11/14 b:word=4/5',
+    'a:det=3/3 a:end=8/9 a:name=1/2 a:prep=5/6 a:punct=2/4 a:quote=4/4 a:that=9/11 a:word=2/3 b:name=13/13 b:open=3/3 b:plural=4/7 b:pron=11/14 b:word=4/5',
   concludes: 'a:that=2/2 b:name=3/3 b:pron=1/2',
   condemned: 'a:det=5/6 a:name=3/3 b:name=3/3 b:plural=3/3 b:pron=3/4 b:word=2/3',
-  confident: 'a:in=3/4 a:that=5/11 b:conj=2/2 b:open=3/4 b:plural=0/3 b:pron=0/4 b:word=2/6',
+  confident: 'a:prep=3/5 a:that=5/11 b:conj=2/2 b:open=3/4 b:plural=0/3 b:pron=0/4 b:word=2/6',
   confirmed:
-    'a:by=2/4 a:det=5/7 a:end=2/2 a:pron=2/2 a:that=7/7 a:with=1/2 a:word=1/4 b:conj=0/2 b:name=13/14 b:open=2/4 b:pron=1/2 b:word=6/7',
+    'a:det=5/7 a:end=2/2 a:prep=5/8 a:pron=2/2 a:that=7/7 a:word=1/4 b:conj=0/2 b:name=13/14 b:open=2/4 b:pron=1/2 b:word=6/7',
   consider:
     'a:det=4/16 a:end=0/2 a:name=2/7 a:pron=0/2 a:word=4/26 b:conj=0/2 b:name=0/5 b:open=2/3 b:plural=5/9 b:pron=2/19 b:to=1/15 b:word=0/2',
   considered:
-    'a:det=6/24 a:in=0/2 a:punct=1/2 a:word=12/23 b:conj=2/2 b:det=1/2 b:name=4/10 b:open=3/6 b:plural=4/10 b:pron=3/12 b:to=1/2 b:word=4/12',
+    'a:det=6/24 a:prep=2/4 a:punct=1/2 a:word=12/23 b:conj=2/2 b:det=1/2 b:name=4/10 b:open=3/6 b:plural=4/10 b:pron=3/12 b:to=1/2 b:word=4/12',
   considering: 'a:det=4/9 a:that=1/2 a:word=3/11 b:name=2/7 b:open=2/5 b:pron=0/4 b:word=3/4',
   considers: 'a:det=0/2 a:name=2/2 a:word=3/4 b:pron=2/5',
   continue:
     'a:det=1/9 a:end=0/3 a:name=0/3 a:quote=0/2 a:to=9/44 a:word=1/17 b:conj=1/3 b:det=0/2 b:name=1/7 b:open=1/6 b:plural=4/10 b:pron=2/12 b:to=2/21 b:word=0/19',
   continued:
-    'a:by=1/2 a:det=4/10 a:end=24/27 a:name=1/2 a:on=0/2 a:punct=3/5 a:quote=15/16 a:to=17/26 a:word=3/24 b:conj=3/6 b:det=0/7 b:name=29/42 b:open=3/7 b:plural=2/6 b:pron=31/39 b:word=3/10',
+    'a:det=4/10 a:end=24/27 a:name=1/2 a:prep=3/7 a:punct=3/5 a:quote=15/16 a:to=17/26 a:word=3/24 b:conj=3/6 b:det=0/7 b:name=29/42 b:open=3/7 b:plural=2/6 b:pron=31/39 b:word=3/10',
   continues: 'a:end=0/2 a:quote=4/4 a:to=5/42 b:det=0/2 b:name=4/28 b:pron=2/7 b:word=4/13',
   convinced: 'a:that=4/8 a:word=2/2 b:open=1/2 b:pron=1/2 b:word=2/4',
-  covered: 'a:by=0/2 a:in=0/3 a:name=1/2 a:up=0/2 a:word=2/5 b:name=1/4 b:plural=1/3 b:pron=1/4 b:word=1/5',
+  covered: 'a:name=1/2 a:prep=1/8 a:word=2/5 b:name=1/4 b:plural=1/3 b:pron=1/4 b:word=1/5',
   critical:
-    'a:end=0/4 a:for=0/3 a:name=0/2 a:of=8/13 a:to=0/7 a:word=0/22 b:det=0/12 b:name=4/5 b:open=2/5 b:plural=0/6 b:pron=1/3 b:word=1/22',
+    'a:end=0/4 a:name=0/2 a:prep=8/16 a:to=0/7 a:word=0/22 b:det=0/12 b:name=4/5 b:open=2/5 b:plural=0/6 b:pron=1/3 b:word=1/22',
   criticism:
-    'a:end=0/10 a:for=4/9 a:from=5/16 a:in=0/2 a:of=9/28 a:on=0/6 a:over=1/6 a:pron=0/2 a:punct=0/12 a:that=2/3 a:word=0/13 b:det=7/29 b:name=1/9 b:open=0/3 b:plural=0/2 b:to=2/5 b:word=12/63',
+    'a:end=0/10 a:prep=21/71 a:pron=0/2 a:punct=0/12 a:that=2/3 a:word=0/13 b:det=7/29 b:name=1/9 b:open=0/3 b:plural=0/2 b:to=2/5 b:word=12/63',
   criticized:
-    'a:as=2/3 a:by=5/5 a:det=16/21 a:end=1/3 a:for=6/7 a:name=26/29 a:on=0/2 a:word=6/8 b:conj=5/8 b:name=23/26 b:open=13/13 b:plural=1/6 b:pron=13/16 b:word=7/9',
+    'a:det=16/21 a:end=1/3 a:name=26/29 a:prep=13/17 a:word=6/8 b:conj=5/8 b:name=23/26 b:open=13/13 b:plural=1/6 b:pron=13/16 b:word=7/9',
   criticizing: 'a:det=3/8 a:name=5/8 a:word=3/5 b:conj=2/2 b:name=4/5 b:open=5/5 b:plural=0/2 b:word=2/8',
   decide:
-    'a:det=0/4 a:pron=2/2 a:that=0/2 a:to=2/5 a:word=3/13 b:name=1/5 b:plural=4/7 b:pron=1/2 b:to=1/13 b:word=0/2',
+    'a:det=0/4 a:prep=0/2 a:pron=2/2 a:that=0/2 a:to=2/5 a:word=3/13 b:name=1/5 b:plural=4/7 b:pron=1/2 b:to=1/13 b:word=0/2',
   decided:
-    'a:against=1/3 a:by=0/4 a:end=0/2 a:over=0/2 a:pron=1/4 a:punct=1/2 a:to=12/28 a:word=5/13 b:conj=4/9 b:name=10/15 b:open=2/5 b:plural=1/6 b:pron=2/14 b:word=3/13',
+    'a:end=0/2 a:prep=3/12 a:pron=1/4 a:punct=1/2 a:to=12/28 a:word=5/13 b:conj=4/9 b:name=10/15 b:open=2/5 b:plural=1/6 b:pron=2/14 b:word=3/13',
   declare: 'a:det=2/3 a:name=2/2 a:word=2/4 b:name=1/2 b:to=4/6',
   declared:
-    'a:det=9/13 a:end=6/6 a:for=1/2 a:in=6/6 a:name=7/8 a:on=2/2 a:punct=2/3 a:quote=2/2 a:that=10/12 a:word=3/10 b:conj=4/5 b:name=22/26 b:open=5/11 b:plural=3/4 b:pron=12/15 b:word=5/6',
+    'a:det=9/13 a:end=6/6 a:name=7/8 a:prep=12/14 a:punct=2/3 a:quote=2/2 a:that=10/12 a:word=3/10 b:conj=4/5 b:name=22/26 b:open=5/11 b:plural=3/4 b:pron=12/15 b:word=5/6',
   declaring: 'a:name=1/3 a:pron=3/3 a:that=4/5 a:word=1/5 b:name=3/3 b:open=6/6 b:word=1/7',
   declined:
-    'a:det=3/3 a:punct=1/3 a:to=59/69 a:word=2/6 b:conj=3/4 b:name=20/21 b:open=12/13 b:plural=6/10 b:pron=10/20 b:word=16/17',
-  deemed: 'a:det=2/2 a:quote=0/2 a:word=9/14 b:name=5/6 b:plural=4/6 b:pron=1/2 b:word=0/4',
-  deep: 'a:into=2/6 a:name=0/3 a:word=3/28 b:conj=0/2 b:det=2/13 b:name=1/2 b:open=1/2 b:plural=0/3 b:pron=1/2 b:word=0/14',
-  defend: 'a:det=4/16 a:name=0/7 a:word=1/12 b:conj=0/4 b:to=3/29 b:word=0/3',
+    'a:det=3/3 a:prep=2/4 a:punct=1/3 a:to=59/69 a:word=2/6 b:conj=3/4 b:name=20/21 b:open=12/13 b:plural=6/10 b:pron=10/20 b:word=16/17',
+  deemed: 'a:det=2/2 a:prep=1/2 a:quote=0/2 a:word=9/14 b:name=5/6 b:plural=4/6 b:pron=1/2 b:word=0/4',
+  deep: 'a:name=0/3 a:prep=2/6 a:word=3/28 b:conj=0/2 b:det=2/13 b:name=1/2 b:open=1/2 b:plural=0/3 b:pron=1/2 b:word=0/14',
+  defend: 'a:det=4/16 a:name=0/7 a:prep=0/2 a:word=1/12 b:conj=0/4 b:to=3/29 b:word=0/3',
   defending: 'a:det=6/15 a:word=1/5 b:name=2/3 b:plural=1/2 b:word=3/14',
   delivered:
-    'a:by=0/3 a:det=11/26 a:end=0/2 a:name=0/3 a:on=0/2 a:to=0/2 a:word=1/9 b:conj=1/3 b:det=0/2 b:name=7/19 b:open=1/6 b:plural=1/5 b:pron=1/7 b:to=0/2 b:word=1/6',
+    'a:det=11/26 a:end=0/2 a:name=0/3 a:prep=0/6 a:to=0/2 a:word=1/9 b:conj=1/3 b:det=0/2 b:name=7/19 b:open=1/6 b:plural=1/5 b:pron=1/7 b:to=0/2 b:word=1/6',
   delivering: 'a:det=6/11 a:word=0/5 b:name=1/3 b:open=6/7 b:word=0/6',
-  demands: 'a:det=2/2 a:of=0/7 a:word=2/4 b:det=0/8 b:name=2/2 b:word=2/7',
+  demands: 'a:det=2/2 a:prep=0/9 a:word=2/4 b:det=0/8 b:name=2/2 b:word=2/7',
   denied:
     'a:det=9/11 a:end=0/4 a:name=0/2 a:that=8/8 a:word=4/8 b:conj=1/3 b:name=7/8 b:open=3/4 b:plural=2/4 b:pron=8/11 b:word=3/6',
-  denounced: 'a:by=2/3 a:det=6/7 a:name=7/8 a:word=4/6 b:det=1/2 b:name=7/8 b:open=3/5 b:pron=6/6 b:word=2/3',
+  denounced:
+    'a:det=6/7 a:name=7/8 a:prep=3/4 a:word=4/6 b:det=1/2 b:name=7/8 b:open=3/5 b:pron=6/6 b:word=2/3',
   denouncing: 'a:det=5/7 a:name=4/5 a:word=2/4 b:conj=1/2 b:name=2/2 b:open=2/2 b:word=5/9',
   described:
-    'a:as=10/16 a:by=2/2 a:det=28/32 a:name=5/6 a:pron=3/3 a:punct=2/3 a:word=13/15 b:conj=6/7 b:name=19/21 b:open=8/10 b:plural=10/11 b:pron=15/18 b:word=7/13',
+    'a:det=28/32 a:name=5/6 a:prep=13/20 a:pron=3/3 a:punct=2/3 a:word=13/15 b:conj=6/7 b:name=19/21 b:open=8/10 b:plural=10/11 b:pron=15/18 b:word=7/13',
   describing: 'a:det=4/8 a:name=0/2 a:word=6/7 b:det=2/2 b:name=1/2 b:open=4/5 b:plural=2/2 b:word=1/5',
-  designed: 'a:to=5/24 b:open=1/3 b:plural=0/10 b:pron=0/2 b:word=2/8',
+  designed: 'a:prep=0/2 a:to=5/24 b:open=1/3 b:plural=0/10 b:pron=0/2 b:word=2/8',
   determined:
-    'a:det=0/2 a:that=2/6 a:to=3/10 a:word=1/4 b:det=0/3 b:open=2/3 b:plural=2/5 b:pron=1/4 b:word=2/9',
+    'a:det=0/2 a:prep=1/3 a:that=2/6 a:to=3/10 a:word=1/4 b:det=0/3 b:open=2/3 b:plural=2/5 b:pron=1/4 b:word=2/9',
   devoted: 'a:det=1/2 a:to=3/8 a:word=2/10 b:det=1/2 b:name=1/3 b:plural=0/4 b:pron=3/5 b:word=1/6',
   "didn't": 'a:word=9/54 b:det=1/6 b:name=2/10 b:open=0/3 b:plural=1/2 b:pron=5/31 b:word=0/3',
   'didn’t':
     'a:end=0/2 a:name=0/2 a:word=17/67 b:conj=0/4 b:name=7/21 b:open=1/3 b:plural=1/2 b:pron=5/32 b:word=3/9',
-  disclosed: 'a:end=0/3 a:punct=2/3 a:word=2/4 b:name=2/3 b:plural=1/3 b:pron=1/2 b:word=2/3',
-  discuss: 'a:det=10/28 a:word=7/16 b:name=4/4 b:pron=5/5 b:to=7/34 b:word=1/3',
+  disclosed: 'a:end=0/3 a:prep=2/3 a:punct=2/3 a:word=2/4 b:name=2/3 b:plural=1/3 b:pron=1/2 b:word=2/3',
+  discuss: 'a:det=10/28 a:prep=0/2 a:word=7/16 b:name=4/4 b:pron=5/5 b:to=7/34 b:word=1/3',
   discussed: 'a:det=8/9 a:name=2/2 a:word=5/7 b:name=3/5 b:open=2/2 b:pron=4/4 b:word=5/6',
   discussing: 'a:det=4/12 a:word=2/5 b:name=3/7 b:open=1/3 b:plural=2/4 b:word=2/6',
   dismissed:
-    'a:det=5/5 a:end=0/3 a:name=5/5 a:word=9/11 b:conj=2/3 b:name=11/11 b:open=4/5 b:pron=3/4 b:word=1/3',
+    'a:det=5/5 a:end=0/3 a:name=5/5 a:prep=2/3 a:word=9/11 b:conj=2/3 b:name=11/11 b:open=4/5 b:pron=3/4 b:word=1/3',
   dismissing: 'a:det=2/4 a:word=3/3 b:word=4/6',
   "doesn't": 'a:punct=0/2 a:word=12/55 b:det=1/7 b:name=4/6 b:open=3/7 b:pron=3/25 b:word=1/12',
   'doesn’t': 'a:name=0/3 a:word=14/61 b:conj=0/2 b:det=0/4 b:name=1/11 b:open=1/2 b:pron=8/30 b:word=4/15',
   "don't": 'a:word=14/45 b:conj=1/4 b:name=2/4 b:open=3/6 b:plural=2/7 b:pron=6/21 b:word=0/3',
   'don’t': 'a:name=1/7 a:word=19/57 b:conj=1/4 b:name=5/10 b:open=0/10 b:plural=2/9 b:pron=11/29 b:word=1/2',
   drawn:
-    'a:name=0/2 a:punct=0/2 a:to=0/5 a:word=5/14 b:det=0/7 b:name=1/3 b:open=0/3 b:plural=0/2 b:pron=1/6 b:word=4/9',
-  drew: 'a:about=0/2 a:det=5/7 a:name=0/5 a:word=4/28 b:det=0/4 b:name=3/14 b:open=3/6 b:plural=0/2 b:pron=1/9 b:word=2/8',
+    'a:name=0/2 a:prep=0/6 a:punct=0/2 a:to=0/5 a:word=5/14 b:det=0/7 b:name=1/3 b:open=0/3 b:plural=0/2 b:pron=1/6 b:word=4/9',
+  drew: 'a:det=5/7 a:name=0/5 a:prep=0/3 a:word=4/28 b:det=0/4 b:name=3/14 b:open=3/6 b:plural=0/2 b:pron=1/9 b:word=2/8',
   eager: 'a:to=9/17 b:name=4/5 b:open=4/7 b:plural=1/2 b:word=1/4',
-  echoed: 'a:by=4/5 a:det=3/5 a:name=3/4 a:that=2/2 a:word=2/3 b:name=6/8 b:plural=2/3 b:pron=3/3 b:word=4/4',
+  echoed:
+    'a:det=3/5 a:name=3/4 a:prep=5/6 a:that=2/2 a:word=2/3 b:name=6/8 b:plural=2/3 b:pron=3/3 b:word=4/4',
   emailed: 'a:det=3/4 a:name=3/3 a:to=0/2 a:word=2/6 b:name=2/3 b:open=3/5 b:word=2/4',
   embraced:
-    'a:by=0/3 a:det=4/10 a:name=2/3 a:word=1/4 b:conj=2/2 b:name=3/5 b:plural=1/4 b:pron=1/5 b:word=1/4',
+    'a:det=4/10 a:name=2/3 a:prep=0/3 a:word=1/4 b:conj=2/2 b:name=3/5 b:plural=1/4 b:pron=1/5 b:word=1/4',
   emphasizing: 'a:det=3/5 b:open=2/3 b:word=2/4',
   encouraged: 'a:det=4/4 a:name=2/2 a:word=3/5 b:conj=2/2 b:name=3/3 b:open=2/2 b:pron=1/2 b:word=2/3',
   endorse: 'a:det=4/16 a:name=3/28 a:word=6/10 b:name=1/4 b:pron=1/6 b:to=9/34 b:word=1/10',
   endorsed:
-    'a:by=2/3 a:det=11/19 a:name=42/54 a:word=10/14 b:conj=2/3 b:det=3/5 b:name=23/25 b:open=14/14 b:plural=3/3 b:pron=16/31 b:word=5/11',
+    'a:det=11/19 a:name=42/54 a:prep=3/4 a:word=10/14 b:conj=2/3 b:det=3/5 b:name=23/25 b:open=14/14 b:plural=3/3 b:pron=16/31 b:word=5/11',
   endorsement:
-    'a:by=1/2 a:det=0/2 a:end=0/11 a:for=0/2 a:from=0/4 a:in=0/4 a:name=1/3 a:of=8/28 a:on=0/2 a:punct=1/4 a:quote=0/4 a:word=0/19 b:det=6/41 b:name=4/25 b:word=0/18',
+    'a:det=0/2 a:end=0/11 a:name=1/3 a:prep=9/42 a:punct=1/4 a:quote=0/4 a:word=0/19 b:det=6/41 b:name=4/25 b:word=0/18',
   endorses: 'a:name=7/7 b:name=5/5 b:pron=1/2',
-  estimated: 'a:at=1/2 a:that=6/6 a:word=1/11 b:det=0/8 b:name=2/4 b:plural=1/3 b:pron=4/4 b:word=2/5',
-  estimates: 'a:name=2/2 a:of=0/2 a:that=3/4 a:word=1/8 b:name=4/11 b:pron=2/2 b:word=1/4',
+  estimated: 'a:prep=1/4 a:that=6/6 a:word=1/11 b:det=0/8 b:name=2/4 b:plural=1/3 b:pron=4/4 b:word=2/5',
+  estimates: 'a:name=2/2 a:prep=2/4 a:that=3/4 a:word=1/8 b:name=4/11 b:pron=2/2 b:word=1/4',
   expect: 'a:det=6/10 a:end=0/2 a:to=2/6 a:word=1/6 b:name=4/6 b:plural=5/7 b:pron=2/8 b:to=0/2 b:word=0/4',
   expected:
-    'a:det=1/4 a:end=6/9 a:in=2/2 a:name=0/2 a:punct=2/4 a:to=74/91 a:word=3/8 b:conj=4/5 b:det=4/8 b:name=24/29 b:num=1/2 b:open=6/6 b:plural=14/19 b:pron=16/26 b:word=19/28',
+    'a:det=1/4 a:end=6/9 a:name=0/2 a:prep=2/4 a:punct=2/4 a:to=74/91 a:word=3/8 b:conj=4/5 b:det=4/8 b:name=24/29 b:num=1/2 b:open=6/6 b:plural=14/19 b:pron=16/26 b:word=19/28',
   expecting:
     'a:det=2/3 a:name=2/2 a:to=2/5 a:word=2/3 b:conj=2/2 b:name=1/3 b:plural=2/3 b:pron=1/2 b:word=2/3',
   explain: 'a:det=1/10 a:to=2/3 a:word=3/8 b:pron=2/2 b:to=4/18',
   explaining: 'a:det=2/4 a:pron=1/2 a:that=2/3 a:word=7/7 b:name=2/2 b:open=8/8 b:word=3/7',
   explains: 'a:det=1/2 a:end=2/2 a:word=4/4 b:det=2/3 b:name=4/5',
-  exposed: 'a:det=3/7 a:word=1/5 b:name=2/5 b:open=1/2 b:plural=1/4 b:pron=2/2 b:word=0/5',
-  express: 'a:det=1/2 a:word=4/10 b:name=1/4 b:pron=1/3 b:to=0/5 b:word=2/3',
+  exposed: 'a:det=3/7 a:prep=0/2 a:word=1/5 b:name=2/5 b:open=1/2 b:plural=1/4 b:pron=2/2 b:word=0/5',
+  express: 'a:det=1/2 a:prep=0/2 a:word=4/10 b:name=1/4 b:pron=1/3 b:to=0/5 b:word=2/3',
   expressed: 'a:det=9/11 a:word=34/39 b:name=18/20 b:open=5/6 b:plural=7/9 b:pron=10/11 b:word=3/4',
   favor:
-    'a:det=3/4 a:end=0/4 a:name=0/8 a:of=1/28 a:punct=0/3 a:to=0/2 a:word=5/10 b:det=0/6 b:name=1/7 b:open=1/2 b:plural=1/3 b:pron=3/5 b:to=0/5 b:word=3/34',
+    'a:det=3/4 a:end=0/4 a:name=0/8 a:prep=2/31 a:punct=0/3 a:to=0/2 a:word=5/10 b:det=0/6 b:name=1/7 b:open=1/2 b:plural=1/3 b:pron=3/5 b:to=0/5 b:word=3/34',
   favored:
-    'a:by=1/3 a:det=1/4 a:name=5/11 a:to=1/3 a:word=2/11 b:det=1/4 b:name=3/7 b:open=2/3 b:plural=1/4 b:pron=1/2 b:word=2/11',
-  fear: 'a:det=4/5 a:end=1/2 a:for=1/3 a:name=5/7 a:of=1/10 a:punct=0/2 a:that=4/4 a:word=2/12 b:conj=1/3 b:det=4/9 b:name=4/7 b:open=0/2 b:plural=6/8 b:pron=3/5 b:word=1/13',
+    'a:det=1/4 a:name=5/11 a:prep=1/3 a:to=1/3 a:word=2/11 b:det=1/4 b:name=3/7 b:open=2/3 b:plural=1/4 b:pron=1/2 b:word=2/11',
+  fear: 'a:det=4/5 a:end=1/2 a:name=5/7 a:prep=2/14 a:punct=0/2 a:that=4/4 a:word=2/12 b:conj=1/3 b:det=4/9 b:name=4/7 b:open=0/2 b:plural=6/8 b:pron=3/5 b:word=1/13',
   fears:
-    'a:about=1/2 a:det=1/3 a:of=1/7 a:pron=1/3 a:that=3/4 a:word=0/6 b:det=0/2 b:name=0/3 b:pron=3/7 b:to=0/2 b:word=5/16',
-  feel: 'a:about=2/2 a:det=4/11 a:quote=0/3 a:that=2/6 a:word=9/23 b:conj=2/2 b:name=4/8 b:open=0/3 b:plural=4/10 b:pron=5/13 b:to=1/4 b:word=2/8',
+    'a:det=1/3 a:prep=3/13 a:pron=1/3 a:that=3/4 a:word=0/6 b:det=0/2 b:name=0/3 b:pron=3/7 b:to=0/2 b:word=5/16',
+  feel: 'a:det=4/11 a:prep=2/3 a:quote=0/3 a:that=2/6 a:word=9/23 b:conj=2/2 b:name=4/8 b:open=0/3 b:plural=4/10 b:pron=5/13 b:to=1/4 b:word=2/8',
   felt: 'a:det=1/4 a:pron=1/4 a:word=7/27 b:name=3/5 b:pron=5/25 b:word=1/4',
   filed:
-    'a:against=0/4 a:by=0/5 a:det=11/16 a:for=0/2 a:in=1/10 a:name=0/3 a:on=0/4 a:word=1/7 b:name=7/13 b:open=2/3 b:plural=0/7 b:pron=1/8 b:word=3/22',
+    'a:det=11/16 a:name=0/3 a:prep=1/26 a:word=1/7 b:name=7/13 b:open=2/3 b:plural=0/7 b:pron=1/8 b:word=3/22',
   finds: 'a:det=2/4 a:end=2/2 a:name=4/4 a:that=3/5 a:word=4/4 b:name=6/7 b:open=3/3 b:pron=0/2 b:word=7/8',
   fired:
-    'a:at=1/2 a:det=2/4 a:end=0/5 a:for=0/2 a:from=2/4 a:in=0/2 a:name=1/3 a:punct=0/2 a:word=6/17 b:det=0/2 b:name=8/17 b:open=1/2 b:plural=1/6 b:pron=1/10 b:word=2/8',
+    'a:det=2/4 a:end=0/5 a:name=1/3 a:prep=4/16 a:punct=0/2 a:word=6/17 b:det=0/2 b:name=8/17 b:open=1/2 b:plural=1/6 b:pron=1/10 b:word=2/8',
   focused:
-    'a:det=0/2 a:on=19/61 a:word=3/13 b:conj=1/3 b:det=1/5 b:name=5/12 b:open=0/5 b:plural=2/7 b:pron=6/12 b:word=7/32',
-  focuses: 'a:on=5/8 b:det=1/2 b:open=2/2 b:pron=0/2 b:word=1/3',
+    'a:det=0/2 a:prep=19/61 a:word=3/13 b:conj=1/3 b:det=1/5 b:name=5/12 b:open=0/5 b:plural=2/7 b:pron=6/12 b:word=7/32',
+  focuses: 'a:prep=5/8 b:det=1/2 b:open=2/2 b:pron=0/2 b:word=1/3',
   follows:
-    'a:det=2/4 a:end=2/3 a:name=1/4 a:word=0/5 b:conj=0/2 b:det=1/2 b:plural=2/3 b:pron=0/4 b:word=1/6',
+    'a:det=2/4 a:end=2/3 a:name=1/4 a:prep=0/2 a:word=0/5 b:conj=0/2 b:det=1/2 b:plural=2/3 b:pron=0/4 b:word=1/6',
   forecast: 'a:that=2/2 a:word=1/4 b:det=1/3 b:name=1/2 b:plural=3/3 b:word=1/3',
   found:
-    'a:det=3/19 a:end=7/9 a:in=2/4 a:name=8/16 a:pron=3/7 a:punct=0/4 a:quote=2/3 a:that=31/37 a:word=14/52 b:conj=2/6 b:name=25/48 b:open=7/11 b:plural=4/11 b:pron=6/24 b:to=0/6 b:word=26/48',
+    'a:det=3/19 a:end=7/9 a:name=8/16 a:prep=3/7 a:pron=3/7 a:punct=0/4 a:quote=2/3 a:that=31/37 a:word=14/52 b:conj=2/6 b:name=25/48 b:open=7/11 b:plural=4/11 b:pron=6/24 b:to=0/6 b:word=26/48',
   gave: 'a:det=10/33 a:name=5/24 a:pron=0/2 a:to=0/5 a:word=6/36 b:conj=0/3 b:det=0/2 b:name=7/32 b:open=3/9 b:plural=0/4 b:pron=9/31 b:word=2/21',
-  goes: 'a:end=1/4 a:into=0/2 a:on=4/11 a:punct=1/2 a:quote=0/3 a:to=0/6 a:word=1/12 b:conj=1/2 b:name=1/8 b:open=1/3 b:pron=1/11 b:word=4/19',
+  goes: 'a:end=1/4 a:prep=5/17 a:punct=1/2 a:quote=0/3 a:to=0/6 a:word=1/12 b:conj=1/2 b:name=1/8 b:open=1/3 b:pron=1/11 b:word=4/19',
   "hasn't": 'a:word=8/28 b:det=0/2 b:name=3/6 b:open=0/3 b:pron=3/9 b:word=2/9',
   highlighted: 'a:det=3/6 a:name=2/2 a:word=4/6 b:conj=2/2 b:name=2/5 b:plural=2/3 b:pron=2/2 b:word=0/2',
   highlighting: 'a:det=1/6 a:name=2/5 a:word=2/5 b:name=2/2 b:open=2/8 b:plural=0/2 b:word=1/4',
-  hints: 'a:at=3/4 a:of=0/2 a:that=1/3 b:name=5/5 b:open=1/2 b:word=0/3',
+  hints: 'a:prep=3/6 a:that=1/3 b:name=5/5 b:open=1/2 b:word=0/3',
   hired:
-    'a:det=3/7 a:in=1/3 a:name=2/6 a:to=0/3 a:word=1/5 b:det=0/2 b:name=1/7 b:open=2/5 b:plural=1/3 b:pron=3/5 b:word=0/3',
-  hit: 'a:by=1/6 a:det=1/16 a:name=3/13 a:word=3/19 b:conj=0/2 b:det=0/9 b:name=4/13 b:open=1/2 b:plural=1/6 b:pron=2/5 b:to=0/9 b:word=0/11',
-  hope: 'a:det=5/6 a:end=0/3 a:for=1/5 a:name=1/9 a:of=2/2 a:pron=4/4 a:punct=1/4 a:that=2/7 a:to=3/10 a:word=4/6 b:det=5/9 b:name=8/12 b:open=0/2 b:plural=7/11 b:pron=1/4 b:word=2/18',
+    'a:det=3/7 a:name=2/6 a:prep=1/5 a:to=0/3 a:word=1/5 b:det=0/2 b:name=1/7 b:open=2/5 b:plural=1/3 b:pron=3/5 b:word=0/3',
+  hit: 'a:det=1/16 a:name=3/13 a:prep=1/8 a:word=3/19 b:conj=0/2 b:det=0/9 b:name=4/13 b:open=1/2 b:plural=1/6 b:pron=2/5 b:to=0/9 b:word=0/11',
+  hope: 'a:det=5/6 a:end=0/3 a:name=1/9 a:prep=3/9 a:pron=4/4 a:punct=1/4 a:that=2/7 a:to=3/10 a:word=4/6 b:det=5/9 b:name=8/12 b:open=0/2 b:plural=7/11 b:pron=1/4 b:word=2/18',
   hoped:
-    'a:det=2/2 a:pron=0/2 a:that=4/8 a:to=7/11 a:word=1/3 b:name=5/6 b:plural=2/3 b:pron=6/17 b:word=1/3',
+    'a:det=2/2 a:prep=1/2 a:pron=0/2 a:that=4/8 a:to=7/11 a:word=1/3 b:name=5/6 b:plural=2/3 b:pron=6/17 b:word=1/3',
   hopes:
-    'a:det=2/4 a:for=2/2 a:name=2/3 a:of=2/12 a:on=0/2 a:pron=2/2 a:that=6/6 a:to=10/11 a:word=4/11 b:det=2/10 b:name=8/9 b:open=4/4 b:pron=5/14 b:word=9/16',
+    'a:det=2/4 a:name=2/3 a:prep=4/16 a:pron=2/2 a:that=6/6 a:to=10/11 a:word=4/11 b:det=2/10 b:name=8/9 b:open=4/4 b:pron=5/14 b:word=9/16',
   hoping:
-    'a:det=2/3 a:for=4/6 a:name=0/2 a:to=12/17 b:name=3/5 b:open=7/10 b:plural=1/2 b:pron=6/10 b:word=3/3',
-  identified:
-    'a:as=3/7 a:by=0/2 a:det=3/4 a:name=3/3 a:with=0/3 a:word=3/8 b:name=4/5 b:plural=2/8 b:pron=3/4 b:word=5/9',
-  identify: 'a:as=2/3 a:det=1/5 a:with=2/6 a:word=3/9 b:det=0/2 b:plural=1/2 b:pron=4/12 b:to=1/6',
+    'a:det=2/3 a:name=0/2 a:prep=4/6 a:to=12/17 b:name=3/5 b:open=7/10 b:plural=1/2 b:pron=6/10 b:word=3/3',
+  identified: 'a:det=3/4 a:name=3/3 a:prep=5/14 a:word=3/8 b:name=4/5 b:plural=2/8 b:pron=3/4 b:word=5/9',
+  identify: 'a:det=1/5 a:prep=4/10 a:word=3/9 b:det=0/2 b:plural=1/2 b:pron=4/12 b:to=1/6',
   ignored:
-    'a:by=2/3 a:det=2/7 a:end=0/4 a:name=1/3 a:punct=1/2 a:word=1/7 b:conj=1/2 b:name=1/4 b:plural=2/4 b:pron=2/6 b:to=1/2 b:word=0/8',
+    'a:det=2/7 a:end=0/4 a:name=1/3 a:prep=2/3 a:punct=1/2 a:word=1/7 b:conj=1/2 b:name=1/4 b:plural=2/4 b:pron=2/6 b:to=1/2 b:word=0/8',
   implied: 'a:det=2/2 a:that=3/5 b:name=1/4 b:pron=3/3',
   included:
-    'a:det=5/24 a:in=0/4 a:name=0/10 a:punct=0/2 a:quote=1/2 a:word=4/24 b:det=1/14 b:name=1/6 b:num=0/2 b:open=1/5 b:plural=1/15 b:pron=3/12 b:word=3/14',
+    'a:det=5/24 a:name=0/10 a:prep=0/6 a:punct=0/2 a:quote=1/2 a:word=4/24 b:det=1/14 b:name=1/6 b:num=0/2 b:open=1/5 b:plural=1/15 b:pron=3/12 b:word=3/14',
   includes:
-    'a:det=4/13 a:name=0/13 a:quote=2/2 a:word=3/34 b:conj=0/2 b:det=0/15 b:name=0/2 b:open=2/3 b:plural=0/4 b:pron=2/17 b:word=5/23',
+    'a:det=4/13 a:name=0/13 a:prep=0/2 a:quote=2/2 a:word=3/34 b:conj=0/2 b:det=0/15 b:name=0/2 b:open=2/3 b:plural=0/4 b:pron=2/17 b:word=5/23',
   indicate: 'a:pron=1/3 a:that=5/6 b:plural=4/5 b:to=0/2 b:word=2/3',
   indicated:
     'a:name=1/2 a:pron=6/6 a:that=12/15 a:word=2/5 b:conj=0/2 b:name=8/11 b:open=5/5 b:plural=1/2 b:word=8/9',
   indicates: 'a:end=2/2 a:punct=2/2 b:word=4/4',
-  informed: 'a:of=2/2 a:word=1/2 b:name=1/2 b:open=2/2 b:pron=1/2 b:word=1/2',
+  informed: 'a:prep=2/3 a:word=1/2 b:name=1/2 b:open=2/2 b:pron=1/2 b:word=1/2',
   insist:
-    'a:det=1/2 a:on=1/4 a:pron=3/4 a:punct=2/2 a:that=5/6 a:word=2/2 b:name=2/2 b:open=2/2 b:plural=9/10 b:to=1/6',
-  insisted: 'a:name=2/2 a:on=2/5 a:pron=7/8 a:that=15/15 b:name=15/15 b:plural=3/4 b:pron=5/8 b:word=5/5',
+    'a:det=1/2 a:prep=1/4 a:pron=3/4 a:punct=2/2 a:that=5/6 a:word=2/2 b:name=2/2 b:open=2/2 b:plural=9/10 b:to=1/6',
+  insisted: 'a:name=2/2 a:prep=4/7 a:pron=7/8 a:that=15/15 b:name=15/15 b:plural=3/4 b:pron=5/8 b:word=5/5',
   insisting: 'a:that=6/6 b:open=5/5 b:word=1/2',
   insists: 'a:that=4/5 b:name=4/4 b:pron=1/2',
   intended:
-    'a:det=2/2 a:end=1/2 a:for=0/2 a:punct=0/2 a:to=3/22 b:open=1/2 b:plural=1/5 b:pron=1/9 b:word=4/13',
+    'a:det=2/2 a:end=1/2 a:prep=1/3 a:punct=0/2 a:to=3/22 b:open=1/2 b:plural=1/5 b:pron=1/9 b:word=4/13',
   interjected: 'a:quote=3/3 b:name=3/4 b:open=2/2',
   introduced:
-    'a:by=1/3 a:det=2/10 a:end=1/2 a:in=0/2 a:name=1/3 a:punct=1/2 a:to=0/4 a:word=2/5 b:name=2/7 b:open=1/5 b:plural=0/2 b:pron=4/11 b:word=1/5',
+    'a:det=2/10 a:end=1/2 a:name=1/3 a:prep=1/5 a:punct=1/2 a:to=0/4 a:word=2/5 b:name=2/7 b:open=1/5 b:plural=0/2 b:pron=4/11 b:word=1/5',
   invoked: 'a:det=5/7 a:name=1/2 b:name=2/2 b:open=1/3 b:pron=2/2',
   'isn’t': 'a:det=0/8 a:name=2/3 a:word=5/39 b:name=6/24 b:open=1/6 b:plural=0/3 b:pron=0/7 b:word=0/10',
   issued:
-    'a:by=0/6 a:det=27/34 a:end=0/2 a:in=0/6 a:punct=0/2 a:word=2/7 b:name=14/20 b:open=4/7 b:plural=1/6 b:pron=5/6 b:word=5/19',
-  joked: 'a:about=3/3 a:quote=1/2 a:that=3/3 a:with=1/2 b:conj=1/2 b:name=4/4 b:pron=4/4',
-  knew: 'a:about=0/3 a:det=2/4 a:name=2/7 a:pron=1/5 a:that=0/2 a:word=5/9 b:name=0/4 b:open=3/3 b:plural=2/5 b:pron=5/19 b:word=1/3',
-  knocked: 'a:det=2/2 a:name=3/3 a:out=0/2 a:word=0/2 b:name=4/6',
-  know: 'a:about=1/4 a:det=3/9 a:end=1/4 a:for=0/2 a:name=2/6 a:pron=5/11 a:punct=3/10 a:quote=0/2 a:that=4/16 a:word=8/40 b:name=4/6 b:open=0/2 b:plural=4/6 b:pron=19/53 b:to=1/22 b:word=0/17',
+    'a:det=27/34 a:end=0/2 a:prep=0/13 a:punct=0/2 a:word=2/7 b:name=14/20 b:open=4/7 b:plural=1/6 b:pron=5/6 b:word=5/19',
+  joked: 'a:prep=4/5 a:quote=1/2 a:that=3/3 b:conj=1/2 b:name=4/4 b:pron=4/4',
+  knew: 'a:det=2/4 a:name=2/7 a:prep=1/4 a:pron=1/5 a:that=0/2 a:word=5/9 b:name=0/4 b:open=3/3 b:plural=2/5 b:pron=5/19 b:word=1/3',
+  knocked: 'a:det=2/2 a:name=3/3 a:prep=0/2 a:word=0/2 b:name=4/6',
+  know: 'a:det=3/9 a:end=1/4 a:name=2/6 a:prep=2/9 a:pron=5/11 a:punct=3/10 a:quote=0/2 a:that=4/16 a:word=8/40 b:name=4/6 b:open=0/2 b:plural=4/6 b:pron=19/53 b:to=1/22 b:word=0/17',
   known:
-    'a:as=22/49 a:by=1/3 a:end=0/2 a:for=11/24 a:name=0/2 a:punct=4/5 a:to=6/13 a:word=7/15 b:det=0/2 b:name=6/10 b:open=15/26 b:plural=8/22 b:pron=6/11 b:to=0/2 b:word=17/45',
+    'a:end=0/2 a:name=0/2 a:prep=35/79 a:punct=4/5 a:to=6/13 a:word=7/15 b:det=0/2 b:name=6/10 b:open=15/26 b:plural=8/22 b:pron=6/11 b:to=0/2 b:word=17/45',
   knows:
     'a:det=1/4 a:name=2/2 a:pron=2/2 a:that=2/4 a:word=8/11 b:name=4/5 b:open=2/2 b:pron=5/11 b:word=4/4',
-  laid: 'a:out=8/11 a:word=2/12 b:name=4/6 b:open=1/3 b:plural=1/2 b:pron=3/6 b:word=1/5',
+  laid: 'a:prep=8/11 a:word=2/12 b:name=4/6 b:open=1/3 b:plural=1/2 b:pron=3/6 b:word=1/5',
   launched:
-    'a:det=7/27 a:in=0/2 a:name=0/3 a:word=1/2 b:name=4/14 b:open=1/4 b:plural=1/5 b:pron=2/12 b:word=0/2',
+    'a:det=7/27 a:name=0/3 a:prep=1/6 a:word=1/2 b:name=4/14 b:open=1/4 b:plural=1/5 b:pron=2/12 b:word=0/2',
   learned:
-    'a:by=0/2 a:det=2/5 a:in=1/3 a:of=1/2 a:pron=2/2 a:that=5/9 a:word=2/6 b:name=8/9 b:plural=1/3 b:pron=5/14 b:word=0/5',
+    'a:det=2/5 a:prep=2/9 a:pron=2/2 a:that=5/9 a:word=2/6 b:name=8/9 b:plural=1/3 b:pron=5/14 b:word=0/5',
   likened: 'a:det=2/3 a:to=2/3 b:open=2/2 b:word=1/2',
   listed:
-    'a:as=2/4 a:det=6/6 a:name=2/2 a:on=1/4 a:word=0/2 b:det=2/2 b:name=2/3 b:plural=2/3 b:pron=3/7 b:word=2/4',
-  lists: 'a:end=0/3 a:from=0/3 a:name=2/2 a:word=3/6 b:det=0/2 b:name=4/5 b:word=2/10',
-  long: 'a:as=0/16 a:det=0/5 a:end=0/7 a:name=0/13 a:punct=1/12 a:to=0/2 a:word=26/168 b:conj=0/6 b:det=4/69 b:name=6/27 b:open=2/16 b:plural=7/29 b:pron=3/15 b:word=5/64',
-  look: 'a:at=6/36 a:end=0/6 a:for=2/7 a:into=0/2 a:name=1/5 a:punct=0/5 a:quote=0/2 a:to=2/6 a:word=7/34 b:conj=0/4 b:det=4/19 b:name=3/13 b:open=2/13 b:plural=1/7 b:pron=6/11 b:to=2/14 b:word=0/26',
-  looked:
-    'a:at=0/5 a:for=0/2 a:over=0/2 a:to=3/4 a:word=2/15 b:name=3/7 b:open=0/2 b:plural=0/4 b:pron=4/15 b:word=0/2',
+    'a:det=6/6 a:name=2/2 a:prep=4/10 a:word=0/2 b:det=2/2 b:name=2/3 b:plural=2/3 b:pron=3/7 b:word=2/4',
+  lists: 'a:end=0/3 a:name=2/2 a:prep=0/4 a:word=3/6 b:det=0/2 b:name=4/5 b:word=2/10',
+  long: 'a:det=0/5 a:end=0/7 a:name=0/13 a:prep=0/17 a:punct=1/12 a:to=0/2 a:word=26/168 b:conj=0/6 b:det=4/69 b:name=6/27 b:open=2/16 b:plural=7/29 b:pron=3/15 b:word=5/64',
+  look: 'a:end=0/6 a:name=1/5 a:prep=8/49 a:punct=0/5 a:quote=0/2 a:to=2/6 a:word=7/34 b:conj=0/4 b:det=4/19 b:name=3/13 b:open=2/13 b:plural=1/7 b:pron=6/11 b:to=2/14 b:word=0/26',
+  looked: 'a:prep=2/12 a:to=3/4 a:word=2/15 b:name=3/7 b:open=0/2 b:plural=0/4 b:pron=4/15 b:word=0/2',
   looking:
-    'a:at=0/6 a:det=0/2 a:for=7/26 a:into=1/3 a:out=0/2 a:to=9/21 a:word=7/24 b:det=1/3 b:name=11/22 b:open=3/14 b:plural=5/16 b:pron=2/9 b:word=1/20',
+    'a:det=0/2 a:prep=8/38 a:to=9/21 a:word=7/24 b:det=1/3 b:name=11/22 b:open=3/14 b:plural=5/16 b:pron=2/9 b:word=1/20',
   looks: 'a:to=2/5 a:word=6/19 b:det=0/2 b:name=5/11 b:pron=2/6 b:word=1/6',
-  made: 'a:about=0/3 a:against=0/3 a:as=0/2 a:by=0/18 a:det=31/126 a:end=0/4 a:for=0/2 a:in=0/14 a:into=0/2 a:name=2/14 a:on=0/3 a:pron=11/29 a:punct=0/5 a:quote=0/2 a:that=1/3 a:to=1/9 a:up=0/13 a:with=0/2 a:word=36/150 b:conj=7/14 b:det=0/12 b:name=40/116 b:open=2/27 b:plural=3/53 b:pron=20/91 b:to=0/4 b:word=10/89',
+  made: 'a:det=31/126 a:end=0/4 a:name=2/14 a:prep=0/64 a:pron=11/29 a:punct=0/5 a:quote=0/2 a:that=1/3 a:to=1/9 a:word=36/150 b:conj=7/14 b:det=0/12 b:name=40/116 b:open=2/27 b:plural=3/53 b:pron=20/91 b:to=0/4 b:word=10/89',
   makes:
-    'a:det=2/20 a:name=2/11 a:pron=0/12 a:up=0/2 a:word=5/33 b:conj=0/2 b:det=0/18 b:name=3/18 b:open=2/7 b:plural=0/2 b:pron=1/13 b:word=4/21',
-  mean: 'a:by=0/2 a:det=1/5 a:name=0/3 a:pron=0/9 a:punct=3/7 a:that=1/4 a:word=0/8 b:det=1/10 b:name=0/2 b:plural=0/3 b:pron=5/13 b:word=0/10',
+    'a:det=2/20 a:name=2/11 a:prep=0/4 a:pron=0/12 a:word=5/33 b:conj=0/2 b:det=0/18 b:name=3/18 b:open=2/7 b:plural=0/2 b:pron=1/13 b:word=4/21',
+  mean: 'a:det=1/5 a:name=0/3 a:prep=1/3 a:pron=0/9 a:punct=3/7 a:that=1/4 a:word=0/8 b:det=1/10 b:name=0/2 b:plural=0/3 b:pron=5/13 b:word=0/10',
   meant:
     'a:det=0/5 a:end=0/2 a:pron=0/2 a:punct=0/2 a:that=1/8 a:to=5/13 a:word=0/6 b:det=2/8 b:name=0/6 b:open=1/3 b:plural=2/5 b:pron=1/8 b:word=0/10',
   mention:
-    'a:det=4/6 a:name=6/9 a:of=0/15 a:punct=1/2 a:that=1/2 a:word=2/7 b:det=0/3 b:name=1/2 b:open=5/6 b:pron=3/4 b:to=0/6 b:word=3/20',
+    'a:det=4/6 a:name=6/9 a:prep=0/17 a:punct=1/2 a:that=1/2 a:word=2/7 b:det=0/3 b:name=1/2 b:open=5/6 b:pron=3/4 b:to=0/6 b:word=3/20',
   mentioned:
-    'a:as=2/4 a:by=1/3 a:det=8/10 a:name=8/10 a:word=4/7 b:conj=1/4 b:name=8/12 b:open=1/3 b:plural=7/10 b:pron=9/9 b:word=0/2',
+    'a:det=8/10 a:name=8/10 a:prep=4/9 a:word=4/7 b:conj=1/4 b:name=8/12 b:open=1/3 b:plural=7/10 b:pron=9/9 b:word=0/2',
   mentioning: 'a:det=3/3 a:name=1/3 b:open=3/3 b:word=2/3',
-  mentions: 'a:det=4/4 a:on=1/2 b:pron=3/3 b:word=2/5',
-  mind: 'a:about=0/2 a:det=1/5 a:end=1/10 a:on=0/2 a:punct=2/10 a:that=0/2 a:word=0/7 b:det=2/19 b:name=0/3 b:to=0/4 b:word=3/10',
+  mentions: 'a:det=4/4 a:prep=1/2 b:pron=3/3 b:word=2/5',
+  mind: 'a:det=1/5 a:end=1/10 a:prep=1/5 a:punct=2/10 a:that=0/2 a:word=0/7 b:det=2/19 b:name=0/3 b:to=0/4 b:word=3/10',
   mocked: 'a:det=5/7 a:name=7/8 a:word=1/2 b:name=5/8 b:open=2/2 b:plural=2/2 b:pron=3/4 b:word=2/2',
   mocking: 'a:det=1/4 a:name=3/4 a:word=1/3 b:open=4/5 b:word=1/7',
   named:
-    'a:det=4/11 a:end=1/2 a:for=0/5 a:in=2/2 a:name=7/16 a:quote=3/4 a:word=7/9 b:name=10/15 b:open=6/7 b:plural=1/5 b:pron=5/6 b:to=0/2 b:word=4/15',
-  nominated:
-    'a:as=2/2 a:by=2/4 a:for=1/2 a:name=4/8 a:to=1/2 b:det=1/2 b:name=4/7 b:plural=0/2 b:pron=4/4 b:word=2/4',
-  note: 'a:about=0/2 a:det=2/2 a:of=0/3 a:punct=2/4 a:quote=0/20 a:that=5/9 a:to=0/2 a:word=0/4 b:det=0/5 b:name=0/21 b:open=1/2 b:plural=3/5 b:pron=3/3 b:to=1/4 b:word=0/8',
+    'a:det=4/11 a:end=1/2 a:name=7/16 a:prep=3/8 a:quote=3/4 a:word=7/9 b:name=10/15 b:open=6/7 b:plural=1/5 b:pron=5/6 b:to=0/2 b:word=4/15',
+  nominated: 'a:name=4/8 a:prep=5/8 a:to=1/2 b:det=1/2 b:name=4/7 b:plural=0/2 b:pron=4/4 b:word=2/4',
+  note: 'a:det=2/2 a:prep=0/8 a:punct=2/4 a:quote=0/20 a:that=5/9 a:to=0/2 a:word=0/4 b:det=0/5 b:name=0/21 b:open=1/2 b:plural=3/5 b:pron=3/3 b:to=1/4 b:word=0/8',
   notes:
-    'a:det=4/4 a:end=9/10 a:from=0/2 a:punct=1/2 a:that=7/8 a:word=0/2 b:name=14/14 b:pron=5/5 b:word=2/10',
+    'a:det=4/4 a:end=9/10 a:prep=0/4 a:punct=1/2 a:that=7/8 a:word=0/2 b:name=14/14 b:pron=5/5 b:word=2/10',
   offer:
-    'a:det=4/19 a:end=0/2 a:from=0/2 a:name=0/3 a:punct=0/2 a:quote=0/3 a:to=0/3 a:word=8/26 b:conj=2/5 b:det=0/6 b:name=3/11 b:open=2/2 b:plural=1/2 b:pron=2/8 b:to=1/20 b:word=1/6',
+    'a:det=4/19 a:end=0/2 a:name=0/3 a:prep=0/2 a:punct=0/2 a:quote=0/3 a:to=0/3 a:word=8/26 b:conj=2/5 b:det=0/6 b:name=3/11 b:open=2/2 b:plural=1/2 b:pron=2/8 b:to=1/20 b:word=1/6',
   offered:
-    'a:by=0/3 a:det=19/31 a:in=1/2 a:to=5/6 a:word=12/21 b:conj=3/3 b:name=18/25 b:open=5/10 b:plural=2/5 b:pron=7/12 b:word=5/13',
+    'a:det=19/31 a:prep=2/8 a:to=5/6 a:word=12/21 b:conj=3/3 b:name=18/25 b:open=5/10 b:plural=2/5 b:pron=7/12 b:word=5/13',
   offering:
-    'a:det=3/10 a:end=0/2 a:name=1/2 a:word=6/21 b:conj=1/4 b:name=3/6 b:open=5/12 b:plural=0/4 b:pron=2/2 b:word=0/10',
+    'a:det=3/10 a:end=0/2 a:name=1/2 a:prep=0/2 a:word=6/21 b:conj=1/4 b:name=3/6 b:open=5/12 b:plural=0/4 b:pron=2/2 b:word=0/10',
   offers: 'a:det=1/3 a:name=0/2 a:word=5/17 b:det=0/2 b:name=2/7 b:pron=3/4 b:word=0/11',
   opened:
-    'a:by=1/2 a:det=1/11 a:in=0/4 a:name=1/2 a:punct=0/2 a:up=4/7 a:with=1/2 a:word=0/5 b:det=0/3 b:name=6/11 b:plural=1/5 b:pron=0/5 b:word=0/9',
+    'a:det=1/11 a:name=1/2 a:prep=6/16 a:punct=0/2 a:word=0/5 b:det=0/3 b:name=6/11 b:plural=1/5 b:pron=0/5 b:word=0/9',
   oppose:
     'a:det=3/5 a:name=3/5 a:word=9/20 b:conj=1/2 b:det=0/3 b:name=2/4 b:open=3/3 b:plural=3/3 b:pron=3/6 b:to=2/8 b:word=3/4',
   opposed:
-    'a:by=5/7 a:det=14/19 a:end=1/2 a:name=1/3 a:pron=4/4 a:punct=1/3 a:to=1/9 a:word=3/8 b:conj=2/5 b:name=8/13 b:open=8/9 b:plural=2/7 b:pron=7/14 b:word=4/6',
+    'a:det=14/19 a:end=1/2 a:name=1/3 a:prep=6/8 a:pron=4/4 a:punct=1/3 a:to=1/9 a:word=3/8 b:conj=2/5 b:name=8/13 b:open=8/9 b:plural=2/7 b:pron=7/14 b:word=4/6',
   opposes: 'a:det=2/7 a:quote=1/3 a:word=3/6 b:name=2/4 b:open=2/3 b:pron=1/9',
   ordered: 'a:det=7/8 a:that=4/4 a:word=3/6 b:conj=3/4 b:name=5/6 b:open=2/3 b:word=6/7',
   passed:
-    'a:by=2/5 a:det=7/11 a:end=0/3 a:from=0/2 a:in=1/5 a:out=0/2 a:over=0/2 a:quote=1/2 a:with=2/3 a:word=6/19 b:conj=1/4 b:det=0/5 b:name=5/9 b:open=3/6 b:plural=1/5 b:pron=1/9 b:word=11/21',
+    'a:det=7/11 a:end=0/3 a:prep=6/22 a:quote=1/2 a:word=6/19 b:conj=1/4 b:det=0/5 b:name=5/9 b:open=3/6 b:plural=1/5 b:pron=1/9 b:word=11/21',
   persuaded: 'a:det=2/4 a:to=1/3 b:name=2/2 b:pron=1/4',
   picked:
-    'a:by=0/2 a:det=0/2 a:name=1/2 a:up=3/17 a:word=1/3 b:name=1/13 b:open=1/2 b:plural=1/3 b:pron=1/3 b:word=1/6',
+    'a:det=0/2 a:name=1/2 a:prep=3/20 a:word=1/3 b:name=1/13 b:open=1/2 b:plural=1/3 b:pron=1/3 b:word=1/6',
   planning:
-    'a:det=0/3 a:end=0/2 a:for=0/2 a:to=8/19 a:word=0/5 b:conj=0/2 b:det=0/3 b:name=2/5 b:open=1/4 b:plural=2/4 b:pron=1/5 b:word=3/12',
+    'a:det=0/3 a:end=0/2 a:prep=0/4 a:to=8/19 a:word=0/5 b:conj=0/2 b:det=0/3 b:name=2/5 b:open=1/4 b:plural=2/4 b:pron=1/5 b:word=3/12',
   plans:
-    'a:by=0/2 a:end=0/10 a:for=1/13 a:in=0/3 a:name=0/2 a:punct=0/13 a:to=24/84 a:word=1/21 b:conj=2/5 b:det=0/19 b:name=11/31 b:open=2/4 b:plural=0/10 b:pron=5/16 b:word=7/70',
+    'a:end=0/10 a:name=0/2 a:prep=2/22 a:punct=0/13 a:to=24/84 a:word=1/21 b:conj=2/5 b:det=0/19 b:name=11/31 b:open=2/4 b:plural=0/10 b:pron=5/16 b:word=7/70',
   played:
-    'a:by=0/2 a:det=1/16 a:in=0/3 a:on=0/2 a:out=0/5 a:punct=0/3 a:word=3/14 b:conj=0/2 b:name=2/15 b:open=0/4 b:plural=0/5 b:pron=3/11 b:word=0/10',
-  pleaded: 'a:with=1/3 a:word=6/7 b:name=5/5 b:open=2/2 b:pron=0/2 b:word=1/2',
+    'a:det=1/16 a:prep=1/14 a:punct=0/3 a:word=3/14 b:conj=0/2 b:name=2/15 b:open=0/4 b:plural=0/5 b:pron=3/11 b:word=0/10',
+  pleaded: 'a:prep=2/4 a:word=6/7 b:name=5/5 b:open=2/2 b:pron=0/2 b:word=1/2',
   pledged:
     'a:det=6/9 a:name=1/3 a:quote=1/2 a:that=3/3 a:to=23/45 a:word=0/49 b:conj=3/4 b:det=0/6 b:name=10/13 b:num=0/13 b:open=4/7 b:plural=0/3 b:pron=15/34 b:word=1/31',
-  pledges: 'a:from=1/2 a:to=4/5 b:name=2/2 b:word=2/5',
+  pledges: 'a:prep=1/2 a:to=4/5 b:name=2/2 b:word=2/5',
   pointed:
-    'a:out=20/21 a:to=18/23 a:up=1/2 a:word=2/5 b:conj=1/2 b:det=2/2 b:name=21/24 b:open=2/5 b:plural=4/4 b:pron=6/8 b:word=7/9',
-  pointing: 'a:det=0/2 a:out=7/9 a:to=8/14 a:word=1/2 b:name=3/4 b:open=10/17 b:plural=1/3 b:word=2/4',
-  portrayed: 'a:as=1/3 a:by=1/2 a:det=3/4 a:name=1/2 a:word=4/5 b:conj=1/2 b:open=1/2 b:pron=3/4 b:word=4/6',
+    'a:prep=22/24 a:to=18/23 a:word=2/5 b:conj=1/2 b:det=2/2 b:name=21/24 b:open=2/5 b:plural=4/4 b:pron=6/8 b:word=7/9',
+  pointing: 'a:det=0/2 a:prep=7/9 a:to=8/14 a:word=1/2 b:name=3/4 b:open=10/17 b:plural=1/3 b:word=2/4',
+  portrayed: 'a:det=3/4 a:name=1/2 a:prep=2/5 a:word=4/5 b:conj=1/2 b:open=1/2 b:pron=3/4 b:word=4/6',
   posted:
-    'a:by=0/2 a:det=12/21 a:end=2/2 a:on=4/11 a:quote=3/3 a:to=0/2 a:word=6/9 b:name=6/14 b:open=3/5 b:plural=2/4 b:pron=10/13 b:word=7/17',
+    'a:det=12/21 a:end=2/2 a:prep=5/16 a:quote=3/3 a:to=0/2 a:word=6/9 b:name=6/14 b:open=3/5 b:plural=2/4 b:pron=10/13 b:word=7/17',
   praised: 'a:det=11/14 a:name=20/20 a:word=2/4 b:conj=4/4 b:name=13/14 b:open=7/8 b:pron=8/11 b:word=1/2',
   praising: 'a:det=3/4 a:name=1/5 b:name=1/2 b:open=3/3 b:word=1/3',
   predict: 'a:det=1/2 a:punct=1/3 a:word=1/2 b:plural=2/2 b:to=0/6',
   predicted:
-    'a:det=3/6 a:end=3/4 a:name=1/2 a:that=5/5 a:word=2/4 b:conj=3/4 b:name=4/4 b:open=5/5 b:pron=5/6 b:word=2/6',
+    'a:det=3/6 a:end=3/4 a:name=1/2 a:prep=3/3 a:that=5/5 a:word=2/4 b:conj=3/4 b:name=4/4 b:open=5/5 b:pron=5/6 b:word=2/6',
   predicting: 'a:det=1/2 a:pron=1/3 a:that=2/4 a:word=1/3 b:open=2/2 b:plural=1/4 b:word=2/5',
   prefer: 'a:det=3/6 a:end=0/2 a:name=2/3 a:to=2/3 a:word=3/5 b:name=3/3 b:pron=3/13 b:word=3/4',
   preferred: 'a:name=2/3 a:word=4/14 b:det=1/7 b:name=1/3 b:plural=1/2 b:pron=3/5 b:word=1/2',
-  presented: 'a:by=0/2 a:det=3/7 a:end=1/2 a:word=2/2 b:name=2/4 b:pron=2/2 b:word=2/7',
-  pressed: 'a:about=2/3 a:by=1/4 a:for=1/4 a:name=2/5 a:word=2/2 b:name=5/10 b:open=2/5 b:pron=2/2 b:to=0/3',
-  projected: 'a:det=3/3 a:to=2/3 a:word=1/3 b:name=3/3 b:open=3/4 b:word=2/5',
+  presented: 'a:det=3/7 a:end=1/2 a:prep=0/4 a:word=2/2 b:name=2/4 b:pron=2/2 b:word=2/7',
+  pressed: 'a:name=2/5 a:prep=5/12 a:word=2/2 b:name=5/10 b:open=2/5 b:pron=2/2 b:to=0/3',
+  projected: 'a:det=3/3 a:prep=2/3 a:to=2/3 a:word=1/3 b:name=3/3 b:open=3/4 b:word=2/5',
   promise:
-    'a:end=0/3 a:name=1/4 a:of=0/4 a:pron=2/3 a:punct=0/3 a:quote=0/2 a:to=5/15 a:word=0/2 b:det=4/19 b:name=1/2 b:open=0/2 b:plural=1/2 b:word=2/12',
+    'a:end=0/3 a:name=1/4 a:prep=0/5 a:pron=2/3 a:punct=0/3 a:quote=0/2 a:to=5/15 a:word=0/2 b:det=4/19 b:name=1/2 b:open=0/2 b:plural=1/2 b:word=2/12',
   promised:
-    'a:det=3/3 a:name=3/3 a:that=3/3 a:to=21/25 a:word=2/3 b:conj=6/7 b:name=12/13 b:open=4/4 b:pron=11/15',
+    'a:det=3/3 a:name=3/3 a:prep=1/2 a:that=3/3 a:to=21/25 a:word=2/3 b:conj=6/7 b:name=12/13 b:open=4/4 b:pron=11/15',
   promises:
-    'a:end=0/4 a:from=0/2 a:name=2/3 a:of=1/3 a:to=6/15 a:word=0/6 b:conj=1/3 b:det=1/8 b:name=4/6 b:pron=4/5 b:word=1/15',
+    'a:end=0/4 a:name=2/3 a:prep=1/6 a:to=6/15 a:word=0/6 b:conj=1/3 b:det=1/8 b:name=4/6 b:pron=4/5 b:word=1/15',
   promising:
     'a:det=2/3 a:that=2/2 a:to=8/10 a:word=5/10 b:conj=1/3 b:name=6/6 b:open=7/7 b:plural=1/3 b:word=2/8',
   promote: 'a:det=2/5 a:name=1/3 a:punct=2/2 a:word=0/3 b:pron=2/2 b:to=1/9',
   promoting: 'a:det=4/12 a:name=0/2 a:word=1/6 b:conj=0/4 b:open=3/5 b:word=1/10',
   proposed:
-    'a:det=10/12 a:name=0/2 a:pron=2/2 a:punct=1/2 a:that=2/2 a:to=1/2 a:word=19/46 b:conj=1/2 b:det=2/18 b:name=15/22 b:open=8/9 b:pron=6/11 b:word=3/8',
+    'a:det=10/12 a:name=0/2 a:prep=1/2 a:pron=2/2 a:punct=1/2 a:that=2/2 a:to=1/2 a:word=19/46 b:conj=1/2 b:det=2/18 b:name=15/22 b:open=8/9 b:pron=6/11 b:word=3/8',
   proposing: 'a:det=1/2 a:to=1/2 a:word=3/6 b:plural=1/2 b:pron=1/2 b:word=2/7',
   provided:
-    'a:by=3/10 a:det=3/18 a:name=0/4 a:to=1/4 a:word=6/22 b:conj=0/3 b:det=0/2 b:name=2/12 b:plural=1/8 b:pron=4/10 b:word=5/25',
+    'a:det=3/18 a:name=0/4 a:prep=3/13 a:to=1/4 a:word=6/22 b:conj=0/3 b:det=0/2 b:name=2/12 b:plural=1/8 b:pron=4/10 b:word=5/25',
   published:
-    'a:by=0/2 a:det=8/10 a:in=0/10 a:name=1/10 a:on=0/2 a:punct=0/3 a:quote=2/2 a:word=1/6 b:name=7/15 b:open=1/7 b:plural=0/2 b:pron=1/4 b:word=3/19',
-  push: 'a:against=0/2 a:by=0/3 a:det=2/13 a:for=3/13 a:name=0/2 a:punct=0/2 a:to=2/8 a:word=1/28 b:conj=1/4 b:det=2/15 b:name=3/9 b:open=1/3 b:plural=1/5 b:pron=0/4 b:to=0/19 b:word=0/17',
+    'a:det=8/10 a:name=1/10 a:prep=0/15 a:punct=0/3 a:quote=2/2 a:word=1/6 b:name=7/15 b:open=1/7 b:plural=0/2 b:pron=1/4 b:word=3/19',
+  push: 'a:det=2/13 a:name=0/2 a:prep=3/22 a:punct=0/2 a:to=2/8 a:word=1/28 b:conj=1/4 b:det=2/15 b:name=3/9 b:open=1/3 b:plural=1/5 b:pron=0/4 b:to=0/19 b:word=0/17',
   pushed:
-    'a:by=2/2 a:det=2/5 a:for=5/8 a:in=0/2 a:name=2/9 a:to=2/2 a:word=7/16 b:det=0/2 b:name=8/13 b:open=2/4 b:plural=2/5 b:pron=5/14 b:word=3/7',
+    'a:det=2/5 a:name=2/9 a:prep=8/14 a:to=2/2 a:word=7/16 b:det=0/2 b:name=8/13 b:open=2/4 b:plural=2/5 b:pron=5/14 b:word=3/7',
   pushing:
-    'a:det=2/11 a:for=5/7 a:name=0/3 a:punct=0/2 a:to=1/2 a:word=3/13 b:name=3/6 b:open=4/9 b:plural=2/7 b:word=3/16',
-  put: 'a:det=7/51 a:in=0/5 a:name=0/21 a:on=1/5 a:out=1/5 a:pron=9/12 a:to=0/4 a:up=0/2 a:word=6/56 b:conj=1/9 b:det=1/5 b:name=5/23 b:num=1/4 b:open=5/16 b:plural=6/15 b:pron=1/17 b:to=0/48 b:word=4/25',
+    'a:det=2/11 a:name=0/3 a:prep=6/9 a:punct=0/2 a:to=1/2 a:word=3/13 b:name=3/6 b:open=4/9 b:plural=2/7 b:word=3/16',
+  put: 'a:det=7/51 a:name=0/21 a:prep=2/18 a:pron=9/12 a:to=0/4 a:word=6/56 b:conj=1/9 b:det=1/5 b:name=5/23 b:num=1/4 b:open=5/16 b:plural=6/15 b:pron=1/17 b:to=0/48 b:word=4/25',
   puts: 'a:det=0/3 a:name=2/3 a:pron=3/3 a:word=1/12 b:det=0/3 b:name=3/3 b:open=1/2 b:pron=1/6 b:word=1/5',
   question:
-    'a:about=2/15 a:as=0/2 a:at=0/3 a:det=4/7 a:end=0/20 a:for=1/5 a:from=0/3 a:name=1/8 a:of=5/17 a:on=1/6 a:pron=0/2 a:punct=0/11 a:quote=0/5 a:that=4/9 a:to=1/3 a:up=0/2 a:word=7/51 b:conj=2/2 b:det=16/86 b:name=2/6 b:num=0/2 b:open=0/3 b:plural=1/6 b:to=4/11 b:word=0/56',
+    'a:det=4/7 a:end=0/20 a:name=1/8 a:prep=9/57 a:pron=0/2 a:punct=0/11 a:quote=0/5 a:that=4/9 a:to=1/3 a:word=7/51 b:conj=2/2 b:det=16/86 b:name=2/6 b:num=0/2 b:open=0/3 b:plural=1/6 b:to=4/11 b:word=0/56',
   questioned:
-    'a:about=2/2 a:det=6/7 a:end=2/2 a:name=10/10 a:that=4/4 a:word=6/8 b:conj=3/4 b:name=14/15 b:open=4/4 b:plural=3/3 b:pron=5/7 b:word=2/2',
+    'a:det=6/7 a:end=2/2 a:name=10/10 a:prep=3/4 a:that=4/4 a:word=6/8 b:conj=3/4 b:name=14/15 b:open=4/4 b:plural=3/3 b:pron=5/7 b:word=2/2',
   questioning:
     'a:det=4/6 a:name=3/4 a:that=4/6 a:word=2/4 b:conj=2/2 b:name=3/4 b:open=2/3 b:plural=2/2 b:word=4/9',
   questions:
-    'a:about=12/67 a:as=0/2 a:end=0/12 a:for=1/3 a:from=0/10 a:in=0/3 a:name=2/2 a:of=0/2 a:on=1/5 a:pron=0/3 a:punct=0/8 a:that=0/4 a:to=0/5 a:word=2/25 b:conj=1/4 b:det=1/11 b:name=2/7 b:open=2/9 b:plural=0/3 b:to=2/9 b:word=10/112',
+    'a:end=0/12 a:name=2/2 a:prep=14/95 a:pron=0/3 a:punct=0/8 a:that=0/4 a:to=0/5 a:word=2/25 b:conj=1/4 b:det=1/11 b:name=2/7 b:open=2/9 b:plural=0/3 b:to=2/9 b:word=10/112',
   quick: 'a:to=9/15 a:word=0/10 b:det=0/6 b:name=6/9 b:open=1/2 b:plural=2/4 b:word=0/3',
-  quoted: 'a:det=2/4 a:name=2/2 a:word=2/4 b:name=5/5 b:pron=0/2 b:word=1/2',
+  quoted: 'a:det=2/4 a:name=2/2 a:prep=1/2 a:word=2/4 b:name=5/5 b:pron=0/2 b:word=1/2',
   raised:
-    'a:about=1/3 a:at=1/2 a:by=1/5 a:det=4/11 a:from=0/2 a:in=0/6 a:punct=0/2 a:to=0/3 a:word=10/70 b:conj=0/7 b:det=2/5 b:name=5/33 b:num=0/3 b:open=1/8 b:plural=1/9 b:pron=5/20 b:to=0/2 b:word=3/21',
-  ran: 'a:against=0/2 a:as=0/2 a:det=4/13 a:for=0/13 a:in=0/3 a:on=1/2 a:word=0/7 b:name=3/14 b:plural=0/2 b:pron=1/27 b:word=0/2',
-  rattled: 'a:by=0/3 a:name=2/2 a:word=4/5 b:det=4/4 b:plural=0/3 b:word=1/5',
-  read: 'a:det=5/15 a:end=7/8 a:name=0/2 a:punct=1/2 a:quote=2/11 a:word=1/12 b:conj=1/2 b:det=0/8 b:name=1/4 b:open=3/13 b:pron=5/10 b:to=0/9 b:word=5/8',
-  reads: 'a:end=3/4 a:quote=3/5 b:pron=2/5 b:word=4/5',
+    'a:det=4/11 a:prep=3/20 a:punct=0/2 a:to=0/3 a:word=10/70 b:conj=0/7 b:det=2/5 b:name=5/33 b:num=0/3 b:open=1/8 b:plural=1/9 b:pron=5/20 b:to=0/2 b:word=3/21',
+  ran: 'a:det=4/13 a:prep=1/23 a:word=0/7 b:name=3/14 b:plural=0/2 b:pron=1/27 b:word=0/2',
+  rattled: 'a:name=2/2 a:prep=0/5 a:word=4/5 b:det=4/4 b:plural=0/3 b:word=1/5',
+  read: 'a:det=5/15 a:end=7/8 a:name=0/2 a:prep=0/4 a:punct=1/2 a:quote=2/11 a:word=1/12 b:conj=1/2 b:det=0/8 b:name=1/4 b:open=3/13 b:pron=5/10 b:to=0/9 b:word=5/8',
+  reads: 'a:end=3/4 a:prep=1/2 a:quote=3/5 b:pron=2/5 b:word=4/5',
   recalling: 'a:det=7/9 a:word=4/4 b:open=13/15',
   recognize: 'a:det=2/11 a:that=5/6 a:word=0/3 b:plural=4/5 b:pron=1/3 b:to=1/7 b:word=1/4',
   recognized:
-    'a:by=0/2 a:det=1/3 a:that=2/2 a:word=3/8 b:det=0/2 b:name=0/3 b:plural=3/3 b:pron=1/3 b:word=3/6',
-  recommended: 'a:by=0/2 a:that=2/2 a:word=1/4 b:open=2/3 b:plural=0/2 b:pron=3/3 b:word=1/2',
+    'a:det=1/3 a:prep=1/3 a:that=2/2 a:word=3/8 b:det=0/2 b:name=0/3 b:plural=3/3 b:pron=1/3 b:word=3/6',
+  recommended: 'a:prep=1/3 a:that=2/2 a:word=1/4 b:open=2/3 b:plural=0/2 b:pron=3/3 b:word=1/2',
   referencing: 'a:det=5/9 b:open=4/7 b:word=1/2',
   referred: 'a:to=16/23 a:word=1/2 b:name=3/4 b:open=7/7 b:plural=1/3 b:pron=5/6 b:word=1/5',
   referring: 'a:to=42/56 a:word=0/3 b:conj=0/2 b:name=5/8 b:open=36/45 b:pron=1/2 b:word=0/2',
@@ -1880,170 +1878,167 @@ export const CUE_CONTEXT: Readonly<Record<string, string>> = {
   refused: 'a:punct=1/2 a:to=35/43 b:conj=4/4 b:name=13/19 b:open=3/5 b:pron=9/11 b:word=7/8',
   refuses: 'a:to=7/8 b:name=4/4',
   refusing: 'a:to=9/15 b:name=2/3 b:open=3/3 b:word=3/8',
-  regarded: 'a:as=4/6 b:open=2/2 b:pron=1/3 b:word=1/2',
+  regarded: 'a:prep=4/6 b:open=2/2 b:pron=1/3 b:word=1/2',
   rejected:
-    'a:by=5/5 a:det=12/18 a:name=4/4 a:that=2/2 a:word=5/6 b:name=15/18 b:open=3/4 b:pron=3/5 b:word=5/6',
+    'a:det=12/18 a:name=4/4 a:prep=6/6 a:that=2/2 a:word=5/6 b:name=15/18 b:open=3/4 b:pron=3/5 b:word=5/6',
   released:
-    'a:as=1/2 a:by=0/14 a:det=29/40 a:end=1/6 a:in=1/7 a:name=1/43 a:on=0/11 a:punct=2/5 a:to=0/2 a:word=5/28 b:det=1/6 b:name=20/45 b:open=4/11 b:plural=2/21 b:pron=3/9 b:to=0/6 b:word=10/63',
+    'a:det=29/40 a:end=1/6 a:name=1/43 a:prep=2/38 a:punct=2/5 a:to=0/2 a:word=5/28 b:det=1/6 b:name=20/45 b:open=4/11 b:plural=2/21 b:pron=3/9 b:to=0/6 b:word=10/63',
   releasing: 'a:det=5/10 a:word=0/7 b:name=2/4 b:open=1/2 b:plural=1/2 b:pron=0/2 b:word=1/6',
   remain:
-    'a:at=1/2 a:det=0/7 a:end=0/3 a:in=0/9 a:on=0/2 a:punct=0/2 a:to=0/2 a:word=6/36 b:conj=0/2 b:name=0/7 b:open=0/4 b:plural=5/16 b:pron=2/8 b:to=0/17 b:word=0/11',
+    'a:det=0/7 a:end=0/3 a:prep=1/14 a:punct=0/2 a:to=0/2 a:word=6/36 b:conj=0/2 b:name=0/7 b:open=0/4 b:plural=5/16 b:pron=2/8 b:to=0/17 b:word=0/11',
   remained:
-    'a:at=0/2 a:in=1/7 a:punct=0/2 a:quote=0/3 a:word=4/22 b:name=1/8 b:open=0/2 b:plural=1/7 b:pron=0/5 b:word=3/16',
-  remarking: 'a:that=3/4 b:open=6/8',
+    'a:prep=1/10 a:punct=0/2 a:quote=0/3 a:word=4/22 b:name=1/8 b:open=0/2 b:plural=1/7 b:pron=0/5 b:word=3/16',
+  remarking: 'a:prep=1/2 a:that=3/4 b:open=6/8',
   remember:
     'a:det=1/3 a:end=1/3 a:name=0/2 a:punct=2/3 a:that=1/4 a:word=4/7 b:open=2/3 b:pron=5/10 b:to=1/8',
-  remembered: 'a:name=3/3 a:word=2/2 b:name=4/4 b:open=4/4',
+  remembered: 'a:name=3/3 a:prep=3/3 a:word=2/2 b:name=4/4 b:open=4/4',
   reminding: 'a:name=2/4 a:word=2/4 b:open=2/3 b:word=2/3',
   repeated: 'a:det=5/6 a:end=2/2 a:word=4/17 b:det=3/5 b:name=5/10 b:open=1/3 b:plural=0/2 b:word=1/5',
-  repeating: 'a:det=6/7 a:for=1/2 b:open=5/7 b:pron=1/2 b:word=1/2',
-  replied: 'a:end=9/10 a:name=3/3 a:quote=9/9 a:to=0/2 a:word=2/2 b:name=16/18 b:open=4/4 b:pron=5/7',
+  repeating: 'a:det=6/7 a:prep=1/3 b:open=5/7 b:pron=1/2 b:word=1/2',
+  replied:
+    'a:end=9/10 a:name=3/3 a:prep=1/2 a:quote=9/9 a:to=0/2 a:word=2/2 b:name=16/18 b:open=4/4 b:pron=5/7',
   reported:
-    'a:at=2/2 a:by=6/21 a:det=7/8 a:end=26/29 a:from=0/9 a:in=6/8 a:name=7/8 a:on=8/11 a:pron=2/4 a:punct=11/14 a:quote=3/3 a:that=18/20 a:to=2/2 a:word=30/50 b:det=0/5 b:name=95/123 b:open=7/13 b:plural=4/9 b:pron=5/8 b:word=18/32',
+    'a:det=7/8 a:end=26/29 a:name=7/8 a:prep=23/53 a:pron=2/4 a:punct=11/14 a:quote=3/3 a:that=18/20 a:to=2/2 a:word=30/50 b:det=0/5 b:name=95/123 b:open=7/13 b:plural=4/9 b:pron=5/8 b:word=18/32',
   reports:
-    'a:about=1/2 a:det=1/2 a:end=5/11 a:name=3/6 a:of=1/8 a:on=0/2 a:punct=0/5 a:quote=0/2 a:that=5/13 a:to=0/4 a:word=3/20 b:det=0/5 b:name=15/23 b:open=1/3 b:plural=0/8 b:to=0/4 b:word=3/37',
-  requested: 'a:by=0/2 a:det=1/2 a:word=8/13 b:det=1/2 b:name=3/7 b:pron=4/5 b:word=1/3',
+    'a:det=1/2 a:end=5/11 a:name=3/6 a:prep=2/19 a:punct=0/5 a:quote=0/2 a:that=5/13 a:to=0/4 a:word=3/20 b:det=0/5 b:name=15/23 b:open=1/3 b:plural=0/8 b:to=0/4 b:word=3/37',
+  requested: 'a:det=1/2 a:prep=1/3 a:word=8/13 b:det=1/2 b:name=3/7 b:pron=4/5 b:word=1/3',
   requests:
-    'a:end=0/4 a:for=3/12 a:from=0/2 a:to=2/5 a:word=0/7 b:det=0/3 b:name=0/2 b:open=0/3 b:plural=1/5 b:to=3/8 b:word=1/13',
+    'a:end=0/4 a:prep=3/15 a:to=2/5 a:word=0/7 b:det=0/3 b:name=0/2 b:open=0/3 b:plural=1/5 b:to=3/8 b:word=1/13',
   required:
-    'a:by=0/4 a:end=0/4 a:for=0/4 a:punct=1/2 a:to=3/8 a:word=0/9 b:det=0/5 b:name=2/4 b:plural=3/11 b:pron=0/2 b:word=0/10',
+    'a:end=0/4 a:prep=0/8 a:punct=1/2 a:to=3/8 a:word=0/9 b:det=0/5 b:name=2/4 b:plural=3/11 b:pron=0/2 b:word=0/10',
   respond:
-    'a:by=0/3 a:to=18/55 a:word=0/5 b:det=0/3 b:name=8/16 b:open=1/4 b:plural=1/5 b:pron=1/4 b:to=1/19 b:word=6/14',
+    'a:prep=0/4 a:to=18/55 a:word=0/5 b:det=0/3 b:name=8/16 b:open=1/4 b:plural=1/5 b:pron=1/4 b:to=1/19 b:word=6/14',
   responded:
-    'a:by=6/10 a:end=9/11 a:name=3/3 a:on=2/2 a:punct=1/2 a:quote=6/8 a:that=4/4 a:to=9/17 a:with=4/6 a:word=5/7 b:name=35/46 b:open=4/7 b:plural=2/2 b:pron=4/8 b:word=5/9',
+    'a:end=9/11 a:name=3/3 a:prep=13/21 a:punct=1/2 a:quote=6/8 a:that=4/4 a:to=9/17 a:word=5/7 b:name=35/46 b:open=4/7 b:plural=2/2 b:pron=4/8 b:word=5/9',
   responds: 'a:to=2/6 a:word=1/2 b:name=3/7 b:pron=2/2',
   restricting: 'a:det=2/2 a:word=3/6 b:plural=4/5 b:word=1/3',
   retweeted: 'a:det=5/5 a:word=1/2 b:name=3/4 b:pron=2/3',
   reveal: 'a:det=0/3 a:name=3/4 a:word=3/7 b:name=4/6 b:plural=1/2 b:to=0/5',
   revealed:
-    'a:det=9/9 a:end=2/2 a:in=1/2 a:name=5/7 a:punct=5/5 a:quote=0/3 a:that=7/11 a:to=0/2 a:word=5/9 b:name=11/14 b:open=6/12 b:plural=5/6 b:pron=3/6 b:word=8/11',
+    'a:det=9/9 a:end=2/2 a:name=5/7 a:prep=1/3 a:punct=5/5 a:quote=0/3 a:that=7/11 a:to=0/2 a:word=5/9 b:name=11/14 b:open=6/12 b:plural=5/6 b:pron=3/6 b:word=8/11',
   reveals: 'a:name=3/3 a:that=1/2 b:name=4/4 b:word=1/2',
-  ruled:
-    'a:against=1/2 a:name=2/2 a:out=1/3 a:that=3/5 a:word=1/4 b:det=0/2 b:name=1/4 b:pron=3/4 b:word=3/4',
-  saw: 'a:as=0/3 a:det=6/22 a:in=1/2 a:name=3/11 a:on=1/2 a:that=2/4 a:word=1/14 b:det=0/2 b:name=4/8 b:open=1/5 b:plural=2/2 b:pron=5/33 b:word=2/9',
-  say: 'a:about=2/11 a:det=42/53 a:end=14/19 a:for=2/3 a:in=0/2 a:name=18/26 a:on=0/3 a:pron=92/113 a:punct=22/34 a:quote=4/14 a:that=29/50 a:word=30/50 b:conj=2/7 b:det=0/4 b:name=51/58 b:num=8/8 b:open=15/21 b:plural=101/107 b:pron=40/60 b:to=8/69 b:word=31/47',
+  ruled: 'a:name=2/2 a:prep=2/5 a:that=3/5 a:word=1/4 b:det=0/2 b:name=1/4 b:pron=3/4 b:word=3/4',
+  saw: 'a:det=6/22 a:name=3/11 a:prep=3/8 a:that=2/4 a:word=1/14 b:det=0/2 b:name=4/8 b:open=1/5 b:plural=2/2 b:pron=5/33 b:word=2/9',
+  say: 'a:det=42/53 a:end=14/19 a:name=18/26 a:prep=5/21 a:pron=92/113 a:punct=22/34 a:quote=4/14 a:that=29/50 a:word=30/50 b:conj=2/7 b:det=0/4 b:name=51/58 b:num=8/8 b:open=15/21 b:plural=101/107 b:pron=40/60 b:to=8/69 b:word=31/47',
   saying:
-    'a:as=0/2 a:at=3/3 a:det=27/41 a:end=0/5 a:in=5/5 a:name=8/17 a:pron=58/75 a:punct=1/3 a:quote=27/52 a:that=31/48 a:word=15/26 b:conj=5/7 b:name=8/21 b:num=2/3 b:open=127/151 b:plural=8/26 b:pron=2/3 b:word=24/68',
-  see: 'a:as=0/4 a:det=9/47 a:end=0/4 a:for=1/2 a:in=2/5 a:name=9/24 a:pron=3/8 a:punct=0/2 a:quote=0/2 a:that=0/11 a:word=17/72 b:conj=0/3 b:name=12/22 b:open=0/8 b:plural=14/22 b:pron=13/28 b:to=1/79 b:word=2/19',
+    'a:det=27/41 a:end=0/5 a:name=8/17 a:prep=9/12 a:pron=58/75 a:punct=1/3 a:quote=27/52 a:that=31/48 a:word=15/26 b:conj=5/7 b:name=8/21 b:num=2/3 b:open=127/151 b:plural=8/26 b:pron=2/3 b:word=24/68',
+  see: 'a:det=9/47 a:end=0/4 a:name=9/24 a:prep=4/13 a:pron=3/8 a:punct=0/2 a:quote=0/2 a:that=0/11 a:word=17/72 b:conj=0/3 b:name=12/22 b:open=0/8 b:plural=14/22 b:pron=13/28 b:to=1/79 b:word=2/19',
   seek: 'a:det=0/4 a:to=4/11 a:word=1/9 b:name=1/4 b:plural=2/2 b:pron=1/11 b:to=0/2 b:word=1/5',
   seeking:
-    'a:det=3/17 a:out=0/2 a:quote=1/3 a:to=12/31 a:word=8/24 b:conj=0/4 b:det=0/2 b:name=5/14 b:open=7/13 b:plural=1/11 b:pron=2/10 b:word=9/24',
+    'a:det=3/17 a:prep=0/2 a:quote=1/3 a:to=12/31 a:word=8/24 b:conj=0/4 b:det=0/2 b:name=5/14 b:open=7/13 b:plural=1/11 b:pron=2/10 b:word=9/24',
   seeks: 'a:det=2/3 a:to=6/12 a:word=2/3 b:name=5/6 b:open=0/2 b:pron=5/5 b:word=2/6',
-  seem: 'a:as=0/3 a:to=10/22 a:word=6/18 b:det=1/6 b:name=7/10 b:open=0/2 b:plural=3/6 b:pron=2/11 b:word=2/8',
+  seem: 'a:prep=0/3 a:to=10/22 a:word=6/18 b:det=1/6 b:name=7/10 b:open=0/2 b:plural=3/6 b:pron=2/11 b:word=2/8',
   seemed:
     'a:det=2/4 a:to=41/53 a:word=22/38 b:conj=2/3 b:det=0/4 b:name=21/29 b:open=4/5 b:plural=5/9 b:pron=12/17 b:word=21/31',
   seems:
     'a:det=2/4 a:name=1/2 a:punct=0/2 a:to=18/27 a:word=20/32 b:det=2/8 b:name=11/15 b:open=4/4 b:plural=1/3 b:pron=15/23 b:word=8/14',
-  seen: 'a:as=21/43 a:by=4/6 a:det=8/17 a:end=0/2 a:name=1/2 a:on=0/2 a:that=0/2 a:word=4/33 b:conj=1/3 b:det=2/8 b:name=14/24 b:num=1/3 b:open=6/11 b:plural=4/10 b:pron=4/20 b:to=0/7 b:word=6/26',
-  sees: 'a:as=0/3 a:det=7/10 a:for=1/2 a:name=5/5 a:word=4/11 b:name=10/12 b:pron=7/18 b:word=1/4',
-  sent: 'a:det=9/25 a:end=0/4 a:from=0/3 a:name=2/6 a:out=8/15 a:pron=0/2 a:punct=0/4 a:to=0/19 a:word=2/29 b:conj=0/8 b:det=0/2 b:name=5/19 b:open=3/12 b:plural=1/10 b:pron=4/27 b:word=8/32',
+  seen: 'a:det=8/17 a:end=0/2 a:name=1/2 a:prep=25/54 a:that=0/2 a:word=4/33 b:conj=1/3 b:det=2/8 b:name=14/24 b:num=1/3 b:open=6/11 b:plural=4/10 b:pron=4/20 b:to=0/7 b:word=6/26',
+  sees: 'a:det=7/10 a:name=5/5 a:prep=1/6 a:word=4/11 b:name=10/12 b:pron=7/18 b:word=1/4',
+  sent: 'a:det=9/25 a:end=0/4 a:name=2/6 a:prep=8/21 a:pron=0/2 a:punct=0/4 a:to=0/19 a:word=2/29 b:conj=0/8 b:det=0/2 b:name=5/19 b:open=3/12 b:plural=1/10 b:pron=4/27 b:word=8/32',
   shared:
-    'a:by=2/7 a:det=9/17 a:with=2/6 a:word=1/12 b:conj=0/3 b:det=1/6 b:name=6/9 b:open=0/2 b:plural=3/4 b:pron=2/7 b:word=3/15',
-  shot: 'a:at=0/13 a:by=0/2 a:in=0/5 a:of=0/2 a:to=0/4 a:up=0/3 a:word=8/24 b:conj=0/2 b:det=0/13 b:name=8/13 b:open=0/4 b:plural=0/2 b:pron=0/8 b:word=0/19',
-  shouted: 'a:punct=2/2 a:quote=3/3 b:word=5/5',
-  show: 'a:as=1/4 a:det=6/14 a:end=10/24 a:name=14/26 a:of=0/6 a:on=0/5 a:pron=2/7 a:punct=4/13 a:quote=0/12 a:that=15/39 a:up=1/11 a:word=16/69 b:conj=1/4 b:det=3/40 b:name=18/50 b:open=2/8 b:plural=36/52 b:pron=1/6 b:to=4/35 b:word=4/38',
+    'a:det=9/17 a:prep=4/14 a:word=1/12 b:conj=0/3 b:det=1/6 b:name=6/9 b:open=0/2 b:plural=3/4 b:pron=2/7 b:word=3/15',
+  shot: 'a:prep=0/29 a:to=0/4 a:word=8/24 b:conj=0/2 b:det=0/13 b:name=8/13 b:open=0/4 b:plural=0/2 b:pron=0/8 b:word=0/19',
+  shouted: 'a:prep=2/2 a:punct=2/2 a:quote=3/3 b:word=5/5',
+  show: 'a:det=6/14 a:end=10/24 a:name=14/26 a:prep=2/28 a:pron=2/7 a:punct=4/13 a:quote=0/12 a:that=15/39 a:word=16/69 b:conj=1/4 b:det=3/40 b:name=18/50 b:open=2/8 b:plural=36/52 b:pron=1/6 b:to=4/35 b:word=4/38',
   showed:
-    'a:det=13/21 a:name=20/26 a:pron=1/2 a:that=18/20 a:up=0/8 a:word=13/24 b:conj=0/3 b:det=3/10 b:name=16/23 b:open=4/6 b:plural=7/12 b:pron=7/13 b:word=29/37',
+    'a:det=13/21 a:name=20/26 a:prep=1/9 a:pron=1/2 a:that=18/20 a:word=13/24 b:conj=0/3 b:det=3/10 b:name=16/23 b:open=4/6 b:plural=7/12 b:pron=7/13 b:word=29/37',
   showing:
-    'a:det=5/9 a:in=0/12 a:name=3/7 a:pron=1/2 a:quote=0/2 a:that=9/14 a:up=1/7 a:with=0/3 a:word=7/22 b:conj=0/2 b:name=1/6 b:open=3/7 b:plural=12/19 b:pron=1/3 b:word=9/43',
+    'a:det=5/9 a:name=3/7 a:prep=1/26 a:pron=1/2 a:quote=0/2 a:that=9/14 a:word=7/22 b:conj=0/2 b:name=1/6 b:open=3/7 b:plural=12/19 b:pron=1/3 b:word=9/43',
   shown:
-    'a:det=2/6 a:end=0/2 a:in=1/3 a:name=3/3 a:to=2/2 a:word=11/18 b:conj=0/2 b:name=4/8 b:open=3/4 b:plural=2/4 b:pron=2/6 b:word=9/15',
+    'a:det=2/6 a:end=0/2 a:name=3/3 a:prep=2/7 a:to=2/2 a:word=11/18 b:conj=0/2 b:name=4/8 b:open=3/4 b:plural=2/4 b:pron=2/6 b:word=9/15',
   shows:
     'a:det=8/11 a:end=2/11 a:name=23/24 a:pron=3/3 a:punct=1/7 a:quote=0/2 a:that=10/14 a:to=0/4 a:word=15/32 b:conj=1/2 b:det=2/8 b:name=12/20 b:open=2/6 b:plural=11/16 b:pron=1/4 b:word=33/53',
-  sided: 'a:with=5/6 b:name=1/2',
+  sided: 'a:prep=5/6 b:name=1/2',
   signaled: 'a:det=3/4 a:that=3/3 b:name=4/4 b:plural=1/2',
   signed:
-    'a:by=0/5 a:det=13/23 a:into=1/4 a:name=0/2 a:on=1/8 a:punct=1/2 a:up=1/7 a:word=1/7 b:det=0/6 b:name=9/16 b:open=2/7 b:plural=2/5 b:pron=4/15 b:word=2/10',
+    'a:det=13/23 a:name=0/2 a:prep=4/25 a:punct=1/2 a:word=1/7 b:det=0/6 b:name=9/16 b:open=2/7 b:plural=2/5 b:pron=4/15 b:word=2/10',
   skeptical:
-    'a:about=3/6 a:end=0/5 a:name=1/3 a:of=4/4 a:word=0/3 b:conj=1/2 b:det=0/2 b:name=0/2 b:pron=2/2 b:to=1/4 b:word=2/12',
+    'a:end=0/5 a:name=1/3 a:prep=7/12 a:word=0/3 b:conj=1/2 b:det=0/2 b:name=0/2 b:pron=2/2 b:to=1/4 b:word=2/12',
   slammed: 'a:det=6/9 a:name=4/4 b:name=5/7 b:open=1/2 b:pron=3/3 b:word=1/2',
   slamming: 'a:det=4/5 a:name=1/2 b:open=3/3 b:word=2/4',
   slams: 'a:name=7/7 b:name=5/5 b:word=1/2',
   sought:
-    'a:det=0/2 a:name=3/3 a:to=30/52 a:word=3/14 b:conj=1/2 b:name=20/30 b:plural=4/7 b:pron=7/18 b:word=5/15',
+    'a:det=0/2 a:name=3/3 a:prep=3/3 a:to=30/52 a:word=3/14 b:conj=1/2 b:name=20/30 b:plural=4/7 b:pron=7/18 b:word=5/15',
   sounded: 'a:det=4/4 a:word=7/10 b:name=1/2 b:open=2/2 b:pron=3/5 b:word=3/4',
   speak:
-    'a:at=0/14 a:det=0/2 a:end=0/3 a:in=0/3 a:on=0/5 a:out=1/8 a:to=0/9 a:with=1/4 a:word=3/22 b:conj=1/2 b:name=1/11 b:open=0/2 b:plural=3/4 b:pron=0/3 b:to=2/46 b:word=1/9',
+    'a:det=0/2 a:end=0/3 a:prep=5/39 a:to=0/9 a:word=3/22 b:conj=1/2 b:name=1/11 b:open=0/2 b:plural=3/4 b:pron=0/3 b:to=2/46 b:word=1/9',
   spent:
-    'a:about=0/2 a:at=0/2 a:by=0/2 a:det=1/15 a:end=0/2 a:in=0/3 a:name=2/10 a:on=0/9 a:over=0/2 a:word=10/63 b:conj=1/4 b:name=4/33 b:open=1/8 b:plural=2/11 b:pron=4/34 b:word=1/21',
+    'a:det=1/15 a:end=0/2 a:name=2/10 a:prep=0/21 a:word=10/63 b:conj=1/4 b:name=4/33 b:open=1/8 b:plural=2/11 b:pron=4/34 b:word=1/21',
   spoke:
-    'a:about=11/11 a:at=1/5 a:end=0/3 a:for=1/5 a:from=0/2 a:in=1/4 a:name=0/3 a:of=3/4 a:on=2/16 a:out=4/4 a:over=1/2 a:punct=0/3 a:to=3/17 a:up=0/2 a:with=1/13 a:word=9/17 b:conj=1/8 b:name=16/43 b:open=4/6 b:plural=1/2 b:pron=14/42 b:word=2/10',
-  spoken:
-    'a:about=2/2 a:at=1/2 a:on=0/2 a:out=2/4 a:to=0/2 a:with=0/5 a:word=0/4 b:conj=1/3 b:name=1/4 b:pron=1/10 b:word=2/5',
+    'a:end=0/3 a:name=0/3 a:prep=26/69 a:punct=0/3 a:to=3/17 a:word=9/17 b:conj=1/8 b:name=16/43 b:open=4/6 b:plural=1/2 b:pron=14/42 b:word=2/10',
+  spoken: 'a:prep=5/17 a:to=0/2 a:word=0/4 b:conj=1/3 b:name=1/4 b:pron=1/10 b:word=2/5',
   started:
-    'a:by=0/2 a:det=5/11 a:end=1/7 a:in=1/4 a:name=0/6 a:on=0/2 a:out=0/2 a:to=0/7 a:with=0/3 a:word=6/28 b:conj=0/2 b:det=0/3 b:name=7/20 b:open=1/6 b:plural=1/7 b:pron=3/17 b:word=1/18',
+    'a:det=5/11 a:end=1/7 a:name=0/6 a:prep=1/14 a:to=0/7 a:word=6/28 b:conj=0/2 b:det=0/3 b:name=7/20 b:open=1/6 b:plural=1/7 b:pron=3/17 b:word=1/18',
   stated:
-    'a:det=3/4 a:end=7/7 a:in=2/2 a:name=3/3 a:of=2/2 a:quote=3/3 a:that=10/10 a:word=2/4 b:name=13/16 b:open=6/7 b:pron=8/10 b:word=4/5',
-  stating: 'a:that=5/7 a:word=3/3 b:open=8/8 b:word=1/3',
+    'a:det=3/4 a:end=7/7 a:name=3/3 a:prep=4/6 a:quote=3/3 a:that=10/10 a:word=2/4 b:name=13/16 b:open=6/7 b:pron=8/10 b:word=4/5',
+  stating: 'a:prep=2/2 a:that=5/7 a:word=3/3 b:open=8/8 b:word=1/3',
   stressed: 'a:det=6/7 a:that=1/3 a:word=2/2 b:conj=2/2 b:name=4/5 b:open=3/3 b:pron=0/2',
-  struck: 'a:by=0/2 a:det=1/11 a:word=5/9 b:name=2/8 b:open=0/2 b:plural=0/2 b:pron=2/7 b:word=2/4',
+  struck: 'a:det=1/11 a:prep=0/3 a:word=5/9 b:name=2/8 b:open=0/2 b:plural=0/2 b:pron=2/7 b:word=2/4',
   suggest:
     'a:det=3/6 a:name=2/3 a:pron=4/5 a:that=10/12 a:word=6/7 b:conj=2/2 b:name=7/7 b:open=2/2 b:plural=9/10 b:pron=1/2 b:to=2/6 b:word=2/3',
   suggested:
-    'a:det=9/16 a:end=0/2 a:in=3/3 a:name=9/9 a:pron=9/9 a:punct=2/2 a:quote=2/2 a:that=55/58 a:word=9/10 b:conj=5/7 b:det=2/3 b:name=38/39 b:open=17/18 b:plural=7/7 b:pron=22/28 b:word=9/13',
+    'a:det=9/16 a:end=0/2 a:name=9/9 a:prep=4/6 a:pron=9/9 a:punct=2/2 a:quote=2/2 a:that=55/58 a:word=9/10 b:conj=5/7 b:det=2/3 b:name=38/39 b:open=17/18 b:plural=7/7 b:pron=22/28 b:word=9/13',
   suggesting:
-    'a:det=3/3 a:name=1/2 a:pron=2/3 a:that=18/23 a:word=3/9 b:conj=6/6 b:name=2/4 b:open=11/15 b:word=9/17',
-  suggestion: 'a:at=0/2 a:that=4/12 a:word=0/2 b:det=4/13 b:name=1/2 b:plural=0/2 b:word=0/4',
+    'a:det=3/3 a:name=1/2 a:prep=1/2 a:pron=2/3 a:that=18/23 a:word=3/9 b:conj=6/6 b:name=2/4 b:open=11/15 b:word=9/17',
+  suggestion: 'a:prep=1/5 a:that=4/12 a:word=0/2 b:det=4/13 b:name=1/2 b:plural=0/2 b:word=0/4',
   suggests:
     'a:det=3/4 a:name=4/5 a:pron=0/2 a:that=11/15 a:word=3/3 b:det=2/2 b:name=7/7 b:plural=1/2 b:word=11/17',
   support:
-    'a:against=0/2 a:at=1/2 a:by=0/2 a:det=13/60 a:end=2/52 a:for=12/110 a:from=0/39 a:in=0/13 a:name=11/80 a:of=4/45 a:on=0/6 a:pron=0/6 a:punct=0/30 a:quote=0/2 a:to=0/21 a:word=18/141 b:conj=0/13 b:det=11/116 b:name=14/61 b:num=2/9 b:open=7/13 b:plural=3/26 b:pron=11/74 b:to=4/64 b:word=10/238',
+    'a:det=13/60 a:end=2/52 a:name=11/80 a:prep=18/221 a:pron=0/6 a:punct=0/30 a:quote=0/2 a:to=0/21 a:word=18/141 b:conj=0/13 b:det=11/116 b:name=14/61 b:num=2/9 b:open=7/13 b:plural=3/26 b:pron=11/74 b:to=4/64 b:word=10/238',
   supported:
-    'a:by=2/8 a:det=10/19 a:name=16/26 a:pron=1/2 a:punct=2/4 a:word=10/18 b:conj=0/2 b:name=10/15 b:open=5/7 b:plural=2/7 b:pron=14/32 b:word=10/14',
-  supporter:
-    'a:end=0/8 a:from=1/3 a:in=0/4 a:name=0/3 a:of=2/16 a:punct=1/15 a:word=4/19 b:det=2/12 b:name=6/45 b:word=0/13',
+    'a:det=10/19 a:name=16/26 a:prep=2/9 a:pron=1/2 a:punct=2/4 a:word=10/18 b:conj=0/2 b:name=10/15 b:open=5/7 b:plural=2/7 b:pron=14/32 b:word=10/14',
+  supporter: 'a:end=0/8 a:name=0/3 a:prep=3/25 a:punct=1/15 a:word=4/19 b:det=2/12 b:name=6/45 b:word=0/13',
   supporting:
     'a:det=6/21 a:name=21/55 a:word=4/22 b:det=3/5 b:name=10/22 b:num=1/2 b:open=4/7 b:plural=6/15 b:pron=2/8 b:word=5/38',
   supports: 'a:det=4/9 a:name=3/10 a:quote=1/3 a:word=5/11 b:conj=0/3 b:name=7/9 b:pron=5/19 b:word=1/2',
-  sure: 'a:det=0/2 a:end=0/3 a:name=0/2 a:of=0/2 a:pron=1/9 a:punct=0/8 a:that=1/3 a:to=2/5 a:word=0/12 b:det=0/3 b:name=1/3 b:open=1/4 b:plural=0/6 b:pron=1/2 b:to=0/7 b:word=2/22',
+  sure: 'a:det=0/2 a:end=0/3 a:name=0/2 a:prep=1/3 a:pron=1/9 a:punct=0/8 a:that=1/3 a:to=2/5 a:word=0/12 b:det=0/3 b:name=1/3 b:open=1/4 b:plural=0/6 b:pron=1/2 b:to=0/7 b:word=2/22',
   taken:
-    'a:by=0/3 a:det=7/22 a:end=0/4 a:from=0/7 a:in=0/3 a:name=0/4 a:on=0/5 a:out=0/2 a:over=0/3 a:to=3/7 a:with=0/3 a:word=3/31 b:conj=0/2 b:det=0/4 b:name=6/14 b:open=3/11 b:plural=0/18 b:pron=2/11 b:to=0/3 b:word=2/34',
-  talk: 'a:about=6/28 a:det=0/2 a:end=0/2 a:name=0/2 a:of=1/9 a:on=0/3 a:punct=0/2 a:quote=0/2 a:to=0/7 a:with=0/2 a:word=2/20 b:conj=0/4 b:det=2/13 b:name=1/8 b:open=0/4 b:plural=1/3 b:pron=2/5 b:to=2/22 b:word=1/23',
+    'a:det=7/22 a:end=0/4 a:name=0/4 a:prep=0/28 a:to=3/7 a:word=3/31 b:conj=0/2 b:det=0/4 b:name=6/14 b:open=3/11 b:plural=0/18 b:pron=2/11 b:to=0/3 b:word=2/34',
+  talk: 'a:det=0/2 a:end=0/2 a:name=0/2 a:prep=7/43 a:punct=0/2 a:quote=0/2 a:to=0/7 a:word=2/20 b:conj=0/4 b:det=2/13 b:name=1/8 b:open=0/4 b:plural=1/3 b:pron=2/5 b:to=2/22 b:word=1/23',
   talked:
-    'a:about=16/20 a:to=1/2 a:up=2/2 a:word=6/7 b:det=1/2 b:name=7/8 b:open=4/5 b:plural=3/3 b:pron=9/12 b:word=3/5',
+    'a:prep=20/26 a:to=1/2 a:word=6/7 b:det=1/2 b:name=7/8 b:open=4/5 b:plural=3/3 b:pron=9/12 b:word=3/5',
   talking:
-    'a:about=21/45 a:at=0/2 a:to=3/8 a:with=1/2 a:word=5/26 b:conj=2/4 b:det=2/4 b:name=10/23 b:open=6/9 b:plural=1/7 b:pron=5/10 b:word=6/28',
+    'a:prep=23/51 a:to=3/8 a:word=5/26 b:conj=2/4 b:det=2/4 b:name=10/23 b:open=6/9 b:plural=1/7 b:pron=5/10 b:word=6/28',
   talks:
-    'a:about=10/11 a:end=0/5 a:punct=0/6 a:to=1/5 a:with=0/2 a:word=1/8 b:det=0/9 b:name=7/10 b:pron=5/8 b:word=0/12',
+    'a:end=0/5 a:prep=11/16 a:punct=0/6 a:to=1/5 a:word=1/8 b:det=0/9 b:name=7/10 b:pron=5/8 b:word=0/12',
   tell: 'a:det=3/10 a:name=2/7 a:pron=2/6 a:word=5/17 b:conj=0/2 b:name=2/2 b:plural=2/3 b:pron=1/5 b:to=5/21 b:word=2/7',
   telling:
-    'a:det=8/13 a:name=17/25 a:word=21/39 b:conj=4/5 b:name=7/16 b:open=27/32 b:plural=1/2 b:word=7/26',
+    'a:det=8/13 a:name=17/25 a:prep=0/2 a:word=21/39 b:conj=4/5 b:name=7/16 b:open=27/32 b:plural=1/2 b:word=7/26',
   think:
-    'a:about=2/6 a:det=10/19 a:end=2/3 a:name=6/17 a:of=4/8 a:pron=14/29 a:punct=3/5 a:quote=1/2 a:that=6/11 a:word=8/33 b:det=0/4 b:name=4/6 b:open=2/7 b:plural=11/12 b:pron=32/73 b:to=1/6 b:word=6/24',
+    'a:det=10/19 a:end=2/3 a:name=6/17 a:prep=6/14 a:pron=14/29 a:punct=3/5 a:quote=1/2 a:that=6/11 a:word=8/33 b:det=0/4 b:name=4/6 b:open=2/7 b:plural=11/12 b:pron=32/73 b:to=1/6 b:word=6/24',
   thinks:
-    'a:det=5/11 a:name=9/12 a:of=0/2 a:pron=6/8 a:that=4/6 a:word=3/8 b:name=7/11 b:open=2/2 b:pron=11/29 b:word=6/6',
+    'a:det=5/11 a:name=9/12 a:prep=0/3 a:pron=6/8 a:that=4/6 a:word=3/8 b:name=7/11 b:open=2/2 b:pron=11/29 b:word=6/6',
   thought:
-    'a:about=0/3 a:det=2/9 a:end=1/3 a:for=0/2 a:name=0/7 a:of=0/4 a:pron=4/16 a:punct=0/2 a:that=3/7 a:to=1/4 a:word=8/17 b:conj=0/5 b:det=0/2 b:name=5/8 b:open=1/2 b:plural=1/5 b:pron=9/43 b:word=3/10',
+    'a:det=2/9 a:end=1/3 a:name=0/7 a:prep=0/10 a:pron=4/16 a:punct=0/2 a:that=3/7 a:to=1/4 a:word=8/17 b:conj=0/5 b:det=0/2 b:name=5/8 b:open=1/2 b:plural=1/5 b:pron=9/43 b:word=3/10',
   threatened: 'a:to=8/14 a:word=1/2 b:det=0/4 b:name=4/5 b:pron=1/2 b:word=2/3',
   threatening: 'a:det=2/3 a:to=3/5 a:word=0/3 b:conj=2/5 b:open=1/3 b:word=2/3',
   titled: 'a:name=2/2 a:quote=5/11 b:open=2/4 b:word=4/9',
-  took: 'a:det=9/65 a:in=0/2 a:name=1/2 a:on=0/10 a:over=0/6 a:to=1/14 a:word=14/73 b:conj=2/11 b:det=0/8 b:name=18/68 b:open=1/10 b:plural=1/13 b:pron=1/39 b:word=2/25',
+  took: 'a:det=9/65 a:name=1/2 a:prep=0/21 a:to=1/14 a:word=14/73 b:conj=2/11 b:det=0/8 b:name=18/68 b:open=1/10 b:plural=1/13 b:pron=1/39 b:word=2/25',
   touted: 'a:det=8/9 a:word=1/2 b:name=4/5 b:pron=4/4 b:word=1/2',
   touting: 'a:det=7/8 b:name=3/3 b:open=2/2 b:word=1/2',
   tried:
-    'a:det=0/4 a:punct=0/2 a:to=14/55 a:word=1/7 b:conj=1/2 b:det=0/2 b:name=11/38 b:num=0/2 b:plural=0/2 b:pron=1/13 b:word=2/11',
+    'a:det=0/4 a:prep=1/2 a:punct=0/2 a:to=14/55 a:word=1/7 b:conj=1/2 b:det=0/2 b:name=11/38 b:num=0/2 b:plural=0/2 b:pron=1/13 b:word=2/11',
   turned:
-    'a:det=5/16 a:in=0/3 a:into=0/9 a:name=1/3 a:on=1/5 a:out=0/22 a:over=0/10 a:pron=0/3 a:to=3/10 a:up=0/3 a:word=1/26 b:conj=0/6 b:det=0/5 b:name=4/29 b:open=2/4 b:plural=1/13 b:pron=3/26 b:word=2/27',
+    'a:det=5/16 a:name=1/3 a:prep=2/54 a:pron=0/3 a:to=3/10 a:word=1/26 b:conj=0/6 b:det=0/5 b:name=4/29 b:open=2/4 b:plural=1/13 b:pron=3/26 b:word=2/27',
   tweeted:
-    'a:det=13/16 a:end=9/10 a:name=13/13 a:on=6/6 a:punct=2/2 a:quote=12/12 a:that=8/12 a:word=8/9 b:name=37/42 b:open=20/20 b:pron=10/13 b:word=5/8',
-  tweeting: 'a:det=5/5 a:out=1/2 a:that=1/2 a:word=2/5 b:name=1/2 b:open=6/7 b:word=3/5',
+    'a:det=13/16 a:end=9/10 a:name=13/13 a:prep=9/11 a:punct=2/2 a:quote=12/12 a:that=8/12 a:word=8/9 b:name=37/42 b:open=20/20 b:pron=10/13 b:word=5/8',
+  tweeting: 'a:det=5/5 a:prep=3/4 a:that=1/2 a:word=2/5 b:name=1/2 b:open=6/7 b:word=3/5',
   understand:
     'a:det=3/12 a:name=1/3 a:that=0/4 a:word=1/10 b:name=1/2 b:plural=3/4 b:pron=0/3 b:to=1/18 b:word=0/2',
   unveiled: 'a:det=5/8 b:name=2/4 b:word=2/4',
-  upset: 'a:by=1/2 a:det=0/3 a:name=0/2 a:word=2/4 b:det=0/2 b:name=2/3 b:pron=1/3 b:word=1/3',
+  upset: 'a:det=0/3 a:name=0/2 a:prep=1/2 a:word=2/4 b:det=0/2 b:name=2/3 b:pron=1/3 b:word=1/3',
   urged:
     'a:det=14/17 a:name=8/9 a:word=15/16 b:conj=5/6 b:name=13/13 b:open=4/4 b:plural=5/5 b:pron=10/10 b:word=2/5',
   urging:
     'a:det=4/11 a:name=1/3 a:word=5/8 b:conj=1/2 b:name=1/2 b:open=5/6 b:plural=1/2 b:to=0/2 b:word=2/9',
-  used: 'a:as=0/6 a:by=0/12 a:det=13/40 a:end=0/5 a:for=0/7 a:in=1/10 a:name=0/3 a:pron=2/5 a:to=2/41 a:word=2/28 b:conj=0/5 b:det=0/5 b:name=10/47 b:open=2/13 b:plural=2/18 b:pron=6/34 b:word=0/39',
-  view: 'a:as=1/3 a:det=1/7 a:end=1/8 a:from=0/3 a:name=5/10 a:of=3/22 a:pron=2/2 a:punct=4/14 a:that=0/2 a:word=2/14 b:conj=2/2 b:det=5/18 b:name=6/12 b:open=0/3 b:plural=2/10 b:pron=2/6 b:to=0/4 b:word=2/33',
-  viewed:
-    'a:as=5/13 a:by=0/2 a:name=1/3 a:with=1/2 a:word=2/7 b:name=2/3 b:open=2/4 b:plural=1/6 b:pron=1/5 b:word=4/9',
+  used: 'a:det=13/40 a:end=0/5 a:name=0/3 a:prep=1/38 a:pron=2/5 a:to=2/41 a:word=2/28 b:conj=0/5 b:det=0/5 b:name=10/47 b:open=2/13 b:plural=2/18 b:pron=6/34 b:word=0/39',
+  view: 'a:det=1/7 a:end=1/8 a:name=5/10 a:prep=4/30 a:pron=2/2 a:punct=4/14 a:that=0/2 a:word=2/14 b:conj=2/2 b:det=5/18 b:name=6/12 b:open=0/3 b:plural=2/10 b:pron=2/6 b:to=0/4 b:word=2/33',
+  viewed: 'a:name=1/3 a:prep=6/17 a:word=2/7 b:name=2/3 b:open=2/4 b:plural=1/6 b:pron=1/5 b:word=4/9',
   views:
-    'a:about=0/2 a:as=2/2 a:det=1/2 a:end=0/10 a:of=3/9 a:on=0/20 a:punct=0/10 a:word=1/18 b:det=0/28 b:name=2/8 b:num=0/2 b:plural=1/4 b:pron=2/4 b:word=1/29',
+    'a:det=1/2 a:end=0/10 a:prep=5/34 a:punct=0/10 a:word=1/18 b:det=0/28 b:name=2/8 b:num=0/2 b:plural=1/4 b:pron=2/4 b:word=1/29',
   voiced: 'a:det=3/4 a:word=7/9 b:name=3/5 b:open=4/5 b:pron=2/2',
   voted:
-    'a:against=5/10 a:end=0/3 a:for=12/26 a:in=4/12 a:name=2/4 a:on=0/5 a:punct=0/4 a:to=5/6 a:word=5/7 b:conj=1/3 b:det=1/3 b:name=8/17 b:open=6/9 b:plural=2/8 b:pron=8/22 b:word=8/21',
+    'a:end=0/3 a:name=2/4 a:prep=21/57 a:punct=0/4 a:to=5/6 a:word=5/7 b:conj=1/3 b:det=1/3 b:name=8/17 b:open=6/9 b:plural=2/8 b:pron=8/22 b:word=8/21',
   vowing: 'a:to=6/9 b:conj=3/4 b:name=2/3',
   vows: 'a:to=5/6 a:word=2/2 b:name=3/3 b:pron=4/4',
   want: 'a:det=7/25 a:end=1/4 a:name=5/10 a:pron=0/3 a:punct=0/3 a:quote=0/2 a:to=24/77 a:word=6/28 b:conj=1/4 b:name=12/24 b:open=2/4 b:plural=3/8 b:pron=19/77 b:to=0/5 b:word=5/28',
@@ -2052,29 +2047,27 @@ export const CUE_CONTEXT: Readonly<Record<string, string>> = {
   wants:
     'a:det=7/15 a:end=0/4 a:name=3/6 a:quote=0/2 a:to=19/53 a:word=6/9 b:name=16/33 b:open=2/5 b:pron=13/43 b:word=3/8',
   warn: 'a:that=3/4 a:word=1/2 b:to=0/2',
-  warning:
-    'a:about=1/3 a:against=2/2 a:of=1/2 a:that=6/9 a:word=3/6 b:det=2/6 b:name=2/3 b:open=6/6 b:word=2/9',
-  wary: 'a:of=4/5 a:word=0/2 b:open=1/2 b:plural=2/2 b:word=2/2',
-  watched: 'a:as=1/2 a:det=2/10 a:word=1/3 b:conj=3/3 b:name=1/3 b:open=0/2 b:pron=1/6 b:word=0/4',
-  weighed: 'a:in=5/8 a:word=0/2 b:name=1/3 b:open=1/2 b:plural=2/4',
+  warning: 'a:prep=4/8 a:that=6/9 a:word=3/6 b:det=2/6 b:name=2/3 b:open=6/6 b:word=2/9',
+  wary: 'a:prep=4/5 a:word=0/2 b:open=1/2 b:plural=2/2 b:word=2/2',
+  watched: 'a:det=2/10 a:prep=1/6 a:word=1/3 b:conj=3/3 b:name=1/3 b:open=0/2 b:pron=1/6 b:word=0/4',
+  weighed: 'a:prep=5/8 a:word=0/2 b:name=1/3 b:open=1/2 b:plural=2/4',
   welcomed: 'a:det=2/5 a:name=3/4 a:word=1/4 b:name=2/3 b:pron=2/7',
-  went: 'a:det=0/4 a:for=0/3 a:into=0/4 a:on=26/47 a:out=3/4 a:to=1/30 a:up=1/3 a:with=0/3 a:word=13/60 b:conj=3/9 b:det=0/5 b:name=18/47 b:num=0/2 b:open=2/8 b:plural=0/15 b:pron=16/43 b:word=5/31',
+  went: 'a:det=0/4 a:prep=30/65 a:to=1/30 a:word=13/60 b:conj=3/9 b:det=0/5 b:name=18/47 b:num=0/2 b:open=2/8 b:plural=0/15 b:pron=16/43 b:word=5/31',
   willing: 'a:to=8/37 b:name=1/2 b:plural=2/9 b:pron=2/16 b:word=3/10',
-  wonder: 'a:name=0/2 a:that=4/4 a:word=2/4 b:name=1/2 b:to=4/6',
+  wonder: 'a:name=0/2 a:prep=1/2 a:that=4/4 a:word=2/4 b:name=1/2 b:to=4/6',
   wondered: 'a:end=2/2 a:that=2/3 b:name=2/2 b:pron=3/4',
   worried:
-    'a:about=5/11 a:end=1/4 a:that=6/7 a:word=2/4 b:name=5/6 b:open=3/3 b:plural=4/8 b:pron=2/4 b:word=5/8',
+    'a:end=1/4 a:prep=6/13 a:that=6/7 a:word=2/4 b:name=5/6 b:open=3/3 b:plural=4/8 b:pron=2/4 b:word=5/8',
   worries:
-    'a:about=0/4 a:det=1/3 a:end=0/2 a:name=3/3 a:that=1/2 b:det=1/2 b:name=3/6 b:plural=0/2 b:pron=1/2 b:word=1/5',
+    'a:det=1/3 a:end=0/2 a:name=3/3 a:prep=0/5 a:that=1/2 b:det=1/2 b:name=3/6 b:plural=0/2 b:pron=1/2 b:word=1/5',
   worry:
-    'a:about=5/8 a:that=3/5 a:word=0/3 b:conj=0/2 b:name=1/2 b:open=2/2 b:plural=2/2 b:to=3/6 b:word=0/5',
+    'a:prep=5/10 a:that=3/5 a:word=0/3 b:conj=0/2 b:name=1/2 b:open=2/2 b:plural=2/2 b:to=3/6 b:word=0/5',
   'wouldn’t': 'a:word=7/29 b:name=5/9 b:pron=1/12 b:word=0/5',
   writes:
-    'a:det=1/2 a:end=7/7 a:in=3/5 a:name=6/7 a:that=3/3 a:word=2/2 b:name=9/11 b:open=6/7 b:pron=8/9 b:word=2/3',
+    'a:det=1/2 a:end=7/7 a:name=6/7 a:prep=3/6 a:that=3/3 a:word=2/2 b:name=9/11 b:open=6/7 b:pron=8/9 b:word=2/3',
   writing:
-    'a:at=0/2 a:by=0/2 a:det=2/5 a:for=0/2 a:in=2/2 a:on=1/2 a:quote=3/4 a:that=1/2 a:word=0/4 b:det=0/3 b:name=0/4 b:open=8/13 b:word=2/7',
-  written:
-    'a:about=1/2 a:by=2/8 a:in=0/2 a:on=0/3 a:word=3/9 b:det=1/4 b:name=3/6 b:open=0/3 b:plural=0/5 b:pron=1/2 b:word=2/8',
+    'a:det=2/5 a:prep=4/12 a:quote=3/4 a:that=1/2 a:word=0/4 b:det=0/3 b:name=0/4 b:open=8/13 b:word=2/7',
+  written: 'a:prep=3/17 a:word=3/9 b:det=1/4 b:name=3/6 b:open=0/3 b:plural=0/5 b:pron=1/2 b:word=2/8',
   yelled: 'a:quote=4/4 b:word=3/4',
 };
 
