@@ -1,0 +1,67 @@
+/**
+ * Quotation marks of news prose: which stretches of an article are someone's own words.
+ * Newspapers spell the double quotation mark four ways (“…”, "…", ''…'' in the New York Times archive,
+ * ``…'' in older wire copy); `normalizeQuoteMarks` maps them all onto `"` without moving any offset, so
+ * the sentence splitter and the reporting-frame rules see one kind of mark. A quotation runs to its
+ * closing mark or, when a paragraph ends with the quotation still open (the convention for quotes that
+ * go on over several paragraphs), to the end of the paragraph.
+ */
+
+export interface Quotation {
+  /** Offset of the opening mark. */
+  start: number;
+  /** Offset after the closing mark, or the end of the paragraph for a quotation left open. */
+  end: number;
+  closed: boolean;
+  /** Left open at the end of its paragraph, and the next paragraph opens a quotation: the words go on. */
+  continues: boolean;
+}
+
+/**
+ * The same text with '' and `` pairs as one `"` each, padded with a space on the outer side (so
+ * `said, ''We` becomes `said,  "We`): same length, same offsets.
+ */
+export function normalizeQuoteMarks(text: string): string {
+  return text.replace(/''|``/g, (mark: string, at: number) => {
+    const before = at === 0 ? ' ' : text[at - 1];
+    const opening = mark === '``' || /[\s([{—–-]/.test(before);
+    return opening ? ' "' : '" ';
+  });
+}
+
+/** Quotations of a normalized text, in order; they never nest (inner ‘…’ quotes are left alone). */
+export function quotations(text: string): Quotation[] {
+  const out: Quotation[] = [];
+  let open = -1;
+  const close = (end: number, closed: boolean) => {
+    let e = end;
+    while (!closed && e > open && /\s/.test(text[e - 1])) e--;
+    if (e > open + 1) out.push({ start: open, end: e, closed, continues: false });
+    open = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      if (open >= 0) {
+        close(i, false);
+        // The next paragraph opening a quotation continues this one.
+        let k = i;
+        while (k < text.length && /\s/.test(text[k])) k++;
+        if (text[k] === '"' || text[k] === '“') out[out.length - 1].continues = true;
+      }
+      continue;
+    }
+    if (c === '"') {
+      if (open < 0) open = i;
+      else close(i + 1, true);
+    } else if (c === '“') {
+      if (open < 0) open = i;
+    } else if (c === '”') {
+      if (open >= 0) close(i + 1, true);
+      // A closing mark used as an opening one (”word … ”): after a space, before a letter.
+      else if (/\s/.test(text[i - 1] ?? ' ') && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) open = i;
+    }
+  }
+  if (open >= 0) close(text.length, false);
+  return out;
+}

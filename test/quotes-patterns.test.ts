@@ -1,0 +1,124 @@
+/**
+ * Reporting frames of the quote extractor, one pattern each, on sentences written for these tests.
+ * Each test checks the words said (span or text), the cue and the speaker's span.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { quotes } from '../src/language/quotes.js';
+import type { Quote } from '../src/model.js';
+
+/** Each quote as [span of text it covers, cue, span of its speaker (or '-')]. */
+function frames(text: string): [string, string, string][] {
+  return quotes({ id: 't', text }).map((q: Quote) => [
+    text.slice(q.start, q.end),
+    q.cue?.text ?? '',
+    q.speaker ? text.slice(q.speaker.start, q.speaker.end) : '-',
+  ]);
+}
+
+test("quotation marks spelled '' … '' (newspaper archives) and an inverted frame", () => {
+  const text = "''We will rebuild the bridge by spring,'' said Mayor Dana Reyes.";
+  const [q] = quotes({ id: 't', text });
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.text, 'We will rebuild the bridge by spring,');
+  assert.equal(text.slice(q.speaker!.start, q.speaker!.end), 'Mayor Dana Reyes');
+});
+
+test('a frame sentence of its own after a quotation ("“…!” Ortega said.")', () => {
+  assert.deepEqual(frames('The ferry was late again. “The ferry will run again next week!” Ortega said.'), [
+    ['The ferry will run again next week!', 'said', 'Ortega'],
+  ]);
+});
+
+test('a split quote with a comma before its second part is one quote, frame inside', () => {
+  assert.deepEqual(frames('“The pier is safe,” Ortega said, “and the ferry will run on Friday.”'), [
+    ['The pier is safe,” Ortega said, “and the ferry will run on Friday.', 'said', 'Ortega'],
+  ]);
+});
+
+test('a quoted sentence after a participle frame continues the quote; the participle reports too', () => {
+  const text =
+    '“The fire is out,” the chief said, adding that crews would stay overnight. “We are not taking any chances.”';
+  const [said, adding] = quotes({ id: 't', text });
+  assert.equal(said.kind, 'direct');
+  assert.equal(said.text, 'The fire is out, We are not taking any chances.');
+  assert.equal(adding.text, 'that crews would stay overnight');
+  assert.equal(adding.cue?.text, 'adding');
+  assert.equal(text.slice(adding.speaker!.start, adding.speaker!.end), 'the chief');
+});
+
+test('verbs of thought and intention from the learned lexicon ("believes", "want to", "polls show")', () => {
+  assert.deepEqual(frames('The council believes the harbour can reopen in May.'), [
+    ['the harbour can reopen in May', 'believes', 'The council'],
+  ]);
+  assert.deepEqual(frames('Residents want to keep the old lighthouse.'), [
+    ['to keep the old lighthouse', 'want', 'Residents'],
+  ]);
+  assert.deepEqual(frames('Polls show the mayor well ahead of her rivals.'), [
+    ['the mayor well ahead of her rivals', 'show', 'Polls'],
+  ]);
+});
+
+test('"according to" closing the sentence; passive reports; a clause around "is expected"', () => {
+  assert.deepEqual(frames('The ferry carried 300 passengers on Sunday, according to the operator.'), [
+    ['The ferry carried 300 passengers on Sunday', 'according to', 'the operator'],
+  ]);
+  assert.deepEqual(frames('The plan was criticized by several fishermen.'), [
+    ['The plan', 'criticized', 'several fishermen'],
+  ]);
+  assert.deepEqual(frames('The ferry is expected to resume service on Monday.'), [
+    ['The ferry is expected to resume service on Monday', 'expected', '-'],
+  ]);
+});
+
+test('speakers before brackets and after an inverted cue with a description', () => {
+  assert.deepEqual(frames('Senator Ana Ruiz (D-Ore.) said the funds would arrive before winter.'), [
+    ['the funds would arrive before winter', 'said', 'Senator Ana Ruiz'],
+  ]);
+  assert.deepEqual(frames('The repairs will take a month, said Tomas Berg, a city engineer.'), [
+    ['The repairs will take a month', 'said', 'Tomas Berg'],
+  ]);
+});
+
+test('a relative and a subordinate clause report only what they contain', () => {
+  assert.deepEqual(frames('Ortega, who praised the crews, said the port would reopen soon.'), [
+    ['the crews', 'praised', 'who'],
+    ['the port would reopen soon', 'said', 'Ortega'],
+  ]);
+  assert.deepEqual(frames('Although the mayor praised the crews, the union was not satisfied.'), [
+    ['the crews', 'praised', 'the mayor'],
+  ]);
+});
+
+test('coordinated cues after auxiliaries keep the speaker; "promised" takes no listener', () => {
+  assert.deepEqual(frames('Ortega has praised the crews and has promised new boats for the harbour.'), [
+    ['the crews', 'praised', 'Ortega'],
+    ['new boats for the harbour', 'promised', 'Ortega'],
+  ]);
+});
+
+test('a cue after "and" continues the sentence\'s subject; participles take it past an opening phrase', () => {
+  assert.deepEqual(
+    frames('She greeted the crowd at the harbour in Saltmere and told them that the ferry would return.'),
+    [['that the ferry would return', 'told', 'She']],
+  );
+  assert.deepEqual(
+    frames('At the harbour on Monday, Ortega toured the new pier, saying it was ready for boats.'),
+    [['it was ready for boats', 'saying', 'Ortega']],
+  );
+});
+
+test('a title in quotation marks before the frame is not what was said', () => {
+  assert.deepEqual(frames('On NBC’s “Meet the Press,” Ortega said the pier would reopen in June.'), [
+    ['the pier would reopen in June', 'said', 'Ortega'],
+  ]);
+});
+
+test('speaker turns: transcript capitals and a colon closing a paragraph; not a byline', () => {
+  assert.deepEqual(frames('BYLINE: Jane Doe\n\nORTEGA: We will reopen the pier before the summer season.'), [
+    ['We will reopen the pier before the summer season', ':', 'ORTEGA'],
+  ]);
+  assert.deepEqual(frames('The mayor continued:\n\n“We owe the crews a great deal.”'), [
+    ['We owe the crews a great deal.', 'continued', 'The mayor'],
+  ]);
+});
