@@ -122,3 +122,12 @@ test('speaker turns: transcript capitals and a colon closing a paragraph; not a 
     ['We owe the crews a great deal.', 'continued', 'The mayor'],
   ]);
 });
+
+test('quotes: "he added" after a quote goes on with its speaker, not with a name in the quoted words or an aside', () => {
+  const text =
+    'The port reopened on Monday after Mayor Anneke Visser signed the order. “The cranes are safe again,” the harbour master said. “Nobody should blame Visser for the delay,” he added.';
+  const qs = quotes({ id: 'own', text });
+  const last = qs.find((q) => q.text.startsWith('Nobody should blame'));
+  assert.ok(last?.speaker, JSON.stringify(qs));
+  assert.equal(last.speaker.name, 'the harbour master');
+});

@@ -1106,6 +1106,7 @@ function toQuote(id: string, text: string, d: Doc, f: Frame, people: Entity[], e
         text,
         people,
         earlier,
+        [a, b],
       )
     : undefined;
   return {
@@ -1130,13 +1131,32 @@ interface Span {
  * official" becomes the last phrase ending in "official" introduced earlier ("A senior Syrian opposition
  * official"); a name is linked to its entity.
  */
-function resolveSpeaker(s: Span, text: string, people: Entity[], earlier: Quote[]): Quote['speaker'] {
+function resolveSpeaker(
+  s: Span,
+  text: string,
+  people: Entity[],
+  earlier: Quote[],
+  content: [number, number],
+): Quote['speaker'] {
   const word = s.text.trim();
   if (PRONOUN.test(word)) {
     if (/^(it|we|i|they)$/i.test(word)) return { name: word, start: s.start, end: s.end };
-    const before = lastPersonBefore(people, s.start);
+    // Names inside quoted words are what was talked about, not who talks ("“... with Assad,” he said").
+    const quoted: Array<[number, number]> = [content];
+    for (const q of earlier) if (q.kind === 'direct') quoted.push([q.start, q.end]);
+    const before = lastPersonBefore(people, s.start, quoted);
+    // The previous quote's speaker, when named after the last person mentioned: "he added" goes on with them.
+    const prev = [...earlier].reverse().find((q) => q.speaker && q.speaker.start < s.start);
+    const mention = before ? before.at : -1;
+    // A name later in the previous speaker's own sentence ("said Charles Lister, referring to ...") is an aside.
+    const sameSentence =
+      prev?.speaker &&
+      mention > prev.speaker.end &&
+      !/[.!?]["”’]?\s/.test(text.slice(prev.speaker.end, mention));
+    if (prev?.speaker && (prev.speaker.start > mention || sameSentence) && !PRONOUN.test(prev.speaker.name))
+      return { ...prev.speaker, start: s.start, end: s.end };
     return before
-      ? { name: before.name, start: s.start, end: s.end, entityId: before.id }
+      ? { name: before.entity.name, start: s.start, end: s.end, entityId: before.entity.id }
       : { name: word, start: s.start, end: s.end };
   }
   const definite = /^the\s+((?:[\p{L}-]+\s+){0,3}?([\p{L}-]+))$/iu.exec(word);
@@ -1161,16 +1181,20 @@ function resolveSpeaker(s: Span, text: string, people: Entity[], earlier: Quote[
     : { name: word, start: s.start, end: s.end };
 }
 
-function lastPersonBefore(people: Entity[], index: number): Entity | undefined {
+function lastPersonBefore(
+  people: Entity[],
+  index: number,
+  skip: Array<[number, number]> = [],
+): { entity: Entity; at: number } | undefined {
   let best: Entity | undefined;
   let at = -1;
   for (const e of people) {
     if (e.kind !== 'PERSON') continue;
     for (const m of e.mentions)
-      if (m.end <= index && m.start > at) {
+      if (m.end <= index && m.start > at && !skip.some(([a, b]) => m.start >= a && m.end <= b)) {
         best = e;
         at = m.start;
       }
   }
-  return best;
+  return best ? { entity: best, at } : undefined;
 }
