@@ -7,19 +7,9 @@
  *     [--shape 'start before, end after': partial matches of that shape] [--n 20] [--groups 40]
  */
 import { readJsonl } from '../src/eval/data.js';
+import { type AttributionDoc as Doc, matches, overlap, touches } from '../src/eval/quotes.js';
 import { quotes } from '../src/language/quotes.js';
 import type { Quote } from '../src/model.js';
-
-interface GoldSpan {
-  start: number;
-  end: number;
-  text: string;
-}
-interface Doc {
-  id: string;
-  text: string;
-  attributions: { source: GoldSpan | null; cue: GoldSpan; content: GoldSpan }[];
-}
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -34,11 +24,6 @@ const nShow = Number(args.get('n') ?? 20);
 const nGroups = Number(args.get('groups') ?? 40);
 const shapeFilter = args.get('shape');
 
-type S = { start: number; end: number };
-const overlap = (a: S, b: S) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-const matches = (a: S, b: S) => overlap(a, b) / Math.max(a.end - a.start, b.end - b.start, 1) >= 0.5;
-const touches = (a: S, b: S) => overlap(a, b) > 0;
-
 const missed = new Map<string, number>();
 /** How partial predictions miss: their start and end against the gold content's. */
 const partialShape = new Map<string, number>();
@@ -52,7 +37,7 @@ const fpKinds = [0, 0];
 const cueKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** The sentence-ish context around a span, with the span bracketed. */
-function context(text: string, s: S, pad = 160): string {
+function context(text: string, s: { start: number; end: number }, pad = 160): string {
   const a = Math.max(0, s.start - pad);
   const b = Math.min(text.length, s.end + pad);
   return `${text.slice(a, s.start)}[[${text.slice(s.start, s.end)}]]${text.slice(s.end, b)}`.replace(

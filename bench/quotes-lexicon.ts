@@ -9,18 +9,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { readJsonl } from '../src/eval/data.js';
+import type { AttributionDoc as Doc } from '../src/eval/quotes.js';
 import { analyse, cueContext } from '../src/language/quotes.js';
-
-interface GoldSpan {
-  start: number;
-  end: number;
-  text: string;
-}
-interface Doc {
-  id: string;
-  text: string;
-  attributions: { source: GoldSpan | null; cue: GoldSpan; content: GoldSpan }[];
-}
 
 const args = process.argv.slice(2);
 const data =

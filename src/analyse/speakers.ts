@@ -90,7 +90,7 @@ export function speakerConflicts(
     const sentence = byArticle
       .get(q.articleId)
       ?.find((s) => s.start <= q.speaker!.start && q.speaker!.start < s.end);
-    if (!sentence || (q.start >= sentence.end && q.end <= sentence.start)) continue;
+    if (!sentence) continue;
     if (
       !(sentence.start <= q.start + 1 && q.start < sentence.end) &&
       !(sentence.start < q.end && q.end <= sentence.end + 1)

@@ -12,23 +12,28 @@ import type { Quote } from '../model.js';
 import type { EvalResult, EvalTask } from './contract.js';
 import { readJsonl } from './data.js';
 
-interface GoldSpan {
+export interface GoldSpan {
   start: number;
   end: number;
   text: string;
 }
 
-interface Doc {
+/** One article of a PolNeAR-style attribution file. */
+export interface AttributionDoc {
   id: string;
   text: string;
   attributions: { source: GoldSpan | null; cue: GoldSpan; content: GoldSpan }[];
 }
 
-const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+type Range = { start: number; end: number };
+/** Characters two spans share. */
+export const overlap = (a: Range, b: Range) =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-const matches = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+/** The matching rule of content spans: overlap of at least half the longer span. */
+export const matches = (a: Range, b: Range) =>
   overlap(a, b) / Math.max(a.end - a.start, b.end - b.start, 1) >= 0.5;
-const touches = (a: { start: number; end: number }, b: { start: number; end: number }) => overlap(a, b) > 0;
+/** The matching rule of source and cue spans: any overlap. */
+export const touches = (a: Range, b: Range) => overlap(a, b) > 0;
 
 const f1 = (tpPred: number, predicted: number, tpGold: number, gold: number) => {
   const p = predicted ? tpPred / predicted : 0;
@@ -41,7 +46,7 @@ export const task: EvalTask = {
   description: 'quotes and attributions: content, source and cue F1',
   flags: { limit: 'only the first N articles' },
   async run({ data, flags }): Promise<EvalResult> {
-    let docs = readJsonl<Doc>(data);
+    let docs = readJsonl<AttributionDoc>(data);
     if (typeof flags.limit === 'string') docs = docs.slice(0, Number(flags.limit));
     const started = performance.now();
     const predicted: Quote[][] = docs.map((d) => quotes({ id: d.id, text: d.text }));
