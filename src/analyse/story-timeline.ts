@@ -5,6 +5,7 @@
  * same day that state the same thing are merged across sources and cite them all. Pure.
  */
 
+import { stripDateline } from '../language/datelines.js';
 import { timex } from '../language/timex.js';
 import type { Article, Sentence, TimelineEntry } from '../model.js';
 import { concepts } from './concepts.js';
@@ -63,7 +64,7 @@ export function storyTimeline(
     i,
     entry: {
       date: g[0].date,
-      text: g[0].sentence.text,
+      text: stripDateline(g[0].sentence.text),
       articleIds: [...new Set(g.map((c) => c.sentence.articleId))].sort(),
       evidence: g.map((c) => ({
         articleId: c.sentence.articleId,

@@ -1,6 +1,7 @@
 /** Build the brief of one story: summary sentences with citations, and the numbered source list. */
 import { analyseStory } from '../analyse/index.js';
 import { type Since, whatsNew } from '../analyse/updates.js';
+import { stripDateline } from '../language/datelines.js';
 import { wordCount } from '../language/tokens.js';
 import type { Article, Brief, Sentence, SourceEntry, Story, SummarySentence } from '../model.js';
 import { sourceName } from '../render/labels.js';
@@ -69,7 +70,7 @@ export function buildBrief(
       }))
       .sort((a, b) => a.ref - b.ref);
     return {
-      text: s.text,
+      text: stripDateline(s.text),
       from: { articleId: s.articleId, sentenceIndex: s.index },
       citations,
       corroboration: analysis.corroborate(
