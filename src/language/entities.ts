@@ -15,6 +15,17 @@ import type { Article, Entity, EntityKind, EntityMention } from '../model.js';
 /** An entity while merging: it may say which name it formerly bore ("formerly known as"). */
 type Draft = Entity & { formerOf?: string };
 
+/**
+ * Evidence for each kind of an entity, by the merge that produced it: a kind read from context ("President",
+ * "port of", "Ministry") is a full vote, a guess from the shape of the name alone (one capitalized word →
+ * person) a weak one. Kept beside the returned entities so that a later merge (a story's articles) weighs
+ * the evidence, not just the per-article winners.
+ */
+const kindVotes = new WeakMap<Entity, Map<EntityKind, number>>();
+
+/** Weight of a kind guessed from the shape of a name alone, against 1 for a kind read from context. */
+const GUESS_VOTE = 0.3;
+
 /** Titles and roles: before a name they make it a person and are not part of the name. */
 const TITLES = new Set(
   `president president-elect minister secretary prime premier chancellor king queen prince princess sheikh emir
@@ -134,6 +145,8 @@ interface RawMention {
   start: number;
   end: number;
   kind: EntityKind;
+  /** The kind was read from context, not guessed from the name's shape. */
+  sure: boolean;
 }
 
 /** The named mentions of a text, with their kinds. */
@@ -227,14 +240,35 @@ export function findMentions(text: string): RawMention[] {
       role,
       start,
       end,
-      kind: kindOf(words, role, text.slice(Math.max(0, start - 24), start), text.slice(end, end + 40)),
+      ...kindOf(words, role, text.slice(Math.max(0, start - 24), start), text.slice(end, end + 40)),
     });
     i = j - 1;
   }
   return out;
 }
 
-function kindOf(words: string[], role: string | undefined, before: string, after: string): EntityKind {
+function kindOf(
+  words: string[],
+  role: string | undefined,
+  before: string,
+  after: string,
+): { kind: EntityKind; sure: boolean } {
+  const kind = contextKind(words, role, before, after);
+  if (kind) return { kind, sure: true };
+  // Only the shape of the name is left: two or three capitalized words look like a person's name, one
+  // word is most often a surname; longer runs are titles of organizations.
+  if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))
+    return { kind: 'PERSON', sure: false };
+  return { kind: words.length === 1 ? 'PERSON' : 'ORG', sure: false };
+}
+
+/** The kind the words of a name or its context show, if any. */
+function contextKind(
+  words: string[],
+  role: string | undefined,
+  before: string,
+  after: string,
+): EntityKind | undefined {
   const lower = words.map((w) => w.toLowerCase().replace(/^(al|el)-/, ''));
   const joined = words.join(' ').toLowerCase();
   if (role) return 'PERSON';
@@ -247,7 +281,7 @@ function kindOf(words: string[], role: string | undefined, before: string, after
     return 'PLACE';
   if (
     (/\b(in|to|from|near|outside|across|into|at|between)\s+(the\s+)?$/i.test(before) ||
-      /\b(port|city|town|village|county|province|region|mayor|people|residents|outskirts|centre|center)\s+of\s+$/i.test(
+      /\b(port|harbou?r|city|capital|town|village|suburbs?|streets|island|county|district|province|region|mayor|people|residents|outskirts|centre|center)\s+of\s+$/i.test(
         before,
       )) &&
     words.length <= 2
@@ -259,9 +293,7 @@ function kindOf(words: string[], role: string | undefined, before: string, after
   )
     return 'PERSON';
   if (/^['’]s\s+(spokesman|leader|chief|minister|president)/i.test(after)) return 'ORG';
-  if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))
-    return 'PERSON';
-  return words.length === 1 ? 'PERSON' : 'ORG';
+  return undefined;
 }
 
 /** A spelling-proof key of a name word: lower-cased, accents and articles off, vowels dropped. */
@@ -318,14 +350,16 @@ function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
   const formerly = /\b(?:formerly|previously|once|also) known as\b/gi;
   for (const m of mentions) {
     const mention: EntityMention = { articleId: article.id, start: m.start, end: m.end, text: m.name };
-    out.push({
+    const draft: Draft = {
       id: '',
       kind: m.kind,
       name: m.name,
       aliases: [],
       mentions: [mention],
       ...(m.role ? { roles: [m.role] } : {}),
-    });
+    };
+    kindVotes.set(draft, new Map([[m.kind, m.sure ? 1 : GUESS_VOTE]]));
+    out.push(draft);
   }
   for (let k = formerly.exec(article.text); k; k = formerly.exec(article.text)) {
     const after = mentions.find(
@@ -452,11 +486,13 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
           a[0].localeCompare(b[0]),
       );
       const kinds = new Map<EntityKind, number>();
-      for (const e of g) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
+      for (const e of g)
+        for (const [k, v] of kindVotes.get(e) ?? [[e.kind, 1] as const])
+          kinds.set(k, (kinds.get(k) ?? 0) + v);
       const kind = [...kinds].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
       const roles = [...new Set(g.flatMap((e) => e.roles ?? []))];
       const name = byUse[0][0];
-      return {
+      const merged: Entity = {
         id: `e-${nameWords(name).join('-') || name.toLowerCase()}`,
         kind,
         name,
@@ -465,7 +501,9 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
           .flatMap((e) => e.mentions)
           .sort((a, b) => (a.articleId ?? '').localeCompare(b.articleId ?? '') || a.start - b.start),
         ...(roles.length ? { roles } : {}),
-      } satisfies Entity;
+      };
+      kindVotes.set(merged, kinds);
+      return merged;
     })
     .sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
 }
