@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { extractArticle } from '../src/extract/index.js';
 import { isPrivateAddress, safeFetch } from '../src/feeds/fetch.js';
 import { readSources } from '../src/feeds/index.js';
 import { openStore, SCHEMA_VERSION } from '../src/store/db.js';
@@ -29,6 +30,38 @@ test('ingesting the same input twice adds nothing; stories and search work', asy
   assert.deepEqual(listStories(db, { q: 'zeppelin' }), []);
   assert.ok(searchArticles(db, 'Lavrov').length >= 1);
   db.close();
+});
+
+test('stories do not depend on how ingests were batched; newer articles continue the saved clusterer', async () => {
+  const { docs } = await readSources([join(repoRoot, 'examples/harbor-fire')]);
+  const published = new Map(docs.map((d) => [d, extractArticle(d).article?.published ?? '']));
+  const early = docs.filter((d) => published.get(d)! < '2025-03-05');
+  const late = docs.filter((d) => !early.includes(d));
+  assert.ok(early.length >= 1 && late.length >= 3, 'the example pages span several days');
+  const membership = (db: ReturnType<typeof openStore>) =>
+    db
+      .prepare('SELECT story_id, article_id FROM story_articles ORDER BY story_id, article_id')
+      .all()
+      .map((r) => JSON.stringify(r));
+
+  const once = openStore(join(tmp(), 'once.db'));
+  assert.equal(ingestDocuments(once, docs).clustering, 'replayed');
+
+  const inOrder = openStore(join(tmp(), 'in-order.db'));
+  ingestDocuments(inOrder, early);
+  const second = ingestDocuments(inOrder, late);
+  assert.equal(second.clustering, 'continued');
+  assert.equal(ingestDocuments(inOrder, late).clustering, 'unchanged');
+
+  // Older pages after newer ones: the saved state cannot be continued, every article is fed again.
+  const backwards = openStore(join(tmp(), 'backwards.db'));
+  ingestDocuments(backwards, late);
+  assert.equal(ingestDocuments(backwards, early).clustering, 'replayed');
+
+  assert.ok(membership(once).length >= docs.length);
+  assert.deepEqual(membership(inOrder), membership(once));
+  assert.deepEqual(membership(backwards), membership(once));
+  for (const db of [once, inOrder, backwards]) db.close();
 });
 
 test('feeds: an RSS file becomes one document per item, with the feed title as publisher', async () => {

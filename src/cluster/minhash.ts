@@ -106,7 +106,7 @@ export function bandKeys(sig: Signature): number[] {
  * so 10,000 copies of one text cost constant work each.
  */
 export class LshIndex<T> {
-  private readonly buckets = new Map<number, T[]>();
+  private buckets = new Map<number, T[]>();
   constructor(private readonly bucketCap = 8) {}
 
   /** Distinct entries sharing at least one band with the signature, in first-seen order. */
@@ -123,6 +123,18 @@ export class LshIndex<T> {
         }
     }
     return out;
+  }
+
+  /** The buckets, for saving the index (see `StoryClusterer.snapshot`). */
+  get state(): Map<number, T[]> {
+    return this.buckets;
+  }
+
+  /** An index over saved buckets. */
+  static fromState<T>(buckets: Map<number, T[]>, bucketCap = 8): LshIndex<T> {
+    const index = new LshIndex<T>(bucketCap);
+    index.buckets = buckets;
+    return index;
   }
 
   add(keys: number[], value: T): void {

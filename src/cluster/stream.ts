@@ -13,6 +13,7 @@
  * length. IDF is learned online from the reports seen so far. The result depends only on the order of
  * the articles, never on how they are batched.
  */
+import { deserialize, serialize } from 'node:v8';
 import type { Article, Report, Story } from '../model.js';
 import { analyze, articleText, dayOf, type FeatureBag, NAME_BOOST } from './features.js';
 import { bandKeys, containment, LshIndex, type Signature, signature } from './minhash.js';
@@ -106,21 +107,85 @@ interface StoryState {
   parent: number;
 }
 
+/** Version of the saved state's layout: a snapshot of another version is not restored. */
+const SNAPSHOT_VERSION = 1;
+
+/** Everything a clusterer has learned, as saved by `snapshot` (shared objects stay shared). */
+interface ClustererState {
+  version: number;
+  options: Required<ClustererOptions>;
+  df: Map<string, { df: number; idf: number; at: number }>;
+  docs: number;
+  storyList: StoryState[];
+  postings: Map<string, number[]>;
+  buckets: Map<number, ReportState[]>;
+  reportOf: Map<string, ReportState>;
+  seq: Map<string, number>;
+}
+
 export class StoryClusterer {
   readonly options: Required<ClustererOptions>;
   /** Per feature: number of reports holding it, and its IDF as last computed (at `at` documents). */
-  private readonly df = new Map<string, { df: number; idf: number; at: number }>();
+  private df = new Map<string, { df: number; idf: number; at: number }>();
   private docs = 0;
-  private readonly storyList: StoryState[] = [];
-  private readonly postings = new Map<string, number[]>();
-  private readonly lsh = new LshIndex<ReportState>();
-  private readonly reportOf = new Map<string, ReportState>();
+  private storyList: StoryState[] = [];
+  private postings = new Map<string, number[]>();
+  private lsh = new LshIndex<ReportState>();
+  private reportOf = new Map<string, ReportState>();
   /** Arrival number of each article. */
-  private readonly seq = new Map<string, number>();
+  private seq = new Map<string, number>();
 
   constructor(options: ClustererOptions = {}) {
     const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
     this.options = { ...DEFAULTS, ...given };
+  }
+
+  /**
+   * The clusterer's whole state as bytes: restoring it and adding more articles gives exactly what adding
+   * every article to one clusterer gives. Lets a store continue a stream instead of replaying it.
+   */
+  snapshot(): Uint8Array {
+    const state: ClustererState = {
+      version: SNAPSHOT_VERSION,
+      options: this.options,
+      df: this.df,
+      docs: this.docs,
+      storyList: this.storyList,
+      postings: this.postings,
+      buckets: this.lsh.state,
+      reportOf: this.reportOf,
+      seq: this.seq,
+    };
+    return serialize(state);
+  }
+
+  /**
+   * A clusterer from a snapshot, or undefined when the bytes are not a snapshot of this version or were
+   * taken with other options (the caller then replays the stream).
+   */
+  static restore(bytes: Uint8Array, options: ClustererOptions = {}): StoryClusterer | undefined {
+    let state: ClustererState;
+    try {
+      state = deserialize(bytes) as ClustererState;
+    } catch {
+      return undefined;
+    }
+    const c = new StoryClusterer(options);
+    if (state?.version !== SNAPSHOT_VERSION || JSON.stringify(state.options) !== JSON.stringify(c.options))
+      return undefined;
+    c.df = state.df;
+    c.docs = state.docs;
+    c.storyList = state.storyList;
+    c.postings = state.postings;
+    c.lsh = LshIndex.fromState(state.buckets);
+    c.reportOf = state.reportOf;
+    c.seq = state.seq;
+    return c;
+  }
+
+  /** Whether an article has been added. */
+  has(articleId: string): boolean {
+    return this.reportOf.has(articleId);
   }
 
   /** Number of articles added so far. */

@@ -61,6 +61,15 @@ const MIGRATIONS: string[] = [
      INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
    END;
    CREATE VIRTUAL TABLE stories_fts USING fts5(story_id UNINDEXED, headline, summary);`,
+  // The story clusterer's state after the articles fed so far (in stream order, up to `last_*`), so that an
+  // ingest continues the stream instead of replaying every stored article.
+  `CREATE TABLE clusterer (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     articles INTEGER NOT NULL,
+     last_published TEXT,
+     last_id TEXT NOT NULL,
+     state BLOB NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

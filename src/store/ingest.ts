@@ -2,24 +2,41 @@
  * Ingesting into the store: each new raw document is extracted and stored in its own transaction (a crash
  * loses nothing already committed and never leaves half an article); inputs already stored (same raw
  * hash) are counted as duplicates. Then the stories are brought up to date: the clusterer (the same online
- * algorithm as `newsfuse cluster`, fed in its fixed order) places every stored article, and the briefs of the
- * stories that changed are rebuilt.
+ * algorithm as `newsfuse cluster`, fed in its fixed order, continued from its saved state) places the new
+ * articles, and the briefs of the stories that changed are rebuilt.
  */
 
 import { buildBrief } from '../brief/build.js';
-import { clusterArticles } from '../cluster/index.js';
+import { compareStreamOrder, StoryClusterer, withHeadlines } from '../cluster/index.js';
 import { extractArticle } from '../extract/index.js';
 import { articleSentences } from '../language/sentences.js';
-import type { Brief, Diagnostic, RawDocument, Sentence } from '../model.js';
+import type { Brief, Diagnostic, RawDocument } from '../model.js';
 import type { DB } from './db.js';
-import { addArticle, allArticles, getBrief, hasHash, saveStories } from './repository.js';
+import {
+  addArticle,
+  articleKeys,
+  getArticles,
+  hasHash,
+  loadClusterer,
+  saveClusterer,
+  saveStories,
+  storedSentences,
+  storyMembership,
+} from './repository.js';
 
 export interface IngestReport {
   added: number;
   duplicate: number;
   failed: { source: string; reason: string }[];
   stories: number;
+  /** How the stories were updated: the saved clusterer continued with the new articles, or all replayed. */
+  clustering: StoryUpdate['clustering'];
   diagnostics: Diagnostic[];
+}
+
+export interface StoryUpdate {
+  stories: number;
+  clustering: 'continued' | 'replayed' | 'unchanged';
 }
 
 export interface IngestOptions {
@@ -30,7 +47,14 @@ export interface IngestOptions {
 
 /** Store the documents, then update the stories. */
 export function ingestDocuments(db: DB, docs: RawDocument[], options: IngestOptions = {}): IngestReport {
-  const report: IngestReport = { added: 0, duplicate: 0, failed: [], stories: 0, diagnostics: [] };
+  const report: IngestReport = {
+    added: 0,
+    duplicate: 0,
+    failed: [],
+    stories: 0,
+    clustering: 'unchanged',
+    diagnostics: [],
+  };
   docs.forEach((doc, i) => {
     if (hasHash(db, doc.hash)) report.duplicate++;
     else {
@@ -47,42 +71,76 @@ export function ingestDocuments(db: DB, docs: RawDocument[], options: IngestOpti
     }
     options.onProgress?.(i + 1, docs.length);
   });
-  report.stories = updateStories(db, options.words ?? 120, report.added === 0);
+  const update = updateStories(db, options.words ?? 120);
+  report.stories = update.stories;
+  report.clustering = update.clustering;
   return report;
 }
 
-/** Re-cluster the stored articles and rebuild the briefs of stories that changed. Returns the story count. */
-export function updateStories(db: DB, words: number, onlyMissing = false): number {
-  const articles = allArticles(db);
-  const stories = clusterArticles(articles);
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const briefs = new Map<string, Brief>();
-  const sentenceCache = new Map<string, Sentence[]>();
-  const sentencesOf = (id: string) => {
-    let s = sentenceCache.get(id);
-    if (!s) {
-      s = articleSentences(byId.get(id)!);
-      sentenceCache.set(id, s);
+/**
+ * Bring the stories up to date with the stored articles and rebuild the briefs of stories that changed.
+ * Returns the story count and how the clusterer got there. The clusterer's saved state is continued when every article not yet fed comes
+ * after the last one fed in the clusterer's order (the usual case: newer news); otherwise, or without a
+ * usable saved state, every stored article is fed again. Either way the stories are those of feeding all
+ * stored articles in the clusterer's order, so they do not depend on how the ingests were batched.
+ */
+export function updateStories(db: DB, words: number): StoryUpdate {
+  const keys = articleKeys(db);
+  const saved = loadClusterer(db);
+  const restored = saved && StoryClusterer.restore(saved.state);
+  const unfed = restored ? keys.filter((k) => !restored.has(k.id)) : keys;
+  const continues =
+    restored &&
+    saved.articles === keys.length - unfed.length &&
+    unfed.every((k) => compareStreamOrder(k, saved.last) > 0);
+  const clusterer = continues ? restored : new StoryClusterer();
+  const feed = [...(continues ? unfed : keys)].sort(compareStreamOrder);
+  if (feed.length) {
+    // Read in slices, so that a large store is never held in memory whole.
+    for (let i = 0; i < feed.length; i += FEED_SLICE) {
+      const slice = feed.slice(i, i + FEED_SLICE);
+      const byId = getArticles(
+        db,
+        slice.map((k) => k.id),
+      );
+      for (const k of slice) {
+        const article = byId.get(k.id);
+        if (article) clusterer.add(article);
+      }
     }
-    return s;
-  };
+    saveClusterer(db, { articles: keys.length, last: feed[feed.length - 1], state: clusterer.snapshot() });
+  }
+  const raw = clusterer.stories();
+  const untitled = getArticles(
+    db,
+    raw.filter((s) => !s.headline).map((s) => s.articleIds[0]),
+  );
+  const stories = withHeadlines(raw, (id) => untitled.get(id));
+  const published = new Map(keys.map((k) => [k.id, k.published]));
+  const briefs = new Map<string, Brief>();
   const lastPublished = new Map<string, string>();
+  const stored = storyMembership(db);
   for (const story of stories) {
     const dates = story.articleIds
-      .map((id) => byId.get(id)?.published ?? '')
+      .map((id) => published.get(id) ?? '')
       .filter(Boolean)
       .sort();
     if (dates.length) lastPublished.set(story.id, dates[dates.length - 1]);
-    const old = getBrief(db, story.id);
+    const before = stored.get(story.id);
     const ids = new Set(story.articleIds);
     const same =
-      old &&
-      (old.storyArticles ?? old.sources.length) === story.articleIds.length &&
-      old.sources.every((s) => ids.has(s.articleId));
-    if (same && (onlyMissing || old)) continue;
-    const sentences = new Map(story.articleIds.map((id) => [id, sentencesOf(id)]));
-    briefs.set(story.id, buildBrief(story, byId, sentences, { words }));
+      before?.brief && before.articles.length === ids.size && before.articles.every((id) => ids.has(id));
+    if (same) continue;
+    const members = getArticles(db, story.articleIds);
+    const sentences = new Map(story.articleIds.map((id) => [id, storedSentences(db, id)]));
+    briefs.set(story.id, buildBrief(story, members, sentences, { words }));
   }
   saveStories(db, stories, briefs, lastPublished);
-  return stories.length;
+  return {
+    stories: stories.length,
+    clustering: feed.length === 0 ? 'unchanged' : continues ? 'continued' : 'replayed',
+  };
 }
+
+/** Articles read from the store at a time when (re)feeding the clusterer. */
+const FEED_SLICE = 2000;

@@ -92,6 +92,61 @@ export function allArticles(db: DB): Article[] {
   return (sql(db, 'SELECT * FROM articles ORDER BY seq').all() as ArticleRow[]).map(toArticle);
 }
 
+/** Every stored article's id and publication date (what the clusterer's feed order needs), in store order. */
+export function articleKeys(db: DB): { id: string; published?: string }[] {
+  return (sql(db, 'SELECT id, published FROM articles ORDER BY seq').all() as ArticleKeyRow[]).map((r) =>
+    r.published === null ? { id: r.id } : { id: r.id, published: r.published },
+  );
+}
+
+interface ArticleKeyRow {
+  id: string;
+  published: string | null;
+}
+
+/** The saved clusterer state: how many articles it was fed, the last one fed, and its snapshot. */
+export interface ClustererRow {
+  articles: number;
+  last: { id: string; published?: string };
+  state: Uint8Array;
+}
+
+export function loadClusterer(db: DB): ClustererRow | undefined {
+  const r = sql(db, 'SELECT * FROM clusterer WHERE id = 1').get() as
+    | { articles: number; last_published: string | null; last_id: string; state: Uint8Array }
+    | undefined;
+  if (!r) return undefined;
+  const last = r.last_published === null ? { id: r.last_id } : { id: r.last_id, published: r.last_published };
+  return { articles: r.articles, last, state: r.state };
+}
+
+export function saveClusterer(db: DB, row: ClustererRow): void {
+  sql(
+    db,
+    `INSERT INTO clusterer (id, articles, last_published, last_id, state) VALUES (1, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET articles = excluded.articles, last_published = excluded.last_published,
+       last_id = excluded.last_id, state = excluded.state`,
+  ).run(row.articles, row.last.published ?? null, row.last.id, row.state);
+}
+
+/** Each stored story's article ids (sorted), and whether it has a brief. */
+export function storyMembership(db: DB): Map<string, { articles: string[]; brief: boolean }> {
+  const out = new Map<string, { articles: string[]; brief: boolean }>();
+  for (const r of sql(db, 'SELECT story_id, article_id FROM story_articles').all() as {
+    story_id: string;
+    article_id: string;
+  }[]) {
+    let m = out.get(r.story_id);
+    if (!m) out.set(r.story_id, (m = { articles: [], brief: false }));
+    m.articles.push(r.article_id);
+  }
+  for (const { story_id } of sql(db, 'SELECT story_id FROM briefs').all() as { story_id: string }[]) {
+    const m = out.get(story_id);
+    if (m) m.brief = true;
+  }
+  return out;
+}
+
 export function getArticle(db: DB, id: string): Article | undefined {
   const r = sql(db, 'SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
   return r && toArticle(r);
@@ -135,7 +190,10 @@ export function storedSentences(db: DB, articleId: string): Sentence[] {
   }));
 }
 
-/** Replace the stories (and their briefs) with a new clustering, in one transaction. */
+/**
+ * Replace the stories (and their briefs) with a new clustering, in one transaction. `briefs` holds a new
+ * brief for every story whose articles changed; a stored story without one keeps its stored membership.
+ */
 export function saveStories(
   db: DB,
   stories: Story[],
@@ -163,9 +221,15 @@ export function saveStories(
            updated_at = CASE WHEN ? THEN excluded.updated_at ELSE stories.updated_at END,
            last_published = excluded.last_published`,
       ).run(s.id, s.headline, s.articleIds.length, now, lastPublished.get(s.id) ?? null, changed ? 1 : 0);
-      sql(db, 'DELETE FROM story_articles WHERE story_id = ?').run(s.id);
-      const member = sql(db, 'INSERT INTO story_articles (story_id, article_id, report_id) VALUES (?, ?, ?)');
-      for (const r of s.reports) for (const a of r.articleIds) member.run(s.id, a, r.id);
+      // A story whose articles changed gets a new brief; without one, its stored membership still holds.
+      if (brief || !old) {
+        sql(db, 'DELETE FROM story_articles WHERE story_id = ?').run(s.id);
+        const member = sql(
+          db,
+          'INSERT INTO story_articles (story_id, article_id, report_id) VALUES (?, ?, ?)',
+        );
+        for (const r of s.reports) for (const a of r.articleIds) member.run(s.id, a, r.id);
+      }
       if (brief) {
         const summary = brief.summary.map((x) => x.text).join(' ');
         sql(
