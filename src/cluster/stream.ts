@@ -107,7 +107,10 @@ interface StoryState {
   parent: number;
 }
 
-/** Version of the saved state's layout: a snapshot of another version is not restored. */
+/**
+ * Version of the saved state: a snapshot of another version is not restored (the store then replays its
+ * articles). Bump it whenever the state layout or the features articles are analysed into change.
+ */
 const SNAPSHOT_VERSION = 1;
 
 /** Everything a clusterer has learned, as saved by `snapshot` (shared objects stay shared). */
