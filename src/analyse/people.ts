@@ -12,6 +12,8 @@ export const MAX_ENTITIES = 15;
 /** Quotes listed in a brief, at most, and per speaker. */
 export const MAX_QUOTES = 10;
 const PER_SPEAKER = 2;
+/** A relative pronoun left as the speaker ("traders, who said ...") names nobody a reader can use. */
+const RELATIVE = /^(who|which|that|whom|whose)$/i;
 
 export function storyEntities(articles: Article[]): {
   entities: EntitySummary[];
@@ -63,7 +65,7 @@ export function storyQuotes(all: Quote[]): Quote[] {
   const out: Quote[] = [];
   for (const { q } of order) {
     if (out.length >= MAX_QUOTES) break;
-    if (!q.speaker || q.text.split(/\s+/).length < 5) continue;
+    if (!q.speaker || q.text.split(/\s+/).length < 5 || RELATIVE.test(q.speaker.name)) continue;
     const key = q.speaker.entityId ?? q.speaker.name.toLowerCase();
     const n = perSpeaker.get(key) ?? 0;
     if (n >= PER_SPEAKER) continue;

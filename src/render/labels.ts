@@ -68,8 +68,44 @@ export function entityLabel(e: EntitySummary): string {
 
 /** A quote's speaker and what they said: direct words in quotation marks, reported speech without. */
 export function quoteParts(q: Quote): { speaker: string; said: string } {
-  const said = q.kind === 'direct' ? `“${q.text.replace(/[,.]$/, '')}”` : q.text;
+  const words = spokenWords(q.text);
+  const said = q.kind === 'direct' ? `“${words.replace(/[,.]$/, '')}”` : words;
   return { speaker: q.speaker?.name ?? 'unattributed', said };
+}
+
+/**
+ * The words of a quote as a reader wants them: without the complementizer of a mixed quote ('that “...')
+ * and without quotation marks left at its edges (the brief adds its own).
+ */
+export function spokenWords(text: string): string {
+  const count = (s: string, mark: string) => s.split(mark).length - 1;
+  // Every closing curly mark closes an earlier opening one, and straight marks pair up.
+  const balanced = (s: string) => {
+    let depth = 0;
+    for (const c of s)
+      if (c === '“') depth++;
+      else if (c === '”' && --depth < 0) return false;
+    return depth === 0 && count(s, '"') % 2 === 0;
+  };
+  let t = text.trim().replace(/^that\s+(?=["“‘])/i, '');
+  for (let changed = true; changed && t; ) {
+    changed = false;
+    const inner = t.slice(1, -1);
+    if (((t[0] === '“' && t.endsWith('”')) || (t[0] === '"' && t.endsWith('"'))) && balanced(inner)) {
+      t = inner.trim(); // the whole text in one pair of marks
+      changed = true;
+    } else if (t[0] === '”' || (t[0] === '“' && count(t, '“') > count(t, '”'))) {
+      t = t.slice(1).trim(); // a mark at the start that pairs with nothing
+      changed = true;
+    } else if (t.endsWith('“') || (t.endsWith('”') && count(t, '”') > count(t, '“'))) {
+      t = t.slice(0, -1).trim(); // a mark at the end that pairs with nothing
+      changed = true;
+    } else if ((t[0] === '"' || t.endsWith('"')) && count(t, '"') % 2 === 1) {
+      t = (t[0] === '"' ? t.slice(1) : t.slice(0, -1)).trim();
+      changed = true;
+    }
+  }
+  return t;
 }
 
 /** "5 sources", or "the latest 100 of 1,824 sources" when the brief read only part of a big story. */
