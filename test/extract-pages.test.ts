@@ -81,6 +81,22 @@ test('samples: publishers come from attribution lines', () => {
   assert.match(pub('001_d31ed113146ff8eb.txt') ?? '', /Daily Telegraph/);
 });
 
+test('text: a masthead above the page date names the publisher; a headline above it does not', () => {
+  const body =
+    'The ferry between the two harbours ran again on Sunday after a three-week stoppage, the operator said.\n\nThe first crossing left at seven in the morning with forty passengers on board.';
+  const withMasthead = extract(
+    'ferry.txt',
+    `Estuary Evening Post\nHome | Local | Sport | Weather\n\nSunday 9 March 2025\n\nFerry back on the water after ramp repair\n\n${body}`,
+  ).article;
+  assert.equal(withMasthead?.publisher, 'Estuary Evening Post');
+  assert.equal(withMasthead?.title, 'Ferry back on the water after ramp repair');
+  const headlineFirst = extract(
+    'ferry2.txt',
+    `Ferry back on the water after ramp repair\n\nSunday 9 March 2025\n\n${body}`,
+  ).article;
+  assert.equal(headlineFirst?.publisher, undefined);
+});
+
 test('html: the article container wins over navigation, related links and comments', () => {
   const html = `<!doctype html><html><head><title>Budget row | Harbour Gazette</title>
     <meta property="og:site_name" content="Harbour Gazette"></head><body>

@@ -45,6 +45,10 @@ const PHOTO_CREDIT = /\b(?:REUTERS|AFP|AP|Getty Images|EPA)\s*\/\s*[A-Z][\w .'-]
 const BYLINE =
   /^(?:by\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){1,3})(?:\s+(?:in|reports from)\s+[A-Z][\w ]+)?$/;
 
+/** A masthead: a short name ending in a word newspapers, broadcasters and agencies take ("Harbour Radio News"). */
+const MASTHEAD =
+  /^(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+){0,3}(?:News|Radio|TV|Television|Times|Post|Herald|Gazette|Journal|Daily|Tribune|Telegraph|Chronicle|Courier|Express|Mail|Observer|Guardian|Today|Online|Press|Wire|Review|Standard|Independent|Record|Star|Sun|Mirror|Register|Bulletin|Dispatch|Echo|Monitor|Post-Gazette|Inquirer|Examiner|Weekly)$/;
+
 /** Navigation rows: several short items separated by pipes or bullets. */
 const NAV_LINE = /\S\s+[|•·]\s+\S.*\s[|•·]\s/;
 
@@ -104,7 +108,11 @@ export function extractText(content: string): TextExtraction {
     if (!bodyStarted) {
       const d = dateLine(line);
       if (d) {
-        if (result.published === undefined && result.title !== undefined) titleBeforeDate = true;
+        if (result.published === undefined && result.title !== undefined) {
+          titleBeforeDate = true;
+          // What stood above the page's date was its masthead when it reads like one.
+          if (MASTHEAD.test(result.title)) result.publisher ??= result.title;
+        }
         result.published ??= d;
         continue;
       }
