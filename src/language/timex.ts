@@ -123,10 +123,12 @@ const UNIT: Record<string, string> = {
 };
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`;
-const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const NUM = String.raw`(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty|hundred|twenty-four|forty-eight|several|a few|few|a couple of|couple of)`;
-const UNITS = String.raw`(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))`;
-const HEDGE = String.raw`(?:about|around|roughly|nearly|almost|some|approximately|more than|over|at least|less than|under|up to)`;
+const UNITS =
+  '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))';
+const HEDGE =
+  '(?:about|around|roughly|nearly|almost|some|approximately|more than|over|at least|less than|under|up to)';
 const HEDGE_MOD: Record<string, string> = {
   about: 'APPROX',
   around: 'APPROX',
