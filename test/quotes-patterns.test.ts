@@ -131,3 +131,23 @@ test('quotes: "he added" after a quote goes on with its speaker, not with a name
   assert.ok(last?.speaker, JSON.stringify(qs));
   assert.equal(last.speaker.name, 'the harbour master');
 });
+
+test('quotes: "he said" goes to the last person, not to a country named in a participle aside or a group after "the"', () => {
+  // An inverted frame with a participle aside: the aside's speaker is the inverted frame's, not the
+  // country opening the quoted words.
+  const text =
+    '“Norvania has signalled it would accept a harbour truce in return for a retreat,” said trade analyst Peter Holm, referring to the Velmar Front, the al-Vardan aligned militia. ' +
+    '“Norvania’s main demands show a rift with its allies,” he said, adding that the unions had not rejected them.';
+  const qs = quotes({ id: 'own', text });
+  const second = qs.find((q) => q.text.startsWith('Norvania’s main demands'));
+  assert.equal(second?.speaker?.name, 'Peter Holm', JSON.stringify(qs));
+  const adding = qs.find((q) => q.cue?.text === 'adding');
+  assert.equal(adding?.speaker?.name, 'Peter Holm');
+  const aside = qs.find((q) => q.cue?.text === 'referring to');
+  if (aside) assert.equal(aside.speaker?.name, 'Peter Holm');
+  // A name after "the" is a group, not a "he".
+  const later =
+    '“The truce holds,” said analyst Peter Holm. The al-Vardan militia denied any role. “It will not last,” he said.';
+  const q2 = quotes({ id: 'own', text: later }).find((q) => q.text.startsWith('It will not last'));
+  assert.equal(q2?.speaker?.name, 'Peter Holm');
+});

@@ -261,6 +261,8 @@ function kindOf(words: string[], role: string | undefined, before: string, after
   if (/^['’]s\s+(spokesman|leader|chief|minister|president)/i.test(after)) return 'ORG';
   if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))
     return 'PERSON';
+  // One word after "the" ("the al-Qa'ida aligned group", "the Islamist militia") names no person.
+  if (words.length === 1 && /\bthe\s+$/i.test(before)) return 'ORG';
   return words.length === 1 ? 'PERSON' : 'ORG';
 }
 

@@ -115,6 +115,9 @@ const SOURCE_NOUN =
   /\b(officials?|sources?|spokes(?:man|woman|person)|minister|president|director|analysts?|experts?|police|report|reports|study|poll|polls|polling|survey|statement|campaign|aides?|advisers?|adviser|lawmakers?|senators?|researchers?|observers?|agency|ministry|army|military|government|group|party|witness(?:es)?|authority|authorities|service|council|department|company|firm|court|prosecutors?|residents?|diplomats?|commander|leader|chief|secretary|he|she|they|we|i|it|people|critics|supporters|democrats|republicans|data|figures|newspaper|post|times|journal|tv|television|voters|records|documents|memo|letter|ad|video|website|filing|complaint)\b/i;
 
 const PRONOUN = /^(he|she|they|it|we|i)$/i;
+/** Speakers that are groups, not a "he" or a "she". */
+const GROUP_HEAD =
+  /\b(group|militia|party|government|ministry|army|council|agency|company|committee|campaign|police|union|unions|forces|rebels|officials|sources|authorities|court|state|department|office|administration|people|voters|poll|polls|survey|report)$/i;
 const BAD_SPEAKER = /^(that|this|which|there|and|but|or|as|if|so|when|while|because|although|however)\b/i;
 
 /** Words opening a subordinate clause: a report inside one ends with it. */
@@ -397,7 +400,7 @@ function skipAux(d: Doc, s: Sentence, j: number): number {
 function subjectBefore(d: Doc, s: Sentence, c0: number, lenient: boolean): [number, number] | undefined {
   let j = skipAux(d, s, c0 - 1);
   if (j < s.t0) return undefined;
-  const comma = /^\s*,\s*$/;
+  const comma = /^\.?\s*,\s*$/;
   if (PUNCT.test(gap(d, s, j + 1))) {
     // "Trump, speaking in Virginia, said"; "Ilse Varga, the port's finance director, said": an aside
     // between commas right before the cue; the speaker is the phrase before it.
@@ -506,6 +509,8 @@ function subjectAfter(d: Doc, s: Sentence, c1: number, lenient: boolean): [numbe
   while (j + 1 < s.t1 && j - k < 12 && !PUNCT.test(gap(d, s, j + 1))) j++;
   if (j + 1 < s.t1 && !/^[\s.]*[,;—–(-]/.test(gap(d, s, j + 1))) return undefined;
   if (j + 1 >= s.t1 && j - k >= 12) return undefined;
+  // "..., says her biggest worry is the climate": a clause, not a speaker.
+  if (j > k && d.tokens.slice(k, j + 1).some((t) => VERBISH.test(t.w))) return undefined;
   return isSpeaker(d, k, j, lenient) ? [k, j] : undefined;
 }
 
@@ -705,6 +710,8 @@ function sentenceSubject(d: Doc, s: Sentence, before: number): [number, number] 
     if (e >= before) return undefined;
     k = e;
   }
+  // A sentence opening with a quotation: its words are not who speaks.
+  if (d.tokens[k].quoted) return undefined;
   if (PRONOUN_SPEAKER.test(d.tokens[k].w) && d.tokens[k].w !== 'who') return [k, k];
   const det = DETERMINER.test(d.tokens[k].w);
   if (!d.tokens[k].cap && !det) return undefined;
@@ -748,6 +755,8 @@ function framesOf(d: Doc, si: number): Frame[] {
     for (const c of cands) if (c.cut !== undefined && c.cut > from) return c.cut;
     return s.end;
   };
+  /** The speaker tokens of each candidate's frame, once known. */
+  const speakers: ([number, number] | undefined)[] = [];
   cands.forEach((c, ci) => {
     const cue = span(c.c0, c.c1);
     const tell = TELL.test(tok[c.c0].w);
@@ -772,9 +781,12 @@ function framesOf(d: Doc, si: number): Frame[] {
     const previous = cands[ci - 1];
     let speaker = c.subject ? span(c.subject[0], c.subject[1]) : undefined;
     if (!speaker && (c.coordinated || c.participle)) {
-      const main = previous?.subject ?? sentenceSubject(d, s, c.c0);
+      // The speaker of the frame before, also when it came after its cue ("“...,” said X, referring
+      // to ..."); else the subject of the sentence.
+      const main = (previous && speakers[ci - 1]) ?? sentenceSubject(d, s, c.c0);
       if (main) speaker = span(main[0], main[1]);
     }
+    speakers[ci] = c.subject;
     // "The bank is expected to act", "Sanders appears to lead": the clause around the cue.
     if (c.info.around && !c.participle) {
       // From its subject: "Separately, [the Obama administration ... is expected to ...]".
@@ -818,6 +830,7 @@ function framesOf(d: Doc, si: number): Frame[] {
     if (!c.subject && afterComma && leftWords >= 2 && !leftIsAdjunct) {
       const who = subjectAfter(d, s, c.c1, !!quoted || c.info.p >= LENIENT_P);
       if (who) {
+        speakers[ci] = who;
         const rest = chunkAfter(d, s, who[1]);
         const resumes = rest < s.t1 && /["“]/.test(gap(d, s, rest));
         push(
@@ -996,7 +1009,13 @@ const NOT_SPEAKERS =
 export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): Quote[] {
   const original = article.text;
   const d = analyse(original);
-  const people = (known ?? entities(article)).filter((e) => e.kind === 'PERSON' || e.kind === 'ORG');
+  const all = known ?? entities(article);
+  const people = all.filter((e) => e.kind === 'PERSON' || e.kind === 'ORG');
+  /** Mentions of places and organizations: no "he" or "she" goes on with them. */
+  const notPeople = all
+    .filter((e) => e.kind !== 'PERSON')
+    .flatMap((e) => e.mentions)
+    .map((m): [number, number] => [m.start, m.end]);
 
   // 1. Frames of every sentence; sentences with a frame do not continue another frame's quotation.
   const perSentence = d.sentences.map((_, si) => framesOf(d, si));
@@ -1074,12 +1093,20 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
 
   // 4. Quotes, speakers resolved in text order.
   const found: Quote[] = [];
-  for (const f of kept) found.push(toQuote(article.id, original, d, f, people, found));
+  for (const f of kept) found.push(toQuote(article.id, original, d, f, people, found, notPeople));
   return found;
 }
 
 /** A frame as a quote: direct when most of its content is quoted; the speaker resolved. */
-function toQuote(id: string, text: string, d: Doc, f: Frame, people: Entity[], earlier: Quote[]): Quote {
+function toQuote(
+  id: string,
+  text: string,
+  d: Doc,
+  f: Frame,
+  people: Entity[],
+  earlier: Quote[],
+  notPeople: Array<[number, number]>,
+): Quote {
   let [a, b] = f.content;
   const inside = d.quotes.filter((q) => q.start >= a - 1 && q.end <= b + 1);
   const quoted = inside.reduce((n, q) => n + (q.end - q.start), 0);
@@ -1107,6 +1134,7 @@ function toQuote(id: string, text: string, d: Doc, f: Frame, people: Entity[], e
         people,
         earlier,
         [a, b],
+        notPeople,
       )
     : undefined;
   return {
@@ -1137,6 +1165,7 @@ function resolveSpeaker(
   people: Entity[],
   earlier: Quote[],
   content: [number, number],
+  notPeople: Array<[number, number]> = [],
 ): Quote['speaker'] {
   const word = s.text.trim();
   if (PRONOUN.test(word)) {
@@ -1145,15 +1174,21 @@ function resolveSpeaker(
     const quoted: Array<[number, number]> = [content];
     for (const q of earlier) if (q.kind === 'direct') quoted.push([q.start, q.end]);
     const before = lastPersonBefore(people, s.start, quoted);
-    // The previous quote's speaker, when named after the last person mentioned: "he added" goes on with them.
+    // The previous quote's speaker, when named after the last person mentioned: "he added" goes on with them
+    // (if it can be a "he" or "she": not a country, an organization or a group).
     const prev = [...earlier].reverse().find((q) => q.speaker && q.speaker.start < s.start);
+    const person = (p: NonNullable<Quote['speaker']>) =>
+      !PRONOUN.test(p.name) &&
+      !GROUP_HEAD.test(p.name) &&
+      (people.some((e) => e.id === p.entityId && e.kind === 'PERSON') ||
+        !notPeople.some(([a, b]) => a < p.end && p.start < b));
     const mention = before ? before.at : -1;
     // A name later in the previous speaker's own sentence ("said Charles Lister, referring to ...") is an aside.
     const sameSentence =
       prev?.speaker &&
       mention > prev.speaker.end &&
       !/[.!?]["”’]?\s/.test(text.slice(prev.speaker.end, mention));
-    if (prev?.speaker && (prev.speaker.start > mention || sameSentence) && !PRONOUN.test(prev.speaker.name))
+    if (prev?.speaker && (prev.speaker.start > mention || sameSentence) && person(prev.speaker))
       return { ...prev.speaker, start: s.start, end: s.end };
     return before
       ? { name: before.entity.name, start: s.start, end: s.end, entityId: before.entity.id }
