@@ -85,6 +85,12 @@ function cueProbability(info: CueInfo, before: string, after: string): number {
   return 1 / (1 + Math.exp(-l));
 }
 
+/**
+ * From this P(cue | word, context) on, a leading frame reports even when no speaker was found (2-fold
+ * cross-validation on the train split: 0.3-0.5 alike, content F1 +0.0013; source F1 unchanged).
+ */
+const SPEAKERLESS_P = 0.5;
+
 /** Above this P(cue | word), any short phrase before the cue is taken for its speaker. */
 const LENIENT_P = 0.6;
 
@@ -888,7 +894,10 @@ function framesOf(d: Doc, si: number): Frame[] {
       }
     }
     // Leading: "X said (that) C", "X told reporters C", "X wants to C", "X said, “C”".
-    if (!speaker && !c.participle && !c.coordinated && !(c.info.sourceless > 0.2)) return;
+    // Without a speaker found, only a cue that usually is one reports ("Three in five insiders — and
+    // two-thirds of ... — said that ...": the speaker's phrase has too much punctuation to be found).
+    if (!speaker && !c.participle && !c.coordinated && c.info.sourceless <= 0.2 && c.info.p < SPEAKERLESS_P)
+      return;
     const start = complementStart(d, s, c.c1, tell);
     if (start >= s.end) {
       // "Cruz continued:" closing a paragraph, the next one quoting him.
@@ -1150,7 +1159,11 @@ function toQuote(
     cue,
     ...(speaker ? { speaker } : {}),
   };
-  DEBUG.set(out, { shape: f.shape, speaker: f.speaker ? text.slice(f.speaker[0], f.speaker[1]) : '', sentence: f.sentence });
+  DEBUG.set(out, {
+    shape: f.shape,
+    speaker: f.speaker ? text.slice(f.speaker[0], f.speaker[1]) : '',
+    sentence: f.sentence,
+  });
   return out;
 }
 
