@@ -173,9 +173,10 @@ interface Doc {
 export function analyse(original: string): Doc {
   const text = normalizeQuoteMarks(original);
   const quotes = quotations(text);
+  // "$500,000" is one token: a comma between digit groups is no clause punctuation.
   const tokens: Token[] = [];
   let qi = 0;
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*/gu)) {
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+|(?<=\d),\d{3}(?!\d))*/gu)) {
     const start = m.index ?? 0;
     while (qi < quotes.length && quotes[qi].end <= start) qi++;
     tokens.push({
