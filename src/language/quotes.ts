@@ -513,7 +513,11 @@ function subjectAfter(d: Doc, s: Sentence, c1: number, lenient: boolean): [numbe
   const k = c1 + 1;
   if (k >= s.t1 || PUNCT.test(gap(d, s, k))) return undefined;
   let j = k;
-  while (j + 1 < s.t1 && j - k < 12 && !PUNCT.test(gap(d, s, j + 1))) j++;
+  while (j + 1 < s.t1 && j - k < 12 && !PUNCT.test(gap(d, s, j + 1))) {
+    // "..., said a handful of Democrats who point to ...": the speaker ends before its relative clause.
+    if (j > k && /^(who|whose)$/.test(d.tokens[j + 1].w)) return isSpeaker(d, k, j, lenient) ? [k, j] : undefined;
+    j++;
+  }
   if (j + 1 < s.t1 && !/^[\s.]*[,;—–(-]/.test(gap(d, s, j + 1))) return undefined;
   if (j + 1 >= s.t1 && j - k >= 12) return undefined;
   // "..., says her biggest worry is the climate": a clause, not a speaker.
@@ -1015,6 +1019,9 @@ function extendThroughQuotations(d: Doc, f: Frame, framed: Set<number>): void {
 
 export const DEBUG = new WeakMap<Quote, { shape: string; speaker: string; sentence: number }>();
 
+export const LAST_FRAMES: { cue: [number, number]; content: [number, number]; shape: string; speaker?: [number, number] }[] = [];
+export { candidates as _candidates, cueAt as _cueAt };
+
 /** Capitals that head a line without being anyone's turn to speak. */
 const NOT_SPEAKERS =
   /^(BYLINE|DATELINE|UPDATE|UPDATED|CORRECTION|EDITOR'?S? NOTE|ABSTRACT|FULL TEXT|SECTION|LENGTH|SOURCE|PHOTO|VIDEO|WATCH|READ MORE|RELATED|NOTE|WASHINGTON|NEW YORK)$/;
@@ -1085,6 +1092,8 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
 
   // 3. Frames whose contents cross keep the widest; a report strictly inside another one's content stands
   // (“A,” he said when asked about X. “B.”; "Varga said the insurer had called the damage ...").
+  LAST_FRAMES.length = 0;
+  LAST_FRAMES.push(...frames.map((f) => ({ cue: f.cue, content: f.content, shape: f.shape, speaker: f.speaker })));
   const kept: Frame[] = [];
   const order = frames
     .map((f, i) => ({ f, i }))
