@@ -515,7 +515,8 @@ function subjectAfter(d: Doc, s: Sentence, c1: number, lenient: boolean): [numbe
   let j = k;
   while (j + 1 < s.t1 && j - k < 12 && !PUNCT.test(gap(d, s, j + 1))) {
     // "..., said a handful of Democrats who point to ...": the speaker ends before its relative clause.
-    if (j > k && /^(who|whose)$/.test(d.tokens[j + 1].w)) return isSpeaker(d, k, j, lenient) ? [k, j] : undefined;
+    if (j > k && /^(who|whose)$/.test(d.tokens[j + 1].w))
+      return isSpeaker(d, k, j, lenient) ? [k, j] : undefined;
     j++;
   }
   if (j + 1 < s.t1 && !/^[\s.]*[,;—–(-]/.test(gap(d, s, j + 1))) return undefined;
@@ -1019,9 +1020,6 @@ function extendThroughQuotations(d: Doc, f: Frame, framed: Set<number>): void {
 
 export const DEBUG = new WeakMap<Quote, { shape: string; speaker: string; sentence: number }>();
 
-export const LAST_FRAMES: { cue: [number, number]; content: [number, number]; shape: string; speaker?: [number, number] }[] = [];
-export { candidates as _candidates, cueAt as _cueAt };
-
 /** Capitals that head a line without being anyone's turn to speak. */
 const NOT_SPEAKERS =
   /^(BYLINE|DATELINE|UPDATE|UPDATED|CORRECTION|EDITOR'?S? NOTE|ABSTRACT|FULL TEXT|SECTION|LENGTH|SOURCE|PHOTO|VIDEO|WATCH|READ MORE|RELATED|NOTE|WASHINGTON|NEW YORK)$/;
@@ -1058,7 +1056,13 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
     const who = m[1].trim();
     const colon = m.index + m[1].length;
     const capitals = /^[\p{Lu} .'’-]{2,}$/u.test(who) && /\p{Lu}{2}/u.test(who) && !NOT_SPEAKERS.test(who);
-    if (!(/^[QA]$/.test(who) || capitals || names(m.index, colon)) || who.split(/\s+/).length > 5) continue;
+    // A headline opening the article: "Poll: Trump leads in Ohio", "Sanders: Clinton email story has moved".
+    const headline =
+      !original.slice(0, m.index).trim() &&
+      who.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)) &&
+      !NOT_SPEAKERS.test(who.toUpperCase());
+    if (!(/^[QA]$/.test(who) || capitals || headline || names(m.index, colon)) || who.split(/\s+/).length > 5)
+      continue;
     const [a, b] = trim(original, colon + 1, m.index + m[0].length);
     if (wordsIn(original, a, b) < 2) continue;
     frames.push({
@@ -1092,8 +1096,6 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
 
   // 3. Frames whose contents cross keep the widest; a report strictly inside another one's content stands
   // (“A,” he said when asked about X. “B.”; "Varga said the insurer had called the damage ...").
-  LAST_FRAMES.length = 0;
-  LAST_FRAMES.push(...frames.map((f) => ({ cue: f.cue, content: f.content, shape: f.shape, speaker: f.speaker })));
   const kept: Frame[] = [];
   const order = frames
     .map((f, i) => ({ f, i }))
