@@ -392,7 +392,7 @@ function skipAux(d: Doc, s: Sentence, j: number): number {
   while (
     j >= s.t0 &&
     !d.tokens[j].cap &&
-    (AUX.has(d.tokens[j].w) || /ly$/.test(d.tokens[j].w)) &&
+    (AUX.has(d.tokens[j].w) || /ly$|n’t$/.test(d.tokens[j].w)) &&
     !PUNCT.test(gap(d, s, j + 1))
   )
     j--;
