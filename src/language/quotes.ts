@@ -915,6 +915,8 @@ function framesOf(d: Doc, si: number): Frame[] {
       return;
     }
     const end = cutAfter(start);
+    // "Obama paused and wiped a tear": a coordinated verb, not what was said.
+    if (/^(?:and|or)\b/i.test(d.text.slice(start, start + 4))) return;
     push([start, subordinate ? clauseEnd(d, s, start, end) : end], 'leading', speaker);
   });
   return out;
