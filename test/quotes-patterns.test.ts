@@ -151,3 +151,23 @@ test('quotes: "he said" goes to the last person, not to a country named in a par
   const q2 = quotes({ id: 'own', text: later }).find((q) => q.text.startsWith('It will not last'));
   assert.equal(q2?.speaker?.name, 'Peter Holm');
 });
+
+test('a quotation, then a speaker with "and" and a cue with only an adjunct after it: the quotation was said', () => {
+  const [q] = quotes({
+    id: 'own',
+    text: '“The harbour must stay open for the winter,” the port director and former mayor said in a statement.',
+  });
+  assert.equal(q?.text, 'The harbour must stay open for the winter,');
+  assert.equal(q?.kind, 'direct');
+});
+
+test('no frame for a verb coordinated after a cue, nor for a passive without an agent', () => {
+  assert.deepEqual(frames('The mayor paused and wiped a tear from her eye.'), []);
+  assert.deepEqual(frames('The new harbour fee was criticized in the local press.'), []);
+});
+
+test('a headline "Source: ..." opening the article is an attribution', () => {
+  assert.deepEqual(frames('Poll: Harbour tax splits the town.\n\nThe survey of 800 residents ...'), [
+    ['Harbour tax splits the town', ':', 'Poll'],
+  ]);
+});

@@ -915,6 +915,17 @@ function framesOf(d: Doc, si: number): Frame[] {
       return;
     }
     const end = cutAfter(start);
+    // "“C,” the senator and candidate said in a statement.": only an adjunct follows the cue, and the
+    // sentence opens with a quotation: it is what was said.
+    if (chunkIsAdjunct && hangs && c.lead > s.t0) {
+      const q = quotationAt(d, tok[s.t0].start);
+      const said = q >= 0 ? d.quotes[q] : undefined;
+      const between = said ? d.text.slice(said.end, tok[c.c0].start) : '';
+      if (said?.closed && said.end <= tok[c.lead].start && /^\s*,?[^,;:()"“”—–]*$/.test(between)) {
+        push([said.start, said.end], 'trailing', speaker);
+        return;
+      }
+    }
     // "Obama paused and wiped a tear": a coordinated verb, not what was said.
     if (/^(?:and|or)\b/i.test(d.text.slice(start, start + 4))) return;
     push([start, subordinate ? clauseEnd(d, s, start, end) : end], 'leading', speaker);
