@@ -171,3 +171,21 @@ test('a headline "Source: ..." opening the article is an attribution', () => {
     ['Harbour tax splits the town', ':', 'Poll'],
   ]);
 });
+
+test('inverted frames after a clause with its own commas, and an opening mark typed as the closing one', () => {
+  assert.deepEqual(
+    frames(
+      'Even if the office closed, some of its work would be done by others, said Ortega, who ran it.',
+    )[0],
+    ['Even if the office closed, some of its work would be done by others', 'said', 'Ortega'],
+  );
+  assert.deepEqual(frames('But that is not good enough, said Ilse Varga, a harbour analyst.'), [
+    ['But that is not good enough', 'said', 'Ilse Varga'],
+  ]);
+  const [q] = quotes({
+    id: 'own',
+    text: '“It is unusual,“ said Ilse Varga, a harbour analyst. “It is hard to do.”',
+  });
+  assert.equal(q?.text, 'It is unusual, It is hard to do.');
+  assert.equal(q?.speaker?.name, 'Ilse Varga');
+});

@@ -418,7 +418,10 @@ function subjectBefore(d: Doc, s: Sentence, c0: number, lenient: boolean): [numb
     if (!comma.test(after) && !closer && !dash) return undefined;
     const k = chunkStart(d, s, j);
     const opener = closer ? /\(\s*$/ : dash ? /\s(?:[—–]|--|-)\s*$/ : comma;
-    if (k > s.t0 && opener.test(gap(d, s, k))) {
+    // ... not a clause between commas ("..., some of it would be done by others, said X").
+    const clause =
+      !/^(who|which)$/.test(d.tokens[k].w) && d.tokens.slice(k, j + 1).some((t) => VERBISH.test(t.w));
+    if (k > s.t0 && opener.test(gap(d, s, k)) && !clause) {
       const k2 = chunkStart(d, s, k - 1);
       if (k - k2 <= 8 && isSpeaker(d, k2, k - 1, closer || dash)) return [k2, k - 1];
     }
@@ -446,7 +449,13 @@ function openingName(d: Doc, s: Sentence, j: number): [number, number] | undefin
   if (/["“]/.test(gap(d, s, s.t0))) return undefined;
   let e = s.t0;
   while (e + 1 <= j && !PUNCT.test(gap(d, s, e + 1)) && !CLAUSE_WORD.has(d.tokens[e + 1].w)) e++;
-  if (e >= j || e - s.t0 > 7) return undefined;
+  // The name ends at punctuation, not before a clause word ("Even if the office closed, ...").
+  if (
+    e >= j ||
+    e - s.t0 > 7 ||
+    (CLAUSE_WORD.has(d.tokens[e + 1].w) && !/^(and|or|nor|but)$/.test(d.tokens[e + 1].w))
+  )
+    return undefined;
   const first = d.tokens[s.t0].w;
   if (ADJUNCT_START.has(first) || CLAUSE_WORD.has(first) || /^(but|and|so|yet|still)$/.test(first))
     return undefined;
@@ -948,6 +957,9 @@ function clauseEnd(d: Doc, s: Sentence, start: number, end: number): number {
 function isAdjunctClause(d: Doc, a: number, b: number): boolean {
   if (a >= b) return true;
   const first = d.tokens[a].w;
+  // "But that is not good enough, said ...": a clause of its own.
+  if (/^(but|and|so|yet|still|now)$/.test(first) && d.tokens.slice(a, b).some((t) => VERBISH.test(t.w)))
+    return false;
   return (
     ADJUNCT_START.has(first) ||
     /^(but|and|still|however|meanwhile|instead|now|yet|also|separately|speaking|asked|pressed|so|indeed|later|earlier|in)$/.test(
