@@ -189,3 +189,9 @@ test('inverted frames after a clause with its own commas, and an opening mark ty
   assert.equal(q?.text, 'It is unusual, It is hard to do.');
   assert.equal(q?.speaker?.name, 'Ilse Varga');
 });
+
+test('one quoted word before a trailing frame is what was said', () => {
+  assert.deepEqual(frames('The crew asked for help. “Tugboats,” Ortega said.'), [
+    ['Tugboats,', 'said', 'Ortega'],
+  ]);
+});

@@ -848,7 +848,8 @@ function framesOf(d: Doc, si: number): Frame[] {
       }
     }
     // Inverted: "C, said X." / "“C,” said X, a spokesman." / "“C1,” said X, “C2.”"
-    if (!c.subject && afterComma && leftWords >= 2 && !leftIsAdjunct) {
+    // One quoted word is enough before an inverted or trailing frame (“Technicals,” Bob said).
+    if (!c.subject && afterComma && (leftWords >= 2 || (!!quoted && leftWords >= 1)) && !leftIsAdjunct) {
       const who = subjectAfter(d, s, c.c1, !!quoted || c.info.p >= LENIENT_P);
       if (who) {
         speakers[ci] = who;
@@ -887,7 +888,7 @@ function framesOf(d: Doc, si: number): Frame[] {
       c.subject &&
       !relative &&
       afterComma &&
-      leftWords >= 2 &&
+      (leftWords >= 2 || (!!quoted && leftWords >= 1)) &&
       (chunkIsAdjunct || (statement && !complement))
     ) {
       const resumes = /["“]/.test(closing);
