@@ -56,9 +56,9 @@ for (const doc of readJsonl<Doc>(data)) {
   for (const a of doc.attributions) {
     // The head: the first word that is not padding, an adverb in -ly only when nothing else follows.
     const ws = [...a.cue.text.matchAll(WORD)];
-    const head =
-      ws.find((m) => !PADDING.has(m[0].toLowerCase()) && !/ly$/i.test(m[0])) ??
-      ws.find((m) => !PADDING.has(m[0].toLowerCase()));
+    // Negated auxiliaries pad too ("didn’t say", "don't want").
+    const pad = (w: string) => PADDING.has(w.toLowerCase()) || /n['’]t$/i.test(w);
+    const head = ws.find((m) => !pad(m[0]) && !/ly$/i.test(m[0])) ?? ws.find((m) => !pad(m[0]));
     if (head) heads.set(a.cue.start + (head.index ?? 0), a);
   }
   // The extractor's own tokens, sentences and quotations, so that the counts mean what it will see.

@@ -46,7 +46,7 @@ test('alias rules on own text: acronyms, transliterations, surnames; different p
   );
 });
 
-test('samples: quotes go to the unnamed opposition official and to Lavrov', async () => {
+test('samples: quotes go to the unnamed opposition official, to Lavrov and to Lister', async () => {
   const all = (await samples).flatMap((a) => quotes(a));
   const procrastination = all.find((q) => /There is severe procrastination by the Russians/.test(q.text));
   assert.equal(procrastination?.kind, 'direct');
@@ -54,6 +54,9 @@ test('samples: quotes go to the unnamed opposition official and to Lavrov', asyn
   const military = all.find((q) => /a military solution to the Syria conflict does not exist/.test(q.text));
   assert.match(military?.speaker?.name ?? '', /Lavrov/);
   assert.equal(military?.cue?.text, 'added');
+  // "…,” he said" after a quote of Charles Lister: he, not the country opening the quoted words.
+  const terms = all.find((q) => /key terms/.test(q.text));
+  assert.match(terms?.speaker?.name ?? '', /Lister/);
 });
 
 test('reported speech: trailing, leading and "according to" frames on own sentences', () => {

@@ -131,3 +131,67 @@ test('quotes: "he added" after a quote goes on with its speaker, not with a name
   assert.ok(last?.speaker, JSON.stringify(qs));
   assert.equal(last.speaker.name, 'the harbour master');
 });
+
+test('quotes: "he said" goes to the last person, not to a country named in a participle aside or a group after "the"', () => {
+  // An inverted frame with a participle aside: the aside's speaker is the inverted frame's, not the
+  // country opening the quoted words.
+  const text =
+    '“Norvania has signalled it would accept a harbour truce in return for a retreat,” said trade analyst Peter Holm, referring to the Velmar Front, the al-Vardan aligned militia. ' +
+    '“Norvania’s main demands show a rift with its allies,” he said, adding that the unions had not rejected them.';
+  const qs = quotes({ id: 'own', text });
+  const second = qs.find((q) => q.text.startsWith('Norvania’s main demands'));
+  assert.equal(second?.speaker?.name, 'Peter Holm', JSON.stringify(qs));
+  const adding = qs.find((q) => q.cue?.text === 'adding');
+  assert.equal(adding?.speaker?.name, 'Peter Holm');
+  const aside = qs.find((q) => q.cue?.text === 'referring to');
+  if (aside) assert.equal(aside.speaker?.name, 'Peter Holm');
+  // A name after "the" is a group, not a "he".
+  const later =
+    '“The truce holds,” said analyst Peter Holm. The al-Vardan militia denied any role. “It will not last,” he said.';
+  const q2 = quotes({ id: 'own', text: later }).find((q) => q.text.startsWith('It will not last'));
+  assert.equal(q2?.speaker?.name, 'Peter Holm');
+});
+
+test('a quotation, then a speaker with "and" and a cue with only an adjunct after it: the quotation was said', () => {
+  const [q] = quotes({
+    id: 'own',
+    text: '“The harbour must stay open for the winter,” the port director and former mayor said in a statement.',
+  });
+  assert.equal(q?.text, 'The harbour must stay open for the winter,');
+  assert.equal(q?.kind, 'direct');
+});
+
+test('no frame for a verb coordinated after a cue, nor for a passive without an agent', () => {
+  assert.deepEqual(frames('The mayor paused and wiped a tear from her eye.'), []);
+  assert.deepEqual(frames('The new harbour fee was criticized in the local press.'), []);
+});
+
+test('a headline "Source: ..." opening the article is an attribution', () => {
+  assert.deepEqual(frames('Poll: Harbour tax splits the town.\n\nThe survey of 800 residents ...'), [
+    ['Harbour tax splits the town', ':', 'Poll'],
+  ]);
+});
+
+test('inverted frames after a clause with its own commas, and an opening mark typed as the closing one', () => {
+  assert.deepEqual(
+    frames(
+      'Even if the office closed, some of its work would be done by others, said Ortega, who ran it.',
+    )[0],
+    ['Even if the office closed, some of its work would be done by others', 'said', 'Ortega'],
+  );
+  assert.deepEqual(frames('But that is not good enough, said Ilse Varga, a harbour analyst.'), [
+    ['But that is not good enough', 'said', 'Ilse Varga'],
+  ]);
+  const [q] = quotes({
+    id: 'own',
+    text: '“It is unusual,“ said Ilse Varga, a harbour analyst. “It is hard to do.”',
+  });
+  assert.equal(q?.text, 'It is unusual, It is hard to do.');
+  assert.equal(q?.speaker?.name, 'Ilse Varga');
+});
+
+test('one quoted word before a trailing frame is what was said', () => {
+  assert.deepEqual(frames('The crew asked for help. “Tugboats,” Ortega said.'), [
+    ['Tugboats,', 'said', 'Ortega'],
+  ]);
+});

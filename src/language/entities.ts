@@ -259,6 +259,9 @@ function kindOf(
   // word is most often a surname; longer runs are titles of organizations.
   if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))
     return { kind: 'PERSON', sure: false };
+  // One word after "the" ("the al-Qa'ida aligned group", "the Islamist militia") names no person; it may
+  // still be a place used as a modifier ("the Brackwater ferry"), so this too is only a guess.
+  if (words.length === 1 && /\bthe\s+$/i.test(before)) return { kind: 'ORG', sure: false };
   return { kind: words.length === 1 ? 'PERSON' : 'ORG', sure: false };
 }
 

@@ -56,6 +56,10 @@ export function quotations(text: string): Quotation[] {
       else close(i + 1, true);
     } else if (c === '“') {
       if (open < 0) open = i;
+      // An opening mark typed for a closing one (“It is unusual,“ said ...): after a stop or comma that
+      // ends the quoted words, before a space.
+      else if (/[,.!?]/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? ' ') && i - open > 2)
+        close(i + 1, true);
     } else if (c === '”') {
       if (open >= 0) close(i + 1, true);
       // A closing mark used as an opening one (”word … ”): after a space, before a letter.
