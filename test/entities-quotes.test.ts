@@ -92,7 +92,7 @@ test('quotes: a quote split by its frame is one attribution; asides after the sp
   const [one, ...more] = quotes({ id: 's', text: split });
   assert.equal(more.length, 0);
   // The words said, fragments joined by a space; the span covers both (outer bounds, frame inside).
-  assert.equal(one.text, 'The pier is safe, We will reopen it by Friday.');
+  assert.equal(one.text, 'The pier is safe. We will reopen it by Friday.');
   assert.equal(
     split.slice(one.start, one.end),
     'The pier is safe,” the harbour master said on Tuesday. “We will reopen it by Friday.',

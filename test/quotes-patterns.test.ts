@@ -41,7 +41,7 @@ test('a quoted sentence after a participle frame continues the quote; the partic
     '“The fire is out,” the chief said, adding that crews would stay overnight. “We are not taking any chances.”';
   const [said, adding] = quotes({ id: 't', text });
   assert.equal(said.kind, 'direct');
-  assert.equal(said.text, 'The fire is out, We are not taking any chances.');
+  assert.equal(said.text, 'The fire is out. We are not taking any chances.');
   assert.equal(adding.text, 'that crews would stay overnight');
   assert.equal(adding.cue?.text, 'adding');
   assert.equal(text.slice(adding.speaker!.start, adding.speaker!.end), 'the chief');
@@ -186,7 +186,7 @@ test('inverted frames after a clause with its own commas, and an opening mark ty
     id: 'own',
     text: '“It is unusual,“ said Ilse Varga, a harbour analyst. “It is hard to do.”',
   });
-  assert.equal(q?.text, 'It is unusual, It is hard to do.');
+  assert.equal(q?.text, 'It is unusual. It is hard to do.');
   assert.equal(q?.speaker?.name, 'Ilse Varga');
 });
 
@@ -194,4 +194,17 @@ test('one quoted word before a trailing frame is what was said', () => {
   assert.deepEqual(frames('The crew asked for help. “Tugboats,” Ortega said.'), [
     ['Tugboats,', 'said', 'Ortega'],
   ]);
+});
+
+test('the words of a split quote read as sentences when the frame between them ends one', () => {
+  const across = quotes({
+    id: 't',
+    text: 'The harbour master spoke on Monday. "We waited for the tide to turn," she said. "Nobody was going out in that."',
+  });
+  assert.equal(across[0]?.text, 'We waited for the tide to turn. Nobody was going out in that.');
+  const within = quotes({
+    id: 't',
+    text: '"We waited for the tide," she said, "and Tomas took the first boat out."',
+  });
+  assert.equal(within[0]?.text, 'We waited for the tide, and Tomas took the first boat out.');
 });

@@ -1166,9 +1166,14 @@ function toQuote(
   const direct = framed || quoted >= 0.5 * (b - a);
   let said = text.slice(a, b);
   if (framed) {
-    // The words said: the quoted fragments joined by one space (the frame between them left out).
+    // The words said: the quoted fragments joined by one space (the frame between them left out); a
+    // fragment ending in a comma ends its sentence when the frame after it does ("… go," she said. "Nobody …").
     said = inside
-      .map((q) => text.slice(q.start + 1, q.closed ? q.end - 1 : q.end).trim())
+      .map((q, i) => {
+        const part = text.slice(q.start + 1, q.closed ? q.end - 1 : q.end).trim();
+        const next = inside[i + 1];
+        return next && /[.!?]\s*$/.test(text.slice(q.end, next.start)) ? part.replace(/,$/, '.') : part;
+      })
       .join(' ')
       .replace(/^['"“]+|['"”]+$/g, '');
     a = inside[0].start + 1;
