@@ -141,9 +141,8 @@ const perFold = folds.map(({ train: part, test }, k) => {
 });
 const best = sums.indexOf(Math.max(...sums));
 const threshold = Number(thresholds[best].toFixed(2));
-perFold.forEach(({ base, byT }, k) =>
-  console.log(`fold ${k}: ranker@${threshold} ${fmt(byT[best])} (rules F1 ${base.f.toFixed(4)})`),
-);
+for (const [k, { base, byT }] of perFold.entries())
+  console.log(`fold ${k}: ranker@${threshold} ${fmt(byT[best])} (rules F1 ${base.f.toFixed(4)})`);
 console.log(
   `2-fold CV mean content F1: rules ${((perFold[0].base.f + perFold[1].base.f) / 2).toFixed(4)}, ranker ${sums[best].toFixed(4)} at threshold ${threshold}`,
 );
