@@ -18,13 +18,16 @@ const args = process.argv.slice(2);
 const data = args.includes('--data')
   ? args[args.indexOf('--data') + 1]
   : new URL('../../shared/data/quotes/polnear-train.jsonl.gz', import.meta.url).pathname;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : '';
 const out = new URL('../src/language/quote-ranker-weights.ts', import.meta.url).pathname;
-const EPOCHS = 12;
-const RATE = 0.05;
-const L2 = 1e-5;
+const opt = (name: string, def: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : def);
+const EPOCHS = opt('--epochs', 12);
+const RATE = opt('--rate', 0.05);
+const L2 = opt('--l2', 1e-5);
 
 interface Item {
   span: [number, number];
+  group: number;
   features: string[];
   label: number;
   kept: boolean;
@@ -36,13 +39,22 @@ interface DocItems {
 
 const docs: DocItems[] = readJsonl<AttributionDoc>(data).map((doc) => {
   const gold = doc.attributions.map((a): [number, number] => [a.content.start, a.content.end]);
-  const items = quoteCandidates({ id: doc.id, text: doc.text }).map(({ quote, features }): Item => {
-    const span: [number, number] = [quote.start, quote.end];
-    const label = gold.some((g) => matches({ start: span[0], end: span[1] }, { start: g[0], end: g[1] }))
-      ? 1
-      : 0;
-    return { span, features, label, kept: features.includes('kept') };
-  });
+  const items = quoteCandidates({ id: doc.id, text: doc.text })
+    .map(({ quote, group, features }): Item => {
+      const span: [number, number] = [quote.start, quote.end];
+      const label = gold.some((g) => matches({ start: span[0], end: span[1] }, { start: g[0], end: g[1] }))
+        ? 1
+        : 0;
+      return { span, group, features, label, kept: features.includes('kept') };
+    })
+    .filter((it) => {
+      // Ablations of the candidate set (for the report): only the rules' kept frames, no other ends, no wide frames.
+      if (only === 'kept') return it.kept;
+      if (only === 'rules') return it.features.includes('rules') && it.features.includes('variant=');
+      if (only === 'novariants') return it.features.includes('variant=');
+      if (only === 'nowide') return it.features.includes('rules');
+      return true;
+    });
   return { items, gold };
 });
 
@@ -58,9 +70,16 @@ function rng(seed: number) {
   };
 }
 
+/** Words as features ("L:...") are learned when seen this often in the training part. */
+const MIN_COUNT = opt('--min-count', 10);
+
 function train(part: DocItems[]): Map<string, number> {
   const w = new Map<string, number>();
-  const examples = part.flatMap((d) => d.items);
+  const counts = new Map<string, number>();
+  for (const d of part)
+    for (const it of d.items) for (const f of it.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const known = (f: string) => !f.startsWith('L:') || (counts.get(f) ?? 0) >= MIN_COUNT;
+  const examples = part.flatMap((d) => d.items).map((it) => ({ ...it, features: it.features.filter(known) }));
   const random = rng(12345);
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
@@ -107,7 +126,7 @@ function prf(part: DocItems[], pick: (d: DocItems) => [number, number][]) {
 
 const ranked = (w: Map<string, number>, t: number) => (d: DocItems) =>
   bestNonCrossing(
-    d.items.map((it) => ({ span: it.span, score: score(w, it.features) })),
+    d.items.map((it) => ({ span: it.span, group: it.group, score: score(w, it.features) })),
     t,
   ).map((it) => it.span);
 const rules = (d: DocItems) => d.items.filter((it) => it.kept).map((it) => it.span);

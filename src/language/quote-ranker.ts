@@ -24,9 +24,9 @@ export function rankScore(
 
 /**
  * The candidates kept: from the best score down, those reaching `threshold` whose span crosses no span kept
- * before (one strictly inside another stands), in the order of their scores.
+ * before (one strictly inside another stands), one of a group at most, in the order of their scores.
  */
-export function bestNonCrossing<T extends { span: readonly [number, number]; score: number }>(
+export function bestNonCrossing<T extends { span: readonly [number, number]; score: number; group?: number }>(
   items: readonly T[],
   threshold: number,
 ): T[] {
@@ -35,12 +35,16 @@ export function bestNonCrossing<T extends { span: readonly [number, number]; sco
     .filter(({ item }) => item.score >= threshold)
     .sort((x, y) => y.item.score - x.item.score || x.i - y.i);
   const kept: T[] = [];
+  const groups = new Set<number>();
   for (const { item } of order) {
+    if (item.group !== undefined && groups.has(item.group)) continue;
     const [a0, b0] = item.span;
     const crosses = kept.some(
       ({ span: [a, b] }) => a < b0 && a0 < b && !(a < a0 && b0 < b) && !(a0 < a && b < b0),
     );
-    if (!crosses) kept.push(item);
+    if (crosses) continue;
+    kept.push(item);
+    if (item.group !== undefined) groups.add(item.group);
   }
   return kept;
 }

@@ -1203,6 +1203,8 @@ const RANK_BY_DEFAULT = false;
 /** A candidate quote for the ranker: its frame's features, and the quote it would make. */
 export interface QuoteCandidate {
   quote: Quote;
+  /** Candidates of one cue share it: one of them at most is kept. */
+  group: number;
   features: string[];
 }
 
@@ -1214,6 +1216,7 @@ export function quoteCandidates(article: Pick<Article, 'id' | 'text'>, known?: E
   const { ctx, cands } = candidateFrames(article, known);
   return cands.map(({ f, features }) => ({
     quote: toQuote(article.id, ctx.original, ctx.d, { ...f, speaker: undefined }, [], [], []),
+    group: f.cue[0],
     features,
   }));
 }
@@ -1222,7 +1225,7 @@ export function quoteCandidates(article: Pick<Article, 'id' | 'text'>, known?: E
 function rankedQuotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): Quote[] {
   const { ctx, cands } = candidateFrames(article, known);
   const kept = bestNonCrossing(
-    cands.map((c) => ({ f: c.f, span: c.f.content, score: rankScore(c.features) })),
+    cands.map((c) => ({ f: c.f, span: c.f.content, group: c.f.cue[0], score: rankScore(c.features) })),
     RANK_THRESHOLD,
   ).map((c) => c.f);
   kept.sort((a, b) => a.content[0] - b.content[0]);
@@ -1238,16 +1241,56 @@ function candidateFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]
   const { d, frames, framed } = ctx;
   const kept = new Set(widest(frames));
   const key = (f: Frame) => `${f.content[0]}:${f.content[1]}:${f.cue[0]}`;
-  const seen = new Map<string, { f: Frame; rules: boolean; kept: boolean }>();
-  for (const f of frames) if (!seen.has(key(f))) seen.set(key(f), { f, rules: true, kept: kept.has(f) });
+  const seen = new Map<string, Cand>();
+  for (const f of frames)
+    if (!seen.has(key(f))) seen.set(key(f), { f, rules: true, kept: kept.has(f), variant: '' });
   for (let si = 0; si < d.sentences.length; si++)
     for (const f of framesOf(d, si, WIDE)) {
       extendThroughQuotations(d, f, framed);
-      if (!seen.has(key(f))) seen.set(key(f), { f, rules: false, kept: false });
+      if (!seen.has(key(f))) seen.set(key(f), { f, rules: false, kept: false, variant: '' });
     }
+  // Other ends of the same frames' contents: at the first or second clause punctuation, or the sentence's end.
+  for (const c of [...seen.values()]) {
+    for (const [variant, end] of contentEnds(d, c.f)) {
+      const f = { ...c.f, content: [c.f.content[0], end] as [number, number] };
+      if (!seen.has(key(f))) seen.set(key(f), { f, rules: c.rules, kept: false, variant });
+    }
+  }
   const all = [...seen.values()];
   const cands = all.map((c) => ({ f: c.f, features: frameFeatures(d, c, all) }));
   return { ctx, cands };
+}
+
+interface Cand {
+  f: Frame;
+  /** A frame of the rules, and one they keep. */
+  rules: boolean;
+  kept: boolean;
+  /** "" or how its content's end was moved ("comma1", "comma2", "sentence"). */
+  variant: string;
+}
+
+/** Other ends of a frame's content inside its sentence: its first two clause punctuations, the sentence's end. */
+function contentEnds(d: Doc, f: Frame): [string, number][] {
+  if (f.sentence < 0) return [];
+  const s = d.sentences[f.sentence];
+  const [a, b] = f.content;
+  if (a < s.start || a >= s.end) return [];
+  const out: [string, number][] = [];
+  let n = 0;
+  for (let k = s.t0 + 1; k < s.t1 && n < 2; k++) {
+    const t = d.tokens[k];
+    if (t.start <= a + 1 || t.quoted || d.tokens[k - 1].quoted) continue;
+    const end = d.tokens[k - 1].end;
+    if (end >= b) break;
+    if (/[,;—–(]|\s-\s|--/.test(gap(d, s, k))) {
+      n++;
+      if (wordsIn(d.text, a, end) >= 1) out.push([`comma${n}`, end]);
+    }
+  }
+  const [, sentEnd] = trim(d.text, s.start, s.end);
+  if (sentEnd > b + 1 && quotationAt(d, sentEnd - 1) < 0) out.push(['sentence', sentEnd]);
+  return out;
 }
 
 const bucket = (x: number, bounds: number[]) => {
@@ -1257,11 +1300,7 @@ const bucket = (x: number, bounds: number[]) => {
 };
 
 /** What the ranker knows of a frame: its cue, shape, speaker, content, and the candidates it crosses. */
-function frameFeatures(
-  d: Doc,
-  c: { f: Frame; rules: boolean; kept: boolean },
-  all: { f: Frame }[],
-): string[] {
+function frameFeatures(d: Doc, c: Cand, all: { f: Frame }[]): string[] {
   const { f } = c;
   const [a, b] = f.content;
   const text = d.text;
@@ -1317,8 +1356,44 @@ function frameFeatures(
     else crossing++;
   }
   const word = LEXICON.has(f.word) ? f.word : f.word ? 'rare' : 'turn';
+  // The words at the content's end and right after it ("..., which", "... and", "... on Tuesday").
+  const closed = (w: string) =>
+    CLAUSE_WORD.has(w) ||
+    ADJUNCT_START.has(w) ||
+    DEPENDENT_START.has(w) ||
+    AUX.has(w) ||
+    PRONOUN_SPEAKER.test(w)
+      ? w
+      : LEXICON.has(w) && (LEXICON.get(w)?.p ?? 0) >= 0.3
+        ? 'cue'
+        : /ing$/.test(w)
+          ? 'ing'
+          : /ly$/.test(w)
+            ? 'ly'
+            : 'open';
+  const nextTok =
+    /^\s*[^\s\p{L}\p{N}]*\s*([\p{L}\p{N}']+)/u.exec(text.slice(b, b + 40))?.[1]?.toLowerCase() ?? '';
+  const lastTok =
+    /([\p{L}\p{N}']+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(a, b - 40), b))?.[1]?.toLowerCase() ?? '';
+  const sentEnd = s ? s.end : b;
+  // Words as features (the bench keeps the frequent ones): before and after the cue, the speaker's last
+  // word, the content's first and last words and the word after it.
+  const wordBefore = (at: number) =>
+    /([\p{L}\p{N}']+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1]?.toLowerCase() ?? '_';
+  const wordAfter = (at: number) =>
+    /^[^\p{L}\p{N}]*([\p{L}\p{N}']+)/u.exec(text.slice(at, at + 30))?.[1]?.toLowerCase() ?? '_';
+  const lexical = [
+    `L:cuePrev=${wordBefore(f.cue[0])}`,
+    `L:cueNext=${wordAfter(f.cue[1])}`,
+    `L:cue=${text.slice(f.cue[0], f.cue[1]).toLowerCase()}&${shape}`,
+    `L:spk=${f.speaker ? wordBefore(f.speaker[1]) : '_'}`,
+    `L:first=${wordAfter(a)}`,
+    `L:last=${wordBefore(b)}`,
+    `L:next=${wordAfter(b)}`,
+  ];
+  const rest = wordsIn(text, b, sentEnd);
   const info = LEXICON.get(f.word);
-  return [
+  const base = [
     'bias',
     c.rules ? 'rules' : 'wide',
     c.kept ? 'kept' : 'notKept',
@@ -1348,7 +1423,18 @@ function frameFeatures(
     `kept&cross${Math.min(crossing, 2)}&${c.kept}`,
     `srcless${bucket(info?.sourceless ?? 0, [0.1, 0.3, 0.6])}`,
     `around=${!!info?.around}`,
+    `next=${nextTok ? closed(nextTok) : '_'}`,
+    `next=${nextTok ? closed(nextTok) : '_'}&after=${cls(after)}`,
+    `last=${lastTok ? closed(lastTok) : '_'}`,
+    `rest${bucket(rest, [1, 3, 6, 12])}`,
+    `rest${bucket(rest, [1, 3, 6, 12])}&${shape}`,
+    `variant=${c.variant}`,
+    `variant=${c.variant}&${shape}`,
+    `variant=${c.variant}&${len}`,
+    `variant=${c.variant}&${c.kept || c.rules}`,
+    ...lexical,
   ];
+  return base;
 }
 
 /** A frame as a quote: direct when most of its content is quoted; the speaker resolved. */
