@@ -21,9 +21,10 @@ const data = args.includes('--data')
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : '';
 const out = new URL('../src/language/quote-ranker-weights.ts', import.meta.url).pathname;
 const opt = (name: string, def: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : def);
-const EPOCHS = opt('--epochs', 12);
-const RATE = opt('--rate', 0.05);
+const EPOCHS = opt('--epochs', 20);
+const RATE = opt('--rate', 0.01);
 const L2 = opt('--l2', 1e-5);
+const DECAY = opt('--decay', 1);
 
 interface Item {
   span: [number, number];
@@ -48,10 +49,8 @@ const docs: DocItems[] = readJsonl<AttributionDoc>(data).map((doc) => {
       return { span, group, features, label, kept: features.includes('kept') };
     })
     .filter((it) => {
-      // Ablations of the candidate set (for the report): only the rules' kept frames, no other ends, no wide frames.
+      // Ablations of the candidate set: only the frames the rules keep, or the rules' frames (no wide ones).
       if (only === 'kept') return it.kept;
-      if (only === 'rules') return it.features.includes('rules') && it.features.includes('variant=');
-      if (only === 'novariants') return it.features.includes('variant=');
       if (only === 'nowide') return it.features.includes('rules');
       return true;
     });
@@ -80,6 +79,7 @@ function train(part: DocItems[]): Map<string, number> {
     for (const it of d.items) for (const f of it.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   const known = (f: string) => !f.startsWith('L:') || (counts.get(f) ?? 0) >= MIN_COUNT;
   const examples = part.flatMap((d) => d.items).map((it) => ({ ...it, features: it.features.filter(known) }));
+  const avg = new Map<string, number>();
   const random = rng(12345);
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
@@ -87,7 +87,7 @@ function train(part: DocItems[]): Map<string, number> {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
-    const rate = RATE / (1 + epoch);
+    const rate = RATE / (1 + DECAY * epoch);
     for (const i of order) {
       const ex = examples[i];
       let z = 0;
@@ -98,8 +98,10 @@ function train(part: DocItems[]): Map<string, number> {
         w.set(f, v + rate * (g - L2 * v));
       }
     }
+    // The weights averaged over the ends of the epochs (less noise than the last ones).
+    for (const [f, v] of w) avg.set(f, (avg.get(f) ?? 0) + v / EPOCHS);
   }
-  return w;
+  return avg;
 }
 
 const score = (w: Map<string, number>, features: string[]) =>

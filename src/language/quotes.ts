@@ -1198,7 +1198,7 @@ function widest(frames: Frame[]): Frame[] {
 }
 
 /** Whether the quotes are chosen by the ranker when `quotes` is not told. */
-const RANK_BY_DEFAULT = false;
+const RANK_BY_DEFAULT = true;
 
 /** A candidate quote for the ranker: its frame's features, and the quote it would make. */
 export interface QuoteCandidate {
@@ -1242,20 +1242,12 @@ function candidateFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]
   const kept = new Set(widest(frames));
   const key = (f: Frame) => `${f.content[0]}:${f.content[1]}:${f.cue[0]}`;
   const seen = new Map<string, Cand>();
-  for (const f of frames)
-    if (!seen.has(key(f))) seen.set(key(f), { f, rules: true, kept: kept.has(f), variant: '' });
+  for (const f of frames) if (!seen.has(key(f))) seen.set(key(f), { f, rules: true, kept: kept.has(f) });
   for (let si = 0; si < d.sentences.length; si++)
     for (const f of framesOf(d, si, WIDE)) {
       extendThroughQuotations(d, f, framed);
-      if (!seen.has(key(f))) seen.set(key(f), { f, rules: false, kept: false, variant: '' });
+      if (!seen.has(key(f))) seen.set(key(f), { f, rules: false, kept: false });
     }
-  // Other ends of the same frames' contents: at the first or second clause punctuation, or the sentence's end.
-  for (const c of [...seen.values()]) {
-    for (const [variant, end] of contentEnds(d, c.f)) {
-      const f = { ...c.f, content: [c.f.content[0], end] as [number, number] };
-      if (!seen.has(key(f))) seen.set(key(f), { f, rules: c.rules, kept: false, variant });
-    }
-  }
   const all = [...seen.values()];
   const cands = all.map((c) => ({ f: c.f, features: frameFeatures(d, c, all) }));
   return { ctx, cands };
@@ -1266,31 +1258,6 @@ interface Cand {
   /** A frame of the rules, and one they keep. */
   rules: boolean;
   kept: boolean;
-  /** "" or how its content's end was moved ("comma1", "comma2", "sentence"). */
-  variant: string;
-}
-
-/** Other ends of a frame's content inside its sentence: its first two clause punctuations, the sentence's end. */
-function contentEnds(d: Doc, f: Frame): [string, number][] {
-  if (f.sentence < 0) return [];
-  const s = d.sentences[f.sentence];
-  const [a, b] = f.content;
-  if (a < s.start || a >= s.end) return [];
-  const out: [string, number][] = [];
-  let n = 0;
-  for (let k = s.t0 + 1; k < s.t1 && n < 2; k++) {
-    const t = d.tokens[k];
-    if (t.start <= a + 1 || t.quoted || d.tokens[k - 1].quoted) continue;
-    const end = d.tokens[k - 1].end;
-    if (end >= b) break;
-    if (/[,;—–(]|\s-\s|--/.test(gap(d, s, k))) {
-      n++;
-      if (wordsIn(d.text, a, end) >= 1) out.push([`comma${n}`, end]);
-    }
-  }
-  const [, sentEnd] = trim(d.text, s.start, s.end);
-  if (sentEnd > b + 1 && quotationAt(d, sentEnd - 1) < 0) out.push(['sentence', sentEnd]);
-  return out;
 }
 
 const bucket = (x: number, bounds: number[]) => {
@@ -1428,10 +1395,6 @@ function frameFeatures(d: Doc, c: Cand, all: { f: Frame }[]): string[] {
     `last=${lastTok ? closed(lastTok) : '_'}`,
     `rest${bucket(rest, [1, 3, 6, 12])}`,
     `rest${bucket(rest, [1, 3, 6, 12])}&${shape}`,
-    `variant=${c.variant}`,
-    `variant=${c.variant}&${shape}`,
-    `variant=${c.variant}&${len}`,
-    `variant=${c.variant}&${c.kept || c.rules}`,
     ...lexical,
   ];
   return base;
