@@ -17,6 +17,9 @@
  * takes the quoted sentences that follow it in its paragraph. Frames whose contents cross keep the widest.
  * Speakers are spans of the text; "he"/"she" resolve to the last person named before, "the official" to
  * the last "... official" introduced. Pure, and linear in the text but for the speaker resolution.
+ * By default the frames kept are chosen by a learned ranker (quote-ranker.ts) among the rules' frames and
+ * those of a wider pass (cues down to P 0.1, leading frames without a speaker); `{ rank: false }` keeps the
+ * rules' choice (the widest of crossing frames).
  */
 import type { Article, Entity, Quote } from '../model.js';
 import { entities } from './entities.js';
