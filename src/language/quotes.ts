@@ -17,11 +17,15 @@
  * takes the quoted sentences that follow it in its paragraph. Frames whose contents cross keep the widest.
  * Speakers are spans of the text; "he"/"she" resolve to the last person named before, "the official" to
  * the last "... official" introduced. Pure, and linear in the text but for the speaker resolution.
+ * By default the frames kept are chosen by a learned ranker (quote-ranker.ts) among the rules' frames and
+ * those of a wider pass (cues down to P 0.1, leading frames without a speaker); `{ rank: false }` keeps the
+ * rules' choice (the widest of crossing frames).
  */
 import type { Article, Entity, Quote } from '../model.js';
 import { entities } from './entities.js';
 import { normalizeQuoteMarks, type Quotation, quotations } from './quotations.js';
 import { CUE_CONTEXT, CUE_PARTICLES, CUE_STATS } from './quote-cues.js';
+import { bestNonCrossing, RANK_THRESHOLD, rankScore } from './quote-ranker.js';
 import { splitSentences } from './sentences.js';
 
 // --- the cue lexicon ---
@@ -90,6 +94,15 @@ function cueProbability(info: CueInfo, before: string, after: string): number {
  * cross-validation on the train split: 0.3-0.5 alike, content F1 +0.0013; source F1 unchanged).
  */
 const SPEAKERLESS_P = 0.5;
+
+/** The thresholds of the frames: the rules' own, or the wider set of candidates the ranker chooses among. */
+interface Params {
+  minCueP: number;
+  speakerlessP: number;
+}
+const RULES: Params = { minCueP: MIN_CUE_P, speakerlessP: SPEAKERLESS_P };
+/** Candidates for the ranker (quote-ranker.ts): cues down to P 0.1, leading frames without a speaker. */
+const WIDE: Params = { minCueP: 0.1, speakerlessP: 0 };
 
 /** Above this P(cue | word), any short phrase before the cue is taken for its speaker. */
 const LENIENT_P = 0.6;
@@ -300,6 +313,9 @@ interface Frame {
   sentence: number;
   /** The last frame of its sentence: only it may take the quoted sentences that follow. */
   last: boolean;
+  /** P(cue | word, context) and the cue's first word ("" for a speaker's turn or colon). */
+  p: number;
+  word: string;
 }
 
 /** One cue of a sentence: its tokens, its speaker's tokens, and how it joins what comes before. */
@@ -324,7 +340,7 @@ interface Candidate {
 }
 
 /** The cue at token k, if any: its last token and its lexicon entry. */
-function cueAt(d: Doc, s: Sentence, k: number): { c1: number; info: CueInfo } | undefined {
+function cueAt(d: Doc, s: Sentence, k: number, params: Params): { c1: number; info: CueInfo } | undefined {
   const t = d.tokens[k];
   if (t.quoted) return undefined;
   if (t.w === 'according' && k + 1 < s.t1 && d.tokens[k + 1].w === 'to') {
@@ -334,7 +350,7 @@ function cueAt(d: Doc, s: Sentence, k: number): { c1: number; info: CueInfo } | 
   if (!entry) return undefined;
   const [before, after] = cueContext(d, s, k);
   const info = { ...entry, p: cueProbability(entry, before, after) };
-  if (info.p < MIN_CUE_P) return undefined;
+  if (info.p < params.minCueP) return undefined;
   const prev = k > s.t0 ? d.tokens[k - 1] : undefined;
   // "so-called", "to say", "the calls": not reporting here.
   if (prev && prev.w === 'so' && gap(d, s, k) === '-') return undefined;
@@ -639,10 +655,10 @@ function complementStart(d: Doc, s: Sentence, c1: number, tell: boolean): number
 }
 
 /** Candidates of one sentence: every cue outside quotation marks, with its speaker and its joint. */
-function candidates(d: Doc, s: Sentence): Candidate[] {
+function candidates(d: Doc, s: Sentence, params: Params): Candidate[] {
   const out: Candidate[] = [];
   for (let k = s.t0; k < s.t1; k++) {
-    const cue = cueAt(d, s, k);
+    const cue = cueAt(d, s, k, params);
     if (!cue) continue;
     const before = gap(d, s, k);
     // "and added", "and has expressed": the word before the cue and its auxiliaries.
@@ -765,9 +781,9 @@ function quotationClosing(d: Doc, si: number): Quotation | undefined {
 }
 
 /** The frames of one sentence (offsets into the article). */
-function framesOf(d: Doc, si: number): Frame[] {
+function framesOf(d: Doc, si: number, params: Params = RULES): Frame[] {
   const s = d.sentences[si];
-  const cands = candidates(d, s);
+  const cands = candidates(d, s, params);
   const out: Frame[] = [];
   const tok = d.tokens;
   const span = (a: number, b: number): [number, number] => [tok[a].start, tok[b].end];
@@ -787,7 +803,16 @@ function framesOf(d: Doc, si: number): Frame[] {
       // One word is enough when it is quoted (Priebus said, “Probably.”).
       const words = wordsIn(d.text, a, b);
       if (b - a > 2 && (words >= 2 || (words === 1 && /^["“]/.test(d.text.slice(a, b)))))
-        out.push({ cue, speaker, content: [a, b], shape, sentence: si, last });
+        out.push({
+          cue,
+          speaker,
+          content: [a, b],
+          shape,
+          sentence: si,
+          last,
+          p: c.info.p,
+          word: tok[c.c0].w,
+        });
     };
     // "according to X, C" / "C, according to X".
     if (tok[c.c0].w === 'according') {
@@ -912,7 +937,13 @@ function framesOf(d: Doc, si: number): Frame[] {
     // Leading: "X said (that) C", "X told reporters C", "X wants to C", "X said, “C”".
     // Without a speaker found, only a cue that usually is one reports ("Three in five insiders — and
     // two-thirds of ... — said that ...": the speaker's phrase has too much punctuation to be found).
-    if (!speaker && !c.participle && !c.coordinated && c.info.sourceless <= 0.2 && c.info.p < SPEAKERLESS_P)
+    if (
+      !speaker &&
+      !c.participle &&
+      !c.coordinated &&
+      c.info.sourceless <= 0.2 &&
+      c.info.p < params.speakerlessP
+    )
       return;
     const start = complementStart(d, s, c.c1, tell);
     if (start >= s.end) {
@@ -1050,8 +1081,8 @@ export const DEBUG = new WeakMap<Quote, { shape: string; speaker: string; senten
 const NOT_SPEAKERS =
   /^(BYLINE|DATELINE|UPDATE|UPDATED|CORRECTION|EDITOR'?S? NOTE|ABSTRACT|FULL TEXT|SECTION|LENGTH|SOURCE|PHOTO|VIDEO|WATCH|READ MORE|RELATED|NOTE|WASHINGTON|NEW YORK)$/;
 
-/** Every quote and attribution in an article, in text order. */
-export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): Quote[] {
+/** The rules' frames of an article, the sentences they frame, and the entities speakers resolve to. */
+function ruleFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]) {
   const original = article.text;
   const d = analyse(original);
   const all = known ?? entities(article);
@@ -1098,6 +1129,8 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
       shape: 'leading',
       sentence: -1,
       last: true,
+      p: 1,
+      word: '',
     });
   }
   for (const q of d.quotes) {
@@ -1117,11 +1150,34 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
       shape: 'leading',
       sentence: -1,
       last: true,
+      p: 1,
+      word: '',
     });
   }
 
-  // 3. Frames whose contents cross keep the widest; a report strictly inside another one's content stands
-  // (“A,” he said when asked about X. “B.”; "Varga said the insurer had called the damage ...").
+  return { original, d, people, notPeople, frames, framed };
+}
+
+/** Every quote and attribution in an article, in text order; `rank`: chosen by the ranker (quote-ranker.ts). */
+export function quotes(
+  article: Pick<Article, 'id' | 'text'>,
+  known?: Entity[],
+  options: { rank?: boolean } = {},
+): Quote[] {
+  if (options.rank ?? RANK_BY_DEFAULT) return rankedQuotes(article, known);
+  const { original, d, people, notPeople, frames } = ruleFrames(article, known);
+  const kept = widest(frames);
+  // 4. Quotes, speakers resolved in text order.
+  const found: Quote[] = [];
+  for (const f of kept) found.push(toQuote(article.id, original, d, f, people, found, notPeople));
+  return found;
+}
+
+/**
+ * 3. Frames whose contents cross keep the widest; a report strictly inside another one's content stands
+ * (“A,” he said when asked about X. “B.”; "Varga said the insurer had called the damage ...").
+ */
+function widest(frames: Frame[]): Frame[] {
   const kept: Frame[] = [];
   const order = frames
     .map((f, i) => ({ f, i }))
@@ -1141,11 +1197,210 @@ export function quotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]):
     kept.push(f);
   }
   kept.sort((a, b) => a.content[0] - b.content[0]);
+  return kept;
+}
 
-  // 4. Quotes, speakers resolved in text order.
+/** Whether the quotes are chosen by the ranker when `quotes` is not told. */
+const RANK_BY_DEFAULT = true;
+
+/** A candidate quote for the ranker: its frame's features, and the quote it would make. */
+export interface QuoteCandidate {
+  quote: Quote;
+  /** Candidates of one cue share it: one of them at most is kept. */
+  group: number;
+  features: string[];
+}
+
+/**
+ * Every candidate of an article: the rules' frames and the wider ones (cues down to P 0.1, leading frames
+ * without a speaker), each once, with the features the ranker scores (speakers left unresolved).
+ */
+export function quoteCandidates(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): QuoteCandidate[] {
+  const { ctx, cands } = candidateFrames(article, known);
+  return cands.map(({ f, features }) => ({
+    quote: toQuote(article.id, ctx.original, ctx.d, { ...f, speaker: undefined }, [], [], []),
+    group: f.cue[0],
+    features,
+  }));
+}
+
+/** The quotes the ranker keeps: the best-scored candidates that cross no better one, above its threshold. */
+function rankedQuotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): Quote[] {
+  const { ctx, cands } = candidateFrames(article, known);
+  const kept = bestNonCrossing(
+    cands.map((c) => ({ f: c.f, span: c.f.content, group: c.f.cue[0], score: rankScore(c.features) })),
+    RANK_THRESHOLD,
+  ).map((c) => c.f);
+  kept.sort((a, b) => a.content[0] - b.content[0]);
   const found: Quote[] = [];
-  for (const f of kept) found.push(toQuote(article.id, original, d, f, people, found, notPeople));
+  for (const f of kept)
+    found.push(toQuote(article.id, ctx.original, ctx.d, f, ctx.people, found, ctx.notPeople));
   return found;
+}
+
+/** The rules' frames (those they keep marked) and the wider ones, each once, with their features. */
+function candidateFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]) {
+  const ctx = ruleFrames(article, known);
+  const { d, frames, framed } = ctx;
+  const kept = new Set(widest(frames));
+  const key = (f: Frame) => `${f.content[0]}:${f.content[1]}:${f.cue[0]}`;
+  const seen = new Map<string, Cand>();
+  for (const f of frames) if (!seen.has(key(f))) seen.set(key(f), { f, rules: true, kept: kept.has(f) });
+  for (let si = 0; si < d.sentences.length; si++)
+    for (const f of framesOf(d, si, WIDE)) {
+      extendThroughQuotations(d, f, framed);
+      if (!seen.has(key(f))) seen.set(key(f), { f, rules: false, kept: false });
+    }
+  const all = [...seen.values()];
+  const cands = all.map((c) => ({ f: c.f, features: frameFeatures(d, c, all) }));
+  return { ctx, cands };
+}
+
+interface Cand {
+  f: Frame;
+  /** A frame of the rules, and one they keep. */
+  rules: boolean;
+  kept: boolean;
+}
+
+const bucket = (x: number, bounds: number[]) => {
+  let i = 0;
+  while (i < bounds.length && x >= bounds[i]) i++;
+  return i;
+};
+
+/** What the ranker knows of a frame: its cue, shape, speaker, content, and the candidates it crosses. */
+function frameFeatures(d: Doc, c: Cand, all: { f: Frame }[]): string[] {
+  const { f } = c;
+  const [a, b] = f.content;
+  const text = d.text;
+  const shape = f.sentence < 0 ? 'turn' : f.shape;
+  const pb = `p${bucket(f.p, [0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 0.95])}`;
+  const who = f.speaker ? text.slice(f.speaker[0], f.speaker[1]).trim() : '';
+  const spk = !f.speaker
+    ? 'none'
+    : PRONOUN_SPEAKER.test(who)
+      ? 'pronoun'
+      : /^\p{Lu}/u.test(who) && !/^(the|a|an)\b/i.test(who)
+        ? 'name'
+        : GROUP_HEAD.test(who) || SOURCE_NOUN.test(who)
+          ? 'source'
+          : 'phrase';
+  const words = wordsIn(text, a, b);
+  const len = `len${bucket(words, [3, 6, 11, 21, 41, 81])}`;
+  const inside = d.quotes.filter((q) => q.start >= a - 1 && q.end <= b + 1);
+  const quotedShare = inside.reduce((n, q) => n + (q.end - q.start), 0) / Math.max(1, b - a);
+  const qb = `q${bucket(quotedShare, [0.01, 0.5, 0.9])}`;
+  const s = f.sentence >= 0 ? d.sentences[f.sentence] : undefined;
+  const sentQuoted = s ? /["“”]/.test(text.slice(s.start, s.end)) : false;
+  const firstOfParagraph = s
+    ? f.sentence === 0 || d.sentences[f.sentence - 1].paragraph !== s.paragraph
+    : true;
+  const before =
+    text
+      .slice(Math.max(0, a - 3), a)
+      .trim()
+      .slice(-1) || '_';
+  const after =
+    text
+      .slice(b, b + 3)
+      .trim()
+      .slice(0, 1) || '_';
+  const cls = (ch: string) => (/[\p{L}\p{N}]/u.test(ch) ? 'w' : ch === '“' || ch === '”' ? '"' : ch);
+  const firstWord = (text.slice(a, b).match(/^[\p{L}']+/u)?.[0] ?? '').toLowerCase();
+  const start = /^(that|to|the|a|he|she|they|it|we|i|there|this|if|whether)$/.test(firstWord)
+    ? firstWord
+    : firstWord
+      ? 'other'
+      : 'punct';
+  const cueSide = f.cue[0] >= b ? 'cueAfter' : f.cue[1] <= a ? 'cueBefore' : 'cueIn';
+  let crossing = 0;
+  let within = 0;
+  let containing = 0;
+  for (const o of all) {
+    if (o.f === f) continue;
+    const [x, y] = o.f.content;
+    if (x >= b || a >= y) continue;
+    if (x <= a && b <= y) within++;
+    else if (a <= x && y <= b) containing++;
+    else crossing++;
+  }
+  const word = LEXICON.has(f.word) ? f.word : f.word ? 'rare' : 'turn';
+  // The words at the content's end and right after it ("..., which", "... and", "... on Tuesday").
+  const closed = (w: string) =>
+    CLAUSE_WORD.has(w) ||
+    ADJUNCT_START.has(w) ||
+    DEPENDENT_START.has(w) ||
+    AUX.has(w) ||
+    PRONOUN_SPEAKER.test(w)
+      ? w
+      : LEXICON.has(w) && (LEXICON.get(w)?.p ?? 0) >= 0.3
+        ? 'cue'
+        : /ing$/.test(w)
+          ? 'ing'
+          : /ly$/.test(w)
+            ? 'ly'
+            : 'open';
+  const nextTok =
+    /^\s*[^\s\p{L}\p{N}]*\s*([\p{L}\p{N}']+)/u.exec(text.slice(b, b + 40))?.[1]?.toLowerCase() ?? '';
+  const lastTok =
+    /([\p{L}\p{N}']+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(a, b - 40), b))?.[1]?.toLowerCase() ?? '';
+  const sentEnd = s ? s.end : b;
+  // Words as features (the bench keeps the frequent ones): before and after the cue, the speaker's last
+  // word, the content's first and last words and the word after it.
+  const wordBefore = (at: number) =>
+    /([\p{L}\p{N}']+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1]?.toLowerCase() ?? '_';
+  const wordAfter = (at: number) =>
+    /^[^\p{L}\p{N}]*([\p{L}\p{N}']+)/u.exec(text.slice(at, at + 30))?.[1]?.toLowerCase() ?? '_';
+  const lexical = [
+    `L:cuePrev=${wordBefore(f.cue[0])}`,
+    `L:cueNext=${wordAfter(f.cue[1])}`,
+    `L:cue=${text.slice(f.cue[0], f.cue[1]).toLowerCase()}&${shape}`,
+    `L:spk=${f.speaker ? wordBefore(f.speaker[1]) : '_'}`,
+    `L:first=${wordAfter(a)}`,
+    `L:last=${wordBefore(b)}`,
+    `L:next=${wordAfter(b)}`,
+  ];
+  const rest = wordsIn(text, b, sentEnd);
+  const info = LEXICON.get(f.word);
+  const base = [
+    'bias',
+    c.rules ? 'rules' : 'wide',
+    c.kept ? 'kept' : 'notKept',
+    `shape=${shape}`,
+    pb,
+    `${pb}&${shape}`,
+    `w=${word}`,
+    `w=${word}&${shape}`,
+    `spk=${spk}`,
+    `spk=${spk}&${shape}`,
+    `spk=${spk}&${pb}`,
+    len,
+    `${len}&${shape}`,
+    qb,
+    `${qb}&${shape}`,
+    `${qb}&spk=${spk}`,
+    sentQuoted ? 'sentQuoted' : 'sentPlain',
+    firstOfParagraph ? 'paraFirst' : 'paraRest',
+    `before=${cls(before)}`,
+    `after=${cls(after)}`,
+    `start=${start}`,
+    `start=${start}&${shape}`,
+    cueSide,
+    `cross${Math.min(crossing, 3)}`,
+    `within${Math.min(within, 2)}`,
+    `contains${Math.min(containing, 2)}`,
+    `kept&cross${Math.min(crossing, 2)}&${c.kept}`,
+    `srcless${bucket(info?.sourceless ?? 0, [0.1, 0.3, 0.6])}`,
+    `around=${!!info?.around}`,
+    `next=${nextTok ? closed(nextTok) : '_'}`,
+    `next=${nextTok ? closed(nextTok) : '_'}&after=${cls(after)}`,
+    `last=${lastTok ? closed(lastTok) : '_'}`,
+    `rest${bucket(rest, [1, 3, 6, 12])}`,
+    `rest${bucket(rest, [1, 3, 6, 12])}&${shape}`,
+    ...lexical,
+  ];
+  return base;
 }
 
 /** A frame as a quote: direct when most of its content is quoted; the speaker resolved. */

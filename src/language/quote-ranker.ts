@@ -1,0 +1,50 @@
+/**
+ * The ranker of quote candidates: a linear model over the binary features of a candidate frame (its cue,
+ * shape, speaker, content and the candidates it crosses; see frameFeatures in quotes.ts), trained by logistic
+ * regression on the PolNeAR train split by bench/quotes-ranker.ts, which writes quote-ranker-weights.ts.
+ * A candidate is kept when its score (log-odds of matching a gold attribution) reaches RANK_THRESHOLD and
+ * it crosses no better-scored candidate. Pure and deterministic.
+ */
+import { RANKER_THRESHOLD, RANKER_WEIGHTS } from './quote-ranker-weights.js';
+
+const WEIGHTS = new Map<string, number>(Object.entries(RANKER_WEIGHTS));
+
+/** The log-odds threshold (chosen by 2-fold cross-validation on the train split). */
+export const RANK_THRESHOLD = RANKER_THRESHOLD;
+
+/** The score of a candidate: the sum of its features' weights (unknown features weigh nothing). */
+export function rankScore(
+  features: readonly string[],
+  weights: ReadonlyMap<string, number> = WEIGHTS,
+): number {
+  let s = 0;
+  for (const f of features) s += weights.get(f) ?? 0;
+  return s;
+}
+
+/**
+ * The candidates kept: from the best score down, those reaching `threshold` whose span crosses no span kept
+ * before (one strictly inside another stands), one of a group at most, in the order of their scores.
+ */
+export function bestNonCrossing<T extends { span: readonly [number, number]; score: number; group?: number }>(
+  items: readonly T[],
+  threshold: number,
+): T[] {
+  const order = items
+    .map((item, i) => ({ item, i }))
+    .filter(({ item }) => item.score >= threshold)
+    .sort((x, y) => y.item.score - x.item.score || x.i - y.i);
+  const kept: T[] = [];
+  const groups = new Set<number>();
+  for (const { item } of order) {
+    if (item.group !== undefined && groups.has(item.group)) continue;
+    const [a0, b0] = item.span;
+    const crosses = kept.some(
+      ({ span: [a, b] }) => a < b0 && a0 < b && !(a < a0 && b0 < b) && !(a0 < a && b < b0),
+    );
+    if (crosses) continue;
+    kept.push(item);
+    if (item.group !== undefined) groups.add(item.group);
+  }
+  return kept;
+}
