@@ -6,7 +6,10 @@
  * chosen by 2-fold cross-validation inside train (train on one half, content F1 of the kept candidates on
  * the other, for each threshold; the best mean over both folds); the shipped model is trained on all of train.
  * Only feature names and numbers are written, no text of the articles.
- *   npx tsx bench/quotes-ranker.ts [--data ../shared/data/quotes/polnear-train.jsonl.gz] [--dry]
+ * `--target sourced` learns and scores for the issue's subset instead (content F1 on attributions that name a
+ * source, as `content_sourced_f1` in src/eval/quotes.ts): a candidate that matches only attributions without
+ * a source is left out of training and of precision, like the scorer does.
+ *   npx tsx bench/quotes-ranker.ts [--data ../shared/data/quotes/polnear-train.jsonl.gz] [--target all|sourced] [--dry]
  */
 import { writeFileSync } from 'node:fs';
 import { readJsonl } from '../src/eval/data.js';
@@ -19,6 +22,7 @@ const data = args.includes('--data')
   ? args[args.indexOf('--data') + 1]
   : new URL('../../shared/data/quotes/polnear-train.jsonl.gz', import.meta.url).pathname;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : '';
+const sourcedOnly = args.includes('--target') && args[args.indexOf('--target') + 1] === 'sourced';
 const out = new URL('../src/language/quote-ranker-weights.ts', import.meta.url).pathname;
 const opt = (name: string, def: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : def);
 const EPOCHS = opt('--epochs', 20);
@@ -31,22 +35,28 @@ interface Item {
   group: number;
   features: string[];
   label: number;
+  /** Matches only gold attributions without a source: neutral when the target is the sourced subset. */
+  neutral: boolean;
   kept: boolean;
 }
 interface DocItems {
   items: Item[];
   gold: [number, number][];
+  /** Per gold attribution: does it name a source? */
+  sourced: boolean[];
 }
 
 const docs: DocItems[] = readJsonl<AttributionDoc>(data).map((doc) => {
   const gold = doc.attributions.map((a): [number, number] => [a.content.start, a.content.end]);
+  const sourced = doc.attributions.map((a) => !!a.source);
   const items = quoteCandidates({ id: doc.id, text: doc.text })
     .map(({ quote, group, features }): Item => {
       const span: [number, number] = [quote.start, quote.end];
-      const label = gold.some((g) => matches({ start: span[0], end: span[1] }, { start: g[0], end: g[1] }))
-        ? 1
-        : 0;
-      return { span, group, features, label, kept: features.includes('kept') };
+      const hit = gold.map((g) => matches({ start: span[0], end: span[1] }, { start: g[0], end: g[1] }));
+      const hitSourced = hit.some((h, i) => h && sourced[i]);
+      const label = (sourcedOnly ? hitSourced : hit.some(Boolean)) ? 1 : 0;
+      const neutral = sourcedOnly && !hitSourced && hit.some(Boolean);
+      return { span, group, features, label, neutral, kept: features.includes('kept') };
     })
     .filter((it) => {
       // Ablations of the candidate set: only the frames the rules keep, or the rules' frames (no wide ones).
@@ -54,7 +64,7 @@ const docs: DocItems[] = readJsonl<AttributionDoc>(data).map((doc) => {
       if (only === 'nowide') return it.features.includes('rules');
       return true;
     });
-  return { items, gold };
+  return { items, gold, sourced };
 });
 
 /** mulberry32: a seeded PRNG, for the order of the examples. */
@@ -78,7 +88,10 @@ function train(part: DocItems[]): Map<string, number> {
   for (const d of part)
     for (const it of d.items) for (const f of it.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   const known = (f: string) => !f.startsWith('L:') || (counts.get(f) ?? 0) >= MIN_COUNT;
-  const examples = part.flatMap((d) => d.items).map((it) => ({ ...it, features: it.features.filter(known) }));
+  const examples = part
+    .flatMap((d) => d.items)
+    .filter((it) => !it.neutral)
+    .map((it) => ({ ...it, features: it.features.filter(known) }));
   const avg = new Map<string, number>();
   const random = rng(12345);
   const order = examples.map((_, i) => i);
@@ -115,10 +128,16 @@ function prf(part: DocItems[], pick: (d: DocItems) => [number, number][]) {
   let tr = 0;
   for (const d of part) {
     const pred = pick(d).map(([start, end]) => ({ start, end }));
-    const gold = d.gold.map(([start, end]) => ({ start, end }));
-    np += pred.length;
+    const all = d.gold.map(([start, end]) => ({ start, end }));
+    // For the sourced subset: recall over gold with a source; predictions matching only gold without one
+    // count neither way (as content_sourced_f1 in the scorer).
+    const gold = sourcedOnly ? all.filter((_, i) => d.sourced[i]) : all;
+    const counted = sourcedOnly
+      ? pred.filter((p) => gold.some((g) => matches(p, g)) || !all.some((g) => matches(p, g)))
+      : pred;
+    np += counted.length;
     ng += gold.length;
-    tp += pred.filter((p) => gold.some((g) => matches(p, g))).length;
+    tp += counted.filter((p) => gold.some((g) => matches(p, g))).length;
     tr += gold.filter((g) => pred.some((p) => matches(p, g))).length;
   }
   const p = np ? tp / np : 0;
