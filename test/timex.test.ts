@@ -86,3 +86,10 @@ test('TimeBank: relaxed span F1 ≥ 0.85 and value accuracy ≥ 0.80', async () 
   assert.ok(m.value_acc >= 0.8, `value accuracy ${m.value_acc}`);
   assert.equal(m.gold, 1243);
 });
+
+test('"should" speaks of the future: a weekday after it is the next one', () => {
+  const [t] = timex('The council should give its answer on Friday.', '2025-03-06');
+  assert.equal(t?.value, '2025-03-07');
+  const [past] = timex('The council should have answered on Friday.', '2025-03-06');
+  assert.equal(past?.value, '2025-02-28');
+});

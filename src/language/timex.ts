@@ -575,7 +575,7 @@ const RULES: Rule[] = [
 ];
 
 const FUTURE =
-  /\b(will|would|'ll|shall|is to|are to|is due|are due|scheduled|plans? to|planned|expected to|next|upcoming|would be held|to be held|tomorrow)\b/i;
+  /\b(will|would|should(?! have)|'ll|shall|is to|are to|is due|are due|scheduled|plans? to|planned|expected to|next|upcoming|would be held|to be held|tomorrow)\b/i;
 
 /** Whether the words just around an expression speak of the future ("will meet on Friday"). */
 function futureNear(text: string, start: number, end: number): boolean {
