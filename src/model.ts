@@ -213,8 +213,10 @@ export interface OutletCoverage {
   articleIds: string[];
   /** Number of the story's claims its articles carry. */
   claims: number;
-  /** Claims only this outlet reported (their text). */
+  /** Claims only this outlet reported that carry a figure or a name (their text; the first few). */
   exclusive: string[];
+  /** How many such claims there are in all (`exclusive` lists at most a few; absent in older stored briefs). */
+  exclusiveCount?: number;
 }
 
 /** What changed in a story since a date or a previous brief. Indexes point into the same brief. */

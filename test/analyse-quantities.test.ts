@@ -113,3 +113,20 @@ test('copies of one report never disagree, and different things counted are not 
   ]);
   assert.deepEqual(findDisagreements(other, solo(['a', 'b'])), []);
 });
+
+test('ages and figures that describe something else are not casualty counts', () => {
+  const killed = (s: string) => quantities(s).filter((q) => q.frame === 'killed');
+  assert.deepEqual(killed('The singer died at his home on Friday, aged 61.'), []);
+  assert.deepEqual(killed('The cause of the 61-year-old keeper’s death is not yet known.'), []);
+  assert.deepEqual(killed('His death at 61 shocked the town.'), []);
+  assert.deepEqual(killed('He died days before a 40-date tour was due to start.'), []);
+  assert.deepEqual(killed('His brother called the death “one of the worst days of our lives”.'), []);
+  // A count with the casualty word after it stays one.
+  assert.equal(killed('One of the dead was a harbour pilot.').length, 1);
+  assert.equal(killed('The blast killed 14 people, officials said.').length, 1);
+});
+
+test('a disagreement over a counted noun is labelled with the noun as written', () => {
+  const [q] = quantities('The album sold 61 million copies in its first decade.');
+  assert.equal(q?.nounWord, 'copies');
+});

@@ -29,6 +29,7 @@ export function coverageOf(
       articleIds: [...ids].sort(),
       claims: carried.length,
       exclusive: exclusive.slice(0, MAX_EXCLUSIVE),
+      exclusiveCount: exclusive.length,
     });
   }
   return out.sort((a, b) => b.claims - a.claims || a.outlet.localeCompare(b.outlet));

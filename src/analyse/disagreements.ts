@@ -215,7 +215,9 @@ const KIND_LABEL: Record<string, string> = {
 
 /** A short label of what the figures measure: the frame, and the words all sides share (as first written). */
 function aboutLabel(q: Quantity, mentions: Mention[]): string {
-  const base = KIND_LABEL[q.frame] ?? (q.kind === 'money' ? `amount (${q.frame})` : `number of ${q.frame}`);
+  const base =
+    KIND_LABEL[q.frame] ??
+    (q.kind === 'money' ? `amount (${q.frame})` : `number of ${q.nounWord ?? q.frame}`);
   let common = new Set(mentions[0].anchors);
   for (const m of mentions.slice(1)) common = new Set([...common].filter((c) => m.anchors.has(c)));
   const first = mentions[0];

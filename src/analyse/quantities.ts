@@ -26,6 +26,8 @@ export interface Quantity {
   frame: string;
   /** For counts, the noun right after the figure ("children" in "five children were killed"), as a concept. */
   noun?: string;
+  /** For counts of a noun (not a casualty class), the noun as written, lower-cased ("copies"): for labels. */
+  nounWord?: string;
   /** The hedge or bound written before the figure ("about", "more than"), if any. */
   hedge?: string;
   /** Offsets into the sentence (of the figure, without the hedge). */
@@ -216,6 +218,10 @@ export function quantities(sentence: string): Quantity[] {
       }
     }
     const before = sentence.slice(Math.max(0, t.start - 30), t.start);
+    // An age ("aged 50", "at the age of 50", "the 50-year-old", "died at 50") counts no one.
+    const after = sentence.slice(t.end, t.end + 14);
+    if (/\b(?:aged|ages|age of)\s*$/i.test(before) || /\b(?:died|death)\s+at\s*$/i.test(before)) continue;
+    if (/^(?:-|\s)?years?-?\s?old\b/i.test(after)) continue;
     const hedge = (APPROX_BEFORE.exec(before) ?? LOWER_BOUND.exec(before) ?? UPPER_BOUND.exec(before))?.[1];
     const approximate = APPROX_BEFORE.test(before);
     const atLeast = LOWER_BOUND.test(before);
@@ -225,6 +231,7 @@ export function quantities(sentence: string): Quantity[] {
     let kind: QuantityKind | undefined;
     let frame = '';
     let noun: string | undefined;
+    let nounWord: string | undefined;
     let end = tokens[j - 1].end;
     if (
       unit === '%' ||
@@ -259,10 +266,15 @@ export function quantities(sentence: string): Quantity[] {
       frame = durationRole(sentence, t.start, end);
     } else if (!/^(a|an|half)$/i.test(lower)) {
       const what = countedThing(sentence, tokens, i, j);
-      if (what) {
+      // A figure joined to a word by a hyphen ("a 50-date run") or "one of" ("one of the darkest
+      // moments") describes something else; it is a casualty count only with the casualty word after it.
+      const modifier = /^-\p{L}/u.test(after) || (/^one$/i.test(lower) && /^\s+of\b/i.test(after));
+      const casualtyAfter = tokens.slice(j, j + 3).some((x) => CASUALTY.some(([re]) => re.test(x.text)));
+      if (what && !(modifier && !casualtyAfter && CASUALTY.some(([, name]) => name === what))) {
         kind = 'count';
         frame = what;
         noun = nounAfter(tokens, j);
+        if (noun === what) nounWord = nounAfter(tokens, j, true);
       }
     }
     if (!kind) continue;
@@ -276,6 +288,7 @@ export function quantities(sentence: string): Quantity[] {
       atMost,
       frame,
       ...(noun ? { noun } : {}),
+      ...(nounWord ? { nounWord } : {}),
       ...(hedge ? { hedge: hedge.toLowerCase() } : {}),
       start: t.start,
       end,
@@ -307,13 +320,17 @@ function countedThing(sentence: string, tokens: Token[], i: number, j: number): 
   return nounAfter(tokens, j);
 }
 
-/** The noun a figure counts: the first content word after it, skipping a filler adjective. */
-function nounAfter(tokens: Token[], j: number): string | undefined {
+/**
+ * The noun a figure counts: the first content word after it, skipping a filler adjective; as a concept, or
+ * as written (lower-cased) with `asWritten`. Letters run on to a figure ("8th") are no noun.
+ */
+function nounAfter(tokens: Token[], j: number, asWritten = false): string | undefined {
   for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
     const w = tokens[k].text;
     if (/^\d/.test(w) || STOP_NOUN.test(w)) return undefined;
     if (FILLER.test(w) && k < j + 2 && tokens[k + 1] && !STOP_NOUN.test(tokens[k + 1].text)) continue;
-    return /^\p{L}/u.test(w) ? conceptOf(w) : undefined;
+    if (!/^\p{L}{3}/u.test(w) || (k === j && tokens[k - 1]?.end === tokens[k].start)) return undefined;
+    return asWritten ? w.toLowerCase() : conceptOf(w);
   }
   return undefined;
 }

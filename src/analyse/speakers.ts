@@ -25,7 +25,8 @@ const TITLE = /^(?:lt|gen|col|maj|capt|sgt|adm|dr|mr|mrs|ms|sen|rep|gov|prof|rev
 const KEYS = 3;
 /** Words that do not make a name a proper name ("the", "a", role words written in lower case). */
 const PROPER_NAME = /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|al-\p{L}+|bin|de|van|von|der))*$/u;
-const GENERIC = /^(?:he|she|they|it|we|i|you|the|a|an|officials?|sources?)\b/i;
+const GENERIC =
+  /^(?:he|she|they|it|we|i|you|the|a|an|officials?|sources?|questions?|answers?|q|reporters?|interviewer|host|moderator|audience|callers?|viewers?|readers?|editors?)\b/i;
 
 interface Said {
   q: Quote;

@@ -52,7 +52,11 @@ export function extractArticle(raw: RawDocument): ExtractResult {
     };
   }
   const h = raw.hints;
-  const title = h.title ?? fields.title ?? basename(raw.origin.path).replace(/\.[^.]+$/, '');
+  // A record of a JSON Lines file shares the file's name with every other record: its lead names it better.
+  const title =
+    h.title ??
+    fields.title ??
+    (raw.origin.line ? leadTitle(text) : basename(raw.origin.path).replace(/\.[^.]+$/, ''));
   const lang = h.language ?? fields.language ?? detectLanguage(text);
   const article: Article = {
     id: raw.id,
@@ -68,6 +72,13 @@ export function extractArticle(raw: RawDocument): ExtractResult {
     hash: raw.hash,
   };
   return { article: dropUndefined(article), diagnostics: [] };
+}
+
+/** The first sentence of a text, cut to 14 words: a title for a record that has none. */
+function leadTitle(text: string): string {
+  const first = /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;
+  const words = first.split(/\s+/).filter(Boolean);
+  return words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : words.join(' ');
 }
 
 /** Remove keys whose value is undefined, so JSON output and equality checks stay clean. */

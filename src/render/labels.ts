@@ -52,7 +52,8 @@ export function disagreementSide(brief: Brief, v: DisagreementValue): { text: st
 
 /** "12 claims, 2 only here". */
 export function coverageLabel(c: OutletCoverage): string {
-  const only = c.exclusive.length ? `, ${c.exclusive.length} only here` : '';
+  const n = c.exclusiveCount ?? c.exclusive.length;
+  const only = n ? `, ${n} only here` : '';
   return `${c.claims} claim${c.claims === 1 ? '' : 's'}${only}`;
 }
 

@@ -141,7 +141,7 @@ export function storyPage(
             }</p>`;
       return `<section class="source" id="src${s.ref}">
 <h4>[${s.ref}] ${escapeHtml(sourceName(s))}: ${escapeHtml(s.title)}${s.published ? ` <time>${escapeHtml(s.published.slice(0, 10))}</time>` : ''}</h4>
-${cov ? `<p class="backed">${cov.claims} claims carried${cov.exclusive.length ? `, ${cov.exclusive.length} only here` : ''}</p>` : ''}
+${cov ? `<p class="backed">${cov.claims} claims carried${(cov.exclusiveCount ?? cov.exclusive.length) ? `, ${cov.exclusiveCount ?? cov.exclusive.length} only here` : ''}</p>` : ''}
 ${paragraphs}
 </section>`;
     })
