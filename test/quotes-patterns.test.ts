@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { quotes } from '../src/language/quotes.js';
+import { quoteCandidates, quotes } from '../src/language/quotes.js';
 import type { Quote } from '../src/model.js';
 
 /** Each quote as [span of text it covers, cue, span of its speaker (or '-')]. */
@@ -211,4 +211,16 @@ test('the words of a split quote read as sentences when the frame between them e
     text: '"We waited for the tide," she said, "and Tomas took the first boat out."',
   });
   assert.equal(within[0]?.text, 'We waited for the tide, and Tomas took the first boat out.');
+});
+
+test('noun and phrasal cues make candidates ("the claim that X", "their attacks on X"), the speaker a possessive', () => {
+  const text = 'Residents dismissed the claim that the harbour was safe.';
+  const nouns = quoteCandidates({ id: 't', text })
+    .filter((c) => c.features.includes('nouncue'))
+    .map((c) => [text.slice(c.quote.start, c.quote.end), c.quote.cue?.text]);
+  assert.deepEqual(nouns, [['that the harbour was safe', 'claim that']]);
+  // Kept by the ranker, with the possessive before the noun for its speaker.
+  assert.deepEqual(frames('Critics stepped up their attacks on the council over the closure of the pier.'), [
+    ['the council over the closure of the pier', 'attacks on', 'their'],
+  ]);
 });

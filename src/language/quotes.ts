@@ -18,13 +18,15 @@
  * Speakers are spans of the text; "he"/"she" resolve to the last person named before, "the official" to
  * the last "... official" introduced. Pure, and linear in the text but for the speaker resolution.
  * By default the frames kept are chosen by a learned ranker (quote-ranker.ts) among the rules' frames and
- * those of a wider pass (cues down to P 0.1, leading frames without a speaker); `{ rank: false }` keeps the
+ * those of a wider pass (cues down to P 0.1, leading frames without a speaker) and of noun and phrasal cues
+ * ("support for C", "the claim that C", quote-noun-cues.ts by bench/quotes-nouncues.ts); `{ rank: false }` keeps the
  * rules' choice (the widest of crossing frames).
  */
 import type { Article, Entity, Quote } from '../model.js';
 import { entities } from './entities.js';
 import { normalizeQuoteMarks, type Quotation, quotations } from './quotations.js';
 import { CUE_CONTEXT, CUE_PARTICLES, CUE_STATS } from './quote-cues.js';
+import { NOUN_CUES } from './quote-noun-cues.js';
 import { bestNonCrossing, RANK_THRESHOLD, rankScore } from './quote-ranker.js';
 import { splitSentences } from './sentences.js';
 
@@ -303,7 +305,7 @@ export function cueContext(d: Doc, s: Sentence, k: number): [string, string] {
 
 // --- frames ---
 
-type Shape = 'leading' | 'trailing' | 'parenthetical' | 'around' | 'according' | 'passive';
+type Shape = 'leading' | 'trailing' | 'parenthetical' | 'around' | 'according' | 'passive' | 'noun';
 
 interface Frame {
   cue: [number, number];
@@ -1251,6 +1253,12 @@ function candidateFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]
       extendThroughQuotations(d, f, framed);
       if (!seen.has(key(f))) seen.set(key(f), { f, rules: false, kept: false });
     }
+  for (let si = 0; si < d.sentences.length; si++)
+    for (const { f, noun } of nounFrames(d, si)) {
+      const other = seen.get(key(f));
+      if (other) other.noun = noun;
+      else seen.set(key(f), { f, rules: false, kept: false, noun });
+    }
   const all = [...seen.values()];
   const cands = all.map((c) => ({ f: c.f, features: frameFeatures(d, c, all) }));
   return { ctx, cands };
@@ -1261,6 +1269,80 @@ interface Cand {
   /** A frame of the rules, and one they keep. */
   rules: boolean;
   kept: boolean;
+  /** A frame of a noun or phrasal cue (nounFrames). */
+  noun?: NounCue;
+}
+
+interface NounCue {
+  /** "word linker", as in NOUN_CUES. */
+  pair: string;
+  linker: string;
+  /** Where the content ends: the first clause punctuation, or the sentence's end. */
+  end: 'clause' | 'sentence';
+  /** A possessive before the word names the speaker ("his criticism of", "Trump's support for"). */
+  possessive: boolean;
+}
+
+/** Noun and phrasal cues ("support for", "the claim that"), learned by bench/quotes-nouncues.ts. */
+const NOUN_CUE = new Map(
+  Object.entries(NOUN_CUES).map(([pair, [after, at, n]]) => [
+    pair,
+    { p: (after + at) / n, fromLinker: at > after },
+  ]),
+);
+const POSSESSIVE = /^(his|her|their|its|our|my|your)$/;
+
+/**
+ * Candidates of the noun and phrasal cues of one sentence: "W linker C" for every learned pair outside
+ * quotation marks, the content from right after the linker (or from it, as the pair's gold contents
+ * mostly start) to the first clause punctuation and to the sentence's end (most of those contents end at
+ * one of them on the train split), the speaker a possessive before the word. For the ranker to weigh.
+ */
+function nounFrames(d: Doc, si: number): { f: Frame; noun: NounCue }[] {
+  const s = d.sentences[si];
+  const tok = d.tokens;
+  const out: { f: Frame; noun: NounCue }[] = [];
+  for (let k = s.t0; k + 2 < s.t1; k++) {
+    const [t, u] = [tok[k], tok[k + 1]];
+    if (t.quoted || d.text.slice(t.end, u.start).trim()) continue;
+    const pair = `${t.w} ${u.w}`;
+    const info = NOUN_CUE.get(pair);
+    if (!info) continue;
+    let speaker: [number, number] | undefined;
+    const prev = k > s.t0 ? tok[k - 1] : undefined;
+    if (prev && !PUNCT.test(gap(d, s, k))) {
+      if (POSSESSIVE.test(prev.w)) speaker = [prev.start, prev.end];
+      else if (/['’]s?$/.test(prev.w) && prev.cap) {
+        let j = k - 1;
+        while (j - 1 >= s.t0 && tok[j - 1].cap && !PUNCT.test(gap(d, s, j))) j--;
+        speaker = [tok[j].start, prev.end - (/s$/.test(prev.w) ? 2 : 1)];
+      }
+    }
+    const start = info.fromLinker ? u.start : u.end;
+    const ends: [NounCue['end'], number][] = [
+      ['clause', clauseEnd(d, s, start + 1, s.end)],
+      ['sentence', s.end],
+    ];
+    for (const [end, at] of ends) {
+      if (end === 'sentence' && at === ends[0][1]) continue;
+      const [a, b] = trim(d.text, start, at);
+      if (b - a <= 2 || wordsIn(d.text, a, b) < 2) continue;
+      out.push({
+        f: {
+          cue: [t.start, u.end],
+          speaker,
+          content: [a, b],
+          shape: 'noun',
+          sentence: si,
+          last: false,
+          p: info.p,
+          word: t.w,
+        },
+        noun: { pair, linker: u.w, end, possessive: !!speaker },
+      });
+    }
+  }
+  return out;
 }
 
 const bucket = (x: number, bounds: number[]) => {
@@ -1400,6 +1482,21 @@ function frameFeatures(d: Doc, c: Cand, all: { f: Frame }[]): string[] {
     `rest${bucket(rest, [1, 3, 6, 12])}&${shape}`,
     ...lexical,
   ];
+  if (c.noun) {
+    const nb = `np${bucket(f.p, [0.15, 0.25, 0.4, 0.6, 0.8])}`;
+    base.push(
+      'nouncue',
+      `nouncue&${c.rules ? 'rules' : 'new'}`,
+      nb,
+      `nl=${c.noun.linker}`,
+      `nl=${c.noun.linker}&${nb}`,
+      `nend=${c.noun.end}`,
+      `nend=${c.noun.end}&${len}`,
+      `nposs=${c.noun.possessive}`,
+      `L:npair=${c.noun.pair}`,
+      `L:npair=${c.noun.pair}&${c.noun.end}`,
+    );
+  }
   return base;
 }
 
