@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { stripDateline } from '../src/language/datelines.js';
+import { stripDateline } from '../src/extract/datelines.js';
 
 test('datelines are removed from the head of a sentence', () => {
   const cases: Array<[string, string]> = [
@@ -36,4 +36,13 @@ test('sentences without a dateline are left alone', () => {
     'Updated figures show the harbour handled more grain.',
   ])
     assert.equal(stripDateline(s), s, s);
+});
+
+test('a web page place-and-time line before the dateline goes too', () => {
+  assert.equal(
+    stripDateline(
+      'PORTHALLOW/KESTREL BAY | Tue Jun 3, 2025 7:56 pm EDT PORTHALLOW (Wirefeed) - The ferry ran again.',
+    ),
+    'The ferry ran again.',
+  );
 });

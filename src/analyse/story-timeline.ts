@@ -5,7 +5,7 @@
  * same day that state the same thing are merged across sources and cite them all. Pure.
  */
 
-import { stripDateline } from '../language/datelines.js';
+import { stripDateline } from '../extract/datelines.js';
 import { timex } from '../language/timex.js';
 import type { Article, Sentence, TimelineEntry } from '../model.js';
 import { concepts } from './concepts.js';

@@ -1,7 +1,8 @@
 /** Build the brief of one story: summary sentences with citations, and the numbered source list. */
+import { templateSentences } from '../analyse/boilerplate.js';
 import { analyseStory } from '../analyse/index.js';
 import { type Since, whatsNew } from '../analyse/updates.js';
-import { stripDateline } from '../language/datelines.js';
+import { stripDateline } from '../extract/datelines.js';
 import { wordCount } from '../language/tokens.js';
 import type { Article, Brief, Sentence, SourceEntry, Story, SummarySentence } from '../model.js';
 import { sourceName } from '../render/labels.js';
@@ -52,7 +53,11 @@ export function buildBrief(
     url: a.url,
   }));
   const refOf = new Map(sources.map((s) => [s.articleId, s.ref]));
-  const storySentences = members.flatMap((a) => sentences.get(a.id) ?? []);
+  // Page furniture repeated across a site's articles ("We welcome comments …") is no claim of the story.
+  const reportOf = new Map(story.reports.flatMap((r) => r.articleIds.map((id) => [id, r.id] as const)));
+  const raw = members.flatMap((a) => sentences.get(a.id) ?? []);
+  const template = templateSentences(raw, (id) => reportOf.get(id) ?? id);
+  const storySentences = template.size ? raw.filter((s) => !template.has(s)) : raw;
   const chosen = summarize(
     { articles: members, sentences: storySentences },
     { words: options.words, method: options.method, query: options.query },

@@ -4,6 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { Article, Diagnostic, RawDocument } from '../model.js';
+import { stripDateline } from './datelines.js';
 import { normalizeDate } from './dates.js';
 import { extractHtml, type HtmlExtraction } from './html.js';
 import { detectLanguage } from './language.js';
@@ -74,11 +75,16 @@ export function extractArticle(raw: RawDocument): ExtractResult {
   return { article: dropUndefined(article), diagnostics: [] };
 }
 
-/** The first sentence of a text, cut to 14 words: a title for a record that has none. */
+/** The first words of a text, up to its first sentence end after three words, at most 14: a title for a record. */
 function leadTitle(text: string): string {
-  const first = /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;
-  const words = first.split(/\s+/).filter(Boolean);
-  return words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : words.join(' ');
+  const words = stripDateline(text.slice(0, 600)).split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (const w of words) {
+    out.push(w);
+    if (out.length >= 14) return `${out.join(' ')}…`;
+    if (out.length >= 4 && /[.!?]["”’)]?$/.test(w) && !/^(?:\p{Lu}\.)+$/u.test(w)) break;
+  }
+  return out.join(' ');
 }
 
 /** Remove keys whose value is undefined, so JSON output and equality checks stay clean. */

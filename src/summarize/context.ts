@@ -40,11 +40,11 @@ export interface Context {
 const META_SENTENCE =
   /^(this (report|article|story|page)\b|click|tap|sign up|subscribe|follow us|read (more|the full))/i;
 
-/** Sentences fit for a summary: complete, not too short or long, not a question or a fragment. */
+/** Sentences fit for a summary: complete, not too short or long, not a question, an exclamation or a fragment. */
 export function isCandidate(s: Sentence): boolean {
   const n = wordCount(s.text);
   if (n < 6 || n > 60) return false;
-  if (/\?["”]?$/.test(s.text)) return false;
+  if (/[?!]["”]?$/.test(s.text)) return false;
   if (!/^["“'‘(]?[\p{Lu}\p{N}]/u.test(s.text)) return false;
   if (META_SENTENCE.test(s.text)) return false;
   return /[.!?]["”’)]?$/.test(s.text);
