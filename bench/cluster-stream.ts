@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readJsonl } from '../src/eval/data.js';
 import type { Article } from '../src/model.js';
+import { rng } from './rng.js';
 
 const t17 = fileURLToPath(new URL('../../shared/data/timeline/t17/', import.meta.url));
 
@@ -24,18 +25,6 @@ function loadBase(): Array<Row & { topic: string }> {
   for (const topic of readdirSync(t17).sort())
     for (const r of readJsonl<Row>(`${t17}${topic}/articles.jsonl.gz`)) out.push({ ...r, topic });
   return out;
-}
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SUFFIX = 'qxzjvkwy';

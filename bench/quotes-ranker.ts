@@ -16,6 +16,7 @@ import { readJsonl } from '../src/eval/data.js';
 import { type AttributionDoc, matches } from '../src/eval/quotes.js';
 import { bestNonCrossing } from '../src/language/quote-ranker.js';
 import { quoteCandidates } from '../src/language/quotes.js';
+import { rng } from './rng.js';
 
 const args = process.argv.slice(2);
 const data = args.includes('--data')
@@ -66,18 +67,6 @@ const docs: DocItems[] = readJsonl<AttributionDoc>(data).map((doc) => {
     });
   return { items, gold, sourced };
 });
-
-/** mulberry32: a seeded PRNG, for the order of the examples. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Words as features ("L:...") are learned when seen this often in the training part. */
 const MIN_COUNT = opt('--min-count', 10);
