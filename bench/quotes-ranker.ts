@@ -1,15 +1,22 @@
 /**
- * Trains the ranker of quote candidates (src/language/quote-ranker.ts) on the PolNeAR train split and writes
- * its weights to src/language/quote-ranker-weights.ts. A candidate (quoteCandidates in quotes.ts) is positive
- * when its content matches a gold attribution's by the scorer's rule (overlap ≥ half the longer span).
- * Logistic regression by SGD over binary features, fixed seed and epochs (deterministic). The threshold is
- * chosen by 2-fold cross-validation inside train (train on one half, content F1 of the kept candidates on
- * the other, for each threshold; the best mean over both folds); the shipped model is trained on all of train.
- * Only feature names and numbers are written, no text of the articles.
+ * Trains the two models of the quote ranker (src/language/quote-ranker.ts) on the PolNeAR train split and
+ * writes their weights to src/language/quote-ranker-weights.ts. A candidate (quoteCandidates in quotes.ts)
+ * is positive when its content matches a gold attribution's by the scorer's rule (overlap ≥ half the longer
+ * span).
+ * - The ranker (is this frame an attribution?): logistic regression by SGD over the frames that are no cut
+ *   of another, each labelled by its own content.
+ * - The boundary model (which of a frame's contents: its own or a shorter cut?): a conditional logit, softmax
+ *   over a frame's contents, trained on the frames where some but not all of them match (the likelihood of
+ *   the matching ones).
+ * Fixed seeds and epochs (deterministic). The threshold is chosen by 2-fold cross-validation inside train
+ * (train both models on one half, content F1 of the kept contents on the other, for each threshold; the best
+ * mean over both folds); the shipped models are trained on all of train. Only feature names and numbers are
+ * written, no text of the articles.
  * `--target sourced` learns and scores for the issue's subset instead (content F1 on attributions that name a
  * source, as `content_sourced_f1` in src/eval/quotes.ts): a candidate that matches only attributions without
- * a source is left out of training and of precision, like the scorer does.
- *   npx tsx bench/quotes-ranker.ts [--data ../shared/data/quotes/polnear-train.jsonl.gz] [--target all|sourced] [--dry]
+ * a source is left out of training and of precision, like the scorer does. `--eval sourced` only scores so.
+ * `--no-cuts` leaves the shorter cuts out (the boundary model then never changes a content).
+ *   npx tsx bench/quotes-ranker.ts [--data FILE] [--target all|sourced] [--eval all|sourced] [--no-cuts] [--dry]
  */
 import { writeFileSync } from 'node:fs';
 import { readJsonl } from '../src/eval/data.js';
@@ -19,17 +26,20 @@ import { quoteCandidates } from '../src/language/quotes.js';
 import { rng } from './rng.js';
 
 const args = process.argv.slice(2);
-const data = args.includes('--data')
-  ? args[args.indexOf('--data') + 1]
-  : new URL('../../shared/data/quotes/polnear-train.jsonl.gz', import.meta.url).pathname;
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : '';
-const sourcedOnly = args.includes('--target') && args[args.indexOf('--target') + 1] === 'sourced';
+const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const data =
+  arg('--data') ?? new URL('../../shared/data/quotes/polnear-train.jsonl.gz', import.meta.url).pathname;
+const sourcedOnly = arg('--target') === 'sourced';
+const sourcedEval = sourcedOnly || arg('--eval') === 'sourced';
+const noCuts = args.includes('--no-cuts');
 const out = new URL('../src/language/quote-ranker-weights.ts', import.meta.url).pathname;
-const opt = (name: string, def: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : def);
+const opt = (name: string, def: number) => Number(arg(name) ?? def);
 const EPOCHS = opt('--epochs', 20);
 const RATE = opt('--rate', 0.01);
+const BOUNDS_RATE = opt('--bounds-rate', 0.05);
 const L2 = opt('--l2', 1e-5);
-const DECAY = opt('--decay', 1);
+/** Words as features ("L:...") are learned when seen this often in the training part. */
+const MIN_COUNT = opt('--min-count', 10);
 
 interface Item {
   span: [number, number];
@@ -39,6 +49,9 @@ interface Item {
   /** Matches only gold attributions without a source: neutral when the target is the sourced subset. */
   neutral: boolean;
   kept: boolean;
+  /** Indices of its shorter cuts (for a frame), and the frame it was cut from (for a cut). */
+  cuts: number[];
+  parent?: number;
 }
 interface DocItems {
   items: Item[];
@@ -51,63 +64,89 @@ const docs: DocItems[] = readJsonl<AttributionDoc>(data).map((doc) => {
   const gold = doc.attributions.map((a): [number, number] => [a.content.start, a.content.end]);
   const sourced = doc.attributions.map((a) => !!a.source);
   const items = quoteCandidates({ id: doc.id, text: doc.text })
-    .map(({ quote, group, features }): Item => {
+    .filter(({ parent }) => !noCuts || parent === undefined)
+    .map(({ quote, group, features, parent }): Item => {
       const span: [number, number] = [quote.start, quote.end];
       const hit = gold.map((g) => matches({ start: span[0], end: span[1] }, { start: g[0], end: g[1] }));
       const hitSourced = hit.some((h, i) => h && sourced[i]);
       const label = (sourcedOnly ? hitSourced : hit.some(Boolean)) ? 1 : 0;
       const neutral = sourcedOnly && !hitSourced && hit.some(Boolean);
-      return { span, group, features, label, neutral, kept: features.includes('kept') };
-    })
-    .filter((it) => {
-      // Ablations of the candidate set: only the frames the rules keep, or the rules' frames (no wide ones).
-      if (only === 'kept') return it.kept;
-      if (only === 'nowide') return it.features.includes('rules');
-      return true;
+      return { span, group, features, label, neutral, kept: features.includes('kept'), cuts: [], parent };
     });
+  for (const [i, it] of items.entries()) if (it.parent !== undefined) items[it.parent].cuts.push(i);
   return { items, gold, sourced };
 });
 
-/** Words as features ("L:...") are learned when seen this often in the training part. */
-const MIN_COUNT = opt('--min-count', 10);
+const score = (w: ReadonlyMap<string, number>, features: string[]) =>
+  features.reduce((s, f) => s + (w.get(f) ?? 0), 0);
 
-function train(part: DocItems[]): Map<string, number> {
-  const w = new Map<string, number>();
+/** The features of a training part that are learned (word features only when frequent there). */
+function knownIn(part: DocItems[]): (f: string) => boolean {
   const counts = new Map<string, number>();
   for (const d of part)
     for (const it of d.items) for (const f of it.features) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const known = (f: string) => !f.startsWith('L:') || (counts.get(f) ?? 0) >= MIN_COUNT;
-  const examples = part
-    .flatMap((d) => d.items)
-    .filter((it) => !it.neutral)
-    .map((it) => ({ ...it, features: it.features.filter(known) }));
+  return (f) => !f.startsWith('L:') || (counts.get(f) ?? 0) >= MIN_COUNT;
+}
+
+/**
+ * SGD over examples, each a list of choices (features, label): one choice is logistic regression, several a
+ * softmax whose target is the matching choices. The weights averaged over the ends of the epochs.
+ */
+function sgd(examples: { features: string[]; label: number }[][], rate0: number, seed: number) {
+  const w = new Map<string, number>();
   const avg = new Map<string, number>();
-  const random = rng(12345);
+  const random = rng(seed);
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
-    const rate = RATE / (1 + DECAY * epoch);
+    const rate = rate0 / (1 + epoch);
     for (const i of order) {
-      const ex = examples[i];
-      let z = 0;
-      for (const f of ex.features) z += w.get(f) ?? 0;
-      const g = ex.label - 1 / (1 + Math.exp(-z));
-      for (const f of ex.features) {
-        const v = w.get(f) ?? 0;
-        w.set(f, v + rate * (g - L2 * v));
+      const choices = examples[i];
+      const z = choices.map((c) => score(w, c.features));
+      let grads: number[];
+      if (choices.length === 1) grads = [choices[0].label - 1 / (1 + Math.exp(-z[0]))];
+      else {
+        const top = Math.max(...z);
+        const e = z.map((x) => Math.exp(x - top));
+        const sum = e.reduce((a, b) => a + b, 0);
+        const p = e.map((x) => x / sum);
+        const pos = p.reduce((a, x, k) => a + (choices[k].label ? x : 0), 0);
+        grads = p.map((x, k) => (choices[k].label ? x / pos : 0) - x);
       }
+      for (const [k, c] of choices.entries())
+        for (const f of c.features) {
+          const v = w.get(f) ?? 0;
+          w.set(f, v + rate * (grads[k] - L2 * v));
+        }
     }
-    // The weights averaged over the ends of the epochs (less noise than the last ones).
     for (const [f, v] of w) avg.set(f, (avg.get(f) ?? 0) + v / EPOCHS);
   }
   return avg;
 }
 
-const score = (w: Map<string, number>, features: string[]) =>
-  features.reduce((s, f) => s + (w.get(f) ?? 0), 0);
+function train(part: DocItems[]) {
+  const known = knownIn(part);
+  const pick = (it: Item) => ({ features: it.features.filter(known), label: it.label });
+  const frames = part.flatMap((d) => d.items.filter((it) => it.parent === undefined && !it.neutral));
+  const ranker = sgd(
+    frames.map((it) => [pick(it)]),
+    RATE,
+    12345,
+  );
+  const choices = part.flatMap((d) =>
+    d.items
+      .filter((it) => it.parent === undefined && it.cuts.length)
+      .map((it) => [it, ...it.cuts.map((k) => d.items[k])].filter((c) => !c.neutral).map(pick))
+      .filter((cs) => cs.some((c) => c.label) && cs.some((c) => !c.label)),
+  );
+  const bounds = sgd(choices, BOUNDS_RATE, 777);
+  return { ranker, bounds };
+}
+
+type Model = ReturnType<typeof train>;
 
 /** Content P, R, F1 of predicted spans against gold, by the scorer's rule. */
 function prf(part: DocItems[], pick: (d: DocItems) => [number, number][]) {
@@ -120,8 +159,8 @@ function prf(part: DocItems[], pick: (d: DocItems) => [number, number][]) {
     const all = d.gold.map(([start, end]) => ({ start, end }));
     // For the sourced subset: recall over gold with a source; predictions matching only gold without one
     // count neither way (as content_sourced_f1 in the scorer).
-    const gold = sourcedOnly ? all.filter((_, i) => d.sourced[i]) : all;
-    const counted = sourcedOnly
+    const gold = sourcedEval ? all.filter((_, i) => d.sourced[i]) : all;
+    const counted = sourcedEval
       ? pred.filter((p) => gold.some((g) => matches(p, g)) || !all.some((g) => matches(p, g)))
       : pred;
     np += counted.length;
@@ -134,21 +173,32 @@ function prf(part: DocItems[], pick: (d: DocItems) => [number, number][]) {
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-const ranked = (w: Map<string, number>, t: number) => (d: DocItems) =>
+/** The spans kept (as quote-ranker.ts does it): each frame's preferred content, the best frames that cross none. */
+const ranked = (m: Model, t: number) => (d: DocItems) =>
   bestNonCrossing(
-    d.items.map((it) => ({ span: it.span, group: it.group, score: score(w, it.features) })),
+    d.items.flatMap((it) => {
+      if (it.parent !== undefined) return [];
+      let best = it;
+      let top = score(m.bounds, it.features);
+      for (const k of it.cuts) {
+        const s = score(m.bounds, d.items[k].features);
+        if (s > top) [best, top] = [d.items[k], s];
+      }
+      return [{ span: best.span, group: it.group, score: score(m.ranker, it.features) }];
+    }),
     t,
   ).map((it) => it.span);
 const rules = (d: DocItems) => d.items.filter((it) => it.kept).map((it) => it.span);
 
 const fmt = (x: { p: number; r: number; f: number }) =>
   `F1 ${x.f.toFixed(4)} P ${x.p.toFixed(4)} R ${x.r.toFixed(4)}`;
+const frames = docs.reduce((n, d) => n + d.items.filter((i) => i.parent === undefined).length, 0);
 const nCand = docs.reduce((n, d) => n + d.items.length, 0);
 const nPos = docs.reduce((n, d) => n + d.items.filter((i) => i.label).length, 0);
 const nGold = docs.reduce((n, d) => n + d.gold.length, 0);
 const coverable = prf(docs, (d) => d.items.filter((i) => i.label).map((i) => i.span));
 console.log(
-  `${docs.length} articles, ${nGold} gold, ${nCand} candidates (${nPos} positive); oracle recall ${coverable.r.toFixed(4)}`,
+  `${docs.length} articles, ${nGold} gold, ${frames} frames and ${nCand - frames} cuts (${nPos} positive); oracle recall ${coverable.r.toFixed(4)}`,
 );
 
 const thresholds = Array.from({ length: 61 }, (_, i) => -3 + i * 0.1);
@@ -158,10 +208,10 @@ const folds = [0, 1].map((k) => ({
 }));
 const sums = thresholds.map(() => 0);
 const perFold = folds.map(({ train: part, test }, k) => {
-  const w = train(part);
+  const m = train(part);
   const base = prf(test, rules);
   const byT = thresholds.map((t, ti) => {
-    const r = prf(test, ranked(w, t));
+    const r = prf(test, ranked(m, t));
     sums[ti] += r.f / folds.length;
     return r;
   });
@@ -172,31 +222,39 @@ const best = sums.indexOf(Math.max(...sums));
 const threshold = Number(thresholds[best].toFixed(2));
 for (const [k, { base, byT }] of perFold.entries())
   console.log(`fold ${k}: ranker@${threshold} ${fmt(byT[best])} (rules F1 ${base.f.toFixed(4)})`);
+const rulesMean = ((perFold[0].base.f + perFold[1].base.f) / 2).toFixed(4);
 console.log(
-  `2-fold CV mean content F1: rules ${((perFold[0].base.f + perFold[1].base.f) / 2).toFixed(4)}, ranker ${sums[best].toFixed(4)} at threshold ${threshold}`,
+  `2-fold CV mean content F1: rules ${rulesMean}, ranker ${sums[best].toFixed(4)} at threshold ${threshold}`,
 );
 
 if (!args.includes('--dry')) {
-  const w = train(docs);
-  const entries = [...w]
-    .filter(([, v]) => Math.abs(v) >= 1e-3)
-    .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([f, v]) => `  ${JSON.stringify(f)}: ${Number(v.toFixed(4))},`);
-  const top = [...w].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 25);
+  const m = train(docs);
+  const table = (w: Map<string, number>) =>
+    [...w]
+      .filter(([, v]) => Math.abs(v) >= 1e-3)
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([f, v]) => `  ${JSON.stringify(f)}: ${Number(v.toFixed(4))},`);
+  const ranker = table(m.ranker);
+  const bounds = table(m.bounds);
+  const top = [...m.ranker].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 25);
   console.log(`top weights: ${top.map(([f, v]) => `${f} ${v.toFixed(2)}`).join(', ')}`);
   writeFileSync(
     out,
     `/**
- * Weights of the quote ranker (quote-ranker.ts), learned on the PolNeAR train split by bench/quotes-ranker.ts
- * (generated: do not edit). Feature name → weight (log-odds); the threshold chosen by 2-fold cross-validation
- * inside train (mean content F1: rules ${((perFold[0].base.f + perFold[1].base.f) / 2).toFixed(4)}, ranker ${sums[best].toFixed(4)}).
+ * Weights of the quote ranker and of its boundary model (quote-ranker.ts), learned on the PolNeAR train split
+ * by bench/quotes-ranker.ts (generated: do not edit). Feature name → weight; the threshold chosen by 2-fold
+ * cross-validation inside train (mean content F1: rules ${rulesMean}, ranker ${sums[best].toFixed(4)}).
  */
 export const RANKER_THRESHOLD = ${threshold};
 
 export const RANKER_WEIGHTS: Readonly<Record<string, number>> = {
-${entries.join('\n')}
+${ranker.join('\n')}
+};
+
+export const BOUNDARY_WEIGHTS: Readonly<Record<string, number>> = {
+${bounds.join('\n')}
 };
 `,
   );
-  console.log(`${entries.length} weights written to ${out}`);
+  console.log(`${ranker.length} + ${bounds.length} weights written to ${out}`);
 }

@@ -1,13 +1,17 @@
 /**
- * The ranker of quote candidates: a linear model over the binary features of a candidate frame (its cue,
- * shape, speaker, content and the candidates it crosses; see frameFeatures in quotes.ts), trained by logistic
- * regression on the PolNeAR train split by bench/quotes-ranker.ts, which writes quote-ranker-weights.ts.
- * A candidate is kept when its score (log-odds of matching a gold attribution) reaches RANK_THRESHOLD and
- * it crosses no better-scored candidate. Pure and deterministic.
+ * The ranker of quote candidates: two linear models over the binary features of a candidate frame (its cue,
+ * shape, speaker, content and the candidates it crosses; see frameFeatures in quotes.ts), trained on the
+ * PolNeAR train split by bench/quotes-ranker.ts, which writes quote-ranker-weights.ts.
+ * - Whether a frame is an attribution: logistic regression; a frame is kept when its score (log-odds of
+ *   matching a gold attribution) reaches RANK_THRESHOLD and it crosses no better-scored frame.
+ * - Where its content ends: a frame's content and its shorter cuts (a leading name, a noun phrase, a clause)
+ *   are scored by a conditional-logit model (softmax over the frame's choices), and the best one is used.
+ * Pure and deterministic.
  */
-import { RANKER_THRESHOLD, RANKER_WEIGHTS } from './quote-ranker-weights.js';
+import { BOUNDARY_WEIGHTS, RANKER_THRESHOLD, RANKER_WEIGHTS } from './quote-ranker-weights.js';
 
 const WEIGHTS = new Map<string, number>(Object.entries(RANKER_WEIGHTS));
+const BOUNDS = new Map<string, number>(Object.entries(BOUNDARY_WEIGHTS));
 
 /** The log-odds threshold (chosen by 2-fold cross-validation on the train split). */
 export const RANK_THRESHOLD = RANKER_THRESHOLD;
@@ -20,6 +24,27 @@ export function rankScore(
   let s = 0;
   for (const f of features) s += weights.get(f) ?? 0;
   return s;
+}
+
+/**
+ * For each candidate that is no cut of another (`parent` unset), the index of the content the boundary
+ * model prefers: its own or one of its cuts' (the first of equal scores); -1 for the cuts themselves.
+ */
+export function preferredContents(
+  cands: readonly { features: readonly string[]; parent?: number }[],
+  weights: ReadonlyMap<string, number> = BOUNDS,
+): number[] {
+  const best = cands.map((c, i) => (c.parent === undefined ? i : -1));
+  const bestScore = cands.map((c) => (c.parent === undefined ? rankScore(c.features, weights) : 0));
+  for (const [i, c] of cands.entries()) {
+    if (c.parent === undefined) continue;
+    const s = rankScore(c.features, weights);
+    if (s > bestScore[c.parent]) {
+      bestScore[c.parent] = s;
+      best[c.parent] = i;
+    }
+  }
+  return best;
 }
 
 /**

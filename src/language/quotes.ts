@@ -27,7 +27,7 @@ import { entities } from './entities.js';
 import { normalizeQuoteMarks, type Quotation, quotations } from './quotations.js';
 import { CUE_CONTEXT, CUE_PARTICLES, CUE_STATS } from './quote-cues.js';
 import { NOUN_CUES } from './quote-noun-cues.js';
-import { bestNonCrossing, RANK_THRESHOLD, rankScore } from './quote-ranker.js';
+import { bestNonCrossing, preferredContents, RANK_THRESHOLD, rankScore } from './quote-ranker.js';
 import { splitSentences } from './sentences.js';
 
 // --- the cue lexicon ---
@@ -1211,6 +1211,8 @@ export interface QuoteCandidate {
   /** Candidates of one cue share it: one of them at most is kept. */
   group: number;
   features: string[];
+  /** A shorter content of the candidate at this index (same frame, cut earlier): a choice of its bounds. */
+  parent?: number;
 }
 
 /**
@@ -1219,18 +1221,24 @@ export interface QuoteCandidate {
  */
 export function quoteCandidates(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): QuoteCandidate[] {
   const { ctx, cands } = candidateFrames(article, known);
-  return cands.map(({ f, features }) => ({
+  return cands.map(({ f, features, parent }) => ({
     quote: toQuote(article.id, ctx.original, ctx.d, { ...f, speaker: undefined }, [], [], []),
     group: f.cue[0],
     features,
+    parent,
   }));
 }
 
 /** The quotes the ranker keeps: the best-scored candidates that cross no better one, above its threshold. */
 function rankedQuotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): Quote[] {
   const { ctx, cands } = candidateFrames(article, known);
+  const choice = preferredContents(cands);
   const kept = bestNonCrossing(
-    cands.map((c) => ({ f: c.f, span: c.f.content, group: c.f.cue[0], score: rankScore(c.features) })),
+    cands.flatMap((c, i) => {
+      if (c.parent !== undefined) return [];
+      const f = cands[choice[i]].f;
+      return [{ f, span: f.content, group: c.f.cue[0], score: rankScore(c.features) }];
+    }),
     RANK_THRESHOLD,
   ).map((c) => c.f);
   kept.sort((a, b) => a.content[0] - b.content[0]);
@@ -1260,8 +1268,62 @@ function candidateFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]
       else seen.set(key(f), { f, rules: false, kept: false, noun });
     }
   const all = [...seen.values()];
-  const cands = all.map((c) => ({ f: c.f, features: frameFeatures(d, c, all) }));
+  const cands: { f: Frame; features: string[]; parent?: number }[] = all.map((c) => ({
+    f: c.f,
+    features: frameFeatures(d, c, all),
+  }));
+  for (const [i, c] of all.entries())
+    for (const cut of shorterContents(d, c))
+      cands.push({ f: cut.f, features: frameFeatures(d, cut, all), parent: i });
   return { ctx, cands };
+}
+
+/** Words that end a noun phrase when they follow it ("endorsed Mr. Cruz | on Tuesday"). */
+const NP_STOP = new Set(
+  `in on at during after before via from with for to by over since until as while when because than
+who which whose where that what if whether but said says is are was were has have had will would could
+can should may might must do does did been be`.split(/\s+/),
+);
+
+/**
+ * Shorter contents of a frame whose content follows its cue, as the noun objects of "endorsed", "support
+ * for", "called" are often annotated: up to the end of a leading name ("Mr. Cruz"), up to the first word
+ * that ends a noun phrase, and up to the first clause punctuation. The same cue: one of them at most is kept.
+ */
+function shorterContents(d: Doc, c: Cand): Cand[] {
+  const { f } = c;
+  const [a, b] = f.content;
+  if (f.sentence < 0 || f.cue[1] > a || c.cut) return [];
+  const s = d.sentences[f.sentence];
+  if (b > s.end) return [];
+  const tok = d.tokens;
+  let k = s.t0;
+  while (k < s.t1 && tok[k].start < a) k++;
+  if (k >= s.t1 || tok[k].quoted) return [];
+  const ends: [CutKind, number][] = [];
+  // A leading name: capitalized words (and "Mr.", initials) with no punctuation between them.
+  let j = k;
+  while (j + 1 < s.t1 && tok[j + 1].cap && tok[j + 1].end <= b && !PUNCT.test(gap(d, s, j + 1))) j++;
+  if (tok[k].cap) ends.push(['name', tok[j].end]);
+  let m = k + 1;
+  while (m < s.t1 && tok[m].end <= b && !NP_STOP.has(tok[m].w) && !PUNCT.test(gap(d, s, m))) m++;
+  if (m < s.t1 && tok[m].end <= b) ends.push(['phrase', tok[m - 1].end]);
+  ends.push(['clause', clauseEnd(d, s, a + 1, b)]);
+  const out: Cand[] = [];
+  const seen = new Set<number>();
+  for (const [kind, at] of ends) {
+    const [x, y] = trim(d.text, a, at);
+    if (y >= b - 1 || y <= x || seen.has(y)) continue;
+    seen.add(y);
+    out.push({
+      f: { ...f, content: [x, y], last: false },
+      rules: c.rules,
+      kept: false,
+      noun: c.noun,
+      cut: kind,
+    });
+  }
+  return out;
 }
 
 interface Cand {
@@ -1271,7 +1333,11 @@ interface Cand {
   kept: boolean;
   /** A frame of a noun or phrasal cue (nounFrames). */
   noun?: NounCue;
+  /** A shorter content of another candidate (shorterContents). */
+  cut?: CutKind;
 }
+
+type CutKind = 'name' | 'phrase' | 'clause';
 
 interface NounCue {
   /** "word linker", as in NOUN_CUES. */
@@ -1482,6 +1548,19 @@ function frameFeatures(d: Doc, c: Cand, all: { f: Frame }[]): string[] {
     `rest${bucket(rest, [1, 3, 6, 12])}&${shape}`,
     ...lexical,
   ];
+  const cut = c.cut ?? 'full';
+  base.push(
+    `cut=${cut}`,
+    `cut=${cut}&${shape}`,
+    `cut=${cut}&w=${word}`,
+    `cut=${cut}&${len}`,
+    `cut=${cut}&start=${start}`,
+    `cut=${cut}&next=${nextTok ? closed(nextTok) : '_'}`,
+    `cut=${cut}&${qb}`,
+    `L:cut=${cut}&cue=${text.slice(f.cue[0], f.cue[1]).toLowerCase()}`,
+    `L:cut=${cut}&next=${wordAfter(b)}`,
+    `L:cut=${cut}&first=${wordAfter(a)}`,
+  );
   if (c.noun) {
     const nb = `np${bucket(f.p, [0.15, 0.25, 0.4, 0.6, 0.8])}`;
     base.push(
