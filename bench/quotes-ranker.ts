@@ -14,9 +14,10 @@
  * written, no text of the articles.
  * `--target sourced` learns and scores for the issue's subset instead (content F1 on attributions that name a
  * source, as `content_sourced_f1` in src/eval/quotes.ts): a candidate that matches only attributions without
- * a source is left out of training and of precision, like the scorer does. `--eval sourced` only scores so.
+ * a source is left out of training and of precision, like the scorer does. The cross-validation scores (and
+ * the threshold it picks) are for that subset by default, the issue's target; `--eval all` scores all.
  * `--no-cuts` leaves the shorter cuts out (the boundary model then never changes a content).
- *   npx tsx bench/quotes-ranker.ts [--data FILE] [--target all|sourced] [--eval all|sourced] [--no-cuts] [--dry]
+ *   npx tsx bench/quotes-ranker.ts [--data FILE] [--target all|sourced] [--eval sourced|all] [--no-cuts] [--dry]
  */
 import { writeFileSync } from 'node:fs';
 import { readJsonl } from '../src/eval/data.js';
@@ -30,7 +31,7 @@ const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1
 const data =
   arg('--data') ?? new URL('../../shared/data/quotes/polnear-train.jsonl.gz', import.meta.url).pathname;
 const sourcedOnly = arg('--target') === 'sourced';
-const sourcedEval = sourcedOnly || arg('--eval') === 'sourced';
+const sourcedEval = sourcedOnly || arg('--eval') !== 'all';
 const noCuts = args.includes('--no-cuts');
 const out = new URL('../src/language/quote-ranker-weights.ts', import.meta.url).pathname;
 const opt = (name: string, def: number) => Number(arg(name) ?? def);
@@ -224,7 +225,7 @@ for (const [k, { base, byT }] of perFold.entries())
   console.log(`fold ${k}: ranker@${threshold} ${fmt(byT[best])} (rules F1 ${base.f.toFixed(4)})`);
 const rulesMean = ((perFold[0].base.f + perFold[1].base.f) / 2).toFixed(4);
 console.log(
-  `2-fold CV mean content F1: rules ${rulesMean}, ranker ${sums[best].toFixed(4)} at threshold ${threshold}`,
+  `2-fold CV mean content F1${sourcedEval ? ' (sourced)' : ''}: rules ${rulesMean}, ranker ${sums[best].toFixed(4)} at threshold ${threshold}`,
 );
 
 if (!args.includes('--dry')) {
@@ -243,7 +244,7 @@ if (!args.includes('--dry')) {
     `/**
  * Weights of the quote ranker and of its boundary model (quote-ranker.ts), learned on the PolNeAR train split
  * by bench/quotes-ranker.ts (generated: do not edit). Feature name → weight; the threshold chosen by 2-fold
- * cross-validation inside train (mean content F1: rules ${rulesMean}, ranker ${sums[best].toFixed(4)}).
+ * cross-validation inside train (mean content F1${sourcedEval ? ' on attributions that name a source' : ''}: rules ${rulesMean}, ranker ${sums[best].toFixed(4)}).
  */
 export const RANKER_THRESHOLD = ${threshold};
 
