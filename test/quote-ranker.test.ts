@@ -4,7 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bestNonCrossing, RANK_THRESHOLD, rankScore } from '../src/language/quote-ranker.js';
+import {
+  bestNonCrossing,
+  preferredContents,
+  RANK_THRESHOLD,
+  rankScore,
+} from '../src/language/quote-ranker.js';
 import { quoteCandidates, quotes } from '../src/language/quotes.js';
 
 test('the score is deterministic, and strong features outscore weak ones', () => {
@@ -52,4 +57,37 @@ test('candidates include the rules’ frames, and the ranked quotes are among th
   assert.deepEqual(ranked, quotes({ id: 't', text }, undefined, { rank: true }));
   for (const q of ranked) assert.ok(cands.some((c) => c.quote.start === q.start && c.quote.end === q.end));
   assert.ok(ranked.some((q) => text.slice(q.start, q.end).startsWith('We will rebuild')));
+});
+
+test('the boundary model picks, per frame, its own content or its best-scored cut', () => {
+  const w = new Map([
+    ['cut=full', 0],
+    ['cut=name', 1],
+    ['cut=clause', -1],
+  ]);
+  const cands = [
+    { features: ['cut=full'] },
+    { features: ['cut=name'], parent: 0 },
+    { features: ['cut=clause'], parent: 0 },
+    { features: ['cut=full'] },
+    { features: ['cut=clause'], parent: 3 },
+  ];
+  // Frame 0 prefers its name cut (index 1); frame 3 keeps its own content; cuts get -1.
+  assert.deepEqual(preferredContents(cands, w), [1, -1, -1, 3, -1]);
+});
+
+test('objects of verbs of praise and blame are cut to the noun phrase; what is said keeps its clause', () => {
+  const content = (text: string) => quotes({ id: 't', text }).map((q) => text.slice(q.start, q.end));
+  const endorse = 'The governor endorsed Ted Cruz on Tuesday at a rally in Des Moines.';
+  // The cut is one of the candidates, marked as a shorter content of the full frame.
+  const cands = quoteCandidates({ id: 't', text: endorse });
+  const cut = cands.find((c) => endorse.slice(c.quote.start, c.quote.end) === 'Ted Cruz');
+  assert.ok(cut?.parent !== undefined && cands[cut.parent].quote.end > cut.quote.end);
+  assert.deepEqual(content(endorse), ['Ted Cruz']);
+  assert.deepEqual(content('The mayor criticized the budget plan, which cuts bus routes, at a hearing.'), [
+    'the budget plan',
+  ]);
+  assert.deepEqual(content('Officials said the bridge would reopen in May, after repairs to its deck.'), [
+    'the bridge would reopen in May, after repairs to its deck',
+  ]);
 });

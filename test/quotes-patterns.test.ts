@@ -89,9 +89,10 @@ test('a relative and a subordinate clause report only what they contain', () => 
     ['the port would reopen soon', 'said', 'Ortega'],
   ]);
   assert.deepEqual(frames(relative), [['the port would reopen soon', 'said', 'Ortega']]);
-  assert.deepEqual(frames('Although the mayor praised the crews, the union was not satisfied.'), [
-    ['the crews', 'praised', 'the mayor'],
-  ]);
+  const subordinate = 'Although the mayor praised the crews, the union was not satisfied.';
+  assert.deepEqual(frames(subordinate, { rank: false }), [['the crews', 'praised', 'the mayor']]);
+  // The ranker may keep or drop that borderline frame, but never lets it run into the main clause.
+  for (const [content] of frames(subordinate)) assert.ok(!content.includes('union'), content);
 });
 
 test('coordinated cues after auxiliaries keep the speaker; "promised" takes no listener', () => {
