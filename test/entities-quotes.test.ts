@@ -87,6 +87,14 @@ test('PolNeAR dev (first 20 articles): the scorer runs our extractor and counts 
   assert.ok(m.content_f1 > 0.3 && m.content_f1 <= 1);
 });
 
+test('PolNeAR dev: content F1 ≥ 0.70 and source F1 ≥ 0.60 on the attributions that name a source', async () => {
+  const r = await task.run({ data: `${sharedData}quotes/polnear-dev.jsonl`, flags: {}, log: () => {} });
+  const m = r.metrics as Record<string, number>;
+  assert.equal(m.gold, 2192);
+  assert.ok(m.content_sourced_f1 >= 0.7, `content F1 (sourced) ${m.content_sourced_f1}`);
+  assert.ok(m.source_f1 >= 0.6, `source F1 ${m.source_f1}`);
+});
+
 test('quotes: a quote split by its frame is one attribution; asides after the speaker; mixed and coordinated reports', () => {
   const split = '“The pier is safe,” the harbour master said on Tuesday. “We will reopen it by Friday.”';
   const [one, ...more] = quotes({ id: 's', text: split });
