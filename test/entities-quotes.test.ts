@@ -57,6 +57,26 @@ test('samples: quotes go to the unnamed opposition official, to Lavrov and to Li
   // "…,” he said" after a quote of Charles Lister: he, not the country opening the quoted words.
   const terms = all.find((q) => /key terms/.test(q.text));
   assert.match(terms?.speaker?.name ?? '', /Lister/);
+  // "He added that …" after a paragraph where the adviser reports what Lavrov "stated": the adviser.
+  const unfortunate = all.find((q) => /it is unfortunate that the maximum done by our allies/.test(q.text));
+  assert.match(unfortunate?.speaker?.name ?? '', /Abu Zaid/);
+});
+
+test('a "He" opening a sentence goes on with the paragraph\'s subject, not a "he" reported inside it', () => {
+  const text =
+    'The union lawyer Dan Whitfield questioned the good faith of the company. He told reporters that the firm keeps breaking its promises. On one hand, Marcus Bell announced that the plant would stay open, and on the other hand, he said layoffs would go ahead. He added that “the workers deserve a straight answer.”';
+  const found = quotes({ id: 'u', text }, entities({ id: 'u', text }));
+  const who = (words: RegExp) => found.find((q) => words.test(q.text))?.speaker?.name;
+  assert.equal(who(/layoffs would go ahead/), 'Marcus Bell');
+  assert.equal(who(/a straight answer/), 'Dan Whitfield');
+  // Without the reported "he" in between, "He added" stays with the last speaker as before.
+  const plain = 'Marcus Bell said the plant would stay open. He added that “layoffs are off the table.”';
+  assert.equal(
+    quotes({ id: 'v', text: plain }, entities({ id: 'v', text: plain })).find((q) =>
+      /off the table/.test(q.text),
+    )?.speaker?.name,
+    'Marcus Bell',
+  );
 });
 
 test('reported speech: trailing, leading and "according to" frames on own sentences', () => {

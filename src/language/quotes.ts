@@ -1681,6 +1681,27 @@ function resolveSpeaker(
       prev?.speaker &&
       mention > prev.speaker.end &&
       !/[.!?]["”’]?\s/.test(text.slice(prev.speaker.end, mention));
+    // A "He" opening a sentence goes on with the paragraph's running subject: when the previous quote's
+    // speaker was a "he" inside a sentence (someone the subject was talking about: "On one hand, X's
+    // announcement ..., and he stated ... He added that ..."), the last quote whose speaker opened its
+    // sentence in this paragraph.
+    const prevAt = prev?.speaker?.start ?? -1;
+    if (prev?.speaker && opensSentence(text, s.start) && !opensSentence(text, prevAt)) {
+      const paragraphStart = text.lastIndexOf('\n', s.start) + 1;
+      const pronounMidSentence = PRONOUN.test(text.slice(prevAt, prev.speaker.end));
+      const subject = [...earlier]
+        .reverse()
+        .find(
+          (q) =>
+            q.speaker &&
+            q.speaker.start >= paragraphStart &&
+            q.speaker.start < prevAt &&
+            opensSentence(text, q.speaker.start),
+        );
+      if (pronounMidSentence && subject?.speaker && person(subject.speaker)) {
+        return { ...subject.speaker, start: s.start, end: s.end };
+      }
+    }
     if (prev?.speaker && (prev.speaker.start > mention || sameSentence) && person(prev.speaker))
       return { ...prev.speaker, start: s.start, end: s.end };
     return before
@@ -1707,6 +1728,11 @@ function resolveSpeaker(
   return entity
     ? { name: entity.kind === 'PERSON' ? entity.name : word, start: s.start, end: s.end, entityId: entity.id }
     : { name: word, start: s.start, end: s.end };
+}
+
+/** Whether offset `at` opens a sentence: only spaces and quotation marks after a stop or a line break before it. */
+function opensSentence(text: string, at: number): boolean {
+  return /(^|[.!?]["”’]?\s|\n)["“”'‘’\s]*$/.test(text.slice(Math.max(0, at - 40), at));
 }
 
 function lastPersonBefore(
