@@ -84,6 +84,13 @@ test('objects of verbs of praise and blame are cut to the noun phrase; what is s
   const cut = cands.find((c) => endorse.slice(c.quote.start, c.quote.end) === 'Ted Cruz');
   assert.ok(cut?.parent !== undefined && cands[cut.parent].quote.end > cut.quote.end);
   assert.deepEqual(content(endorse), ['Ted Cruz']);
+  // A content with another report inside it may end before that report and its conjunction.
+  const two =
+    'Senator Ana Ruiz said the agency hacked the council computers and she accused the mayor of lying.';
+  const inner = quoteCandidates({ id: 't', text: two }).find(
+    (c) => two.slice(c.quote.start, c.quote.end) === 'the agency hacked the council computers',
+  );
+  assert.ok(inner?.parent !== undefined);
   assert.deepEqual(content('The mayor criticized the budget plan, which cuts bus routes, at a hearing.'), [
     'the budget plan',
   ]);

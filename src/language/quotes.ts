@@ -852,10 +852,14 @@ function framesOf(d: Doc, si: number, params: Params = RULES): Frame[] {
     const closing = chunkEnd < s.t1 ? gap(d, s, chunkEnd) : '';
     const next = chunkEnd < s.t1 ? tok[chunkEnd] : undefined;
     // What follows the frame hangs on it: "..., adding that", "..., who ...", "..., in a statement".
+    // An adverb first does not change that: "..., likely referring to", "..., apparently in jest".
+    let head = chunkEnd;
+    while (head + 1 < s.t1 && /^(\p{L}+ly|perhaps)$/u.test(tok[head].w) && !PUNCT.test(gap(d, s, head + 1)))
+      head++;
     const hangs =
       !next ||
       (!/["“:]/.test(closing) &&
-        (DEPENDENT_START.has(next.w) || ADJUNCT_START.has(next.w) || /ing$/.test(next.w)));
+        (DEPENDENT_START.has(tok[head].w) || ADJUNCT_START.has(tok[head].w) || /ing$/.test(tok[head].w)));
     const quoted = quotationBefore(d, s, c.lead);
     // Words said, not a title in quotation marks (“Hannity,” Newt Gingrich said if ...).
     const statement = !!quoted && wordsIn(d.text, quoted.start, quoted.end) >= 4;
@@ -1273,7 +1277,7 @@ function candidateFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]
     features: frameFeatures(d, c, all),
   }));
   for (const [i, c] of all.entries())
-    for (const cut of shorterContents(d, c))
+    for (const cut of shorterContents(d, c, all))
       cands.push({ f: cut.f, features: frameFeatures(d, cut, all), parent: i });
   return { ctx, cands };
 }
@@ -1288,9 +1292,10 @@ can should may might must do does did been be`.split(/\s+/),
 /**
  * Shorter contents of a frame whose content follows its cue, as the noun objects of "endorsed", "support
  * for", "called" are often annotated: up to the end of a leading name ("Mr. Cruz"), up to the first word
- * that ends a noun phrase, and up to the first clause punctuation. The same cue: one of them at most is kept.
+ * that ends a noun phrase, up to the first clause punctuation, and up to another report with its speaker
+ * inside the content ("said A and she accused B"). The same cue: one of them at most is kept.
  */
-function shorterContents(d: Doc, c: Cand): Cand[] {
+function shorterContents(d: Doc, c: Cand, all: readonly Cand[]): Cand[] {
   const { f } = c;
   const [a, b] = f.content;
   if (f.sentence < 0 || f.cue[1] > a || c.cut) return [];
@@ -1309,6 +1314,16 @@ function shorterContents(d: Doc, c: Cand): Cand[] {
   while (m < s.t1 && tok[m].end <= b && !NP_STOP.has(tok[m].w) && !PUNCT.test(gap(d, s, m))) m++;
   if (m < s.t1 && tok[m].end <= b) ends.push(['phrase', tok[m - 1].end]);
   ends.push(['clause', clauseEnd(d, s, a + 1, b)]);
+  // Before another report inside it, and the conjunction joining them ("said A and she accused B").
+  let inner = b;
+  for (const o of all) {
+    const lead = Math.min(o.f.cue[0], o.f.speaker?.[0] ?? o.f.cue[0]);
+    if (o !== c && o.f.speaker && lead > a && lead < inner && o.f.cue[1] <= b) inner = lead;
+  }
+  if (inner < b) {
+    const before = d.text.slice(a, inner).replace(/[\s,;:—–-]*\b(and|but|while|as|whereas)\s*$/i, '');
+    ends.push(['report', a + before.length]);
+  }
   const out: Cand[] = [];
   const seen = new Set<number>();
   for (const [kind, at] of ends) {
@@ -1337,7 +1352,7 @@ interface Cand {
   cut?: CutKind;
 }
 
-type CutKind = 'name' | 'phrase' | 'clause';
+type CutKind = 'name' | 'phrase' | 'clause' | 'report';
 
 interface NounCue {
   /** "word linker", as in NOUN_CUES. */
