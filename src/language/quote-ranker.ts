@@ -4,8 +4,9 @@
  * PolNeAR train split by bench/quotes-ranker.ts, which writes quote-ranker-weights.ts.
  * - Whether a frame is an attribution: logistic regression; a frame is kept when its score (log-odds of
  *   matching a gold attribution) reaches RANK_THRESHOLD and it crosses no better-scored frame.
- * - Where its content ends: a frame's content and its shorter cuts (a leading name, a noun phrase, a clause)
- *   are scored by a conditional-logit model (softmax over the frame's choices), and the best one is used.
+ * - Where its content ends: a frame's content and its shorter cuts (a leading name, a noun phrase, a clause,
+ *   the words before another report inside it) are scored by a conditional-logit model (softmax over the
+ *   frame's choices), and the best one is used.
  * Pure and deterministic.
  */
 import { BOUNDARY_WEIGHTS, RANKER_THRESHOLD, RANKER_WEIGHTS } from './quote-ranker-weights.js';
