@@ -19,8 +19,9 @@
  * the last "... official" introduced. Pure, and linear in the text but for the speaker resolution.
  * By default the frames kept are chosen by a learned ranker (quote-ranker.ts) among the rules' frames and
  * those of a wider pass (cues down to P 0.1, leading frames without a speaker) and of noun and phrasal cues
- * ("support for C", "the claim that C", quote-noun-cues.ts by bench/quotes-nouncues.ts); `{ rank: false }` keeps the
- * rules' choice (the widest of crossing frames).
+ * ("support for C", "the claim that C", quote-noun-cues.ts by bench/quotes-nouncues.ts), each content chosen
+ * by its boundary model among the frame's own and shorter cuts (shorterContents);
+ * `{ rank: false }` keeps the rules' choice (the widest of crossing frames).
  */
 import type { Article, Entity, Quote } from '../model.js';
 import { entities } from './entities.js';
