@@ -46,3 +46,38 @@ test('a web page place-and-time line before the dateline goes too', () => {
     'The ferry ran again.',
   );
 });
+
+test('what wire pages put before a dateline goes with it: version notes, time stamps, highlights, bylines', () => {
+  const cases: Array<[string, string]> = [
+    [
+      '(Repeats with a fixed headline) PORTHALLOW, June 2 (CWS) - A landslide closed the coast road on Sunday.',
+      'A landslide closed the coast road on Sunday.',
+    ],
+    [
+      'Tue Jun 3, 2025 7:56 pm EDT KESTREL BAY (Wirefeed) - Two ferries collided near the pier.',
+      'Two ferries collided near the pier.',
+    ],
+    [
+      '* Harbour closed to freight * Pilots strike for a second day By Mara Quill, Shipping Reporter PORTHALLOW (Wirefeed) - The port stayed shut on Tuesday.',
+      'The port stayed shut on Tuesday.',
+    ],
+    [
+      '\\* Harbour closed to freight \\* Talks set for Friday KESTREL BAY (Wirefeed) - Dockers walked out again.',
+      'Dockers walked out again.',
+    ],
+    [
+      'By Tom Fenn LINTON, Ohio (CWS) - The plant will close next year, the owners said.',
+      'The plant will close next year, the owners said.',
+    ],
+  ];
+  for (const [input, expected] of cases) assert.equal(stripDateline(input), expected, input);
+});
+
+test('a version note or highlight with no dateline after it is left alone', () => {
+  for (const s of [
+    '(Adds details) Yes.',
+    '* Harbour closed to freight for a second day as pilots strike.',
+    'By Friday the council had voted to widen the harbour mouth.',
+  ])
+    assert.equal(stripDateline(s), s, s);
+});

@@ -5,6 +5,7 @@
  * same day that state the same thing are merged across sources and cite them all. Pure.
  */
 
+import { isCaption } from '../extract/captions.js';
 import { stripDateline } from '../extract/datelines.js';
 import { timex } from '../language/timex.js';
 import type { Article, Sentence, TimelineEntry } from '../model.js';
@@ -12,6 +13,12 @@ import { concepts } from './concepts.js';
 
 /** Entries shown, at most: the best-backed ones, then shown in date order. */
 export const MAX_ENTRIES = 20;
+/**
+ * Sentences shorter than this (in words, dateline left out) are headings or fragments, longer ones lists run
+ * together (a curriculum vitae's years), not entries.
+ */
+const MIN_WORDS = 6;
+const MAX_WORDS = 80;
 /** Two sentences about the same day are the same event when they share this share of concepts. */
 const SAME_EVENT = 0.4;
 
@@ -34,7 +41,10 @@ export function storyTimeline(
   const candidates: Candidate[] = [];
   for (const s of sentences) {
     const article = byId.get(s.articleId);
-    if (!article) continue;
+    // Photo captions ("… in Mexico City April 24, 2009."), fragments and lists date a picture, a heading or
+    // many things, not an event.
+    const words = stripDateline(s.text).split(/\s+/).length;
+    if (!article || isCaption(s.text) || words < MIN_WORDS || words > MAX_WORDS) continue;
     const ref = refDateOf(article);
     // The first date a sentence gives is the date of what it reports; later ones are background.
     const t = timex(s.text, ref).find((x) => x.type === 'DATE' && /^\d{4}-\d{2}(-\d{2})?$/.test(x.value));

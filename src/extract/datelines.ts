@@ -1,7 +1,9 @@
 /**
  * Datelines at the head of a news sentence: "CALDERWICK, March 5 (NWS) - ", "ALEPPO, Syria (Reuters) — ",
  * "WASHINGTON — ", "(AP) — ", and page time stamps run into the first sentence ("24 June 2010 Last updated
- * at 14:59 GMT "). They locate the report, not the event; a summary sentence reads better without them. A colon is not taken as a separator ("NATO: ..." headlines name a source). Pure function.
+ * at 14:59 GMT "), with what wire pages put before them (a version note "(Repeats ...)", a time stamp, highlights
+ * and a byline: "* Death is first outside Mexico * ... By Ann Lee, Health Editor WASHINGTON (Reuters) - ").
+ * They locate the report, not the event; a summary sentence reads better without them. A colon is not taken as a separator ("NATO: ..." headlines name a source). Pure function.
  */
 
 const PLACE = String.raw`[A-Z][A-Z'.\-]+(?:(?: |\\?/)[A-Z][A-Z'.\-]+){0,3}`;
@@ -22,8 +24,37 @@ const UPDATED =
 const PLACE_TIME =
   /^[^|\n]{2,60}\|\s*(?:[A-Z][a-z]{2}\s+)?[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}\s+\d{1,2}:\d{2}\s*[ap]m\s+[A-Z]{2,4}\s+/;
 
+/** A wire service's note on the version: "(Repeats to more subscribers)", "(Adds quotes, details) ". */
+const WIRE_NOTE =
+  /^\((?:repeats|adds|updates|corrects|recasts|changes|fixes|refiles|removes|inserts|rewrites|writes through|adding|updating|recasting)\b[^()\n]{0,120}\)\s*/i;
+
+/** A time stamp alone before the dateline: "Mon Apr 27, 2009 9:17 pm BST ". */
+const TIME_STAMP =
+  /^(?:[A-Z][a-z]{2}\s+)?[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}\s+\d{1,2}:\d{2}\s*[ap]m\s+[A-Z]{2,4}\s+/;
+
+/** A dateline with its agency anywhere: "... WASHINGTON (Reuters) - " after a page's highlights and byline. */
+const AGENCY_DATELINE = new RegExp(`${PLACE}${QUALIFIER}{0,2}\\s*${AGENCY}${DASH}`, 'u');
+
+/**
+ * What comes before a dateline on a wire page: highlights ("* Death is first outside Mexico *", the star
+ * sometimes escaped as in Markdown: "\\*") or a byline.
+ */
+const PREAMBLE = /^(?:\\?[*•]\s|By\s+[A-Z])/;
+
 /** The sentence without a leading dateline; unchanged when it has none or would be left nearly empty. */
 export function stripDateline(sentence: string): string {
+  const note = WIRE_NOTE.exec(sentence) ?? TIME_STAMP.exec(sentence);
+  if (note) {
+    const rest = stripDateline(sentence.slice(note[0].length));
+    return rest.split(/\s+/).length >= 4 ? rest : sentence;
+  }
+  if (PREAMBLE.test(sentence)) {
+    const at = AGENCY_DATELINE.exec(sentence.slice(0, 600));
+    if (at) {
+      const rest = sentence.slice(at.index + at[0].length);
+      if (rest.split(/\s+/).length >= 4 && /^[\p{Lu}"“‘'\d]/u.test(rest)) return rest;
+    }
+  }
   const stamp = PLACE_TIME.exec(sentence);
   if (stamp) {
     const rest = stripDateline(sentence.slice(stamp[0].length));

@@ -10,6 +10,7 @@ import {
   type SparseVector,
   tfidfVector,
 } from '../cluster/vectors.js';
+import { isCaption } from '../extract/captions.js';
 import { contentTerms, wordCount } from '../language/tokens.js';
 import type { Article, Sentence, SummaryInput, SummaryOptions } from '../model.js';
 
@@ -40,13 +41,16 @@ export interface Context {
 const META_SENTENCE =
   /^(this (report|article|story|page)\b|click|tap|sign up|subscribe|follow us|read (more|the full))/i;
 
-/** Sentences fit for a summary: complete, not too short or long, not a question, an exclamation or a fragment. */
+/**
+ * Sentences fit for a summary: complete, not too short or long, not a question, an exclamation, a fragment or
+ * a photo caption.
+ */
 export function isCandidate(s: Sentence): boolean {
   const n = wordCount(s.text);
   if (n < 6 || n > 60) return false;
   if (/[?!]["”]?$/.test(s.text)) return false;
   if (!/^["“'‘(]?[\p{Lu}\p{N}]/u.test(s.text)) return false;
-  if (META_SENTENCE.test(s.text)) return false;
+  if (META_SENTENCE.test(s.text) || isCaption(s.text)) return false;
   return /[.!?]["”’)]?$/.test(s.text);
 }
 

@@ -1,0 +1,22 @@
+/**
+ * Photo captions run into a page's text: "A police officer wears a mask in Mexico City April 24, 2009."
+ * A caption ends on the full date the picture was taken, with no preposition before it; a news sentence
+ * that ends on a date leads up to it ("… takes effect on January 1, 2010."). Pure.
+ */
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** The word before a full date at the end, the date, and a photo credit after it, if any. */
+const DATE_AT_END = new RegExp(
+  `([\\p{L}\\p{N}'’]+)[,]?\\s+(?:${MONTH}\\s+\\d{1,2},\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})\\.?\\s*(?:\\(?(?:REUTERS|Reuters|AP|AFP|Getty Images)\\b[^()]{0,60}\\)?\\.?)?\\s*$`,
+  'u',
+);
+/** Words that lead up to a date in a news sentence ("on", "until", "dated"), and the date's own weekday. */
+const LEADS_UP =
+  /^(?:on|since|until|till|by|from|to|before|after|of|in|through|dated|between|and|or|than|as|at|for|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/** Whether a sentence is a photo caption (ends on a full date not led up to by a preposition). */
+export function isCaption(sentence: string): boolean {
+  const m = DATE_AT_END.exec(sentence.trim());
+  return !!m && !LEADS_UP.test(m[1]);
+}
