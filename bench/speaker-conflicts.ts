@@ -1,10 +1,12 @@
 /**
- * False-alarm check of the "who said it" disagreements: every Timeline17 topic is clustered into stories and
- * each story of two or more articles analysed (its latest 100 articles, as a brief reads); every speaker
- * disagreement found is printed with its evidence, for reading. Timeline17's outlets rarely misattribute
- * quotes, so what this prints is mostly false alarms.
+ * False-alarm check of disagreements: every Timeline17 topic is clustered into stories and each story of two
+ * or more articles analysed (its latest 100 articles, as a brief reads); every disagreement of the chosen
+ * kinds is printed with its evidence, for reading, and counted by kind. Timeline17's outlets rarely
+ * misattribute quotes, so the speaker disagreements it prints are mostly false alarms; figures do change
+ * over a topic's months, so some figure disagreements are real updates rather than errors.
  *
- *   npx tsx bench/speaker-conflicts.ts
+ *   npx tsx bench/speaker-conflicts.ts                 # kind "speaker"
+ *   npx tsx bench/speaker-conflicts.ts count percent   # any kinds, or "all"
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,8 @@ import { readJsonl } from '../src/eval/data.js';
 import { articleSentences } from '../src/language/sentences.js';
 
 const t17 = fileURLToPath(new URL('../../shared/data/timeline/t17/', import.meta.url));
+const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : ['speaker']);
+const byKind = new Map<string, number>();
 let found = 0;
 let stories = 0;
 for (const topic of readdirSync(t17).sort()) {
@@ -28,11 +32,20 @@ for (const topic of readdirSync(t17).sort()) {
     stories++;
     const members = story.articleIds.slice(-100).map((id) => byId.get(id)!);
     const analysis = analyseStory(story, members, members.flatMap(articleSentences), (id) => id);
-    for (const d of analysis.disagreements.filter((x) => x.kind === 'speaker')) {
+    for (const d of analysis.disagreements.filter((x) => wanted.has('all') || wanted.has(x.kind))) {
       found++;
+      byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
       console.log(`${topic} | ${d.about}`);
       for (const v of d.values) console.log(`  ${v.value}: ${v.evidence[0]?.text}`);
     }
   }
 }
-console.log(`${found} speaker disagreements in ${stories} stories of two or more articles`);
+console.log(
+  `${found} disagreements (${[...wanted].join(', ')}) in ${stories} stories of two or more articles`,
+);
+console.log(
+  [...byKind]
+    .sort()
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', '),
+);

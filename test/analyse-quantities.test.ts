@@ -130,3 +130,52 @@ test('a disagreement over a counted noun is labelled with the noun as written', 
   const [q] = quantities('The album sold 61 million copies in its first decade.');
   assert.equal(q?.nounWord, 'copies');
 });
+
+test('codes, fractions, exchange rates, names and pronoun uses of "one" count nothing', () => {
+  for (const s of [
+    'The H5N2 strain reached the coast, and G20 leaders flew in on F-16 escorts.',
+    'Shops stay open 24/7 and a quarter of them close at 1/4 past nine.',
+    '($1 = 5.64 harbour crowns)',
+    'Medals so far: Norway 7, Sweden 11.',
+    'One would think one another would do.',
+    'BBC Radio 5 Live ran a phone-in, and 004 callers rang.',
+    'The toll topped 1,000, according to the port office.',
+    'A 170-page report and 90,000-plus readers.',
+    'He has one page and one issue to settle.',
+  ])
+    assert.deepEqual(
+      quantities(s).filter((q) => q.kind === 'count' || q.kind === 'money'),
+      [],
+      s,
+    );
+});
+
+test('the noun a figure counts, past adjectives and a nationality: "eleven confirmed infections"', () => {
+  const frameOf = (s: string) => quantities(s).map((q) => q.nounWord ?? q.frame);
+  assert.deepEqual(frameOf('Eleven confirmed infections were found.'), ['infections']);
+  assert.deepEqual(frameOf('Eleven Norwegian pilots walked out.'), ['pilots']);
+  assert.deepEqual(frameOf('About 80 million people live along the river.'), ['people']);
+  assert.deepEqual(frameOf('Three Britons were on board.'), ['britons']);
+});
+
+test('a sentence that states several values of one frame measures different things: not compared', () => {
+  const s = sentences([
+    ['a', "The port's freight fell 2.6 percent and the airport's by 2 percent in the first half."],
+    ['b', 'Freight through the port fell 8 percent in the first half.'],
+  ]);
+  assert.deepEqual(findDisagreements(s, solo(['a', 'b'])), []);
+  const single = sentences([
+    ['a', "The port's freight fell 2.6 percent in the first half."],
+    ['b', "The port's freight fell 8 percent in the first half."],
+  ]);
+  assert.equal(findDisagreements(single, solo(['a', 'b'])).length, 1);
+});
+
+test('the counted noun is the plural head of its phrase, and a four-digit clock time is no count', () => {
+  const nounOf = (s: string) => quantities(s).map((q) => q.nounWord ?? q.frame);
+  assert.deepEqual(nounOf('The shelter took in 90 sea turtles.'), ['turtles']);
+  assert.deepEqual(nounOf('The team brought two search dogs.'), ['dogs']);
+  assert.deepEqual(nounOf('Jets flew 1,110 strike sorties.'), ['sorties']);
+  assert.deepEqual(nounOf('They face two crisis talks.'), ['talks']);
+  assert.deepEqual(nounOf('The rescue ended at 1600 local time.'), []);
+});

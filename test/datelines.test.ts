@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { stripDateline } from '../src/extract/datelines.js';
+import { datelineAgency, stripDateline } from '../src/extract/datelines.js';
+import { extractArticle } from '../src/extract/index.js';
+import type { RawDocument } from '../src/model.js';
 
 test('datelines are removed from the head of a sentence', () => {
   const cases: Array<[string, string]> = [
@@ -80,4 +82,35 @@ test('a version note or highlight with no dateline after it is left alone', () =
     'By Friday the council had voted to widen the harbour mouth.',
   ])
     assert.equal(stripDateline(s), s, s);
+});
+
+test('the agency a dateline names', () => {
+  assert.equal(
+    datelineAgency('PORTHALLOW, June 2 (Wirefeed) - A landslide closed the coast road on Sunday.'),
+    'Wirefeed',
+  );
+  assert.equal(
+    datelineAgency(
+      'Tue Jun 3, 2025 7:56 pm EDT KESTREL BAY (Coast Press) — Two ferries collided near the pier.',
+    ),
+    'Coast Press',
+  );
+  assert.equal(datelineAgency('OSLO — The council voted to widen the harbour mouth.'), undefined);
+  assert.equal(datelineAgency('The council (Labour) - as expected - voted to widen the harbour.'), undefined);
+});
+
+function record(content: string, hints: RawDocument['hints']): RawDocument {
+  return { id: 'r1', origin: { path: 'feed.jsonl', line: 3 }, kind: 'record', content, hash: 'h', hints };
+}
+
+test('a record with no publisher and no URL is known by its dateline agency; a stated one wins', () => {
+  const body =
+    'PORTHALLOW, June 2 (Wirefeed) - A landslide closed the coast road on Sunday after two days of rain. ' +
+    'Council crews said the road would stay shut until engineers had checked the cliff above it.';
+  assert.equal(extractArticle(record(body, {})).article?.publisher, 'Wirefeed');
+  assert.equal(
+    extractArticle(record(body, { publisher: 'Harbour Radio' })).article?.publisher,
+    'Harbour Radio',
+  );
+  assert.equal(extractArticle(record(body, { url: 'https://example.org/a' })).article?.publisher, undefined);
 });

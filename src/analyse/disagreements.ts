@@ -113,7 +113,7 @@ export function compatible(a: Quantity, b: Quantity): boolean {
 
 /** The disagreements among a story's sentences. `reportOf` maps an article id to its report id. */
 export function findDisagreements(sentences: Sentence[], reportOf: Map<string, string>): Disagreement[] {
-  const mentions = mentionsOf(sentences, reportOf);
+  const mentions = withoutParallelFigures(mentionsOf(sentences, reportOf));
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
     const key = `${m.q.kind}:${m.q.frame}`;
@@ -139,6 +139,25 @@ export function findDisagreements(sentences: Sentence[], reportOf: Map<string, s
     }
   }
   return out;
+}
+
+/**
+ * Mentions without the figures of sentences that state several different values of one frame ("Hong Kong's
+ * economy shrank 2.6 percent and Singapore's 2 percent", "Italy 7, Germany 11"): each measures something
+ * else, which the words around a figure cannot tell apart, so none is compared.
+ */
+export function withoutParallelFigures(mentions: Mention[]): Mention[] {
+  const bySentence = new Map<Sentence, Mention[]>();
+  for (const m of mentions) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
+  return mentions.filter((m) =>
+    bySentence
+      .get(m.sentence)!
+      .every((o) => o === m || o.q.kind !== m.q.kind || o.q.frame !== m.q.frame || compatible(o.q, m.q)),
+  );
 }
 
 /** Connected groups of mentions about the same thing, from different reports. */

@@ -120,21 +120,37 @@ export function isCasualtyWord(word: string): boolean {
 
 /** Filler words allowed between a number and the noun it counts. */
 const FILLER =
-  /^(of|the|other|more|people|new|additional|further|extra|local|foreign|armed|unarmed|[a-z]+-[a-z]+)$/i;
+  /^(of|the|other|more|new|additional|further|extra|local|foreign|armed|unarmed|confirmed|suspected|reported|probable|possible|different|separate|major|main|young|remaining|former|key|big|small|large|senior|top|total|annual|[a-z]+-[a-z]+)$/i;
 const STOP_NOUN =
   /^(of|and|or|in|on|at|to|from|by|for|with|as|than|the|a|an|was|were|is|are|had|have|has|said|per|each|who|which|that)$/i;
+/**
+ * Words that follow a figure without being what it counts: modals, pronouns, conjunctions, adverbs and
+ * common verbs ("one would think", "one another", "two must", "9.2 and 17.2 years") and time zones
+ * ("0500 GMT").
+ */
+const NOT_NOUN =
+  /^(can|could|will|would|shall|should|may|might|must|do|does|did|be|been|being|i|you|he|she|it|we|they|me|him|us|them|its|his|her|their|our|your|my|this|these|those|another|else|but|if|so|yet|nor|not|no|when|while|where|because|though|although|just|also|only|even|still|again|ever|never|about|over|off|out|up|down|after|before|like|into|onto|against|among|around|without|within|during|upon|via|there|here|then|now|today|tonight|yesterday|tomorrow|ago|later|earlier|more|most|less|least|much|many|such|same|say|says|saying|know|knows|need|needs|think|thinks|want|wants|get|gets|got|go|goes|went|came|come|comes|make|makes|made|take|takes|took|see|sees|saw|wrote|writes|told|tells|calls|called|gmt|bst|utc|est|edt|cet|cest|pst|pdt|cdt|cst|et|pt|am|pm)$/i;
+/** A capitalized word after a figure that still says what is counted: a plural ("Britons", "Marines"). */
+const PROPER_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
+/** A nationality or group adjective before the noun counted ("11 Brazilian peacekeepers"). */
+const PROPER_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:an|ese|i|ish|ch)$/u;
 
 interface Token {
   text: string;
   start: number;
   end: number;
+  /** What stands between the previous token and this one (" ", ", ", "-"). */
+  sep: string;
 }
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const re = /\$|£|€|%|\d+(?:[.,]\d+)*(?:\s\d{3}(?!\d))*|[\p{L}]+(?:[-'’][\p{L}]+)*/gu;
-  for (let m = re.exec(text); m; m = re.exec(text))
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, sep: text.slice(last, m.index) });
+    last = m.index + m[0].length;
+  }
   return out;
 }
 
@@ -193,6 +209,8 @@ export function quantities(sentence: string): Quantity[] {
     // Not quantities: years, dates ("October 6", "6 October"), clock times, "a" without a unit after it.
     if (/^\d/.test(t.text) && isYear(t) && num.next === i + 1) continue;
     if (MONTHS.test(prev) || (nextTok && MONTHS.test(nextTok.text))) continue;
+    // Digits inside a code or a fraction count nothing: "H1N1", "G20", "F-16", "9/11", "24/7", "004".
+    if (/^\d/.test(t.text) && isCodeDigits(sentence, t)) continue;
     if (/^\d/.test(t.text) && sentence[t.end] === ':') continue;
     if (sentence[t.start - 1] === ':' && /\d/.test(sentence[t.start - 2] ?? '')) continue;
     let low = num.value;
@@ -222,6 +240,11 @@ export function quantities(sentence: string): Quantity[] {
     const after = sentence.slice(t.end, t.end + 14);
     if (/\b(?:aged|ages|age of)\s*$/i.test(before) || /\b(?:died|death)\s+at\s*$/i.test(before)) continue;
     if (/^(?:-|\s)?years?-?\s?old\b/i.test(after)) continue;
+    // An exchange rate or a sum ("($1 = 5.64 Egyptian pounds)") states no amount.
+    if (/^\s*=/.test(sentence.slice(tokens[j - 1].end, tokens[j - 1].end + 4)) || /=\s*$/.test(before))
+      continue;
+    // A clock time written as four digits: "at 1600 local time", "0500 GMT".
+    if (/^\d{4}$/.test(t.text) && /^\s*(?:local time|gmt|utc|hrs|hours|h)\b/i.test(after)) continue;
     const hedge = (APPROX_BEFORE.exec(before) ?? LOWER_BOUND.exec(before) ?? UPPER_BOUND.exec(before))?.[1];
     const approximate = APPROX_BEFORE.test(before);
     const atLeast = LOWER_BOUND.test(before);
@@ -279,6 +302,10 @@ export function quantities(sentence: string): Quantity[] {
     }
     if (!kind) continue;
     if (/^(a|an)$/i.test(lower) && kind !== 'duration') continue;
+    // One of a thing is no tally ("one page", "one issue", "one hand"), except of casualties.
+    if (kind === 'count' && high === 1 && !CASUALTY.some(([, name]) => name === frame)) continue;
+    // Things are counted in whole numbers: "5.64 harbour crowns" is a rate or a measure.
+    if (kind === 'count' && Math.abs(low - Math.round(low)) > 1e-9 * Math.max(1, low)) continue;
     out.push({
       kind,
       low,
@@ -327,12 +354,50 @@ function countedThing(sentence: string, tokens: Token[], i: number, j: number): 
 function nounAfter(tokens: Token[], j: number, asWritten = false): string | undefined {
   for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
     const w = tokens[k].text;
-    if (/^\d/.test(w) || STOP_NOUN.test(w)) return undefined;
-    if (FILLER.test(w) && k < j + 2 && tokens[k + 1] && !STOP_NOUN.test(tokens[k + 1].text)) continue;
-    if (!/^\p{L}{3}/u.test(w) || (k === j && tokens[k - 1]?.end === tokens[k].start)) return undefined;
-    return asWritten ? w.toLowerCase() : conceptOf(w);
+    if (/^\d/.test(w) || STOP_NOUN.test(w) || NOT_NOUN.test(w) || /^\p{L}+ly$/u.test(w)) return undefined;
+    const more =
+      k < j + 2 && tokens[k + 1] && tokens[k + 1].sep === ' ' && !STOP_NOUN.test(tokens[k + 1].text);
+    if (more && (FILLER.test(w) || PROPER_ADJECTIVE.test(w))) continue;
+    // Letters run on to a figure ("8th") or hyphened to it ("a 170-page report", "90,000-plus") are no noun.
+    if (!/^\p{L}{3}/u.test(w) || (k === j && (tokens[k].sep === '' || tokens[k].sep === '-')))
+      return undefined;
+    // Punctuation ends the phrase ("1,000, according to"); a word in capitals is a name or a shout ("5 LIVE").
+    if (/[,;:()]/.test(tokens[k].sep) || /^\p{Lu}{2,}$/u.test(w)) return undefined;
+    // A name after a figure is not what it counts ("Italy 7, Germany 11", "BBC 5 Live"), a plural may be.
+    if (/^\p{Lu}\p{Ll}/u.test(w) && !PROPER_PLURAL.test(w)) return undefined;
+    const head = pluralHead(tokens, k);
+    return asWritten ? head.toLowerCase() : conceptOf(head);
   }
   return undefined;
+}
+
+/** Plurals that do not end in -s. */
+const IRREGULAR_PLURAL =
+  /^(people|men|women|children|police|personnel|staff|cattle|feet|teeth|mice|geese|crew|troops|aircraft)$/i;
+const isPlural = (w: string) => IRREGULAR_PLURAL.test(w) || /^\p{Ll}{2,}[^siu'’]s$/u.test(w);
+
+/**
+ * The head of a noun phrase that starts at token k: a plural is the head ("90 sea turtles", "two search
+ * dogs", "1,110 strike sorties"), found within two more words; else the first word is.
+ */
+function pluralHead(tokens: Token[], k: number): string {
+  const first = tokens[k].text;
+  if (isPlural(first)) return first;
+  for (let m = k + 1; m < Math.min(tokens.length, k + 3); m++) {
+    const w = tokens[m].text;
+    if (tokens[m].sep !== ' ' || !/^\p{Ll}{3,}$/u.test(w) || STOP_NOUN.test(w) || NOT_NOUN.test(w)) break;
+    if (isPlural(w)) return w;
+  }
+  return first;
+}
+
+/** Digits that are part of a code or a fraction: glued to a letter or a slash, after "F-", or with a leading 0. */
+function isCodeDigits(sentence: string, t: Token): boolean {
+  const before = sentence[t.start - 1] ?? '';
+  const after = sentence[t.end] ?? '';
+  if (/\p{L}|\//u.test(before) || after === '/') return true;
+  if (before === '-' && /\p{L}/u.test(sentence[t.start - 2] ?? '')) return true;
+  return /^0\d/.test(t.text);
 }
 
 /** The role of a duration from the words around it. */

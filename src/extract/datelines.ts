@@ -68,3 +68,17 @@ export function stripDateline(sentence: string): string {
   const rest = sentence.slice(head.length);
   return rest.split(/\s+/).length >= 4 && /^[\p{Lu}"“‘'\d]/u.test(rest) ? rest : sentence;
 }
+
+/** The agency a dateline names, at its end: "(Reuters) - ", "(AP) — ". */
+const AGENCY_AT_END = /\(([A-Z][\p{L}&.'’ -]{1,30})\)\s*(?:--?|—|–)\s*$/u;
+
+/**
+ * The news agency named by a text's dateline ("ALEPPO, Syria (Reuters) — …" → "Reuters"), if its first
+ * sentence has one: the outlet of a record that names no publisher.
+ */
+export function datelineAgency(text: string): string | undefined {
+  const head = text.slice(0, 600);
+  const rest = stripDateline(head);
+  if (rest === head) return undefined;
+  return AGENCY_AT_END.exec(head.slice(0, head.length - rest.length))?.[1].trim();
+}

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { Article, Diagnostic, RawDocument } from '../model.js';
-import { stripDateline } from './datelines.js';
+import { datelineAgency, stripDateline } from './datelines.js';
 import { normalizeDate } from './dates.js';
 import { extractHtml, type HtmlExtraction } from './html.js';
 import { detectLanguage } from './language.js';
@@ -59,11 +59,13 @@ export function extractArticle(raw: RawDocument): ExtractResult {
     fields.title ??
     (raw.origin.line ? leadTitle(text) : basename(raw.origin.path).replace(/\.[^.]+$/, ''));
   const lang = h.language ?? fields.language ?? detectLanguage(text);
+  const url = h.url ?? fields.url;
   const article: Article = {
     id: raw.id,
     source: sourceLabel(raw),
-    url: h.url ?? fields.url,
-    publisher: h.publisher ?? fields.publisher,
+    url,
+    // A record with neither a publisher nor a URL is still known by the agency its dateline names.
+    publisher: h.publisher ?? fields.publisher ?? (url ? undefined : datelineAgency(text)),
     title,
     byline: h.byline ?? fields.byline,
     published: normalizeDate(h.date) ?? fields.published,
