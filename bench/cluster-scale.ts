@@ -2,7 +2,8 @@
  * Scale benchmark of StoryClusterer: throughput and memory at 1k / 10k / 100k articles on one core,
  * over the synthetic Timeline17-based stream of `cluster-stream.ts`.
  *
- *   node --expose-gc --import tsx bench/cluster-scale.ts [sizes, default 1000,10000,100000]
+ *   node --expose-gc --import tsx bench/cluster-scale.ts [sizes, default 1000,10000,100000] [retainArticles]
+ * The optional second argument sets the clusterer's `retainArticles` ("Infinity": stories never close).
  * Each size runs in its own process. Memory is the V8 heap growth over the run, measured after a full
  * GC with the clusterer alive (needs --expose-gc); it includes the shared stem cache (capped at 200k).
  */
@@ -19,11 +20,12 @@ function heapMb(): number {
 }
 
 const sizes = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
+const retainArticles = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
 
 /** Cluster the first n articles; returns the heap growth (after GC) with the clusterer still alive. */
 function run(stream: Article[], n: number): { seconds: number; stories: number; heap: number } {
   const before = heapMb();
-  const clusterer = new StoryClusterer();
+  const clusterer = new StoryClusterer({ retainArticles });
   const start = performance.now();
   for (let i = 0; i < n; i++) clusterer.add(stream[i]);
   const seconds = (performance.now() - start) / 1000;
@@ -45,10 +47,14 @@ if (sizes.length === 1) {
   );
   console.log('|---:|---:|---:|---:|---:|---:|---:|');
   for (const n of sizes) {
-    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), String(n)], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const r = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), String(n), ...process.argv.slice(3)],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     process.stdout.write(r.stdout);
   }
 }

@@ -115,3 +115,40 @@ test('headline: the title of a member when one has a title', () => {
   const untitled = clusterArticles([article('budget', BUDGET_VOTE)]);
   assert.ok(untitled[0].headline.startsWith('The city council of Harlow Vale'));
 });
+
+/** The ferry wire story, then an unrelated story (months later, or days), then more on the ferry. */
+function lateFerryStream(laterDate: string): ReturnType<typeof article>[] {
+  return [
+    article('ferry-1', WIRE_FERRY, { published: '2025-06-03' }),
+    article('budget', BUDGET_VOTE, { published: laterDate }),
+    article('ferry-2', OTHER_FERRY_REPORT, { published: '2025-06-04' }),
+    article('ferry-copy', REPUBLISHED_FERRY, { published: '2025-06-04' }),
+  ];
+}
+
+test('a story quiet for retainArticles arrivals and retainDays by date closes: later articles start anew', () => {
+  const run = (options: { retainArticles: number; retainDays: number }, laterDate: string) => {
+    const c = new StoryClusterer(options);
+    c.addAll(lateFerryStream(laterDate));
+    return groupsOf(c.stories());
+  };
+  const closed = run({ retainArticles: 2, retainDays: 30 }, '2025-09-01');
+  assert.deepEqual(closed, [['budget'], ['ferry-1'], ['ferry-2', 'ferry-copy']]);
+  // Never closing, or the other stories being recent, keeps the ferry story open.
+  const open = [['budget'], ['ferry-1', 'ferry-2', 'ferry-copy']];
+  assert.deepEqual(run({ retainArticles: Number.POSITIVE_INFINITY, retainDays: 30 }, '2025-09-01'), open);
+  assert.deepEqual(run({ retainArticles: 2, retainDays: 30 }, '2025-06-05'), open);
+});
+
+test('a snapshot taken after stories closed continues the stream exactly', () => {
+  const options = { retainArticles: 2, retainDays: 30 };
+  const stream = lateFerryStream('2025-09-01');
+  const one = new StoryClusterer(options);
+  one.addAll(stream);
+  const first = new StoryClusterer(options);
+  first.addAll(stream.slice(0, 3));
+  const restored = StoryClusterer.restore(first.snapshot(), options);
+  assert.ok(restored);
+  restored.addAll(stream.slice(3));
+  assert.deepEqual(restored.stories(), one.stories());
+});

@@ -137,6 +137,18 @@ export class LshIndex<T> {
     return index;
   }
 
+  /** Take an entry out of the buckets it was added to (same keys). */
+  remove(keys: number[], value: T): void {
+    for (const k of keys) {
+      const bucket = this.buckets.get(k);
+      if (!bucket) continue;
+      const i = bucket.indexOf(value);
+      if (i < 0) continue;
+      if (bucket.length === 1) this.buckets.delete(k);
+      else bucket.splice(i, 1);
+    }
+  }
+
   add(keys: number[], value: T): void {
     for (const k of keys) {
       const bucket = this.buckets.get(k);

@@ -35,6 +35,14 @@ export interface ClustererOptions {
   nameBoost?: number;
   /** Similarity factor for an article dated more than a year outside the story's years (1: off). */
   yearPenalty?: number;
+  /**
+   * A story closes (no later article can join it or be found a copy of its reports, and its term vector is
+   * freed) once this many articles have arrived since its latest one, and — when the stream and the story
+   * carry dates — its latest date lies more than `retainDays` before the latest date seen. Bounds memory on
+   * an endless stream. Infinity: never.
+   */
+  retainArticles?: number;
+  retainDays?: number;
 }
 
 export const DEFAULTS: Required<ClustererOptions> = {
@@ -46,7 +54,12 @@ export const DEFAULTS: Required<ClustererOptions> = {
   merge: 0.4,
   nameBoost: NAME_BOOST,
   yearPenalty: 0.5,
+  retainArticles: 20_000,
+  retainDays: 30,
 };
+
+/** Stories are checked for closing every this many arrivals (or every `retainArticles`, if fewer). */
+const SWEEP_EVERY = 1000;
 
 /** Share of the join threshold an article must reach with a second story to trigger a merge check. */
 const MERGE_EVIDENCE = 0.75;
@@ -82,7 +95,8 @@ export interface AddResult {
 interface ReportState {
   id: string;
   articleIds: string[];
-  sig: Signature;
+  /** MinHash signature; dropped when the story closes. */
+  sig?: Signature;
   story: number;
 }
 
@@ -105,13 +119,19 @@ interface StoryState {
   headlineScore: number;
   /** Story this one was merged into (union-find parent), or its own index. */
   parent: number;
+  /** Stories merged into this one (their indices), whose index entries go when it closes. */
+  merged: number[];
+  /** Arrival number of its latest article. */
+  lastSeq: number;
+  /** Closed: out of the indexes, its centroid freed (see `retainArticles`). */
+  closed?: boolean;
 }
 
 /**
  * Version of the saved state: a snapshot of another version is not restored (the store then replays its
  * articles). Bump it whenever the state layout or the features articles are analysed into change.
  */
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 
 /** Everything a clusterer has learned, as saved by `snapshot` (shared objects stay shared). */
 interface ClustererState {
@@ -124,6 +144,8 @@ interface ClustererState {
   buckets: Map<number, ReportState[]>;
   reportOf: Map<string, ReportState>;
   seq: Map<string, number>;
+  latestDay?: number;
+  open: number[];
 }
 
 export class StoryClusterer {
@@ -137,6 +159,10 @@ export class StoryClusterer {
   private reportOf = new Map<string, ReportState>();
   /** Arrival number of each article. */
   private seq = new Map<string, number>();
+  /** Latest publication day seen in the stream. */
+  private latestDay?: number;
+  /** Indices of the stories not closed yet (merged-away ones drop out at the next sweep). */
+  private open: number[] = [];
 
   constructor(options: ClustererOptions = {}) {
     const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
@@ -158,6 +184,8 @@ export class StoryClusterer {
       buckets: this.lsh.state,
       reportOf: this.reportOf,
       seq: this.seq,
+      latestDay: this.latestDay,
+      open: this.open,
     };
     return serialize(state);
   }
@@ -183,6 +211,8 @@ export class StoryClusterer {
     c.lsh = LshIndex.fromState(state.buckets);
     c.reportOf = state.reportOf;
     c.seq = state.seq;
+    c.latestDay = state.latestDay;
+    c.open = state.open;
     return c;
   }
 
@@ -207,12 +237,16 @@ export class StoryClusterer {
         similarity: 1,
         created: false,
       };
-    this.seq.set(article.id, this.seq.size);
+    const arrival = this.seq.size;
+    this.seq.set(article.id, arrival);
+    const sweep = Math.max(1, Math.min(SWEEP_EVERY, this.options.retainArticles));
+    if (arrival > 0 && arrival % sweep === 0) this.closeQuietStories(arrival);
     const text = articleText(article);
     const { bag, wordHashes, latestYear } = analyze(text, this.options.nameBoost);
     const sig = signature(wordHashes);
     const keys = bandKeys(sig);
     const day = dayOf(article.published);
+    if (day !== undefined && (this.latestDay === undefined || day > this.latestDay)) this.latestDay = day;
     const year = day !== undefined ? new Date(day * 86_400_000).getUTCFullYear() : latestYear;
 
     // 1. Near-duplicate of an earlier report?
@@ -220,6 +254,7 @@ export class StoryClusterer {
     let dupScore = this.options.duplicate;
     if (sig.shingles > 0)
       for (const r of this.lsh.candidates(keys)) {
+        if (!r.sig) continue;
         const c = containment(sig, r.sig);
         if (c >= dupScore && (!dup || c > dupScore)) {
           dup = r;
@@ -231,6 +266,7 @@ export class StoryClusterer {
       this.reportOf.set(article.id, dup);
       const story = this.root(dup.story);
       story.articleIds.push(article.id);
+      story.lastSeq = arrival;
       this.widenDates(story, day);
       this.widenYears(story, year);
       return {
@@ -279,6 +315,7 @@ export class StoryClusterer {
     if (sig.shingles > 0) this.lsh.add(keys, report);
     story.reports.push(report);
     story.articleIds.push(article.id);
+    story.lastSeq = arrival;
     this.fold(story, vector, bestDot);
     this.widenDates(story, day);
     this.widenYears(story, year);
@@ -343,9 +380,52 @@ export class StoryClusterer {
       headline: '',
       headlineScore: 0,
       parent: index,
+      merged: [],
+      lastSeq: this.seq.size - 1,
     };
     this.storyList.push(s);
+    this.open.push(index);
     return s;
+  }
+
+  /**
+   * Close the open stories that have been quiet for `retainArticles` arrivals and, by date, for
+   * `retainDays`: out of the term index and the near-duplicate index, centroid and signatures freed.
+   */
+  private closeQuietStories(now: number): void {
+    const { retainArticles, retainDays } = this.options;
+    if (!Number.isFinite(retainArticles)) return;
+    const stillOpen: number[] = [];
+    for (const i of this.open) {
+      const s = this.storyList[i];
+      if (s.parent !== s.index) continue;
+      const quiet = now - s.lastSeq >= retainArticles;
+      const old =
+        this.latestDay === undefined || s.lastDay === undefined || this.latestDay - s.lastDay > retainDays;
+      if (!quiet || !old) {
+        stillOpen.push(i);
+        continue;
+      }
+      s.closed = true;
+      for (const j of [s.index, ...s.merged]) {
+        const member = this.storyList[j];
+        for (const t of member.indexed) {
+          const posting = this.postings.get(t);
+          if (!posting) continue;
+          const kept = posting.filter((x) => x !== j);
+          if (kept.length) this.postings.set(t, kept);
+          else this.postings.delete(t);
+        }
+        member.indexed = new Set();
+      }
+      for (const r of s.reports) {
+        if (r.sig) this.lsh.remove(bandKeys(r.sig), r);
+        r.sig = undefined;
+      }
+      s.terms = new Map();
+      s.norm2 = 0;
+    }
+    this.open = stillOpen;
   }
 
   /** Smoothed IDF, ln(1 + N / df); recomputed when df changed or N grew by more than 1 %. */
@@ -399,8 +479,9 @@ export class StoryClusterer {
       if (!posting) continue;
       const w = vector.weights[q];
       for (const i of posting) {
-        const r = this.root(i).index;
-        acc.set(r, (acc.get(r) ?? 0) + w);
+        const root = this.root(i);
+        if (root.closed) continue;
+        acc.set(root.index, (acc.get(root.index) ?? 0) + w);
       }
     }
     const ranked = [...acc].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES);
@@ -445,6 +526,9 @@ export class StoryClusterer {
       if (dot / Math.sqrt(target.norm2 * o.norm2) < this.options.merge) continue;
       const [keep, gone] = o.index < target.index ? [o, target] : [target, o];
       gone.parent = keep.index;
+      keep.merged.push(gone.index, ...gone.merged);
+      gone.merged = [];
+      keep.lastSeq = Math.max(keep.lastSeq, gone.lastSeq);
       keep.articleIds.push(...gone.articleIds);
       keep.reports.push(...gone.reports);
       for (const [t, w] of gone.terms) keep.terms.set(t, (keep.terms.get(t) ?? 0) + w);

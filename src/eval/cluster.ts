@@ -143,6 +143,8 @@ export const task: EvalTask = {
     merge: 'centroid cosine for two matched stories to merge (default 0.4; > 1 disables)',
     'name-boost': 'weight of name/number features (default 1.5; 0 disables)',
     'year-penalty': 'similarity factor for an article a year or more outside a story (default 0.5)',
+    'retain-articles': 'arrivals after which a quiet story closes (default 20000)',
+    'retain-days': 'days the latest date of a closing story must lie behind the stream (default 30)',
     'time-bonus': 'similarity bonus for an article dated within a story (default 0.1)',
     'window-days': 'days around a story that get the full time bonus (default 3)',
     'half-life': 'days over which the time bonus halves beyond the window (default 14)',
@@ -168,6 +170,8 @@ export const task: EvalTask = {
       merge: numberFlag(flags, 'merge'),
       nameBoost: numberFlag(flags, 'name-boost'),
       yearPenalty: numberFlag(flags, 'year-penalty'),
+      retainArticles: numberFlag(flags, 'retain-articles'),
+      retainDays: numberFlag(flags, 'retain-days'),
     });
     const start = performance.now();
     for (const a of articles) clusterer.add(a);
