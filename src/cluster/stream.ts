@@ -10,8 +10,9 @@
  * close (cosine ≥ `merge`): evidence accumulated for both being one story.
  * Stories are found through an inverted index from salient terms to stories with capped posting lists,
  * and only the best few candidates are scored, so the work per article is bounded whatever the stream
- * length. IDF is learned online from the reports seen so far. The result depends only on the order of
- * the articles, never on how they are batched.
+ * length. IDF is learned online from the reports seen so far. A story that has gone quiet (by arrivals
+ * and by date, see `retainArticles`) closes: it leaves both indexes, so memory follows the live stories.
+ * The result depends only on the order of the articles, never on how they are batched.
  */
 import { deserialize, serialize } from 'node:v8';
 import type { Article, Report, Story } from '../model.js';
