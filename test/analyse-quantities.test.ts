@@ -179,3 +179,31 @@ test('the counted noun is the plural head of its phrase, and a four-digit clock 
   assert.deepEqual(nounOf('They face two crisis talks.'), ['talks']);
   assert.deepEqual(nounOf('The rescue ended at 1600 local time.'), []);
 });
+
+test('counts of only some ("three more deaths", "another 20") and ages ("children under five") total nothing', () => {
+  const s = sentences([
+    ['a', 'Health officials confirmed three more deaths from the fever in the port on Monday.'],
+    ['b', 'Health officials confirmed 15 deaths from the fever in the port on Monday.'],
+    ['c', 'The number of children under five who died of the fever in the port rose.'],
+  ]);
+  assert.deepEqual(findDisagreements(s, solo(['a', 'b', 'c'])), []);
+  assert.equal(quantities('Another 20 people were hurt in the port.')[0]?.partial, true);
+  assert.equal(quantities('Twenty people were hurt in the port.')[0]?.partial, undefined);
+});
+
+test('figures are compared only between pages of about the same time, and about the same places', () => {
+  const s = sentences([
+    ['a', 'Health officials said the fever has killed 20 people in the port so far.'],
+    ['b', 'Health officials said the fever has killed 80 people in the port so far.'],
+  ]);
+  const day = (d: Record<string, number>) => (id: string) => d[id];
+  // A week apart: a running toll that rose, not a disagreement; the same day: a disagreement.
+  assert.deepEqual(findDisagreements(s, solo(['a', 'b']), day({ a: 20000, b: 20007 })), []);
+  assert.equal(findDisagreements(s, solo(['a', 'b']), day({ a: 20000, b: 20001 })).length, 1);
+  const places = sentences([
+    ['a', 'Officials in Norland and Estria reported cases of the fever, both with one death.'],
+    ['b', 'Officials in Vellmar reported cases of the fever, including 3 deaths.'],
+  ]);
+  assert.deepEqual(findDisagreements(places, solo(['a', 'b'])), []);
+  assert.equal(quantities('Twenty six people have died.')[0]?.low, 26);
+});

@@ -23,6 +23,12 @@ export interface Mention {
 /** Mentions of one frame compared pairwise: capped so a huge story stays bounded. */
 const MAX_GROUP = 300;
 
+/**
+ * Figures from pages published more than this many days apart are not compared: a running tally that rose
+ * between them ("20 deaths" on Monday, "80" a week later) is an update, not a disagreement.
+ */
+export const SAME_TIME_DAYS = 2;
+
 /** Relative slack for hedged figures ("about two weeks"). */
 const HEDGE = 0.15;
 
@@ -31,7 +37,8 @@ export function mentionsOf(sentences: Sentence[], reportOf: Map<string, string>)
   const out: Mention[] = [];
   for (const s of sentences) {
     for (const q of quantities(s.text)) {
-      if (q.kind === 'duration' && q.frame === 'other') continue;
+      // A duration of no known role, or a count of only some ("three more deaths"), is compared with nothing.
+      if ((q.kind === 'duration' && q.frame === 'other') || q.partial) continue;
       const clauseStart = Math.max(
         s.text.lastIndexOf(';', q.start),
         s.text.lastIndexOf(' - ', q.start),
@@ -68,11 +75,33 @@ export function sameThing(a: Mention, b: Mention): boolean {
     case 'count':
       // "five children were killed" and "seven civilians were killed" count different people.
       if (a.q.noun && b.q.noun && a.q.noun !== b.q.noun) return false;
+      if (!namesMeet(a, b)) return false;
       // A casualty class says most of what is counted; a plain noun needs more shared context.
       return shared(a.near, b.near) >= (CASUALTY_FRAMES.has(a.q.frame) ? 1 : 2);
     default:
-      return shared(a.near, b.near) >= 2;
+      return namesMeet(a, b) && shared(a.near, b.near) >= 2;
   }
+}
+
+/**
+ * Whether two figures' sentences can be about the same place or party: true unless both name some (words
+ * capitalized inside the sentence) and share none ("Canada and Costa Rica, both with one death" vs "the
+ * United States ... including 3 deaths").
+ */
+function namesMeet(a: Mention, b: Mention): boolean {
+  const x = namesIn(a.sentence.text);
+  const y = namesIn(b.sentence.text);
+  return x.size === 0 || y.size === 0 || shared(x, y) > 0;
+}
+
+const CALENDAR_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+function namesIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:'"”’)]\s+)\p{Lu}[\p{Ll}\p{Lu}'’-]+/gu))
+    if (!CALENDAR_WORD.test(m[0])) out.add(m[0].toLowerCase());
+  return out;
 }
 
 const CASUALTY_FRAMES = new Set(['killed', 'injured', 'missing', 'arrested', 'displaced']);
@@ -111,8 +140,15 @@ export function compatible(a: Quantity, b: Quantity): boolean {
   return al <= bh && bl <= ah;
 }
 
-/** The disagreements among a story's sentences. `reportOf` maps an article id to its report id. */
-export function findDisagreements(sentences: Sentence[], reportOf: Map<string, string>): Disagreement[] {
+/**
+ * The disagreements among a story's sentences. `reportOf` maps an article id to its report id; `dayOf`, when
+ * given, an article id to its publication day (days since the epoch, or undefined when unknown).
+ */
+export function findDisagreements(
+  sentences: Sentence[],
+  reportOf: Map<string, string>,
+  dayOf: (articleId: string) => number | undefined = () => undefined,
+): Disagreement[] {
   const mentions = withoutParallelFigures(mentionsOf(sentences, reportOf));
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
@@ -124,7 +160,7 @@ export function findDisagreements(sentences: Sentence[], reportOf: Map<string, s
   const out: Disagreement[] = [];
   for (const group of [...groups.values()].sort((a, b) => b.length - a.length)) {
     if (new Set(group.map((m) => m.reportId)).size < 2) continue;
-    for (const component of components(group)) {
+    for (const component of components(group, dayOf)) {
       const values = valueGroups(component);
       if (values.length < 2) continue;
       const reportsPerValue = values.map((v) => new Set(v.map((m) => m.reportId)));
@@ -161,7 +197,7 @@ export function withoutParallelFigures(mentions: Mention[]): Mention[] {
 }
 
 /** Connected groups of mentions about the same thing, from different reports. */
-function components(group: Mention[]): Mention[][] {
+function components(group: Mention[], dayOf: (articleId: string) => number | undefined): Mention[][] {
   const parent = group.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -170,9 +206,13 @@ function components(group: Mention[]): Mention[][] {
     }
     return i;
   };
+  const days = group.map((m) => dayOf(m.sentence.articleId));
+  const sameTime = (i: number, j: number) =>
+    days[i] === undefined || days[j] === undefined || Math.abs(days[i]! - days[j]!) <= SAME_TIME_DAYS;
   for (let i = 0; i < group.length; i++)
     for (let j = i + 1; j < group.length; j++)
-      if (group[i].reportId !== group[j].reportId && sameThing(group[i], group[j])) parent[find(i)] = find(j);
+      if (group[i].reportId !== group[j].reportId && sameTime(i, j) && sameThing(group[i], group[j]))
+        parent[find(i)] = find(j);
   const byRoot = new Map<number, Mention[]>();
   group.forEach((m, i) => {
     const r = find(i);

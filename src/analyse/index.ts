@@ -2,6 +2,8 @@
  * Cross-source analysis of one story: claims and their corroboration, disagreements (figures, who said
  * the same words, page dates), per-outlet coverage, and the story's timeline. Pure: the story's articles and sentences in, plain data out.
  */
+
+import { dayOf } from '../cluster/features.js';
 import type {
   Article,
   Claim,
@@ -58,6 +60,7 @@ export function analyseStory(
   const pageDates = pageDateConflicts(articles);
   const offDates = new Set(pageDates.flatMap((d) => d.values[0].articleIds));
   const date = storyDate(articles);
+  const byId = new Map(articles.map((a) => [a.id, a]));
   const timeline = storyTimeline(articles, sentences, (a) =>
     a.published && !offDates.has(a.id) ? a.published.slice(0, 10) : date,
   );
@@ -69,7 +72,12 @@ export function analyseStory(
     entities,
     claims: claims.filter((c) => c.corroboration.reports >= 2).slice(0, MAX_CLAIMS),
     disagreements: [
-      ...findDisagreements(sentences, reportOf),
+      // Figures are compared between pages published about the same time (a page's date at odds with the
+      // story's is no evidence of when it was written).
+      ...findDisagreements(sentences, reportOf, (id) => {
+        const published = byId.get(id)?.published;
+        return published && !offDates.has(id) ? dayOf(published) : undefined;
+      }),
       ...speakerConflicts(allQuotes, sentences, reportOf),
       ...pageDates,
     ],

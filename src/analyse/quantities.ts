@@ -30,6 +30,8 @@ export interface Quantity {
   nounWord?: string;
   /** The hedge or bound written before the figure ("about", "more than"), if any. */
   hedge?: string;
+  /** A count of some only, added to or set beside others ("three more deaths", "two new cases"): no total. */
+  partial?: boolean;
   /** Offsets into the sentence (of the figure, without the hedge). */
   start: number;
   end: number;
@@ -204,6 +206,12 @@ export function quantities(sentence: string): Quantity[] {
     const compound = compoundWord(lower);
     if (!num && compound !== undefined) num = { value: compound, next: i + 1 };
     if (!num) continue;
+    // "Twenty six" written without its hyphen is one number.
+    const unitWord = tokens[num.next];
+    if (num.next === i + 1 && unitWord && unitWord.sep === ' ') {
+      const joined = compoundWord(`${lower}-${unitWord.text.toLowerCase()}`);
+      if (joined !== undefined) num = { value: joined, next: i + 2 };
+    }
     const prev = tokens[i - 1]?.text ?? '';
     const nextTok = tokens[num.next];
     // Not quantities: years, dates ("October 6", "6 October"), clock times, "a" without a unit after it.
@@ -239,6 +247,7 @@ export function quantities(sentence: string): Quantity[] {
     // An age ("aged 50", "at the age of 50", "the 50-year-old", "died at 50") counts no one.
     const after = sentence.slice(t.end, t.end + 14);
     if (/\b(?:aged|ages|age of)\s*$/i.test(before) || /\b(?:died|death)\s+at\s*$/i.test(before)) continue;
+    if (/\b(?:children|kids|babies|infants|people|those)\s+(?:under|over|aged)\s*$/i.test(before)) continue;
     if (/^(?:-|\s)?years?-?\s?old\b/i.test(after)) continue;
     // An exchange rate or a sum ("($1 = 5.64 Egyptian pounds)") states no amount.
     if (/^\s*=/.test(sentence.slice(tokens[j - 1].end, tokens[j - 1].end + 4)) || /=\s*$/.test(before))
@@ -317,6 +326,7 @@ export function quantities(sentence: string): Quantity[] {
       ...(noun ? { noun } : {}),
       ...(nounWord ? { nounWord } : {}),
       ...(hedge ? { hedge: hedge.toLowerCase() } : {}),
+      ...(kind === 'count' && isPartial(before, tokens[j]?.text) ? { partial: true } : {}),
       start: t.start,
       end,
       text: sentence.slice(t.start, end),
@@ -389,6 +399,14 @@ function pluralHead(tokens: Token[], k: number): string {
     if (isPlural(w)) return w;
   }
   return first;
+}
+
+/** "three more deaths", "two new cases", "14 other people", "another 20", "an additional five". */
+function isPartial(before: string, next: string | undefined): boolean {
+  return (
+    /^(?:more|new|additional|further|extra|other|others)$/i.test(next ?? '') ||
+    /\b(?:another|an additional|a further|an extra)\s*$/i.test(before)
+  );
 }
 
 /** Digits that are part of a code or a fraction: glued to a letter or a slash, after "F-", or with a leading 0. */
