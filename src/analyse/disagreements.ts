@@ -3,8 +3,11 @@
  * (12 injured vs 14; talks "for a week" vs "for about two weeks"; "the second within 24 hours" vs "the second
  * in a week"). Two figures are about the same thing when they measure the same frame (a casualty class, a
  * counted noun, a duration's role, a percentage or a currency) in sentences that share what the figure is
- * about. They disagree when their ranges, widened for rounding and hedges ("about", "more than"), do not meet.
- * Copies of one report never disagree with each other, and never count twice.
+ * about (and, for counts and amounts, no different places: both sentences' names must meet). They disagree
+ * when their ranges, widened for rounding and hedges ("about", "more than"), do not meet. Only pages
+ * published about the same time are compared (a toll that rose over a week is an update), and counts of only
+ * some ("three more deaths") are compared with nothing. Copies of one report never disagree with each other,
+ * and never count twice.
  */
 import type { Disagreement, DisagreementValue, Sentence } from '../model.js';
 import { attributionOf } from './attribution.js';
