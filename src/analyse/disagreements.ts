@@ -12,7 +12,7 @@
 import type { Disagreement, DisagreementValue, Sentence } from '../model.js';
 import { attributionOf } from './attribution.js';
 import { conceptOf, concepts } from './concepts.js';
-import { isCasualtyWord, type Quantity, quantities } from './quantities.js';
+import { isCasualtyFrame, isCasualtyWord, type Quantity, quantities } from './quantities.js';
 
 export interface Mention {
   q: Quantity;
@@ -21,6 +21,8 @@ export interface Mention {
   /** Concepts before the figure in its clause (what it is about) and just around it. */
   anchors: Set<string>;
   near: Set<string>;
+  /** Names in the sentence (words capitalized inside it): the places and parties it is about. */
+  names: Set<string>;
 }
 
 /** Mentions of one frame compared pairwise: capped so a huge story stays bounded. */
@@ -39,6 +41,7 @@ const HEDGE = 0.15;
 export function mentionsOf(sentences: Sentence[], reportOf: Map<string, string>): Mention[] {
   const out: Mention[] = [];
   for (const s of sentences) {
+    let names: Set<string> | undefined;
     for (const q of quantities(s.text)) {
       // A duration of no known role, or a count of only some ("three more deaths"), is compared with nothing.
       if ((q.kind === 'duration' && q.frame === 'other') || q.partial) continue;
@@ -56,7 +59,8 @@ export function mentionsOf(sentences: Sentence[], reportOf: Map<string, string>)
       // The counted noun and the frame are compared on their own; context means the other words.
       near.delete(q.frame);
       if (q.noun) near.delete(q.noun);
-      out.push({ q, sentence: s, reportId: reportOf.get(s.articleId) ?? s.articleId, anchors, near });
+      names ??= namesIn(s.text);
+      out.push({ q, sentence: s, reportId: reportOf.get(s.articleId) ?? s.articleId, anchors, near, names });
     }
   }
   return out;
@@ -80,7 +84,7 @@ export function sameThing(a: Mention, b: Mention): boolean {
       if (a.q.noun && b.q.noun && a.q.noun !== b.q.noun) return false;
       if (!namesMeet(a, b)) return false;
       // A casualty class says most of what is counted; a plain noun needs more shared context.
-      return shared(a.near, b.near) >= (CASUALTY_FRAMES.has(a.q.frame) ? 1 : 2);
+      return shared(a.near, b.near) >= (isCasualtyFrame(a.q.frame) ? 1 : 2);
     default:
       return namesMeet(a, b) && shared(a.near, b.near) >= 2;
   }
@@ -92,9 +96,7 @@ export function sameThing(a: Mention, b: Mention): boolean {
  * United States ... including 3 deaths").
  */
 function namesMeet(a: Mention, b: Mention): boolean {
-  const x = namesIn(a.sentence.text);
-  const y = namesIn(b.sentence.text);
-  return x.size === 0 || y.size === 0 || shared(x, y) > 0;
+  return a.names.size === 0 || b.names.size === 0 || shared(a.names, b.names) > 0;
 }
 
 const CALENDAR_WORD =
@@ -106,8 +108,6 @@ function namesIn(text: string): Set<string> {
     if (!CALENDAR_WORD.test(m[0])) out.add(m[0].toLowerCase());
   return out;
 }
-
-const CASUALTY_FRAMES = new Set(['killed', 'injured', 'missing', 'arrested', 'displaced']);
 
 /** The range a figure allows: hedges widen it, bounds open it, round figures allow for rounding. */
 export function rangeOf(q: Quantity): [number, number] {

@@ -4,6 +4,7 @@
  * "the second within 24 hours"), percentages ("40pc" = "40 percent" = "40%") and money.
  * Pure: text in, mentions out.
  */
+import { MONTH_NAME } from '../language/timex.js';
 import { conceptOf } from './concepts.js';
 
 export type QuantityKind = 'count' | 'duration' | 'percent' | 'money';
@@ -98,8 +99,7 @@ const DAYS: Record<string, number> = {
   decade: 3650,
 };
 
-const MONTHS =
-  /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)$/i;
+const MONTHS = new RegExp(`^${MONTH_NAME}$`, 'i');
 
 /** Words that name what happened to the people counted; near a number they say what is counted. */
 const CASUALTY: [RegExp, string][] = [
@@ -118,6 +118,13 @@ const UPPER_BOUND = /\b(up to|fewer than|less than|under|no more than|at most)\s
 /** Whether a word names a casualty ("injured", "killed"): such words say what is counted. */
 export function isCasualtyWord(word: string): boolean {
   return CASUALTY.some(([re]) => re.test(word));
+}
+
+const CASUALTY_FRAMES = new Set(CASUALTY.map(([, name]) => name));
+
+/** Whether a count's frame is a casualty class ("killed", "injured", …) rather than a counted noun. */
+export function isCasualtyFrame(frame: string): boolean {
+  return CASUALTY_FRAMES.has(frame);
 }
 
 /** Filler words allowed between a number and the noun it counts. */
@@ -302,7 +309,7 @@ export function quantities(sentence: string): Quantity[] {
       // moments") describes something else; it is a casualty count only with the casualty word after it.
       const modifier = /^-\p{L}/u.test(after) || (/^one$/i.test(lower) && /^\s+of\b/i.test(after));
       const casualtyAfter = tokens.slice(j, j + 3).some((x) => CASUALTY.some(([re]) => re.test(x.text)));
-      if (what && !(modifier && !casualtyAfter && CASUALTY.some(([, name]) => name === what))) {
+      if (what && !(modifier && !casualtyAfter && isCasualtyFrame(what))) {
         kind = 'count';
         frame = what;
         noun = nounAfter(tokens, j);
@@ -312,7 +319,7 @@ export function quantities(sentence: string): Quantity[] {
     if (!kind) continue;
     if (/^(a|an)$/i.test(lower) && kind !== 'duration') continue;
     // One of a thing is no tally ("one page", "one issue", "one hand"), except of casualties.
-    if (kind === 'count' && high === 1 && !CASUALTY.some(([, name]) => name === frame)) continue;
+    if (kind === 'count' && high === 1 && !isCasualtyFrame(frame)) continue;
     // Things are counted in whole numbers: "5.64 harbour crowns" is a rate or a measure.
     if (kind === 'count' && Math.abs(low - Math.round(low)) > 1e-9 * Math.max(1, low)) continue;
     out.push({

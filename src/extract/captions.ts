@@ -4,8 +4,9 @@
  * that ends on a date leads up to it ("… takes effect on January 1, 2010."). Pure.
  */
 
-const MONTH =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+import { MONTH_NAME } from '../language/timex.js';
+
+const MONTH = `${MONTH_NAME}\\.?`;
 /** The word before a full date at the end, the date, and a photo credit after it, if any. */
 const DATE_AT_END = new RegExp(
   `([\\p{L}\\p{N}'’]+)[,]?\\s+(?:${MONTH}\\s+\\d{1,2},\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})\\.?\\s*(?:\\(?(?:REUTERS|Reuters|AP|AFP|Getty Images)\\b[^()]{0,60}\\)?\\.?)?\\s*$`,

@@ -20,17 +20,18 @@ const AGENCY_ONLY = new RegExp(`^${AGENCY}${DASH}`, 'u');
 const UPDATED =
   /^(?:\d{1,2} [A-Z][a-z]+ \d{4}\s+)?(?:last )?updated(?: at| on)?:? \d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET))?(?:\s+Help)?\s+/i;
 
+/** A page's time stamp: "Wed Jun 2, 2010 7:56 pm EDT ". */
+const STAMP = String.raw`(?:[A-Z][a-z]{2}\s+)?[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}\s+\d{1,2}:\d{2}\s*[ap]m\s+[A-Z]{2,4}\s+`;
+
 /** A web page's place and time line before the dateline: "VENICE, Louisiana | Wed Jun 2, 2010 7:56 pm EDT ". */
-const PLACE_TIME =
-  /^[^|\n]{2,60}\|\s*(?:[A-Z][a-z]{2}\s+)?[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}\s+\d{1,2}:\d{2}\s*[ap]m\s+[A-Z]{2,4}\s+/;
+const PLACE_TIME = new RegExp(String.raw`^[^|\n]{2,60}\|\s*${STAMP}`);
 
 /** A wire service's note on the version: "(Repeats to more subscribers)", "(Adds quotes, details) ". */
 const WIRE_NOTE =
   /^\((?:repeats|adds|updates|corrects|recasts|changes|fixes|refiles|removes|inserts|rewrites|writes through|adding|updating|recasting)\b[^()\n]{0,120}\)\s*/i;
 
 /** A time stamp alone before the dateline: "Mon Apr 27, 2009 9:17 pm BST ". */
-const TIME_STAMP =
-  /^(?:[A-Z][a-z]{2}\s+)?[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}\s+\d{1,2}:\d{2}\s*[ap]m\s+[A-Z]{2,4}\s+/;
+const TIME_STAMP = new RegExp(`^${STAMP}`);
 
 /** A dateline with its agency anywhere: "... WASHINGTON (Reuters) - " after a page's highlights and byline. */
 const AGENCY_DATELINE = new RegExp(`${PLACE}${QUALIFIER}{0,2}\\s*${AGENCY}${DASH}`, 'u');
@@ -44,29 +45,33 @@ const PREAMBLE = /^(?:\\?[*•]\s|By\s+[A-Z])/;
 /** The sentence without a leading dateline; unchanged when it has none or would be left nearly empty. */
 export function stripDateline(sentence: string): string {
   const note = WIRE_NOTE.exec(sentence) ?? TIME_STAMP.exec(sentence);
-  if (note) {
-    const rest = stripDateline(sentence.slice(note[0].length));
-    return rest.split(/\s+/).length >= 4 ? rest : sentence;
-  }
+  if (note) return afterLead(sentence, note[0].length);
   if (PREAMBLE.test(sentence)) {
     const at = AGENCY_DATELINE.exec(sentence.slice(0, 600));
     if (at) {
       const rest = sentence.slice(at.index + at[0].length);
-      if (rest.split(/\s+/).length >= 4 && /^[\p{Lu}"“‘'\d]/u.test(rest)) return rest;
+      if (readsAsSentence(rest)) return rest;
     }
   }
   const stamp = PLACE_TIME.exec(sentence);
-  if (stamp) {
-    const rest = stripDateline(sentence.slice(stamp[0].length));
-    return rest.split(/\s+/).length >= 4 ? rest : sentence;
-  }
+  if (stamp) return afterLead(sentence, stamp[0].length);
   const m = UPDATED.exec(sentence) ?? WITH_PLACE.exec(sentence) ?? AGENCY_ONLY.exec(sentence);
   if (!m) return sentence;
   // The place must be a real all-caps word (not "A" or "I"), and a sentence must remain.
   const head = m[0];
   if (!/\(|[A-Z]{3}|updated/i.test(head)) return sentence;
   const rest = sentence.slice(head.length);
-  return rest.split(/\s+/).length >= 4 && /^[\p{Lu}"“‘'\d]/u.test(rest) ? rest : sentence;
+  return readsAsSentence(rest) ? rest : sentence;
+}
+
+const enoughWords = (text: string) => text.split(/\s+/).length >= 4;
+/** What is left after a dateline is a sentence: a few words, starting with a capital, a quote or a digit. */
+const readsAsSentence = (text: string) => enoughWords(text) && /^[\p{Lu}"“‘'\d]/u.test(text);
+
+/** The sentence after a lead (a version note, a time stamp) and whatever dateline follows it; unchanged when too little is left. */
+function afterLead(sentence: string, length: number): string {
+  const rest = stripDateline(sentence.slice(length));
+  return enoughWords(rest) ? rest : sentence;
 }
 
 /** The agency a dateline names, at its end: "(Reuters) - ", "(AP) — ". */
