@@ -5,8 +5,8 @@
  * misattribute quotes, so the speaker disagreements it prints are mostly false alarms; figures do change
  * over a topic's months, so some figure disagreements are real updates rather than errors.
  *
- *   npx tsx bench/speaker-conflicts.ts                 # kind "speaker"
- *   npx tsx bench/speaker-conflicts.ts count percent   # any kinds, or "all"
+ *   npx tsx bench/disagreements.ts                 # kind "speaker"
+ *   npx tsx bench/disagreements.ts count percent   # any kinds, or "all"
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
