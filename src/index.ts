@@ -5,7 +5,7 @@ export { findDisagreements } from './analyse/disagreements.js';
 export { analyseStory } from './analyse/index.js';
 export { pageDateConflicts } from './analyse/page-dates.js';
 export { quantities } from './analyse/quantities.js';
-export { buildTimeline } from './analyse/timeline.js';
+export { storyTimeline } from './analyse/story-timeline.js';
 export { buildBrief } from './brief/build.js';
 export { clusterArticles } from './cluster/index.js';
 export { StoryClusterer } from './cluster/stream.js';

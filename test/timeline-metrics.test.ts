@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildTimeline } from '../src/analyse/timeline.js';
+import { rankedTimeline, storyTimeline } from '../src/analyse/story-timeline.js';
+import { cutTimeline } from '../src/eval/timeline.js';
 import {
   agreementRouge,
   alignRouge,
@@ -8,8 +9,7 @@ import {
   dateF1,
   type Timeline,
 } from '../src/eval/timeline-metrics.js';
-import { dateMentions } from '../src/language/timex.js';
-import type { Sentence } from '../src/model.js';
+import type { Article, Sentence } from '../src/model.js';
 
 const tl = (entries: [string, string[]][]): Timeline => new Map(entries);
 
@@ -49,38 +49,60 @@ function sentence(articleId: string, index: number, text: string): Sentence {
   return { articleId, index, paragraph: 0, start: 0, end: text.length, text };
 }
 
-test('buildTimeline picks the most mentioned dates and describes each with its own sentences', () => {
-  const articles = [
-    {
-      id: 'a',
-      published: '2020-03-05',
-      sentences: [
-        sentence('a', 0, 'The dam burst on Tuesday, flooding three villages in the valley.'),
-        sentence('a', 1, 'Rescue crews searched the villages on Wednesday for survivors.'),
-      ],
+function article(
+  id: string,
+  published: string,
+  texts: string[],
+): { article: Article; sentences: Sentence[] } {
+  return {
+    article: {
+      id,
+      source: id,
+      title: '',
+      published,
+      language: 'en',
+      paragraphs: texts,
+      text: texts.join('\n\n'),
+      hash: id,
     },
-    {
-      id: 'b',
-      published: '2020-03-06',
-      sentences: [
-        sentence('b', 0, 'After the dam burst on Tuesday, the villages were evacuated.'),
-        sentence('b', 1, 'The regional governor visited the valley on Thursday and promised aid.'),
-      ],
-    },
-    {
-      id: 'c',
-      published: '2020-03-09',
-      sentences: [
-        sentence('c', 0, 'Engineers blamed heavy rain for the dam collapse of March 3.'),
-        sentence('c', 1, 'Crews searched the flooded villages on Wednesday.'),
-      ],
-    },
+    sentences: texts.map((t, k) => sentence(id, k, t)),
+  };
+}
+
+test('eval timeline scores the timeline briefs show, cut to the reference size', () => {
+  const docs = [
+    article('a', '2020-03-05', [
+      'The dam burst on Tuesday, flooding three villages in the valley below.',
+      'Rescue crews searched the villages on Wednesday for survivors of the flood.',
+    ]),
+    article('b', '2020-03-06', [
+      'After the dam burst on Tuesday, flooding three villages, people were evacuated.',
+      'The regional governor visited the valley on Thursday and promised aid to families.',
+    ]),
+    article('c', '2020-03-09', [
+      'Engineers said in a report that heavy rain caused the collapse in May 2019.',
+    ]),
   ];
-  const days = buildTimeline(articles, { dates: 2, perDate: 1, resolve: dateMentions });
-  assert.deepEqual(
-    days.map((d) => d.date),
-    ['2020-03-03', '2020-03-04'],
+  const ranked = rankedTimeline(
+    docs.map((d) => d.article),
+    docs.flatMap((d) => d.sentences),
+    (a) => a.published,
   );
-  assert.match(days[0].sentences[0].text, /dam/);
-  assert.match(days[1].sentences[0].text, /searched/);
+  // The burst is told by two articles: it ranks first, and both are cited.
+  assert.equal(ranked[0].date, '2020-03-03');
+  assert.deepEqual(ranked[0].articleIds, ['a', 'b']);
+  // A month-only date and a date outside the range are never scored; two dates of one each are kept.
+  const cut = cutTimeline(ranked, { dates: 2, perDate: 1, range: ['2020-03-01', '2020-03-31'] });
+  assert.deepEqual([...cut.keys()], ['2020-03-03', '2020-03-04']);
+  assert.match(cut.get('2020-03-03')![0], /dam burst/);
+  // The brief's own timeline is the head of the same ranking, in date order.
+  const shown = storyTimeline(
+    docs.map((d) => d.article),
+    docs.flatMap((d) => d.sentences),
+    (a) => a.published,
+  );
+  assert.deepEqual(
+    shown.map((e) => e.date),
+    [...ranked].map((e) => e.date).sort(),
+  );
 });

@@ -29,10 +29,25 @@ interface Candidate {
 }
 
 /**
- * `refDateOf` gives the date to resolve an article's expressions against (YYYY-MM-DD), or undefined
- * when there is none (its relative expressions are then skipped).
+ * The brief's timeline: the `MAX_ENTRIES` best-backed events, in date order. `refDateOf` gives the date to
+ * resolve an article's expressions against (YYYY-MM-DD), or undefined when there is none (its relative
+ * expressions are then skipped).
  */
 export function storyTimeline(
+  articles: Article[],
+  sentences: Sentence[],
+  refDateOf: (article: Article) => string | undefined,
+): TimelineEntry[] {
+  return rankedTimeline(articles, sentences, refDateOf)
+    .slice(0, MAX_ENTRIES)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.text.localeCompare(b.text));
+}
+
+/**
+ * Every dated event of the story, best first: backed by more articles, then told earlier in its article.
+ * `storyTimeline` shows the head of this list; `eval timeline` cuts it to a reference timeline's size.
+ */
+export function rankedTimeline(
   articles: Article[],
   sentences: Sentence[],
   refDateOf: (article: Article) => string | undefined,
@@ -90,9 +105,7 @@ export function storyTimeline(
         a.entry.evidence[0].sentenceIndex - b.entry.evidence[0].sentenceIndex ||
         a.i - b.i,
     )
-    .slice(0, MAX_ENTRIES)
-    .map((x) => x.entry)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.text.localeCompare(b.text));
+    .map((x) => x.entry);
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {

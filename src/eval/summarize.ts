@@ -76,9 +76,10 @@ export const task: EvalTask = {
     if (typeof flags.limit === 'string') clusters = clusters.slice(0, Number(flags.limit));
     const useQuery = !flags['no-query'];
     const method = typeof flags.method === 'string' ? flags.method : 'newsfuse';
-    const methods = method === 'all' ? METHODS : [method];
+    const methods: readonly string[] = method === 'all' ? METHODS : [method];
     for (const m of methods)
-      if (!METHODS.includes(m)) throw new Error(`unknown method "${m}" (${METHODS.join(', ')}, all)`);
+      if (!(METHODS as readonly string[]).includes(m))
+        throw new Error(`unknown method "${m}" (${METHODS.join(', ')}, all)`);
     const exceptions = loadWordNetExceptions();
     if (!exceptions)
       log('note: WordNet exception lists not found (apt-get install wordnet-base); stemming is Porter only');

@@ -2,16 +2,17 @@
  * `newsfuse eval timeline --data DIR`: timeline summarization on Timeline17 (`../shared/data/timeline/t17/`).
  * DIR is the t17 folder (every topic) or one topic folder. Standard protocol (news-tls): for each reference
  * timeline, the articles are limited to the reference's date range, and the system builds a timeline with
- * the reference's number of dates and its mean number of sentences per date (rounded). Metrics per
+ * the reference's number of dates and its mean number of sentences per date (rounded). The timeline is the
+ * one briefs show (`rankedTimeline`, the list `storyTimeline` takes its head from), cut to that size: its
+ * best-ranked day-dated events within the range, at most the per-date number on each date. Metrics per
  * timeline, then the mean: date_f1, and ROUGE-1/2 F1 in the align+ m:1 variant (ar1_f, ar2_f; what
  * the literature reports as AR), with the concat and agreement variants beside them.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTimeline, type TimelineArticle } from '../analyse/timeline.js';
+import { rankedTimeline } from '../analyse/story-timeline.js';
 import { articleSentences } from '../language/sentences.js';
-import { dateMentions } from '../language/timex.js';
-import type { Article } from '../model.js';
+import type { Article, Sentence, TimelineEntry } from '../model.js';
 import type { EvalResult, EvalTask } from './contract.js';
 import { readJsonl } from './data.js';
 import { agreementRouge, alignRouge, concatRouge, dateF1, type Timeline } from './timeline-metrics.js';
@@ -35,7 +36,7 @@ function topicDirs(data: string): string[] {
     .sort();
 }
 
-function asArticle(r: RawArticle): TimelineArticle {
+function asArticle(r: RawArticle): { article: Article; sentences: Sentence[] } {
   // One sentence per line in the corpus: keep that segmentation, as the protocol does.
   const paragraphs = r.text.split('\n').filter((l) => l.trim());
   const article: Article = {
@@ -48,7 +49,26 @@ function asArticle(r: RawArticle): TimelineArticle {
     text: paragraphs.join('\n\n'),
     hash: r.id,
   };
-  return { id: r.id, published: r.date, sentences: articleSentences(article) };
+  return { article, sentences: articleSentences(article) };
+}
+
+/**
+ * The protocol's cut of a ranked timeline: walking the entries best first, a date is taken while fewer than
+ * `dates` are, and each taken date keeps its first `perDate` entries. Only whole days within the range count.
+ */
+export function cutTimeline(
+  ranked: TimelineEntry[],
+  size: { dates: number; perDate: number; range: [string, string] },
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const e of ranked) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date) || e.date < size.range[0] || e.date > size.range[1]) continue;
+    const day = out.get(e.date);
+    if (day) {
+      if (day.length < size.perDate) day.push(e.text);
+    } else if (out.size < size.dates) out.set(e.date, [e.text]);
+  }
+  return new Map([...out].sort((a, b) => a[0].localeCompare(b[0])));
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -77,16 +97,19 @@ export const task: EvalTask = {
         const dates = ref.entries.map((e) => e.date).sort();
         const sentences = ref.entries.reduce((n, e) => n + e.sentences.length, 0);
         const range: [string, string] = [dates[0], dates[dates.length - 1]];
-        const days = buildTimeline(
-          articles.filter((a) => a.published >= range[0] && a.published <= range[1]),
-          {
-            dates: dates.length,
-            perDate: Math.max(1, Math.round(sentences / dates.length)),
-            resolve: dateMentions,
-            range,
-          },
+        const inRange = articles.filter(
+          (a) => a.article.published! >= range[0] && a.article.published! <= range[1],
         );
-        const pred: Timeline = new Map(days.map((d) => [d.date, d.sentences.map((s) => s.text)]));
+        const ranked = rankedTimeline(
+          inRange.map((a) => a.article),
+          inRange.flatMap((a) => a.sentences),
+          (a) => a.published,
+        );
+        const pred: Timeline = cutTimeline(ranked, {
+          dates: dates.length,
+          perDate: Math.max(1, Math.round(sentences / dates.length)),
+          range,
+        });
         const gold: Timeline = new Map(ref.entries.map((e) => [e.date, e.sentences]));
         const row = {
           date_f1: dateF1(pred.keys(), gold.keys()).f,

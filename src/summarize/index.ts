@@ -6,6 +6,7 @@
  */
 import type { Sentence, SummaryInput } from '../model.js';
 import { buildContext, type Context, chronological, type SummarizeOptions } from './context.js';
+import { METHODS, type MethodName } from './method-names.js';
 import { lexrank, textrank } from './methods/graph.js';
 import { ilp } from './methods/ilp.js';
 import { newsfuse } from './methods/newsfuse.js';
@@ -15,7 +16,7 @@ import { submodular } from './methods/submodular.js';
 export type { SummarizeOptions } from './context.js';
 export { isCandidate } from './context.js';
 
-const REGISTRY: Record<string, (ctx: Context) => number[]> = {
+const REGISTRY: Record<MethodName, (ctx: Context) => number[]> = {
   newsfuse,
   lead,
   centroid,
@@ -28,11 +29,11 @@ const REGISTRY: Record<string, (ctx: Context) => number[]> = {
   submodular,
 };
 
-export const METHODS = Object.keys(REGISTRY);
+export { METHODS };
 
 export function summarize(input: SummaryInput, options: SummarizeOptions): Sentence[] {
   const method = options.method ?? 'newsfuse';
-  const run = REGISTRY[method];
+  const run = REGISTRY[method as MethodName];
   if (!run) throw new Error(`unknown summarization method "${method}" (${METHODS.join(', ')})`);
   if (!(options.words > 0)) return [];
   const ctx = buildContext(input, options);

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
-import { clusterArticles } from '../../cluster/index.js';
-import { readInputs } from '../../ingest/index.js';
 import type { Article, Story } from '../../model.js';
-import { extractAll } from '../../pipeline.js';
 import { CliError } from '../errors.js';
-import { reportDiagnostics } from './brief.js';
+import { reportDiagnostics } from '../output.js';
 
 /** JSON: `{stories: [{id, headline, articles: [{id, title, publisher?, published?, source, report}], reports}]}`. */
 export function storiesJson(stories: Story[], byId: Map<string, Article>): string {
@@ -65,6 +62,11 @@ export function register(program: Command): void {
     .action(async (paths: string[], opts: { format: string }) => {
       if (opts.format !== 'md' && opts.format !== 'json')
         throw new CliError(`unknown format "${opts.format}" (md, json)`, 2);
+      const [{ readInputs }, { extractAll }, { clusterArticles }] = await Promise.all([
+        import('../../ingest/index.js'),
+        import('../../pipeline.js'),
+        import('../../cluster/index.js'),
+      ]);
       const ingest = await readInputs(paths);
       const missing = ingest.diagnostics.find((d) => d.level === 'error');
       if (missing) throw new CliError(`${missing.origin.path}: ${missing.message}`, 2);

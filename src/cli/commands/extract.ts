@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { extractArticle } from '../../extract/index.js';
-import { documentsFromBytes } from '../../ingest/index.js';
 import type { Article } from '../../model.js';
 import { CliError } from '../errors.js';
-import { reportDiagnostics } from './brief.js';
+import { reportDiagnostics } from '../output.js';
 
 function asText(a: Article): string {
   const meta = [
@@ -23,7 +21,7 @@ export function register(program: Command): void {
     .description('print the article extracted from one page (HTML, scraped text or JSONL; - for stdin)')
     .argument('<file>', 'a file, or - for stdin')
     .option('-f, --format <format>', 'json or text', 'json')
-    .action((file: string, opts: { format: string }) => {
+    .action(async (file: string, opts: { format: string }) => {
       if (opts.format !== 'json' && opts.format !== 'text')
         throw new CliError(`unknown format "${opts.format}" (json, text)`, 2);
       let bytes: Buffer;
@@ -32,6 +30,10 @@ export function register(program: Command): void {
       } catch {
         throw new CliError(`${file}: no such file or directory`, 2);
       }
+      const [{ documentsFromBytes }, { extractArticle }] = await Promise.all([
+        import('../../ingest/index.js'),
+        import('../../extract/index.js'),
+      ]);
       const { docs, diagnostics } = documentsFromBytes(file, bytes);
       const articles: Article[] = [];
       for (const doc of docs) {

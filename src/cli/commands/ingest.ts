@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
-import { readSources } from '../../feeds/index.js';
-import { openStore } from '../../store/db.js';
-import { ingestDocuments } from '../../store/ingest.js';
-import { counts } from '../../store/repository.js';
+import type { openStore } from '../../store/db.js';
 import { CliError } from '../errors.js';
-import { reportDiagnostics } from './brief.js';
+import { reportDiagnostics } from '../output.js';
 
 export function register(program: Command): void {
   program
@@ -17,6 +14,12 @@ export function register(program: Command): void {
     .option('--db <path>', 'SQLite store', 'newsfuse.db')
     .option('--allow-private', 'allow fetching from private and loopback addresses')
     .action(async (sources: string[], opts: { db: string; allowPrivate?: boolean }) => {
+      const [{ readSources }, { openStore }, { ingestDocuments }, { counts }] = await Promise.all([
+        import('../../feeds/index.js'),
+        import('../../store/db.js'),
+        import('../../store/ingest.js'),
+        import('../../store/repository.js'),
+      ]);
       const input = await readSources(sources, { allowPrivate: opts.allowPrivate });
       const missing = input.diagnostics.find((d) => d.level === 'error');
       if (missing) throw new CliError(`${missing.origin.path}: ${missing.message}`, 2);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { openStore } from '../../store/db.js';
-import { listStories, searchArticles } from '../../store/repository.js';
+import type { openStore } from '../../store/db.js';
 import { CliError } from '../errors.js';
 
 export function register(program: Command): void {
@@ -10,8 +9,12 @@ export function register(program: Command): void {
     .argument('<query...>', 'words to look for')
     .option('--db <path>', 'SQLite store', 'newsfuse.db')
     .option('-f, --format <format>', 'text or json', 'text')
-    .action((words: string[], opts: { db: string; format: string }) => {
+    .action(async (words: string[], opts: { db: string; format: string }) => {
       const q = words.join(' ');
+      const [{ openStore }, { listStories, searchArticles }] = await Promise.all([
+        import('../../store/db.js'),
+        import('../../store/repository.js'),
+      ]);
       let db: ReturnType<typeof openStore>;
       try {
         db = openStore(opts.db);

@@ -1,9 +1,7 @@
-import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
-import { createApp } from '../../server/app.js';
-import { openStore } from '../../store/db.js';
+import type { openStore } from '../../store/db.js';
 import { CliError } from '../errors.js';
-import { positiveInt } from './brief.js';
+import { positiveInt } from '../options.js';
 
 export function register(program: Command): void {
   program
@@ -12,8 +10,13 @@ export function register(program: Command): void {
     .option('--db <path>', 'SQLite store', 'newsfuse.db')
     .option('-p, --port <n>', 'port', '8080')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .action((opts: { db: string; port: string; host: string }) => {
+    .action(async (opts: { db: string; port: string; host: string }) => {
       const port = positiveInt(opts.port, '--port');
+      const [{ serve }, { createApp }, { openStore }] = await Promise.all([
+        import('@hono/node-server'),
+        import('../../server/app.js'),
+        import('../../store/db.js'),
+      ]);
       let db: ReturnType<typeof openStore>;
       try {
         db = openStore(opts.db);

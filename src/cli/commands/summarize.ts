@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { readJsonl } from '../../eval/data.js';
-import { summarizeCluster } from '../../eval/summarize.js';
-import { METHODS } from '../../summarize/index.js';
+import type { summarizeCluster } from '../../eval/summarize.js';
+import { METHODS } from '../../summarize/method-names.js';
 import { CliError } from '../errors.js';
 
 export function register(program: Command): void {
@@ -19,9 +18,13 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'directory for the summaries')
     .option('-m, --method <name>', `summarization method (${METHODS.join(', ')})`, 'newsfuse')
     .option('--no-query', "ignore the clusters' queries")
-    .action((opts: { data: string; out: string; method: string; query: boolean }) => {
-      if (!METHODS.includes(opts.method))
+    .action(async (opts: { data: string; out: string; method: string; query: boolean }) => {
+      if (!(METHODS as readonly string[]).includes(opts.method))
         throw new CliError(`unknown method "${opts.method}" (${METHODS.join(', ')})`, 2);
+      const [{ readJsonl }, { summarizeCluster }] = await Promise.all([
+        import('../../eval/data.js'),
+        import('../../eval/summarize.js'),
+      ]);
       let clusters: Parameters<typeof summarizeCluster>[0][];
       try {
         clusters = readJsonl(opts.data);
