@@ -4,12 +4,14 @@
  * output to OUT/<name>.<format>. Two snapshot folders are then compared byte for byte, which is how a
  * refactor proves that briefs did not change.
  *
- *   npx tsx bench/brief-snapshot.ts OUT            # write the snapshots (needs `npm run build` first)
- *   npx tsx bench/brief-snapshot.ts --diff A B     # list the files that differ between two snapshot folders
+ *   npx tsx bench/brief-snapshot.ts OUT [--root DIR]   # write the snapshots (needs `npm run build` first)
+ *   npx tsx bench/brief-snapshot.ts --diff A B         # list the files that differ between two snapshot folders
  *
+ * `--root DIR` runs another checkout's build (e.g. the commit before a refactor) on the same inputs.
  * The Timeline17 windows: for each of the first 10 topics (sorted by name), two runs of 15 consecutive
  * articles (starting at 1/3 and 2/3 of the topic), written as JSONL records `{id, date, text}` to a
- * temporary folder that is removed at the end.
+ * temporary folder that is removed at the end. Every input is passed by a path relative to the folder
+ * the CLI runs in, so that the sources named in a brief are the same from any checkout or temporary folder.
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -22,11 +24,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
-const root = new URL('..', import.meta.url).pathname;
-const shared = join(root, '..', 'shared', 'data');
+const here = new URL('..', import.meta.url).pathname;
+const shared = join(here, '..', 'shared', 'data');
 const FORMATS = ['md', 'json', 'html'] as const;
 
 function diff(a: string, b: string): number {
@@ -70,12 +72,12 @@ function t17Windows(dir: string): Array<[string, string]> {
   return out;
 }
 
-function snapshot(outDir: string): void {
+function snapshot(outDir: string, root: string): void {
   mkdirSync(outDir, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'newsfuse-snap-'));
   try {
     const inputs: Array<[string, string]> = [
-      ['examples-harbor-fire', join(root, 'examples', 'harbor-fire')],
+      ['examples-harbor-fire', join(here, 'examples', 'harbor-fire')],
       ['samples-aleppo-talks', join(shared, 'samples', 'aleppo-talks')],
       ...t17Windows(tmp),
     ];
@@ -84,7 +86,9 @@ function snapshot(outDir: string): void {
       for (const format of FORMATS) {
         let out: string;
         try {
-          out = execFileSync('node', [join(root, 'dist', 'cli', 'main.js'), 'brief', '-f', format, path], {
+          const cli = join(root, 'dist', 'cli', 'main.js');
+          out = execFileSync('node', [cli, 'brief', '-f', format, path.split('/').pop()!], {
+            cwd: dirname(path),
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'ignore'],
             maxBuffer: 256 * 1024 * 1024,
@@ -103,7 +107,8 @@ function snapshot(outDir: string): void {
 
 const args = process.argv.slice(2);
 if (args[0] === '--diff' && args.length === 3) process.exitCode = diff(args[1], args[2]);
-else if (args.length === 1) snapshot(args[0]);
+else if (args.length === 1) snapshot(args[0], here);
+else if (args.length === 3 && args[1] === '--root') snapshot(args[0], resolve(args[2]));
 else {
   console.error('usage: bench/brief-snapshot.ts OUT | --diff A B');
   process.exitCode = 2;
