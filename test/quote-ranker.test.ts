@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import {
   bestNonCrossing,
   preferredContents,
-  RANK_THRESHOLD,
   rankScore,
+  rankThreshold,
 } from '../src/language/quote-ranker.js';
 import { quoteCandidates, quotes } from '../src/language/quotes.js';
 
@@ -16,7 +16,7 @@ test('the score is deterministic, and strong features outscore weak ones', () =>
   const strong = ['bias', 'rules', 'kept', 'shape=trailing', 'p7', 'spk=name', 'q3', 'sentQuoted'];
   const weak = ['bias', 'wide', 'notKept', 'shape=leading', 'p0', 'spk=none', 'q0', 'sentPlain'];
   assert.equal(rankScore(strong), rankScore([...strong]));
-  assert.ok(rankScore(strong) > RANK_THRESHOLD);
+  assert.ok(rankScore(strong) > rankThreshold());
   assert.ok(rankScore(strong) > rankScore(weak));
   assert.equal(rankScore(['no such feature']), 0);
   const w = new Map([

@@ -1,26 +1,33 @@
 /**
  * The ranker of quote candidates: two linear models over the binary features of a candidate frame (its cue,
  * shape, speaker, content and the candidates it crosses; see frameFeatures in quotes.ts), trained on the
- * PolNeAR train split by bench/quotes-ranker.ts, which writes quote-ranker-weights.ts.
+ * PolNeAR train split by scripts/train/quote-ranker.ts, which writes models/quote-ranker.json.
  * - Whether a frame is an attribution: logistic regression; a frame is kept when its score (log-odds of
- *   matching a gold attribution) reaches RANK_THRESHOLD and it crosses no better-scored frame.
+ *   matching a gold attribution) reaches rankThreshold() and it crosses no better-scored frame.
  * - Where its content ends: a frame's content and its shorter cuts (a leading name, a noun phrase, a clause,
  *   the words before another report inside it) are scored by a conditional-logit model (softmax over the
  *   frame's choices), and the best one is used.
- * Pure and deterministic.
+ * Deterministic; the weights are read from models/ on first use, not at import.
  */
-import { BOUNDARY_WEIGHTS, RANKER_THRESHOLD, RANKER_WEIGHTS } from './quote-ranker-weights.js';
+import { derived } from '../models/load.js';
+import { quoteRankerModel } from './quote-models.js';
 
-const WEIGHTS = new Map<string, number>(Object.entries(RANKER_WEIGHTS));
-const BOUNDS = new Map<string, number>(Object.entries(BOUNDARY_WEIGHTS));
+/** The weights as maps, made on first use (models/quote-ranker.json is read then, not at import). */
+const learned = derived(quoteRankerModel, (m) => ({
+  ranker: new Map(Object.entries(m.ranker)),
+  bounds: new Map(Object.entries(m.boundary)),
+  threshold: m.threshold,
+}));
 
 /** The log-odds threshold (chosen by 2-fold cross-validation on the train split). */
-export const RANK_THRESHOLD = RANKER_THRESHOLD;
+export function rankThreshold(): number {
+  return learned().threshold;
+}
 
 /** The score of a candidate: the sum of its features' weights (unknown features weigh nothing). */
 export function rankScore(
   features: readonly string[],
-  weights: ReadonlyMap<string, number> = WEIGHTS,
+  weights: ReadonlyMap<string, number> = learned().ranker,
 ): number {
   let s = 0;
   for (const f of features) s += weights.get(f) ?? 0;
@@ -33,7 +40,7 @@ export function rankScore(
  */
 export function preferredContents(
   cands: readonly { features: readonly string[]; parent?: number }[],
-  weights: ReadonlyMap<string, number> = BOUNDS,
+  weights: ReadonlyMap<string, number> = learned().bounds,
 ): number[] {
   const best = cands.map((c, i) => (c.parent === undefined ? i : -1));
   const bestScore = cands.map((c) => (c.parent === undefined ? rankScore(c.features, weights) : 0));

@@ -6,8 +6,8 @@
  *             The New York Post reports that Hillary Clinton’s team avoided ...
  *             According to the fire service, the blaze burned for eight hours.
  *             The senator believes the bill will pass. / The mayor wants to close the pier.
- * How: the reporting cues are word forms learned from the PolNeAR train split (quote-cues.ts, written by
- * bench/quotes-lexicon.ts): a word is a cue where P(cue | word, class of the word before, class of the
+ * How: the reporting cues are word forms learned from the PolNeAR train split (models/quote-cues.json, by
+ * scripts/train/quote-cues.ts): a word is a cue where P(cue | word, class of the word before, class of the
  * word after) reaches MIN_CUE_P, naive Bayes over counts of the train split ("polls show" is a cue, "the
  * show" is not). Each cue in a sentence is a frame; the words before it give its speaker (skipping
  * auxiliaries, adverbs, asides and brackets), the punctuation around it its shape: leading ("X said
@@ -19,16 +19,16 @@
  * the last "... official" introduced. Pure, and linear in the text but for the speaker resolution.
  * By default the frames kept are chosen by a learned ranker (quote-ranker.ts) among the rules' frames and
  * those of a wider pass (cues down to P 0.1, leading frames without a speaker) and of noun and phrasal cues
- * ("support for C", "the claim that C", quote-noun-cues.ts by bench/quotes-nouncues.ts), each content chosen
+ * ("support for C", "the claim that C", models/quote-noun-cues.json), each content chosen
  * by its boundary model among the frame's own and shorter cuts (shorterContents);
  * `{ rank: false }` keeps the rules' choice (the widest of crossing frames).
  */
 import type { Article, Entity, Quote } from '../model.js';
+import { derived } from '../models/load.js';
 import { entities } from './entities.js';
 import { normalizeQuoteMarks, type Quotation, quotations } from './quotations.js';
-import { CUE_CONTEXT, CUE_PARTICLES, CUE_STATS } from './quote-cues.js';
-import { NOUN_CUES } from './quote-noun-cues.js';
-import { bestNonCrossing, preferredContents, RANK_THRESHOLD, rankScore } from './quote-ranker.js';
+import { quoteCuesModel, quoteNounCuesModel } from './quote-models.js';
+import { bestNonCrossing, preferredContents, rankScore, rankThreshold } from './quote-ranker.js';
 import { splitSentences } from './sentences.js';
 
 // --- the cue lexicon ---
@@ -51,26 +51,22 @@ interface CueInfo {
   context?: Map<string, [number, number]>;
 }
 
-/** Every learned form, and the forms that are a cue wherever they stand (they end a speaker phrase). */
-const LEXICON = new Map<string, CueInfo>();
-const CUES = new Set<string>();
-for (const [word, [n, occurrences, after, before, around, sourceless]] of Object.entries(CUE_STATS)) {
-  const p = n / Math.max(occurrences, n);
-  const context = CUE_CONTEXT[word]
-    ? new Map(
-        CUE_CONTEXT[word].split(' ').map((cell): [string, [number, number]] => {
-          const [cls, counts] = cell.split('=');
-          const [c, o] = counts.split('/').map(Number);
-          return [cls, [c, o]];
-        }),
-      )
-    : undefined;
-  LEXICON.set(word, { p, around: around > after + before, sourceless: sourceless / n, context });
-  if (p >= 0.5) CUES.add(word);
-}
-
-/** Word and preposition pairs that are one cue ("called for"), learned with the lexicon. */
-const PARTICLES = new Set(CUE_PARTICLES.split(','));
+/**
+ * The lexicon, made on first use from models/quote-cues.json: every learned form; the forms that are a cue
+ * wherever they stand (they end a speaker phrase); word and preposition pairs that are one cue ("called for").
+ */
+const cueLexicon = derived(quoteCuesModel, ({ stats, contexts, particles }) => {
+  const forms = new Map<string, CueInfo>();
+  const cues = new Set<string>();
+  for (const [word, [n, occurrences, after, before, around, sourceless]] of Object.entries(stats)) {
+    const p = n / Math.max(occurrences, n);
+    const cells = Object.hasOwn(contexts, word) ? Object.entries(contexts[word]) : [];
+    const context = cells.length ? new Map(cells) : undefined;
+    forms.set(word, { p, around: around > after + before, sourceless: sourceless / n, context });
+    if (p >= 0.5) cues.add(word);
+  }
+  return { forms, cues, particles: new Set(particles) };
+});
 
 /** How many occurrences the word's own P weighs against a context's counts (smoothing). */
 const CONTEXT_PRIOR = 8;
@@ -185,7 +181,7 @@ interface Doc {
   quotes: Quotation[];
 }
 
-/** Tokens, sentences and quotations of an article (also what bench/quotes-lexicon.ts counts on). */
+/** Tokens, sentences and quotations of an article (also what scripts/train/quote-cues.ts counts on). */
 export function analyse(original: string): Doc {
   const text = normalizeQuoteMarks(original);
   const quotes = quotations(text);
@@ -347,9 +343,9 @@ function cueAt(d: Doc, s: Sentence, k: number, params: Params): { c1: number; in
   const t = d.tokens[k];
   if (t.quoted) return undefined;
   if (t.w === 'according' && k + 1 < s.t1 && d.tokens[k + 1].w === 'to') {
-    return { c1: k + 1, info: LEXICON.get('according') ?? { p: 1, around: false, sourceless: 0 } };
+    return { c1: k + 1, info: cueLexicon().forms.get('according') ?? { p: 1, around: false, sourceless: 0 } };
   }
-  const entry = LEXICON.get(t.w);
+  const entry = cueLexicon().forms.get(t.w);
   if (!entry) return undefined;
   const [before, after] = cueContext(d, s, k);
   const info = { ...entry, p: cueProbability(entry, before, after) };
@@ -361,7 +357,7 @@ function cueAt(d: Doc, s: Sentence, k: number, params: Params): { c1: number; in
   let c1 = k;
   // "called for", "pointed out", "referring to", "spoke about": the particle is part of the cue.
   const next = k + 1 < s.t1 ? d.tokens[k + 1] : undefined;
-  if (next && !PUNCT.test(gap(d, s, k + 1)) && PARTICLES.has(`${t.w} ${next.w}`)) c1 = k + 1;
+  if (next && !PUNCT.test(gap(d, s, k + 1)) && cueLexicon().particles.has(`${t.w} ${next.w}`)) c1 = k + 1;
   return { c1, info };
 }
 
@@ -513,7 +509,7 @@ function chunkStart(d: Doc, s: Sentence, j: number): number {
     j - k < 14 &&
     !PUNCT.test(gap(d, s, k)) &&
     !CLAUSE_WORD.has(d.tokens[k - 1].w) &&
-    !(CUES.has(d.tokens[k - 1].w) && !d.tokens[k - 1].quoted && !d.tokens[k - 1].cap) &&
+    !(cueLexicon().cues.has(d.tokens[k - 1].w) && !d.tokens[k - 1].quoted && !d.tokens[k - 1].cap) &&
     !/^(who|which)$/.test(d.tokens[k].w)
   )
     k--;
@@ -1244,7 +1240,7 @@ function rankedQuotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): 
       const f = cands[choice[i]].f;
       return [{ f, span: f.content, group: c.f.cue[0], score: rankScore(c.features) }];
     }),
-    RANK_THRESHOLD,
+    rankThreshold(),
   ).map((c) => c.f);
   kept.sort((a, b) => a.content[0] - b.content[0]);
   const found: Quote[] = [];
@@ -1356,7 +1352,7 @@ interface Cand {
 type CutKind = 'name' | 'phrase' | 'clause' | 'report';
 
 interface NounCue {
-  /** "word linker", as in NOUN_CUES. */
+  /** "word linker", as in models/quote-noun-cues.json. */
   pair: string;
   linker: string;
   /** Where the content ends: the first clause punctuation, or the sentence's end. */
@@ -1365,12 +1361,16 @@ interface NounCue {
   possessive: boolean;
 }
 
-/** Noun and phrasal cues ("support for", "the claim that"), learned by bench/quotes-nouncues.ts. */
-const NOUN_CUE = new Map(
-  Object.entries(NOUN_CUES).map(([pair, [after, at, n]]) => [
-    pair,
-    { p: (after + at) / n, fromLinker: at > after },
-  ]),
+/** Noun and phrasal cues ("support for", "the claim that"), from models/quote-noun-cues.json on first use. */
+const nounCues = derived(
+  quoteNounCuesModel,
+  ({ pairs }) =>
+    new Map(
+      Object.entries(pairs).map(([pair, [after, at, n]]) => [
+        pair,
+        { p: (after + at) / n, fromLinker: at > after },
+      ]),
+    ),
 );
 const POSSESSIVE = /^(his|her|their|its|our|my|your)$/;
 
@@ -1388,7 +1388,7 @@ function nounFrames(d: Doc, si: number): { f: Frame; noun: NounCue }[] {
     const [t, u] = [tok[k], tok[k + 1]];
     if (t.quoted || d.text.slice(t.end, u.start).trim()) continue;
     const pair = `${t.w} ${u.w}`;
-    const info = NOUN_CUE.get(pair);
+    const info = nounCues().get(pair);
     if (!info) continue;
     let speaker: [number, number] | undefined;
     const prev = k > s.t0 ? tok[k - 1] : undefined;
@@ -1433,7 +1433,10 @@ const bucket = (x: number, bounds: number[]) => {
   return i;
 };
 
-/** What the ranker knows of a frame: its cue, shape, speaker, content, and the candidates it crosses. */
+/**
+ * What the ranker knows of a frame: its cue, shape, speaker, content, and the candidates it crosses.
+ * Changing a template: change QUOTE_RANKER_FEATURES in quote-models.ts too, and retrain.
+ */
 function frameFeatures(d: Doc, c: Cand, all: { f: Frame }[]): string[] {
   const { f } = c;
   const [a, b] = f.content;
@@ -1489,7 +1492,8 @@ function frameFeatures(d: Doc, c: Cand, all: { f: Frame }[]): string[] {
     else if (a <= x && y <= b) containing++;
     else crossing++;
   }
-  const word = LEXICON.has(f.word) ? f.word : f.word ? 'rare' : 'turn';
+  const { forms } = cueLexicon();
+  const word = forms.has(f.word) ? f.word : f.word ? 'rare' : 'turn';
   // The words at the content's end and right after it ("..., which", "... and", "... on Tuesday").
   const closed = (w: string) =>
     CLAUSE_WORD.has(w) ||
@@ -1498,7 +1502,7 @@ function frameFeatures(d: Doc, c: Cand, all: { f: Frame }[]): string[] {
     AUX.has(w) ||
     PRONOUN_SPEAKER.test(w)
       ? w
-      : LEXICON.has(w) && (LEXICON.get(w)?.p ?? 0) >= 0.3
+      : forms.has(w) && (forms.get(w)?.p ?? 0) >= 0.3
         ? 'cue'
         : /ing$/.test(w)
           ? 'ing'
@@ -1526,7 +1530,7 @@ function frameFeatures(d: Doc, c: Cand, all: { f: Frame }[]): string[] {
     `L:next=${wordAfter(b)}`,
   ];
   const rest = wordsIn(text, b, sentEnd);
-  const info = LEXICON.get(f.word);
+  const info = forms.get(f.word);
   const base = [
     'bias',
     c.rules ? 'rules' : 'wide',

@@ -1,24 +1,21 @@
 /**
  * Learns the noun and phrasal cues of the quote extractor ("support for X", "attacks on X", "criticism of
  * X", "the claim that X", "calls for X") from the PolNeAR train split and writes them to
- * src/language/quote-noun-cues.ts. For every pair of a word and the linking word after it (a preposition or
+ * models/quote-noun-cues.json (read by quotes.ts through quote-models.ts). For every pair of a word and the linking word after it (a preposition or
  * "that"), outside quotation marks, it counts how often the pair is a gold cue whose content starts right
  * after the linker (or at it: "his decision to X" with "to X" for content), against its occurrences; and,
  * for those contents, where they end (at the first clause punctuation or at the sentence's end). The
  * extractor makes a candidate of every pair kept, for the ranker to weigh. Only word forms and counts are
- * written, no text of the articles.
- *   npx tsx bench/quotes-nouncues.ts [--data ../shared/data/quotes/polnear-train.jsonl.gz] && npx biome check --write src/language/quote-noun-cues.ts
+ * written, no text of the articles. It builds on no other model.
+ *   npm run train:quote-noun-cues [-- --min-n 3 --min-p 0.1 --data FILE --out DIR]   (options: model-file.ts)
  */
-import { writeFileSync } from 'node:fs';
-import { readJsonl } from '../src/eval/data.js';
-import type { AttributionDoc as Doc } from '../src/eval/quotes.js';
-import { analyse } from '../src/language/quotes.js';
+import { readJsonl } from '../../src/eval/data.js';
+import type { AttributionDoc as Doc } from '../../src/eval/quotes.js';
+import { QUOTE_NOUN_CUES_FEATURES } from '../../src/language/quote-models.js';
+import { analyse } from '../../src/language/quotes.js';
+import { trainerArgs, writeModel } from './model-file.js';
 
-const args = process.argv.slice(2);
-const data = args.includes('--data')
-  ? args[args.indexOf('--data') + 1]
-  : new URL('../../shared/data/quotes/polnear-train.jsonl.gz', import.meta.url).pathname;
-const out = new URL('../src/language/quote-noun-cues.ts', import.meta.url).pathname;
+const { argv: args, data, out } = trainerArgs();
 const LINKERS = /^(that|of|for|on|to|about|against|over|with|toward|towards)$/;
 /** Kept pairs: a cue 3 times at least, in a tenth of their occurrences at least. */
 const MIN_N = Number(args.includes('--min-n') ? args[args.indexOf('--min-n') + 1] : 3);
@@ -66,21 +63,22 @@ for (const doc of readJsonl<Doc>(data)) {
     }
   }
 }
-const kept = [...pairs]
-  .filter(([, [n0, n1, o]]) => n0 + n1 >= MIN_N && (n0 + n1) / o >= MIN_P)
-  .sort((a, b) => a[0].localeCompare(b[0]));
-writeFileSync(
+const kept = [...pairs].filter(([, [n0, n1, o]]) => n0 + n1 >= MIN_N && (n0 + n1) / o >= MIN_P);
+const path = writeModel(
   out,
-  `/**
- * Noun and phrasal cues learned from the PolNeAR train split by bench/quotes-nouncues.ts (generated: do not
- * edit). "word linker" → [times a gold cue with its content right after the linker, times with its content
- * from the linker on, occurrences outside quotation marks], for the pairs that are a cue ${MIN_N} times at
- * least and in ${MIN_P * 100}% of their occurrences at least. Those contents end at the first clause
- * punctuation ${ends[0]} times, at the sentence's end ${ends[1]} times, elsewhere ${ends[2]} times.
- */
-export const NOUN_CUES: Readonly<Record<string, readonly [number, number, number]>> = {
-${kept.map(([k, r]) => `  ${JSON.stringify(k)}: [${r.join(', ')}],`).join('\n')}
-};
-`,
+  data,
+  {
+    name: 'quote-noun-cues',
+    about:
+      'Noun and phrasal cues learned from the PolNeAR train split. pairs: "word linker" -> [times a gold cue ' +
+      'with its content right after the linker, times with its content from the linker on, occurrences outside ' +
+      'quotation marks], for the pairs that are a cue min_n times at least and in min_p of their occurrences at ' +
+      'least. results: where those contents end (the first clause punctuation, the sentence end, elsewhere).',
+    trainer: 'scripts/train/quote-noun-cues.ts',
+    features: QUOTE_NOUN_CUES_FEATURES,
+    settings: { min_n: MIN_N, min_p: MIN_P },
+    results: { ends_clause: ends[0], ends_sentence: ends[1], ends_elsewhere: ends[2] },
+  },
+  { pairs: Object.fromEntries(kept) },
 );
-console.log(`${kept.length} noun/phrasal cue pairs written to ${out}; ends ${ends.join('/')}`);
+console.log(`${kept.length} noun/phrasal cue pairs written to ${path}; ends ${ends.join('/')}`);

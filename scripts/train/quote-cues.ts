@@ -1,23 +1,21 @@
 /**
  * Learns the reporting-cue lexicon of the quote extractor from the PolNeAR train split and writes it to
- * src/language/quote-cues.ts. For every word form it counts how often the form is the head of a gold cue
- * ("said", "according", "believes", "statement") and how often it occurs outside quotation marks at all,
- * so the extractor can keep the forms that usually are cues (P(cue | word)); and, for those occurrences,
- * where the content lies (after the cue, before it, around it) and whether the attribution names a source.
+ * models/quote-cues.json (read by quotes.ts through quote-models.ts). For every word form it counts how
+ * often the form is the head of a gold cue ("said", "according", "believes", "statement") and how often it
+ * occurs outside quotation marks at all, so the extractor can keep the forms that usually are cues
+ * (P(cue | word)); and, for those occurrences, where the content lies (after the cue, before it, around it)
+ * and whether the attribution names a source.
  * Only word forms and counts are written, no text of the articles.
- *   npx tsx bench/quotes-lexicon.ts [--data ../shared/data/quotes/polnear-train.jsonl.gz] && npx biome check --write src/language/quote-cues.ts
+ * It builds on no other model (the tokens and context classes are the extractor's rules).
+ *   npm run train:quote-cues [-- --data FILE --out DIR]   (scripts/train/model-file.ts: the options)
  */
-import { writeFileSync } from 'node:fs';
-import { readJsonl } from '../src/eval/data.js';
-import type { AttributionDoc as Doc } from '../src/eval/quotes.js';
-import { analyse, cueContext } from '../src/language/quotes.js';
+import { readJsonl } from '../../src/eval/data.js';
+import type { AttributionDoc as Doc } from '../../src/eval/quotes.js';
+import { QUOTE_CUES_FEATURES } from '../../src/language/quote-models.js';
+import { analyse, cueContext } from '../../src/language/quotes.js';
+import { trainerArgs, writeModel } from './model-file.js';
 
-const args = process.argv.slice(2);
-const data =
-  args[args.indexOf('--data') + 1] && args.includes('--data')
-    ? args[args.indexOf('--data') + 1]
-    : new URL('../../shared/data/quotes/polnear-train.jsonl.gz', import.meta.url).pathname;
-const out = new URL('../src/language/quote-cues.ts', import.meta.url).pathname;
+const { data, out } = trainerArgs();
 
 /** Words that open or pad a cue without being its head ("has said", "also told", "according to"). */
 const PADDING = new Set(
@@ -99,48 +97,36 @@ for (const doc of readJsonl<Doc>(data)) {
 const particle = [...particles]
   .filter(([, [c, o]]) => c >= 3 && c / o >= 0.3)
   .map(([k]) => k)
-  .sort();
-const key = (w: string) => (/^[a-z]+$/.test(w) ? w : JSON.stringify(w));
+  .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 // Context counts for the forms that are sometimes a cue and sometimes not: seen as one 5 times at least,
 // with P(cue | word) between 0.1 and 0.9. The other forms are kept when P(cue | word) reaches 0.3 (the
 // extractor's threshold is no lower): without contexts, a lower P can never make a cue.
 const isAmbiguous = (r: Row) => r[0] >= 5 && r[0] / r[1] >= 0.1 && r[0] / r[1] < 0.9;
-const kept = [...stats]
-  .filter(([, r]) => isAmbiguous(r) || r[0] / r[1] >= 0.3)
-  .sort((a, b) => a[0].localeCompare(b[0]));
-const body = kept.map(([w, r]) => `  ${key(w)}: [${r.join(', ')}],`).join('\n');
-const ambiguous = kept.filter(([, r]) => isAmbiguous(r));
-const context = ambiguous
-  .map(([w]) => {
-    const m = contexts.get(w) ?? new Map();
-    const cells = [...m]
-      .filter(([, [, o]]) => o >= 2)
-      .sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([cls, [c, o]]) => `${cls}=${c}/${o}`)
-      .join(' ');
-    return `  ${key(w)}: '${cells}',`;
-  })
-  .join('\n');
-writeFileSync(
+const kept = [...stats].filter(([, r]) => isAmbiguous(r) || r[0] / r[1] >= 0.3);
+const contextCells = (w: string) =>
+  Object.fromEntries(
+    [...(contexts.get(w) ?? new Map<string, [number, number]>())].filter(([, [, o]]) => o >= 2),
+  );
+const ambiguous = kept
+  .filter(([, r]) => isAmbiguous(r))
+  .map(([w]) => [w, contextCells(w)] as const)
+  .filter(([, cells]) => Object.keys(cells).length);
+const path = writeModel(
   out,
-  `/**
- * Reporting cues learned from the PolNeAR train split by bench/quotes-lexicon.ts (generated: do not edit).
- * CUE_STATS: word form → [times the head of a gold cue, occurrences outside quotation marks, content
- * after the cue, content before it, content around it, attributions without a source], for the forms
- * that are a cue head in 30% of their occurrences at least, or ambiguous ones with contexts.
- * CUE_CONTEXT: for the ambiguous forms, cue heads / occurrences by the class of the word before ("b:")
- * and after ("a:") them, for contexts seen twice (see cueContext in quotes.ts).
- */
-export const CUE_STATS: Readonly<Record<string, readonly [number, number, number, number, number, number]>> = {
-${body}
-};
-
-export const CUE_CONTEXT: Readonly<Record<string, string>> = {
-${context}
-};
-
-/** Cue words and the preposition that belongs to the cue after them (in a third of cases at least). */
-export const CUE_PARTICLES = '${particle.join(',')}';
-`,
+  data,
+  {
+    name: 'quote-cues',
+    about:
+      'Reporting cues learned from the PolNeAR train split. stats: word form -> [times the head of a gold cue, ' +
+      'occurrences outside quotation marks, content after the cue, content before it, content around it, ' +
+      'attributions without a source], for the forms that are a cue head in 30% of their occurrences at least, ' +
+      'or ambiguous ones (a cue 5 times at least, in 10-90% of their occurrences) with contexts. contexts: for ' +
+      'the ambiguous forms, [cue heads, occurrences] by the class of the word before ("b:") and after ("a:") ' +
+      'them (cueContext in quotes.ts), for contexts seen twice. particles: cue words and the preposition that ' +
+      'belongs to the cue after them (in a third of cases at least).',
+    trainer: 'scripts/train/quote-cues.ts',
+    features: QUOTE_CUES_FEATURES,
+  },
+  { stats: Object.fromEntries(kept), contexts: Object.fromEntries(ambiguous), particles: particle },
 );
-console.log(`${kept.length} cue forms (${ambiguous.length} with contexts) written to ${out}`);
+console.log(`${kept.length} cue forms (${ambiguous.length} with contexts) written to ${path}`);

@@ -1,6 +1,6 @@
 /**
  * Trains the two models of the quote ranker (src/language/quote-ranker.ts) on the PolNeAR train split and
- * writes their weights to src/language/quote-ranker-weights.ts. A candidate (quoteCandidates in quotes.ts)
+ * writes their weights to models/quote-ranker.json. A candidate (quoteCandidates in quotes.ts)
  * is positive when its content matches a gold attribution's by the scorer's rule (overlap ≥ half the longer
  * span).
  * - The ranker (is this frame an attribution?): logistic regression by SGD over the frames that are no cut
@@ -17,23 +17,24 @@
  * a source is left out of training and of precision, like the scorer does. The cross-validation scores (and
  * the threshold it picks) are for that subset by default, the issue's target; `--eval all` scores all.
  * `--no-cuts` leaves the shorter cuts out (the boundary model then never changes a content).
- *   npx tsx bench/quotes-ranker.ts [--data FILE] [--target all|sourced] [--eval sourced|all] [--no-cuts] [--dry]
+ * The candidates are made with the cue lexicons (models/quote-cues.json, models/quote-noun-cues.json, or
+ * those in `--models DIR`): train those first (`npm run train` does, in that order).
+ *   npm run train:quote-ranker [-- --target all|sourced --eval sourced|all --no-cuts --dry]
+ *     [-- --data FILE --out DIR --models DIR]   (scripts/train/model-file.ts: the options)
  */
-import { writeFileSync } from 'node:fs';
-import { readJsonl } from '../src/eval/data.js';
-import { type AttributionDoc, matches } from '../src/eval/quotes.js';
-import { bestNonCrossing } from '../src/language/quote-ranker.js';
-import { quoteCandidates } from '../src/language/quotes.js';
-import { rng } from './rng.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const data =
-  arg('--data') ?? new URL('../../shared/data/quotes/polnear-train.jsonl.gz', import.meta.url).pathname;
+import { rng } from '../../bench/rng.js';
+import { readJsonl } from '../../src/eval/data.js';
+import { type AttributionDoc, matches } from '../../src/eval/quotes.js';
+import { QUOTE_RANKER_FEATURES } from '../../src/language/quote-models.js';
+import { bestNonCrossing } from '../../src/language/quote-ranker.js';
+import { quoteCandidates } from '../../src/language/quotes.js';
+import { inputModelHash, trainerArgs, writeModel } from './model-file.js';
+
+const { argv: args, arg, data, out } = trainerArgs();
 const sourcedOnly = arg('--target') === 'sourced';
 const sourcedEval = sourcedOnly || arg('--eval') !== 'all';
 const noCuts = args.includes('--no-cuts');
-const out = new URL('../src/language/quote-ranker-weights.ts', import.meta.url).pathname;
 const opt = (name: string, def: number) => Number(arg(name) ?? def);
 const EPOCHS = opt('--epochs', 20);
 const RATE = opt('--rate', 0.01);
@@ -230,32 +231,44 @@ console.log(
 
 if (!args.includes('--dry')) {
   const m = train(docs);
+  // Weights rounded to 4 decimals; those under 0.001 left out (they weigh nothing).
   const table = (w: Map<string, number>) =>
-    [...w]
-      .filter(([, v]) => Math.abs(v) >= 1e-3)
-      .sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([f, v]) => `  ${JSON.stringify(f)}: ${Number(v.toFixed(4))},`);
+    Object.fromEntries(
+      [...w].filter(([, v]) => Math.abs(v) >= 1e-3).map(([f, v]) => [f, Number(v.toFixed(4))]),
+    );
   const ranker = table(m.ranker);
-  const bounds = table(m.bounds);
+  const boundary = table(m.bounds);
   const top = [...m.ranker].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 25);
   console.log(`top weights: ${top.map(([f, v]) => `${f} ${v.toFixed(2)}`).join(', ')}`);
-  writeFileSync(
+  const path = writeModel(
     out,
-    `/**
- * Weights of the quote ranker and of its boundary model (quote-ranker.ts), learned on the PolNeAR train split
- * by bench/quotes-ranker.ts (generated: do not edit). Feature name → weight; the threshold chosen by 2-fold
- * cross-validation inside train (mean content F1${sourcedEval ? ' on attributions that name a source' : ''}: rules ${rulesMean}, ranker ${sums[best].toFixed(4)}).
- */
-export const RANKER_THRESHOLD = ${threshold};
-
-export const RANKER_WEIGHTS: Readonly<Record<string, number>> = {
-${ranker.join('\n')}
-};
-
-export const BOUNDARY_WEIGHTS: Readonly<Record<string, number>> = {
-${bounds.join('\n')}
-};
-`,
+    data,
+    {
+      name: 'quote-ranker',
+      about:
+        'Weights of the quote ranker (is this frame an attribution? logistic regression) and of its boundary ' +
+        "model (which of a frame's contents? conditional logit), src/language/quote-ranker.ts: feature name -> " +
+        'weight. threshold: the log-odds from which a frame is kept, chosen by 2-fold cross-validation inside ' +
+        `train (results: mean content F1${sourcedEval ? ' on attributions that name a source' : ''} of the rules and the ranker).`,
+      trainer: 'scripts/train/quote-ranker.ts',
+      features: QUOTE_RANKER_FEATURES,
+      settings: {
+        epochs: EPOCHS,
+        rate: RATE,
+        bounds_rate: BOUNDS_RATE,
+        l2: L2,
+        min_count: MIN_COUNT,
+        target: sourcedOnly ? 'sourced' : 'all',
+        eval: sourcedEval ? 'sourced' : 'all',
+        cuts: !noCuts,
+      },
+      inputs: {
+        'quote-cues': inputModelHash('quote-cues'),
+        'quote-noun-cues': inputModelHash('quote-noun-cues'),
+      },
+      results: { cv_rules_f1: Number(rulesMean), cv_ranker_f1: Number(sums[best].toFixed(4)) },
+    },
+    { threshold, ranker, boundary },
   );
-  console.log(`${ranker.length} + ${bounds.length} weights written to ${out}`);
+  console.log(`${Object.keys(ranker).length} + ${Object.keys(boundary).length} weights written to ${path}`);
 }
