@@ -73,7 +73,7 @@ function refusal(href: string, addresses: string[], policy: AddressPolicy): Erro
  * address in it is refused (the socket may try each of them), and only then gives the addresses to the
  * socket, so the socket connects only to addresses that were checked.
  */
-export function guardedLookup(href: string, resolve: Resolver, policy: AddressPolicy): LookupFunction {
+function guardedLookup(href: string, resolve: Resolver, policy: AddressPolicy): LookupFunction {
   return (hostname: string, options: LookupOptions, callback) => {
     resolve(hostname).then(
       (answers) => {
