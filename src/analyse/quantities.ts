@@ -4,7 +4,8 @@
  * "the second within 24 hours"), percentages ("40pc" = "40 percent" = "40%") and money.
  * Pure: text in, mentions out.
  */
-import { MONTH_NAME } from '../language/timex.js';
+import { MONTH_NAME } from '../language/lexicon.js';
+import { tokenize, type Token as WordToken } from '../language/tokens.js';
 import { conceptOf } from './concepts.js';
 
 export type QuantityKind = 'count' | 'duration' | 'percent' | 'money';
@@ -144,23 +145,19 @@ const PROPER_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
 /** A nationality or group adjective before the noun counted ("11 Brazilian peacekeepers"). */
 const PROPER_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:an|ese|i|ish|ch)$/u;
 
-interface Token {
-  text: string;
-  start: number;
-  end: number;
+/** A figure token (the 'figure' notion of tokens.ts) and what stands before it. */
+interface Token extends WordToken {
   /** What stands between the previous token and this one (" ", ", ", "-"). */
   sep: string;
 }
 
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const re = /\$|£|€|%|\d+(?:[.,]\d+)*(?:\s\d{3}(?!\d))*|[\p{L}]+(?:[-'’][\p{L}]+)*/gu;
+function figureTokens(text: string): Token[] {
   let last = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, sep: text.slice(last, m.index) });
-    last = m.index + m[0].length;
-  }
-  return out;
+  return tokenize(text, 'figure').map((t) => {
+    const sep = text.slice(last, t.start);
+    last = t.end;
+    return { ...t, sep };
+  });
 }
 
 /** "300,000" / "300 000" / "3.5" → number; a comma with three digits after it is a thousands separator. */
@@ -204,7 +201,7 @@ const isYear = (t: Token) => /^(1[89]|20)\d\d$/.test(t.text);
 
 /** Every quantity the sentence states, in order. Years, dates, clock times and ordinals are not quantities. */
 export function quantities(sentence: string): Quantity[] {
-  const tokens = tokenize(sentence);
+  const tokens = figureTokens(sentence);
   const out: Quantity[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
