@@ -15,7 +15,9 @@ import {
   MONTH_NAME,
   MONTH_WITH_DOT,
   monthNumber,
+  NUMBER_WORDS,
   ordinalValue,
+  parseNumberWords,
   WEEKDAY_NAME,
   WEEKDAYS_LOWER,
 } from './lexicon.js';
@@ -76,36 +78,8 @@ export { MONTH_NAME };
 
 const MONTH = MONTH_WITH_DOT;
 const WEEKDAY = WEEKDAY_NAME;
-const NUM = String.raw`(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty|hundred|twenty-four|forty-eight|several|a few|few|a couple of|couple of)`;
-const NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  eighteen: 18,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  hundred: 100,
-  'twenty-four': 24,
-  'forty-eight': 48,
-};
+/** A count before a unit: figures, number words ("seventeen", "twenty-one", "a hundred"), vague counts. */
+const NUM = String.raw`(?:\d+(?:\.\d+)?|${NUMBER_WORDS}|a|an|several|a few|few|a couple of|couple of)`;
 const UNITS =
   '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))';
 const HEDGE =
@@ -162,7 +136,7 @@ const num = (s: string): number | undefined => {
   const k = s.toLowerCase().replace(/\s+/g, ' ');
   if (/^\d/.test(k)) return Number(k);
   if (k === 'several' || k.endsWith('few') || k.includes('couple')) return undefined;
-  return NUMBERS[k];
+  return parseNumberWords(k);
 };
 
 const unitOf = (s: string) =>
