@@ -79,10 +79,11 @@ test('durations counted in any number words: seventeen days like sixteen days, 2
     'DURATION',
     'P105Y',
   ]);
+  // Whole thousands of years are millennia in TimeML.
   assert.deepEqual(duration('The rite is two thousand years old.'), [
     'two thousand years',
     'DURATION',
-    'P2000Y',
+    'P2L',
   ]);
   // Dates counted back in words.
   assert.equal(one('The mill closed eighty years ago.', '2003-05-10').value, '1923');

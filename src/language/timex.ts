@@ -142,7 +142,7 @@ const num = (s: string): number | undefined => {
 const unitOf = (s: string) =>
   UNIT[s.toLowerCase().replace(/s$/, '').replace(/ie$/, 'ie')] ?? UNIT[s.toLowerCase().replace(/ies$/, 'y')];
 
-/** P2W, PT24H, P10Y, PXY for "several years". */
+/** P2W, PT24H, P10Y, P2L, PXY for "several years". */
 function duration(n: number | undefined, unit: string): string {
   const u = unitOf(unit);
   if (!u) return 'PXX';
@@ -150,6 +150,8 @@ function duration(n: number | undefined, unit: string): string {
   if (u === 'Q') return n === undefined ? 'PXQ' : `P${n * 3}M`;
   if (u === 'DE') return n === undefined ? 'PXDE' : `P${n * 10}Y`;
   if (u.startsWith('T')) return `PT${count}${u[1]}`;
+  // Whole thousands of years are millennia, as TimeML writes them: "two thousand years" → P2L.
+  if (u === 'Y' && n !== undefined && n >= 1000 && n % 1000 === 0) return `P${n / 1000}L`;
   return `P${count}${u}`;
 }
 
