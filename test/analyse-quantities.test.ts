@@ -207,3 +207,19 @@ test('figures are compared only between pages of about the same time, and about 
   assert.deepEqual(findDisagreements(places, solo(['a', 'b'])), []);
   assert.equal(quantities('Twenty six people have died.')[0]?.low, 26);
 });
+
+test('counts in number words of any size: seventeen, twenty-six thousand, one hundred and five, a hundred', () => {
+  assert.deepEqual(
+    [one('Seventeen people were hurt.').low, one('Seventeen people were hurt.').frame],
+    [17, 'injured'],
+  );
+  assert.equal(one('Some twenty-six thousand people fled the valley.').low, 26_000);
+  assert.equal(one('One hundred and five fishermen were rescued.').low, 105);
+  assert.equal(one('A hundred boats joined the search.').low, 100);
+  assert.equal(one('Two hundred thousand people marched.').low, 200_000);
+  // Words a comma parts are two figures, not one ("twenty, six").
+  assert.deepEqual(
+    quantities('The crews numbered twenty, six boats in all.').map((q) => q.low),
+    [6],
+  );
+});

@@ -61,6 +61,35 @@ test('durations and sets: two weeks, 24 hours, about a week, every week, two-yea
   );
 });
 
+test('durations counted in any number words: seventeen days like sixteen days, 21, 70-99, a hundred', () => {
+  const duration = (text: string) => {
+    const t = one(text, '2003-05-10');
+    return [t.text, t.type, t.value];
+  };
+  assert.deepEqual(duration('The strike lasted sixteen days.'), ['sixteen days', 'DURATION', 'P16D']);
+  assert.deepEqual(duration('The strike lasted seventeen days.'), ['seventeen days', 'DURATION', 'P17D']);
+  assert.deepEqual(duration('The strike lasted nineteen days.'), ['nineteen days', 'DURATION', 'P19D']);
+  assert.deepEqual(duration('He was held for twenty-one days.'), ['twenty-one days', 'DURATION', 'P21D']);
+  assert.deepEqual(duration('He was held for twenty one days.'), ['twenty one days', 'DURATION', 'P21D']);
+  assert.deepEqual(duration('The siege went on for seventy days.'), ['seventy days', 'DURATION', 'P70D']);
+  assert.deepEqual(duration('It took ninety-nine years.'), ['ninety-nine years', 'DURATION', 'P99Y']);
+  assert.deepEqual(duration('The pact ran for a hundred years.'), ['a hundred years', 'DURATION', 'P100Y']);
+  assert.deepEqual(duration('It stood for one hundred and five years.'), [
+    'one hundred and five years',
+    'DURATION',
+    'P105Y',
+  ]);
+  // Whole thousands of years are millennia in TimeML.
+  assert.deepEqual(duration('The rite is two thousand years old.'), [
+    'two thousand years',
+    'DURATION',
+    'P2L',
+  ]);
+  // Dates counted back in words.
+  assert.equal(one('The mill closed eighty years ago.', '2003-05-10').value, '1923');
+  assert.equal(one('The ship sank seventeen days ago.', '2003-05-10').value, '2003-04-23');
+});
+
 test('not time expressions: the verb "may", a count of people, a percentage', () => {
   assert.deepEqual(
     timex('Officials may decide; 2000 people marched and 40% agreed.', '2016-12-01').map((t) => t.text),

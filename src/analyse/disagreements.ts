@@ -9,6 +9,8 @@
  * some ("three more deaths") are compared with nothing. Copies of one report never disagree with each other,
  * and never count twice.
  */
+import { MONTHS_FULL, WEEKDAYS } from '../language/lexicon.js';
+import { tokenize } from '../language/tokens.js';
 import type { Disagreement, DisagreementValue, Sentence } from '../model.js';
 import { attributionOf } from './attribution.js';
 import { conceptOf, concepts } from './concepts.js';
@@ -99,13 +101,13 @@ function namesMeet(a: Mention, b: Mention): boolean {
   return a.names.size === 0 || b.names.size === 0 || shared(a.names, b.names) > 0;
 }
 
-const CALENDAR_WORD =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** Weekdays and months are capitalized without naming a place or party. */
+const CALENDAR_WORD = new Set<string>([...WEEKDAYS, ...MONTHS_FULL]);
 
 function namesIn(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:'"”’)]\s+)\p{Lu}[\p{Ll}\p{Lu}'’-]+/gu))
-    if (!CALENDAR_WORD.test(m[0])) out.add(m[0].toLowerCase());
+    if (!CALENDAR_WORD.has(m[0])) out.add(m[0].toLowerCase());
   return out;
 }
 
@@ -283,9 +285,9 @@ function aboutLabel(q: Quantity, mentions: Mention[]): string {
   let common = new Set(mentions[0].anchors);
   for (const m of mentions.slice(1)) common = new Set([...common].filter((c) => m.anchors.has(c)));
   const first = mentions[0];
-  const surface = (first.sentence.text.slice(0, first.q.start).match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter(
-    (w) => common.has(conceptOf(w)) && !isCasualtyWord(w),
-  );
+  const surface = tokenize(first.sentence.text.slice(0, first.q.start), 'lettered')
+    .map((t) => t.text)
+    .filter((w) => common.has(conceptOf(w)) && !isCasualtyWord(w));
   const topic = [...new Set(surface.map((w) => w.toLowerCase()))].slice(0, 3).join(' ');
   return topic ? `${base}: ${topic}` : base;
 }

@@ -4,7 +4,14 @@
  * "the second within 24 hours"), percentages ("40pc" = "40 percent" = "40%") and money.
  * Pure: text in, mentions out.
  */
-import { MONTH_NAME } from '../language/timex.js';
+import {
+  MONTH_NAME,
+  NUMBER_NOUNS,
+  readNumberWords,
+  SCALE_ABBREVIATIONS,
+  SCALE_WORDS,
+} from '../language/lexicon.js';
+import { tokenize, type Token as WordToken } from '../language/tokens.js';
 import { conceptOf } from './concepts.js';
 
 export type QuantityKind = 'count' | 'duration' | 'percent' | 'money';
@@ -39,52 +46,8 @@ export interface Quantity {
   text: string;
 }
 
-const SMALL: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  dozen: 12,
-  hundred: 100,
-  half: 0.5,
-};
-
-const SCALE: Record<string, number> = {
-  hundred: 100,
-  thousand: 1e3,
-  k: 1e3,
-  million: 1e6,
-  m: 1e6,
-  mn: 1e6,
-  billion: 1e9,
-  bn: 1e9,
-  trillion: 1e12,
-};
+/** Scales after a figure: the words and their short forms ("3.5 million", "5k", "$3bn"). */
+const SCALE: Record<string, number> = { ...SCALE_WORDS, ...SCALE_ABBREVIATIONS };
 
 const DAYS: Record<string, number> = {
   second: 1 / 86400,
@@ -144,23 +107,19 @@ const PROPER_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
 /** A nationality or group adjective before the noun counted ("11 Brazilian peacekeepers"). */
 const PROPER_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:an|ese|i|ish|ch)$/u;
 
-interface Token {
-  text: string;
-  start: number;
-  end: number;
+/** A figure token (the 'figure' notion of tokens.ts) and what stands before it. */
+interface Token extends WordToken {
   /** What stands between the previous token and this one (" ", ", ", "-"). */
   sep: string;
 }
 
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const re = /\$|£|€|%|\d+(?:[.,]\d+)*(?:\s\d{3}(?!\d))*|[\p{L}]+(?:[-'’][\p{L}]+)*/gu;
+function figureTokens(text: string): Token[] {
   let last = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, sep: text.slice(last, m.index) });
-    last = m.index + m[0].length;
-  }
-  return out;
+  return tokenize(text, 'figure').map((t) => {
+    const sep = text.slice(last, t.start);
+    last = t.end;
+    return { ...t, sep };
+  });
 }
 
 /** "300,000" / "300 000" / "3.5" → number; a comma with three digits after it is a thousands separator. */
@@ -169,56 +128,58 @@ function parseDigits(s: string): number {
   return Number(t.replace(/,/g, '.'));
 }
 
-/** A number starting at token i: digits or number words, with a scale ("3.5 million", "two dozen"). */
+/**
+ * A number starting at token i: digits with a scale ("3.5 million", "300 000", "5k"), number words
+ * ("seventeen", "twenty-one", "Twenty six", "a hundred", "two hundred thousand") or a number noun ("dozen",
+ * "half").
+ */
 function readNumber(tokens: Token[], i: number): { value: number; next: number } | undefined {
   const t = tokens[i];
   if (!t) return undefined;
-  let value: number;
-  let next = i + 1;
-  const digits = /^\d/.test(t.text);
-  if (digits) {
-    value = parseDigits(t.text);
+  if (/^\d/.test(t.text)) {
+    const value = parseDigits(t.text);
     if (!Number.isFinite(value)) return undefined;
-  } else {
-    const w = t.text.toLowerCase();
-    if (!(w in SMALL)) return undefined;
-    value = SMALL[w];
+    return scaled(tokens, value, i + 1, true);
   }
-  const scale = tokens[next]?.text.toLowerCase();
-  if (scale && scale in SCALE && (digits || scale !== 'm') && !(scale === 'hundred' && value >= 100)) {
-    value *= SCALE[scale];
-    next++;
+  // The words of a number are separated by spaces only ("twenty, six" is two numbers).
+  const words = readNumberWords(
+    (k) => (k === i || /^\s+$/.test(tokens[k]?.sep ?? '') ? tokens[k]?.text : undefined),
+    i,
+  );
+  if (words) {
+    const short = tokens[words.next]?.text.toLowerCase() ?? '';
+    return short !== 'm' && short in SCALE_ABBREVIATIONS
+      ? { value: words.value * SCALE_ABBREVIATIONS[short], next: words.next + 1 }
+      : words;
   }
-  return { value, next };
+  const noun = NUMBER_NOUNS[t.text.toLowerCase()];
+  return noun === undefined ? undefined : scaled(tokens, noun, i + 1, false);
 }
 
-function compoundWord(w: string): number | undefined {
-  const m =
-    /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/i.exec(
-      w,
-    );
-  return m ? SMALL[m[1].toLowerCase()] + SMALL[m[2].toLowerCase()] : undefined;
+/** A value with the scale at token `next`, if any ("m" for million only after figures: "5m"). */
+function scaled(
+  tokens: Token[],
+  value: number,
+  next: number,
+  digits: boolean,
+): { value: number; next: number } {
+  const scale = tokens[next]?.text.toLowerCase();
+  if (scale && scale in SCALE && (digits || scale !== 'm') && !(scale === 'hundred' && value >= 100))
+    return { value: value * SCALE[scale], next: next + 1 };
+  return { value, next };
 }
 
 const isYear = (t: Token) => /^(1[89]|20)\d\d$/.test(t.text);
 
 /** Every quantity the sentence states, in order. Years, dates, clock times and ordinals are not quantities. */
 export function quantities(sentence: string): Quantity[] {
-  const tokens = tokenize(sentence);
+  const tokens = figureTokens(sentence);
   const out: Quantity[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const lower = t.text.toLowerCase();
-    let num = readNumber(tokens, i);
-    const compound = compoundWord(lower);
-    if (!num && compound !== undefined) num = { value: compound, next: i + 1 };
+    const num = readNumber(tokens, i);
     if (!num) continue;
-    // "Twenty six" written without its hyphen is one number.
-    const unitWord = tokens[num.next];
-    if (num.next === i + 1 && unitWord && unitWord.sep === ' ') {
-      const joined = compoundWord(`${lower}-${unitWord.text.toLowerCase()}`);
-      if (joined !== undefined) num = { value: joined, next: i + 2 };
-    }
     const prev = tokens[i - 1]?.text ?? '';
     const nextTok = tokens[num.next];
     // Not quantities: years, dates ("October 6", "6 October"), clock times, "a" without a unit after it.

@@ -7,7 +7,8 @@
  * one merged entity or share their last word (surname). Quotes are matched through an index of their rarer
  * words, so a story's quotes are never compared all pairs.
  */
-import { isStopword } from '../language/tokens.js';
+import { SPEAKER_TITLE_ABBREVIATIONS } from '../language/lexicon.js';
+import { isStopword, words } from '../language/tokens.js';
 import type { Disagreement, DisagreementValue, Evidence, Quote, Sentence } from '../model.js';
 
 /**
@@ -20,7 +21,7 @@ const SAME_WORDS = 0.8;
 /** Characters between a speaker and the reporting verb: the name must be the verb's subject. */
 const FRAME_GAP = 24;
 /** Titles cut off from the name they belong to ("Lt." of "Lt. Gen. Charles Bouchard"). */
-const TITLE = /^(?:lt|gen|col|maj|capt|sgt|adm|dr|mr|mrs|ms|sen|rep|gov|prof|rev|st|pres)\.?$/i;
+const TITLE = new RegExp(`^(?:${SPEAKER_TITLE_ABBREVIATIONS.join('|')})\\.?$`, 'i');
 /** Index keys per quote: its longest words, which few other quotes contain. */
 const KEYS = 3;
 /** Words that do not make a name a proper name ("the", "a", role words written in lower case). */
@@ -39,8 +40,7 @@ interface Said {
   words: Set<string>;
 }
 
-const wordsOf = (text: string) =>
-  new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 && !isStopword(w)));
+const wordsOf = (text: string) => new Set(words(text).filter((w) => w.length > 1 && !isStopword(w)));
 
 /** The proper name the quote's own sentence gives its speaker, or undefined (pronoun, description, none). */
 function writtenSpeaker(q: Quote, sentence: Sentence): string | undefined {

@@ -6,7 +6,7 @@
  *  - the latest year mentioned, and word hashes for near-duplicate shingles.
  * Pure functions (plus a bounded memo); the output is a bag of feature → weight before IDF.
  */
-import { isStopword, stem } from '../language/tokens.js';
+import { isStopword, stem, TOKEN_PATTERNS } from '../language/tokens.js';
 import type { Article } from '../model.js';
 
 /** Extra weight of a name or number feature relative to a plain content term (before IDF). */
@@ -30,7 +30,8 @@ export interface Analysis {
   latestYear?: number;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’.\-,][\p{L}\p{N}]+)*/gu;
+/** The 'compound' token notion, copied: this module runs its own exec loop over it. */
+const TOKEN = new RegExp(TOKEN_PATTERNS.compound);
 const UPPER = /\p{Lu}/u;
 const DIGIT = /\d/;
 const INNER = /['’.\-,]/;

@@ -4,17 +4,19 @@
  * that ends on a date leads up to it ("… takes effect on January 1, 2010."). Pure.
  */
 
-import { MONTH_NAME } from '../language/timex.js';
+import { MONTH_ANY_DOT, WEEKDAYS_LOWER } from '../language/lexicon.js';
 
-const MONTH = `${MONTH_NAME}\\.?`;
+const MONTH = MONTH_ANY_DOT;
 /** The word before a full date at the end, the date, and a photo credit after it, if any. */
 const DATE_AT_END = new RegExp(
   `([\\p{L}\\p{N}'’]+)[,]?\\s+(?:${MONTH}\\s+\\d{1,2},\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})\\.?\\s*(?:\\(?(?:REUTERS|Reuters|AP|AFP|Getty Images)\\b[^()]{0,60}\\)?\\.?)?\\s*$`,
   'u',
 );
 /** Words that lead up to a date in a news sentence ("on", "until", "dated"), and the date's own weekday. */
-const LEADS_UP =
-  /^(?:on|since|until|till|by|from|to|before|after|of|in|through|dated|between|and|or|than|as|at|for|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const LEADS_UP = new RegExp(
+  `^(?:on|since|until|till|by|from|to|before|after|of|in|through|dated|between|and|or|than|as|at|for|${WEEKDAYS_LOWER.join('|')})$`,
+  'i',
+);
 
 /** Whether a sentence is a photo caption (ends on a full date not led up to by a preposition). */
 export function isCaption(sentence: string): boolean {

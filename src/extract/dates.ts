@@ -1,23 +1,7 @@
 /** Publication-date parsing for page metadata and date lines: many human formats → ISO 8601 (YYYY-MM-DD). */
+import { MONTH_NAME, monthNumber } from '../language/lexicon.js';
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
-const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH = `(${MONTH_NAME})\\.?`;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -28,14 +12,6 @@ function iso(y: number, m: number, d: number): string | undefined {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-const monthNumber = (name: string) =>
-  MONTHS[
-    name
-      .toLowerCase()
-      .replace('.', '')
-      .slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3)
-  ];
-
 /** Find the first explicit calendar date in a string. Returns YYYY-MM-DD or undefined. */
 export function parseDate(text: string): string | undefined {
   const s = text.trim();
@@ -44,9 +20,9 @@ export function parseDate(text: string): string | undefined {
   );
   if (m) return iso(+m[1], +m[2], +m[3]);
   m = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i').exec(s);
-  if (m) return iso(+m[3], monthNumber(m[1]), +m[2]);
+  if (m) return iso(+m[3], monthNumber(m[1])!, +m[2]);
   m = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, 'i').exec(s);
-  if (m) return iso(+m[3], monthNumber(m[2]), +m[1]);
+  if (m) return iso(+m[3], monthNumber(m[2])!, +m[1]);
   m = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})\b/.exec(s);
   if (m) return iso(+m[1], +m[2], +m[3]);
   return undefined;

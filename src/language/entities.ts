@@ -11,6 +11,16 @@
  * by acronym, by surname, and by "formerly/previously known as". Pure and linear in the text.
  */
 import type { Article, Entity, EntityKind, EntityMention } from '../model.js';
+import {
+  DOTTED_NAME_ABBREVIATIONS,
+  MONTHS_LOWER,
+  NAME_REPORTING_VERBS,
+  SENTENCE_FINAL_ABBREVIATIONS,
+  TITLES,
+  UNIT_WORDS,
+  WEEKDAYS_LOWER,
+} from './lexicon.js';
+import { type Token, tokenize } from './tokens.js';
 
 /** An entity while merging: it may say which name it formerly bore ("formerly known as"). */
 type Draft = Entity & { formerOf?: string };
@@ -27,14 +37,7 @@ const kindVotes = new WeakMap<Entity, Map<EntityKind, number>>();
 const GUESS_VOTE = 0.3;
 
 /** Titles and roles: before a name they make it a person and are not part of the name. */
-const TITLES = new Set(
-  `president president-elect minister secretary prime premier chancellor king queen prince princess sheikh emir
-general gen lt col colonel major maj captain capt sergeant commander admiral ambassador envoy senator sen
-governor gov mayor judge justice chief spokesman spokeswoman spokesperson director chairman chairwoman chair
-ceo founder leader deputy foreign defence defense interior state mr mrs ms dr prof professor pope cardinal
-bishop rabbi imam ayatollah lord lady sir officer inspector superintendent detective analyst researcher
-correspondent reporter editor master harbourmaster`.split(/\s+/),
-);
+const TITLE_SET = new Set(TITLES);
 
 /** Words that make a capitalized run an organization. */
 const ORG_WORDS = new Set(
@@ -90,44 +93,46 @@ const PLACE_PHRASES = new Set([
   'gulf',
 ]);
 
-/** Capitalized words that begin sentences or fill headlines but name nothing. */
-const NOT_NAMES = new Set(
-  `the a an and but or if in on at of for to from by with as it its this that these those there their they he she
-we i you his her our my your who what when where why how which while after before since during despite although
-though however meanwhile monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december today yesterday tomorrow also some many several more
-most other such all both each no not one two three four five six seven eight nine ten first second third last
-next new photo image video read more share comment source reuters afp gmt`.split(/\s+/),
-);
+/** Capitalized words that begin sentences or fill headlines but name nothing (weekdays and months too). */
+const NOT_NAMES = new Set([
+  ...`the a an and but or if in on at of for to from by with as it its this that these those there their they he
+she we i you his her our my your who what when where why how which while after before since during despite
+although though however meanwhile today yesterday tomorrow also some many several more most other such all both
+each no not first second third last next new photo image video read more share comment source reuters afp
+gmt`.split(/\s+/),
+  ...WEEKDAYS_LOWER,
+  ...MONTHS_LOWER,
+  ...UNIT_WORDS,
+  'ten',
+]);
 
 const PARTICLES = /^(al|al-|el|el-|bin|ibn|abu|de|del|della|di|da|van|von|der|la|le|du|of|the|and|for)$/i;
 
-interface Token {
-  text: string;
-  start: number;
-  end: number;
+/** A name token: a word with the sentence position the entity rules need. */
+interface NameToken extends Token {
   sentenceStart: boolean;
 }
 
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const re = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\.?|[.!?]["”’]?|\n/gu;
+/** Abbreviations that keep their dot ("Mr.", "Jr.") and those after which no sentence ends ("Mr.", not "Jr."). */
+const KEEPS_DOT = new RegExp(`^(?:[A-Z]\\.)+$|^(?:${DOTTED_NAME_ABBREVIATIONS.join('|')})\\.$`);
+const NOT_SENTENCE_END = new RegExp(
+  `^(?:${DOTTED_NAME_ABBREVIATIONS.filter((a) => !SENTENCE_FINAL_ABBREVIATIONS.has(a.toLowerCase())).join('|')})$`,
+);
+
+/** The words of a text (the 'name' token notion), each marked when it opens a sentence or line. */
+function nameTokens(text: string): NameToken[] {
+  const out: NameToken[] = [];
   let sentenceStart = true;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const t = m[0];
+  for (const { text: t, start } of tokenize(text, 'name')) {
     if (/^[.!?\n]/.test(t)) {
       sentenceStart = true;
       continue;
     }
     // "U.S." style and trailing abbreviation dots stay with the word; a possessive "'s" does not.
-    let word =
-      t.endsWith('.') && !/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Gov|St|Jr|Sr)\.$/.test(t)
-        ? t.slice(0, -1)
-        : t;
+    let word = t.endsWith('.') && !KEEPS_DOT.test(t) ? t.slice(0, -1) : t;
     word = word.replace(/['’]s$/, '');
-    out.push({ text: word, start: m.index, end: m.index + word.length, sentenceStart });
-    sentenceStart =
-      t.endsWith('.') && word === t.slice(0, -1) && !/^(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Gov|St)$/.test(word);
+    out.push({ text: word, start, end: start + word.length, sentenceStart });
+    sentenceStart = t.endsWith('.') && word === t.slice(0, -1) && !NOT_SENTENCE_END.test(word);
   }
   return out;
 }
@@ -151,7 +156,7 @@ interface RawMention {
 
 /** The named mentions of a text, with their kinds. */
 export function findMentions(text: string): RawMention[] {
-  const tokens = tokenize(text);
+  const tokens = nameTokens(text);
   const out: RawMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!isCap(tokens[i].text) && !isAcronym(tokens[i].text)) continue;
@@ -205,7 +210,7 @@ export function findMentions(text: string): RawMention[] {
     // Titles and roles before the name: "Russian Foreign Minister Sergei Lavrov".
     let lastTitle = -1;
     words.forEach((w, k) => {
-      if (TITLES.has(w.toLowerCase().replace(/\.$/, ''))) lastTitle = k;
+      if (TITLE_SET.has(w.toLowerCase().replace(/\.$/, ''))) lastTitle = k;
     });
     let role: string | undefined;
     if (lastTitle >= 0 && lastTitle < words.length - 1) {
@@ -265,6 +270,12 @@ function kindOf(
   return { kind: words.length === 1 ? 'PERSON' : 'ORG', sure: false };
 }
 
+/** What follows a person's name: a reporting verb ("Lavrov said"), "who", an apposition ("a doctor"). */
+const PERSON_AFTER = new RegExp(
+  String.raw`^,?\s+(${NAME_REPORTING_VERBS.join('|')}|who|a\s+\w+|an\s+\w+|the\s+\w+\s+(of|for))\b`,
+  'i',
+);
+
 /** The kind the words of a name or its context show, if any. */
 function contextKind(
   words: string[],
@@ -290,11 +301,7 @@ function contextKind(
     words.length <= 2
   )
     return 'PLACE';
-  if (
-    /^,?\s+(said|says|told|added|who|a\s+\w+|an\s+\w+|the\s+\w+\s+(of|for))\b/i.test(after) &&
-    words.length >= 2
-  )
-    return 'PERSON';
+  if (PERSON_AFTER.test(after) && words.length >= 2) return 'PERSON';
   if (/^['’]s\s+(spokesman|leader|chief|minister|president)/i.test(after)) return 'ORG';
   return undefined;
 }

@@ -26,10 +26,12 @@
 import type { Article, Entity, Quote } from '../model.js';
 import { derived } from '../models/load.js';
 import { entities } from './entities.js';
+import { QUOTE_END_ABBREVIATIONS, TELLING_VERBS, WEEKDAYS_LOWER } from './lexicon.js';
 import { normalizeQuoteMarks, type Quotation, quotations } from './quotations.js';
 import { quoteCuesModel, quoteNounCuesModel } from './quote-models.js';
 import { bestNonCrossing, preferredContents, rankScore, rankThreshold } from './quote-ranker.js';
 import { splitSentences } from './sentences.js';
+import { countWords, TOKEN_PATTERNS } from './tokens.js';
 
 // --- the cue lexicon ---
 
@@ -107,8 +109,7 @@ const WIDE: Params = { minCueP: 0.1, speakerlessP: 0 };
 const LENIENT_P = 0.6;
 
 /** Cues whose object comes before what is said: "told reporters that ...", "asked him whether ...". */
-const TELL =
-  /^(told|tell|tells|telling|asked|ask|asks|asking|reminded|reminding|assured|warned|warning|urged|urging|informed|convinced|persuaded)$/;
+const TELL = new RegExp(`^(${TELLING_VERBS.join('|')})$`);
 
 /** Words between a speaker and the cue: "has said", "also told", "did not say", "repeatedly argued". */
 const AUX = new Set(
@@ -143,11 +144,16 @@ const SUBORDINATOR =
   /^(although|though|while|whereas|if|when|whenever|as|because|since|after|before|unless|until|once)$/;
 
 /** Words that start an adjunct rather than a clause: "on Tuesday", "in a statement", "last week". */
-const ADJUNCT_START = new Set(
-  `on in at during after before via of about to from with for while when last this early late earlier later
-today yesterday tonight monday tuesday wednesday thursday friday saturday sunday recently afterward
-afterwards then again once twice privately publicly repeatedly through by outside inside within without
-near under over as`.split(/\s+/),
+const ADJUNCT_START = new Set([
+  ...`on in at during after before via of about to from with for while when last this early late earlier later
+today yesterday tonight recently afterward afterwards then again once twice privately publicly repeatedly
+through by outside inside within without near under over as`.split(/\s+/),
+  ...WEEKDAYS_LOWER,
+]);
+/** A day word right after a cue ("said Tuesday the ..."), and one after "on"/"last"/... ("said on Sunday he ..."). */
+const DAY_AFTER_CUE = new RegExp(`^(${[...WEEKDAYS_LOWER, 'yesterday', 'today', 'tonight'].join('|')})$`);
+const TIME_AFTER_CUE = new RegExp(
+  `^(${[...WEEKDAYS_LOWER, 'week', 'month', 'year', 'night', 'morning'].join('|')})$`,
 );
 /** Words that start a clause that hangs on what comes before: "..., who ...", "..., adding ...". */
 const DEPENDENT_START = new Set('who which whose where according as referring citing'.split(' '));
@@ -188,7 +194,7 @@ export function analyse(original: string): Doc {
   // "$500,000" is one token: a comma between digit groups is no clause punctuation.
   const tokens: Token[] = [];
   let qi = 0;
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+|(?<=\d),\d{3}(?!\d))*/gu)) {
+  for (const m of text.matchAll(TOKEN_PATTERNS.quote)) {
     const start = m.index ?? 0;
     while (qi < quotes.length && quotes[qi].end <= start) qi++;
     tokens.push({
@@ -628,16 +634,11 @@ function complementStart(d: Doc, s: Sentence, c1: number, tell: boolean): number
   let k = c1 + 1;
   if (k >= s.t1) return s.end;
   // "said Tuesday the ...", "said on Sunday he ...": a time word or two before the clause.
-  if (
-    /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$/.test(d.tokens[k].w)
-  )
-    k++;
+  if (DAY_AFTER_CUE.test(d.tokens[k].w)) k++;
   else if (
     k + 1 < s.t1 &&
     /^(on|last|this|late|early)$/.test(d.tokens[k].w) &&
-    /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning)$/.test(
-      d.tokens[k + 1].w,
-    )
+    TIME_AFTER_CUE.test(d.tokens[k + 1].w)
   )
     k += 2;
   // "told reporters he ...": the object of a verb of telling, up to a pronoun subject.
@@ -1006,19 +1007,17 @@ function isAdjunctClause(d: Doc, a: number, b: number): boolean {
 }
 
 function wordsIn(text: string, a: number, b: number): number {
-  return (text.slice(a, b).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return countWords(text.slice(a, b));
 }
+
+/** A content ending on an initial or an abbreviation ("… said Mr."): its dot is no full stop. */
+const KEEPS_FINAL_DOT = new RegExp(String.raw`\b\p{L}\.$|\b(?:${QUOTE_END_ABBREVIATIONS.join('|')})\.$`, 'u');
 
 /** Offsets without surrounding spaces, commas and a final stop (quotation marks are kept). */
 function trim(text: string, a: number, b: number): [number, number] {
   while (a < b && /[\s,;:—–-]/.test(text[a])) a++;
   while (b > a && /[\s,;:—–-]/.test(text[b - 1])) b--;
-  if (
-    b > a &&
-    text[b - 1] === '.' &&
-    !/\b\p{L}\.$|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|Inc|Co|St)\.$/u.test(text.slice(a, b))
-  )
-    b--;
+  if (b > a && text[b - 1] === '.' && !KEEPS_FINAL_DOT.test(text.slice(a, b))) b--;
   return [a, b];
 }
 

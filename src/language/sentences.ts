@@ -1,5 +1,6 @@
 /** Sentence splitting with offsets: rule-based, aware of common news abbreviations, initials and quotes. */
 import type { Article, Sentence } from '../model.js';
+import { MONTH_NAME, SENTENCE_ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS, WEEKDAY_NAME } from './lexicon.js';
 
 export interface Span {
   start: number;
@@ -7,18 +8,10 @@ export interface Span {
   text: string;
 }
 
-const ABBREVIATIONS = new Set(
-  `mr mrs ms dr prof gen lt col maj capt sgt cpl adm gov sen rep st sr jr rev hon pres supt insp det
-no nos vs etc approx dept est fig inc ltd co corp bros jan feb mar apr jun jul aug sep sept oct nov dec
-mt ft ave blvd rd u.s u.k u.n e.g i.e ph.d ore calif mass conn fla ill mich minn tenn wash wis ariz colo`.split(
-    /\s+/,
-  ),
+/** After an abbreviation that often ends a sentence, these begin no new one: a date, a time zone ("10 a.m. GMT"). */
+const DATE_WORD = new RegExp(
+  `^(?:${WEEKDAY_NAME}|${MONTH_NAME}|GMT|UTC|EST|EDT|CET|BST|PST|PDT|local|ET|PT)\\b`,
 );
-
-/** Abbreviations that often end a sentence too: after them, a capitalized word that is not a date starts one. */
-const SENTENCE_FINAL = new Set(['a.m', 'p.m', 'etc', 'inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'bros']);
-const DATE_WORD =
-  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|GMT|UTC|EST|EDT|CET|BST|PST|PDT|local|ET|PT)\b/;
 
 /**
  * Split text into sentences. Offsets index `text`; whitespace around sentences is excluded.
@@ -41,9 +34,9 @@ export function splitSentences(text: string): Span[] {
       const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 20), m.index));
       const word = before ? before[1].toLowerCase() : '';
       const next = text.slice(end + m[3].length, end + m[3].length + 12);
-      if (SENTENCE_FINAL.has(word)) {
+      if (SENTENCE_FINAL_ABBREVIATIONS.has(word)) {
         if (DATE_WORD.test(next) || /^\p{N}/u.test(next)) continue;
-      } else if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word))
+      } else if (SENTENCE_ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word))
         continue;
       // A newline inside the whitespace after the stop is handled by the newline rule on the next match.
       if (m[3].includes('\n')) {

@@ -11,6 +11,16 @@
  * matches keep the longest. Weekdays and bare months resolve to the past unless the sentence speaks of
  * the future ("will", "next", "is to", "scheduled"). Pure and linear in the text.
  */
+import {
+  MONTH_NAME,
+  MONTH_WITH_DOT,
+  monthNumber,
+  NUMBER_WORDS,
+  ordinalValue,
+  parseNumberWords,
+  WEEKDAY_NAME,
+  WEEKDAYS_LOWER,
+} from './lexicon.js';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
@@ -47,65 +57,6 @@ interface Context {
   index: number;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const monthOf = (s: string) => MONTHS[s.slice(0, 3).toLowerCase()];
-
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-
-const NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  eighteen: 18,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  hundred: 100,
-  'twenty-four': 24,
-  'forty-eight': 48,
-};
-
-const ORDINALS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  '1st': 1,
-  '2nd': 2,
-  '3rd': 3,
-  '4th': 4,
-};
-
 const UNIT: Record<string, string> = {
   second: 'TS',
   minute: 'TM',
@@ -122,12 +73,13 @@ const UNIT: Record<string, string> = {
   centurie: 'CE',
 };
 
-/** A month's name, full or short, without a trailing dot ("Jan", "January", "Sept"): for other modules' patterns. */
-export const MONTH_NAME =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`;
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const NUM = String.raw`(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty|hundred|twenty-four|forty-eight|several|a few|few|a couple of|couple of)`;
+/** Re-exported from the lexicon for modules that imported it from here (captions, quantities before the lexicon). */
+export { MONTH_NAME };
+
+const MONTH = MONTH_WITH_DOT;
+const WEEKDAY = WEEKDAY_NAME;
+/** A count before a unit: figures, number words ("seventeen", "twenty-one", "a hundred"), vague counts. */
+const NUM = String.raw`(?:\d+(?:\.\d+)?|${NUMBER_WORDS}|a|an|several|a few|few|a couple of|couple of)`;
 const UNITS =
   '(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))';
 const HEDGE =
@@ -184,13 +136,13 @@ const num = (s: string): number | undefined => {
   const k = s.toLowerCase().replace(/\s+/g, ' ');
   if (/^\d/.test(k)) return Number(k);
   if (k === 'several' || k.endsWith('few') || k.includes('couple')) return undefined;
-  return NUMBERS[k];
+  return parseNumberWords(k);
 };
 
 const unitOf = (s: string) =>
   UNIT[s.toLowerCase().replace(/s$/, '').replace(/ie$/, 'ie')] ?? UNIT[s.toLowerCase().replace(/ies$/, 'y')];
 
-/** P2W, PT24H, P10Y, PXY for "several years". */
+/** P2W, PT24H, P10Y, P2L, PXY for "several years". */
 function duration(n: number | undefined, unit: string): string {
   const u = unitOf(unit);
   if (!u) return 'PXX';
@@ -198,13 +150,15 @@ function duration(n: number | undefined, unit: string): string {
   if (u === 'Q') return n === undefined ? 'PXQ' : `P${n * 3}M`;
   if (u === 'DE') return n === undefined ? 'PXDE' : `P${n * 10}Y`;
   if (u.startsWith('T')) return `PT${count}${u[1]}`;
+  // Whole thousands of years are millennia, as TimeML writes them: "two thousand years" → P2L.
+  if (u === 'Y' && n !== undefined && n >= 1000 && n % 1000 === 0) return `P${n / 1000}L`;
   return `P${count}${u}`;
 }
 
 /** A weekday resolved to a date: the latest one on or before the reference (or the next one after it). */
 function weekday(name: string, ctx: Context, direction?: 'last' | 'next' | 'this'): string | undefined {
   if (!ctx.ref) return undefined;
-  const target = WEEKDAYS.indexOf(name.toLowerCase());
+  const target = WEEKDAYS_LOWER.indexOf(name.toLowerCase());
   const today = toDate(ctx.ref).getUTCDay();
   const future = direction === 'next' || (direction !== 'last' && ctx.future);
   let delta: number;
@@ -245,7 +199,7 @@ function yearForMonth(month: number, ctx: Context, direction?: string): number |
 }
 
 function monthDay(monthName: string, day: number, year: number | undefined, ctx: Context): Found | undefined {
-  const month = monthOf(monthName);
+  const month = monthNumber(monthName);
   if (!month || day < 1 || day > 31) return undefined;
   const y = year ?? yearForMonth(month, ctx);
   return { type: 'DATE', value: y === undefined ? `XXXX-${pad(month)}-${pad(day)}` : ymd(y, month, day) };
@@ -295,7 +249,7 @@ const RULES: Rule[] = [
       'g',
     ),
     (m, ctx) => {
-      const month = monthOf(m[3]);
+      const month = monthNumber(m[3]);
       if (!month) return undefined;
       // "May" alone is usually the verb.
       if (/^May$/.test(m[3]) && !m[1] && !m[2] && !m[4]) return undefined;
@@ -379,7 +333,7 @@ const RULES: Rule[] = [
   [
     /\b(?:the\s+)?(?:(this year's|last year's|(\d{4})'s?)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](quarter|half)(?:\s+of\s+(?:(\d{4})|(this|last|next) year))?\b/gi,
     (m, ctx) => {
-      const n = ORDINALS[m[3].toLowerCase()];
+      const n = ordinalValue(m[3])!;
       const half = m[4].toLowerCase() === 'half';
       let y = m[2] ? Number(m[2]) : m[5] ? Number(m[5]) : ctx.ref?.y;
       if (y === undefined) return { type: 'DATE', value: `XXXX-${half ? 'H' : 'Q'}${n}` };

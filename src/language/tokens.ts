@@ -1,17 +1,65 @@
 /**
  * Word tokens, stopwords and stems: the shared vocabulary layer of every scoring stage.
  * Pure functions; no state except a memo of stems.
+ *
+ * One tokenizer, `tokenize(text, notion)`, gives tokens with offsets; the notions are the few ways the
+ * stages cut text into words, each named and kept here (a stage never keeps a private token regex):
+ *   word      runs of letters and digits ("al", "Sham", "4", "5")                  — words(), metrics, overlap
+ *   compound  words joined by ' ’ . - , inside them ("al-Sham", "4.5", "U.S", "3,000") — tokens(), clustering
+ *   name      compounds by ' ’ - with a trailing dot kept ("Mr."), and the stops . ! ? and line
+ *             breaks as tokens of their own                                         — entities (sentence starts)
+ *   quote     compounds by ' ’ - . & and digit groups ("$500,000" → "500,000")       — quotes (cue contexts)
+ *   lettered  a letter, then letters, apostrophes and hyphens ("don't", "al-", no digits) — labels of figures
+ *   figure    currency and percent signs, figures with their separators ("300 000", "3.5") and
+ *             letter words (with ' ’ -); letters and digits apart ("40pc" → "40", "pc") — quantities
+ * words() and tokens() are views of tokenize(text, 'word' | 'compound') (texts only, words() lower-cased
+ * before matching), kept as plain matches because summarization calls them on every sentence.
  */
 import { stemmer } from 'stemmer';
 
+/** A token of a text: its characters and its offsets (`text === source.slice(start, end)`). */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The named token notions (see the header); each a global, Unicode-aware pattern. */
+export const TOKEN_PATTERNS = {
+  word: /[\p{L}\p{N}]+/gu,
+  compound: /[\p{L}\p{N}]+(?:['’.\-,][\p{L}\p{N}]+)*/gu,
+  name: /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\.?|[.!?]["”’]?|\n/gu,
+  quote: /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+|(?<=\d),\d{3}(?!\d))*/gu,
+  lettered: /[\p{L}][\p{L}'’-]*/gu,
+  figure: /\$|£|€|%|\d+(?:[.,]\d+)*(?:\s\d{3}(?!\d))*|[\p{L}]+(?:[-'’][\p{L}]+)*/gu,
+} as const satisfies Record<string, RegExp>;
+
+export type TokenNotion = keyof typeof TOKEN_PATTERNS;
+
+/** The tokens of a text under one notion (default: runs of letters and digits), with their offsets. */
+export function tokenize(text: string, notion: TokenNotion = 'word'): Token[] {
+  const out: Token[] = [];
+  // matchAll works on a copy of the pattern: the shared global pattern keeps no state between calls.
+  for (const m of text.matchAll(TOKEN_PATTERNS[notion])) {
+    const start = m.index ?? 0;
+    out.push({ text: m[0], start, end: start + m[0].length });
+  }
+  return out;
+}
+
 /** Lower-cased runs of letters and digits (Unicode-aware), as the evaluation metrics count them. */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return text.toLowerCase().match(TOKEN_PATTERNS.word) ?? [];
 }
 
 /** Word tokens keeping case, with internal apostrophes, hyphens and dots in numbers ("al-Sham", "4.5", "U.S"). */
 export function tokens(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+(?:['’.\-,][\p{L}\p{N}]+)*/gu) ?? [];
+  return text.match(TOKEN_PATTERNS.compound) ?? [];
+}
+
+/** How many runs of letters and digits a text has: tokenize(text).length without the tokens. */
+export function countWords(text: string): number {
+  return text.match(TOKEN_PATTERNS.word)?.length ?? 0;
 }
 
 /** Number of words, as budgets count them (whitespace-separated tokens with a letter or digit). */
