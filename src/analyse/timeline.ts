@@ -8,10 +8,11 @@
  * closest to the candidates' centroid, without repeating each other, describe the day.
  * Pure: sentences and a date resolver in, entries out; linear in the sentences plus the chosen dates' work.
  */
-import { cosine, documentFrequencies, type SparseVector, tfidfVector } from '../cluster/vectors.js';
+
 import { contentTerms } from '../language/tokens.js';
 import type { Sentence } from '../model.js';
-import { isCandidate } from '../summarize/context.js';
+import { isCandidate } from '../text/candidates.js';
+import { cosine, documentFrequencies, type SparseVector, tfidfVector } from '../text/vectors.js';
 
 /** A date a sentence refers to, resolved against its article's publication date. */
 export interface DateMention {

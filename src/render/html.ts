@@ -1,4 +1,6 @@
 /** Briefs as one self-contained HTML page. Every piece of article text is escaped; no external assets. */
+
+import { sourceName } from '../brief/source-name.js';
 import type { Brief } from '../model.js';
 import {
   citationMarks,
@@ -8,7 +10,6 @@ import {
   entityLabel,
   quoteParts,
   refsOf,
-  sourceName,
   sourcesLabel,
 } from './labels.js';
 

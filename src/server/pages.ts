@@ -3,6 +3,8 @@
  * citations link to the cited paragraph of the source, shown on the same page and highlighted when
  * targeted (CSS :target; no script at all). Every piece of article text is escaped.
  */
+
+import { sourceName } from '../brief/source-name.js';
 import type { Article, Brief } from '../model.js';
 import { escapeHtml } from '../render/html.js';
 import {
@@ -11,7 +13,6 @@ import {
   entityLabel,
   quoteParts,
   refsOf,
-  sourceName,
   sourcesLabel,
 } from '../render/labels.js';
 import type { StoryRow } from '../store/repository.js';
