@@ -75,6 +75,16 @@ export interface Sentence {
   start: number;
   end: number;
   text: string;
+  /**
+   * A photo caption run into the page's text ("… in Porthallow June 3, 2025."): it dates a picture, states
+   * no news. Marked once, when the sentence is made; later stages read the mark.
+   */
+  caption?: true;
+  /**
+   * Length of the dateline at the sentence's head ("PORTHALLOW, June 2 (Wirefeed) - "), when it has one:
+   * `text.slice(dateline)` is the sentence as a summary quotes it. Marked once, when the sentence is made.
+   */
+  dateline?: number;
 }
 
 /** A group of near-identical publications of one report (e.g. one wire story on several sites). */

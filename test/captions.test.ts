@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { storyTimeline } from '../src/analyse/story-timeline.js';
 import { isCaption } from '../src/extract/captions.js';
-import type { Article, Sentence } from '../src/model.js';
+import { articleSentences } from '../src/language/sentences.js';
+import type { Article } from '../src/model.js';
 
 test('photo captions end on the date the picture was taken', () => {
   for (const s of [
@@ -37,15 +38,6 @@ function article(id: string, published: string, paragraphs: string[]): Article {
   };
 }
 
-function sentencesOf(a: Article): Sentence[] {
-  let start = 0;
-  return a.paragraphs.map((text, i) => {
-    const s = { articleId: a.id, index: i, paragraph: i, start, end: start + text.length, text };
-    start += text.length + 2;
-    return s;
-  });
-}
-
 test('the timeline leaves out captions and fragments, and keeps the dated events', () => {
   const a = article('a', '2025-06-04', [
     'Harbour pilots walked out on Monday over the new shift rota.',
@@ -53,12 +45,29 @@ test('the timeline leaves out captions and fragments, and keeps the dated events
     'June 3, 2025.',
     'Freight was diverted to Kestrel Bay on Tuesday, the port authority said.',
   ]);
-  const timeline = storyTimeline([a], sentencesOf(a), (x) => x.published);
+  const timeline = storyTimeline([a], articleSentences(a), (x) => x.published);
   assert.deepEqual(
     timeline.map((e) => [e.date, e.text]),
     [
       ['2025-06-02', 'Harbour pilots walked out on Monday over the new shift rota.'],
       ['2025-06-03', 'Freight was diverted to Kestrel Bay on Tuesday, the port authority said.'],
     ],
+  );
+});
+
+test('a caption is marked once, when the sentence is made; the timeline reads the mark', () => {
+  const a = article('a', '2025-06-04', [
+    'Harbour pilots walked out on Monday over the new shift rota. A pilot boat lies idle at the quay in Porthallow June 3, 2025.',
+  ]);
+  const sentences = articleSentences(a);
+  assert.deepEqual(
+    sentences.map((s) => s.caption),
+    [undefined, true],
+  );
+  // Marked by hand, a news sentence is left out too: no stage after the marking looks at the words again.
+  const marked = sentences.map((s, i) => (i === 0 ? { ...s, caption: true as const } : s));
+  assert.deepEqual(
+    storyTimeline([a], marked, (x) => x.published),
+    [],
   );
 });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { datelineAgency, stripDateline } from '../src/extract/datelines.js';
 import { extractArticle } from '../src/extract/index.js';
+import { articleSentences } from '../src/language/sentences.js';
 import type { RawDocument } from '../src/model.js';
+import { withoutDateline } from '../src/text/candidates.js';
 
 test('datelines are removed from the head of a sentence', () => {
   const cases: Array<[string, string]> = [
@@ -113,4 +115,29 @@ test('a record with no publisher and no URL is known by its dateline agency; a s
     'Harbour Radio',
   );
   assert.equal(extractArticle(record(body, { url: 'https://example.org/a' })).article?.publisher, undefined);
+});
+
+test('a dateline is marked once on its sentence, by length; later stages quote the words after it', () => {
+  const paragraphs = [
+    'KESTREL BAY, Tasmania (Wirefeed) — Two ferries collided near the pier. Nobody was hurt, the harbour master said.',
+    'OSLO — The council voted to widen the harbour mouth.',
+  ];
+  const sentences = articleSentences({
+    id: 'a',
+    source: 'a.txt',
+    title: 'Ferries',
+    language: 'en',
+    paragraphs,
+    text: paragraphs.join('\n\n'),
+    hash: 'a',
+  });
+  assert.deepEqual(
+    sentences.map((s) => s.dateline),
+    ['KESTREL BAY, Tasmania (Wirefeed) — '.length, undefined, 'OSLO — '.length],
+  );
+  assert.deepEqual(sentences.map(withoutDateline), [
+    'Two ferries collided near the pier.',
+    'Nobody was hurt, the harbour master said.',
+    'The council voted to widen the harbour mouth.',
+  ]);
 });

@@ -52,7 +52,7 @@ function bigStory(n: number): { brief: Brief; articles: Map<string, Article> } {
 test('story page: a big story shows the text of cited sources only; small stories show every source', () => {
   const { brief, articles } = bigStory(30);
   const html = storyPage(brief, articles, () => 0);
-  assert.match(html, /<a class="cite" href="#src2-p0">\[2\]<\/a>/);
+  assert.match(html, /<a href="#src2-p0" class="cite">\[2\]<\/a>/);
   assert.match(html, /id="src2-p0">Report 2 on the Kessel bridge/);
   assert.match(html, /id="src5-p1">Paragraph two of report 5/);
   assert.doesNotMatch(html, /Report 9 on the Kessel bridge/);

@@ -3,7 +3,6 @@
  * the same words, page dates), per-outlet coverage, and the story's timeline. Pure: the story's articles and sentences in, plain data out.
  */
 
-import { dayOf } from '../cluster/features.js';
 import type {
   Article,
   Claim,
@@ -16,6 +15,7 @@ import type {
   Story,
   TimelineEntry,
 } from '../model.js';
+import { dayOf } from '../text/days.js';
 import { type ClaimOptions, corroborationOf, findClaims } from './claims.js';
 import { coverageOf } from './coverage.js';
 import { findDisagreements } from './disagreements.js';

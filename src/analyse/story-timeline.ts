@@ -5,10 +5,9 @@
  * same day that state the same thing are merged across sources and cite them all. Pure.
  */
 
-import { isCaption } from '../extract/captions.js';
-import { stripDateline } from '../extract/datelines.js';
 import { timex } from '../language/timex.js';
 import type { Article, Sentence, TimelineEntry } from '../model.js';
+import { withoutDateline } from '../text/candidates.js';
 import { concepts } from './concepts.js';
 
 /** Entries shown, at most: the best-backed ones, then shown in date order. */
@@ -58,8 +57,8 @@ export function rankedTimeline(
     const article = byId.get(s.articleId);
     // Photo captions ("… in Mexico City April 24, 2009."), fragments and lists date a picture, a heading or
     // many things, not an event.
-    const words = stripDateline(s.text).split(/\s+/).length;
-    if (!article || isCaption(s.text) || words < MIN_WORDS || words > MAX_WORDS) continue;
+    const words = withoutDateline(s).split(/\s+/).length;
+    if (!article || s.caption || words < MIN_WORDS || words > MAX_WORDS) continue;
     const ref = refDateOf(article);
     // The first date a sentence gives is the date of what it reports; later ones are background.
     const t = timex(s.text, ref).find((x) => x.type === 'DATE' && /^\d{4}-\d{2}(-\d{2})?$/.test(x.value));
@@ -89,7 +88,7 @@ export function rankedTimeline(
     i,
     entry: {
       date: g[0].date,
-      text: stripDateline(g[0].sentence.text),
+      text: withoutDateline(g[0].sentence),
       articleIds: [...new Set(g.map((c) => c.sentence.articleId))].sort(),
       evidence: g.map((c) => ({
         articleId: c.sentence.articleId,

@@ -2,12 +2,12 @@
 import { templateSentences } from '../analyse/boilerplate.js';
 import { analyseStory } from '../analyse/index.js';
 import { type Since, whatsNew } from '../analyse/updates.js';
-import { stripDateline } from '../extract/datelines.js';
 import { wordCount } from '../language/tokens.js';
 import type { Article, Brief, Sentence, SourceEntry, Story, SummarySentence } from '../model.js';
-import { sourceName } from '../render/labels.js';
 import { summarize } from '../summarize/index.js';
+import { withoutDateline } from '../text/candidates.js';
 import { findSupport, sentenceFrequencies } from './cite.js';
+import { sourceName } from './source-name.js';
 
 export interface BriefOptions {
   words: number;
@@ -75,7 +75,7 @@ export function buildBrief(
       }))
       .sort((a, b) => a.ref - b.ref);
     return {
-      text: stripDateline(s.text),
+      text: withoutDateline(s),
       from: { articleId: s.articleId, sentenceIndex: s.index },
       citations,
       corroboration: analysis.corroborate(

@@ -2,9 +2,10 @@
  * Citations: for each summary sentence, every article of the story that states the same thing
  * (exact or near paraphrase), found by content-term overlap with IDF weights.
  */
-import { documentFrequencies, idf } from '../cluster/vectors.js';
+
 import { contentTerms } from '../language/tokens.js';
 import type { Sentence } from '../model.js';
+import { documentFrequencies, idf } from '../text/vectors.js';
 
 export interface Support {
   articleId: string;

@@ -16,7 +16,8 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type { Article, Report, Story } from '../model.js';
-import { analyze, articleText, dayOf, type FeatureBag, NAME_BOOST } from './features.js';
+import { dayOf } from '../text/days.js';
+import { analyze, articleText, type FeatureBag, NAME_BOOST } from './features.js';
 import { bandKeys, containment, LshIndex, type Signature, signature } from './minhash.js';
 
 export interface ClustererOptions {

@@ -5,6 +5,7 @@
  */
 import { parseFeed } from 'feedsmith';
 import { contentHash } from '../ingest/hash.js';
+import { field, rawDocument } from '../ingest/record.js';
 import type { Diagnostic, RawDocument } from '../model.js';
 
 /** Whether a text looks like a feed rather than a page. */
@@ -18,11 +19,9 @@ export function looksLikeFeed(text: string): boolean {
 
 type Item = Record<string, unknown>;
 
-const str = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() ? x.trim() : undefined);
-
 function firstLink(item: Item): string | undefined {
-  if (str(item.link)) return str(item.link);
-  if (str(item.url)) return str(item.url);
+  if (field(item.link)) return field(item.link);
+  if (field(item.url)) return field(item.url);
   const links = item.links as { href?: string; rel?: string }[] | undefined;
   return links?.find((l) => !l.rel || l.rel === 'alternate')?.href;
 }
@@ -30,11 +29,11 @@ function firstLink(item: Item): string | undefined {
 function contentOf(item: Item): string | undefined {
   const content = item.content as { encoded?: string } | string | undefined;
   return (
-    (typeof content === 'object' ? str(content?.encoded) : str(content)) ??
-    str(item.content_html) ??
-    str(item.content_text) ??
-    str(item.description) ??
-    str(item.summary)
+    (typeof content === 'object' ? field(content?.encoded) : field(content)) ??
+    field(item.content_html) ??
+    field(item.content_text) ??
+    field(item.description) ??
+    field(item.summary)
   );
 }
 
@@ -54,7 +53,7 @@ export function documentsFromFeed(
       ],
     };
   }
-  const feedTitle = str(parsed.feed.title);
+  const feedTitle = field(parsed.feed.title);
   const items = ((parsed.feed.items ?? parsed.feed.entries) as Item[] | undefined) ?? [];
   const docs: RawDocument[] = [];
   const links: string[] = [];
@@ -64,18 +63,19 @@ export function documentsFromFeed(
     const body = contentOf(item);
     if (!body) return;
     const title =
-      str(item.title) ??
-      (typeof item.title === 'object' ? str((item.title as { value?: string }).value) : undefined);
-    const date = str(item.pubDate) ?? str(item.published) ?? str(item.updated) ?? str(item.date_published);
-    const hash = contentHash(`${url ?? ''}\n${body}`);
-    docs.push({
-      id: hash.slice(0, 12),
-      origin: { path, line: i + 1 },
-      kind: /<[a-z][\s\S]*>/i.test(body) ? 'html' : 'text',
-      content: body,
-      hash,
-      hints: { title, url, date, publisher: feedTitle },
-    });
+      field(item.title) ??
+      (typeof item.title === 'object' ? field((item.title as { value?: string }).value) : undefined);
+    const date =
+      field(item.pubDate) ?? field(item.published) ?? field(item.updated) ?? field(item.date_published);
+    docs.push(
+      rawDocument({
+        origin: { path, line: i + 1 },
+        kind: /<[a-z][\s\S]*>/i.test(body) ? 'html' : 'text',
+        content: body,
+        hash: contentHash(`${url ?? ''}\n${body}`),
+        hints: { title, url, date, publisher: feedTitle },
+      }),
+    );
   });
   return { docs, links, diagnostics: [] };
 }

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { WARCParser } from 'warcio';
 import { decodeBytes } from '../ingest/decode.js';
 import { contentHash } from '../ingest/hash.js';
+import { rawDocument } from '../ingest/record.js';
 import type { Diagnostic, RawDocument } from '../model.js';
 
 export async function documentsFromWarc(
@@ -27,15 +28,15 @@ export async function documentsFromWarc(
         });
         continue;
       }
-      const hash = contentHash(bytes);
-      docs.push({
-        id: hash.slice(0, 12),
-        origin: { path: record.warcTargetURI ?? path, line: n },
-        kind: 'html',
-        content: decoded.text,
-        hash,
-        hints: { url: record.warcTargetURI ?? undefined, date: record.warcDate?.slice(0, 10) },
-      });
+      docs.push(
+        rawDocument({
+          origin: { path: record.warcTargetURI ?? path, line: n },
+          kind: 'html',
+          content: decoded.text,
+          hash: contentHash(bytes),
+          hints: { url: record.warcTargetURI, date: record.warcDate?.slice(0, 10) },
+        }),
+      );
     }
   } catch (err) {
     diagnostics.push({

@@ -10,6 +10,7 @@ import { decodeBytes } from './decode.js';
 import { listFiles, MAX_FILE_BYTES } from './files.js';
 import { contentHash } from './hash.js';
 import { parseJsonl } from './jsonl.js';
+import { rawDocument } from './record.js';
 
 export interface IngestResult {
   docs: RawDocument[];
@@ -57,8 +58,7 @@ export function documentsFromBytes(path: string, bytes: Uint8Array): IngestResul
     return { docs: [], diagnostics: [{ level: 'warning', origin, message: 'empty file skipped' }] };
   const kind = sniffKind(name, text);
   if (kind === 'jsonl') return parseJsonl(text, path);
-  const hash = contentHash(buf);
-  return { docs: [{ id: hash.slice(0, 12), origin, kind, content: text, hash, hints: {} }], diagnostics: [] };
+  return { docs: [rawDocument({ origin, kind, content: text, hash: contentHash(buf) })], diagnostics: [] };
 }
 
 function readStdin(): Uint8Array {

@@ -1,21 +1,7 @@
-/** JSON Lines records `{title?, url?, date?, publisher?, text|html}` → raw documents; bad lines are reported, not fatal. */
+/** JSON Lines files: one news record per line (see recordDocument) → raw documents; bad lines are reported, not fatal. */
 import type { Diagnostic, RawDocument } from '../model.js';
 import { contentHash } from './hash.js';
-
-interface JsonlRecord {
-  id?: unknown;
-  title?: unknown;
-  url?: unknown;
-  date?: unknown;
-  published?: unknown;
-  publisher?: unknown;
-  byline?: unknown;
-  language?: unknown;
-  text?: unknown;
-  html?: unknown;
-}
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+import { recordDocument } from './record.js';
 
 export function parseJsonl(
   content: string,
@@ -28,7 +14,7 @@ export function parseJsonl(
     const line = lines[i].trim();
     if (!line) continue;
     const origin = { path, line: i + 1 };
-    let rec: JsonlRecord;
+    let rec: unknown;
     try {
       rec = JSON.parse(line);
     } catch (err) {
@@ -39,36 +25,17 @@ export function parseJsonl(
       });
       continue;
     }
-    if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
-      diagnostics.push({ level: 'warning', origin, message: 'line is not a JSON object; skipped' });
-      continue;
-    }
-    const html = str(rec.html);
-    const text = str(rec.text);
-    if (!html && !text) {
+    const doc = recordDocument(rec, origin, contentHash(line));
+    if ('problem' in doc)
       diagnostics.push({
         level: 'warning',
         origin,
-        message: 'record has neither "text" nor "html"; skipped',
+        message:
+          doc.problem === 'not-object'
+            ? 'line is not a JSON object; skipped'
+            : 'record has neither "text" nor "html"; skipped',
       });
-      continue;
-    }
-    const hash = contentHash(line);
-    docs.push({
-      id: hash.slice(0, 12),
-      origin,
-      kind: html ? 'html' : 'record',
-      content: (html ?? text)!,
-      hash,
-      hints: {
-        title: str(rec.title),
-        url: str(rec.url),
-        date: str(rec.date) ?? str(rec.published),
-        publisher: str(rec.publisher),
-        byline: str(rec.byline),
-        language: str(rec.language),
-      },
-    });
+    else docs.push(doc);
   }
   return { docs, diagnostics };
 }

@@ -1,4 +1,5 @@
 /** Sentence splitting with offsets: rule-based, aware of common news abbreviations, initials and quotes. */
+import { sentenceMarks } from '../extract/sentence-marks.js';
 import type { Article, Sentence } from '../model.js';
 import { MONTH_NAME, SENTENCE_ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS, WEEKDAY_NAME } from './lexicon.js';
 
@@ -58,7 +59,10 @@ function push(spans: Span[], text: string, start: number, end: number): void {
   if (end > start) spans.push({ start, end, text: text.slice(start, end) });
 }
 
-/** The sentences of an article, paragraph by paragraph, with offsets into `article.text`. */
+/**
+ * The sentences of an article, paragraph by paragraph, with offsets into `article.text`, each marked once
+ * as a caption or with its dateline's length (see Sentence).
+ */
 export function articleSentences(article: Article): Sentence[] {
   const out: Sentence[] = [];
   let offset = 0;
@@ -71,6 +75,7 @@ export function articleSentences(article: Article): Sentence[] {
         start: offset + s.start,
         end: offset + s.end,
         text: s.text,
+        ...sentenceMarks(s.text),
       });
     }
     offset += para.length + 2;

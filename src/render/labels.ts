@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { sourceName } from '../brief/source-name.js';
 import type {
   Brief,
   Corroboration,
@@ -6,21 +6,7 @@ import type {
   EntitySummary,
   OutletCoverage,
   Quote,
-  SourceEntry,
 } from '../model.js';
-
-/** How a source is named to a reader: its publisher, else its file name (or URL host). */
-export function sourceName(s: SourceEntry): string {
-  if (s.publisher) return s.publisher;
-  if (s.url) {
-    try {
-      return new URL(s.url).hostname.replace(/^www\./, '');
-    } catch {
-      // not a URL; fall through to the file name
-    }
-  }
-  return basename(s.source.replace(/:\d+$/, ''));
-}
 
 /** The citation marks of a summary sentence: "[1][3]". */
 export function citationMarks(refs: number[]): string {

@@ -1,4 +1,6 @@
 /** Briefs as Markdown: headline, cited summary with corroboration, disagreements, sources with coverage. */
+
+import { sourceName } from '../brief/source-name.js';
 import type { Brief } from '../model.js';
 import {
   citationMarks,
@@ -8,7 +10,6 @@ import {
   entityLabel,
   quoteParts,
   refsOf,
-  sourceName,
   sourcesLabel,
 } from './labels.js';
 

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contentHash } from '../ingest/hash.js';
 import { documentsFromBytes } from '../ingest/index.js';
+import { recordDocument } from '../ingest/record.js';
 import type { RawDocument } from '../model.js';
 import type { DB } from '../store/db.js';
 import { ingestDocuments } from '../store/ingest.js';
@@ -25,15 +26,6 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-interface PostedRecord {
-  title?: string;
-  url?: string;
-  date?: string;
-  publisher?: string;
-  text?: string;
-  html?: string;
-}
-
 /** POST /api/ingest bodies: JSON records (one or an array), or a raw HTML / text page. */
 function documentsFromBody(contentType: string, body: string): RawDocument[] | { error: string } {
   if (/json/i.test(contentType)) {
@@ -43,21 +35,17 @@ function documentsFromBody(contentType: string, body: string): RawDocument[] | {
     } catch (err) {
       return { error: `malformed JSON: ${(err as Error).message}` };
     }
-    const records = (Array.isArray(parsed) ? parsed : [parsed]) as PostedRecord[];
+    const records = Array.isArray(parsed) ? parsed : [parsed];
     const docs: RawDocument[] = [];
     for (const [i, r] of records.entries()) {
-      if (!r || typeof r !== 'object' || (typeof r.text !== 'string' && typeof r.html !== 'string'))
-        return { error: `record ${i + 1}: needs "text" or "html"` };
-      const content = r.html ?? r.text ?? '';
-      const hash = contentHash(JSON.stringify(r));
-      docs.push({
-        id: hash.slice(0, 12),
-        origin: { path: 'POST /api/ingest', line: i + 1 },
-        kind: typeof r.html === 'string' ? 'html' : 'text',
-        content,
-        hash,
-        hints: { title: r.title, url: r.url, date: r.date, publisher: r.publisher },
-      });
+      // A posted record is read as a line of a JSONL file is: the same fields, the same paragraphs.
+      const doc = recordDocument(
+        r,
+        { path: 'POST /api/ingest', line: i + 1 },
+        contentHash(JSON.stringify(r)),
+      );
+      if ('problem' in doc) return { error: `record ${i + 1}: needs "text" or "html"` };
+      docs.push(doc);
     }
     return docs;
   }

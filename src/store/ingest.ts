@@ -20,7 +20,6 @@ import {
   loadClusterer,
   saveClusterer,
   saveStories,
-  storedSentences,
   storyMembership,
 } from './repository.js';
 
@@ -132,7 +131,9 @@ export function updateStories(db: DB, words: number): StoryUpdate {
       before?.brief && before.articles.length === ids.size && before.articles.every((id) => ids.has(id));
     if (same) continue;
     const members = getArticles(db, story.articleIds);
-    const sentences = new Map(story.articleIds.map((id) => [id, storedSentences(db, id)]));
+    // Sentences are made again from the stored text rather than read from the sentences table: that carries
+    // the caption and dateline marks the brief reads, which the table does not hold.
+    const sentences = new Map([...members.values()].map((a) => [a.id, articleSentences(a)]));
     briefs.set(story.id, buildBrief(story, members, sentences, { words }));
   }
   saveStories(db, stories, briefs, lastPublished);

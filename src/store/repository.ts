@@ -169,27 +169,6 @@ export function getArticles(db: DB, ids: string[], options: { text?: boolean } =
   return out;
 }
 
-export function storedSentences(db: DB, articleId: string): Sentence[] {
-  return (
-    sql(db, 'SELECT idx, paragraph, start, end, text FROM sentences WHERE article_id = ? ORDER BY idx').all(
-      articleId,
-    ) as {
-      idx: number;
-      paragraph: number;
-      start: number;
-      end: number;
-      text: string;
-    }[]
-  ).map((r) => ({
-    articleId,
-    index: r.idx,
-    paragraph: r.paragraph,
-    start: r.start,
-    end: r.end,
-    text: r.text,
-  }));
-}
-
 /**
  * Replace the stories (and their briefs) with a new clustering, in one transaction. `briefs` holds a new
  * brief for every story whose articles changed; a stored story without one keeps its stored membership.

@@ -3,16 +3,11 @@
  * and TF-IDF vectors, the cluster centroid and the query vector; and the two ways a selection ends:
  * the product fills the budget without ever exceeding it, evaluation fills it and lets ROUGE truncate.
  */
-import {
-  cosine,
-  documentFrequencies,
-  normalize,
-  type SparseVector,
-  tfidfVector,
-} from '../cluster/vectors.js';
-import { isCaption } from '../extract/captions.js';
+
 import { contentTerms, wordCount } from '../language/tokens.js';
 import type { Article, Sentence, SummaryInput, SummaryOptions } from '../model.js';
+import { isCandidate } from '../text/candidates.js';
+import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
 
 export interface SummarizeOptions extends SummaryOptions {
   method?: string;
@@ -35,23 +30,6 @@ export interface Context {
   /** Position of each candidate in its document, 0-based among that document's sentences. */
   position: number[];
   options: SummarizeOptions;
-}
-
-/** Sentences about the page rather than the news ("This report is from ...", "Click here ..."). */
-const META_SENTENCE =
-  /^(this (report|article|story|page)\b|click|tap|sign up|subscribe|follow us|read (more|the full))/i;
-
-/**
- * Sentences fit for a summary: complete, not too short or long, not a question, an exclamation, a fragment or
- * a photo caption.
- */
-export function isCandidate(s: Sentence): boolean {
-  const n = wordCount(s.text);
-  if (n < 6 || n > 60) return false;
-  if (/[?!]["”]?$/.test(s.text)) return false;
-  if (!/^["“'‘(]?[\p{Lu}\p{N}]/u.test(s.text)) return false;
-  if (META_SENTENCE.test(s.text) || isCaption(s.text)) return false;
-  return /[.!?]["”’)]?$/.test(s.text);
 }
 
 /**

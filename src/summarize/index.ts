@@ -13,8 +13,8 @@ import { newsfuse } from './methods/newsfuse.js';
 import { centroid, greedykl, lead, mmr, sumbasic } from './methods/simple.js';
 import { submodular } from './methods/submodular.js';
 
+export { isCandidate } from '../text/candidates.js';
 export type { SummarizeOptions } from './context.js';
-export { isCandidate } from './context.js';
 
 const REGISTRY: Record<MethodName, (ctx: Context) => number[]> = {
   newsfuse,

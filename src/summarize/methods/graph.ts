@@ -5,7 +5,7 @@
  *              the jump goes to query-relevant sentences (biased LexRank, Otterbacher et al., 2005);
  *   textrank — word-overlap edges normalized by log sentence lengths (Mihalcea & Tarau, 2004).
  */
-import { cosine } from '../../cluster/vectors.js';
+import { cosine } from '../../text/vectors.js';
 import { type Context, fillBudget, queryScore, rankBy } from '../context.js';
 
 function pagerank(n: number, weight: (i: number, j: number) => number, jump?: number[]): number[] {

@@ -8,8 +8,9 @@
  * Candidate sentences are the most central and query-relevant ones; what budget the program leaves is
  * filled greedily with the best remaining non-redundant sentence.
  */
-import { cosine } from '../../cluster/vectors.js';
+
 import { isStopword, stem, words } from '../../language/tokens.js';
+import { cosine } from '../../text/vectors.js';
 import { type Context, fillBudget, queryScore, rankBy } from '../context.js';
 import { type ConceptWeights, solveCoverage } from './ilp.js';
 

@@ -7,7 +7,7 @@
  *   greedykl — the sentence that brings the summary's word distribution closest to the cluster's
  *              (KL divergence; Haghighi & Vanderwende, 2009).
  */
-import { cosine } from '../../cluster/vectors.js';
+import { cosine } from '../../text/vectors.js';
 import { type Context, fillBudget, queryScore, rankBy } from '../context.js';
 
 export function lead(ctx: Context): number[] {

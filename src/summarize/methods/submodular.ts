@@ -3,7 +3,7 @@
  * aspect dominates, plus a diversity reward that prefers sentences from clusters of sentences not yet
  * represented; greedy with cost scaling (gain / length^0.3), which carries a constant-factor guarantee.
  */
-import { cosine } from '../../cluster/vectors.js';
+import { cosine } from '../../text/vectors.js';
 import { type Context, queryScore } from '../context.js';
 
 const ALPHA = 5; // saturation: a/N of each sentence's total similarity

@@ -1,5 +1,5 @@
 /** Sparse TF-IDF vectors over content terms, L2-normalized, and their cosine similarity. */
-import { contentTerms, termFrequencies } from '../language/tokens.js';
+import { termFrequencies } from '../language/tokens.js';
 
 export type SparseVector = Map<string, number>;
 
@@ -38,6 +38,3 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   }
   return dot;
 }
-
-/** Content terms of a text (re-exported for callers that build vectors). */
-export { contentTerms };

@@ -1,0 +1,19 @@
+/**
+ * How a source is named: the brief groups its sources into outlets by this name, and every renderer
+ * shows it to the reader.
+ */
+import { basename } from 'node:path';
+import type { SourceEntry } from '../model.js';
+
+/** How a source is named to a reader: its publisher, else its file name (or URL host). */
+export function sourceName(s: SourceEntry): string {
+  if (s.publisher) return s.publisher;
+  if (s.url) {
+    try {
+      return new URL(s.url).hostname.replace(/^www\./, '');
+    } catch {
+      // not a URL; fall through to the file name
+    }
+  }
+  return basename(s.source.replace(/:\d+$/, ''));
+}
