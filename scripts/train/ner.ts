@@ -16,8 +16,8 @@ import { TAG_COUNT as T, viterbi } from '../../src/language/ner/decode.js';
 import { caseOf, NER_FEATURES, type NerLexicon, sentenceFeatures } from '../../src/language/ner/features.js';
 import { type GazetteerLists, indexGazetteer } from '../../src/language/ner/gazetteer.js';
 import { emissions } from '../../src/language/ner/tagger.js';
-import { buildGazetteer, gazetteerSources } from './ner-gazetteer.js';
 import { trainerArgs, writeModel } from './model-file.js';
+import { buildGazetteer, gazetteerSources } from './ner-gazetteer.js';
 
 interface Sentence {
   tokens: string[];
@@ -30,7 +30,7 @@ const { arg, out } = trainerArgs();
 const data = resolve(arg('--data') ?? `${NER_DATA}/conll2003-train.jsonl`);
 const devFile = resolve(arg('--dev') ?? `${NER_DATA}/conll2003-dev.jsonl`);
 const settings = {
-  epochs: Number(arg('--epochs') ?? 12),
+  epochs: Number(arg('--epochs') ?? 5),
   cutoff: Number(arg('--cutoff') ?? 1),
   seed: Number(arg('--seed') ?? 1),
   /** Rows whose largest weight is below this are dropped from the file. */
@@ -59,7 +59,10 @@ function lowerLexicon(sentences: readonly Sentence[]): string[] {
   const counts = new Map<string, number>();
   for (const s of sentences)
     for (const t of s.tokens) if (caseOf(t) === 'lower') counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts].filter(([, n]) => n >= settings.lowerMin).map(([w]) => w).sort();
+  return [...counts]
+    .filter(([, n]) => n >= settings.lowerMin)
+    .map(([w]) => w)
+    .sort();
 }
 
 interface Trained {
@@ -76,7 +79,8 @@ function train(sentences: readonly Sentence[], gazetteer: GazetteerLists): Train
   const lexicon: NerLexicon = { lower: new Set(lower), gazetteer: indexGazetteer(gazetteer) };
   const counts = new Map<string, number>();
   for (const s of sentences)
-    for (const fs of sentenceFeatures(s.tokens, lexicon)) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
+    for (const fs of sentenceFeatures(s.tokens, lexicon))
+      for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
   const features = [...counts].filter(([, n]) => n >= settings.cutoff).map(([f]) => f);
   const ids = new Map(features.map((f, i) => [f, i]));
   const instances = sentences.map((s) => {
@@ -149,7 +153,9 @@ function evaluate(
   lexicon: NerLexicon,
   sentences: readonly Sentence[],
 ): Record<string, number> {
-  const rows = new Map(Object.entries(tables.weights).map(([f, r]) => [f, Float64Array.from(r, (x) => x / settings.scale)]));
+  const rows = new Map(
+    Object.entries(tables.weights).map(([f, r]) => [f, Float64Array.from(r, (x) => x / settings.scale)]),
+  );
   const trans = Float64Array.from(tables.transitions, (x) => x / settings.scale);
   const predicted = sentences.map((s) => {
     const emit = emissions(sentenceFeatures(s.tokens, lexicon), (f) => rows.get(f));
@@ -184,7 +190,8 @@ const model = train(sentences, gazetteer);
 const tables = stored(model);
 if (existsSync(devFile)) {
   const m = evaluate(tables, model.lexicon, readJsonl<Sentence>(devFile));
-  for (const key of ['f1', 'p', 'r', 'f1_PER', 'f1_ORG', 'f1_LOC', 'f1_MISC']) results[`dev_${key}`] = round(m[key]);
+  for (const key of ['f1', 'p', 'r', 'f1_PER', 'f1_ORG', 'f1_LOC', 'f1_MISC'])
+    results[`dev_${key}`] = round(m[key]);
 }
 results.sentences = sentences.length;
 results.features = Object.keys(tables.weights).length;
@@ -204,6 +211,12 @@ const path = writeModel(
     },
     results,
   },
-  { scale: settings.scale, transitions: tables.transitions, weights: tables.weights, lower: model.lower, gazetteer },
+  {
+    scale: settings.scale,
+    transitions: tables.transitions,
+    weights: tables.weights,
+    lower: model.lower,
+    gazetteer,
+  },
 );
 console.log(`${path}: ${JSON.stringify(results)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);

@@ -23,7 +23,11 @@ const f1 = (tp: number, predicted: number, gold: number) => {
 
 /** CoNLL scores of predicted tag sequences against gold ones (sentence by sentence). */
 export function scoreEntities(gold: readonly string[][], predicted: readonly string[][]): Metrics {
-  const count = { tp: new Map<string, number>(), gold: new Map<string, number>(), pred: new Map<string, number>() };
+  const count = {
+    tp: new Map<string, number>(),
+    gold: new Map<string, number>(),
+    pred: new Map<string, number>(),
+  };
   const add = (m: Map<string, number>, type: string) => m.set(type, (m.get(type) ?? 0) + 1);
   gold.forEach((tags, i) => {
     const g = bioSpans(tags);
@@ -39,7 +43,11 @@ export function scoreEntities(gold: readonly string[][], predicted: readonly str
   const all = f1(sum(count.tp), sum(count.pred), sum(count.gold));
   const metrics: Metrics = { f1: all.f, p: all.p, r: all.r };
   for (const type of ENTITY_TYPES)
-    metrics[`f1_${type}`] = f1(count.tp.get(type) ?? 0, count.pred.get(type) ?? 0, count.gold.get(type) ?? 0).f;
+    metrics[`f1_${type}`] = f1(
+      count.tp.get(type) ?? 0,
+      count.pred.get(type) ?? 0,
+      count.gold.get(type) ?? 0,
+    ).f;
   metrics.gold = sum(count.gold);
   metrics.predicted = sum(count.pred);
   return metrics;
@@ -61,7 +69,9 @@ export const task: EvalTask = {
     sentences.forEach((s, i) => {
       if (shown >= showErrors || s.tags.every((t, k) => t === predicted[i][k])) return;
       shown++;
-      log(`${s.id}: ${s.tokens.map((t, k) => (s.tags[k] === predicted[i][k] ? t : `${t}[${s.tags[k]}>${predicted[i][k]}]`)).join(' ')}`);
+      log(
+        `${s.id}: ${s.tokens.map((t, k) => (s.tags[k] === predicted[i][k] ? t : `${t}[${s.tags[k]}>${predicted[i][k]}]`)).join(' ')}`,
+      );
     });
     const tokens = sentences.reduce((n, s) => n + s.tokens.length, 0);
     return {

@@ -53,13 +53,7 @@ export function shapeOf(token: string): string {
   for (let i = 0; i < token.length && out.length < 6; i++) {
     const ch = token[i];
     const c =
-      ch >= '0' && ch <= '9'
-        ? 'd'
-        : ch !== ch.toLowerCase()
-          ? 'X'
-          : ch !== ch.toUpperCase()
-            ? 'x'
-            : ch;
+      ch >= '0' && ch <= '9' ? 'd' : ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch;
     if (c !== last) out += c;
     last = c;
   }
@@ -109,8 +103,16 @@ export function sentenceFeatures(tokens: readonly string[], lexicon: NerLexicon)
     ];
     if (headline) f.push(`sh=${sh}&hl`);
     f.push(`w-1sh=${word(i - 1)}|${sh}`, `shw+1=${sh}|${word(i + 1)}`, `lsh=${longShape(tokens[i])}`);
-    if (i > 0) f.push(`s3-1=${lower[i - 1].slice(-3)}`, `lc-1=${lexicon.lower.has(lower[i - 1]) ? cases[i - 1] : 'no'}`);
-    if (i + 1 < n) f.push(`s3+1=${lower[i + 1].slice(-3)}`, `lc+1=${lexicon.lower.has(lower[i + 1]) ? cases[i + 1] : 'no'}`);
+    if (i > 0)
+      f.push(
+        `s3-1=${lower[i - 1].slice(-3)}`,
+        `lc-1=${lexicon.lower.has(lower[i - 1]) ? cases[i - 1] : 'no'}`,
+      );
+    if (i + 1 < n)
+      f.push(
+        `s3+1=${lower[i + 1].slice(-3)}`,
+        `lc+1=${lexicon.lower.has(lower[i + 1]) ? cases[i + 1] : 'no'}`,
+      );
     const len = w.length;
     for (let k = 1; k <= 4 && k < len; k++) f.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(len - k)}`);
     if (lexicon.lower.has(w)) {

@@ -33,7 +33,11 @@ const startsLower = (token: string) => {
  * For each token, the matches it is part of as "LIST:B" (first token of the name) or "LIST:I"; for each list
  * only the longest match from a start is taken.
  */
-export function gazetteerMatches(lower: readonly string[], tokens: readonly string[], index: GazetteerIndex): string[][] {
+export function gazetteerMatches(
+  lower: readonly string[],
+  tokens: readonly string[],
+  index: GazetteerIndex,
+): string[][] {
   const out: string[][] = tokens.map(() => []);
   for (let i = 0; i < tokens.length; i++) {
     if (startsLower(tokens[i])) continue;

@@ -37,7 +37,10 @@ interface Tagger {
 const tagger = derived(nerModel, (model): Tagger => {
   const weights = new Map<string, Float64Array>();
   for (const [feature, row] of Object.entries(model.weights))
-    weights.set(feature, Float64Array.from(row, (w) => w / model.scale));
+    weights.set(
+      feature,
+      Float64Array.from(row, (w) => w / model.scale),
+    );
   return {
     lexicon: { lower: new Set(model.lower), gazetteer: indexGazetteer(model.gazetteer) },
     weights,
