@@ -153,12 +153,15 @@ function evaluate(
   lexicon: NerLexicon,
   sentences: readonly Sentence[],
 ): Record<string, number> {
-  const rows = new Map(
-    Object.entries(tables.weights).map(([f, r]) => [f, Float64Array.from(r, (x) => x / settings.scale)]),
+  const features = Object.keys(tables.weights);
+  const rows = new Map(features.map((f, i) => [f, i * T]));
+  const table = Float64Array.from(
+    features.flatMap((f) => tables.weights[f]),
+    (x) => x / settings.scale,
   );
   const trans = Float64Array.from(tables.transitions, (x) => x / settings.scale);
   const predicted = sentences.map((s) => {
-    const emit = emissions(sentenceFeatures(s.tokens, lexicon), (f) => rows.get(f));
+    const emit = emissions(sentenceFeatures(s.tokens, lexicon), rows, table);
     return Array.from(viterbi(s.tokens.length, emit, trans), (t) => NER_TAGS[t]);
   });
   return scoreEntities(
