@@ -27,23 +27,35 @@ export interface NerLexicon {
   gazetteer: GazetteerIndex;
 }
 
+/** x, X, d or the character itself: ASCII by code, other letters by their case mapping. */
+function charClass(token: string, i: number): string {
+  const c = token.charCodeAt(i);
+  if (c >= 97 && c <= 122) return 'x';
+  if (c >= 65 && c <= 90) return 'X';
+  if (c >= 48 && c <= 57) return 'd';
+  const ch = token[i];
+  if (c < 128) return ch;
+  return ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch;
+}
+
 /** The case class of a token. */
 export function caseOf(token: string): string {
   let upper = 0;
   let lowerCount = 0;
   let digit = 0;
+  let restUpper = 0;
   for (let i = 0; i < token.length; i++) {
-    const ch = token[i];
-    if (ch >= '0' && ch <= '9') digit++;
-    else if (ch !== ch.toLowerCase()) upper++;
-    else if (ch !== ch.toUpperCase()) lowerCount++;
+    const c = charClass(token, i);
+    if (c === 'd') digit++;
+    else if (c === 'X') {
+      upper++;
+      if (i) restUpper++;
+    } else if (c === 'x') lowerCount++;
   }
   if (!upper && !lowerCount) return digit ? 'digit' : 'other';
   if (!upper) return 'lower';
   if (!lowerCount) return 'caps';
-  const first = token[0];
-  if (first !== first.toLowerCase() && token.slice(1) === token.slice(1).toLowerCase()) return 'init';
-  return 'mixed';
+  return charClass(token, 0) === 'X' && !restUpper ? 'init' : 'mixed';
 }
 
 /** The short word shape: X for upper, x for lower, d for digit, other characters kept; runs collapsed. */
@@ -51,9 +63,7 @@ export function shapeOf(token: string): string {
   let out = '';
   let last = '';
   for (let i = 0; i < token.length && out.length < 6; i++) {
-    const ch = token[i];
-    const c =
-      ch >= '0' && ch <= '9' ? 'd' : ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch;
+    const c = charClass(token, i);
     if (c !== last) out += c;
     last = c;
   }
@@ -63,10 +73,7 @@ export function shapeOf(token: string): string {
 /** The shape without collapsing runs, the first 8 characters. */
 export function longShape(token: string): string {
   let out = '';
-  for (let i = 0; i < token.length && i < 8; i++) {
-    const ch = token[i];
-    out += ch >= '0' && ch <= '9' ? 'd' : ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch;
-  }
+  for (let i = 0; i < token.length && i < 8; i++) out += charClass(token, i);
   return out;
 }
 
