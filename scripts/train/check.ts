@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Each model after those it builds on (the same order as `npm run train`). */
-const TRAINERS = ['quote-cues', 'quote-noun-cues', 'quote-ranker'];
+const TRAINERS = ['quote-cues', 'quote-noun-cues', 'quote-ranker', 'ner'];
+/** The trainers that read the quote data --data names (the NER trainer reads CoNLL-2003). */
+const QUOTE_TRAINERS = new Set(['quote-cues', 'quote-noun-cues', 'quote-ranker']);
 
 const args = process.argv.slice(2);
 const data = args.includes('--data') ? ['--data', args[args.indexOf('--data') + 1]] : [];
@@ -26,7 +28,16 @@ try {
     const script = join(ROOT, 'scripts/train', `${name}.ts`);
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', script, '--out', fresh, '--models', fresh, ...data],
+      [
+        '--import',
+        'tsx',
+        script,
+        '--out',
+        fresh,
+        '--models',
+        fresh,
+        ...(QUOTE_TRAINERS.has(name) ? data : []),
+      ],
       { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     if (run.status !== 0)
