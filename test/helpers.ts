@@ -1,10 +1,62 @@
-/** Shared test helpers: paths to the repo, the shared dev data, and a CLI runner. */
+/**
+ * Shared test helpers: paths to the repo and the shared dev data, the skip reasons of the data and browser
+ * tiers, temporary directories that are removed when the test file ends, and a CLI runner.
+ */
 import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const sharedData = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 export const samplesDir = `${sharedData}samples/aleppo-talks`;
+/** The example pages shipped in the repo (own text): what unit tests brief, cluster and serve. */
+export const examplesDir = `${repoRoot}examples/harbor-fire`;
+
+/**
+ * Why the data tier skips, or false when ../shared/data is there. Pass as `test(name, { skip: NO_DATA }, …)`:
+ * each check then prints one line saying what is missing instead of failing.
+ */
+export const NO_DATA: string | false = existsSync(sharedData)
+  ? false
+  : '../shared/data not found — dev-set checks need it beside the repo';
+
+/** The browser the UI test drives: Debian's chromium, or CHROMIUM_PATH (set it to a missing path to skip). */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why the browser tier skips, or false when the browser is there. */
+export const NO_BROWSER: string | false = isExecutable(chromiumPath)
+  ? false
+  : `${chromiumPath} not found — the browser test needs chromium (apt-get install chromium)`;
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const made: string[] = [];
+const removeAll = () => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+};
+// After the file's last test; the exit hook catches a file whose tests did not all run.
+after(removeAll);
+process.once('exit', removeAll);
+
+/**
+ * A fresh directory under the system temp dir, removed with everything in it (SQLite -wal and -shm files
+ * included) when the test file ends. Every test that writes files uses this, so no run leaves /tmp fuller.
+ */
+export function tempDir(prefix = 'nf-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 export interface CliRun {
   status: number;

@@ -1,18 +1,25 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Brief } from '../src/model.js';
-import { runPipeline } from '../src/pipeline.js';
-import { renderMarkdown } from '../src/render/markdown.js';
-import { repoRoot, samplesDir } from './helpers.js';
+import type { Brief } from '../../src/model.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { NO_DATA, samplesDir } from '../helpers.js';
 
-const samples = runPipeline([samplesDir], { words: 120 });
+let briefed: ReturnType<typeof runPipeline> | undefined;
+/** The sample pages briefed once (and only when a test that needs them runs). */
+const samples = () => {
+  briefed ??= runPipeline([samplesDir], { words: 120 });
+  return briefed;
+};
 
 function sourceOf(brief: Brief, articleIds: string[]): string[] {
   return brief.sources.filter((s) => articleIds.includes(s.articleId)).map((s) => s.source);
 }
 
-test('samples: "under way for a week" vs "going for about two weeks", with their sources', async () => {
-  const [brief] = (await samples).briefs;
+test('samples: "under way for a week" vs "going for about two weeks", with their sources', {
+  skip: NO_DATA,
+}, async () => {
+  const [brief] = (await samples()).briefs;
   const d = brief.disagreements?.find((x) => x.kind === 'duration' && /lasting|how long/.test(x.about));
   assert.ok(d, JSON.stringify(brief.disagreements));
   const values = d.values.map((v) => v.value);
@@ -23,8 +30,10 @@ test('samples: "under way for a week" vs "going for about two weeks", with their
   assert.notDeepEqual(sourceOf(brief, d.values[0].articleIds), sourceOf(brief, d.values[1].articleIds));
 });
 
-test('samples: "the second within 24 hours" vs "reportedly the second in a week"', async () => {
-  const [brief] = (await samples).briefs;
+test('samples: "the second within 24 hours" vs "reportedly the second in a week"', {
+  skip: NO_DATA,
+}, async () => {
+  const [brief] = (await samples()).briefs;
   const d = brief.disagreements?.find((x) => /time window/.test(x.about));
   assert.ok(d, JSON.stringify(brief.disagreements));
   assert.deepEqual(
@@ -35,8 +44,8 @@ test('samples: "the second within 24 hours" vs "reportedly the second in a week"
   assert.match(d.values[1].evidence[0].text, /second in a week/);
 });
 
-test('samples: the 2017 page date of a 2016 event is flagged', async () => {
-  const { briefs, articles } = await samples;
+test('samples: the 2017 page date of a 2016 event is flagged', { skip: NO_DATA }, async () => {
+  const { briefs, articles } = await samples();
   const d = briefs[0].disagreements?.find((x) => x.kind === 'page-date');
   assert.ok(d);
   assert.equal(d.values[0].value.slice(0, 4), '2017');
@@ -45,8 +54,10 @@ test('samples: the 2017 page date of a 2016 event is flagged', async () => {
   assert.match(flagged?.published ?? '', /^2017-12-11/);
 });
 
-test('samples: talks in Ankara/Turkey between Russia and rebel groups are corroborated by ≥ 3 reports', async () => {
-  const [brief] = (await samples).briefs;
+test('samples: talks in Ankara/Turkey between Russia and rebel groups are corroborated by ≥ 3 reports', {
+  skip: NO_DATA,
+}, async () => {
+  const [brief] = (await samples()).briefs;
   const claim = brief.claims?.find(
     (c) =>
       /talks/i.test(c.text) && /Russia/.test(c.text) && /rebel/i.test(c.text) && /Turkey|Ankara/.test(c.text),
@@ -62,47 +73,10 @@ test('samples: talks in Ankara/Turkey between Russia and rebel groups are corrob
   }
 });
 
-test('examples: 12 vs 14 injured and six vs about eight hours; wire copies count as one report', async () => {
-  const { briefs, stories } = await runPipeline([`${repoRoot}examples/harbor-fire`], { words: 120 });
-  const fire = briefs[0];
-  const injured = fire.disagreements?.find((d) => /injured/.test(d.about));
-  assert.deepEqual(
-    injured?.values.map((v) => v.value),
-    ['12', '14'],
-  );
-  const hours = fire.disagreements?.find((d) => d.kind === 'duration');
-  assert.deepEqual(
-    hours?.values.map((v) => v.value),
-    ['six hours', 'about eight hours'],
-  );
-  // The wire story and its syndicated copy state "14": two publications, one report.
-  const story = stories.find((s) => s.id === fire.storyId)!;
-  const copies = story.reports.find((r) => r.articleIds.length > 1);
-  assert.ok(copies);
-  const fourteen = injured!.values[1].articleIds;
-  assert.ok(copies.articleIds.every((id) => fourteen.includes(id)));
-  assert.ok(fire.disagreements?.some((d) => d.kind === 'page-date' && d.values[0].value.startsWith('2026')));
-  // The same words, the union's man in one report and a councillor in another.
-  const who = fire.disagreements?.find((d) => d.kind === 'speaker');
-  assert.ok(who && /old stores were a/.test(who.about), JSON.stringify(fire.disagreements));
-  assert.deepEqual(
-    who.values.map((v) => v.value),
-    ['Aled Kerr', 'Rhona Duffy'],
-  );
-  const files = who.values.map((v) =>
-    v.articleIds.map((id) =>
-      fire.sources
-        .find((x) => x.articleId === id)
-        ?.source.split('/')
-        .pop(),
-    ),
-  );
-  assert.deepEqual(files, [['harbour-radio-fire-investigation.txt'], ['meridian-post-port-reopens.txt']]);
-  assert.equal(who.values[1].evidence[0].text.includes('Duffy said'), true);
-});
-
-test('samples: the timeline has the late-September assault and the Ankara talks, dated 2016', async () => {
-  const [brief] = (await samples).briefs;
+test('samples: the timeline has the late-September assault and the Ankara talks, dated 2016', {
+  skip: NO_DATA,
+}, async () => {
+  const [brief] = (await samples()).briefs;
   const timeline = brief.timeline ?? [];
   const assault = timeline.find((e) => /assault began in late September/.test(e.text));
   assert.equal(assault?.date, '2016-09');
@@ -118,8 +92,10 @@ test('samples: the timeline has the late-September assault and the Ankara talks,
   for (const e of timeline) assert.ok(e.articleIds.length && e.articleIds.every((id) => ids.has(id)));
 });
 
-test('samples: the brief lists who said what and the entities with their aliases', async () => {
-  const [brief] = (await samples).briefs;
+test('samples: the brief lists who said what and the entities with their aliases', {
+  skip: NO_DATA,
+}, async () => {
+  const [brief] = (await samples()).briefs;
   const quotes = brief.quotes ?? [];
   const official = quotes.find((q) => /severe procrastination/.test(q.text));
   assert.match(official?.speaker?.name ?? '', /opposition official/);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { templateSentences } from '../src/analyse/boilerplate.js';
-import type { Sentence } from '../src/model.js';
+import { templateSentences } from '../../src/analyse/boilerplate.js';
+import type { Sentence } from '../../src/model.js';
 
 /** Sentences of articles a0..a(n-1), each its own report; `lines(i)` gives article i's sentences. */
 function story(n: number, lines: (i: number) => string[]): Sentence[] {

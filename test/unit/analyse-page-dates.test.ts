@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pageDateConflicts } from '../src/analyse/page-dates.js';
-import type { Article } from '../src/model.js';
+import { pageDateConflicts } from '../../src/analyse/page-dates.js';
+import type { Article } from '../../src/model.js';
 
 const page = (id: string, published: string): Article => ({
   id,

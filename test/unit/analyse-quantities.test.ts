@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findDisagreements } from '../src/analyse/disagreements.js';
-import { quantities } from '../src/analyse/quantities.js';
-import type { Sentence } from '../src/model.js';
+import { findDisagreements } from '../../src/analyse/disagreements.js';
+import { quantities } from '../../src/analyse/quantities.js';
+import type { Sentence } from '../../src/model.js';
 
 const one = (text: string) => {
   const q = quantities(text);

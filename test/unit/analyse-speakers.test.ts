@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allStoryQuotes, storyEntities } from '../src/analyse/people.js';
-import { speakerConflicts } from '../src/analyse/speakers.js';
-import { articleSentences } from '../src/language/sentences.js';
-import type { Article } from '../src/model.js';
+import { allStoryQuotes, storyEntities } from '../../src/analyse/people.js';
+import { speakerConflicts } from '../../src/analyse/speakers.js';
+import { articleSentences } from '../../src/language/sentences.js';
+import type { Article } from '../../src/model.js';
 
 const article = (id: string, text: string): Article => ({
   id,

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { documentsFromBytes } from '../src/ingest/index.js';
-import { runCli, samplesDir } from './helpers.js';
-
-const tmp = () => mkdtempSync(join(tmpdir(), 'newsfuse-test-'));
+import { documentsFromBytes } from '../../src/ingest/index.js';
+import { examplesDir, runCli, tempDir } from '../helpers.js';
 
 const STORY = (city: string, n: number) =>
   `Firefighters in ${city} battled a warehouse blaze for ${n} hours on Tuesday, the city fire service said. ` +
@@ -21,7 +18,7 @@ test('a missing path exits 2 with a one-line error', () => {
 });
 
 test('a directory with no readable articles exits 1 with "no articles found"', () => {
-  const dir = tmp();
+  const dir = tempDir();
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'menu.html'), '<html><body><nav><a href="/">Home</a></nav></body></html>');
   const r = runCli(['brief', dir]);
@@ -30,11 +27,11 @@ test('a directory with no readable articles exits 1 with "no articles found"', (
 });
 
 test('a binary file gives a warning naming it and the rest is still processed', () => {
-  const dir = tmp();
+  const dir = tempDir();
   const junk = Buffer.alloc(4096);
   for (let i = 0; i < junk.length; i++) junk[i] = (i * 131) % 256;
   writeFileSync(join(dir, 'image.txt'), junk);
-  copyFileSync(join(samplesDir, '003_8711b95e350eefae.txt'), join(dir, 'a.txt'));
+  copyFileSync(join(examplesDir, 'harbour-radio-fire-investigation.txt'), join(dir, 'a.txt'));
   const r = runCli(['brief', dir, '--format', 'json']);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /warning: .*image\.txt: binary data/);
@@ -42,7 +39,7 @@ test('a binary file gives a warning naming it and the rest is still processed', 
 });
 
 test('a malformed JSONL line is skipped with file:line and the other lines are kept', () => {
-  const dir = tmp();
+  const dir = tempDir();
   const lines = [
     JSON.stringify({ title: 'Warehouse fire in Lorvik', date: '2025-03-04', text: STORY('Lorvik', 6) }),
     '{"title": "broken", "text": ',
@@ -68,8 +65,6 @@ test('legacy-encoded text is decoded, not dropped', () => {
 });
 
 test('bad option values exit 2', () => {
-  const dir = tmp();
-  mkdirSync(join(dir, 'x'));
-  assert.equal(runCli(['brief', samplesDir, '--words', 'many']).status, 2);
-  assert.equal(runCli(['brief', samplesDir, '--format', 'pdf']).status, 2);
+  assert.equal(runCli(['brief', examplesDir, '--words', 'many']).status, 2);
+  assert.equal(runCli(['brief', examplesDir, '--format', 'pdf']).status, 2);
 });

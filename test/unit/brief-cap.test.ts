@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildBrief } from '../src/brief/build.js';
-import { articleSentences } from '../src/language/sentences.js';
-import type { Article, Story } from '../src/model.js';
-import { renderMarkdown } from '../src/render/markdown.js';
+import { buildBrief } from '../../src/brief/build.js';
+import { articleSentences } from '../../src/language/sentences.js';
+import type { Article, Story } from '../../src/model.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
 
 /** Seven short daily reports of one running story (own text), one per day. */
 const days = ['03', '04', '05', '06', '07', '08', '09'];

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Brief } from '../src/model.js';
-import { repoRoot, runCli } from './helpers.js';
+import type { Brief } from '../../src/model.js';
+import { examplesDir as dir, runCli, tempDir } from '../helpers.js';
 
-const dir = `${repoRoot}examples/harbor-fire`;
 const earlier = [
   'courier-warehouse-fire.html',
   'nws-wire-calderwick-fire.txt',
@@ -19,7 +17,7 @@ const briefsOf = (stdout: string) => (JSON.parse(stdout) as { briefs: Brief[] })
 test('brief --since a previous brief: only the articles it did not list are new', () => {
   const first = runCli(['brief', ...earlier, '--format', 'json']);
   assert.equal(first.status, 0, first.stderr);
-  const prev = join(mkdtempSync(join(tmpdir(), 'nf-since-')), 'before.json');
+  const prev = join(tempDir('nf-since-'), 'before.json');
   writeFileSync(prev, first.stdout);
   const second = runCli(['brief', ...earlier, ...later, '--format', 'json', '--since', prev]);
   assert.equal(second.status, 0, second.stderr);

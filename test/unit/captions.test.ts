@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { storyTimeline } from '../src/analyse/story-timeline.js';
-import { isCaption } from '../src/extract/captions.js';
-import type { Article, Sentence } from '../src/model.js';
+import { storyTimeline } from '../../src/analyse/story-timeline.js';
+import { isCaption } from '../../src/extract/captions.js';
+import type { Article, Sentence } from '../../src/model.js';
 
 test('photo captions end on the date the picture was taken', () => {
   for (const s of [

@@ -1,22 +1,23 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { OTHER_FERRY_FIRE, REPUBLISHED_FERRY, WIRE_FERRY } from './cluster-fixtures.js';
-import { runCli, samplesDir } from './helpers.js';
+import { OTHER_FERRY_FIRE, REPUBLISHED_FERRY, WIRE_FERRY } from '../cluster-fixtures.js';
+import { examplesDir, runCli, tempDir } from '../helpers.js';
 
-test('newsfuse cluster --format json: the five sample pages are one story', () => {
-  const r = runCli(['cluster', samplesDir, '--format', 'json']);
+test('newsfuse cluster --format json: the example pages are the fire story and the bridge story', () => {
+  const r = runCli(['cluster', examplesDir, '--format', 'json']);
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout) as { stories: { articles: { id: string; report: string }[] }[] };
-  assert.equal(out.stories.length, 1);
-  assert.equal(out.stories[0].articles.length, 5);
-  for (const a of out.stories[0].articles) assert.ok(a.report);
+  assert.deepEqual(
+    out.stories.map((s) => s.articles.length),
+    [6, 1],
+  );
+  for (const a of out.stories.flatMap((s) => s.articles)) assert.ok(a.report);
 });
 
 test('newsfuse cluster (markdown) marks copies of one report', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nf-cluster-cli-'));
+  const dir = tempDir('nf-cluster-cli-');
   writeFileSync(join(dir, 'a-wire.txt'), `Ferry fire in the Grell Strait\n\n${WIRE_FERRY}`);
   writeFileSync(join(dir, 'b-courier.txt'), REPUBLISHED_FERRY);
   writeFileSync(join(dir, 'c-meridian.txt'), `Meridian Star burns off Cape Tolland\n\n${OTHER_FERRY_FIRE}`);
@@ -28,7 +29,7 @@ test('newsfuse cluster (markdown) marks copies of one report', () => {
 });
 
 test('newsfuse cluster: bad format and missing path are usage errors', () => {
-  assert.equal(runCli(['cluster', samplesDir, '--format', 'xml']).status, 2);
+  assert.equal(runCli(['cluster', examplesDir, '--format', 'xml']).status, 2);
   const missing = runCli(['cluster', '/no/such/dir']);
   assert.equal(missing.status, 2);
   assert.equal(missing.stderr.trim().split('\n').length, 1);

@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { bcubed, clusterMetrics, pairwiseAndAri, pooledStream, task } from '../src/eval/cluster.js';
-import { readJsonl } from '../src/eval/data.js';
-import { sharedData } from './helpers.js';
+import { bcubed, clusterMetrics, pairwiseAndAri, pooledStream } from '../../src/eval/cluster.js';
 
 test('B³ of a perfect clustering is 1, of one big cluster is its precision by hand', () => {
   const gold = ['a', 'a', 'b', 'b', 'b', 'c'];
@@ -49,19 +44,4 @@ test('pooled summarization stream: every document, date order, gold = cluster id
     ['T2/d1', 'T1/d1', 'T1/d2'],
   );
   assert.deepEqual(gold, ['T2', 'T1', 'T1']);
-});
-
-test('eval cluster on an ECB+ subset reports every metric and the baseline', async () => {
-  const rows = readJsonl<object>(`${sharedData}clustering/ecbplus-dev.jsonl`).slice(0, 120);
-  const dir = mkdtempSync(join(tmpdir(), 'nf-cluster-'));
-  const file = join(dir, 'subset.jsonl');
-  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
-  const result = await task.run({ data: file, flags: {}, log: () => {} });
-  assert.equal(result.items, 120);
-  for (const k of ['bcubed_p', 'bcubed_r', 'bcubed_f1', 'pairwise_f1', 'ari', 'docs_per_s'])
-    assert.equal(typeof result.metrics[k], 'number', k);
-  const f1 = result.metrics.bcubed_f1 as number;
-  assert.ok(f1 > 0.5 && f1 <= 1, `B³ F1 ${f1}`);
-  assert.ok((result.metrics.clusters as number) >= 2);
-  assert.ok(result.peers?.['tfidf-single-pass']);
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../src/cluster/features.js';
-import { findNearDuplicates, groupNearDuplicates, StoryClusterer } from '../src/cluster/index.js';
-import { containment, signature } from '../src/cluster/minhash.js';
+import { analyze } from '../../src/cluster/features.js';
+import { findNearDuplicates, groupNearDuplicates, StoryClusterer } from '../../src/cluster/index.js';
+import { containment, signature } from '../../src/cluster/minhash.js';
 import {
   article,
   BUDGET_VOTE,
@@ -10,7 +10,7 @@ import {
   OTHER_FERRY_REPORT,
   REPUBLISHED_FERRY,
   WIRE_FERRY,
-} from './cluster-fixtures.js';
+} from '../cluster-fixtures.js';
 
 const sig = (text: string) => signature(analyze(text).wordHashes);
 

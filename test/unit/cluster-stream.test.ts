@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clusterArticles, StoryClusterer } from '../src/cluster/index.js';
-import { toArticle } from '../src/eval/cluster.js';
-import { readJsonl } from '../src/eval/data.js';
+import { clusterArticles, StoryClusterer } from '../../src/cluster/index.js';
 import {
   article,
   BUDGET_VOTE,
@@ -11,8 +9,7 @@ import {
   OTHER_FERRY_REPORT,
   REPUBLISHED_FERRY,
   WIRE_FERRY,
-} from './cluster-fixtures.js';
-import { sharedData } from './helpers.js';
+} from '../cluster-fixtures.js';
 
 const fixtures = () => [
   article('ferry-1', WIRE_FERRY),
@@ -36,18 +33,6 @@ test('two ferry fires are two stories; the unrelated budget vote is a third', ()
   const ferry = stories.find((s) => s.articleIds.includes('ferry-1'))!;
   assert.equal(ferry.reports.length, 2);
   assert.equal(stories[0].articleIds.length, 3, 'largest story first');
-});
-
-test('stories are the same whatever the batch size', () => {
-  const path = `${sharedData}clustering/ecbplus-dev.jsonl`;
-  const rows = readJsonl<{ id: string; text: string }>(path).slice(0, 150);
-  const articles = rows.map((r) => toArticle(r.id, r.text));
-  const one = new StoryClusterer();
-  for (const a of articles) one.add(a);
-  const chunked = new StoryClusterer();
-  for (let i = 0; i < articles.length; i += 17) chunked.addAll(articles.slice(i, i + 17));
-  assert.deepEqual(chunked.stories(), one.stories());
-  assert.ok(one.stories().length > 1 && one.stories().length < articles.length);
 });
 
 test('clusterArticles does not depend on input order', () => {

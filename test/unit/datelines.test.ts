@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { datelineAgency, stripDateline } from '../src/extract/datelines.js';
-import { extractArticle } from '../src/extract/index.js';
-import type { RawDocument } from '../src/model.js';
+import { datelineAgency, stripDateline } from '../../src/extract/datelines.js';
+import { extractArticle } from '../../src/extract/index.js';
+import type { RawDocument } from '../../src/model.js';
 
 test('datelines are removed from the head of a sentence', () => {
   const cases: Array<[string, string]> = [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { entities, mergeEntities } from '../src/language/entities.js';
+import { entities, mergeEntities } from '../../src/language/entities.js';
 
 const kindOf = (list: ReturnType<typeof entities>, name: string) => list.find((e) => e.name === name)?.kind;
 

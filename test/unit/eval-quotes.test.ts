@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { task } from '../src/eval/quotes.js';
+import { task } from '../../src/eval/quotes.js';
+import { tempDir } from '../helpers.js';
 
 /** A gold span for the first occurrence of `part` in `text`. */
 const at = (text: string, part: string) => {
@@ -28,7 +28,7 @@ test('eval quotes: content, source and sourced-only content scores count span ma
       { source: null, cue: at(text, 'Rumours'), content: at(text, 'a new toll') },
     ],
   };
-  const dir = mkdtempSync(join(tmpdir(), 'nf-evalq-'));
+  const dir = tempDir('nf-evalq-');
   const file = join(dir, 'gold.jsonl');
   writeFileSync(file, `${JSON.stringify(gold)}\n`);
   const r = await task.run({ data: file, flags: {}, log: () => {} });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { removeSiteTemplates } from '../src/extract/site-template.js';
-import type { Article } from '../src/model.js';
+import { removeSiteTemplates } from '../../src/extract/site-template.js';
+import type { Article } from '../../src/model.js';
 
 const FOOTER = 'Sign up for the Harbourside Gazette morning newsletter and never miss a council vote.';
 

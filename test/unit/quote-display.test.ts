@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { storyQuotes } from '../src/analyse/people.js';
-import type { Quote } from '../src/model.js';
-import { quoteParts, spokenWords } from '../src/render/labels.js';
+import { storyQuotes } from '../../src/analyse/people.js';
+import type { Quote } from '../../src/model.js';
+import { quoteParts, spokenWords } from '../../src/render/labels.js';
 
 const quote = (text: string, speaker: string, kind: Quote['kind'] = 'direct'): Quote => ({
   text,

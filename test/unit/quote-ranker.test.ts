@@ -9,8 +9,8 @@ import {
   preferredContents,
   RANK_THRESHOLD,
   rankScore,
-} from '../src/language/quote-ranker.js';
-import { quoteCandidates, quotes } from '../src/language/quotes.js';
+} from '../../src/language/quote-ranker.js';
+import { quoteCandidates, quotes } from '../../src/language/quotes.js';
 
 test('the score is deterministic, and strong features outscore weak ones', () => {
   const strong = ['bias', 'rules', 'kept', 'shape=trailing', 'p7', 'spk=name', 'q3', 'sentQuoted'];

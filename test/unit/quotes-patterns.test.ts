@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { quoteCandidates, quotes } from '../src/language/quotes.js';
-import type { Quote } from '../src/model.js';
+import { quoteCandidates, quotes } from '../../src/language/quotes.js';
+import type { Quote } from '../../src/model.js';
 
 /** Each quote as [span of text it covers, cue, span of its speaker (or '-')]. */
 function frames(text: string, options?: { rank?: boolean }): [string, string, string][] {

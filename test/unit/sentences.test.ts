@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { articleSentences, splitSentences } from '../src/language/sentences.js';
-import { repoRoot } from './helpers.js';
+import { articleSentences, splitSentences } from '../../src/language/sentences.js';
+import { repoRoot } from '../helpers.js';
 
 /** Blocks of gold sentences: one per line; a line starting with a literal "\n" begins a new line of text. */
 function cases(): { text: string; gold: string[] }[] {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Article, Brief } from '../src/model.js';
-import { storyPage } from '../src/server/pages.js';
+import type { Article, Brief } from '../../src/model.js';
+import { storyPage } from '../../src/server/pages.js';
 
 /** A brief of `n` sources (own text) whose summary cites sources 2 and 5 only. */
 function bigStory(n: number): { brief: Brief; articles: Map<string, Article> } {

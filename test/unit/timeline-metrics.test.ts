@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildTimeline } from '../src/analyse/timeline.js';
+import { buildTimeline } from '../../src/analyse/timeline.js';
 import {
   agreementRouge,
   alignRouge,
   concatRouge,
   dateF1,
   type Timeline,
-} from '../src/eval/timeline-metrics.js';
-import { dateMentions } from '../src/language/timex.js';
-import type { Sentence } from '../src/model.js';
+} from '../../src/eval/timeline-metrics.js';
+import { dateMentions } from '../../src/language/timex.js';
+import type { Sentence } from '../../src/model.js';
 
 const tl = (entries: [string, string[]][]): Timeline => new Map(entries);
 
