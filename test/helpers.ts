@@ -2,8 +2,19 @@
  * Shared test helpers: paths to the repo and the shared dev data, the skip reasons of the data and browser
  * tiers, temporary directories that are removed when the test file ends, and a CLI runner.
  */
+
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
@@ -58,15 +69,36 @@ export function tempDir(prefix = 'nf-test-'): string {
   return dir;
 }
 
+/**
+ * Writes into `dir` three pages of the example fire story and a fourth, poisoned.txt, carrying the marker
+ * the injected fault (INJECT_FAULT) throws on.
+ */
+export function poisonedStory(dir: string): void {
+  for (const f of [
+    'courier-warehouse-fire.html',
+    'nws-wire-calderwick-fire.txt',
+    'coastline-daily-fire.html',
+  ])
+    copyFileSync(join(examplesDir, f), join(dir, f));
+  const radio = readFileSync(join(examplesDir, 'harbour-radio-fire-investigation.txt'), 'utf8');
+  const marked = radio.replace('Fire investigators began', 'INJECTED-FAULT Fire investigators began');
+  assert.notEqual(marked, radio);
+  writeFileSync(join(dir, 'poisoned.txt'), marked);
+}
+
 export interface CliRun {
   status: number;
   stdout: string;
   stderr: string;
 }
 
-/** Run `newsfuse <args>` from the TypeScript sources in a child process. */
-export function runCli(args: string[], input?: string): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `${repoRoot}src/cli/main.ts`, ...args], {
+/** Node options that make the quotation scanner throw on pages containing INJECTED-FAULT. */
+export const INJECT_FAULT = ['--import', `${repoRoot}test/fault-loader.mjs`];
+
+/** Run `newsfuse <args>` from the TypeScript sources in a child process (with extra node options). */
+export function runCli(args: string[], input?: string, nodeOptions: string[] = []): CliRun {
+  const node = ['--import', 'tsx', ...nodeOptions];
+  const r = spawnSync(process.execPath, [...node, `${repoRoot}src/cli/main.ts`, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     input,

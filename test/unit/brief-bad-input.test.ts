@@ -3,7 +3,8 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { documentsFromBytes } from '../../src/ingest/index.js';
-import { examplesDir, runCli, tempDir } from '../helpers.js';
+import type { Brief } from '../../src/model.js';
+import { examplesDir, INJECT_FAULT, poisonedStory, runCli, tempDir } from '../helpers.js';
 
 const STORY = (city: string, n: number) =>
   `Firefighters in ${city} battled a warehouse blaze for ${n} hours on Tuesday, the city fire service said. ` +
@@ -67,4 +68,21 @@ test('legacy-encoded text is decoded, not dropped', () => {
 test('bad option values exit 2', () => {
   assert.equal(runCli(['brief', examplesDir, '--words', 'many']).status, 2);
   assert.equal(runCli(['brief', examplesDir, '--format', 'pdf']).status, 2);
+});
+
+test('a page a stage throws on is left out of the analysis with a warning; the story is still briefed', () => {
+  const dir = tempDir();
+  poisonedStory(dir);
+  const r = runCli(['brief', dir, '--format', 'json'], undefined, INJECT_FAULT);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /^warning: .*poisoned\.txt: could not analyse \(injected fault\)$/m);
+  assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  const [brief] = (JSON.parse(r.stdout) as { briefs: Brief[] }).briefs;
+  const poisoned = brief.sources.find((s) => s.source.endsWith('poisoned.txt'));
+  assert.ok(poisoned, 'the page is still a source of its story');
+  assert.ok(brief.summary.length >= 1);
+  // The other pages are analysed: quotes and entities, none taken from the page that threw.
+  assert.ok(brief.quotes?.length && brief.entities?.length);
+  assert.ok(brief.quotes.every((q) => q.articleId !== poisoned.articleId));
+  assert.ok(brief.entities.every((e) => !e.articleIds.includes(poisoned.articleId)));
 });

@@ -61,7 +61,7 @@ test('metadata comes from JSON-LD, OpenGraph, date lines and attribution lines',
 });
 
 test('every summary sentence is cited, and a sentence never cites a source that gives another number', async () => {
-  const { briefs, articles } = await runPipeline([examples], { words: 150 });
+  const { briefs, articles } = await runPipeline([examples], { words: 200 });
   const sentencesOf = new Map(articles.map((a) => [a.id, a.text]));
   for (const brief of briefs) {
     for (const s of brief.summary) {

@@ -8,8 +8,8 @@ import { isPrivateAddress, safeFetch } from '../../src/feeds/fetch.js';
 import { readSources } from '../../src/feeds/index.js';
 import { openStore, SCHEMA_VERSION } from '../../src/store/db.js';
 import { ingestDocuments } from '../../src/store/ingest.js';
-import { counts, listStories, searchArticles } from '../../src/store/repository.js';
-import { examplesDir, repoRoot, runCli, tempDir } from '../helpers.js';
+import { counts, getBrief, listStories, searchArticles } from '../../src/store/repository.js';
+import { examplesDir, INJECT_FAULT, poisonedStory, repoRoot, runCli, tempDir } from '../helpers.js';
 
 const tmp = () => tempDir('nf-store-');
 
@@ -146,4 +146,23 @@ test('`newsfuse search` finds stories and articles; nothing found exits 1', () =
   assert.match(r.stdout, /^story s-/m);
   assert.match(r.stdout, /\[Calderwick\]/);
   assert.equal(runCli(['search', 'zeppelin', '--db', db]).status, 1);
+});
+
+test("ingest: a page a stage throws on is stored but left out of its story's analysis, with a warning", () => {
+  const dir = tempDir('nf-store-');
+  const pages = join(dir, 'pages');
+  mkdirSync(pages);
+  poisonedStory(pages);
+  const db = join(dir, 'p.db');
+  const r = runCli(['ingest', pages, '--db', db], undefined, INJECT_FAULT);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /^warning: .*poisoned\.txt: could not analyse \(injected fault\)$/m);
+  assert.match(r.stdout, /^4 new, 0 duplicate, 0 failed; store: 4 articles in 1 stories/);
+  const store = openStore(db);
+  const [story] = listStories(store, {});
+  const brief = getBrief(store, story.id);
+  store.close();
+  const poisoned = brief?.sources.find((s) => s.source.endsWith('poisoned.txt'));
+  assert.ok(brief && poisoned && brief.summary.length >= 1);
+  assert.ok(brief.quotes?.length && brief.quotes.every((q) => q.articleId !== poisoned.articleId));
 });
