@@ -92,6 +92,43 @@ export interface CliRun {
   stderr: string;
 }
 
+type Write = typeof process.stdout.write;
+
+/** A stream's write that keeps the strings written and passes anything else on (the test runner's reports). */
+function keepStrings(kept: string[], original: Write): Write {
+  return function (this: unknown, chunk: unknown, ...rest: unknown[]) {
+    if (typeof chunk !== 'string')
+      return (original as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+    kept.push(chunk);
+    const done = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  } as Write;
+}
+
+/**
+ * Run `newsfuse <args>` inside the test process: the CLI's own `main()`, with what it writes to stdout and
+ * stderr captured and its exit code returned. A child process would load every module again (about 2 s of
+ * CPU under tsx, most of a CLI test); `runCli` is for what needs one (stdin, the entry point, node options).
+ */
+export async function cli(args: string[]): Promise<CliRun> {
+  const { main } = await import('../src/cli/main.js');
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const saved = { out: process.stdout.write, err: process.stderr.write, exitCode: process.exitCode };
+  process.stdout.write = keepStrings(stdout, saved.out);
+  process.stderr.write = keepStrings(stderr, saved.err);
+  process.exitCode = undefined;
+  try {
+    const status = await main(args);
+    return { status, stdout: stdout.join(''), stderr: stderr.join('') };
+  } finally {
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+    process.exitCode = saved.exitCode;
+  }
+}
+
 /** Node options that make the quotation scanner throw on pages containing INJECTED-FAULT. */
 export const INJECT_FAULT = ['--import', `${repoRoot}test/fault-loader.mjs`];
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Brief } from '../../src/model.js';
 import { runPipeline } from '../../src/pipeline.js';
-import { NO_DATA, runCli, samplesDir } from '../helpers.js';
+import { cli, NO_DATA, samplesDir } from '../helpers.js';
 
 const BOILERPLATE = [
   'Promoted Links',
@@ -56,13 +56,13 @@ test('a sentence stated by several outlets cites all of them', { skip: NO_DATA }
 
 test('`newsfuse brief` prints markdown with citations and a source list; json is parseable', {
   skip: NO_DATA,
-}, () => {
-  const md = runCli(['brief', samplesDir]);
+}, async () => {
+  const md = await cli(['brief', samplesDir]);
   assert.equal(md.status, 0, md.stderr);
   assert.match(md.stdout, /^# /m);
   assert.match(md.stdout, /\[\d\]/);
   assert.match(md.stdout, /## Sources\n\n1\. /);
-  const json = runCli(['brief', samplesDir, '--format', 'json', '--words', '80']);
+  const json = await cli(['brief', samplesDir, '--format', 'json', '--words', '80']);
   assert.equal(json.status, 0, json.stderr);
   const parsed = JSON.parse(json.stdout) as { schema: string; briefs: Brief[] };
   assert.equal(parsed.schema, 'newsfuse.briefs/1');
@@ -70,8 +70,8 @@ test('`newsfuse brief` prints markdown with citations and a source list; json is
   assert.ok(parsed.briefs[0].words <= 80);
 });
 
-test('html output escapes text and links citations to sources', { skip: NO_DATA }, () => {
-  const r = runCli(['brief', samplesDir, '--format', 'html']);
+test('html output escapes text and links citations to sources', { skip: NO_DATA }, async () => {
+  const r = await cli(['brief', samplesDir, '--format', 'html']);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /<!doctype html>/);
   assert.match(r.stdout, /href="#b1-src\d"/);

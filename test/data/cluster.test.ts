@@ -6,10 +6,10 @@ import { test } from 'node:test';
 import { StoryClusterer } from '../../src/cluster/index.js';
 import { task, toArticle } from '../../src/eval/cluster.js';
 import { readJsonl } from '../../src/eval/data.js';
-import { NO_DATA, runCli, samplesDir, sharedData, tempDir } from '../helpers.js';
+import { cli, NO_DATA, samplesDir, sharedData, tempDir } from '../helpers.js';
 
-test('newsfuse cluster --format json: the five sample pages are one story', { skip: NO_DATA }, () => {
-  const r = runCli(['cluster', samplesDir, '--format', 'json']);
+test('newsfuse cluster --format json: the five sample pages are one story', { skip: NO_DATA }, async () => {
+  const r = await cli(['cluster', samplesDir, '--format', 'json']);
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout) as { stories: { articles: { id: string; report: string }[] }[] };
   assert.equal(out.stories.length, 1);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { documentsFromBytes } from '../../src/ingest/index.js';
 import type { Brief } from '../../src/model.js';
-import { examplesDir, INJECT_FAULT, poisonedStory, runCli, tempDir } from '../helpers.js';
+import { cli, examplesDir, INJECT_FAULT, poisonedStory, runCli, tempDir } from '../helpers.js';
 
 const STORY = (city: string, n: number) =>
   `Firefighters in ${city} battled a warehouse blaze for ${n} hours on Tuesday, the city fire service said. ` +
@@ -18,28 +18,28 @@ test('a missing path exits 2 with a one-line error', () => {
   assert.match(r.stderr, /no such file or directory/);
 });
 
-test('a directory with no readable articles exits 1 with "no articles found"', () => {
+test('a directory with no readable articles exits 1 with "no articles found"', async () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'menu.html'), '<html><body><nav><a href="/">Home</a></nav></body></html>');
-  const r = runCli(['brief', dir]);
+  const r = await cli(['brief', dir]);
   assert.equal(r.status, 1);
   assert.match(r.stderr, /no articles found/);
 });
 
-test('a binary file gives a warning naming it and the rest is still processed', () => {
+test('a binary file gives a warning naming it and the rest is still processed', async () => {
   const dir = tempDir();
   const junk = Buffer.alloc(4096);
   for (let i = 0; i < junk.length; i++) junk[i] = (i * 131) % 256;
   writeFileSync(join(dir, 'image.txt'), junk);
   copyFileSync(join(examplesDir, 'harbour-radio-fire-investigation.txt'), join(dir, 'a.txt'));
-  const r = runCli(['brief', dir, '--format', 'json']);
+  const r = await cli(['brief', dir, '--format', 'json']);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /warning: .*image\.txt: binary data/);
   assert.equal(JSON.parse(r.stdout).briefs.length, 1);
 });
 
-test('a malformed JSONL line is skipped with file:line and the other lines are kept', () => {
+test('a malformed JSONL line is skipped with file:line and the other lines are kept', async () => {
   const dir = tempDir();
   const lines = [
     JSON.stringify({ title: 'Warehouse fire in Lorvik', date: '2025-03-04', text: STORY('Lorvik', 6) }),
@@ -48,7 +48,7 @@ test('a malformed JSONL line is skipped with file:line and the other lines are k
     JSON.stringify({ title: 'no body' }),
   ];
   writeFileSync(join(dir, 'feed.jsonl'), `${lines.join('\n')}\n`);
-  const r = runCli(['brief', join(dir, 'feed.jsonl'), '--format', 'json']);
+  const r = await cli(['brief', join(dir, 'feed.jsonl'), '--format', 'json']);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /feed\.jsonl:2: malformed JSON line skipped/);
   assert.match(r.stderr, /feed\.jsonl:4: record has neither "text" nor "html"/);
@@ -65,9 +65,9 @@ test('legacy-encoded text is decoded, not dropped', () => {
   assert.match(r.docs[0].content, /mayor’s office/);
 });
 
-test('bad option values exit 2', () => {
-  assert.equal(runCli(['brief', examplesDir, '--words', 'many']).status, 2);
-  assert.equal(runCli(['brief', examplesDir, '--format', 'pdf']).status, 2);
+test('bad option values exit 2', async () => {
+  assert.equal((await cli(['brief', examplesDir, '--words', 'many'])).status, 2);
+  assert.equal((await cli(['brief', examplesDir, '--format', 'pdf'])).status, 2);
 });
 
 test('a page a stage throws on is left out of the analysis with a warning; the story is still briefed', () => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { extractArticle } from '../../src/extract/index.js';
 import { documentsFromBytes } from '../../src/ingest/index.js';
 import type { Article } from '../../src/model.js';
-import { examplesDir, runCli } from '../helpers.js';
+import { cli, examplesDir, runCli } from '../helpers.js';
 
 function extract(name: string, content: string | Buffer): { article?: Article; messages: string[] } {
   const { docs, diagnostics } = documentsFromBytes(
@@ -98,12 +98,12 @@ test('html: metadata from JSON-LD beats meta tags; dates normalize to ISO', () =
   assert.equal(article?.language, 'fr');
 });
 
-test('`newsfuse extract` prints the article, and exits 1 on a page with no article', () => {
-  const r = runCli(['extract', `${examplesDir}/harbour-radio-fire-investigation.txt`]);
+test('`newsfuse extract` prints the article, and exits 1 on a page with no article', async () => {
+  const r = await cli(['extract', `${examplesDir}/harbour-radio-fire-investigation.txt`]);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).title, 'Investigators begin work at burned-out Calderwick warehouse');
   const none = runCli(['extract', '-'], '<html><body><nav><a href="/">Home</a></nav></body></html>');
   assert.equal(none.status, 1);
   assert.match(none.stderr, /no article content/);
-  assert.equal(runCli(['extract', '/no/such/page.html']).status, 2);
+  assert.equal((await cli(['extract', '/no/such/page.html'])).status, 2);
 });

@@ -9,7 +9,7 @@ import { readSources } from '../../src/feeds/index.js';
 import { openStore, SCHEMA_VERSION } from '../../src/store/db.js';
 import { ingestDocuments } from '../../src/store/ingest.js';
 import { counts, getBrief, listStories, searchArticles } from '../../src/store/repository.js';
-import { examplesDir, INJECT_FAULT, poisonedStory, repoRoot, runCli, tempDir } from '../helpers.js';
+import { cli, examplesDir, INJECT_FAULT, poisonedStory, repoRoot, runCli, tempDir } from '../helpers.js';
 
 const tmp = () => tempDir('nf-store-');
 
@@ -133,19 +133,19 @@ test('a crash mid-ingest (kill -9) loses nothing committed; the store is intact 
     .get() as { n: number };
   assert.equal(orphans.n, 0);
   after.close();
-  const rerun = runCli(['ingest', pages, '--db', db]);
+  const rerun = await cli(['ingest', pages, '--db', db]);
   assert.equal(rerun.status, 0, rerun.stderr);
   assert.match(rerun.stdout, new RegExp(`^${400 - kept} new, ${kept} duplicate, 0 failed`));
 });
 
-test('`newsfuse search` finds stories and articles; nothing found exits 1', () => {
+test('`newsfuse search` finds stories and articles; nothing found exits 1', async () => {
   const db = join(tmp(), 's.db');
-  assert.equal(runCli(['ingest', examplesDir, '--db', db]).status, 0);
-  const r = runCli(['search', 'Calderwick', '--db', db]);
+  assert.equal((await cli(['ingest', examplesDir, '--db', db])).status, 0);
+  const r = await cli(['search', 'Calderwick', '--db', db]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^story s-/m);
   assert.match(r.stdout, /\[Calderwick\]/);
-  assert.equal(runCli(['search', 'zeppelin', '--db', db]).status, 1);
+  assert.equal((await cli(['search', 'zeppelin', '--db', db])).status, 1);
 });
 
 test("ingest: a page a stage throws on is stored but left out of its story's analysis, with a warning", () => {

@@ -6,7 +6,7 @@ import { articleSentences } from '../../src/language/sentences.js';
 import { wordCount } from '../../src/language/tokens.js';
 import type { Article } from '../../src/model.js';
 import { METHODS, summarize } from '../../src/summarize/index.js';
-import { runCli, tempDir } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 
 function article(id: string, text: string, published?: string): Article {
   const paragraphs = text.split('\n\n');
@@ -81,21 +81,21 @@ test('a query pulls the summary toward the information need', () => {
   assert.notDeepEqual(plain, tourism);
 });
 
-test('`newsfuse summarize --data --out` writes one file per cluster, one sentence per line', () => {
+test('`newsfuse summarize --data --out` writes one file per cluster, one sentence per line', async () => {
   const dir = tempDir('nf-sum-');
   const data = join(dir, 'clusters.jsonl');
   writeFileSync(
     data,
     `${JSON.stringify({ id: 'ferry', docs: docs.map((d) => ({ id: d.id, text: d.text })), references: [], budget: { words: 40 } })}\n`,
   );
-  const r = runCli(['summarize', '--data', data, '--out', join(dir, 'out'), '--method', 'lexrank']);
+  const r = await cli(['summarize', '--data', data, '--out', join(dir, 'out'), '--method', 'lexrank']);
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(readdirSync(join(dir, 'out')), ['ferry.txt']);
   const lines = readFileSync(join(dir, 'out', 'ferry.txt'), 'utf8')
     .trim()
     .split('\n');
   assert.ok(lines.length >= 1 && lines.every((l) => docs.some((d) => d.text.includes(l))));
-  assert.equal(runCli(['summarize', '--data', data, '--out', dir, '--method', 'nope']).status, 2);
+  assert.equal((await cli(['summarize', '--data', data, '--out', dir, '--method', 'nope'])).status, 2);
 });
 
 test('a sentence that points back ("He said ...", "But ...") is left out while others can fill the budget', () => {
