@@ -1,12 +1,14 @@
 /**
  * The whole pipeline, ingest → extract → sentences → cluster → brief, as one call.
  * Pure over its inputs except for reading files in `runPipeline`; diagnostics are returned, not printed.
+ * A stage that throws on one page or one story costs only that page's or story's output, with a warning.
  */
-import { type BriefOptions, buildBrief } from './brief/build.js';
+import { type BriefOptions, briefStory } from './brief/build.js';
 import { clusterArticles } from './cluster/index.js';
 import { extractArticle } from './extract/index.js';
 import { removeSiteTemplates } from './extract/site-template.js';
 import { readInputs } from './ingest/index.js';
+import { attempt } from './isolate.js';
 import { articleSentences } from './language/sentences.js';
 import type { Article, Brief, Diagnostic, RawDocument, Sentence, Story } from './model.js';
 
@@ -35,33 +37,53 @@ export function extractAll(docs: RawDocument[]): { articles: Article[]; diagnost
       continue;
     }
     seen.add(doc.hash);
-    const r = extractArticle(doc);
+    const r = attempt(() => extractArticle(doc), doc.origin, diagnostics);
+    if (!r) continue;
     diagnostics.push(...r.diagnostics);
     if (r.article) articles.push(r.article);
   }
-  return { articles: removeSiteTemplates(articles).articles, diagnostics };
+  const cleaned = attempt(
+    () => removeSiteTemplates(articles).articles,
+    { path: articles[0]?.source ?? '' },
+    diagnostics,
+    'could not remove the site templates of these pages',
+  );
+  return { articles: cleaned ?? articles, diagnostics };
 }
 
-/** Cluster articles into stories and brief each story, largest story first. */
+/**
+ * Cluster articles into stories and brief each story, largest story first. An article whose sentences
+ * cannot be found is left out (with a warning); a story's brief leaves out what could not be computed.
+ */
 export function briefArticles(
   articles: Article[],
   options: BriefOptions,
-): { stories: Story[]; briefs: Brief[] } {
-  const stories = clusterArticles(articles);
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const sentences = new Map<string, Sentence[]>(articles.map((a) => [a.id, articleSentences(a)]));
-  const briefs = stories.map((story) => buildBrief(story, byId, sentences, options));
-  return { stories, briefs };
+): { stories: Story[]; briefs: Brief[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const sentences = new Map<string, Sentence[]>();
+  for (const a of articles) {
+    const own = attempt(() => articleSentences(a), { path: a.source }, diagnostics);
+    if (own) sentences.set(a.id, own);
+  }
+  const usable = sentences.size === articles.length ? articles : articles.filter((a) => sentences.has(a.id));
+  const stories = clusterArticles(usable);
+  const byId = new Map(usable.map((a) => [a.id, a]));
+  const briefs = stories.map((story) => {
+    const r = briefStory(story, byId, sentences, options);
+    diagnostics.push(...r.diagnostics);
+    return r.brief;
+  });
+  return { stories, briefs, diagnostics };
 }
 
 export async function runPipeline(paths: string[], options: BriefOptions): Promise<PipelineResult> {
   const ingest = await readInputs(paths);
   const extracted = extractAll(ingest.docs);
-  const { stories, briefs } = briefArticles(extracted.articles, options);
+  const briefed = briefArticles(extracted.articles, options);
   return {
     articles: extracted.articles,
-    stories,
-    briefs,
-    diagnostics: [...ingest.diagnostics, ...extracted.diagnostics],
+    stories: briefed.stories,
+    briefs: briefed.briefs,
+    diagnostics: [...ingest.diagnostics, ...extracted.diagnostics, ...briefed.diagnostics],
   };
 }

@@ -1,9 +1,20 @@
 /** Build the brief of one story: summary sentences with citations, and the numbered source list. */
 import { templateSentences } from '../analyse/boilerplate.js';
-import { analyseStory } from '../analyse/index.js';
+import { corroborationOf } from '../analyse/claims.js';
+import { analyseStory, type StoryAnalysis } from '../analyse/index.js';
 import { type Since, whatsNew } from '../analyse/updates.js';
+import { attempt, failedOn } from '../isolate.js';
 import { wordCount } from '../language/tokens.js';
-import type { Article, Brief, Sentence, SourceEntry, Story, SummarySentence } from '../model.js';
+import type {
+  Article,
+  Brief,
+  Diagnostic,
+  Origin,
+  Sentence,
+  SourceEntry,
+  Story,
+  SummarySentence,
+} from '../model.js';
 import { summarize } from '../summarize/index.js';
 import { withoutDateline } from '../text/candidates.js';
 import { findSupport, sentenceFrequencies } from './cite.js';
@@ -32,12 +43,28 @@ export function orderSources(articles: Article[]): Article[] {
   );
 }
 
+/** The brief of one story; what could not be computed is left out silently (see `briefStory`). */
 export function buildBrief(
   story: Story,
   articles: Map<string, Article>,
   sentences: Map<string, Sentence[]>,
   options: BriefOptions,
 ): Brief {
+  return briefStory(story, articles, sentences, options).brief;
+}
+
+/**
+ * The brief of one story, and a warning for each part that could not be computed: an article on which the
+ * analysis throws is left out of the analysis (its sentences still count for the summary), a summary that
+ * cannot be made leaves the brief with its sources, so one bad page never costs a story its brief.
+ */
+export function briefStory(
+  story: Story,
+  articles: Map<string, Article>,
+  sentences: Map<string, Sentence[]>,
+  options: BriefOptions,
+): { brief: Brief; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   // A story of thousands of articles (a running topic) is briefed from its latest reports: what a reader
   // needs now, in time and size bounded by the cap rather than by the story.
   const cap = options.maxArticles ?? MAX_BRIEF_ARTICLES;
@@ -56,16 +83,68 @@ export function buildBrief(
   // Page furniture repeated across a site's articles ("We welcome comments …") is no claim of the story.
   const reportOf = new Map(story.reports.flatMap((r) => r.articleIds.map((id) => [id, r.id] as const)));
   const raw = members.flatMap((a) => sentences.get(a.id) ?? []);
-  const template = templateSentences(raw, (id) => reportOf.get(id) ?? id);
+  const storyOrigin: Origin = { path: members[0]?.source ?? story.id };
+  const template =
+    attempt(
+      () => templateSentences(raw, (id) => reportOf.get(id) ?? id),
+      storyOrigin,
+      diagnostics,
+      'could not look for page furniture',
+    ) ?? new Set<Sentence>();
   const storySentences = template.size ? raw.filter((s) => !template.has(s)) : raw;
+  const sourceOf = new Map(sources.map((s) => [s.articleId, s]));
+  const outletOf = (id: string) => sourceName(sourceOf.get(id)!);
+  const analysis = isolatedAnalysis(story, members, storySentences, outletOf, diagnostics);
+  const summary =
+    attempt(
+      () => summarySentences(storySentences, members, refOf, analysis, options),
+      storyOrigin,
+      diagnostics,
+      `could not summarize the story "${story.headline}"`,
+    ) ?? [];
+  const brief: Brief = {
+    storyId: story.id,
+    headline: story.headline,
+    summary,
+    sources: sources.map(
+      (s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as SourceEntry,
+    ),
+    words: summary.reduce((n, s) => n + wordCount(s.text), 0),
+    ...(members.length < all.length ? { storyArticles: all.length } : {}),
+    timeline: analysis.timeline,
+    quotes: analysis.quotes,
+    entities: analysis.entities,
+    claims: analysis.claims,
+    disagreements: analysis.disagreements,
+    coverage: analysis.coverage,
+  };
+  const since = options.since;
+  if (since) {
+    const update = attempt(
+      () => whatsNew(brief, articles, since),
+      storyOrigin,
+      diagnostics,
+      'could not tell what is new',
+    );
+    if (update) brief.update = update;
+  }
+  return { brief, diagnostics };
+}
+
+/** The chosen sentences of a story with their citations and corroboration. */
+function summarySentences(
+  storySentences: Sentence[],
+  members: Article[],
+  refOf: Map<string, number>,
+  analysis: StoryAnalysis,
+  options: BriefOptions,
+): SummarySentence[] {
   const chosen = summarize(
     { articles: members, sentences: storySentences },
     { words: options.words, method: options.method, query: options.query },
   );
   const df = sentenceFrequencies(storySentences);
-  const sourceOf = new Map(sources.map((s) => [s.articleId, s]));
-  const analysis = analyseStory(story, members, storySentences, (id) => sourceName(sourceOf.get(id)!));
-  const summary: SummarySentence[] = chosen.map((s) => {
+  return chosen.map((s) => {
     const citations = findSupport(s, storySentences, df, storySentences.length)
       .map((sup) => ({
         articleId: sup.articleId,
@@ -84,24 +163,88 @@ export function buildBrief(
       ),
     };
   });
-  const brief: Brief = {
-    storyId: story.id,
-    headline: story.headline,
-    summary,
-    sources: sources.map(
-      (s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as SourceEntry,
-    ),
-    words: summary.reduce((n, s) => n + wordCount(s.text), 0),
-    ...(members.length < all.length ? { storyArticles: all.length } : {}),
-    timeline: analysis.timeline,
-    quotes: analysis.quotes,
-    entities: analysis.entities,
-    claims: analysis.claims,
-    disagreements: analysis.disagreements,
-    coverage: analysis.coverage,
+}
+
+/**
+ * The story's analysis. When it throws, each article is analysed alone to find the ones it throws on; those
+ * are reported and the story analysed without them. When that fails too, the brief goes without analysis.
+ */
+function isolatedAnalysis(
+  story: Story,
+  members: Article[],
+  sentences: Sentence[],
+  outletOf: (articleId: string) => string,
+  diagnostics: Diagnostic[],
+): StoryAnalysis {
+  let failure: unknown;
+  try {
+    return analyseStory(story, members, sentences, outletOf);
+  } catch (err) {
+    failure = err;
+  }
+  const bad = new Set<string>();
+  for (const a of members) {
+    const own = sentences.filter((s) => s.articleId === a.id);
+    const alone = attempt(
+      () => analyseStory(restrict(story, [a.id]), [a], own, outletOf),
+      { path: a.source },
+      diagnostics,
+    );
+    if (!alone) bad.add(a.id);
+  }
+  if (bad.size && bad.size < members.length) {
+    const good = members.filter((a) => !bad.has(a.id));
+    try {
+      return analyseStory(
+        restrict(
+          story,
+          good.map((a) => a.id),
+        ),
+        good,
+        sentences.filter((s) => !bad.has(s.articleId)),
+        outletOf,
+      );
+    } catch (err) {
+      failure = err;
+    }
+  }
+  // Unless every article was reported on its own, say why the story goes without analysis.
+  if (bad.size < members.length)
+    diagnostics.push(
+      failedOn(
+        { path: members[0]?.source ?? story.id },
+        failure,
+        `could not analyse the story "${story.headline}"`,
+      ),
+    );
+  return noAnalysis(story, outletOf);
+}
+
+/** The story narrowed to some of its articles (and its reports to those articles). */
+function restrict(story: Story, ids: string[]): Story {
+  const keep = new Set(ids);
+  return {
+    ...story,
+    articleIds: story.articleIds.filter((id) => keep.has(id)),
+    reports: story.reports
+      .map((r) => ({ ...r, articleIds: r.articleIds.filter((id) => keep.has(id)) }))
+      .filter((r) => r.articleIds.length),
   };
-  if (options.since) brief.update = whatsNew(brief, articles, options.since);
-  return brief;
+}
+
+/** An empty analysis: corroboration is still counted from the articles found to state a sentence. */
+function noAnalysis(story: Story, outletOf: (articleId: string) => string): StoryAnalysis {
+  const reportOf = new Map(story.reports.flatMap((r) => r.articleIds.map((id) => [id, r.id] as const)));
+  return {
+    claims: [],
+    disagreements: [],
+    coverage: [],
+    timeline: [],
+    quotes: [],
+    entities: [],
+    corroborate: (sentence, supporting) =>
+      corroborationOf([sentence.articleId, ...supporting], { reportOf, outletOf }),
+  };
 }
 
 /** The `n` most recently published articles (undated ones count as oldest), kept in source order. */

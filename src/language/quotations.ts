@@ -33,21 +33,26 @@ export function normalizeQuoteMarks(text: string): string {
 export function quotations(text: string): Quotation[] {
   const out: Quotation[] = [];
   let open = -1;
-  const close = (end: number, closed: boolean) => {
+  /** Ends the open quotation; returns it, or undefined when it held no words (a stray mark). */
+  const close = (end: number, closed: boolean): Quotation | undefined => {
     let e = end;
     while (!closed && e > open && /\s/.test(text[e - 1])) e--;
-    if (e > open + 1) out.push({ start: open, end: e, closed, continues: false });
+    const q = e > open + 1 ? { start: open, end: e, closed, continues: false } : undefined;
+    if (q) out.push(q);
     open = -1;
+    return q;
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n') {
-      if (open >= 0) {
-        close(i, false);
+      // A paragraph ending on a stray mark (`noon."`) leaves nothing open to continue, and must not mark an
+      // earlier quotation either.
+      const left = open >= 0 ? close(i, false) : undefined;
+      if (left) {
         // The next paragraph opening a quotation continues this one.
         let k = i;
         while (k < text.length && /\s/.test(text[k])) k++;
-        if (text[k] === '"' || text[k] === '“') out[out.length - 1].continues = true;
+        if (text[k] === '"' || text[k] === '“') left.continues = true;
       }
       continue;
     }

@@ -6,11 +6,12 @@
  * articles, and the briefs of the stories that changed are rebuilt.
  */
 
-import { buildBrief } from '../brief/build.js';
+import { briefStory } from '../brief/build.js';
 import { compareStreamOrder, StoryClusterer, withHeadlines } from '../cluster/index.js';
 import { extractArticle } from '../extract/index.js';
+import { reasonOf } from '../isolate.js';
 import { articleSentences } from '../language/sentences.js';
-import type { Brief, Diagnostic, RawDocument } from '../model.js';
+import type { Brief, Diagnostic, RawDocument, Sentence } from '../model.js';
 import type { DB } from './db.js';
 import {
   addArticle,
@@ -36,6 +37,8 @@ export interface IngestReport {
 export interface StoryUpdate {
   stories: number;
   clustering: 'continued' | 'replayed' | 'unchanged';
+  /** What could not be computed for a brief (the brief leaves it out). */
+  diagnostics: Diagnostic[];
 }
 
 export interface IngestOptions {
@@ -56,24 +59,37 @@ export function ingestDocuments(db: DB, docs: RawDocument[], options: IngestOpti
   };
   docs.forEach((doc, i) => {
     if (hasHash(db, doc.hash)) report.duplicate++;
-    else {
-      const r = extractArticle(doc);
-      report.diagnostics.push(...r.diagnostics);
-      if (!r.article) {
-        const why = r.diagnostics.map((d) => d.message).join('; ') || 'no article content';
-        report.failed.push({
-          source: doc.origin.line ? `${doc.origin.path}:${doc.origin.line}` : doc.origin.path,
-          reason: why,
-        });
-      } else if (addArticle(db, r.article, articleSentences(r.article))) report.added++;
-      else report.duplicate++;
-    }
+    else storeDocument(db, doc, report);
     options.onProgress?.(i + 1, docs.length);
   });
   const update = updateStories(db, options.words ?? 120);
   report.stories = update.stories;
   report.clustering = update.clustering;
+  report.diagnostics.push(...update.diagnostics);
   return report;
+}
+
+/**
+ * Extract a new document and store it with its sentences. A page the analysis throws on is not stored (a
+ * later ingest tries it again): it counts as failed, with the reason, and the run goes on.
+ */
+function storeDocument(db: DB, doc: RawDocument, report: IngestReport): void {
+  const source = doc.origin.line ? `${doc.origin.path}:${doc.origin.line}` : doc.origin.path;
+  let r: ReturnType<typeof extractArticle>;
+  let sentences: Sentence[] | undefined;
+  try {
+    r = extractArticle(doc);
+    sentences = r.article && articleSentences(r.article);
+  } catch (err) {
+    report.failed.push({ source, reason: `could not analyse (${reasonOf(err)})` });
+    return;
+  }
+  report.diagnostics.push(...r.diagnostics);
+  if (!r.article || !sentences) {
+    const why = r.diagnostics.map((d) => d.message).join('; ') || 'no article content';
+    report.failed.push({ source, reason: why });
+  } else if (addArticle(db, r.article, sentences)) report.added++;
+  else report.duplicate++;
 }
 
 /**
@@ -119,6 +135,7 @@ export function updateStories(db: DB, words: number): StoryUpdate {
   const briefs = new Map<string, Brief>();
   const lastPublished = new Map<string, string>();
   const stored = storyMembership(db);
+  const diagnostics: Diagnostic[] = [];
   for (const story of stories) {
     const dates = story.articleIds
       .map((id) => published.get(id) ?? '')
@@ -134,12 +151,15 @@ export function updateStories(db: DB, words: number): StoryUpdate {
     // Sentences are made again from the stored text rather than read from the sentences table: that carries
     // the caption and dateline marks the brief reads, which the table does not hold.
     const sentences = new Map([...members.values()].map((a) => [a.id, articleSentences(a)]));
-    briefs.set(story.id, buildBrief(story, members, sentences, { words }));
+    const r = briefStory(story, members, sentences, { words });
+    diagnostics.push(...r.diagnostics);
+    briefs.set(story.id, r.brief);
   }
   saveStories(db, stories, briefs, lastPublished);
   return {
     stories: stories.length,
     clustering: feed.length === 0 ? 'unchanged' : continues ? 'continued' : 'replayed',
+    diagnostics,
   };
 }
 

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { articleSentences } from '../../src/language/sentences.js';
+import { wordCount } from '../../src/language/tokens.js';
+import type { Article } from '../../src/model.js';
+import { METHODS, summarize } from '../../src/summarize/index.js';
+import { cli, tempDir } from '../helpers.js';
+
+function article(id: string, text: string, published?: string): Article {
+  const paragraphs = text.split('\n\n');
+  return { id, source: `${id}.txt`, title: id, published, language: 'en', paragraphs, text, hash: id };
+}
+
+const docs = [
+  article(
+    'a',
+    'The city council approved a new ferry timetable on Monday after a long debate about fares.\n\nFerries will run every thirty minutes between the harbour and the island from next month.\n\nCouncillors said the change would cost about two million pounds a year.',
+    '2025-03-03',
+  ),
+  article(
+    'b',
+    'A new ferry timetable was approved by the city council on Monday, with boats every thirty minutes.\n\nIsland residents had campaigned for more frequent crossings for years.\n\nThe opposition said the two million pound cost was too high for the city budget.',
+    '2025-03-04',
+  ),
+  article(
+    'c',
+    'Island shop owners welcomed the decision to run ferries every half hour from April.\n\nTourism on the island has fallen since the old timetable cut evening crossings.\n\nThe harbour master said new berths would be ready before the summer season starts.',
+    '2025-03-05',
+  ),
+];
+const input = { articles: docs, sentences: docs.flatMap((d) => articleSentences(d)) };
+
+test('every method returns whole sentences within the budget, deterministically', () => {
+  for (const method of METHODS) {
+    const a = summarize(input, { words: 40, method });
+    const b = summarize(input, { words: 40, method });
+    assert.deepEqual(a, b, method);
+    assert.ok(a.length >= 1, `${method} chose nothing`);
+    assert.ok(a.reduce((n, s) => n + wordCount(s.text), 0) <= 40, `${method} over budget`);
+    for (const s of a)
+      assert.ok(input.sentences.includes(s), `${method} returned a sentence not in the input`);
+  }
+});
+
+test('unknown methods are refused by name', () => {
+  assert.throws(
+    () => summarize(input, { words: 40, method: 'magic' }),
+    /unknown summarization method "magic"/,
+  );
+});
+
+test('bad input: one document, empty documents, a budget larger than all text, non-English text', () => {
+  const one = { articles: [docs[0]], sentences: articleSentences(docs[0]) };
+  assert.ok(summarize(one, { words: 50 }).length >= 1);
+  const empty = article('e', '');
+  assert.deepEqual(summarize({ articles: [empty], sentences: articleSentences(empty) }, { words: 50 }), []);
+  const all = summarize(input, { words: 10_000 });
+  assert.ok(all.length >= 6, 'a huge budget takes (nearly) everything worth taking');
+  const german = article(
+    'g',
+    'Der Stadtrat hat am Montag einen neuen Fahrplan für die Fähren beschlossen.\n\nDie Fähren fahren künftig alle dreißig Minuten zur Insel.',
+  );
+  const de = summarize({ articles: [german], sentences: articleSentences(german) }, { words: 30 });
+  assert.ok(de.length >= 1 && de.every((s) => german.text.includes(s.text)));
+  assert.deepEqual(summarize(input, { words: 0 }), []);
+});
+
+test('a query pulls the summary toward the information need', () => {
+  const plain = summarize(input, { words: 20, method: 'centroid' }).map((s) => s.text);
+  const tourism = summarize(input, {
+    words: 20,
+    method: 'centroid',
+    query: 'tourism and shops on the island',
+  }).map((s) => s.text);
+  assert.ok(
+    tourism.some((t) => /Tourism|shop/.test(t)),
+    tourism.join(' | '),
+  );
+  assert.notDeepEqual(plain, tourism);
+});
+
+test('`newsfuse summarize --data --out` writes one file per cluster, one sentence per line', async () => {
+  const dir = tempDir('nf-sum-');
+  const data = join(dir, 'clusters.jsonl');
+  writeFileSync(
+    data,
+    `${JSON.stringify({ id: 'ferry', docs: docs.map((d) => ({ id: d.id, text: d.text })), references: [], budget: { words: 40 } })}\n`,
+  );
+  const r = await cli(['summarize', '--data', data, '--out', join(dir, 'out'), '--method', 'lexrank']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(readdirSync(join(dir, 'out')), ['ferry.txt']);
+  const lines = readFileSync(join(dir, 'out', 'ferry.txt'), 'utf8')
+    .trim()
+    .split('\n');
+  assert.ok(lines.length >= 1 && lines.every((l) => docs.some((d) => d.text.includes(l))));
+  assert.equal((await cli(['summarize', '--data', data, '--out', dir, '--method', 'nope'])).status, 2);
+});
+
+test('a sentence that points back ("He said ...", "But ...") is left out while others can fill the budget', () => {
+  const pointing = article(
+    'p',
+    'He told reporters the ferry council had ignored island residents for years and the new timetable approved on Monday proved it.\n\nBut the ferry timetable approved by the council on Monday still leaves the island without evening crossings.',
+    '2025-03-06',
+  );
+  const all = [...docs, pointing];
+  const withPointing = { articles: all, sentences: all.flatMap((d) => articleSentences(d)) };
+  for (const method of METHODS) {
+    const chosen = summarize(withPointing, { words: 30, method });
+    assert.ok(chosen.length >= 1, method);
+    for (const s of chosen) assert.ok(!/^(He|But)\b/.test(s.text), `${method} chose "${s.text}"`);
+  }
+  // Alone, the pointing sentences are all there is, and a summary is still made.
+  const alone = summarize({ articles: [pointing], sentences: articleSentences(pointing) }, { words: 30 });
+  assert.equal(alone.length, 1);
+});
