@@ -1,0 +1,320 @@
+/**
+ * The features of the "same fact" model: what one sentence is made of (computed once per sentence and
+ * cached by the caller), and the numbers that compare two of them. Pure functions; the only tables are the
+ * term weights passed in (IDF learned from the training sentences) and WordNet's synsets (wordnet.ts).
+ * A change to what a feature means must change PARAPHRASE_FEATURES (the model's feature-set hash).
+ */
+import { isStopword, stem, tokens } from '../tokens.js';
+import { shareSynset, synsets } from './wordnet.js';
+
+/** The feature set, hashed into the model's header (src/models/load.ts). One line per group. */
+export const PARAPHRASE_FEATURES: readonly string[] = [
+  'paraphrase 1',
+  'tokens: tokens() of src/language/tokens.ts, lower-cased, Porter stems; numbers without commas, one..twelve as digits',
+  'overlap: IDF-weighted content-stem overlap a→b, b→a, min, max, harmonic mean; tf-idf cosine',
+  'synonyms: the same with WordNet synonyms (shared synset, first 3 senses) aligned, min and harmonic mean',
+  'unmatched: log1p of the IDF mass left unaligned in each sentence, min and max',
+  'ngrams: stem n-gram (n=1..4, all tokens) harmonic-mean precision, their geometric mean (BLEU-like)',
+  'lcs: longest common stem subsequence over the shorter and the longer length',
+  'chars: Dice of character 3-grams and 4-grams of the lower-cased text',
+  'numbers: both have numbers; Jaccard of the number sets; numbers of one missing in the other; all agree',
+  'names: capitalised non-initial tokens: Jaccard; names of one missing in the other (min, max)',
+  'polarity: negation parity differs; modal sets differ; month/weekday sets differ when both have one',
+  'length: |la-lb|/max, min/max, log of the summed lengths',
+  'model: standardised features (mean, sd from training), logistic regression, bias last',
+];
+
+/** Term weights: IDF of a stem (the model's table, or a fold's while cross-validating). */
+export type Weigh = (stemmed: string) => number;
+
+export interface SentenceFeatures {
+  /** Stems of all tokens (numbers normalised). */
+  stems: string[];
+  /** Stem n-grams, n = 1..4, as sets. */
+  grams: Set<string>[];
+  /** Distinct content stems, their weights and synsets. */
+  content: string[];
+  weights: number[];
+  syn: (readonly number[] | undefined)[];
+  /** Sum and Euclidean norm of the weights. */
+  mass: number;
+  norm: number;
+  chars3: Set<string>;
+  chars4: Set<string>;
+  names: Set<string>;
+  numbers: Set<string>;
+  negations: number;
+  /** Bit masks of the modal verbs and of the month and weekday names present. */
+  modals: number;
+  dates: number;
+}
+
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+};
+const NEGATIONS = new Set([
+  'not',
+  "n't",
+  'no',
+  'never',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+]);
+const MODALS = ['may', 'might', 'could', 'would', 'should', 'can', 'must', 'will'];
+const DATE_WORDS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+];
+
+function charGrams(text: string, n: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + n <= text.length; i++) out.add(text.slice(i, i + n));
+  return out;
+}
+
+/** What one sentence is made of, with the term weights `weigh`. */
+export function analyseSentence(text: string, weigh: Weigh): SentenceFeatures {
+  const raw = tokens(text);
+  const stems: string[] = [];
+  const content: string[] = [];
+  const names = new Set<string>();
+  const numbers = new Set<string>();
+  let negations = 0;
+  let modals = 0;
+  let dates = 0;
+  for (const [i, token] of raw.entries()) {
+    let lower = token.toLowerCase();
+    if (lower.endsWith("n't")) negations++;
+    if (lower.includes("'")) lower = lower.replace(/['’]s?$/, '').replace(/n't$/, '');
+    const numeric = /^\d[\d,.]*$/.test(lower)
+      ? lower.replace(/,/g, '').replace(/\.$/, '')
+      : NUMBER_WORDS[lower];
+    const s = numeric ?? stem(lower);
+    stems.push(s);
+    if (numeric) numbers.add(numeric);
+    if (NEGATIONS.has(lower)) negations++;
+    const m = MODALS.indexOf(lower);
+    if (m >= 0) modals |= 1 << m;
+    const d = DATE_WORDS.indexOf(lower);
+    if (d >= 0) dates |= 1 << d;
+    if (i > 0 && /^\p{Lu}/u.test(token) && !isStopword(lower)) names.add(s);
+    if (numeric || (lower.length > 1 && !isStopword(lower) && !content.includes(s))) {
+      if (!content.includes(s)) content.push(s);
+    }
+  }
+  const grams: Set<string>[] = [];
+  for (let n = 1; n <= 4; n++) {
+    const set = new Set<string>();
+    for (let i = 0; i + n <= stems.length; i++) set.add(stems.slice(i, i + n).join(' '));
+    grams.push(set);
+  }
+  const weights = content.map(weigh);
+  const flat = ` ${text.toLowerCase().replace(/\s+/g, ' ').trim()} `;
+  return {
+    stems,
+    grams,
+    content,
+    weights,
+    syn: content.map((s) => synsets(s)),
+    mass: weights.reduce((a, b) => a + b, 0),
+    norm: Math.sqrt(weights.reduce((a, b) => a + b * b, 0)),
+    chars3: charGrams(flat, 3),
+    chars4: charGrams(flat, 4),
+    names,
+    numbers,
+    negations,
+    modals,
+    dates,
+  };
+}
+
+const harmonic = (x: number, y: number) => (x + y > 0 ? (2 * x * y) / (x + y) : 0);
+
+function overlapCount<T>(a: Set<T>, b: Set<T>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of small) if (big.has(x)) n++;
+  return n;
+}
+
+const dice = <T>(a: Set<T>, b: Set<T>) =>
+  a.size + b.size ? (2 * overlapCount(a, b)) / (a.size + b.size) : 0;
+
+function jaccard<T>(a: Set<T>, b: Set<T>): number {
+  const both = overlapCount(a, b);
+  const union = a.size + b.size - both;
+  return union ? both / union : 1;
+}
+
+function lcs(a: readonly string[], b: readonly string[]): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j];
+      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(up, row[j - 1]);
+      diag = up;
+    }
+  }
+  return row[b.length];
+}
+
+/** Which content stems of `a` find the same stem, or a WordNet synonym, in `b`. */
+function aligned(a: SentenceFeatures, b: SentenceFeatures): { exact: number; syn: number; dot: number } {
+  let exact = 0;
+  let syn = 0;
+  let dot = 0;
+  for (const [i, s] of a.content.entries()) {
+    const k = b.content.indexOf(s);
+    if (k >= 0) {
+      exact += a.weights[i];
+      syn += a.weights[i];
+      dot += a.weights[i] * b.weights[k];
+      continue;
+    }
+    const mine = a.syn[i];
+    if (!mine) continue;
+    for (const theirs of b.syn)
+      if (theirs && shareSynset(mine, theirs)) {
+        syn += a.weights[i];
+        break;
+      }
+  }
+  return { exact, syn, dot };
+}
+
+/** Missing members of `a` in `b`. */
+function missing<T>(a: Set<T>, b: Set<T>): number {
+  let n = 0;
+  for (const x of a) if (!b.has(x)) n++;
+  return n;
+}
+
+/** Number of bits set. */
+function bits(x: number): number {
+  let n = 0;
+  for (let v = x; v; v &= v - 1) n++;
+  return n;
+}
+
+/** The names of the pair features, in the order pairFeatures gives them, each with its group. */
+export const PAIR_FEATURES: readonly (readonly [string, string])[] = [
+  ['overlap', 'idf_ab'],
+  ['overlap', 'idf_ba'],
+  ['overlap', 'idf_min'],
+  ['overlap', 'idf_max'],
+  ['overlap', 'idf_f'],
+  ['overlap', 'cosine'],
+  ['synonyms', 'syn_min'],
+  ['synonyms', 'syn_f'],
+  ['unmatched', 'left_min'],
+  ['unmatched', 'left_max'],
+  ['ngrams', 'gram1'],
+  ['ngrams', 'gram2'],
+  ['ngrams', 'gram3'],
+  ['ngrams', 'gram4'],
+  ['ngrams', 'bleu'],
+  ['lcs', 'lcs_short'],
+  ['lcs', 'lcs_long'],
+  ['chars', 'char3'],
+  ['chars', 'char4'],
+  ['numbers', 'num_both'],
+  ['numbers', 'num_jaccard'],
+  ['numbers', 'num_missing'],
+  ['numbers', 'num_agree'],
+  ['names', 'name_jaccard'],
+  ['names', 'name_missing_min'],
+  ['names', 'name_missing_max'],
+  ['polarity', 'negation'],
+  ['polarity', 'modal'],
+  ['polarity', 'date'],
+  ['length', 'len_diff'],
+  ['length', 'len_ratio'],
+  ['length', 'len_log'],
+];
+
+/** The numbers that compare two sentences (symmetric: the order of the pair does not matter). */
+export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures): number[] {
+  const ab = aligned(a, b);
+  const ba = aligned(b, a);
+  const pa = a.mass ? ab.exact / a.mass : 0;
+  const pb = b.mass ? ba.exact / b.mass : 0;
+  const sa = a.mass ? ab.syn / a.mass : 0;
+  const sb = b.mass ? ba.syn / b.mass : 0;
+  const leftA = Math.log1p(a.mass - ab.syn);
+  const leftB = Math.log1p(b.mass - ba.syn);
+  const gram = a.grams.map((g, n) => {
+    const both = overlapCount(g, b.grams[n]);
+    return harmonic(g.size ? both / g.size : 0, b.grams[n].size ? both / b.grams[n].size : 0);
+  });
+  const bleu = Math.exp(gram.reduce((s, g) => s + Math.log(g + 0.01), 0) / 4);
+  const common = lcs(a.stems, b.stems);
+  const la = a.stems.length;
+  const lb = b.stems.length;
+  const numBoth = a.numbers.size > 0 && b.numbers.size > 0;
+  const numMissing = missing(a.numbers, b.numbers) + missing(b.numbers, a.numbers);
+  const nameA = missing(a.names, b.names);
+  const nameB = missing(b.names, a.names);
+  return [
+    pa,
+    pb,
+    Math.min(pa, pb),
+    Math.max(pa, pb),
+    harmonic(pa, pb),
+    a.norm && b.norm ? ab.dot / (a.norm * b.norm) : 0,
+    Math.min(sa, sb),
+    harmonic(sa, sb),
+    Math.min(leftA, leftB),
+    Math.max(leftA, leftB),
+    ...gram,
+    bleu,
+    Math.min(la, lb) ? common / Math.min(la, lb) : 0,
+    Math.max(la, lb) ? common / Math.max(la, lb) : 0,
+    dice(a.chars3, b.chars3),
+    dice(a.chars4, b.chars4),
+    numBoth ? 1 : 0,
+    a.numbers.size || b.numbers.size ? jaccard(a.numbers, b.numbers) : 1,
+    Math.log1p(numMissing),
+    numBoth && numMissing === 0 ? 1 : 0,
+    jaccard(a.names, b.names),
+    Math.log1p(Math.min(nameA, nameB)),
+    Math.log1p(Math.max(nameA, nameB)),
+    a.negations % 2 !== b.negations % 2 ? 1 : 0,
+    a.modals !== b.modals ? bits(a.modals ^ b.modals) : 0,
+    a.dates && b.dates && a.dates !== b.dates ? 1 : 0,
+    Math.max(la, lb) ? Math.abs(la - lb) / Math.max(la, lb) : 0,
+    Math.max(la, lb) ? Math.min(la, lb) / Math.max(la, lb) : 0,
+    Math.log1p(la + lb),
+  ];
+}
