@@ -11,7 +11,7 @@ import { shareSynset, synsets } from './wordnet.js';
 export const PARAPHRASE_FEATURES: readonly string[] = [
   'paraphrase 1',
   'tokens: tokens() of src/language/tokens.ts, lower-cased, Porter stems; numbers without commas, one..twelve as digits',
-  'overlap: IDF-weighted content-stem overlap a→b, b→a, min, max, harmonic mean; tf-idf cosine',
+  'overlap: IDF-weighted content-stem overlap, min and max of both directions, harmonic mean; tf-idf cosine',
   'synonyms: the same with WordNet synonyms (shared synset, first 3 senses) aligned, min and harmonic mean',
   'unmatched: log1p of the IDF mass left unaligned in each sentence, min and max',
   'ngrams: stem n-gram (n=1..4, all tokens) harmonic-mean precision, their geometric mean (BLEU-like)',
@@ -230,8 +230,6 @@ function bits(x: number): number {
 
 /** The names of the pair features, in the order pairFeatures gives them, each with its group. */
 export const PAIR_FEATURES: readonly (readonly [string, string])[] = [
-  ['overlap', 'idf_ab'],
-  ['overlap', 'idf_ba'],
   ['overlap', 'idf_min'],
   ['overlap', 'idf_max'],
   ['overlap', 'idf_f'],
@@ -287,8 +285,6 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures): number[]
   const nameA = missing(a.names, b.names);
   const nameB = missing(b.names, a.names);
   return [
-    pa,
-    pb,
     Math.min(pa, pb),
     Math.max(pa, pb),
     harmonic(pa, pb),
