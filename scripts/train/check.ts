@@ -3,7 +3,7 @@
  * candidates are made with the freshly trained cue lexicons: `--models` points at that folder), compares
  * each file byte for byte with the committed one in models/, removes the folder, and exits non-zero on
  * any difference. Catches a model that no longer matches its trainer, its data or the code's features.
- *   npm run models:check [-- --data FILE]
+ *   npm run models:check [-- --data FILE]   (FILE: the quote trainers' data; paraphrase keeps its own)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Each model after those it builds on (the same order as `npm run train`). */
-const TRAINERS = ['quote-cues', 'quote-noun-cues', 'quote-ranker'];
+const TRAINERS = ['quote-cues', 'quote-noun-cues', 'quote-ranker', 'paraphrase'];
 
 const args = process.argv.slice(2);
 const data = args.includes('--data') ? ['--data', args[args.indexOf('--data') + 1]] : [];
@@ -26,7 +26,16 @@ try {
     const script = join(ROOT, 'scripts/train', `${name}.ts`);
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', script, '--out', fresh, '--models', fresh, ...data],
+      [
+        '--import',
+        'tsx',
+        script,
+        '--out',
+        fresh,
+        '--models',
+        fresh,
+        ...(name.startsWith('quote') ? data : []),
+      ],
       { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     if (run.status !== 0)

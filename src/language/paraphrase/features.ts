@@ -9,10 +9,10 @@ import { shareSynset, synsets } from './wordnet.js';
 
 /** The feature set, hashed into the model's header (src/models/load.ts). One line per group. */
 export const PARAPHRASE_FEATURES: readonly string[] = [
-  'paraphrase 1',
+  'paraphrase 2',
   'tokens: tokens() of src/language/tokens.ts, lower-cased, Porter stems; numbers without commas, one..twelve as digits',
   'overlap: IDF-weighted content-stem overlap, min and max of both directions, harmonic mean; tf-idf cosine',
-  'synonyms: the same with WordNet synonyms (shared synset, first 3 senses) aligned, min and harmonic mean',
+  'synonyms: the same with WordNet synonyms (shared synset, first 3 senses, morphy lemmas) aligned, min and harmonic mean',
   'unmatched: log1p of the IDF mass left unaligned in each sentence, min and max',
   'ngrams: stem n-gram (n=1..4, all tokens) harmonic-mean precision, their geometric mean (BLEU-like)',
   'lcs: longest common stem subsequence over the shorter and the longer length',
@@ -28,10 +28,10 @@ export const PARAPHRASE_FEATURES: readonly string[] = [
 export type Weigh = (stemmed: string) => number;
 
 export interface SentenceFeatures {
-  /** Stems of all tokens (numbers normalised). */
-  stems: string[];
-  /** Stem n-grams, n = 1..4, as sets. */
-  grams: Set<string>[];
+  /** Hashes of the stems of all tokens (numbers normalised), in order. */
+  stems: Uint32Array;
+  /** Hashes of the stem n-grams, n = 1..4: sorted, distinct. */
+  grams: Uint32Array[];
   /** Distinct content stems, their weights and synsets. */
   content: string[];
   weights: number[];
@@ -39,8 +39,9 @@ export interface SentenceFeatures {
   /** Sum and Euclidean norm of the weights. */
   mass: number;
   norm: number;
-  chars3: Set<string>;
-  chars4: Set<string>;
+  /** Hashes of the character 3-grams and 4-grams: sorted, distinct. */
+  chars3: Uint32Array;
+  chars4: Uint32Array;
   names: Set<string>;
   numbers: Set<string>;
   negations: number;
@@ -97,17 +98,44 @@ const DATE_WORDS = [
   'sunday',
 ];
 
-function charGrams(text: string, n: number): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + n <= text.length; i++) out.add(text.slice(i, i + n));
-  return out;
+// Sets are compared as sorted arrays of 32-bit hashes (a merge instead of string lookups: the pair
+// features must be cheap, they run for every pair of sentences a brief compares). With a few hundred
+// members per sentence, a collision is a one-in-ten-million event.
+
+/** FNV-1a hash of a string. */
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Hash of a sequence of hashes. */
+function hashRun(values: ArrayLike<number>, from: number, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < from + n; i++) h = Math.imul(h ^ values[i], 0x01000193) ^ (h >>> 15);
+  return h >>> 0;
+}
+
+function sortedDistinct(values: number[]): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+  return sorted.slice(0, n);
+}
+
+function charGrams(text: string, n: number): Uint32Array {
+  const codes = Array.from(text, (c) => c.codePointAt(0) ?? 0);
+  const out: number[] = [];
+  for (let i = 0; i + n <= codes.length; i++) out.push(hashRun(codes, i, n));
+  return sortedDistinct(out);
 }
 
 /** What one sentence is made of, with the term weights `weigh`. */
 export function analyseSentence(text: string, weigh: Weigh): SentenceFeatures {
   const raw = tokens(text);
-  const stems: string[] = [];
+  const stemmed: string[] = [];
   const content: string[] = [];
+  const syn: (readonly number[] | undefined)[] = [];
   const names = new Set<string>();
   const numbers = new Set<string>();
   let negations = 0;
@@ -115,13 +143,13 @@ export function analyseSentence(text: string, weigh: Weigh): SentenceFeatures {
   let dates = 0;
   for (const [i, token] of raw.entries()) {
     let lower = token.toLowerCase();
-    if (lower.endsWith("n't")) negations++;
-    if (lower.includes("'")) lower = lower.replace(/['’]s?$/, '').replace(/n't$/, '');
+    if (/n['’]t$/.test(lower)) negations++;
+    if (/['’]/.test(lower)) lower = lower.replace(/['’]s?$/, '').replace(/n['’]t$/, '');
     const numeric = /^\d[\d,.]*$/.test(lower)
       ? lower.replace(/,/g, '').replace(/\.$/, '')
       : NUMBER_WORDS[lower];
     const s = numeric ?? stem(lower);
-    stems.push(s);
+    stemmed.push(s);
     if (numeric) numbers.add(numeric);
     if (NEGATIONS.has(lower)) negations++;
     const m = MODALS.indexOf(lower);
@@ -129,15 +157,17 @@ export function analyseSentence(text: string, weigh: Weigh): SentenceFeatures {
     const d = DATE_WORDS.indexOf(lower);
     if (d >= 0) dates |= 1 << d;
     if (i > 0 && /^\p{Lu}/u.test(token) && !isStopword(lower)) names.add(s);
-    if (numeric || (lower.length > 1 && !isStopword(lower) && !content.includes(s))) {
-      if (!content.includes(s)) content.push(s);
+    if ((numeric || (lower.length > 1 && !isStopword(lower))) && !content.includes(s)) {
+      content.push(s);
+      syn.push(numeric ? undefined : synsets(lower));
     }
   }
-  const grams: Set<string>[] = [];
+  const stems = Uint32Array.from(stemmed, hashString);
+  const grams: Uint32Array[] = [];
   for (let n = 1; n <= 4; n++) {
-    const set = new Set<string>();
-    for (let i = 0; i + n <= stems.length; i++) set.add(stems.slice(i, i + n).join(' '));
-    grams.push(set);
+    const runs: number[] = [];
+    for (let i = 0; i + n <= stems.length; i++) runs.push(hashRun(stems, i, n));
+    grams.push(sortedDistinct(runs));
   }
   const weights = content.map(weigh);
   const flat = ` ${text.toLowerCase().replace(/\s+/g, ' ').trim()} `;
@@ -146,7 +176,7 @@ export function analyseSentence(text: string, weigh: Weigh): SentenceFeatures {
     grams,
     content,
     weights,
-    syn: content.map((s) => synsets(s)),
+    syn,
     mass: weights.reduce((a, b) => a + b, 0),
     norm: Math.sqrt(weights.reduce((a, b) => a + b * b, 0)),
     chars3: charGrams(flat, 3),
@@ -168,8 +198,24 @@ function overlapCount<T>(a: Set<T>, b: Set<T>): number {
   return n;
 }
 
-const dice = <T>(a: Set<T>, b: Set<T>) =>
-  a.size + b.size ? (2 * overlapCount(a, b)) / (a.size + b.size) : 0;
+/** Members common to two sorted distinct arrays. */
+function common(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
+const dice = (a: Uint32Array, b: Uint32Array) =>
+  a.length + b.length ? (2 * common(a, b)) / (a.length + b.length) : 0;
 
 function jaccard<T>(a: Set<T>, b: Set<T>): number {
   const both = overlapCount(a, b);
@@ -177,7 +223,7 @@ function jaccard<T>(a: Set<T>, b: Set<T>): number {
   return union ? both / union : 1;
 }
 
-function lcs(a: readonly string[], b: readonly string[]): number {
+function lcs(a: Uint32Array, b: Uint32Array): number {
   const row = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     let diag = 0;
@@ -273,11 +319,11 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures): number[]
   const leftA = Math.log1p(a.mass - ab.syn);
   const leftB = Math.log1p(b.mass - ba.syn);
   const gram = a.grams.map((g, n) => {
-    const both = overlapCount(g, b.grams[n]);
-    return harmonic(g.size ? both / g.size : 0, b.grams[n].size ? both / b.grams[n].size : 0);
+    const both = common(g, b.grams[n]);
+    return harmonic(g.length ? both / g.length : 0, b.grams[n].length ? both / b.grams[n].length : 0);
   });
   const bleu = Math.exp(gram.reduce((s, g) => s + Math.log(g + 0.01), 0) / 4);
-  const common = lcs(a.stems, b.stems);
+  const shared = lcs(a.stems, b.stems);
   const la = a.stems.length;
   const lb = b.stems.length;
   const numBoth = a.numbers.size > 0 && b.numbers.size > 0;
@@ -295,8 +341,8 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures): number[]
     Math.max(leftA, leftB),
     ...gram,
     bleu,
-    Math.min(la, lb) ? common / Math.min(la, lb) : 0,
-    Math.max(la, lb) ? common / Math.max(la, lb) : 0,
+    Math.min(la, lb) ? shared / Math.min(la, lb) : 0,
+    Math.max(la, lb) ? shared / Math.max(la, lb) : 0,
     dice(a.chars3, b.chars3),
     dice(a.chars4, b.chars4),
     numBoth ? 1 : 0,

@@ -1,16 +1,15 @@
 /**
  * Synonyms from WordNet, read from its database files (Debian's `wordnet-base` puts them in
  * /usr/share/wordnet; `NEWSFUSE_WORDNET=DIR` points elsewhere, `NEWSFUSE_WORDNET=none` turns them off).
- * Two words are synonyms when they share a synset. Only the index files are read (lemma → synsets), plus
- * the exception lists, so that an irregular form ("bought", "mice") gets the synsets of its base form.
- * Words are keyed by their Porter stem, as the paraphrase features compare them.
+ * Two words are synonyms when they share a synset. Only the index files (lemma → synsets) and the
+ * exception lists are read; an inflected form finds its lemma as WordNet's own morphology does (the
+ * exception list for irregular forms such as "bought", then the regular suffix rules of each part of speech).
  * When the files are absent the table is empty: the features then match identical stems only (a small
  * loss, measured in the model's header as `cv_accuracy_no_wordnet`).
- * Read on first use (a few hundred milliseconds), then kept.
+ * Read on first use (well under a second), then kept.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stem } from '../tokens.js';
 
 const FILES = [
   ['noun', 0],
@@ -22,7 +21,45 @@ const FILES = [
 /** Only a word's most frequent senses count: its rare senses make false synonyms ("bank" the verb). */
 const MAX_SENSES = 3;
 
-let table: Map<string, number[]> | undefined;
+/** Regular inflections per part of speech (noun, verb, adjective): suffix → ending of the lemma. */
+const SUFFIXES: readonly (readonly [string, string])[][] = [
+  [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
+];
+
+interface Tables {
+  /** Lemma → synset ids (offset × 4 + part of speech), its first senses in each part of speech. */
+  lemmas: Map<string, number[]>;
+  /** Irregular form → lemmas. */
+  exceptions: Map<string, string[]>;
+}
+
+let table: Tables | undefined;
+const memo = new Map<string, readonly number[] | undefined>();
 
 /** The folder WordNet is read from, or undefined when it is absent or turned off. */
 export function wordnetDir(): string | undefined {
@@ -34,23 +71,18 @@ export function wordnetDir(): string | undefined {
 
 /** Whether synonyms are available (the WordNet files were found). */
 export function hasWordnet(): boolean {
-  return synsetTable().size > 0;
+  return tables().lemmas.size > 0;
 }
 
-/** Forget the table read so far (tests switching NEWSFUSE_WORDNET). */
+/** Forget the table read so far (tests and the trainer switching NEWSFUSE_WORDNET). */
 export function resetWordnet(): void {
   table = undefined;
+  memo.clear();
 }
 
-function add(map: Map<string, number[]>, key: string, ids: readonly number[]): void {
-  const have = map.get(key);
-  if (!have) map.set(key, [...ids]);
-  else for (const id of ids) if (!have.includes(id)) have.push(id);
-}
-
-function read(dir: string): Map<string, number[]> {
-  const map = new Map<string, number[]>();
-  const byLemma = new Map<string, number[]>();
+function read(dir: string): Tables {
+  const lemmas = new Map<string, number[]>();
+  const exceptions = new Map<string, string[]>();
   for (const [pos, code] of FILES) {
     const text = readFileSync(join(dir, `index.${pos}`), 'latin1');
     for (const line of text.split('\n')) {
@@ -58,41 +90,51 @@ function read(dir: string): Map<string, number[]> {
       const f = line.split(' ');
       const lemma = f[0];
       if (lemma.includes('_')) continue;
-      const pointers = Number(f[3]);
-      const senses = Number(f[2]);
-      const first = 4 + pointers + 2;
-      const ids: number[] = [];
-      for (let i = 0; i < Math.min(senses, MAX_SENSES); i++) ids.push(Number(f[first + i]) * 4 + code);
-      const key = `${lemma}|${code}`;
-      byLemma.set(key, ids);
-      add(map, stem(lemma), ids);
+      const first = 4 + Number(f[3]) + 2;
+      const senses = Math.min(Number(f[2]), MAX_SENSES);
+      let ids = lemmas.get(lemma);
+      if (!ids) lemmas.set(lemma, (ids = []));
+      for (let i = 0; i < senses; i++) ids.push(Number(f[first + i]) * 4 + code);
     }
-  }
-  for (const [pos, code] of FILES) {
-    const path = join(dir, `${pos}.exc`);
-    if (!existsSync(path)) continue;
-    for (const line of readFileSync(path, 'latin1').split('\n')) {
+    const exc = join(dir, `${pos}.exc`);
+    if (!existsSync(exc)) continue;
+    for (const line of readFileSync(exc, 'latin1').split('\n')) {
       const [form, base] = line.split(' ');
       if (!form || !base || form.includes('_')) continue;
-      const ids = byLemma.get(`${base}|${code}`);
-      if (ids) add(map, stem(form), ids);
+      const have = exceptions.get(form);
+      if (!have) exceptions.set(form, [base]);
+      else if (!have.includes(base)) have.push(base);
     }
   }
-  for (const ids of map.values()) ids.sort((a, b) => a - b);
-  return map;
+  for (const ids of lemmas.values()) ids.sort((a, b) => a - b);
+  return { lemmas, exceptions };
 }
 
-function synsetTable(): Map<string, number[]> {
+function tables(): Tables {
   if (!table) {
     const dir = wordnetDir();
-    table = dir ? read(dir) : new Map();
+    table = dir ? read(dir) : { lemmas: new Map(), exceptions: new Map() };
   }
   return table;
 }
 
-/** The synsets (sorted ids) of a stem, or undefined when WordNet does not know it. */
-export function synsets(stemmed: string): readonly number[] | undefined {
-  return synsetTable().get(stemmed);
+/** The synsets (sorted ids) of a lower-cased word form, or undefined when WordNet does not know it. */
+export function synsets(word: string): readonly number[] | undefined {
+  if (memo.has(word)) return memo.get(word);
+  const { lemmas, exceptions } = tables();
+  const found = new Set<number>(lemmas.get(word) ?? []);
+  for (const base of exceptions.get(word) ?? []) for (const id of lemmas.get(base) ?? []) found.add(id);
+  SUFFIXES.forEach((rules, code) => {
+    for (const [suffix, ending] of rules) {
+      if (!word.endsWith(suffix) || word.length <= suffix.length + 1) continue;
+      const base = word.slice(0, -suffix.length) + ending;
+      for (const id of lemmas.get(base) ?? []) if (id % 4 === code) found.add(id);
+    }
+  });
+  const ids = found.size ? [...found].sort((a, b) => a - b) : undefined;
+  if (memo.size > 100_000) memo.clear();
+  memo.set(word, ids);
+  return ids;
 }
 
 /** Whether two sorted synset lists share an id. */
