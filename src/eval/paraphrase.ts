@@ -7,10 +7,16 @@
  *   other folds, with the shipped model's L2 and feature groups): how the project's targets are measured.
  * pairs_per_s times the shipped model's pair scoring alone (with --cv too), with each sentence's features computed beforehand (as a caller
  * comparing many sentences caches them); sentences_per_s times that per-sentence step.
+ * --strict scores the variant for citations (strictSameFactScore), with --cv too.
  */
 import { basename } from 'node:path';
 import { crossValidate, foldRows, folds, type Pair, score } from '../language/paraphrase/fit.js';
-import { paraphraseModel, sameFactScore, sentenceFeatures } from '../language/paraphrase/same-fact.js';
+import {
+  factConflicts,
+  paraphraseModel,
+  sameFactScore,
+  sentenceFeatures,
+} from '../language/paraphrase/same-fact.js';
 import type { EvalResult, EvalTask } from './contract.js';
 import { readJsonl } from './data.js';
 
@@ -21,6 +27,7 @@ export const task: EvalTask = {
     cv: 'K-fold cross-validation on the file instead of scoring the shipped model',
     seed: 'fold split seed (default 1, as the trainer)',
     limit: 'only the first N pairs',
+    strict: 'score strictSameFactScore: a swapped number, a negation or another month divides P by 4 each',
   },
   async run({ data, flags, log }): Promise<EvalResult> {
     let pairs = readJsonl<Pair>(data);
@@ -55,6 +62,7 @@ export const task: EvalTask = {
         `paraphrase: the shipped model was trained on ${model.header.data.file}: these in-sample scores are ` +
           'optimistic (use --cv 10 for the cross-validated ones)',
       );
+    if (flags.strict) probs = probs.map((p, i) => p * 0.25 ** factConflicts(ready[i][0], ready[i][1]).length);
     const s = score(labels, probs, model.threshold);
     return {
       task: 'paraphrase',

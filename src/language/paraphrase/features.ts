@@ -9,7 +9,7 @@ import { shareSynset, synsets } from './wordnet.js';
 
 /** The feature set, hashed into the model's header (src/models/load.ts). One line per group. */
 export const PARAPHRASE_FEATURES: readonly string[] = [
-  'paraphrase 2',
+  'paraphrase 3',
   'tokens: tokens() of src/language/tokens.ts, lower-cased, Porter stems; numbers without commas, one..twelve as digits',
   'overlap: IDF-weighted content-stem overlap, min and max of both directions, harmonic mean; tf-idf cosine',
   'synonyms: the same with WordNet synonyms (shared synset, first 3 senses, morphy lemmas) aligned, min and harmonic mean',
@@ -17,9 +17,9 @@ export const PARAPHRASE_FEATURES: readonly string[] = [
   'ngrams: stem n-gram (n=1..4, all tokens) harmonic-mean precision, their geometric mean (BLEU-like)',
   'lcs: longest common stem subsequence over the shorter and the longer length',
   'chars: Dice of character 3-grams and 4-grams of the lower-cased text',
-  'numbers: both have numbers; Jaccard of the number sets; numbers of one missing in the other; all agree',
+  'numbers: both have numbers; Jaccard of the number sets; numbers of one missing in the other; all agree; a number swapped (each side has one the other lacks), alone and times lcs_long',
   'names: capitalised non-initial tokens: Jaccard; names of one missing in the other (min, max)',
-  'polarity: negation parity differs; modal sets differ; month/weekday sets differ when both have one',
+  'polarity: negation parity differs; modal sets differ; month/weekday sets differ when both have one; negation times lcs_long',
   'length: |la-lb|/max, min/max, log of the summed lengths',
   'model: standardised features (mean, sd from training), logistic regression, bias last',
 ];
@@ -297,12 +297,15 @@ export const PAIR_FEATURES: readonly (readonly [string, string])[] = [
   ['numbers', 'num_jaccard'],
   ['numbers', 'num_missing'],
   ['numbers', 'num_agree'],
+  ['numbers', 'num_swap'],
+  ['numbers', 'num_swap_close'],
   ['names', 'name_jaccard'],
   ['names', 'name_missing_min'],
   ['names', 'name_missing_max'],
   ['polarity', 'negation'],
   ['polarity', 'modal'],
   ['polarity', 'date'],
+  ['polarity', 'negation_close'],
   ['length', 'len_diff'],
   ['length', 'len_ratio'],
   ['length', 'len_log'],
@@ -327,7 +330,14 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures): number[]
   const la = a.stems.length;
   const lb = b.stems.length;
   const numBoth = a.numbers.size > 0 && b.numbers.size > 0;
-  const numMissing = missing(a.numbers, b.numbers) + missing(b.numbers, a.numbers);
+  const numA = missing(a.numbers, b.numbers);
+  const numB = missing(b.numbers, a.numbers);
+  const numMissing = numA + numB;
+  // A number replaced by another (each side has one the other lacks), and a negation added, weigh most
+  // when the rest of the two sentences is nearly the same: hence their products with the LCS share.
+  const swap = numA > 0 && numB > 0 ? 1 : 0;
+  const negation = a.negations % 2 !== b.negations % 2 ? 1 : 0;
+  const close = Math.max(la, lb) ? shared / Math.max(la, lb) : 0;
   const nameA = missing(a.names, b.names);
   const nameB = missing(b.names, a.names);
   return [
@@ -349,14 +359,34 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures): number[]
     a.numbers.size || b.numbers.size ? jaccard(a.numbers, b.numbers) : 1,
     Math.log1p(numMissing),
     numBoth && numMissing === 0 ? 1 : 0,
+    swap,
+    swap * close,
     jaccard(a.names, b.names),
     Math.log1p(Math.min(nameA, nameB)),
     Math.log1p(Math.max(nameA, nameB)),
-    a.negations % 2 !== b.negations % 2 ? 1 : 0,
+    negation,
     a.modals !== b.modals ? bits(a.modals ^ b.modals) : 0,
     a.dates && b.dates && a.dates !== b.dates ? 1 : 0,
+    negation * close,
     Math.max(la, lb) ? Math.abs(la - lb) / Math.max(la, lb) : 0,
     Math.max(la, lb) ? Math.min(la, lb) / Math.max(la, lb) : 0,
     Math.log1p(la + lb),
   ];
+}
+
+/** A disagreement that makes two sentences state different facts however much else they share. */
+export type FactConflict = 'number' | 'negation' | 'date';
+
+/**
+ * The hard disagreements between two sentences: a number replaced by another (each has a number the other
+ * lacks), a negation in one only, another month or weekday. MSRP's annotators often call such pairs
+ * paraphrases (24 near-identical pairs with a swapped number: 22 "same"), so the learned model weighs them
+ * little; a caller for whom numbers must agree (a citation) uses these instead.
+ */
+export function factConflicts(a: SentenceFeatures, b: SentenceFeatures): FactConflict[] {
+  const out: FactConflict[] = [];
+  if (missing(a.numbers, b.numbers) > 0 && missing(b.numbers, a.numbers) > 0) out.push('number');
+  if (a.negations % 2 !== b.negations % 2) out.push('negation');
+  if (a.dates && b.dates && a.dates !== b.dates) out.push('date');
+  return out;
 }
