@@ -5,7 +5,7 @@
  *   scoring it on that file is in-sample and optimistic; a note on stderr says so.
  * - With --cv K: K-fold cross-validation on the file (seeded split; each fold's IDF and regression from the
  *   other folds, with the shipped model's L2 and feature groups): how the project's targets are measured.
- * pairs_per_s times the shipped model's pair scoring alone (with --cv too), with each sentence's features computed beforehand (as a caller
+ * pairs_per_s times the shipped model's pair scoring alone (with --cv too; a second, warm pass), with each sentence's features computed beforehand (as a caller
  * comparing many sentences caches them); sentences_per_s times that per-sentence step.
  * --strict scores the variant for citations (strictSameFactScore), with --cv too.
  */
@@ -45,8 +45,10 @@ export const task: EvalTask = {
     };
     const ready = pairs.map((p) => [featuresOf(p.s1), featuresOf(p.s2)] as const);
     const sentenceSeconds = (performance.now() - started) / 1000;
-    const t = performance.now();
     let probs = ready.map(([a, b]) => sameFactScore(a, b));
+    // Timed on a second pass: the first one also compiles the code (a brief compares many more pairs).
+    const t = performance.now();
+    for (const [a, b] of ready) sameFactScore(a, b);
     const pairSeconds = (performance.now() - t) / 1000;
     const k = typeof flags.cv === 'string' ? Number(flags.cv) : 0;
     if (k > 1) {
