@@ -3,7 +3,7 @@
  * candidates are made with the freshly trained cue lexicons: `--models` points at that folder), compares
  * each file byte for byte with the committed one in models/, removes the folder, and exits non-zero on
  * any difference. Catches a model that no longer matches its trainer, its data or the code's features.
- *   npm run models:check [-- --data FILE]
+ *   npm run models:check [-- --data FILE]   (FILE: the quote trainers' data; paraphrase keeps its own)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Each model after those it builds on (the same order as `npm run train`). */
-const TRAINERS = ['quote-cues', 'quote-noun-cues', 'quote-ranker', 'ner'];
-/** The trainers that read the quote data --data names (the NER trainer reads CoNLL-2003). */
+const TRAINERS = ['quote-cues', 'quote-noun-cues', 'quote-ranker', 'ner', 'paraphrase'];
+/** The trainers that read the quote data --data names (the NER trainer reads CoNLL-2003, the paraphrase trainer MSRP). */
 const QUOTE_TRAINERS = new Set(['quote-cues', 'quote-noun-cues', 'quote-ranker']);
 
 const args = process.argv.slice(2);

@@ -1,0 +1,392 @@
+/**
+ * The features of the "same fact" model: what one sentence is made of (computed once per sentence and
+ * cached by the caller), and the numbers that compare two of them. Pure functions; the only tables are the
+ * term weights passed in (IDF learned from the training sentences) and WordNet's synsets (wordnet.ts).
+ * A change to what a feature means must change PARAPHRASE_FEATURES (the model's feature-set hash).
+ */
+import { isStopword, stem, tokens } from '../tokens.js';
+import { shareSynset, synsets } from './wordnet.js';
+
+/** The feature set, hashed into the model's header (src/models/load.ts). One line per group. */
+export const PARAPHRASE_FEATURES: readonly string[] = [
+  'paraphrase 3',
+  'tokens: tokens() of src/language/tokens.ts, lower-cased, Porter stems; numbers without commas, one..twelve as digits',
+  'overlap: IDF-weighted content-stem overlap, min and max of both directions, harmonic mean; tf-idf cosine',
+  'synonyms: the same with WordNet synonyms (shared synset, first 3 senses, morphy lemmas) aligned, min and harmonic mean',
+  'unmatched: log1p of the IDF mass left unaligned in each sentence, min and max',
+  'ngrams: stem n-gram (n=1..4, all tokens) harmonic-mean precision, their geometric mean (BLEU-like)',
+  'lcs: longest common stem subsequence over the shorter and the longer length',
+  'chars: Dice of character 3-grams and 4-grams of the lower-cased text',
+  'numbers: both have numbers; Jaccard of the number sets; numbers of one missing in the other; all agree; a number swapped (each side has one the other lacks), alone and times lcs_long',
+  'names: capitalised non-initial tokens: Jaccard; names of one missing in the other (min, max)',
+  'polarity: negation parity differs; modal sets differ; month/weekday sets differ when both have one; negation times lcs_long',
+  'length: |la-lb|/max, min/max, log of the summed lengths',
+  'model: standardised features (mean, sd from training), logistic regression, bias last',
+];
+
+/** Term weights: IDF of a stem (the model's table, or a fold's while cross-validating). */
+export type Weigh = (stemmed: string) => number;
+
+export interface SentenceFeatures {
+  /** Hashes of the stems of all tokens (numbers normalised), in order. */
+  stems: Uint32Array;
+  /** Hashes of the stem n-grams, n = 1..4: sorted, distinct. */
+  grams: Uint32Array[];
+  /** Distinct content stems, their weights and synsets. */
+  content: string[];
+  weights: number[];
+  syn: (readonly number[] | undefined)[];
+  /** Sum and Euclidean norm of the weights. */
+  mass: number;
+  norm: number;
+  /** Hashes of the character 3-grams and 4-grams: sorted, distinct. */
+  chars3: Uint32Array;
+  chars4: Uint32Array;
+  names: Set<string>;
+  numbers: Set<string>;
+  negations: number;
+  /** Bit masks of the modal verbs and of the month and weekday names present. */
+  modals: number;
+  dates: number;
+}
+
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+};
+const NEGATIONS = new Set([
+  'not',
+  "n't",
+  'no',
+  'never',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+]);
+const MODALS = ['may', 'might', 'could', 'would', 'should', 'can', 'must', 'will'];
+const DATE_WORDS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+];
+
+// Sets are compared as sorted arrays of 32-bit hashes (a merge instead of string lookups: the pair
+// features must be cheap, they run for every pair of sentences a brief compares). With a few hundred
+// members per sentence, a collision is a one-in-ten-million event.
+
+/** FNV-1a hash of a string. */
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Hash of a sequence of hashes. */
+function hashRun(values: ArrayLike<number>, from: number, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < from + n; i++) h = Math.imul(h ^ values[i], 0x01000193) ^ (h >>> 15);
+  return h >>> 0;
+}
+
+function sortedDistinct(values: number[]): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+  return sorted.slice(0, n);
+}
+
+function charGrams(text: string, n: number): Uint32Array {
+  const codes = Array.from(text, (c) => c.codePointAt(0) ?? 0);
+  const out: number[] = [];
+  for (let i = 0; i + n <= codes.length; i++) out.push(hashRun(codes, i, n));
+  return sortedDistinct(out);
+}
+
+/** What one sentence is made of, with the term weights `weigh`. */
+export function analyseSentence(text: string, weigh: Weigh): SentenceFeatures {
+  const raw = tokens(text);
+  const stemmed: string[] = [];
+  const content: string[] = [];
+  const syn: (readonly number[] | undefined)[] = [];
+  const names = new Set<string>();
+  const numbers = new Set<string>();
+  let negations = 0;
+  let modals = 0;
+  let dates = 0;
+  for (const [i, token] of raw.entries()) {
+    let lower = token.toLowerCase();
+    if (/n['’]t$/.test(lower)) negations++;
+    if (/['’]/.test(lower)) lower = lower.replace(/['’]s?$/, '').replace(/n['’]t$/, '');
+    const numeric = /^\d[\d,.]*$/.test(lower)
+      ? lower.replace(/,/g, '').replace(/\.$/, '')
+      : NUMBER_WORDS[lower];
+    const s = numeric ?? stem(lower);
+    stemmed.push(s);
+    if (numeric) numbers.add(numeric);
+    if (NEGATIONS.has(lower)) negations++;
+    const m = MODALS.indexOf(lower);
+    if (m >= 0) modals |= 1 << m;
+    const d = DATE_WORDS.indexOf(lower);
+    if (d >= 0) dates |= 1 << d;
+    if (i > 0 && /^\p{Lu}/u.test(token) && !isStopword(lower)) names.add(s);
+    if ((numeric || (lower.length > 1 && !isStopword(lower))) && !content.includes(s)) {
+      content.push(s);
+      syn.push(numeric ? undefined : synsets(lower));
+    }
+  }
+  const stems = Uint32Array.from(stemmed, hashString);
+  const grams: Uint32Array[] = [];
+  for (let n = 1; n <= 4; n++) {
+    const runs: number[] = [];
+    for (let i = 0; i + n <= stems.length; i++) runs.push(hashRun(stems, i, n));
+    grams.push(sortedDistinct(runs));
+  }
+  const weights = content.map(weigh);
+  const flat = ` ${text.toLowerCase().replace(/\s+/g, ' ').trim()} `;
+  return {
+    stems,
+    grams,
+    content,
+    weights,
+    syn,
+    mass: weights.reduce((a, b) => a + b, 0),
+    norm: Math.sqrt(weights.reduce((a, b) => a + b * b, 0)),
+    chars3: charGrams(flat, 3),
+    chars4: charGrams(flat, 4),
+    names,
+    numbers,
+    negations,
+    modals,
+    dates,
+  };
+}
+
+const harmonic = (x: number, y: number) => (x + y > 0 ? (2 * x * y) / (x + y) : 0);
+
+function overlapCount<T>(a: Set<T>, b: Set<T>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of small) if (big.has(x)) n++;
+  return n;
+}
+
+/** Members common to two sorted distinct arrays. */
+function common(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
+const dice = (a: Uint32Array, b: Uint32Array) =>
+  a.length + b.length ? (2 * common(a, b)) / (a.length + b.length) : 0;
+
+function jaccard<T>(a: Set<T>, b: Set<T>): number {
+  const both = overlapCount(a, b);
+  const union = a.size + b.size - both;
+  return union ? both / union : 1;
+}
+
+function lcs(a: Uint32Array, b: Uint32Array): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j];
+      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(up, row[j - 1]);
+      diag = up;
+    }
+  }
+  return row[b.length];
+}
+
+/** Which content stems of `a` find the same stem, or a WordNet synonym, in `b`. */
+function aligned(a: SentenceFeatures, b: SentenceFeatures): { exact: number; syn: number; dot: number } {
+  let exact = 0;
+  let syn = 0;
+  let dot = 0;
+  for (const [i, s] of a.content.entries()) {
+    const k = b.content.indexOf(s);
+    if (k >= 0) {
+      exact += a.weights[i];
+      syn += a.weights[i];
+      dot += a.weights[i] * b.weights[k];
+      continue;
+    }
+    const mine = a.syn[i];
+    if (!mine) continue;
+    for (const theirs of b.syn)
+      if (theirs && shareSynset(mine, theirs)) {
+        syn += a.weights[i];
+        break;
+      }
+  }
+  return { exact, syn, dot };
+}
+
+/** Missing members of `a` in `b`. */
+function missing<T>(a: Set<T>, b: Set<T>): number {
+  let n = 0;
+  for (const x of a) if (!b.has(x)) n++;
+  return n;
+}
+
+/** Number of bits set. */
+function bits(x: number): number {
+  let n = 0;
+  for (let v = x; v; v &= v - 1) n++;
+  return n;
+}
+
+/** The names of the pair features, in the order pairFeatures gives them, each with its group. */
+export const PAIR_FEATURES: readonly (readonly [string, string])[] = [
+  ['overlap', 'idf_min'],
+  ['overlap', 'idf_max'],
+  ['overlap', 'idf_f'],
+  ['overlap', 'cosine'],
+  ['synonyms', 'syn_min'],
+  ['synonyms', 'syn_f'],
+  ['unmatched', 'left_min'],
+  ['unmatched', 'left_max'],
+  ['ngrams', 'gram1'],
+  ['ngrams', 'gram2'],
+  ['ngrams', 'gram3'],
+  ['ngrams', 'gram4'],
+  ['ngrams', 'bleu'],
+  ['lcs', 'lcs_short'],
+  ['lcs', 'lcs_long'],
+  ['chars', 'char3'],
+  ['chars', 'char4'],
+  ['numbers', 'num_both'],
+  ['numbers', 'num_jaccard'],
+  ['numbers', 'num_missing'],
+  ['numbers', 'num_agree'],
+  ['numbers', 'num_swap'],
+  ['numbers', 'num_swap_close'],
+  ['names', 'name_jaccard'],
+  ['names', 'name_missing_min'],
+  ['names', 'name_missing_max'],
+  ['polarity', 'negation'],
+  ['polarity', 'modal'],
+  ['polarity', 'date'],
+  ['polarity', 'negation_close'],
+  ['length', 'len_diff'],
+  ['length', 'len_ratio'],
+  ['length', 'len_log'],
+];
+
+/** The numbers that compare two sentences (symmetric: the order of the pair does not matter). */
+export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures): number[] {
+  const ab = aligned(a, b);
+  const ba = aligned(b, a);
+  const pa = a.mass ? ab.exact / a.mass : 0;
+  const pb = b.mass ? ba.exact / b.mass : 0;
+  const sa = a.mass ? ab.syn / a.mass : 0;
+  const sb = b.mass ? ba.syn / b.mass : 0;
+  const leftA = Math.log1p(a.mass - ab.syn);
+  const leftB = Math.log1p(b.mass - ba.syn);
+  const gram = a.grams.map((g, n) => {
+    const both = common(g, b.grams[n]);
+    return harmonic(g.length ? both / g.length : 0, b.grams[n].length ? both / b.grams[n].length : 0);
+  });
+  const bleu = Math.exp(gram.reduce((s, g) => s + Math.log(g + 0.01), 0) / 4);
+  const shared = lcs(a.stems, b.stems);
+  const la = a.stems.length;
+  const lb = b.stems.length;
+  const numBoth = a.numbers.size > 0 && b.numbers.size > 0;
+  const numA = missing(a.numbers, b.numbers);
+  const numB = missing(b.numbers, a.numbers);
+  const numMissing = numA + numB;
+  // A number replaced by another (each side has one the other lacks), and a negation added, weigh most
+  // when the rest of the two sentences is nearly the same: hence their products with the LCS share.
+  const swap = numA > 0 && numB > 0 ? 1 : 0;
+  const negation = a.negations % 2 !== b.negations % 2 ? 1 : 0;
+  const close = Math.max(la, lb) ? shared / Math.max(la, lb) : 0;
+  const nameA = missing(a.names, b.names);
+  const nameB = missing(b.names, a.names);
+  return [
+    Math.min(pa, pb),
+    Math.max(pa, pb),
+    harmonic(pa, pb),
+    a.norm && b.norm ? ab.dot / (a.norm * b.norm) : 0,
+    Math.min(sa, sb),
+    harmonic(sa, sb),
+    Math.min(leftA, leftB),
+    Math.max(leftA, leftB),
+    ...gram,
+    bleu,
+    Math.min(la, lb) ? shared / Math.min(la, lb) : 0,
+    Math.max(la, lb) ? shared / Math.max(la, lb) : 0,
+    dice(a.chars3, b.chars3),
+    dice(a.chars4, b.chars4),
+    numBoth ? 1 : 0,
+    a.numbers.size || b.numbers.size ? jaccard(a.numbers, b.numbers) : 1,
+    Math.log1p(numMissing),
+    numBoth && numMissing === 0 ? 1 : 0,
+    swap,
+    swap * close,
+    jaccard(a.names, b.names),
+    Math.log1p(Math.min(nameA, nameB)),
+    Math.log1p(Math.max(nameA, nameB)),
+    negation,
+    a.modals !== b.modals ? bits(a.modals ^ b.modals) : 0,
+    a.dates && b.dates && a.dates !== b.dates ? 1 : 0,
+    negation * close,
+    Math.max(la, lb) ? Math.abs(la - lb) / Math.max(la, lb) : 0,
+    Math.max(la, lb) ? Math.min(la, lb) / Math.max(la, lb) : 0,
+    Math.log1p(la + lb),
+  ];
+}
+
+/** A disagreement that makes two sentences state different facts however much else they share. */
+export type FactConflict = 'number' | 'negation' | 'date';
+
+/**
+ * The hard disagreements between two sentences: a number replaced by another (each has a number the other
+ * lacks), a negation in one only, another month or weekday. MSRP's annotators often call such pairs
+ * paraphrases (24 near-identical pairs with a swapped number: 22 "same"), so the learned model weighs them
+ * little; a caller for whom numbers must agree (a citation) uses these instead.
+ */
+export function factConflicts(a: SentenceFeatures, b: SentenceFeatures): FactConflict[] {
+  const out: FactConflict[] = [];
+  if (missing(a.numbers, b.numbers) > 0 && missing(b.numbers, a.numbers) > 0) out.push('number');
+  if (a.negations % 2 !== b.negations % 2) out.push('negation');
+  if (a.dates && b.dates && a.dates !== b.dates) out.push('date');
+  return out;
+}

@@ -1,0 +1,227 @@
+/**
+ * Learning the "same fact" model from labelled sentence pairs: the IDF table of the training sentences, a
+ * logistic regression over the standardised pair features (Newton's method with an L2 penalty: exact and
+ * deterministic), and the seeded k-fold cross-validation that measures it. Shared by the trainer
+ * (scripts/train/paraphrase.ts) and `newsfuse eval paraphrase --cv K`. Pure functions.
+ */
+import { analyseSentence, PAIR_FEATURES, pairFeatures, type Weigh } from './features.js';
+
+export interface Pair {
+  id?: string;
+  label: number;
+  s1: string;
+  s2: string;
+}
+
+/** Document frequencies of the content stems of some sentences (each sentence counted once). */
+export interface DocFrequencies {
+  docs: number;
+  /** Stem → number of sentences holding it; stems seen once are left out (read as 1). */
+  df: Record<string, number>;
+}
+
+export function documentFrequencies(sentences: readonly string[]): DocFrequencies {
+  const counts = new Map<string, number>();
+  for (const s of sentences)
+    for (const t of analyseSentence(s, () => 1).content) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const df: Record<string, number> = {};
+  for (const t of [...counts.keys()].sort()) if ((counts.get(t) ?? 0) > 1) df[t] = counts.get(t) ?? 0;
+  return { docs: sentences.length, df };
+}
+
+/** IDF from document frequencies: log((N + 1) / (df + 1)) + 1; an unseen stem counts as seen once. */
+export function idfWeigh(freq: DocFrequencies): Weigh {
+  const { docs, df } = freq;
+  return (s) => Math.log((docs + 1) / ((df[s] ?? 1) + 1)) + 1;
+}
+
+export interface Logistic {
+  mean: number[];
+  sd: number[];
+  weights: number[];
+  bias: number;
+}
+
+/** P(same) of a feature row. */
+export function predict(model: Logistic, row: readonly number[]): number {
+  let z = model.bias;
+  for (let j = 0; j < row.length; j++)
+    if (model.weights[j]) z += (model.weights[j] * (row[j] - model.mean[j])) / model.sd[j];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Solves A x = b (A symmetric positive definite) by Gaussian elimination with partial pivoting. */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    [m[c], m[p]] = [m[p], m[c]];
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r][c] / m[c][c];
+      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = m[r][n];
+    for (let k = r + 1; k < n; k++) s -= m[r][k] * x[k];
+    x[r] = s / m[r][r];
+  }
+  return x;
+}
+
+/**
+ * L2-penalised logistic regression on the columns in `use` (the others get weight 0), features standardised
+ * by the training rows' mean and standard deviation; the bias is not penalised.
+ */
+export function fitLogistic(
+  rows: number[][],
+  labels: number[],
+  l2: number,
+  use: readonly boolean[],
+): Logistic {
+  const d = rows[0].length;
+  const mean = new Array<number>(d).fill(0);
+  const sd = new Array<number>(d).fill(0);
+  for (const r of rows) for (let j = 0; j < d; j++) mean[j] += r[j] / rows.length;
+  for (const r of rows) for (let j = 0; j < d; j++) sd[j] += (r[j] - mean[j]) ** 2 / rows.length;
+  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]) || 1;
+  const cols = [...Array(d).keys()].filter((j) => use[j]);
+  const x = rows.map((r) => [...cols.map((j) => (r[j] - mean[j]) / sd[j]), 1]);
+  const k = cols.length + 1;
+  let w = new Array<number>(k).fill(0);
+  for (let iter = 0; iter < 50; iter++) {
+    const grad = new Array<number>(k).fill(0);
+    const hess = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    for (const [i, xi] of x.entries()) {
+      let z = 0;
+      for (let j = 0; j < k; j++) z += w[j] * xi[j];
+      const p = 1 / (1 + Math.exp(-z));
+      const g = labels[i] - p;
+      const h = p * (1 - p);
+      for (let j = 0; j < k; j++) {
+        grad[j] += g * xi[j];
+        const hj = h * xi[j];
+        for (let l = j; l < k; l++) hess[j][l] += hj * xi[l];
+      }
+    }
+    for (let j = 0; j < k; j++) {
+      for (let l = 0; l < j; l++) hess[j][l] = hess[l][j];
+      if (j < k - 1) {
+        grad[j] -= l2 * w[j];
+        hess[j][j] += l2;
+      }
+    }
+    const step = solve(hess, grad);
+    w = w.map((v, j) => v + step[j]);
+    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
+  }
+  const weights = new Array<number>(d).fill(0);
+  cols.forEach((j, i) => {
+    weights[j] = w[i];
+  });
+  return { mean, sd, weights, bias: w[k - 1] };
+}
+
+/** Which feature columns a set of groups keeps. */
+export function groupMask(groups: readonly string[]): boolean[] {
+  return PAIR_FEATURES.map(([group]) => groups.includes(group));
+}
+
+export const ALL_GROUPS: readonly string[] = [...new Set(PAIR_FEATURES.map(([g]) => g))];
+
+/** The feature rows of some pairs, with the IDF of `train` sentences. */
+export function pairRows(pairs: readonly Pair[], weigh: Weigh): number[][] {
+  return pairs.map((p) => pairFeatures(analyseSentence(p.s1, weigh), analyseSentence(p.s2, weigh)));
+}
+
+export interface Scores {
+  accuracy: number;
+  f1: number;
+  p: number;
+  r: number;
+}
+
+export function score(labels: readonly number[], probs: readonly number[], threshold = 0.5): Scores {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let right = 0;
+  for (const [i, y] of labels.entries()) {
+    const said = probs[i] >= threshold ? 1 : 0;
+    if (said === y) right++;
+    if (said && y) tp++;
+    else if (said) fp++;
+    else if (y) fn++;
+  }
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  return { accuracy: right / labels.length, f1: p + r ? (2 * p * r) / (p + r) : 0, p, r };
+}
+
+/** A small seeded generator (mulberry32), so that a fold split is the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Seeded fold of every pair: a shuffled order dealt round-robin into k folds. */
+export function folds(n: number, k: number, seed: number): number[] {
+  const order = [...Array(n).keys()];
+  const random = seeded(seed);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const fold = new Array<number>(n);
+  order.forEach((item, pos) => {
+    fold[item] = pos % k;
+  });
+  return fold;
+}
+
+export interface FitSettings {
+  l2: number;
+  groups: readonly string[];
+}
+
+/** A fold's rows: IDF from the sentences of its training part only (no peeking at the held-out part). */
+export function foldRows(pairs: readonly Pair[], fold: readonly number[], held: number): number[][] {
+  const train = pairs.filter((_, i) => fold[i] !== held);
+  return pairRows(pairs, idfWeigh(documentFrequencies(train.flatMap((p) => [p.s1, p.s2]))));
+}
+
+/**
+ * k-fold cross-validation: for each fold, the IDF and the regression from the other folds, the
+ * probabilities of its pairs. `rowsOf(held)` gives the rows for that split (cached by the caller when
+ * several settings are compared). Returns the out-of-fold probabilities.
+ */
+export function crossValidate(
+  pairs: readonly Pair[],
+  fold: readonly number[],
+  k: number,
+  settings: FitSettings,
+  rowsOf: (held: number) => number[][],
+): number[] {
+  const probs = new Array<number>(pairs.length).fill(0);
+  const use = groupMask(settings.groups);
+  for (let held = 0; held < k; held++) {
+    const rows = rowsOf(held);
+    const trainIdx = pairs.map((_, i) => i).filter((i) => fold[i] !== held);
+    const model = fitLogistic(
+      trainIdx.map((i) => rows[i]),
+      trainIdx.map((i) => pairs[i].label),
+      settings.l2,
+      use,
+    );
+    for (const [i, f] of fold.entries()) if (f === held) probs[i] = predict(model, rows[i]);
+  }
+  return probs;
+}

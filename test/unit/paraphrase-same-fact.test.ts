@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { analyseSentence, PAIR_FEATURES, pairFeatures } from '../../src/language/paraphrase/features.js';
+import {
+  factConflicts,
+  sameFact,
+  sameFactScore,
+  sentenceFeatures,
+  strictSameFactScore,
+} from '../../src/language/paraphrase/same-fact.js';
+import { resetWordnet, wordnetDir } from '../../src/language/paraphrase/wordnet.js';
+
+const column = (name: string) => PAIR_FEATURES.findIndex(([, n]) => n === name);
+const flat = () => 1;
+const strict = (a: string, b: string) => strictSameFactScore(sentenceFeatures(a), sentenceFeatures(b));
+const conflicts = (a: string, b: string) => factConflicts(sentenceFeatures(a), sentenceFeatures(b));
+const compare = (a: string, b: string) => pairFeatures(analyseSentence(a, flat), analyseSentence(b, flat));
+
+const PROFIT = 'The chain reported a profit of $42 million for the third quarter, its board said on Tuesday.';
+const PROFIT_REWORDED = 'Its board said on Tuesday that the chain had a third-quarter profit of $42 million.';
+const PROFIT_OTHER_NUMBER =
+  'The chain reported a profit of $17 million for the third quarter, its board said on Tuesday.';
+
+test('a rewording of the same fact scores higher, strictly, than the same words with another number', () => {
+  assert.ok(sameFact(PROFIT, PROFIT_REWORDED) > 0.5);
+  const same = strict(PROFIT, PROFIT_REWORDED);
+  const other = strict(PROFIT, PROFIT_OTHER_NUMBER);
+  assert.ok(same > 0.5, `reworded: ${same}`);
+  assert.ok(other < 0.5 && same > other, `reworded ${same} vs other number ${other}`);
+  assert.deepEqual(conflicts(PROFIT, PROFIT_OTHER_NUMBER), ['number']);
+  assert.deepEqual(conflicts(PROFIT, PROFIT_REWORDED), []);
+  // A number only one side gives is more detail, no conflict.
+  assert.deepEqual(conflicts(PROFIT, 'The chain reported a third-quarter profit, its board said.'), []);
+  assert.equal(compare(PROFIT, PROFIT_OTHER_NUMBER)[column('num_missing')], Math.log1p(2));
+  assert.equal(compare(PROFIT, PROFIT_REWORDED)[column('num_agree')], 1);
+});
+
+test('a negation flips the polarity feature and lowers the strict score', () => {
+  const plain = 'The mayor will sign the new parking rules before the council meets in May.';
+  const negated = 'The mayor will not sign the new parking rules before the council meets in May.';
+  const reordered = 'Before the council meets in May, the mayor will sign the new parking rules.';
+  assert.equal(compare(plain, negated)[column('negation')], 1);
+  assert.equal(compare(plain, reordered)[column('negation')], 0);
+  assert.equal(compare("The mayor didn't sign it.", 'The mayor did not sign it.')[column('negation')], 0);
+  assert.deepEqual(conflicts(plain, negated), ['negation']);
+  assert.ok(strict(plain, negated) < 0.5 && strict(plain, reordered) > 0.5);
+});
+
+test('a month that disagrees, and a modal that differs, are marked', () => {
+  const a = 'The trial of the two engineers opens in March in the capital.';
+  const b = 'The trial of the two engineers opens in October in the capital.';
+  assert.equal(compare(a, b)[column('date')], 1);
+  assert.equal(compare(a, a)[column('date')], 0);
+  assert.deepEqual(conflicts(a, b), ['date']);
+  assert.equal(compare('Prices may rise next year.', 'Prices will rise next year.')[column('modal')], 2);
+});
+
+test('sentences about different things score low; the score is symmetric and cached features agree', () => {
+  const weather = 'Heavy snow closed three mountain roads and delayed trains across the north.';
+  const p = sameFact(PROFIT, weather);
+  assert.ok(p < 0.2, `unrelated: ${p}`);
+  assert.equal(sameFact(PROFIT_REWORDED, PROFIT), sameFact(PROFIT, PROFIT_REWORDED));
+  const [fa, fb] = [sentenceFeatures(PROFIT), sentenceFeatures(PROFIT_REWORDED)];
+  assert.equal(sameFactScore(fa, fb), sameFact(PROFIT, PROFIT_REWORDED));
+});
+
+test('names that one sentence has and the other lacks are counted', () => {
+  const f = compare('Officials in Lagos and Abuja met the envoy.', 'Officials in Lagos met the envoy.');
+  assert.equal(f[column('name_missing_max')], Math.log1p(1));
+  assert.equal(f[column('name_missing_min')], 0);
+});
+
+const wordnet = wordnetDir();
+after(() => {
+  delete process.env.NEWSFUSE_WORDNET;
+  resetWordnet();
+});
+
+test('WordNet synonyms align words the stems miss; without WordNet only the same stems do', {
+  skip: wordnet ? false : 'WordNet not installed (/usr/share/wordnet)',
+}, () => {
+  const a = 'The firm bought a large factory near the harbour.';
+  const b = 'The company purchased a big plant near the harbour.';
+  const synonyms = compare(a, b)[column('syn_f')];
+  assert.ok(synonyms > compare(a, b)[column('idf_f')]);
+  process.env.NEWSFUSE_WORDNET = 'none';
+  resetWordnet();
+  assert.equal(compare(a, b)[column('syn_f')], compare(a, b)[column('idf_f')]);
+  const p = sameFact(a, b);
+  assert.ok(p >= 0 && p <= 1);
+  delete process.env.NEWSFUSE_WORDNET;
+  resetWordnet();
+});
