@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readJsonl } from '../src/eval/data.js';
 import type { Article } from '../src/model.js';
-import { rng } from './rng.js';
+import { rng } from '../src/text/random.js';
 
 const t17 = fileURLToPath(new URL('../../shared/data/timeline/t17/', import.meta.url));
 

@@ -16,6 +16,7 @@ import { TAG_COUNT as T, viterbi } from '../../src/language/ner/decode.js';
 import { caseOf, NER_FEATURES, type NerLexicon, sentenceFeatures } from '../../src/language/ner/features.js';
 import { type GazetteerLists, indexGazetteer } from '../../src/language/ner/gazetteer.js';
 import { emissions } from '../../src/language/ner/tagger.js';
+import { rng } from '../../src/text/random.js';
 import { trainerArgs, writeModel } from './model-file.js';
 import { buildGazetteer, gazetteerSources } from './ner-gazetteer.js';
 
@@ -41,18 +42,6 @@ const settings = {
 const folds = Number(arg('--cv') ?? 0);
 /** Run only the first N folds (quick checks while tuning). */
 const foldsRun = Number(arg('--cv-run') ?? folds);
-
-/** mulberry32: a small seeded generator, so that every run shuffles alike. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Words seen lower-case (outside all-caps lines) at least lowerMin times. */
 function lowerLexicon(sentences: readonly Sentence[]): string[] {
@@ -96,7 +85,7 @@ function train(sentences: readonly Sentence[], gazetteer: GazetteerLists): Train
   const tu = new Float64Array((T + 1) * T);
   let c = 1;
   const order = instances.map((_, i) => i);
-  const rand = random(settings.seed);
+  const rand = rng(settings.seed);
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));

@@ -23,12 +23,12 @@
  *     [-- --data FILE --out DIR --models DIR]   (scripts/train/model-file.ts: the options)
  */
 
-import { rng } from '../../bench/rng.js';
 import { readJsonl } from '../../src/eval/data.js';
 import { type AttributionDoc, matches } from '../../src/eval/quotes.js';
 import { QUOTE_RANKER_FEATURES } from '../../src/language/quote-models.js';
 import { bestNonCrossing } from '../../src/language/quote-ranker.js';
 import { quoteCandidates } from '../../src/language/quotes.js';
+import { rng } from '../../src/text/random.js';
 import { inputModelHash, trainerArgs, writeModel } from './model-file.js';
 
 const { argv: args, arg, data, out } = trainerArgs();

@@ -4,6 +4,8 @@
  * deterministic), and the seeded k-fold cross-validation that measures it. Shared by the trainer
  * (scripts/train/paraphrase.ts) and `newsfuse eval paraphrase --cv K`. Pure functions.
  */
+
+import { rng } from '../../text/random.js';
 import { analyseSentence, PAIR_FEATURES, pairFeatures, type Weigh } from './features.js';
 
 export interface Pair {
@@ -161,21 +163,10 @@ export function score(labels: readonly number[], probs: readonly number[], thres
   return { accuracy: right / labels.length, f1: p + r ? (2 * p * r) / (p + r) : 0, p, r };
 }
 
-/** A small seeded generator (mulberry32), so that a fold split is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Seeded fold of every pair: a shuffled order dealt round-robin into k folds. */
 export function folds(n: number, k: number, seed: number): number[] {
   const order = [...Array(n).keys()];
-  const random = seeded(seed);
+  const random = rng(seed);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];

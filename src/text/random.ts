@@ -1,4 +1,7 @@
-/** mulberry32: a small seeded PRNG, so that every bench that shuffles is repeatable. */
+/**
+ * mulberry32: a small seeded PRNG, so that whatever shuffles (trainers, fold splits, benches, the fuzz test)
+ * is repeatable from its seed.
+ */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
