@@ -58,10 +58,10 @@ function ingestChild(pages: string, db: string): Promise<{ status: number | null
 test('two CLI ingests and a POST /api/ingest at once: all succeed, each input stored once, all in stories', async () => {
   const dir = tempDir('nf-writers-');
   const db = join(dir, 'shared.db');
-  // The two sets overlap (pages 30–39 in both), so both writers try to store the same inputs.
-  writePages(join(dir, 'a'), 0, 40);
-  writePages(join(dir, 'b'), 30, 70);
-  const records = Array.from({ length: 8 }, (_, k) => ({ title: `Posted ${k}`, text: page(70 + k) }));
+  // The two sets overlap (pages 16–23 in both), so both writers try to store the same inputs.
+  writePages(join(dir, 'a'), 0, 24);
+  writePages(join(dir, 'b'), 16, 40);
+  const records = Array.from({ length: 6 }, (_, k) => ({ title: `Posted ${k}`, text: page(40 + k) }));
 
   const children = [ingestChild(join(dir, 'a'), db), ingestChild(join(dir, 'b'), db)];
   // The server's own connection, opened once the children are storing articles; it posts while they write.
@@ -76,16 +76,16 @@ test('two CLI ingests and a POST /api/ingest at once: all succeed, each input st
   });
   const body = await posted.text();
   assert.equal(posted.status, 200, body);
-  assert.equal((JSON.parse(body) as { added: number }).added, 8);
+  assert.equal((JSON.parse(body) as { added: number }).added, 6);
   server.close();
 
   for (const r of await Promise.all(children)) assert.equal(r.status, 0, r.out);
 
   const store = openStore(db);
   assert.equal(store.pragma('journal_mode', { simple: true }), 'wal');
-  assert.equal(counts(store).articles, 78);
+  assert.equal(counts(store).articles, 46);
   const one = (q: string) => (store.prepare(q).get() as { n: number }).n;
-  assert.equal(one('SELECT COUNT(DISTINCT hash) AS n FROM articles'), 78);
+  assert.equal(one('SELECT COUNT(DISTINCT hash) AS n FROM articles'), 46);
   assert.equal(
     one('SELECT COUNT(*) AS n FROM articles a WHERE a.id NOT IN (SELECT article_id FROM story_articles)'),
     0,
