@@ -61,37 +61,36 @@ export const hasHash = (db: DB, hash: string): boolean =>
  * the next `seq` see every other writer's committed articles and no other writer can slip in between.
  */
 export function addArticle(db: DB, a: Article, sentences: Sentence[]): boolean {
-  return db
-    .transaction(() => {
-      if (sql(db, 'SELECT 1 FROM articles WHERE hash = ? OR id = ?').get(a.hash, a.id)) return false;
-      const seq = ((sql(db, 'SELECT MAX(seq) AS m FROM articles').get() as { m: number | null }).m ?? 0) + 1;
-      sql(
-        db,
-        `INSERT INTO articles (id, hash, seq, source, url, publisher, title, byline, published, language, paragraphs, text, ingested_at)
+  const store = db.transaction(() => {
+    if (sql(db, 'SELECT 1 FROM articles WHERE hash = ? OR id = ?').get(a.hash, a.id)) return false;
+    const seq = ((sql(db, 'SELECT MAX(seq) AS m FROM articles').get() as { m: number | null }).m ?? 0) + 1;
+    sql(
+      db,
+      `INSERT INTO articles (id, hash, seq, source, url, publisher, title, byline, published, language, paragraphs, text, ingested_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        a.id,
-        a.hash,
-        seq,
-        a.source,
-        a.url ?? null,
-        a.publisher ?? null,
-        a.title,
-        a.byline ?? null,
-        a.published ?? null,
-        a.language,
-        JSON.stringify(a.paragraphs),
-        a.text,
-        new Date().toISOString(),
-      );
-      const put = sql(
-        db,
-        'INSERT INTO sentences (article_id, idx, paragraph, start, end, text) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      for (const s of sentences) put.run(a.id, s.index, s.paragraph, s.start, s.end, s.text);
-      return true;
-    })
-    .immediate();
+    ).run(
+      a.id,
+      a.hash,
+      seq,
+      a.source,
+      a.url ?? null,
+      a.publisher ?? null,
+      a.title,
+      a.byline ?? null,
+      a.published ?? null,
+      a.language,
+      JSON.stringify(a.paragraphs),
+      a.text,
+      new Date().toISOString(),
+    );
+    const put = sql(
+      db,
+      'INSERT INTO sentences (article_id, idx, paragraph, start, end, text) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const s of sentences) put.run(a.id, s.index, s.paragraph, s.start, s.end, s.text);
+    return true;
+  });
+  return store.immediate();
 }
 
 /**
@@ -217,7 +216,7 @@ export function saveStories(
   briefs: Map<string, Brief>,
   lastPublished: Map<string, string>,
 ): void {
-  db.transaction(() => {
+  const save = db.transaction(() => {
     const now = new Date().toISOString();
     const keep = new Set(stories.map((s) => s.id));
     for (const { id } of sql(db, 'SELECT id FROM stories').all() as { id: string }[])
@@ -261,7 +260,8 @@ export function saveStories(
         );
       }
     }
-  }).immediate();
+  });
+  save.immediate();
 }
 
 export interface StoryRow {
