@@ -1,7 +1,8 @@
 /**
  * The embedded store: one SQLite file (better-sqlite3, WAL journal), versioned migrations, full-text
  * search (FTS5) over articles and stories. Every ingest of one article is one transaction, so a crash
- * leaves either the whole article or nothing; the raw input hash makes ingesting twice a no-op.
+ * leaves either the whole article or nothing; the raw input hash makes ingesting twice a no-op, also when
+ * two writers store the same input at once (the check and the insert share one immediate transaction).
  */
 import Database from 'better-sqlite3';
 
@@ -74,23 +75,53 @@ const MIGRATIONS: string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Open (and create or migrate) a store. */
+/**
+ * How long a connection waits for another writer's lock before giving up with "database is locked". Every
+ * write transaction is short (one article's rows, or the stories' rows with briefs already built), so a
+ * wait is normally milliseconds; this bounds it when another process holds the lock unusually long.
+ */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Open (and create or migrate) a store. Several connections, in this process or others, may write at once:
+ * WAL lets readers go on beside the one writer, and every write takes the lock at its start (an immediate
+ * transaction), so a writer waits its turn instead of failing on a read lock it cannot upgrade.
+ */
 export function openStore(path: string): DB {
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+  // First, so that the statements below wait for a writer that is creating or migrating the same file.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal' && mode !== 'memory') {
+    db.close();
+    throw new Error(`${path}: cannot use a write-ahead log (journal mode stays "${mode}")`);
+  }
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION)
+  if (version > SCHEMA_VERSION) {
+    db.close();
     throw new Error(
       `${path}: store schema version ${version} is newer than this newsfuse (${SCHEMA_VERSION})`,
     );
-  for (let v = version; v < SCHEMA_VERSION; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
   }
+  if (version < SCHEMA_VERSION) migrate(db);
   return db;
+}
+
+/** Apply the missing migrations, each in a transaction that re-reads the version once it holds the lock. */
+function migrate(db: DB): void {
+  for (;;) {
+    const ran = db
+      .transaction(() => {
+        // Another process opening the same new file may have migrated it while this one waited.
+        const v = db.pragma('user_version', { simple: true }) as number;
+        if (v >= SCHEMA_VERSION) return false;
+        db.exec(MIGRATIONS[v]);
+        db.pragma(`user_version = ${v + 1}`);
+        return true;
+      })
+      .immediate();
+    if (!ran) return;
+  }
 }

@@ -11,11 +11,13 @@ import { compareStreamOrder, StoryClusterer, withHeadlines } from '../cluster/in
 import { extractArticle } from '../extract/index.js';
 import { reasonOf } from '../isolate.js';
 import { articleSentences } from '../language/sentences.js';
-import type { Brief, Diagnostic, RawDocument, Sentence } from '../model.js';
+import type { Brief, Diagnostic, RawDocument, Sentence, Story } from '../model.js';
 import type { DB } from './db.js';
 import {
   addArticle,
   articleKeys,
+  articleSetVersion,
+  type ClustererRow,
   getArticles,
   hasHash,
   loadClusterer,
@@ -36,7 +38,13 @@ export interface IngestReport {
 
 export interface StoryUpdate {
   stories: number;
-  clustering: 'continued' | 'replayed' | 'unchanged';
+  /** Briefs built: of the stories whose articles changed, or that had none. */
+  briefs: number;
+  /**
+   * How the clusterer got there; 'superseded' when other writers kept adding articles and the stories were
+   * left for them to save (see updateStories).
+   */
+  clustering: 'continued' | 'replayed' | 'unchanged' | 'superseded';
   /** What could not be computed for a brief (the brief leaves it out). */
   diagnostics: Diagnostic[];
 }
@@ -98,8 +106,45 @@ function storeDocument(db: DB, doc: RawDocument, report: IngestReport): void {
  * after the last one fed in the clusterer's order (the usual case: newer news); otherwise, or without a
  * usable saved state, every stored article is fed again. Either way the stories are those of feeding all
  * stored articles in the clusterer's order, so they do not depend on how the ingests were batched.
+ *
+ * Other writers may add articles meanwhile. The clustering and the briefs are computed from one snapshot of
+ * the store (a read transaction, which blocks no one); then one short immediate transaction saves them, but
+ * only if no article was added since the snapshot. Otherwise the work is done again from a new snapshot: the
+ * stories saved always cover every stored article. After SAVE_ATTEMPTS the update is left to the writer that
+ * keeps adding (it updates the stories after its own articles, which it sees with these).
  */
 export function updateStories(db: DB, words: number): StoryUpdate {
+  for (let attempt = 1; ; attempt++) {
+    const plan = db.transaction(() => planStories(db, words))();
+    const saved = db
+      .transaction(() => {
+        if (articleSetVersion(db) !== plan.version) return false;
+        if (plan.clusterer) saveClusterer(db, plan.clusterer);
+        saveStories(db, plan.stories, plan.briefs, plan.lastPublished);
+        return true;
+      })
+      .immediate();
+    if (saved) return plan.update;
+    if (attempt === SAVE_ATTEMPTS) return { ...plan.update, clustering: 'superseded' };
+  }
+}
+
+/** Tries at saving stories while other writers keep adding articles (see updateStories). */
+const SAVE_ATTEMPTS = 3;
+
+/** What updateStories computes outside the write lock, and the store state it was computed from. */
+interface StoryPlan {
+  version: string;
+  clusterer?: ClustererRow;
+  stories: Story[];
+  briefs: Map<string, Brief>;
+  lastPublished: Map<string, string>;
+  update: StoryUpdate;
+}
+
+/** The new stories and the briefs of those that changed, computed from the store as it is now (no writes). */
+function planStories(db: DB, words: number): StoryPlan {
+  const version = articleSetVersion(db);
   const keys = articleKeys(db);
   const saved = loadClusterer(db);
   const restored = saved && StoryClusterer.restore(saved.state);
@@ -110,6 +155,7 @@ export function updateStories(db: DB, words: number): StoryUpdate {
     unfed.every((k) => compareStreamOrder(k, saved.last) > 0);
   const clusterer = continues ? restored : new StoryClusterer();
   const feed = [...(continues ? unfed : keys)].sort(compareStreamOrder);
+  let row: ClustererRow | undefined;
   if (feed.length) {
     // Read in slices, so that a large store is never held in memory whole.
     for (let i = 0; i < feed.length; i += FEED_SLICE) {
@@ -123,7 +169,7 @@ export function updateStories(db: DB, words: number): StoryUpdate {
         if (article) clusterer.add(article);
       }
     }
-    saveClusterer(db, { articles: keys.length, last: feed[feed.length - 1], state: clusterer.snapshot() });
+    row = { articles: keys.length, last: feed[feed.length - 1], state: clusterer.snapshot() };
   }
   const raw = clusterer.stories();
   const untitled = getArticles(
@@ -155,11 +201,18 @@ export function updateStories(db: DB, words: number): StoryUpdate {
     diagnostics.push(...r.diagnostics);
     briefs.set(story.id, r.brief);
   }
-  saveStories(db, stories, briefs, lastPublished);
   return {
-    stories: stories.length,
-    clustering: feed.length === 0 ? 'unchanged' : continues ? 'continued' : 'replayed',
-    diagnostics,
+    version,
+    clusterer: row,
+    stories,
+    briefs,
+    lastPublished,
+    update: {
+      stories: stories.length,
+      briefs: briefs.size,
+      clustering: feed.length === 0 ? 'unchanged' : continues ? 'continued' : 'replayed',
+      diagnostics,
+    },
   };
 }
 

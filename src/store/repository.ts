@@ -55,9 +55,13 @@ function toArticle(r: ArticleRow): Article {
 export const hasHash = (db: DB, hash: string): boolean =>
   !!sql(db, 'SELECT 1 FROM articles WHERE hash = ?').get(hash);
 
-/** Store one article and its sentences in one transaction. False when the same input is already stored. */
+/**
+ * Store one article and its sentences in one transaction. False when the same input is already stored. The
+ * transaction is immediate: it holds the write lock from its first statement, so the duplicate check and
+ * the next `seq` see every other writer's committed articles and no other writer can slip in between.
+ */
 export function addArticle(db: DB, a: Article, sentences: Sentence[]): boolean {
-  return db.transaction(() => {
+  const store = db.transaction(() => {
     if (sql(db, 'SELECT 1 FROM articles WHERE hash = ? OR id = ?').get(a.hash, a.id)) return false;
     const seq = ((sql(db, 'SELECT MAX(seq) AS m FROM articles').get() as { m: number | null }).m ?? 0) + 1;
     sql(
@@ -85,7 +89,39 @@ export function addArticle(db: DB, a: Article, sentences: Sentence[]): boolean {
     );
     for (const s of sentences) put.run(a.id, s.index, s.paragraph, s.start, s.end, s.text);
     return true;
-  })();
+  });
+  return store.immediate();
+}
+
+/**
+ * Which articles are stored, in a form that changes whenever one is added: their count and the last `seq`
+ * (articles are only ever added, with increasing `seq`). A writer compares it before saving stories, to
+ * know whether the stories it computed still cover every stored article.
+ */
+export function articleSetVersion(db: DB): string {
+  const r = sql(db, 'SELECT COUNT(*) AS n, MAX(seq) AS m FROM articles').get() as {
+    n: number;
+    m: number | null;
+  };
+  return `${r.n}:${r.m ?? 0}`;
+}
+
+/** How far the stories lag the articles: articles in no story, and stories without a brief. */
+export interface StoryLag {
+  unplaced: number;
+  unbriefed: number;
+}
+
+export function storyLag(db: DB): StoryLag {
+  const unplaced = sql(
+    db,
+    'SELECT COUNT(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)',
+  ).get() as { n: number };
+  const unbriefed = sql(
+    db,
+    'SELECT COUNT(*) AS n FROM stories s WHERE NOT EXISTS (SELECT 1 FROM briefs b WHERE b.story_id = s.id)',
+  ).get() as { n: number };
+  return { unplaced: unplaced.n, unbriefed: unbriefed.n };
 }
 
 export function allArticles(db: DB): Article[] {
@@ -170,8 +206,9 @@ export function getArticles(db: DB, ids: string[], options: { text?: boolean } =
 }
 
 /**
- * Replace the stories (and their briefs) with a new clustering, in one transaction. `briefs` holds a new
- * brief for every story whose articles changed; a stored story without one keeps its stored membership.
+ * Replace the stories (and their briefs) with a new clustering, in one immediate transaction (see
+ * addArticle). `briefs` holds a new brief for every story whose articles changed; a stored story without one
+ * keeps its stored membership. The briefs are built before: the transaction only writes rows.
  */
 export function saveStories(
   db: DB,
@@ -179,7 +216,7 @@ export function saveStories(
   briefs: Map<string, Brief>,
   lastPublished: Map<string, string>,
 ): void {
-  db.transaction(() => {
+  const save = db.transaction(() => {
     const now = new Date().toISOString();
     const keep = new Set(stories.map((s) => s.id));
     for (const { id } of sql(db, 'SELECT id FROM stories').all() as { id: string }[])
@@ -223,7 +260,8 @@ export function saveStories(
         );
       }
     }
-  })();
+  });
+  save.immediate();
 }
 
 export interface StoryRow {
