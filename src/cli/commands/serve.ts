@@ -8,7 +8,7 @@ interface ServeOptions {
   port: string;
   host: string;
   token?: string;
-  allowedHost: string[];
+  allowedHost?: string[];
 }
 
 export function register(program: Command): void {
@@ -22,8 +22,7 @@ export function register(program: Command): void {
     .option(
       '--allowed-host <name>',
       'another name the Host header may carry, e.g. behind a proxy (NAME or NAME:PORT; repeatable)',
-      (v: string, all: string[]) => [...all, v],
-      [] as string[],
+      (v: string, all: string[] = []) => [...all, v],
     )
     .action(async (opts: ServeOptions) => {
       const port = positiveInt(opts.port, '--port');
