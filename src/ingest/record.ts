@@ -39,6 +39,38 @@ export function rawDocument(parts: DocumentParts): RawDocument {
 /** Why a JSON value is not a news record. */
 export type RecordProblem = 'not-object' | 'no-content';
 
+/** The fields a news record may have; each is a string when present. */
+const RECORD_FIELDS = [
+  'title',
+  'url',
+  'date',
+  'published',
+  'publisher',
+  'byline',
+  'language',
+  'text',
+  'html',
+];
+
+const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+
+/**
+ * What is wrong with a JSON value as a news record, in words that name the field, or undefined when it is a
+ * well-typed record with a body. Stricter than `recordDocument`, which drops a mistyped metadata field so
+ * that one odd line of a JSONL file still gives a document; the HTTP API refuses such a record instead, so
+ * its sender learns of the mistake.
+ */
+export function recordTypeError(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return `must be a JSON object, got ${typeName(value)}`;
+  const rec = value as Record<string, unknown>;
+  for (const key of RECORD_FIELDS)
+    if (Object.hasOwn(rec, key) && typeof rec[key] !== 'string')
+      return `"${key}" must be a string, got ${typeName(rec[key])}`;
+  if (!field(rec.text) && !field(rec.html)) return 'needs a non-blank "text" or "html"';
+  return undefined;
+}
+
 /**
  * A news record `{title?, url?, date? | published?, publisher?, byline?, language?, text | html}` → a raw
  * document. `html` is a page to extract; `text` is the article's body, paragraphs separated by blank lines.

@@ -1,19 +1,20 @@
 /**
  * The HTTP API and web UI over a store (hono). JSON under /api, HTML pages elsewhere; errors are JSON
- * `{error}` with the right status (400 malformed input, 404 unknown id, 413 body too large).
+ * `{error}` with the right status (400 malformed input, 404 unknown id, 413 body too large); guard.ts refuses
+ * requests naming another host and writes from other sites or without the token.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contentHash } from '../ingest/hash.js';
-import { documentsFromBytes } from '../ingest/index.js';
-import { recordDocument } from '../ingest/record.js';
+import { recordDocument, recordTypeError } from '../ingest/record.js';
 import type { RawDocument } from '../model.js';
 import type { DB } from '../store/db.js';
 import { ingestDocuments } from '../store/ingest.js';
 import { getArticle, getArticles, getBrief, listStories, sentenceParagraph } from '../store/repository.js';
+import { type GuardOptions, hostGuard, writeGuard } from './guard.js';
 import { notFoundPage, storyListPage, storyPage } from './pages.js';
 
-export interface AppOptions {
+export interface AppOptions extends GuardOptions {
   /** Largest accepted POST body, bytes. */
   maxBody?: number;
   words?: number;
@@ -21,39 +22,48 @@ export interface AppOptions {
 
 const SECURITY_HEADERS = {
   'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'",
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  // For browsers older than CSP's frame-ancestors: no page of ours is ever framed (clickjacking).
+  'x-frame-options': 'DENY',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
 
-/** POST /api/ingest bodies: JSON records (one or an array), or a raw HTML / text page. */
+/**
+ * POST /api/ingest bodies: JSON (one record or an array of them) or JSON Lines (one record a line). Each
+ * record is type-checked first, so a wrong field is a 400 naming it. Raw HTML or text bodies are not taken:
+ * a browser form can send those from any site, so a page comes as `{"html": ...}` or `{"text": ...}`.
+ */
 function documentsFromBody(contentType: string, body: string): RawDocument[] | { error: string } {
-  if (/json/i.test(contentType)) {
+  const jsonLines = contentType !== 'application/json';
+  const lines = jsonLines ? body.split('\n') : [body];
+  // Each entry: the record, its number (origin line) and name in errors, and the text its identity is hashed from.
+  const records: { value: unknown; n: number; label: string; source: string }[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (!line.trim()) continue;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(body);
+      parsed = JSON.parse(line);
     } catch (err) {
-      return { error: `malformed JSON: ${(err as Error).message}` };
+      return { error: `${jsonLines ? `line ${i + 1}: ` : ''}malformed JSON: ${(err as Error).message}` };
     }
-    const records = Array.isArray(parsed) ? parsed : [parsed];
-    const docs: RawDocument[] = [];
-    for (const [i, r] of records.entries()) {
-      // A posted record is read as a line of a JSONL file is: the same fields, the same paragraphs.
-      const doc = recordDocument(
-        r,
-        { path: 'POST /api/ingest', line: i + 1 },
-        contentHash(JSON.stringify(r)),
-      );
-      if ('problem' in doc) return { error: `record ${i + 1}: needs "text" or "html"` };
-      docs.push(doc);
-    }
-    return docs;
+    // A JSON Lines record is hashed from its line, as the JSONL file reader does.
+    if (jsonLines) records.push({ value: parsed, n: i + 1, label: `line ${i + 1}`, source: line.trim() });
+    else
+      for (const [j, r] of (Array.isArray(parsed) ? parsed : [parsed]).entries())
+        records.push({ value: r, n: j + 1, label: `record ${j + 1}`, source: JSON.stringify(r) });
   }
-  const name = /html/i.test(contentType) ? 'posted.html' : 'posted.txt';
-  return documentsFromBytes(name, new TextEncoder().encode(body)).docs.map((d) => ({
-    ...d,
-    origin: { path: 'POST /api/ingest' },
-  }));
+  const docs: RawDocument[] = [];
+  for (const { value, n, label, source } of records) {
+    const problem = recordTypeError(value);
+    if (problem) return { error: `${label}: ${problem}` };
+    // A posted record is read as a line of a JSONL file is: the same fields, the same paragraphs.
+    const doc = recordDocument(value, { path: 'POST /api/ingest', line: n }, contentHash(source));
+    if ('problem' in doc) return { error: `${label}: needs "text" or "html"` };
+    docs.push(doc);
+  }
+  if (!docs.length) return { error: 'no records in the body' };
+  return docs;
 }
 
 export function createApp(db: DB, options: AppOptions = {}): Hono {
@@ -63,6 +73,8 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
   });
+  app.use('*', hostGuard(options));
+  app.use('*', writeGuard(options));
 
   app.get('/api/stories', (c) => {
     const q = c.req.query('q') ?? '';
@@ -90,7 +102,9 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
     async (c) => {
       const body = await c.req.text();
       if (!body.trim()) return c.json({ error: 'empty body' }, 400);
-      const docs = documentsFromBody(c.req.header('content-type') ?? '', body);
+      // writeGuard has let through only the JSON types; the parameters (charset) do not matter.
+      const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+      const docs = documentsFromBody(type, body);
       if ('error' in docs) return c.json({ error: docs.error }, 400);
       const r = ingestDocuments(db, docs, { words: options.words });
       return c.json({ added: r.added, duplicate: r.duplicate, failed: r.failed, stories: r.stories });

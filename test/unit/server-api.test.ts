@@ -51,7 +51,7 @@ test('GET /api/stories/:id is the brief JSON; GET /api/articles/:id the article;
   }
 });
 
-test('POST /api/ingest: JSON records and raw pages are added; malformed JSON 400; oversized 413', async () => {
+test('POST /api/ingest: JSON records are added; malformed JSON 400; oversized 413', async () => {
   const record = {
     title: 'Ferry timetable approved',
     date: '2025-03-03',
@@ -69,9 +69,9 @@ test('POST /api/ingest: JSON records and raw pages are added; malformed JSON 400
   assert.equal(bad.status, 400);
   assert.match(((await bad.json()) as { error: string }).error, /malformed JSON/);
   assert.equal((await post('[{"title": "no body"}]', 'application/json')).status, 400);
-  const big = await post('x'.repeat(70 * 1024), 'text/plain');
+  const big = await post(JSON.stringify({ text: 'x'.repeat(70 * 1024) }), 'application/json');
   assert.equal(big.status, 413);
-  assert.equal((await post('   ', 'text/plain')).status, 400);
+  assert.equal((await post('   ', 'application/json')).status, 400);
 });
 
 test('article HTML is never injected: script and onerror payloads come out as text', async () => {
@@ -80,7 +80,7 @@ test('article HTML is never injected: script and onerror payloads come out as te
 <p>The council voted on Monday to keep the night ferry running. <img src=x onerror=alert(2)> Members said the service mattered to island families and to the nurses who work late shifts at the hospital.</p>
 <p>"&lt;script&gt;alert(3)&lt;/script&gt; is not a word we use," the mayor said, adding that the vote was unanimous and that fares would not rise this year.</p>
 <script>alert(4)</script></article></body></html>`;
-  const r = await post(page, 'text/html');
+  const r = await post(JSON.stringify({ html: page }), 'application/json');
   assert.equal(r.status, 200, await r.clone().text());
   const { stories } = (await (await get('/api/stories?q=ferry')).json()) as { stories: { id: string }[] };
   const pages = await Promise.all(stories.map(async (s) => (await get(`/stories/${s.id}`)).text()));
@@ -95,5 +95,8 @@ test('article HTML is never injected: script and onerror payloads come out as te
   }
   const list = await get('/?q=%3Cscript%3E');
   assert.ok(!(await list.text()).includes('<script>'));
-  assert.match(list.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+  const csp = list.headers.get('content-security-policy') ?? '';
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.equal(list.headers.get('x-frame-options'), 'DENY');
 });
