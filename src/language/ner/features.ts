@@ -138,21 +138,32 @@ export const SENTENCE_EDGES = {
 export const isHeadline = (views: readonly TokenView[]): boolean =>
   !views.some((v) => v.case === 'lower' || v.case === 'init' || v.case === 'mixed');
 
+/** The sentence edges as the pair features see them. */
+export const START = { lower: '<s>', shape: '<s>' };
+export const END = { lower: '</s>', shape: '</s>' };
+
+type Word = Pick<TokenView, 'lower' | 'shape'>;
+
+/** The features of two adjacent tokens a b: word pair and word with shape, for b (right) and for a (left). */
+export function bigramFeatures(a: Word, b: Word): { left: string[]; right: string[] } {
+  return {
+    left: [`ww+1=${a.lower}|${b.lower}`, `shw+1=${a.shape}|${b.lower}`],
+    right: [`ww-1=${a.lower}|${b.lower}`, `w-1sh=${a.lower}|${b.shape}`],
+  };
+}
+
+export const shapeTrigram = (prev: string, shape: string, next: string): string =>
+  `shc=${prev}|${shape}|${next}`;
+
 /** The features that join token i with a neighbour: word pairs, word with shape, the shape trigram. */
-export function pairFeatures(views: readonly TokenView[], i: number): string[] {
+export function pairFeatures(views: readonly Word[], i: number): string[] {
   const n = views.length;
-  const w = views[i].lower;
-  const sh = views[i].shape;
-  const pw = i > 0 ? views[i - 1].lower : '<s>';
-  const nw = i + 1 < n ? views[i + 1].lower : '</s>';
-  const psh = i > 0 ? views[i - 1].shape : '<s>';
-  const nsh = i + 1 < n ? views[i + 1].shape : '</s>';
+  const prev = i > 0 ? views[i - 1] : START;
+  const next = i + 1 < n ? views[i + 1] : END;
   return [
-    `ww-1=${pw}|${w}`,
-    `ww+1=${w}|${nw}`,
-    `w-1sh=${pw}|${sh}`,
-    `shw+1=${sh}|${nw}`,
-    `shc=${psh}|${sh}|${nsh}`,
+    ...bigramFeatures(prev, views[i]).right,
+    ...bigramFeatures(views[i], next).left,
+    shapeTrigram(prev.shape, views[i].shape, next.shape),
   ];
 }
 

@@ -7,11 +7,14 @@
  */
 import { TAG_COUNT } from './decode.js';
 import {
+  bigramFeatures,
+  END,
   gazetteerFeatures,
   isHeadline,
   type NerLexicon,
-  pairFeatures,
   SENTENCE_EDGES,
+  START,
+  shapeTrigram,
   type TokenView,
   tokenView,
 } from './features.js';
@@ -28,6 +31,8 @@ interface TokenRows {
   asPrev: number[];
   asNext: number[];
   asNext2: number[];
+  /** The rows of the pair features of this token and the next one, by that next token. */
+  pairs: Map<TokenRows, { left: number[]; right: number[] }>;
 }
 
 /** Distinct tokens kept before the cache starts over (bounds memory on an endless stream of new words). */
@@ -35,6 +40,11 @@ const CACHE_LIMIT = 200_000;
 
 export class RowScorer {
   private readonly cache = new Map<string, TokenRows>();
+  private pairCount = 0;
+  private readonly start: TokenRows;
+  private readonly end: TokenRows;
+  /** Shape trigram rows by the three shapes (few distinct shapes, so no string is built per token). */
+  private readonly trigrams = new Map<string, Map<string, Map<string, number>>>();
   private readonly edges: Record<keyof typeof SENTENCE_EDGES, number[]>;
 
   constructor(
@@ -49,6 +59,47 @@ export class RowScorer {
       next: this.lookup(SENTENCE_EDGES.next),
       next2: this.lookup(SENTENCE_EDGES.next2),
     };
+    const edge = (word: typeof START): TokenRows => ({
+      view: { ...tokenView('', lexicon), ...word },
+      own: [],
+      first: [],
+      rest: [],
+      headline: [],
+      asPrev2: [],
+      asPrev: [],
+      asNext: [],
+      asNext2: [],
+      pairs: new Map(),
+    });
+    this.start = edge(START);
+    this.end = edge(END);
+  }
+
+  /** The pair rows of adjacent tokens a b, cached on a. */
+  private pair(a: TokenRows, b: TokenRows): { left: number[]; right: number[] } {
+    let p = a.pairs.get(b);
+    if (p) return p;
+    const f = bigramFeatures(a.view, b.view);
+    p = { left: this.lookup(f.left), right: this.lookup(f.right) };
+    if (++this.pairCount > CACHE_LIMIT * 4) this.clear();
+    a.pairs.set(b, p);
+    return p;
+  }
+
+  private trigram(prev: string, shape: string, next: string): number {
+    let m1 = this.trigrams.get(prev);
+    if (!m1) this.trigrams.set(prev, (m1 = new Map()));
+    let m2 = m1.get(shape);
+    if (!m2) m1.set(shape, (m2 = new Map()));
+    let row = m2.get(next);
+    if (row === undefined) m2.set(next, (row = this.rows.get(shapeTrigram(prev, shape, next)) ?? -1));
+    return row;
+  }
+
+  private clear(): void {
+    this.cache.clear();
+    for (const t of [this.start, this.end]) t.pairs.clear();
+    this.pairCount = 0;
   }
 
   private lookup(features: readonly string[]): number[] {
@@ -74,8 +125,9 @@ export class RowScorer {
       asPrev: this.lookup(view.asPrev),
       asNext: this.lookup(view.asNext),
       asNext2: this.lookup(view.asNext2),
+      pairs: new Map(),
     };
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    if (this.cache.size >= CACHE_LIMIT) this.clear();
     this.cache.set(token, r);
     return r;
   }
@@ -105,7 +157,12 @@ export class RowScorer {
       addRows(emit, base, table, i > 0 ? toks[i - 1].asPrev : edges.prev);
       addRows(emit, base, table, i + 1 < n ? toks[i + 1].asNext : edges.next);
       addRows(emit, base, table, i + 2 < n ? toks[i + 2].asNext2 : edges.next2);
-      addFeatures(emit, base, table, rows, pairFeatures(views, i));
+      const prev = i > 0 ? toks[i - 1] : this.start;
+      const next = i + 1 < n ? toks[i + 1] : this.end;
+      addRows(emit, base, table, this.pair(prev, r).right);
+      addRows(emit, base, table, this.pair(r, next).left);
+      const tri = this.trigram(prev.view.shape, r.view.shape, next.view.shape);
+      if (tri >= 0) for (let t = 0; t < T; t++) emit[base + t] += table[tri + t];
       if (gaz[i].length || (i > 0 && gaz[i - 1].length) || (i + 1 < n && gaz[i + 1].length))
         addFeatures(emit, base, table, rows, gazetteerFeatures(gaz, r.view.case, i));
     }
