@@ -144,11 +144,9 @@ function evaluate(
 ): Record<string, number> {
   const features = Object.keys(tables.weights);
   const rows = new Map(features.map((f, i) => [f, i * T]));
-  const table = Float64Array.from(
-    features.flatMap((f) => tables.weights[f]),
-    (x) => x / settings.scale,
-  );
-  const trans = Float64Array.from(tables.transitions, (x) => x / settings.scale);
+  // the stored integers, as the tagger adds them up (tagger.ts)
+  const table = Float64Array.from(features.flatMap((f) => tables.weights[f]));
+  const trans = Float64Array.from(tables.transitions);
   const predicted = sentences.map((s) => {
     const emit = emissions(sentenceFeatures(s.tokens, lexicon), rows, table);
     return Array.from(viterbi(s.tokens.length, emit, trans), (t) => NER_TAGS[t]);

@@ -77,60 +77,135 @@ export function longShape(token: string): string {
   return out;
 }
 
-/** Each token's observation features, in the order NER_FEATURES lists them. */
+/** What the features read of one token: the same for every occurrence of the token (so the tagger caches it). */
+export interface TokenView {
+  lower: string;
+  case: string;
+  shape: string;
+  /** The lower-cased token is in the lexicon of words seen lower-case. */
+  known: boolean;
+  /** ownFeatures, which depend on this token alone. */
+  own: string[];
+  /** sh=SHAPE&first, sh=SHAPE&rest. */
+  first: string;
+  rest: string;
+  /** The features of a headline token: sh=SHAPE&hl, and lc&hl if known. */
+  headline: string[];
+  /** What a neighbour sees of this token, at offset -2, -1, +1, +2 from it. */
+  asPrev2: string[];
+  asPrev: string[];
+  asNext: string[];
+  asNext2: string[];
+}
+
+export function tokenView(token: string, lexicon: NerLexicon): TokenView {
+  const w = token.toLowerCase();
+  const cs = caseOf(token);
+  const sh = shapeOf(token);
+  const known = lexicon.lower.has(w);
+  const own = ['b', `w=${w}`, `wc=${w}&${cs}`, `sh=${sh}`, `lsh=${longShape(token)}`];
+  const len = w.length;
+  for (let k = 1; k <= 4 && k < len; k++) own.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(len - k)}`);
+  if (known) own.push(`lc=${cs}`);
+  if (cs !== 'lower' && w.includes('.')) own.push(`len=${Math.min(len, 4)}`);
+  const lc = known ? cs : 'no';
+  const s3 = w.slice(-3);
+  return {
+    lower: w,
+    case: cs,
+    shape: sh,
+    known,
+    own,
+    first: `sh=${sh}&first`,
+    rest: `sh=${sh}&rest`,
+    headline: known ? [`sh=${sh}&hl`, 'lc&hl'] : [`sh=${sh}&hl`],
+    asPrev2: [`w-2=${w}`],
+    asPrev: [`w-1=${w}`, `sh-1=${sh}`, `s3-1=${s3}`, `lc-1=${lc}`],
+    asNext: [`w+1=${w}`, `sh+1=${sh}`, `s3+1=${s3}`, `lc+1=${lc}`],
+    asNext2: [`w+2=${w}`],
+  };
+}
+
+/** What a token sees past the ends of its sentence. */
+export const SENTENCE_EDGES = {
+  prev2: ['w-2=<s>'],
+  prev: ['w-1=<s>', 'sh-1=<s>'],
+  next: ['w+1=</s>', 'sh+1=</s>'],
+  next2: ['w+2=</s>'],
+};
+
+/** A sentence with no lower-case, capitalized or mixed-case token reads as an ALL-CAPS headline. */
+export const isHeadline = (views: readonly TokenView[]): boolean =>
+  !views.some((v) => v.case === 'lower' || v.case === 'init' || v.case === 'mixed');
+
+/** The sentence edges as the pair features see them. */
+export const START = { lower: '<s>', shape: '<s>' };
+export const END = { lower: '</s>', shape: '</s>' };
+
+type Word = Pick<TokenView, 'lower' | 'shape'>;
+
+/** The features of two adjacent tokens a b: word pair and word with shape, for b (right) and for a (left). */
+export function bigramFeatures(a: Word, b: Word): { left: string[]; right: string[] } {
+  return {
+    left: [`ww+1=${a.lower}|${b.lower}`, `shw+1=${a.shape}|${b.lower}`],
+    right: [`ww-1=${a.lower}|${b.lower}`, `w-1sh=${a.lower}|${b.shape}`],
+  };
+}
+
+export const shapeTrigram = (prev: string, shape: string, next: string): string =>
+  `shc=${prev}|${shape}|${next}`;
+
+/** The features that join token i with a neighbour: word pairs, word with shape, the shape trigram. */
+export function pairFeatures(views: readonly Word[], i: number): string[] {
+  const n = views.length;
+  const prev = i > 0 ? views[i - 1] : START;
+  const next = i + 1 < n ? views[i + 1] : END;
+  return [
+    ...bigramFeatures(prev, views[i]).right,
+    ...bigramFeatures(views[i], next).left,
+    shapeTrigram(prev.shape, views[i].shape, next.shape),
+  ];
+}
+
+/** The gazetteer features of token i, from the sentence's matches. */
+export function gazetteerFeatures(gaz: readonly string[][], cs: string, i: number): string[] {
+  const f: string[] = [];
+  for (const g of gaz[i]) f.push(`g=${g}`, `g=${g}&${cs}`);
+  if (i > 0) for (const g of gaz[i - 1]) f.push(`g-1=${g}`);
+  if (i + 1 < gaz.length) for (const g of gaz[i + 1]) f.push(`g+1=${g}`);
+  return f;
+}
+
+/**
+ * Each token's observation features as strings (the trainer's view; the tagger looks up the same features
+ * through per-token caches, token-rows.ts).
+ */
 export function sentenceFeatures(tokens: readonly string[], lexicon: NerLexicon): string[][] {
-  const n = tokens.length;
-  const lower = tokens.map((t) => t.toLowerCase());
-  const cases = tokens.map(caseOf);
-  const shapes = tokens.map(shapeOf);
-  const headline = !cases.some((c) => c === 'lower' || c === 'init' || c === 'mixed') ? 'hl' : '';
-  const gaz = gazetteerMatches(lower, tokens, lexicon.gazetteer);
-  const word = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]);
-  const shape = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]);
-  const out: string[][] = [];
-  for (let i = 0; i < n; i++) {
-    const w = lower[i];
-    const cs = cases[i];
-    const sh = shapes[i];
-    const f = [
-      'b',
-      `w=${w}`,
-      `wc=${w}&${cs}`,
-      `sh=${sh}`,
-      `sh=${sh}&${i === 0 ? 'first' : 'rest'}`,
-      `w-2=${word(i - 2)}`,
-      `w-1=${word(i - 1)}`,
-      `w+1=${word(i + 1)}`,
-      `w+2=${word(i + 2)}`,
-      `sh-1=${shape(i - 1)}`,
-      `sh+1=${shape(i + 1)}`,
-      `ww-1=${word(i - 1)}|${w}`,
-      `ww+1=${w}|${word(i + 1)}`,
-      `shc=${shape(i - 1)}|${sh}|${shape(i + 1)}`,
-    ];
-    if (headline) f.push(`sh=${sh}&hl`);
-    f.push(`w-1sh=${word(i - 1)}|${sh}`, `shw+1=${sh}|${word(i + 1)}`, `lsh=${longShape(tokens[i])}`);
-    if (i > 0)
-      f.push(
-        `s3-1=${lower[i - 1].slice(-3)}`,
-        `lc-1=${lexicon.lower.has(lower[i - 1]) ? cases[i - 1] : 'no'}`,
-      );
-    if (i + 1 < n)
-      f.push(
-        `s3+1=${lower[i + 1].slice(-3)}`,
-        `lc+1=${lexicon.lower.has(lower[i + 1]) ? cases[i + 1] : 'no'}`,
-      );
-    const len = w.length;
-    for (let k = 1; k <= 4 && k < len; k++) f.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(len - k)}`);
-    if (lexicon.lower.has(w)) {
-      f.push(`lc=${cs}`);
-      if (headline) f.push('lc&hl');
-    }
-    for (const g of gaz[i]) f.push(`g=${g}`, `g=${g}&${cs}`);
-    if (i > 0) for (const g of gaz[i - 1]) f.push(`g-1=${g}`);
-    if (i + 1 < n) for (const g of gaz[i + 1]) f.push(`g+1=${g}`);
-    if (cs !== 'lower' && w.includes('.')) f.push(`len=${Math.min(len, 4)}`);
-    out.push(f);
-  }
-  return out;
+  const views = tokens.map((t) => tokenView(t, lexicon));
+  return featuresOfViews(tokens, views, lexicon);
+}
+
+export function featuresOfViews(
+  tokens: readonly string[],
+  views: readonly TokenView[],
+  lexicon: NerLexicon,
+): string[][] {
+  const n = views.length;
+  const headline = isHeadline(views);
+  const gaz = gazetteerMatches(
+    views.map((v) => v.lower),
+    tokens,
+    lexicon.gazetteer,
+  );
+  return views.map((v, i) => [
+    ...v.own,
+    i === 0 ? v.first : v.rest,
+    ...(headline ? v.headline : []),
+    ...(i > 1 ? views[i - 2].asPrev2 : SENTENCE_EDGES.prev2),
+    ...(i > 0 ? views[i - 1].asPrev : SENTENCE_EDGES.prev),
+    ...(i + 1 < n ? views[i + 1].asNext : SENTENCE_EDGES.next),
+    ...(i + 2 < n ? views[i + 2].asNext2 : SENTENCE_EDGES.next2),
+    ...pairFeatures(views, i),
+    ...gazetteerFeatures(gaz, v.case, i),
+  ]);
 }

@@ -5,8 +5,9 @@
 import { derived, loadModel, type ModelFile } from '../../models/load.js';
 import { bioSpans, type EntitySpan, NER_TAGS } from './bio.js';
 import { TAG_COUNT, viterbi } from './decode.js';
-import { NER_FEATURES, type NerLexicon, sentenceFeatures } from './features.js';
+import { NER_FEATURES, type NerLexicon } from './features.js';
 import { type GazetteerLists, indexGazetteer } from './gazetteer.js';
+import { RowScorer } from './token-rows.js';
 
 export interface NerModel extends ModelFile {
   /** Weights are stored as integers: the real weight times `scale`. */
@@ -29,32 +30,33 @@ export const nerModel = (): NerModel =>
   });
 
 interface Tagger {
-  lexicon: NerLexicon;
-  /** Feature → offset of its row in `table` (one flat array: far faster to add up than many small ones). */
-  rows: Map<string, number>;
-  table: Float64Array;
+  scorer: RowScorer;
   transitions: Float64Array;
 }
 
 const tagger = derived(nerModel, (model): Tagger => {
+  // the weights stay the stored integers (all at the same scale, so the best path is the same): sums of
+  // integers are exact in any order, so the cached path scores exactly as the trainer's string path does
   const features = Object.keys(model.weights);
   const rows = new Map<string, number>();
   const table = new Float64Array(features.length * TAG_COUNT);
   features.forEach((feature, i) => {
     rows.set(feature, i * TAG_COUNT);
     model.weights[feature].forEach((w, t) => {
-      table[i * TAG_COUNT + t] = w / model.scale;
+      table[i * TAG_COUNT + t] = w;
     });
   });
+  const lexicon: NerLexicon = { lower: new Set(model.lower), gazetteer: indexGazetteer(model.gazetteer) };
   return {
-    lexicon: { lower: new Set(model.lower), gazetteer: indexGazetteer(model.gazetteer) },
-    rows,
-    table,
-    transitions: Float64Array.from(model.transitions, (w) => w / model.scale),
+    scorer: new RowScorer(lexicon, rows, table),
+    transitions: Float64Array.from(model.transitions),
   };
 });
 
-/** Scores per token and tag: the sum of the rows (offsets into `table`) of each token's features. */
+/**
+ * Scores per token and tag from feature strings: the sum of the rows (offsets into `table`) of each token's
+ * features. The trainer's path; the tagger gets the same sums from RowScorer.
+ */
 export function emissions(
   features: readonly string[][],
   rows: ReadonlyMap<string, number>,
@@ -77,8 +79,8 @@ export function emissions(
 /** The BIO tag of each token of one sentence (tokens as CoNLL splits them: punctuation apart). */
 export function tagTokens(tokens: readonly string[]): string[] {
   if (!tokens.length) return [];
-  const { lexicon, rows, table, transitions } = tagger();
-  const emit = emissions(sentenceFeatures(tokens, lexicon), rows, table);
+  const { scorer, transitions } = tagger();
+  const emit = scorer.emissions(tokens);
   return Array.from(viterbi(tokens.length, emit, transitions), (t) => NER_TAGS[t]);
 }
 
