@@ -11,6 +11,7 @@
 import { Parser } from 'htmlparser2';
 import { normalizeDate } from './dates.js';
 import { metadataFrom, type PageMeta } from './html-meta.js';
+import { tokenWords } from './text-length.js';
 
 export interface HtmlExtraction {
   title?: string;
@@ -165,7 +166,7 @@ interface Block {
 
 const countWords = (s: string) => {
   let n = 0;
-  for (const t of s.split(' ')) if (t && /[\p{L}\p{N}]/u.test(t)) n++;
+  for (const t of s.split(' ')) if (t && /[\p{L}\p{N}]/u.test(t)) n += tokenWords(t);
   return n;
 };
 

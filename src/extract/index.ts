@@ -9,6 +9,7 @@ import { normalizeDate } from './dates.js';
 import { extractHtml, type HtmlExtraction } from './html.js';
 import { detectLanguage } from './language.js';
 import { extractText } from './text.js';
+import { tokenWords } from './text-length.js';
 
 export interface ExtractResult {
   article?: Article;
@@ -40,7 +41,10 @@ export function extractArticle(raw: RawDocument): ExtractResult {
         : extractText(raw.content);
   const paragraphs = fields.paragraphs;
   const text = paragraphs.join('\n\n');
-  const wordsInBody = text.split(/\s+/).filter(Boolean).length;
+  const wordsInBody = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .reduce((n, t) => n + tokenWords(t), 0);
   if (wordsInBody < MIN_BODY_WORDS) {
     return {
       diagnostics: [

@@ -4,6 +4,7 @@
  * prose lines before the page's trailing furniture (comments, related links, footers).
  */
 import { parseDate } from './dates.js';
+import { hasUnspacedScript, tokenWords } from './text-length.js';
 
 export interface TextExtraction {
   title?: string;
@@ -52,7 +53,11 @@ const MASTHEAD =
 /** Navigation rows: several short items separated by pipes or bullets. */
 const NAV_LINE = /\S\s+[|•·]\s+\S.*\s[|•·]\s/;
 
-const wordsIn = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const wordsIn = (s: string) =>
+  s
+    .split(/\s+/)
+    .filter(Boolean)
+    .reduce((n, t) => n + tokenWords(t), 0);
 const endsLikeSentence = (s: string) => /[.!?]\s*["'“”’)]?$/.test(s) || /["”]$/.test(s);
 
 /** A line of running prose: long enough and ending like a sentence. */
@@ -148,7 +153,8 @@ export function extractText(content: string): TextExtraction {
 
     if (!isProse(line)) {
       // Inside the body, short non-prose lines are subheads or furniture; keep subheads that look like text.
-      if (wordsIn(line) >= 12 && /[a-z]/.test(line)) result.paragraphs.push(line);
+      if (wordsIn(line) >= 12 && (/[a-z]/.test(line) || hasUnspacedScript(line)))
+        result.paragraphs.push(line);
       continue;
     }
     if (seen.has(line)) continue;

@@ -1,7 +1,8 @@
 /**
  * Everything `newsfuse ingest` accepts, to raw documents: files and directories as `brief` reads them,
- * feed files (RSS, Atom, RDF, JSON Feed), WARC files, and http(s) URLs of pages or feeds (a feed's linked
- * pages are fetched when its items carry no content).
+ * feed files (RSS, Atom, RDF, JSON Feed), WARC files, and http(s) URLs of pages or feeds (the linked page
+ * of a fetched feed's item is fetched when the item carries no content; a feed file's are not fetched, and
+ * a warning says how many items that leaves out).
  */
 import { documentsFromBytes, readInputs } from '../ingest/index.js';
 import type { Diagnostic, RawDocument } from '../model.js';
@@ -29,6 +30,12 @@ export async function readSources(paths: string[], fetchOptions: FetchOptions = 
       const f = documentsFromFeed(doc.origin.path, doc.content);
       docs.push(...f.docs);
       diagnostics.push(...f.diagnostics);
+      if (f.links.length)
+        diagnostics.push({
+          level: 'warning',
+          origin: { path: doc.origin.path },
+          message: `${f.links.length} of ${f.items} feed items carry only a link, and links in a feed file are not fetched (ingest the feed's URL instead); skipped`,
+        });
     } else docs.push(doc);
   }
   for (const p of paths.filter(isWarc)) {
@@ -44,20 +51,16 @@ export async function readSources(paths: string[], fetchOptions: FetchOptions = 
         const f = documentsFromFeed(page.url, text);
         docs.push(...f.docs);
         diagnostics.push(...f.diagnostics);
-        if (!f.docs.length)
-          for (const link of f.links) {
-            try {
-              const item = await safeFetch(link, fetchOptions);
-              docs.push(
-                ...documentsFromBytes(item.url, item.bytes).docs.map((d) => ({
-                  ...d,
-                  hints: { ...d.hints, url: item.url },
-                })),
-              );
-            } catch (err) {
-              diagnostics.push({ level: 'warning', origin: { path: link }, message: (err as Error).message });
-            }
+        for (const link of f.links) {
+          try {
+            const item = await safeFetch(link, fetchOptions);
+            const r = documentsFromBytes(item.url, item.bytes);
+            docs.push(...r.docs.map((d) => ({ ...d, hints: { ...d.hints, url: item.url } })));
+            diagnostics.push(...r.diagnostics);
+          } catch (err) {
+            diagnostics.push({ level: 'warning', origin: { path: link }, message: (err as Error).message });
           }
+        }
       } else {
         const r = documentsFromBytes(page.url.endsWith('/') ? `${page.url}index.html` : page.url, page.bytes);
         docs.push(

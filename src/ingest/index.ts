@@ -30,7 +30,9 @@ export function sniffKind(name: string, content: string): FileKind {
   if (JSONL_EXT.has(ext)) return 'jsonl';
   if (TEXT_EXT.has(ext)) return 'text';
   const head = content.slice(0, 1024).trimStart();
-  if (/^\{/.test(head) && /^\{.*\}\s*$/m.test(head.split('\n')[0])) return 'jsonl';
+  // A JSON Feed on one line is a feed (one document, opened into items by feeds/), not a JSON Lines record.
+  const jsonFeed = /"version"\s*:\s*"https:\/\/jsonfeed\.org/.test(head);
+  if (/^\{/.test(head) && /^\{.*\}\s*$/m.test(head.split('\n')[0]) && !jsonFeed) return 'jsonl';
   if (/^<(!doctype html|html|head|body|article|div|p)\b/i.test(head)) return 'html';
   return 'text';
 }
@@ -56,9 +58,21 @@ export function documentsFromBytes(path: string, bytes: Uint8Array): IngestResul
   const text = decoded.text;
   if (!text.trim())
     return { docs: [], diagnostics: [{ level: 'warning', origin, message: 'empty file skipped' }] };
+  // What decoding had to repair is told with the file, whatever the file then gives.
+  const repaired: Diagnostic[] = (decoded.repairs ?? []).map((r) => ({
+    level: 'warning',
+    origin: { path, line: r.line },
+    message: r.message,
+  }));
   const kind = sniffKind(name, text);
-  if (kind === 'jsonl') return parseJsonl(text, path);
-  return { docs: [rawDocument({ origin, kind, content: text, hash: contentHash(buf) })], diagnostics: [] };
+  if (kind === 'jsonl') {
+    const r = parseJsonl(text, path);
+    return { docs: r.docs, diagnostics: [...repaired, ...r.diagnostics] };
+  }
+  return {
+    docs: [rawDocument({ origin, kind, content: text, hash: contentHash(buf) })],
+    diagnostics: repaired,
+  };
 }
 
 function readStdin(): Uint8Array {
