@@ -19,6 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { extractArticle } from '../src/extract/index.js';
+import { documentsFromBytes } from '../src/ingest/index.js';
+import type { Article } from '../src/model.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const sharedData = fileURLToPath(new URL('../../shared/data/', import.meta.url));
@@ -142,4 +146,36 @@ export function runCli(args: string[], input?: string, nodeOptions: string[] = [
     timeout: 120_000,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Extract one page given by name and content, with every message its reading and extraction gave. */
+export function extractPage(
+  name: string,
+  content: string | Buffer,
+): { article?: Article; messages: string[] } {
+  const { docs, diagnostics } = documentsFromBytes(
+    name,
+    typeof content === 'string' ? Buffer.from(content) : content,
+  );
+  const messages = diagnostics.map((d) => d.message);
+  if (!docs.length) return { messages };
+  const r = extractArticle(docs[0]);
+  return { article: r.article, messages: [...messages, ...r.diagnostics.map((d) => d.message)] };
+}
+
+/** Headless Debian chromium for the browser tier (no browser download, no background traffic). */
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
 }

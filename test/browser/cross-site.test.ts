@@ -11,13 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { serve } from '@hono/node-server';
-import { chromium } from 'playwright-core';
 import { readSources } from '../../src/feeds/index.js';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/db.js';
 import { ingestDocuments } from '../../src/store/ingest.js';
 import { counts } from '../../src/store/repository.js';
-import { chromiumPath, examplesDir, NO_BROWSER, tempDir } from '../helpers.js';
+import { examplesDir, launchChromium, NO_BROWSER, tempDir } from '../helpers.js';
 
 /** The planted record: own words, long enough to be kept as an article. */
 const planted = {
@@ -81,18 +80,7 @@ test('browser: a page on another port cannot store a record by form, no-cors or 
   skip: NO_BROWSER,
 }, async () => {
   assert.ok(db);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const before = counts(db).articles;
   try {
     const page = await browser.newPage();

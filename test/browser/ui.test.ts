@@ -8,12 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { serve } from '@hono/node-server';
-import { chromium } from 'playwright-core';
 import { readSources } from '../../src/feeds/index.js';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/db.js';
 import { ingestDocuments } from '../../src/store/ingest.js';
-import { chromiumPath, examplesDir, NO_BROWSER, repoRoot, tempDir } from '../helpers.js';
+import { examplesDir, launchChromium, NO_BROWSER, repoRoot, tempDir } from '../helpers.js';
 
 let db: ReturnType<typeof openStore> | undefined;
 let server: ReturnType<typeof serve> | undefined;
@@ -35,18 +34,7 @@ after(() => {
 test('browser: list, search "Calderwick", open the story, click a citation, the cited paragraph is highlighted', {
   skip: NO_BROWSER,
 }, async () => {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`${base}/`);

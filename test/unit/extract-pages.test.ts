@@ -1,20 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extractArticle } from '../../src/extract/index.js';
-import { documentsFromBytes } from '../../src/ingest/index.js';
-import type { Article } from '../../src/model.js';
-import { cli, examplesDir, runCli } from '../helpers.js';
+import { cli, examplesDir, extractPage, runCli } from '../helpers.js';
 
-function extract(name: string, content: string | Buffer): { article?: Article; messages: string[] } {
-  const { docs, diagnostics } = documentsFromBytes(
-    name,
-    typeof content === 'string' ? Buffer.from(content) : content,
-  );
-  const messages = diagnostics.map((d) => d.message);
-  if (!docs.length) return { messages };
-  const r = extractArticle(docs[0]);
-  return { article: r.article, messages: [...messages, ...r.diagnostics.map((d) => d.message)] };
-}
+const extract = extractPage;
 
 const PROSE = (n: number) =>
   Array.from(
