@@ -3,7 +3,7 @@
  * `{error}` with the right status (400 malformed input, 404 unknown id, 413 body too large); guard.ts refuses
  * requests naming another host and writes from other sites or without the token.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contentHash } from '../ingest/hash.js';
 import { recordDocument, recordTypeError } from '../ingest/record.js';
@@ -11,13 +11,19 @@ import type { RawDocument } from '../model.js';
 import type { DB } from '../store/db.js';
 import { ingestDocuments } from '../store/ingest.js';
 import { getArticle, getArticles, getBrief, listStories, sentenceParagraph } from '../store/repository.js';
+import { LruCache, storeVersion, storyVersion } from './cache.js';
 import { type GuardOptions, hostGuard, writeGuard } from './guard.js';
+import { concurrencyLimit } from './limit.js';
 import { notFoundPage, storyListPage, storyPage } from './pages.js';
 
 export interface AppOptions extends GuardOptions {
   /** Largest accepted POST body, bytes. */
   maxBody?: number;
   words?: number;
+  /** Most requests handled at once; more are refused with 503 and `Retry-After: 1` (default 32). */
+  maxConcurrent?: number;
+  /** Rendered pages and JSON by story or store version (default: a new one of 200 entries). */
+  cache?: LruCache<string>;
 }
 
 const SECURITY_HEADERS = {
@@ -75,19 +81,43 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
   });
   app.use('*', hostGuard(options));
   app.use('*', writeGuard(options));
+  // Probes come before the limit: a busy server is still alive, and says so.
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', (c) => {
+    try {
+      db.prepare('SELECT 1 FROM stories LIMIT 1').get();
+      return c.json({ ok: true });
+    } catch (err) {
+      return c.json({ ok: false, error: `store not answering: ${(err as Error).message}` }, 503);
+    }
+  });
+  app.use('*', concurrencyLimit(options.maxConcurrent ?? 32));
+  const cache = options.cache ?? new LruCache<string>(200);
+  // c.json's own body and type, so a cached answer is the same bytes as a fresh one.
+  const jsonBody = (c: Context, body: string) => c.body(body, 200, { 'content-type': 'application/json' });
 
   app.get('/api/stories', (c) => {
     const q = c.req.query('q') ?? '';
     const since = c.req.query('since');
     if (since && !/^\d{4}-\d{2}-\d{2}/.test(since))
       return c.json({ error: 'since must be a date (YYYY-MM-DD)' }, 400);
-    return c.json({ stories: listStories(db, { q, since }) });
+    const key = `api-list\0${storeVersion(db)}\0${q}\0${since ?? ''}`;
+    return jsonBody(
+      c,
+      cache.through(key, () => JSON.stringify({ stories: listStories(db, { q, since }) })),
+    );
   });
   app.get('/api/stories/:id', (c) => {
-    const brief = getBrief(db, c.req.param('id'));
-    return brief
-      ? c.json({ schema: 'newsfuse.briefs/1', briefs: [brief] })
-      : c.json({ error: 'no such story' }, 404);
+    const id = c.req.param('id');
+    const version = storyVersion(db, id);
+    const body =
+      version === undefined
+        ? ''
+        : cache.through(`api-story\0${id}\0${version}`, () => {
+            const brief = getBrief(db, id);
+            return brief ? JSON.stringify({ schema: 'newsfuse.briefs/1', briefs: [brief] }) : '';
+          });
+    return body ? jsonBody(c, body) : c.json({ error: 'no such story' }, 404);
   });
   app.get('/api/articles/:id', (c) => {
     const a = getArticle(db, c.req.param('id'));
@@ -114,18 +144,25 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
 
   app.get('/', (c) => {
     const q = c.req.query('q') ?? '';
-    return c.html(storyListPage(listStories(db, { q }), q));
+    const key = `page-list\0${storeVersion(db)}\0${q}`;
+    return c.html(cache.through(key, () => storyListPage(listStories(db, { q }), q)));
   });
   app.get('/stories/:id', (c) => {
-    const brief = getBrief(db, c.req.param('id'));
-    if (!brief) return c.html(notFoundPage('Story'), 404);
-    const articles = getArticles(
-      db,
-      brief.sources.map((s) => s.articleId),
-      { text: false },
-    );
-    const paragraphOf = (articleId: string, index: number) => sentenceParagraph(db, articleId, index) ?? 0;
-    return c.html(storyPage(brief, articles, paragraphOf));
+    const id = c.req.param('id');
+    const version = storyVersion(db, id);
+    if (version === undefined) return c.html(notFoundPage('Story'), 404);
+    const page = cache.through(`page-story\0${id}\0${version}`, () => {
+      const brief = getBrief(db, id);
+      if (!brief) return ''; // deleted between the two reads: answered as unknown
+      const articles = getArticles(
+        db,
+        brief.sources.map((s) => s.articleId),
+        { text: false },
+      );
+      const paragraphOf = (articleId: string, index: number) => sentenceParagraph(db, articleId, index) ?? 0;
+      return storyPage(brief, articles, paragraphOf);
+    });
+    return page ? c.html(page) : c.html(notFoundPage('Story'), 404);
   });
   app.notFound((c) => c.html(notFoundPage('Page'), 404));
   return app;
