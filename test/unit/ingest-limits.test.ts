@@ -117,6 +117,6 @@ test('an oversized record is told on the brief command as file:line', async () =
   );
   const r = await cli(['brief', dir, '--format', 'json']);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stderr, /warning: .*feed\.jsonl:1: record's "text" longer than 4 M characters; skipped/);
+  assert.match(r.stderr, /warning: .*feed\.jsonl:1: record's "text" longer than 1 M characters; skipped/);
   assert.equal(JSON.parse(r.stdout).briefs.length, 1);
 });
