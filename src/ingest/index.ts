@@ -2,7 +2,7 @@
  * Ingest: paths (files, directories, "-" for stdin) → raw documents. Each file is read, decoded and typed;
  * problems become diagnostics and never stop the rest.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Diagnostic, RawDocument, RawKind } from '../model.js';
@@ -112,9 +112,11 @@ export async function readInputs(
   const { files, diagnostics } = listFiles(paths);
   const docs: RawDocument[] = [];
   for (const file of files) {
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | undefined;
     try {
-      bytes = file === '-' ? readStdin() : readFileSync(file);
+      // A file's size is checked before it is read, so an oversized one never fills memory.
+      const tooLarge = file !== '-' && statSync(file).size > limits.fileBytes;
+      if (!tooLarge) bytes = file === '-' ? readStdin() : readFileSync(file);
     } catch (err) {
       diagnostics.push({
         level: 'warning',
@@ -123,7 +125,7 @@ export async function readInputs(
       });
       continue;
     }
-    if (bytes.length > limits.fileBytes) {
+    if (!bytes || bytes.length > limits.fileBytes) {
       diagnostics.push({
         level: 'warning',
         origin: { path: file },

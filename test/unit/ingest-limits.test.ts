@@ -120,3 +120,18 @@ test('an oversized record is told on the brief command as file:line', async () =
   assert.match(r.stderr, /warning: .*feed\.jsonl:1: record's "text" longer than 1 M characters; skipped/);
   assert.equal(JSON.parse(r.stdout).briefs.length, 1);
 });
+
+test('a file over the size limit is skipped before it is read', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'big.txt'), story(100));
+  copyFileSync(join(examplesDir, GOOD), join(dir, GOOD));
+  const r = await readInputs([dir], { ...SMALL, fileBytes: 6000 });
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.origin.path, d.message]),
+    [[join(dir, 'big.txt'), 'larger than 6000 bytes; skipped']],
+  );
+  assert.deepEqual(
+    r.docs.map((d) => d.origin.path),
+    [join(dir, GOOD)],
+  );
+});
