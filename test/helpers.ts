@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { extractArticle } from '../src/extract/index.js';
 import { documentsFromBytes } from '../src/ingest/index.js';
+import { INGEST_LIMITS, type IngestLimits } from '../src/ingest/limits.js';
 import type { Article } from '../src/model.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -152,10 +153,12 @@ export function runCli(args: string[], input?: string, nodeOptions: string[] = [
 export function extractPage(
   name: string,
   content: string | Buffer,
+  limits: IngestLimits = INGEST_LIMITS,
 ): { article?: Article; messages: string[] } {
   const { docs, diagnostics } = documentsFromBytes(
     name,
     typeof content === 'string' ? Buffer.from(content) : content,
+    limits,
   );
   const messages = diagnostics.map((d) => d.message);
   if (!docs.length) return { messages };

@@ -2,9 +2,10 @@
 import { readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model.js';
+import { INGEST_LIMITS } from './limits.js';
 
 /** Files larger than this are refused with a warning (a news page is far smaller). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_FILE_BYTES = INGEST_LIMITS.fileBytes;
 
 export interface FileList {
   files: string[];

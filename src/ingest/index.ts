@@ -2,14 +2,15 @@
  * Ingest: paths (files, directories, "-" for stdin) → raw documents. Each file is read, decoded and typed;
  * problems become diagnostics and never stop the rest.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Diagnostic, RawDocument, RawKind } from '../model.js';
 import { decodeBytes } from './decode.js';
-import { listFiles, MAX_FILE_BYTES } from './files.js';
+import { listFiles } from './files.js';
 import { contentHash } from './hash.js';
 import { parseJsonl } from './jsonl.js';
+import { formatSize, INGEST_LIMITS, type IngestLimits } from './limits.js';
 import { rawDocument } from './record.js';
 
 export interface IngestResult {
@@ -37,17 +38,32 @@ export function sniffKind(name: string, content: string): FileKind {
   return 'text';
 }
 
-/** Turn one file's bytes into raw documents. Pure: no file system access. */
-export function documentsFromBytes(path: string, bytes: Uint8Array): IngestResult {
+/** Node's error when inflating would pass `maxOutputLength`. */
+const TOO_LARGE = 'ERR_BUFFER_TOO_LARGE';
+
+/**
+ * Turn one file's bytes into raw documents. Pure: no file system access. `limits` bounds what a file may
+ * decompress to and how long a page or record may be (see limits.ts); what passes one is skipped with a warning.
+ */
+export function documentsFromBytes(
+  path: string,
+  bytes: Uint8Array,
+  limits: IngestLimits = INGEST_LIMITS,
+): IngestResult {
   const origin = { path };
   let buf = bytes;
   if (buf.length === 0)
     return { docs: [], diagnostics: [{ level: 'warning', origin, message: 'empty file skipped' }] };
   if (buf[0] === 0x1f && buf[1] === 0x8b) {
     try {
-      buf = gunzipSync(buf);
-    } catch {
-      return { docs: [], diagnostics: [{ level: 'warning', origin, message: 'corrupt gzip data; skipped' }] };
+      // Inflating stops at the cap instead of growing without bound: a gzip bomb costs the cap, no more.
+      buf = gunzipSync(buf, { maxOutputLength: limits.gunzipBytes });
+    } catch (err) {
+      const message =
+        (err as NodeJS.ErrnoException).code === TOO_LARGE
+          ? `decompresses to more than ${formatSize(limits.gunzipBytes, 'bytes')}; skipped`
+          : 'corrupt gzip data; skipped';
+      return { docs: [], diagnostics: [{ level: 'warning', origin, message }] };
     }
   }
   const name = basename(path);
@@ -66,8 +82,14 @@ export function documentsFromBytes(path: string, bytes: Uint8Array): IngestResul
   }));
   const kind = sniffKind(name, text);
   if (kind === 'jsonl') {
-    const r = parseJsonl(text, path);
+    const r = parseJsonl(text, path, limits);
     return { docs: r.docs, diagnostics: [...repaired, ...r.diagnostics] };
+  }
+  const max = kind === 'html' ? limits.htmlChars : limits.textChars;
+  if (text.length > max) {
+    // Extraction of a page this long would run for minutes; real news pages are far shorter.
+    const message = `${kind} page longer than ${formatSize(max, 'characters')}; skipped`;
+    return { docs: [], diagnostics: [...repaired, { level: 'warning', origin, message }] };
   }
   return {
     docs: [rawDocument({ origin, kind, content: text, hash: contentHash(buf) })],
@@ -79,14 +101,22 @@ function readStdin(): Uint8Array {
   return readFileSync(0);
 }
 
-/** Read every input path. Missing paths give `error` diagnostics; unreadable files give warnings. */
-export async function readInputs(paths: string[]): Promise<IngestResult> {
+/**
+ * Read every input path. Missing paths give `error` diagnostics; unreadable files give warnings, as do files
+ * over `limits` (see limits.ts).
+ */
+export async function readInputs(
+  paths: string[],
+  limits: IngestLimits = INGEST_LIMITS,
+): Promise<IngestResult> {
   const { files, diagnostics } = listFiles(paths);
   const docs: RawDocument[] = [];
   for (const file of files) {
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | undefined;
     try {
-      bytes = file === '-' ? readStdin() : readFileSync(file);
+      // A file's size is checked before it is read, so an oversized one never fills memory.
+      const tooLarge = file !== '-' && statSync(file).size > limits.fileBytes;
+      if (!tooLarge) bytes = file === '-' ? readStdin() : readFileSync(file);
     } catch (err) {
       diagnostics.push({
         level: 'warning',
@@ -95,15 +125,15 @@ export async function readInputs(paths: string[]): Promise<IngestResult> {
       });
       continue;
     }
-    if (bytes.length > MAX_FILE_BYTES) {
+    if (!bytes || bytes.length > limits.fileBytes) {
       diagnostics.push({
         level: 'warning',
         origin: { path: file },
-        message: `larger than ${MAX_FILE_BYTES} bytes; skipped`,
+        message: `larger than ${limits.fileBytes} bytes; skipped`,
       });
       continue;
     }
-    const r = documentsFromBytes(file, bytes);
+    const r = documentsFromBytes(file, bytes, limits);
     docs.push(...r.docs);
     diagnostics.push(...r.diagnostics);
   }
