@@ -4,6 +4,7 @@
  * term weights passed in (IDF learned from the training sentences) and WordNet's synsets (wordnet.ts).
  * A change to what a feature means must change PARAPHRASE_FEATURES (the model's feature-set hash).
  */
+import { MONTHS_LOWER, WEEKDAYS_LOWER } from '../lexicon.js';
 import { isStopword, stem, tokens } from '../tokens.js';
 import { shareSynset, synsets } from './wordnet.js';
 
@@ -77,25 +78,14 @@ const NEGATIONS = new Set([
   'without',
 ]);
 const MODALS = ['may', 'might', 'could', 'would', 'should', 'can', 'must', 'will'];
-const DATE_WORDS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+/**
+ * Month and weekday names a sentence's date is read from (an index into this list): the lexicon's, less the
+ * month "may", which is far more often the modal; weekdays from Monday, as the model was trained.
+ */
+const DATE_WORDS: readonly string[] = [
+  ...MONTHS_LOWER.filter((m) => m !== 'may'),
+  ...WEEKDAYS_LOWER.slice(1),
+  WEEKDAYS_LOWER[0],
 ];
 
 // Sets are compared as sorted arrays of 32-bit hashes (a merge instead of string lookups: the pair
