@@ -24,17 +24,7 @@ import { articleSentences, splitSentences } from '../../src/language/sentences.j
 import { dateMentions, timex } from '../../src/language/timex.js';
 import type { Article } from '../../src/model.js';
 import { briefArticles } from '../../src/pipeline.js';
-
-/** mulberry32: a small seeded PRNG, so that a failure can be replayed. */
-function prng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../src/text/random.js';
 
 const WORDS = (
   'the a of and to in on said told added according says warned Tuesday March 5 2025 1999 late early ' +
@@ -71,7 +61,7 @@ const ODD = [
 ];
 
 function generator(seed: number) {
-  const rand = prng(seed);
+  const rand = rng(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
   const token = () => {
     const r = rand();
