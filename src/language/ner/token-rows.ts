@@ -133,7 +133,7 @@ export class RowScorer {
   }
 
   /** emit[i * T + tag]: the summed weights of token i's features for each tag. */
-  emissions(tokens: readonly string[]): Float64Array {
+  emissions(tokens: readonly string[], extra?: readonly (readonly string[])[]): Float64Array {
     const T = TAG_COUNT;
     const n = tokens.length;
     const table = this.table;
@@ -165,6 +165,7 @@ export class RowScorer {
       if (tri >= 0) for (let t = 0; t < T; t++) emit[base + t] += table[tri + t];
       if (gaz[i].length || (i > 0 && gaz[i - 1].length) || (i + 1 < n && gaz[i + 1].length))
         addFeatures(emit, base, table, rows, gazetteerFeatures(gaz, r.view.case, i));
+      if (extra?.[i].length) addFeatures(emit, base, table, rows, extra[i]);
     }
     return emit;
   }
