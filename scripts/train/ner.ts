@@ -41,6 +41,7 @@ const settings = {
   lowerMin: 2,
   /** Parts of the training data the seen-TYPE name lists are built across (0: no such lists). */
   seenFolds: Number(arg('--seen-folds') ?? 5),
+  seenO: !process.argv.includes('--no-seen-o'),
   /** Document features (document.ts); --no-document trains without them (for comparison). */
   document: !process.argv.includes('--no-document'),
   /** Also train on every document sentence by sentence, without the document features. */
@@ -77,11 +78,17 @@ function seenLists(documents: readonly Sentence[][]): Record<string, string[]> {
   if (!settings.seenFolds) return {};
   const lists: Record<string, Set<string>> = {};
   for (const doc of documents)
-    for (const s of doc)
+    for (const s of doc) {
       for (const span of bioSpans(s.tags)) {
         const name = s.tokens.slice(span.start, span.end).join(' ').toLowerCase();
         (lists[`seen-${span.type}`] ??= new Set()).add(name);
       }
+      if (settings.seenO)
+        s.tokens.forEach((t, i) => {
+          if (i && s.tags[i] === 'O' && caseOf(t) === 'init')
+            (lists['seen-O'] ??= new Set()).add(t.toLowerCase());
+        });
+    }
   return Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...v].sort()]));
 }
 
@@ -125,7 +132,7 @@ function train(documents: readonly Sentence[][], gazetteer: GazetteerLists): Tra
       for (const f of [
         `h=${type}`,
         `hm=${type}`,
-        ...['init', 'caps', 'mixed'].map((cs) => `hm=${type}&${cs}`),
+        ...['init', 'caps', 'mixed', 'hl', '0', 'r'].map((cs) => `hm=${type}&${cs}`),
       ])
         counts.set(f, Math.max(counts.get(f) ?? 0, settings.cutoff));
   const features = [...counts].filter(([, n]) => n >= settings.cutoff).map(([f]) => f);

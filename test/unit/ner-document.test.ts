@@ -56,19 +56,24 @@ test('documentFeatures reads the capitalisation flags and the history of a word'
   const sentences = split([
     'Okafor beat Mensah in the final .',
     'MENSAH SAID OKAFOR PLAYED WELL',
-    'It was a final',
+    'It was a final for Mensah',
   ]);
   const doc = documentContext(sentences);
   const history: History = new Map();
   const tags = ['B-PER', 'O', 'B-PER', 'O', 'O', 'O', 'O'].map((t) => NER_TAGS.indexOf(t));
   recordHistory(history, sentences[0], tags);
   const f = documentFeatures(sentences[1], doc, history);
-  assert.deepEqual(f[0], ['dc=i&caps&hl', 'h=PER', 'hm=PER', 'hm=PER&caps']);
+  assert.deepEqual(f[0], ['dc=i&caps&hl', 'h=PER', 'hm=PER', 'hm=PER&caps', 'hm=PER&hl']);
   assert.deepEqual(f[1], ['dc=-&caps&hl'], 'a word the document never shows in running text');
-  assert.deepEqual(f[2], ['dc=-&caps&hl', 'h=PER', 'hm=PER', 'hm=PER&caps'], 'sentence-initial Okafor');
+  assert.deepEqual(
+    f[2],
+    ['dc=-&caps&hl', 'h=PER', 'hm=PER', 'hm=PER&caps', 'hm=PER&hl'],
+    'Okafor is only ever sentence-initial in the running text',
+  );
   const last = documentFeatures(sentences[2], doc, history);
   assert.deepEqual(last[3], [], 'lower-case tokens get none');
   assert.deepEqual(last[0], ['dc=-&init'], '"it" is never lower-case in this document');
+  assert.deepEqual(last[5], ['dc=i&init', 'h=PER', 'hm=PER', 'hm=PER&init', 'hm=PER&r']);
 });
 
 test('tagInDocument tags running text first and hands each sentence the history so far', () => {

@@ -75,7 +75,8 @@ export function recordHistory(history: History, tokens: readonly string[], tags:
 /**
  * The document features of each token of one sentence: dc=FLAGS&CASE[&hl] (FLAGS: l if the document writes
  * the word lower-case, i if it capitalizes it mid-sentence, - for neither), and from the history hm=TYPE
- * (the type given most often, first in HISTORY_TYPES on a tie), hm=TYPE&CASE, h=TYPE for every type given.
+ * (the type given most often, first in HISTORY_TYPES on a tie), hm=TYPE&CASE, hm=TYPE&hl|0|r (in a headline, first
+ * in its sentence, or further on), h=TYPE for every type given.
  */
 export function documentFeatures(
   tokens: readonly string[],
@@ -84,7 +85,7 @@ export function documentFeatures(
 ): string[][] {
   if (!doc.active) return tokens.map(() => []);
   const headline = allCaps(tokens);
-  return tokens.map((t) => {
+  return tokens.map((t, i) => {
     const cs = caseOf(t);
     if (!hasLetterCase(cs)) return [];
     const w = t.toLowerCase();
@@ -98,6 +99,7 @@ export function documentFeatures(
         if (counts[k]) f.push(`h=${HISTORY_TYPES[k]}`);
       }
       f.push(`hm=${HISTORY_TYPES[best]}`, `hm=${HISTORY_TYPES[best]}&${cs}`);
+      f.push(`hm=${HISTORY_TYPES[best]}&${headline ? 'hl' : i === 0 ? '0' : 'r'}`);
     }
     return f;
   });

@@ -18,7 +18,7 @@ export const NER_FEATURES: readonly string[] = [
   'w-1sh=LOWER-1|SHAPE shw+1=SHAPE|LOWER+1 lsh=LONGSHAPE (uncollapsed, 8 chars) s3-1 s3+1 (suffix of neighbours)',
   'lc-1 lc+1 =CASE of the neighbour if in the lower-case lexicon, else no',
   'len=1|2|3|4+ of a capitalized token with a period (initials, abbreviations)',
-  'document (document.ts): dc=l|i|li|-&CASE[&hl]; h=TYPE hm=TYPE hm=TYPE&CASE from the prediction history; body first, headlines last',
+  'document (document.ts): dc=l|i|li|-&CASE[&hl]; h=TYPE hm=TYPE hm=TYPE&CASE hm=TYPE&hl|0|r from the prediction history; body first, headlines last',
 ];
 
 /** What the features read from the model besides their weights. */
