@@ -86,24 +86,38 @@ export function documentFeatures(
   if (!doc.active) return tokens.map(() => []);
   const headline = allCaps(tokens);
   return tokens.map((t, i) => {
-    const cs = caseOf(t);
-    if (!hasLetterCase(cs)) return [];
+    const c = CASES.indexOf(caseOf(t));
+    if (c < 0) return [];
     const w = t.toLowerCase();
-    const flags = (doc.lower.has(w) ? 'l' : '') + (doc.mid.has(w) ? 'i' : '') || '-';
-    const f = [`dc=${flags}&${cs}${headline ? '&hl' : ''}`];
+    const flags = (doc.lower.has(w) ? 1 : 0) + (doc.mid.has(w) ? 2 : 0);
+    const f = [NAMES.dc[flags][c][headline ? 1 : 0]];
     const counts = history.get(w);
     if (counts) {
       let best = 0;
       for (let k = 0; k < counts.length; k++) {
         if (counts[k] > counts[best]) best = k;
-        if (counts[k]) f.push(`h=${HISTORY_TYPES[k]}`);
+        if (counts[k]) f.push(NAMES.h[k]);
       }
-      f.push(`hm=${HISTORY_TYPES[best]}`, `hm=${HISTORY_TYPES[best]}&${cs}`);
-      f.push(`hm=${HISTORY_TYPES[best]}&${headline ? 'hl' : i === 0 ? '0' : 'r'}`);
+      f.push(NAMES.hm[best], NAMES.hmCase[best][c], NAMES.hmWhere[best][headline ? 0 : i === 0 ? 1 : 2]);
     }
     return f;
   });
 }
+
+/** The cases that get document features. */
+const CASES = ['init', 'caps', 'mixed'];
+
+/**
+ * The feature names, built once: the tagger looks each up in a map, and the same string object each time
+ * keeps its hash (a string built anew is hashed again).
+ */
+const NAMES = {
+  dc: ['-', 'l', 'i', 'li'].map((flags) => CASES.map((cs) => [`dc=${flags}&${cs}`, `dc=${flags}&${cs}&hl`])),
+  h: HISTORY_TYPES.map((type) => `h=${type}`),
+  hm: HISTORY_TYPES.map((type) => `hm=${type}`),
+  hmCase: HISTORY_TYPES.map((type) => CASES.map((cs) => `hm=${type}&${cs}`)),
+  hmWhere: HISTORY_TYPES.map((type) => ['hl', '0', 'r'].map((where) => `hm=${type}&${where}`)),
+};
 
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
