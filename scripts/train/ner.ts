@@ -249,18 +249,19 @@ const gazetteer = buildGazetteer();
 const results: Record<string, number> = {};
 const round = (x: number) => Math.round(x * 10000) / 10000;
 if (folds > 1) {
-  const f1s: number[] = [];
+  const f1s: Record<string, number[]> = {};
   for (let k = 0; k < foldsRun; k++) {
     // contiguous folds: neighbouring sentences come from the same story, so a shuffled split would leak names
     const lo = Math.floor((k * documents.length) / folds);
     const hi = Math.floor(((k + 1) * documents.length) / folds);
     const model = train([...documents.slice(0, lo), ...documents.slice(hi)], gazetteer);
     const m = evaluate(stored(model), model.lexicon, documents.slice(lo, hi));
-    f1s.push(m.f1);
+    for (const key of ['f1', 'f1_PER', 'f1_ORG', 'f1_LOC', 'f1_MISC']) (f1s[key] ??= []).push(m[key]);
     console.log(`fold ${k + 1}/${folds}: F1 ${m.f1.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
   results.cv_folds = folds;
-  results.cv_f1 = round(f1s.reduce((a, b) => a + b, 0) / f1s.length);
+  for (const [key, values] of Object.entries(f1s))
+    results[`cv_${key}`] = round(values.reduce((a, b) => a + b, 0) / values.length);
 }
 const model = train(documents, gazetteer);
 const tables = stored(model);
