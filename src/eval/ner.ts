@@ -5,12 +5,15 @@
  * per type.
  */
 import { bioSpans, ENTITY_TYPES } from '../language/ner/bio.js';
-import { tagTokens } from '../language/ner/tagger.js';
+import { splitDocuments } from '../language/ner/document.js';
+import { tagDocument, tagTokens } from '../language/ner/tagger.js';
 import type { EvalResult, EvalTask, Metrics } from './contract.js';
 import { readJsonl } from './data.js';
 
 interface Sentence {
   id: string;
+  /** The document the sentence belongs to, when the data marks it. */
+  doc?: string;
   tokens: string[];
   tags: string[];
 }
@@ -53,16 +56,36 @@ export function scoreEntities(gold: readonly string[][], predicted: readonly str
   return metrics;
 }
 
+/**
+ * The documents of the data, in order: runs of sentences with the same `doc`, each split again where a
+ * headline and dateline start a story (documentStarts; CoNLL-2003 as converted here has one `doc` per split).
+ */
+function documents(sentences: readonly Sentence[]): Sentence[][] {
+  const runs: Sentence[][] = [];
+  for (const s of sentences) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].doc === s.doc) last.push(s);
+    else runs.push([s]);
+  }
+  return runs.flatMap((run) => splitDocuments(run, (s) => s.tokens));
+}
+
 export const task: EvalTask = {
   name: 'ner',
   description: 'named entities (PER ORG LOC MISC): CoNLL exact-span micro P/R/F1 and F1 per type',
-  flags: { limit: 'only the first N sentences', errors: 'print up to N wrong sentences to stderr' },
+  flags: {
+    limit: 'only the first N sentences',
+    errors: 'print up to N wrong sentences to stderr',
+    sentences: 'tag each sentence alone (tagTokens), without its document',
+  },
   async run({ data, flags, log }): Promise<EvalResult> {
     let sentences = readJsonl<Sentence>(data);
     if (typeof flags.limit === 'string') sentences = sentences.slice(0, Number(flags.limit));
     tagTokens(['Warm', 'up']); // read the model before the clock starts
     const started = performance.now();
-    const predicted = sentences.map((s) => tagTokens(s.tokens));
+    const predicted = flags.sentences
+      ? sentences.map((s) => tagTokens(s.tokens))
+      : documents(sentences).flatMap((doc) => tagDocument(doc.map((s) => s.tokens)));
     const seconds = (performance.now() - started) / 1000;
     const showErrors = typeof flags.errors === 'string' ? Number(flags.errors) : 0;
     let shown = 0;

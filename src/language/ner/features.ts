@@ -14,10 +14,11 @@ export const NER_FEATURES: readonly string[] = [
   'p1..p4 s1..s4: prefixes and suffixes of LOWER (shorter than the word)',
   'w-2 w-1 w+1 w+2 =LOWER; sh-1 sh+1 =SHAPE; ww-1 ww+1 word pairs; shc=SHAPE-1|SHAPE|SHAPE+1',
   'lc=CASE if LOWER is in the lexicon of words seen lower-case in training, and lc&hl',
-  'g=LIST:B|I g=LIST:B|I&CASE; g-1 g+1 =LIST:B|I (gazetteer of the model, case-blind match; LIST: capital city country demonym firstname language region)',
+  'g=LIST:B|I g=LIST:B|I&CASE; g-1 g+1 =LIST:B|I (gazetteer of the model, case-blind match; LIST: capital city country demonym firstname language region, and seen-PER seen-ORG seen-LOC seen-MISC: the names of the training data, cross-fold)',
   'w-1sh=LOWER-1|SHAPE shw+1=SHAPE|LOWER+1 lsh=LONGSHAPE (uncollapsed, 8 chars) s3-1 s3+1 (suffix of neighbours)',
   'lc-1 lc+1 =CASE of the neighbour if in the lower-case lexicon, else no',
   'len=1|2|3|4+ of a capitalized token with a period (initials, abbreviations)',
+  'document (document.ts): dc=l|i|li|-&CASE[&hl]; h=TYPE hm=TYPE hm=TYPE&CASE hm=TYPE&hl|0|r from the prediction history; body first, headlines last',
 ];
 
 /** What the features read from the model besides their weights. */
@@ -180,15 +181,21 @@ export function gazetteerFeatures(gaz: readonly string[][], cs: string, i: numbe
  * Each token's observation features as strings (the trainer's view; the tagger looks up the same features
  * through per-token caches, token-rows.ts).
  */
-export function sentenceFeatures(tokens: readonly string[], lexicon: NerLexicon): string[][] {
+export function sentenceFeatures(
+  tokens: readonly string[],
+  lexicon: NerLexicon,
+  extra?: readonly (readonly string[])[],
+): string[][] {
   const views = tokens.map((t) => tokenView(t, lexicon));
-  return featuresOfViews(tokens, views, lexicon);
+  return featuresOfViews(tokens, views, lexicon, extra);
 }
 
 export function featuresOfViews(
   tokens: readonly string[],
   views: readonly TokenView[],
   lexicon: NerLexicon,
+  /** More features per token (the document features, document.ts). */
+  extra?: readonly (readonly string[])[],
 ): string[][] {
   const n = views.length;
   const headline = isHeadline(views);
@@ -207,5 +214,6 @@ export function featuresOfViews(
     ...(i + 2 < n ? views[i + 2].asNext2 : SENTENCE_EDGES.next2),
     ...pairFeatures(views, i),
     ...gazetteerFeatures(gaz, v.case, i),
+    ...(extra ? extra[i] : []),
   ]);
 }

@@ -5,6 +5,7 @@
 import { derived, loadModel, type ModelFile } from '../../models/load.js';
 import { bioSpans, type EntitySpan, NER_TAGS } from './bio.js';
 import { TAG_COUNT, viterbi } from './decode.js';
+import { tagInDocument } from './document.js';
 import { NER_FEATURES, type NerLexicon } from './features.js';
 import { type GazetteerLists, indexGazetteer } from './gazetteer.js';
 import { RowScorer } from './token-rows.js';
@@ -82,6 +83,18 @@ export function tagTokens(tokens: readonly string[]): string[] {
   const { scorer, transitions } = tagger();
   const emit = scorer.emissions(tokens);
   return Array.from(viterbi(tokens.length, emit, transitions), (t) => NER_TAGS[t]);
+}
+
+/**
+ * The BIO tags of each sentence of one document (an article's sentences in order, each tokenized as for
+ * tagTokens). Better than tagTokens per sentence: a word's capitalisation elsewhere in the article and the
+ * types given to it in other sentences are features (document.ts), which helps most in ALL-CAPS headlines.
+ */
+export function tagDocument(sentences: readonly (readonly string[])[]): string[][] {
+  const { scorer, transitions } = tagger();
+  return tagInDocument(sentences, (tokens, extra) =>
+    viterbi(tokens.length, scorer.emissions(tokens, extra), transitions),
+  ).map((tags) => Array.from(tags, (t) => NER_TAGS[t]));
 }
 
 /** The entities of one sentence, as token spans with their type. */

@@ -9,7 +9,6 @@ import { TAG_COUNT } from './decode.js';
 import {
   bigramFeatures,
   END,
-  gazetteerFeatures,
   isHeadline,
   type NerLexicon,
   SENTENCE_EDGES,
@@ -35,6 +34,14 @@ interface TokenRows {
   pairs: Map<TokenRows, { left: number[]; right: number[] }>;
 }
 
+/** The rows of g=LABEL, g=LABEL&CASE by case, g-1=LABEL and g+1=LABEL. */
+interface GazetteerRows {
+  own: number[];
+  byCase: Map<string, number[]>;
+  prev: number[];
+  next: number[];
+}
+
 /** Distinct tokens kept before the cache starts over (bounds memory on an endless stream of new words). */
 const CACHE_LIMIT = 200_000;
 
@@ -46,6 +53,7 @@ export class RowScorer {
   /** Shape trigram rows by the three shapes (few distinct shapes, so no string is built per token). */
   private readonly trigrams = new Map<string, Map<string, Map<string, number>>>();
   private readonly edges: Record<keyof typeof SENTENCE_EDGES, number[]>;
+  private readonly gazetteer = new Map<string, GazetteerRows>();
 
   constructor(
     private readonly lexicon: NerLexicon,
@@ -96,6 +104,21 @@ export class RowScorer {
     return row;
   }
 
+  /** The rows of the features of a gazetteer match label (LIST:B or LIST:I), few and kept for good. */
+  private gazetteerRows(g: string): GazetteerRows {
+    let r = this.gazetteer.get(g);
+    if (!r) {
+      r = {
+        own: this.lookup([`g=${g}`]),
+        byCase: new Map(),
+        prev: this.lookup([`g-1=${g}`]),
+        next: this.lookup([`g+1=${g}`]),
+      };
+      this.gazetteer.set(g, r);
+    }
+    return r;
+  }
+
   private clear(): void {
     this.cache.clear();
     for (const t of [this.start, this.end]) t.pairs.clear();
@@ -133,7 +156,7 @@ export class RowScorer {
   }
 
   /** emit[i * T + tag]: the summed weights of token i's features for each tag. */
-  emissions(tokens: readonly string[]): Float64Array {
+  emissions(tokens: readonly string[], extra?: readonly (readonly string[])[]): Float64Array {
     const T = TAG_COUNT;
     const n = tokens.length;
     const table = this.table;
@@ -163,8 +186,17 @@ export class RowScorer {
       addRows(emit, base, table, this.pair(r, next).left);
       const tri = this.trigram(prev.view.shape, r.view.shape, next.view.shape);
       if (tri >= 0) for (let t = 0; t < T; t++) emit[base + t] += table[tri + t];
-      if (gaz[i].length || (i > 0 && gaz[i - 1].length) || (i + 1 < n && gaz[i + 1].length))
-        addFeatures(emit, base, table, rows, gazetteerFeatures(gaz, r.view.case, i));
+      // the gazetteer features (gazetteerFeatures in features.ts), by cached rows of each match label
+      for (const g of gaz[i]) {
+        const gr = this.gazetteerRows(g);
+        addRows(emit, base, table, gr.own);
+        let byCase = gr.byCase.get(r.view.case);
+        if (!byCase) gr.byCase.set(r.view.case, (byCase = this.lookup([`g=${g}&${r.view.case}`])));
+        addRows(emit, base, table, byCase);
+      }
+      if (i > 0) for (const g of gaz[i - 1]) addRows(emit, base, table, this.gazetteerRows(g).prev);
+      if (i + 1 < n) for (const g of gaz[i + 1]) addRows(emit, base, table, this.gazetteerRows(g).next);
+      if (extra?.[i].length) addFeatures(emit, base, table, rows, extra[i]);
     }
     return emit;
   }
