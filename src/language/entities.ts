@@ -29,7 +29,7 @@ type Draft = Entity & { formerOf?: string };
 const kindVotes = new WeakMap<Entity, Map<EntityKind, number>>();
 
 /** Weight of a kind read from a name's words or context ("Ministry", "port of"), against 1 for the tagger's. */
-const CONTEXT_VOTE = 2;
+const CONTEXT_VOTE = 3;
 
 /** Titles and roles: before a name they make it a person and are not part of the name. */
 const TITLE_SET = new Set(TITLES);
@@ -197,7 +197,12 @@ function mentionOf(
     else break;
   }
   // Trailing punctuation, lower-case words and a possessive "'s".
-  while (b > a && (!/[\p{L}\p{N}]/u.test(toks[b - 1].text) || /^['’]s$/i.test(toks[b - 1].text) || !startsUpper(toks[b - 1].text)))
+  while (
+    b > a &&
+    (!/[\p{L}\p{N}]/u.test(toks[b - 1].text) ||
+      /^['’]s$/i.test(toks[b - 1].text) ||
+      !(startsUpper(toks[b - 1].text) || /^(?:al|el)-\p{Lu}/u.test(toks[b - 1].text)))
+  )
     b--;
   if (b <= a) return undefined;
   let kind = tagged;
