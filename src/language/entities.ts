@@ -254,7 +254,7 @@ function mentionOf(
   if (!event) {
     const ctx = contextKind(words, roleStart >= 0, text.slice(Math.max(0, startOffset - 24), startOffset), places);
     if (ctx) {
-      sure = ctx !== kind || sure;
+      sure = true;
       kind = ctx;
     }
   }
