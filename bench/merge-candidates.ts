@@ -4,7 +4,9 @@
  * the same consonant skeleton, one name's words inside the other's, a shared word (surname, first name,
  * the stem of a city and its country). Writes the candidates (JSONL, no text) and, for the labeller only,
  * a context file with a few snippets of each name (never committed).
- *   npx tsx bench/merge-candidates.ts OUT.jsonl CONTEXT.txt [PER_STORY]
+ *   npx tsx bench/merge-candidates.ts OUT.jsonl CONTEXT.txt [PER_STORY] [all|hard] [EARLIER.jsonl]
+ * "hard" keeps only the pairs most likely to be merged wrongly: the same skeleton, names of different kinds
+ * sharing a word or skeleton (a person and a country), a place inside another (a city and its country).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +15,20 @@ import { storyLoader } from '../src/eval/merges.js';
 import { findMentions } from '../src/language/entities.js';
 
 const shared = '/work/shared/data';
-const [out = '/tmp/merge-cands.jsonl', ctxOut = '/tmp/merge-ctx.txt', perStoryArg = '4'] = process.argv.slice(2);
+const [out = '/tmp/merge-cands.jsonl', ctxOut = '/tmp/merge-ctx.txt', perStoryArg = '4', mode = 'all', skip = ''] =
+  process.argv.slice(2);
+/** Pairs already labelled (a JSONL of an earlier round), not offered again. */
+const done = new Set(
+  skip
+    ? readFileSync(skip, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const p = JSON.parse(l);
+          return `${p.story}|${p.a}|${p.b}`;
+        })
+    : [],
+);
 const perStory = Number(perStoryArg);
 
 const stories: string[] = [];
@@ -98,10 +113,17 @@ for (const story of stories) {
     else if (wx.every((w) => wy.includes(w)) || wy.every((w) => wx.includes(w))) rule = 'contained';
     else if (wx[wx.length - 1] === wy[wy.length - 1]) rule = 'same-last';
     else if (wx[0] === wy[0]) rule = 'same-first';
+    if (mode === 'hard') {
+      if (rule === 'skeleton') rule = 'skeleton';
+      else if (kindOf(x) !== kindOf(y)) rule = 'cross-kind';
+      else if (kindOf(x) === 'PLACE' && rule === 'contained') rule = 'place-contained';
+      else return;
+    }
+    if (done.has(`${story}|${x}|${y}`)) return;
     pairs.set(id, { a: x, b: y, rule });
   };
   for (const list of byWord.values()) if (list.length < 12) for (const a of list) for (const b of list) consider(a, b);
-  for (const name of names.keys())
+  for (const name of mode === 'hard' ? [] : names.keys())
     if (isAcro(name))
       for (const long of byInit.get(name.replace(/\./g, '')) ?? []) {
         const [x, y] = name < long ? [name, long] : [long, name];
@@ -109,7 +131,7 @@ for (const story of stories) {
       }
   // one pair of each kind of candidate in turn, in a fixed pseudo-random order; a pair of names already
   // taken from three other stories ("U.S." / "United States") is not taken again
-  const order = ['contained', 'same-last', 'acronym', 'skeleton', 'same-first', 'shared-word'];
+  const order = ['contained', 'same-last', 'acronym', 'skeleton', 'same-first', 'shared-word', 'cross-kind', 'place-contained'];
   const byRule = order.map((r) =>
     [...pairs.values()]
       .filter((p) => p.rule === r && (seen.get(`${p.a}|${p.b}`) ?? 0) < 3)
