@@ -69,16 +69,35 @@ export function storyLoader(shared: string): (story: string) => Doc[] | undefine
   };
 }
 
-/** The merged entity each spelling of a story belongs to (exact spelling first, then ignoring case). */
-function lookup(merged: Entity[]): (name: string) => Entity | undefined {
+/**
+ * The merged entity each spelling of a story belongs to: exact spelling first, then ignoring case, then the
+ * entity with a mention inside a place where the story writes the name (the pipeline may have trimmed a
+ * title or an opener off the name as the labeller saw it: "Ms. Pao" → "Pao").
+ */
+function lookup(merged: Entity[], docs: Doc[]): (name: string) => Entity | undefined {
   const exact = new Map<string, Entity>();
   const folded = new Map<string, Entity>();
-  for (const e of merged)
+  const byArticle = new Map<string, Array<{ start: number; end: number; e: Entity }>>();
+  for (const e of merged) {
     for (const n of [...e.mentions.map((m) => m.text), e.name, ...e.aliases]) {
       if (!exact.has(n)) exact.set(n, e);
       if (!folded.has(n.toLowerCase())) folded.set(n.toLowerCase(), e);
     }
-  return (name) => exact.get(name) ?? folded.get(name.toLowerCase());
+    for (const m of e.mentions) {
+      const list = byArticle.get(m.articleId ?? '') ?? [];
+      list.push({ start: m.start, end: m.end, e });
+      byArticle.set(m.articleId ?? '', list);
+    }
+  }
+  const inText = (name: string) => {
+    for (const d of docs)
+      for (let at = d.text.indexOf(name); at >= 0; at = d.text.indexOf(name, at + 1)) {
+        const hit = (byArticle.get(d.id) ?? []).find((m) => m.start >= at && m.end <= at + name.length);
+        if (hit) return hit.e;
+      }
+    return undefined;
+  };
+  return (name) => exact.get(name) ?? folded.get(name.toLowerCase()) ?? inText(name);
 }
 
 interface Counts {
@@ -136,7 +155,7 @@ export const task: EvalTask = {
         continue;
       }
       const { merged } = storyEntities(docs as unknown as Article[]);
-      const entityOf = lookup(merged);
+      const entityOf = lookup(merged, docs);
       const source = story.split(':')[0];
       const counts = perSource.get(source) ?? empty();
       perSource.set(source, counts);

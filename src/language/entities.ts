@@ -13,13 +13,16 @@
  */
 import type { Article, Entity, EntityKind, EntityMention } from '../model.js';
 import { derived } from '../models/load.js';
-import { TITLES, WEEKDAYS_LOWER } from './lexicon.js';
+import { TITLE_ABBREVIATIONS, TITLES, WEEKDAYS_LOWER } from './lexicon.js';
 import type { EntityType } from './ner/bio.js';
 import { nerModel } from './ner/tagger.js';
 import { tagText } from './ner/text.js';
 
 /** An entity while merging: it may say which name it formerly bore ("formerly known as"). */
-type Draft = Entity & { formerOf?: string };
+type Draft = Entity & { formerOf?: string; /** its kind was read from context */ sure?: boolean };
+
+/** The mention drafts a merged entity was made of: a story merges mentions afresh, not articles' merges. */
+const draftsOf = new WeakMap<Entity, Draft[]>();
 
 /**
  * Evidence for each kind of an entity, by the merge that produced it: each tagged mention is a vote, a kind
@@ -85,6 +88,11 @@ const EVENT_HEADS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'operat
 /** Honorifics that say no more than that a name is a person's: not kept as roles. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'messrs', 'mme', 'mlle']);
 
+/** Words that make the name after them a person's whatever the tagger said: "Ms. Pao", "Adm Allen", "Sir Liam". */
+const PERSON_TITLES = new Set(
+  [...HONORIFICS, ...TITLE_ABBREVIATIONS, 'sir', 'dame', 'pres', 'senator'].filter((t) => t !== 'st'),
+);
+
 /** Name particles: inside a name, lower case, not a word of its key ("al-", "bin", "de", "of"). */
 const PARTICLES = /^(al|al-|el|el-|bin|ibn|abu|de|del|della|di|da|van|von|der|la|le|du|of|the|and|for)$/i;
 
@@ -96,7 +104,7 @@ const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
 const lowerNameStart = (w: string) => /^(?:al|el|bin|ibn|abu|de|van|von|da|di|du|le|la)(?:-\p{L}|$)/u.test(w);
 
 /** The tagger's gazetteer lists, as sets of lower-case names (read from the model, not kept here). */
-const lists = derived(nerModel, (model) => {
+const gazetteerSets = derived(nerModel, (model) => {
   const g = model.gazetteer ?? {};
   const set = (name: string) => new Set(g[name] ?? []);
   const firstnames = set('firstname');
@@ -210,6 +218,20 @@ function mentionOf(
   // "Amartya Sen" is no senator).
   let roleStart = -1;
   let roleEnd = -1;
+  let titled = false;
+  // Any span opening with an honorific or an abbreviated title is a person's name ("Ms. Pao" read as a
+  // place, "U.S. Vice Adm. Bill Gortney" as an organization).
+  if (!event) {
+    let last = -1;
+    for (let k = a; k < b - 1 && startsUpper(toks[k].text); k++) if (PERSON_TITLES.has(bare(toks[k].text))) last = k;
+    if (last >= 0) {
+      titled = true;
+      roleStart = a;
+      roleEnd = last + 1;
+      a = roleEnd;
+      kind = 'PERSON';
+    }
+  }
   if (kind === 'PERSON')
     while (b - a > 1 && TITLE_SET.has(bare(toks[a].text))) {
       if (roleStart < 0) roleStart = a;
@@ -239,7 +261,7 @@ function mentionOf(
   const words = toks.slice(a, b).map((t) => t.text);
   if (!words.some((w) => /\p{Lu}/u.test(w)) || words.join('').replace(/[^\p{L}]/gu, '').length < 2) return undefined;
   const lower = words.join(' ').toLowerCase();
-  const { places, demonyms, languages } = lists();
+  const { places, demonyms, languages } = gazetteerSets();
   // A demonym or a language alone is no entity ("Syrian", "Arabic"), whatever the tagger said.
   if (!event && (demonyms.has(lower) || languages.has(lower) || demonyms.has(lower.replace(/s$/, '')))) return undefined;
   if (kind === undefined) return undefined;
@@ -252,7 +274,7 @@ function mentionOf(
     if (!roleWords.every((w) => HONORIFICS.has(w))) role = text.slice(toks[roleStart].start, toks[roleEnd - 1].end);
   }
   if (!event) {
-    const ctx = contextKind(words, roleStart >= 0, text.slice(Math.max(0, startOffset - 24), startOffset), places);
+    const ctx = contextKind(words, roleStart >= 0 || titled, text.slice(Math.max(0, startOffset - 24), startOffset), places);
     if (ctx) {
       sure = true;
       kind = ctx;
@@ -302,7 +324,7 @@ function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
   // A single capitalized word the article also writes in lower case ("Warehouse 7" / "the warehouse") is a
   // common noun at the start of a sentence or a label, not a name.
   const lowerWords = new Set(article.text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]+/gu) ?? []);
-  const { places } = lists();
+  const { places } = gazetteerSets();
   const mentions = findMentions(article.text).filter(
     (m) =>
       /\s/.test(m.name.trim()) ||
@@ -319,6 +341,7 @@ function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
       aliases: [],
       mentions: [mention],
       ...(m.role ? { roles: [m.role] } : {}),
+      ...(m.sure ? { sure: true } : {}),
     };
     kindVotes.set(draft, new Map([[m.kind, m.sure ? CONTEXT_VOTE : 1]]));
     out.push(draft);
@@ -365,6 +388,8 @@ const fold = (w: string) =>
 
 /** The words of a name that identify it, folded (particles, articles and a possessive dropped). */
 function nameWords(name: string): string[] {
+  // "USA" is the United States as "US" is
+  if (/^U\.?S\.?A\.?$/.test(name.trim())) return ['us'];
   return name
     .replace(/['’]s$/i, '')
     .split(/[\s-]+/)
@@ -390,6 +415,35 @@ const generic = (w: string) => ORG_WORDS.has(w) || COMPANY_WORDS.has(w) || PLACE
 /** A name is long enough for a spelling-proof (skeleton) match: two words or more, or eight letters. */
 const longName = (words: string[]) => words.length >= 2 || (words[0]?.length ?? 0) >= 8;
 
+/** The skeleton key of a long name, when every word keeps two sounds or more ("Toya" and "Tito" are both "t"). */
+function skeletonKey(words: string[], name: string): string | undefined {
+  if (!words.length || !longName(words) || (name && isAcronym(name.replace(/\s/g, '')))) return undefined;
+  const skels = words.map(skeleton);
+  return skels.every((k) => k.length >= 2) ? skels.join(' ') : undefined;
+}
+
+/** Last words of a company's name that it goes without: "Symantec Corp." is "Symantec". */
+const CORPORATE = new Set(
+  'corp corporation inc co ltd llc plc company group holdings foods foundation international'.split(' '),
+);
+
+/** The word with each letter left out in turn (and the word itself). */
+function deletions(w: string): string[] {
+  const out = [w];
+  for (let i = 1; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** One letter changed, added, dropped or two swapped, never the first: "Mubarak"/"Mubarek", "Greig"/"Grieg". */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || a[0] !== b[0] || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length)
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 /**
  * Merge entity lists (of one article or of a whole story) so that each real-world entity appears once,
  * with every spelling as an alias. Safe merges only, each between names of one kind:
@@ -401,7 +455,7 @@ const longName = (words: string[]) => words.length >= 2 || (words[0]?.length ?? 
  *   the entity.
  */
 export function mergeEntities(lists: Entity[][]): Entity[] {
-  const all: Draft[] = lists.flat();
+  const all: Draft[] = lists.flat().flatMap((e) => draftsOf.get(e) ?? [e]);
   const parent = all.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -448,35 +502,14 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   const bySkeleton = new Map<string, number>();
   all.forEach((_, i) => {
     for (const n of names[i]) {
-      const w = wordsOf.get(n)!;
-      if (!w.length || !longName(w) || isAcronym(n.replace(/\s/g, ''))) continue;
-      const key = `${nodeKind[i]} ${w.map(skeleton).join(' ')}`;
-      const j = bySkeleton.get(key);
-      if (j === undefined) bySkeleton.set(key, i);
+      const key = skeletonKey(wordsOf.get(n)!, n);
+      if (!key) continue;
+      const j = bySkeleton.get(`${nodeKind[i]} ${key}`);
+      if (j === undefined) bySkeleton.set(`${nodeKind[i]} ${key}`, i);
       else union(i, j);
     }
   });
 
-  // 3. A name inside exactly one longer name of its kind. Index the longer names by their first and last
-  // words (a middle name or initial left out) and by each of their proper endings (a surname, "Fateh
-  // al-Sham"); a short name joins the one group it fits, none when it fits two ("Clinton" with "Bill
-  // Clinton" and "Hillary Clinton").
-  const byEnds = new Map<string, Set<number>>();
-  const byEnding = new Map<string, Set<number>>();
-  const add = (index: Map<string, Set<number>>, key: string, i: number) => {
-    let set = index.get(key);
-    if (!set) index.set(key, (set = new Set()));
-    set.add(i);
-  };
-  all.forEach((_, i) => {
-    const kind = nodeKind[i];
-    if (kind === 'PLACE' || kind === 'EVENT') return; // "York" is not "New York", nor "Korea" "South Korea"
-    for (const n of names[i]) {
-      const w = wordsOf.get(n)!;
-      if (w.length >= 3) add(byEnds, `${kind} ${w[0]} ${w[w.length - 1]}`, i);
-      for (let k = 1; k < w.length; k++) add(byEnding, `${kind} ${w.slice(k).join(' ')}`, i);
-    }
-  });
   /** The one group among `set` other than i's, if exactly one. */
   const only = (set: Set<number> | undefined, i: number): number | undefined => {
     if (!set) return undefined;
@@ -488,31 +521,119 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     }
     return roots.size === 1 ? [...roots][0] : undefined;
   };
+  const add = (index: Map<string, Set<number>>, key: string, i: number) => {
+    let set = index.get(key);
+    if (!set) index.set(key, (set = new Set()));
+    set.add(i);
+  };
+
+  // 3. One letter apart in a long single-word name of a person or an organization ("Mubarek", "Rueters"),
+  // when only one name of the story is that close: indexed by the word with one letter left out.
+  const byDeletion = new Map<string, Set<number>>();
+  const spellable = (i: number, w: string[]) =>
+    (nodeKind[i] === 'PERSON' || nodeKind[i] === 'ORG') && w.length === 1 && w[0].length >= 6;
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      if (!spellable(i, w) || isAcronym(n)) continue;
+      for (const d of deletions(w[0])) add(byDeletion, `${nodeKind[i]} ${d}`, i);
+    }
+  });
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      if (!spellable(i, w) || isAcronym(n)) continue;
+      const near = new Set<number>();
+      for (const d of deletions(w[0]))
+        for (const j of byDeletion.get(`${nodeKind[i]} ${d}`) ?? [])
+          if (names[j].some((m) => oneEditApart(w[0], (wordsOf.get(m) ?? [])[0] ?? ''))) near.add(j);
+      const target = only(near, i);
+      if (target !== undefined) union(i, target);
+    }
+  });
+
+  // 4. A name inside exactly one longer name of its kind. Index the longer names by their first and last
+  // words (a middle name or initial left out) and by each of their proper endings (a surname, "Fateh
+  // al-Sham", also by skeleton); a short name joins the one group it fits, none when it fits two
+  // ("Clinton" with "Bill Clinton" and "Hillary Clinton"). A company's name without its "Corp." or
+  // "Foods" is the company.
+  const byEnds = new Map<string, Set<number>>();
+  const byEnding = new Map<string, Set<number>>();
+  const byStem = new Map<string, Set<number>>();
+  all.forEach((_, i) => {
+    const kind = nodeKind[i];
+    if (kind === 'PLACE' || kind === 'EVENT') return; // "York" is not "New York", nor "Korea" "South Korea"
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      if (w.length >= 3) add(byEnds, `${kind} ${w[0]} ${w[w.length - 1]}`, i);
+      for (let k = 1; k < w.length; k++) {
+        add(byEnding, `${kind} ${w.slice(k).join(' ')}`, i);
+        const skel = w.length - k >= 2 ? skeletonKey(w.slice(k), '') : undefined;
+        if (skel) add(byEnding, `${kind} ~${skel}`, i);
+      }
+      if (kind === 'ORG') {
+        let k = w.length;
+        while (k > 1 && CORPORATE.has(w[k - 1])) k--;
+        if (k < w.length) add(byStem, w.slice(0, k).join(' '), i);
+      }
+    }
+  });
+  /** A single word whose kind is only the tagger's guess, and no known place: maybe a surname or a company. */
+  const weak = (i: number, w: string[]) =>
+    w.length === 1 &&
+    w[0].length >= 3 &&
+    !gazetteerSets().places.has(w[0]) &&
+    all.every((e, j) => find(j) !== find(i) || !e.sure);
+  /** Nodes whose kind votes no longer count: a weak single word that joined a person's or a company's name. */
+  const outvoted = new Set<number>();
   // first the full names among themselves ("Hillary Clinton" in "Hillary Rodham Clinton"), so that a
   // surname then counts the people, not their spellings
   for (const pass of ['full', 'short'] as const)
     all.forEach((_, i) => {
       const kind = nodeKind[i];
-      if (kind === 'PLACE' || kind === 'EVENT') return;
+      if (kind === 'EVENT') return;
       for (const n of names[i]) {
         const w = wordsOf.get(n)!;
         if (!w.length || isAcronym(n.replace(/\s/g, ''))) continue;
         if (pass === 'full' ? w.length < 2 : w.length !== 1) continue;
-        if (w.length === 1 && (kind !== 'PERSON' ? generic(w[0]) || w[0].length < 4 : w[0].length < 2)) continue;
-        const target =
-          only(byEnding.get(`${kind} ${w.join(' ')}`), i) ??
-          (w.length >= 2 ? only(byEnds.get(`${kind} ${w[0]} ${w[w.length - 1]}`), i) : undefined);
+        let target: number | undefined;
+        if (kind !== 'PLACE') {
+          target =
+            w.length === 1
+              ? kind === 'PERSON'
+                ? only(byEnding.get(`PERSON ${w[0]}`), i)
+                : undefined
+              : (only(byEnding.get(`${kind} ${w.join(' ')}`), i) ??
+                only(byEnding.get(`${kind} ~${skeletonKey(w, '') ?? ''}`), i) ??
+                only(byEnds.get(`${kind} ${w[0]} ${w[w.length - 1]}`), i));
+          if (kind === 'ORG' || (w.length === 1 && weak(i, w))) target ??= only(byStem.get(w.join(' ')), i);
+        }
+        // a single word the tagger took for an organization or a place, and no context says so, can be a
+        // surname: "Lennon" with "John Lennon"
+        if (target === undefined && kind !== 'PERSON' && weak(i, w)) {
+          target = only(byEnding.get(`PERSON ${w[0]}`), i);
+          if (target !== undefined) outvoted.add(i);
+        } else if (target !== undefined && nodeKind[target] !== kind) outvoted.add(i);
         if (target === undefined) continue;
+        if (w.length === 1) {
+          union(i, target);
+          continue;
+        }
         // "Hillary Clinton" fits "Hillary Rodham Clinton" only if all its words are in it
         const fits = names[target].some((m) => {
           const mw = wordsOf.get(m) ?? nameWords(m);
           return mw.length > w.length && w.every((x) => mw.includes(x));
         });
-        if (fits || w.length === 1) union(i, target);
+        if (fits || byStem.get(w.join(' '))?.has(target)) union(i, target);
+        else {
+          const key = skeletonKey(w, '');
+          if (key && names[target].some((m) => (wordsOf.get(m) ?? []).length > w.length && skeletonKey(wordsOf.get(m)!.slice(-w.length), '') === key))
+            union(i, target);
+        }
       }
     });
 
-  // 4. An acronym to the only long form of its kind in the story with those initials ("JFS", "U.S.").
+  // 5. An acronym to the only long form of its kind in the story with those initials ("JFS", "U.S.").
   const byInitials = new Map<string, Set<number>>();
   all.forEach((_, i) => {
     for (const n of names[i]) {
@@ -531,7 +652,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     }
   });
 
-  // 5. "formerly known as": the alias joins the group of the name it renamed.
+  // 6. "formerly known as": the alias joins the group of the name it renamed.
   all.forEach((e, i) => {
     if (!e.formerOf) return;
     const j = byKey.get(nameWords(e.formerOf).join(' ') || e.formerOf.toLowerCase());
@@ -539,6 +660,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   });
 
   const groups = new Map<number, Draft[]>();
+  const ignored = new Set<Draft>([...outvoted].map((i) => all[i]));
   all.forEach((e, i) => {
     const r = find(i);
     const g = groups.get(r);
@@ -559,7 +681,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
       );
       const kinds = new Map<EntityKind, number>();
       for (const e of g)
-        for (const [k, v] of kindVotes.get(e) ?? [[e.kind, 1] as const]) kinds.set(k, (kinds.get(k) ?? 0) + v);
+        if (!ignored.has(e) || g.every((o) => ignored.has(o)))
+          for (const [k, v] of kindVotes.get(e) ?? [[e.kind, 1] as const]) kinds.set(k, (kinds.get(k) ?? 0) + v);
       const kind = [...kinds].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
       const roles = [...new Set(g.flatMap((e) => e.roles ?? []))];
       const name = byUse[0][0];
@@ -574,6 +697,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
         ...(roles.length ? { roles } : {}),
       };
       kindVotes.set(merged, kinds);
+      draftsOf.set(merged, g);
       return merged;
     })
     .sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
