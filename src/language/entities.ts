@@ -110,7 +110,12 @@ const gazetteerSets = derived(nerModel, (model) => {
   const firstnames = set('firstname');
   const places = new Set([...set('country'), ...set('capital'), ...set('region')]);
   for (const n of firstnames) places.delete(n);
-  return { places, demonyms: set('demonym'), languages: set('language') };
+  return {
+    places,
+    firstnames,
+    demonyms: set('demonym'),
+    languages: set('language'),
+  };
 });
 
 /** A named mention of one article: the name's span, the role before it, the kind and how sure it is. */
@@ -418,8 +423,11 @@ const longName = (words: string[]) => words.length >= 2 || (words[0]?.length ?? 
 /** The skeleton key of a long name, when every word keeps two sounds or more ("Toya" and "Tito" are both "t"). */
 function skeletonKey(words: string[], name: string): string | undefined {
   if (!words.length || !longName(words) || (name && isAcronym(name.replace(/\s/g, '')))) return undefined;
+  // one word alone must end alike and be no first name ("Michaela" and "Michelle" are two people)
+  if (words.length === 1 && gazetteerSets().firstnames.has(words[0])) return undefined;
   const skels = words.map(skeleton);
-  return skels.every((k) => k.length >= 2) ? skels.join(' ') : undefined;
+  if (!skels.every((k) => k.length >= 2)) return undefined;
+  return words.length === 1 ? `${skels[0]}${words[0].slice(-1)}` : skels.join(' ');
 }
 
 /** Last words of a company's name that it goes without: "Symantec Corp." is "Symantec". */
@@ -434,11 +442,15 @@ function deletions(w: string): string[] {
   return out;
 }
 
-/** One letter changed, added, dropped or two swapped, never the first: "Mubarak"/"Mubarek", "Greig"/"Grieg". */
-function oneEditApart(a: string, b: string): boolean {
+/**
+ * One letter changed, added, dropped or two swapped, never the first: "Mubarak"/"Mubarek", "Greig"/"Grieg";
+ * a letter added at the end only if `end` ("Sara"/"Sarah" beside a surname, not "Michael"/"Michaela").
+ */
+function oneEditApart(a: string, b: string, end = false): boolean {
   if (a === b || a[0] !== b[0] || Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
+  if (!end && a.length !== b.length && i >= Math.min(a.length, b.length)) return false;
   if (a.length === b.length)
     return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
@@ -531,7 +543,10 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   // when only one name of the story is that close: indexed by the word with one letter left out.
   const byDeletion = new Map<string, Set<number>>();
   const spellable = (i: number, w: string[]) =>
-    (nodeKind[i] === 'PERSON' || nodeKind[i] === 'ORG') && w.length === 1 && w[0].length >= 6;
+    (nodeKind[i] === 'PERSON' || nodeKind[i] === 'ORG') &&
+    w.length === 1 &&
+    w[0].length >= 6 &&
+    !gazetteerSets().firstnames.has(w[0]);
   all.forEach((_, i) => {
     for (const n of names[i]) {
       const w = wordsOf.get(n)!;
@@ -552,6 +567,46 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     }
   });
 
+  // ... and one word one letter apart in a name of two words or more ("Barak Obama", "Madeleine Alberight"),
+  // unless both spellings are first names of their own ("Jean" and "Joan").
+  const byWordDeletion = new Map<string, Set<number>>();
+  const variants = (w: string[]) => [
+    ...w.flatMap((x, p) =>
+      x.length >= 4 ? deletions(x).map((d) => `${p}:${[...w.slice(0, p), d, ...w.slice(p + 1)].join(' ')}`) : [],
+    ),
+    ...(w[0].length >= 3 ? [`cut:${[w[0].slice(0, 3), ...w.slice(1)].join(' ')}`] : []),
+  ];
+  const multi = (i: number, w: string[]) => (nodeKind[i] === 'PERSON' || nodeKind[i] === 'ORG') && w.length >= 2;
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      if (multi(i, w)) for (const v of variants(w)) add(byWordDeletion, `${nodeKind[i]} ${v}`, i);
+    }
+  });
+  const { firstnames } = gazetteerSets();
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      if (!multi(i, w)) continue;
+      const near = new Set<number>();
+      for (const v of variants(w))
+        for (const j of byWordDeletion.get(`${nodeKind[i]} ${v}`) ?? [])
+          for (const m of names[j]) {
+            const mw = wordsOf.get(m) ?? [];
+            if (mw.length !== w.length) continue;
+            const diff = w.flatMap((x, p) => (x === mw[p] ? [] : [p]));
+            if (diff.length !== 1) continue;
+            const [x, y] = [w[diff[0]], mw[diff[0]]];
+            const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+            // "Jeff"/"Jeffrey": a first name cut short
+            const cut = diff[0] === 0 && short.length >= 3 && long.startsWith(short);
+            if (cut || (oneEditApart(x, y, true) && !(firstnames.has(x) && firstnames.has(y)))) near.add(j);
+          }
+      const target = only(near, i);
+      if (target !== undefined) union(i, target);
+    }
+  });
+
   // 4. A name inside exactly one longer name of its kind. Index the longer names by their first and last
   // words (a middle name or initial left out) and by each of their proper endings (a surname, "Fateh
   // al-Sham", also by skeleton); a short name joins the one group it fits, none when it fits two
@@ -559,6 +614,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   // "Foods" is the company.
   const byEnds = new Map<string, Set<number>>();
   const byEnding = new Map<string, Set<number>>();
+  /** Full names of people by surname. */
+  const bySurname = new Map<string, Set<number>>();
   const byStem = new Map<string, Set<number>>();
   all.forEach((_, i) => {
     const kind = nodeKind[i];
@@ -566,6 +623,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     for (const n of names[i]) {
       const w = wordsOf.get(n)!;
       if (w.length >= 3) add(byEnds, `${kind} ${w[0]} ${w[w.length - 1]}`, i);
+      if (kind === 'PERSON' && w.length >= 2) add(bySurname, w[w.length - 1], i);
       for (let k = 1; k < w.length; k++) {
         add(byEnding, `${kind} ${w.slice(k).join(' ')}`, i);
         const skel = w.length - k >= 2 ? skeletonKey(w.slice(k), '') : undefined;
@@ -601,7 +659,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
           target =
             w.length === 1
               ? kind === 'PERSON'
-                ? only(byEnding.get(`PERSON ${w[0]}`), i)
+                ? only(bySurname.get(w[0]), i)
                 : undefined
               : (only(byEnding.get(`${kind} ${w.join(' ')}`), i) ??
                 only(byEnding.get(`${kind} ~${skeletonKey(w, '') ?? ''}`), i) ??
@@ -611,7 +669,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
         // a single word the tagger took for an organization or a place, and no context says so, can be a
         // surname: "Lennon" with "John Lennon"
         if (target === undefined && kind !== 'PERSON' && weak(i, w)) {
-          target = only(byEnding.get(`PERSON ${w[0]}`), i);
+          target = only(bySurname.get(w[0]), i);
           if (target !== undefined) outvoted.add(i);
         } else if (target !== undefined && nodeKind[target] !== kind) outvoted.add(i);
         if (target === undefined) continue;
