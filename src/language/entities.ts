@@ -173,15 +173,18 @@ export function findMentions(text: string): RawMention[] {
     }
     spans.sort((a, b) => a.start - b.start);
     for (const sp of spans) {
-      const m = mentionOf(text, toks, sp.start, sp.end, sp.kind);
+      const m = spanMention(text, toks, sp.start, sp.end, sp.kind);
       if (m) out.push(m);
     }
   }
   return out;
 }
 
-/** One span made a mention: trimmed, its role split off, its kind checked; undefined when no name is left. */
-function mentionOf(
+/**
+ * One tagged span made a mention: trimmed, its role split off, its kind checked; undefined when no name is
+ * left. `toks` are the sentence's tokens (the 'conll' notion, offsets into `text`), [start, end) the span.
+ */
+export function spanMention(
   text: string,
   toks: readonly { text: string; start: number; end: number }[],
   start: number,
@@ -677,10 +680,11 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
           union(i, target);
           continue;
         }
-        // "Hillary Clinton" fits "Hillary Rodham Clinton" only if all its words are in it
+        // "Hillary Clinton" fits "Hillary Rodham Clinton" only if all its words are in it; a name with a
+        // middle name or initial of its own fits no other ("George W. Bush" is not "George H. W. Bush")
         const fits = names[target].some((m) => {
           const mw = wordsOf.get(m) ?? nameWords(m);
-          return mw.length > w.length && w.every((x) => mw.includes(x));
+          return mw.length > w.length && w.every((x) => mw.includes(x)) && (kind !== 'PERSON' || w.length === 2);
         });
         if (fits || byStem.get(w.join(' '))?.has(target)) union(i, target);
         else {
