@@ -15,8 +15,13 @@ import { storyLoader } from '../src/eval/merges.js';
 import { findMentions } from '../src/language/entities.js';
 
 const shared = '/work/shared/data';
-const [out = '/tmp/merge-cands.jsonl', ctxOut = '/tmp/merge-ctx.txt', perStoryArg = '4', mode = 'all', skip = ''] =
-  process.argv.slice(2);
+const [
+  out = '/tmp/merge-cands.jsonl',
+  ctxOut = '/tmp/merge-ctx.txt',
+  perStoryArg = '4',
+  mode = 'all',
+  skip = '',
+] = process.argv.slice(2);
 /** Pairs already labelled (a JSONL of an earlier round), not offered again. */
 const done = new Set(
   skip
@@ -38,9 +43,23 @@ for (const line of gunzipSync(readFileSync(join(shared, 'summarization', 'duc200
   if (line.trim()) stories.push(`duc2006:${JSON.parse(line).id}`);
 for (const line of readFileSync(join(shared, 'summarization', 'multinews-dev.jsonl'), 'utf8').split('\n'))
   if (line.trim()) stories.push(`multinews:${JSON.parse(line).id}`);
-const topics = ['EgyptianProtest_cnn', 'Finan_washingtonpost', 'H1N1_bbc', 'H1N1_guardian', 'H1N1_reuters',
-  'IraqWar_guardian', 'LibyaWar_cnn', 'LibyaWar_reuters', 'MJ_bbc', 'bpoil_bbc', 'bpoil_foxnews', 'bpoil_guardian',
-  'bpoil_reuters', 'bpoil_washingtonpost', 'haiti_bbc'];
+const topics = [
+  'EgyptianProtest_cnn',
+  'Finan_washingtonpost',
+  'H1N1_bbc',
+  'H1N1_guardian',
+  'H1N1_reuters',
+  'IraqWar_guardian',
+  'LibyaWar_cnn',
+  'LibyaWar_reuters',
+  'MJ_bbc',
+  'bpoil_bbc',
+  'bpoil_foxnews',
+  'bpoil_guardian',
+  'bpoil_reuters',
+  'bpoil_washingtonpost',
+  'haiti_bbc',
+];
 for (const topic of topics) {
   const counts = new Map<string, number>();
   for (const line of gunzipSync(readFileSync(join(shared, 'timeline', 't17', topic, 'articles.jsonl.gz')))
@@ -57,13 +76,26 @@ for (const topic of topics) {
 const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’.]/g, '');
 const PART = /^(al|el|bin|ibn|abu|de|del|di|da|van|von|der|la|le|du|of|the|and|for)$/i;
 const wordsOf = (n: string) =>
-  n.replace(/['’]s$/, '').split(/[\s-]+/).filter((w) => w && !PART.test(w)).map(fold).filter(Boolean);
+  n
+    .replace(/['’]s$/, '')
+    .split(/[\s-]+/)
+    .filter((w) => w && !PART.test(w))
+    .map(fold)
+    .filter(Boolean);
 const skel = (w: string) => {
-  const s = w.replace(/^(al|el)(?=\p{L}{3})/u, '').replace(/ph/g, 'f').replace(/[cq]/g, 'k').replace(/([dk])h/g, '$1');
+  const s = w
+    .replace(/^(al|el)(?=\p{L}{3})/u, '')
+    .replace(/ph/g, 'f')
+    .replace(/[cq]/g, 'k')
+    .replace(/([dk])h/g, '$1');
   return (s[0] + s.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
 };
 const initials = (n: string) =>
-  n.split(/[\s-]+/).filter((w) => w && !PART.test(w) && /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  n
+    .split(/[\s-]+/)
+    .filter((w) => w && !PART.test(w) && /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
 const isAcro = (n: string) => /^\p{Lu}{2,6}$/u.test(n.replace(/\./g, ''));
 let h = 0;
 const hash = (s: string) => {
@@ -80,7 +112,10 @@ const seen = new Map<string, number>();
 for (const story of stories) {
   const docs = load(story);
   if (!docs) continue;
-  const names = new Map<string, { kinds: Map<string, number>; count: number; at: Array<[string, number, number]> }>();
+  const names = new Map<
+    string,
+    { kinds: Map<string, number>; count: number; at: Array<[string, number, number]> }
+  >();
   const texts = new Map(docs.map((d) => [d.id, d.text]));
   for (const d of docs)
     for (const m of findMentions(d.text)) {
@@ -122,7 +157,8 @@ for (const story of stories) {
     if (done.has(`${story}|${x}|${y}`)) return;
     pairs.set(id, { a: x, b: y, rule });
   };
-  for (const list of byWord.values()) if (list.length < 12) for (const a of list) for (const b of list) consider(a, b);
+  for (const list of byWord.values())
+    if (list.length < 12) for (const a of list) for (const b of list) consider(a, b);
   for (const name of mode === 'hard' ? [] : names.keys())
     if (isAcro(name))
       for (const long of byInit.get(name.replace(/\./g, '')) ?? []) {
@@ -131,7 +167,16 @@ for (const story of stories) {
       }
   // one pair of each kind of candidate in turn, in a fixed pseudo-random order; a pair of names already
   // taken from three other stories ("U.S." / "United States") is not taken again
-  const order = ['contained', 'same-last', 'acronym', 'skeleton', 'same-first', 'shared-word', 'cross-kind', 'place-contained'];
+  const order = [
+    'contained',
+    'same-last',
+    'acronym',
+    'skeleton',
+    'same-first',
+    'shared-word',
+    'cross-kind',
+    'place-contained',
+  ];
   const byRule = order.map((r) =>
     [...pairs.values()]
       .filter((p) => p.rule === r && (seen.get(`${p.a}|${p.b}`) ?? 0) < 3)
@@ -146,11 +191,18 @@ for (const story of stories) {
     outLines.push(
       JSON.stringify({ story, a: p.a, b: p.b, kind_a: kindOf(p.a), kind_b: kindOf(p.b), rule: p.rule }),
     );
-    ctx.push(`#${n} ${story} ${p.rule}\n  A ${p.a} [${kindOf(p.a)} x${names.get(p.a)!.count}]  B ${p.b} [${kindOf(p.b)} x${names.get(p.b)!.count}]`);
-    for (const [tag, name] of [['A', p.a], ['B', p.b]] as const)
+    ctx.push(
+      `#${n} ${story} ${p.rule}\n  A ${p.a} [${kindOf(p.a)} x${names.get(p.a)!.count}]  B ${p.b} [${kindOf(p.b)} x${names.get(p.b)!.count}]`,
+    );
+    for (const [tag, name] of [
+      ['A', p.a],
+      ['B', p.b],
+    ] as const)
       for (const [doc, s, e] of names.get(name)!.at.slice(0, 2)) {
         const t = texts.get(doc)!;
-        ctx.push(`  ${tag}: ${t.slice(Math.max(0, s - 75), s).replace(/\s+/g, ' ')}[[${t.slice(s, e)}]]${t.slice(e, e + 45).replace(/\s+/g, ' ')}`);
+        ctx.push(
+          `  ${tag}: ${t.slice(Math.max(0, s - 75), s).replace(/\s+/g, ' ')}[[${t.slice(s, e)}]]${t.slice(e, e + 45).replace(/\s+/g, ' ')}`,
+        );
       }
   }
 }

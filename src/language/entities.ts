@@ -19,7 +19,7 @@ import { nerModel } from './ner/tagger.js';
 import { tagText } from './ner/text.js';
 
 /** An entity while merging: it may say which name it formerly bore ("formerly known as"). */
-type Draft = Entity & { formerOf?: string; /** its kind was read from context */ sure?: boolean };
+type Draft = Entity & { formerOf?: string /** its kind was read from context */; sure?: boolean };
 
 /** The mention drafts a merged entity was made of: a story merges mentions afresh, not articles' merges. */
 const draftsOf = new WeakMap<Entity, Draft[]>();
@@ -145,7 +145,8 @@ export function findMentions(text: string): RawMention[] {
     for (let i = 0; i < toks.length - 1; i++) {
       if (!startsUpper(toks[i].text) || !EVENT_HEADS.has(bare(toks[i].text))) continue;
       let j = i + 1;
-      while (j < toks.length && startsUpper(toks[j].text) && !OPENERS.has(bare(toks[j].text)) && j - i < 5) j++;
+      while (j < toks.length && startsUpper(toks[j].text) && !OPENERS.has(bare(toks[j].text)) && j - i < 5)
+        j++;
       if (j === i + 1) continue;
       const from = i > 0 && /^Tropical$/.test(toks[i - 1].text) ? i - 1 : i;
       spans.push({ start: from, end: j, kind: 'EVENT' });
@@ -217,7 +218,7 @@ export function spanMention(
     b > a &&
     (!/[\p{L}\p{N}]/u.test(toks[b - 1].text) ||
       /^['’]s$/i.test(toks[b - 1].text) ||
-      !(startsUpper(toks[b - 1].text) || /^(?:al|el)-\p{Lu}/u.test(toks[b - 1].text)))
+      !(startsUpper(toks[b - 1].text) || /^(?:al|el)-?\p{Lu}/u.test(toks[b - 1].text)))
   )
     b--;
   if (b <= a) return undefined;
@@ -231,7 +232,8 @@ export function spanMention(
   // place, "U.S. Vice Adm. Bill Gortney" as an organization).
   if (!event) {
     let last = -1;
-    for (let k = a; k < b - 1 && startsUpper(toks[k].text); k++) if (PERSON_TITLES.has(bare(toks[k].text))) last = k;
+    for (let k = a; k < b - 1 && startsUpper(toks[k].text); k++)
+      if (PERSON_TITLES.has(bare(toks[k].text))) last = k;
     if (last >= 0) {
       titled = true;
       roleStart = a;
@@ -258,7 +260,10 @@ export function spanMention(
           (/^(of|for)$/.test(toks[k - 1].text) && k > 1 && startsUpper(toks[k - 2].text)))
       )
         k--;
-      while (k < head && (OPENERS.has(bare(toks[k].text)) || FURNITURE.has(bare(toks[k].text)) || !startsUpper(toks[k].text)))
+      while (
+        k < head &&
+        (OPENERS.has(bare(toks[k].text)) || FURNITURE.has(bare(toks[k].text)) || !startsUpper(toks[k].text))
+      )
         k++;
       if (k < head) {
         roleStart = k;
@@ -267,11 +272,13 @@ export function spanMention(
     }
   }
   const words = toks.slice(a, b).map((t) => t.text);
-  if (!words.some((w) => /\p{Lu}/u.test(w)) || words.join('').replace(/[^\p{L}]/gu, '').length < 2) return undefined;
+  if (!words.some((w) => /\p{Lu}/u.test(w)) || words.join('').replace(/[^\p{L}]/gu, '').length < 2)
+    return undefined;
   const lower = words.join(' ').toLowerCase();
   const { places, demonyms, languages } = gazetteerSets();
   // A demonym or a language alone is no entity ("Syrian", "Arabic"), whatever the tagger said.
-  if (!event && (demonyms.has(lower) || languages.has(lower) || demonyms.has(lower.replace(/s$/, '')))) return undefined;
+  if (!event && (demonyms.has(lower) || languages.has(lower) || demonyms.has(lower.replace(/s$/, ''))))
+    return undefined;
   if (kind === undefined) return undefined;
   const startOffset = toks[a].start;
   const endOffset = toks[b - 1].end;
@@ -279,10 +286,16 @@ export function spanMention(
   let role: string | undefined;
   if (roleStart >= 0) {
     const roleWords = toks.slice(roleStart, roleEnd).map((t) => bare(t.text));
-    if (!roleWords.every((w) => HONORIFICS.has(w))) role = text.slice(toks[roleStart].start, toks[roleEnd - 1].end);
+    if (!roleWords.every((w) => HONORIFICS.has(w)))
+      role = text.slice(toks[roleStart].start, toks[roleEnd - 1].end);
   }
   if (!event) {
-    const ctx = contextKind(words, roleStart >= 0 || titled, text.slice(Math.max(0, startOffset - 24), startOffset), places);
+    const ctx = contextKind(
+      words,
+      roleStart >= 0 || titled,
+      text.slice(Math.max(0, startOffset - 24), startOffset),
+      places,
+    );
     if (ctx) {
       sure = true;
       kind = ctx;
@@ -298,10 +311,18 @@ function contextKind(
   before: string,
   places: ReadonlySet<string>,
 ): EntityKind | undefined {
-  const lower = words.map((w) => w.toLowerCase().replace(/^(al|el)-/, '').replace(/\.$/, ''));
+  const lower = words.map((w) =>
+    w
+      .toLowerCase()
+      .replace(/^(al|el)-/, '')
+      .replace(/\.$/, ''),
+  );
   const joined = words.join(' ').toLowerCase();
   if (titled) return 'PERSON';
-  if (lower.some((w) => ORG_WORDS.has(w) || COMPANY_WORDS.has(w)) && !(words.length === 1 && places.has(joined)))
+  if (
+    lower.some((w) => ORG_WORDS.has(w) || COMPANY_WORDS.has(w)) &&
+    !(words.length === 1 && places.has(joined))
+  )
     return 'ORG';
   if (words.length >= 2 && PLACE_WORDS.has(lower[lower.length - 1])) return 'PLACE';
   if (words.length >= 2 && /^(river|lake|mount|mt|cape|fort|gulf|isle)$/.test(lower[0])) return 'PLACE';
@@ -387,12 +408,7 @@ function skeleton(word: string): string {
 }
 
 /** Lower case without accents, dots or apostrophes: "Fateh", "U.S." → "fateh", "us". */
-const fold = (w: string) =>
-  w
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’.]/g, '');
+const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’.]/g, '');
 
 /** The words of a name that identify it, folded (particles, articles and a possessive dropped). */
 function nameWords(name: string): string[] {
@@ -410,15 +426,14 @@ function nameWords(name: string): string[] {
 function initials(name: string, withParticles = false): string {
   return name
     .split(/[\s-]+/)
-    .filter((w) => w && (withParticles ? /^(of|and|for)$/i.test(w) || !PARTICLES.test(w) : !PARTICLES.test(w)))
+    .filter(
+      (w) => w && (withParticles ? /^(of|and|for)$/i.test(w) || !PARTICLES.test(w) : !PARTICLES.test(w)),
+    )
     .filter((w) => !/^(al|el)$/i.test(w) && /^\p{L}/u.test(w.replace(/^(al|el)-?/i, '')))
     .map((w) => w.replace(/^(al|el)-?/i, '')[0])
     .join('')
     .toUpperCase();
 }
-
-/** Single words too common in organizations' names to stand for one alone ("Party", "Army", "Times"). */
-const generic = (w: string) => ORG_WORDS.has(w) || COMPANY_WORDS.has(w) || PLACE_WORDS.has(w);
 
 /** A name is long enough for a spelling-proof (skeleton) match: two words or more, or eight letters. */
 const longName = (words: string[]) => words.length >= 2 || (words[0]?.length ?? 0) >= 8;
@@ -455,7 +470,10 @@ function oneEditApart(a: string, b: string, end = false): boolean {
   while (i < a.length && a[i] === b[i]) i++;
   if (!end && a.length !== b.length && i >= Math.min(a.length, b.length)) return false;
   if (a.length === b.length)
-    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    return (
+      a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    );
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
@@ -479,12 +497,18 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     }
     return i;
   };
+  /** Roots of groups with a mention whose kind context confirmed. */
+  const sureRoots = new Set<number>();
+  all.forEach((e, i) => {
+    if (e.sure) sureRoots.add(i);
+  });
   const union = (i: number, j: number) => {
     const a = find(i);
     const b = find(j);
     // the earlier node stays the root, so that results do not depend on the order of unions
     if (a < b) parent[b] = a;
     else if (b < a) parent[a] = b;
+    if (sureRoots.has(a) || sureRoots.has(b)) sureRoots.add(Math.min(a, b));
   };
   const names = all.map((e) => [...new Set([e.name, ...e.aliases])]);
   const wordsOf = new Map<string, string[]>();
@@ -508,7 +532,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     for (const [k, n] of kindVotes.get(e) ?? [[e.kind, 1] as const]) v.set(k, (v.get(k) ?? 0) + n);
   });
   const kindOfRoot = new Map<number, EntityKind>();
-  for (const [r, v] of votes) kindOfRoot.set(r, [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]);
+  for (const [r, v] of votes)
+    kindOfRoot.set(r, [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]);
   const kindOf = (i: number) => kindOfRoot.get(find(i)) ?? all[i].kind;
   // Kinds are fixed from here on: later merges join only groups of one kind.
   const nodeKind = all.map((_, i) => kindOf(i));
@@ -575,11 +600,14 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   const byWordDeletion = new Map<string, Set<number>>();
   const variants = (w: string[]) => [
     ...w.flatMap((x, p) =>
-      x.length >= 4 ? deletions(x).map((d) => `${p}:${[...w.slice(0, p), d, ...w.slice(p + 1)].join(' ')}`) : [],
+      x.length >= 4
+        ? deletions(x).map((d) => `${p}:${[...w.slice(0, p), d, ...w.slice(p + 1)].join(' ')}`)
+        : [],
     ),
     ...(w[0].length >= 3 ? [`cut:${[w[0].slice(0, 3), ...w.slice(1)].join(' ')}`] : []),
   ];
-  const multi = (i: number, w: string[]) => (nodeKind[i] === 'PERSON' || nodeKind[i] === 'ORG') && w.length >= 2;
+  const multi = (i: number, w: string[]) =>
+    (nodeKind[i] === 'PERSON' || nodeKind[i] === 'ORG') && w.length >= 2;
   all.forEach((_, i) => {
     for (const n of names[i]) {
       const w = wordsOf.get(n)!;
@@ -640,11 +668,9 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     }
   });
   /** A single word whose kind is only the tagger's guess, and no known place: maybe a surname or a company. */
+  const sure = (i: number) => sureRoots.has(find(i));
   const weak = (i: number, w: string[]) =>
-    w.length === 1 &&
-    w[0].length >= 3 &&
-    !gazetteerSets().places.has(w[0]) &&
-    all.every((e, j) => find(j) !== find(i) || !e.sure);
+    w.length === 1 && w[0].length >= 3 && !gazetteerSets().places.has(w[0]) && !sure(i);
   /** Nodes whose kind votes no longer count: a weak single word that joined a person's or a company's name. */
   const outvoted = new Set<number>();
   // first the full names among themselves ("Hillary Clinton" in "Hillary Rodham Clinton"), so that a
@@ -669,6 +695,19 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
                 only(byEnds.get(`${kind} ${w[0]} ${w[w.length - 1]}`), i));
           if (kind === 'ORG' || (w.length === 1 && weak(i, w))) target ??= only(byStem.get(w.join(' ')), i);
         }
+        // a name whose kind no context confirms may end an organization's longer name ("Fath alSham" read
+        // as a person, "Jabhat Fateh al-Sham")
+        if (target === undefined && kind === 'PERSON' && w.length >= 2 && !sure(i)) {
+          const skel = skeletonKey(w, '');
+          target =
+            only(byEnding.get(`ORG ${w.join(' ')}`), i) ??
+            (skel ? only(byEnding.get(`ORG ~${skel}`), i) : undefined);
+          if (target !== undefined) {
+            outvoted.add(i);
+            union(i, target);
+            continue;
+          }
+        }
         // a single word the tagger took for an organization or a place, and no context says so, can be a
         // surname: "Lennon" with "John Lennon"
         if (target === undefined && kind !== 'PERSON' && weak(i, w)) {
@@ -684,12 +723,21 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
         // middle name or initial of its own fits no other ("George W. Bush" is not "George H. W. Bush")
         const fits = names[target].some((m) => {
           const mw = wordsOf.get(m) ?? nameWords(m);
-          return mw.length > w.length && w.every((x) => mw.includes(x)) && (kind !== 'PERSON' || w.length === 2);
+          return (
+            mw.length > w.length && w.every((x) => mw.includes(x)) && (kind !== 'PERSON' || w.length === 2)
+          );
         });
         if (fits || byStem.get(w.join(' '))?.has(target)) union(i, target);
         else {
           const key = skeletonKey(w, '');
-          if (key && names[target].some((m) => (wordsOf.get(m) ?? []).length > w.length && skeletonKey(wordsOf.get(m)!.slice(-w.length), '') === key))
+          if (
+            key &&
+            names[target].some(
+              (m) =>
+                (wordsOf.get(m) ?? []).length > w.length &&
+                skeletonKey(wordsOf.get(m)!.slice(-w.length), '') === key,
+            )
+          )
             union(i, target);
         }
       }
@@ -744,7 +792,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
       const kinds = new Map<EntityKind, number>();
       for (const e of g)
         if (!ignored.has(e) || g.every((o) => ignored.has(o)))
-          for (const [k, v] of kindVotes.get(e) ?? [[e.kind, 1] as const]) kinds.set(k, (kinds.get(k) ?? 0) + v);
+          for (const [k, v] of kindVotes.get(e) ?? [[e.kind, 1] as const])
+            kinds.set(k, (kinds.get(k) ?? 0) + v);
       const kind = [...kinds].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
       const roles = [...new Set(g.flatMap((e) => e.roles ?? []))];
       const name = byUse[0][0];

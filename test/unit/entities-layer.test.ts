@@ -29,12 +29,16 @@ const groupOf = (merged: Entity[], spelling: string) =>
   merged.find((e) => e.name === spelling || e.aliases.includes(spelling))?.name;
 
 test('the tagger reads CoNLL-style tokens: "U.S." and "U.N." whole, "\'s" apart, punctuation apart', () => {
-  const words = tokenize("The U.S. envoy met the U.N. chief in Brackwater's old port, Mr. Oduya said.", 'conll').map(
-    (t) => t.text,
-  );
+  const words = tokenize(
+    "The U.S. envoy met the U.N. chief in Brackwater's old port, Mr. Oduya said.",
+    'conll',
+  ).map((t) => t.text);
   assert.deepEqual(words.slice(0, 3), ['The', 'U.S.', 'envoy']);
   assert.ok(words.includes('U.N.'));
-  assert.deepEqual(words.slice(words.indexOf('Brackwater'), words.indexOf('Brackwater') + 2), ['Brackwater', "'s"]);
+  assert.deepEqual(words.slice(words.indexOf('Brackwater'), words.indexOf('Brackwater') + 2), [
+    'Brackwater',
+    "'s",
+  ]);
   assert.ok(words.includes('Mr.') && words.includes(','));
   // offsets point into the text
   const text = 'Talks in New York.';
@@ -64,12 +68,16 @@ test('a capitalised sentence opener or page furniture glued to a name is trimmed
   // "News" that is part of a name stays when nothing marks it as furniture
   assert.equal(span('News Corp', 'ORG')?.name, 'News Corp');
   // a span the tagger ran over a "Full Article" label is cut in two
-  const names = entities({ id: 'f', text: 'Delegates met at the U.N. Full Article France welcomed the accord.' }).map(
-    (e) => e.name,
-  );
+  const names = entities({
+    id: 'f',
+    text: 'Delegates met at the U.N. Full Article France welcomed the accord.',
+  }).map((e) => e.name);
   assert.ok(!names.some((n) => /Full|Article/.test(n)), names.join(' | '));
   // end to end: an opener before a country is not part of its name
-  const found = entities({ id: 'o', text: "Among Syria's neighbours, only Turkey sent a delegation to the talks." });
+  const found = entities({
+    id: 'o',
+    text: "Among Syria's neighbours, only Turkey sent a delegation to the talks.",
+  });
   assert.ok(!found.some((e) => /^Among/.test(e.name)), found.map((e) => e.name).join(' | '));
 });
 
@@ -128,15 +136,25 @@ test('a surname joins the one full name of the story that has it, never one of t
 
 test('father and son are not merged, with or without middle initials', () => {
   const merged = mergeEntities([
-    [entity('George H. W. Bush', 'PERSON'), entity('George W. Bush', 'PERSON'), entity('George Bush', 'PERSON')],
-    [entity('Muammar Gaddafi', 'PERSON', 'b'), entity('Saadi Gaddafi', 'PERSON', 'b'), entity('Gaddafi', 'PERSON', 'b')],
+    [
+      entity('George H. W. Bush', 'PERSON'),
+      entity('George W. Bush', 'PERSON'),
+      entity('George Bush', 'PERSON'),
+    ],
+    [
+      entity('Muammar Gaddafi', 'PERSON', 'b'),
+      entity('Saadi Gaddafi', 'PERSON', 'b'),
+      entity('Gaddafi', 'PERSON', 'b'),
+    ],
   ]);
   assert.notEqual(groupOf(merged, 'George H. W. Bush'), groupOf(merged, 'George W. Bush'));
   assert.equal(groupOf(merged, 'George Bush'), 'George Bush');
   assert.notEqual(groupOf(merged, 'Muammar Gaddafi'), groupOf(merged, 'Saadi Gaddafi'));
   assert.equal(groupOf(merged, 'Gaddafi'), 'Gaddafi');
   // a middle name left out, when only one person fits
-  const hillary = mergeEntities([[entity('Hillary Rodham Clinton', 'PERSON'), entity('Hillary Clinton', 'PERSON')]]);
+  const hillary = mergeEntities([
+    [entity('Hillary Rodham Clinton', 'PERSON'), entity('Hillary Clinton', 'PERSON')],
+  ]);
   assert.equal(hillary.length, 1);
 });
 
@@ -188,7 +206,7 @@ test('an acronym joins its long form only when the story has exactly one', () =>
   assert.equal(kinds.length, 2);
 });
 
-test('a story merges its mentions afresh: one article\'s surname merge does not join two people', () => {
+test("a story merges its mentions afresh: one article's surname merge does not join two people", () => {
   const a = mergeEntities([[entity('Jeff Dale', 'PERSON', 'a'), entity('Dale', 'PERSON', 'a')]]);
   const b = mergeEntities([[entity('Wendy Dale', 'PERSON', 'b'), entity('Dale', 'PERSON', 'b')]]);
   const story = mergeEntities([a, b]);
