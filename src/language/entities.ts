@@ -115,6 +115,8 @@ const gazetteerSets = derived(nerModel, (model) => {
     firstnames,
     demonyms: set('demonym'),
     languages: set('language'),
+    /** Words the tagger's training text writes in lower case ("dock", "free"). */
+    common: new Set(model.lower),
   };
 });
 
@@ -127,6 +129,8 @@ export interface RawMention {
   kind: EntityKind;
   /** The kind was read from the name's words or context, beyond the tagger's decision. */
   sure: boolean;
+  /** The name opens its sentence (after quotes or a bracket). */
+  opener?: boolean;
 }
 
 const KIND_OF_TYPE: Partial<Record<EntityType, EntityKind>> = { PER: 'PERSON', ORG: 'ORG', LOC: 'PLACE' };
@@ -160,9 +164,15 @@ export function findMentions(text: string): RawMention[] {
       // MISC is mostly demonyms, languages and events without a head word: not listed.
       const kind = KIND_OF_TYPE[sp.type];
       if (!kind) continue;
-      // Two or more words of page furniture inside a span cut it ("U.N. Full Article France").
+      // Two or more words of page furniture inside a span cut it ("U.N. Full Article France"), and so does a
+      // possessive ("Calderwick's North Quay" names Calderwick and North Quay).
       let from = sp.start;
       for (let k = sp.start; k <= sp.end; k++) {
+        if (k < sp.end && /^['’]s$/i.test(toks[k].text)) {
+          if (k > from) spans.push({ start: from, end: k, kind });
+          from = k + 1;
+          continue;
+        }
         const run = k < sp.end && FURNITURE.has(bare(toks[k].text)) && startsUpper(toks[k].text);
         if (run && k + 1 < sp.end && FURNITURE.has(bare(toks[k + 1].text))) {
           if (k > from) spans.push({ start: from, end: k, kind });
@@ -301,7 +311,16 @@ export function spanMention(
       kind = ctx;
     }
   }
-  return { name: text.slice(startOffset, endOffset), role, start: startOffset, end: endOffset, kind, sure };
+  const opener = toks.slice(0, a).every((t) => !/[\p{L}\p{N}]/u.test(t.text));
+  return {
+    name: text.slice(startOffset, endOffset),
+    role,
+    start: startOffset,
+    end: endOffset,
+    kind,
+    sure,
+    ...(opener ? { opener } : {}),
+  };
 }
 
 /** The kind the words of a name or its context show beyond doubt, if any. */
@@ -353,14 +372,15 @@ function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
   // A single capitalized word the article also writes in lower case ("Warehouse 7" / "the warehouse") is a
   // common noun at the start of a sentence or a label, not a name.
   const lowerWords = new Set(article.text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]+/gu) ?? []);
-  const { places } = gazetteerSets();
-  const mentions = findMentions(article.text).filter(
-    (m) =>
-      /\s/.test(m.name.trim()) ||
-      isAcronym(m.name) ||
-      places.has(m.name.toLowerCase()) ||
-      !lowerWords.has(m.name.toLowerCase()),
-  );
+  // So is one opening a sentence that is a common word of news text ("Dock workers said ...").
+  const { places, firstnames, common } = gazetteerSets();
+  const mentions = findMentions(article.text).filter((m) => {
+    if (/\s/.test(m.name.trim()) || isAcronym(m.name)) return true;
+    const lower = m.name.toLowerCase();
+    if (places.has(lower)) return true;
+    if (lowerWords.has(lower)) return false;
+    return !(m.opener && !m.sure && !m.role && common.has(lower) && !firstnames.has(lower));
+  });
   for (const m of mentions) {
     const mention: EntityMention = { articleId: article.id, start: m.start, end: m.end, text: m.name };
     const draft: Draft = {
