@@ -79,8 +79,11 @@ first finally indeed again perhaps please thanks dear yes oh`.split(/\s+/),
 const FURNITURE = new Set(
   `news full article end quote photo photos image video caption read more related watch share advertisement
 update updated breaking exclusive editor editors note story top comments comment click print email subscribe
-follow listen live copyright credit file pictured`.split(/\s+/),
+follow listen live copyright credit file pictured editing reporting writing`.split(/\s+/),
 );
+
+/** Heads of the names of waters and lands "of" a place: "Gulf of Mexico", "Strait of Hormuz". */
+const GEOGRAPHIC_HEADS = new Set(['gulf', 'bay', 'sea', 'strait', 'straits', 'isle', 'cape', 'lake']);
 
 /** Heads of event names: "Hurricane Katrina", "Typhoon Haiyan", "Operation Desert Storm". */
 const EVENT_HEADS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'operation']);
@@ -183,6 +186,19 @@ export function findMentions(text: string): RawMention[] {
       }
     }
     spans.sort((a, b) => a.start - b.start);
+    // "Gulf" "of" "Mexico" tagged as two places is one: a sea, a bay or a strait of somewhere.
+    for (let k = 0; k + 1 < spans.length; k++) {
+      const [x, y] = [spans[k], spans[k + 1]];
+      if (
+        x.kind === 'PLACE' &&
+        (y.kind === 'PLACE' || y.kind === 'ORG') &&
+        x.end - x.start === 1 &&
+        y.start === x.end + 1 &&
+        toks[x.end].text === 'of' &&
+        GEOGRAPHIC_HEADS.has(bare(toks[x.start].text))
+      )
+        spans.splice(k, 2, { start: x.start, end: y.end, kind: 'PLACE' });
+    }
     for (const sp of spans) {
       const m = spanMention(text, toks, sp.start, sp.end, sp.kind);
       if (m) out.push(m);
@@ -246,18 +262,27 @@ export function spanMention(
       if (PERSON_TITLES.has(bare(toks[k].text))) last = k;
     if (last >= 0) {
       titled = true;
-      roleStart = a;
+      // the role is the titles and words just before them, not page furniture ("BBC News Mr Cameron")
+      roleStart = last;
+      while (roleStart > a && !FURNITURE.has(bare(toks[roleStart - 1].text))) roleStart--;
       roleEnd = last + 1;
       a = roleEnd;
       kind = 'PERSON';
     }
   }
-  if (kind === 'PERSON')
-    while (b - a > 1 && TITLE_SET.has(bare(toks[a].text))) {
-      if (roleStart < 0) roleStart = a;
-      a++;
-      roleEnd = a;
+  if (kind === 'PERSON') {
+    // the last title before the name's own words ends a role ("London Mayor Boris Johnson"); page
+    // furniture before the role is dropped ("BBC News London Mayor ...")
+    let last = -1;
+    for (let k = a; k < b - 1; k++) if (TITLE_SET.has(bare(toks[k].text))) last = k;
+    if (last >= 0) {
+      let from = last;
+      while (from > a && !FURNITURE.has(bare(toks[from - 1].text))) from--;
+      if (roleStart < 0 || roleStart < from) roleStart = from;
+      roleEnd = last + 1;
+      a = last + 1;
     }
+  }
   // ... and the capitalized words before a person's name that end in a title: "Russian Foreign Minister".
   if (kind === 'PERSON' || kind === 'ORG' || kind === 'PLACE') {
     const head = roleStart >= 0 ? roleStart : a;
@@ -266,6 +291,7 @@ export function spanMention(
       while (
         k > 0 &&
         head - k < 6 &&
+        !FURNITURE.has(bare(toks[k - 1].text)) &&
         (startsUpper(toks[k - 1].text) ||
           (/^(of|for)$/.test(toks[k - 1].text) && k > 1 && startsUpper(toks[k - 2].text)))
       )
@@ -283,6 +309,9 @@ export function spanMention(
   }
   const words = toks.slice(a, b).map((t) => t.text);
   if (!words.some((w) => /\p{Lu}/u.test(w)) || words.join('').replace(/[^\p{L}]/gu, '').length < 2)
+    return undefined;
+  // titles or furniture alone name nobody ("CEO", "C.E.O.", "Editing")
+  if (words.every((w) => TITLE_SET.has(bare(w).replace(/\./g, '')) || FURNITURE.has(bare(w))))
     return undefined;
   const lower = words.join(' ').toLowerCase();
   const { places, demonyms, languages } = gazetteerSets();

@@ -212,3 +212,21 @@ test("a story merges its mentions afresh: one article's surname merge does not j
   const story = mergeEntities([a, b]);
   assert.notEqual(groupOf(story, 'Jeff Dale'), groupOf(story, 'Wendy Dale'));
 });
+
+test('"Gulf of Mexico" is one place; a title alone is no name; furniture is no part of a role', () => {
+  const found = entities({
+    id: 'g',
+    text: 'Oil kept leaking into the Gulf of Mexico on Friday, officials said.',
+  });
+  assert.ok(
+    found.some((e) => e.name === 'Gulf of Mexico' && e.kind === 'PLACE'),
+    found.map((e) => e.name).join(' | '),
+  );
+  assert.equal(span('CEO', 'ORG'), undefined);
+  assert.equal(span('Editing', 'PERSON'), undefined);
+  const cameron = span('BBC News Mr Oduya', 'ORG');
+  assert.equal(cameron?.name, 'Oduya');
+  assert.equal(cameron?.kind, 'PERSON');
+  assert.equal(cameron?.role, undefined);
+  assert.equal(span('Wire News London Mayor Ilse Varga', 'PERSON')?.role, 'London Mayor');
+});
