@@ -70,7 +70,7 @@ during despite although though however meanwhile while when where why how what w
 these those there here their they he she we i you his her our my your its it today yesterday tomorrow tonight
 also some many several more most other such all both each every no not only even under over about against
 between through into onto upon without within across behind beyond near via per so then thus yet still
-instead unlike like according regarding following including inside outside once now later earlier last next
+instead unlike like according regarding following including inside outside once now later earlier last next besides
 first finally indeed again perhaps please thanks dear yes oh`.split(/\s+/),
   ...WEEKDAYS_LOWER,
 ]);
