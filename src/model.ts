@@ -258,7 +258,7 @@ export interface TimelineEntry {
 
 // --- entities and quotes ---
 
-export type EntityKind = 'PERSON' | 'ORG' | 'PLACE';
+export type EntityKind = 'PERSON' | 'ORG' | 'PLACE' | 'EVENT';
 
 /** Where an entity is named: offsets into an article's text. */
 export interface EntityMention {

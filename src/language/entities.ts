@@ -1,40 +1,38 @@
 /**
- * Named entities — people, organizations, places — from capitalization, context and small gazetteers,
- * with the aliases of each merged across a story:
- *   "Russian Foreign Minister Sergei Lavrov" = "Sergei Lavrov" = "Lavrov"
+ * Named entities — people, organizations, places and named events — from the trained tagger (ner/), with the
+ * aliases of each merged across a story:
+ *   "Russian Foreign Minister Sergei Lavrov" = "Sergei Lavrov" = "Lavrov" (the role kept apart)
  *   "Jabhat Fateh al-Sham" = "Jabhat Fatah Al Sham" = "Fath alSham" = "JFS" (= "Jabhat al-Nusra", when a
  *   page says "formerly known as")
- * Mentions are runs of capitalized words (with the particles names carry: al-, bin, de, of); titles and
- * roles in front of a name are split off ("Foreign Minister"); the kind comes from the words around a
- * mention (titles → person, "in"/"from" + gazetteer → place, organization words → organization).
- * Aliases merge by a transliteration-proof key (consonant skeleton of each word, without al-/el- articles),
- * by acronym, by surname, and by "formerly/previously known as". Pure and linear in the text.
+ * Each sentence is cut into CoNLL-style tokens and tagged (ner/text.ts); PER, ORG and LOC become people,
+ * organizations and places; MISC (demonyms, languages, events) is dropped, except events a head word names
+ * ("Hurricane Katrina", "Operation Desert Storm"). Openers and page furniture the tagger glued to a name are
+ * trimmed ("Among Syria", "End Quote"), titles in front of a person's name become roles, and a few sure
+ * signs correct the kind ("Ministry" → organization, "Quay" → place, a country → place). Merging is safe
+ * (see mergeEntities). Pure and linear in the text.
  */
 import type { Article, Entity, EntityKind, EntityMention } from '../model.js';
-import {
-  DOTTED_NAME_ABBREVIATIONS,
-  MONTHS_LOWER,
-  NAME_REPORTING_VERBS,
-  SENTENCE_FINAL_ABBREVIATIONS,
-  TITLES,
-  UNIT_WORDS,
-  WEEKDAYS_LOWER,
-} from './lexicon.js';
-import { type Token, tokenize } from './tokens.js';
+import { derived } from '../models/load.js';
+import { TITLE_ABBREVIATIONS, TITLES, WEEKDAYS_LOWER } from './lexicon.js';
+import type { EntityType } from './ner/bio.js';
+import { nerModel } from './ner/tagger.js';
+import { tagText } from './ner/text.js';
 
 /** An entity while merging: it may say which name it formerly bore ("formerly known as"). */
-type Draft = Entity & { formerOf?: string };
+type Draft = Entity & { formerOf?: string /** its kind was read from context */; sure?: boolean };
+
+/** The mention drafts a merged entity was made of: a story merges mentions afresh, not articles' merges. */
+const draftsOf = new WeakMap<Entity, Draft[]>();
 
 /**
- * Evidence for each kind of an entity, by the merge that produced it: a kind read from context ("President",
- * "port of", "Ministry") is a full vote, a guess from the shape of the name alone (one capitalized word →
- * person) a weak one. Kept beside the returned entities so that a later merge (a story's articles) weighs
+ * Evidence for each kind of an entity, by the merge that produced it: each tagged mention is a vote, a kind
+ * read from context ("President", "port of", "Ministry") a stronger one. Kept beside the returned entities so that a later merge (a story's articles) weighs
  * the evidence, not just the per-article winners.
  */
 const kindVotes = new WeakMap<Entity, Map<EntityKind, number>>();
 
-/** Weight of a kind guessed from the shape of a name alone, against 1 for a kind read from context. */
-const GUESS_VOTE = 0.3;
+/** Weight of a kind read from a name's words or context ("Ministry", "port of"), against 1 for the tagger's. */
+const CONTEXT_VOTE = 3;
 
 /** Titles and roles: before a name they make it a person and are not part of the name. */
 const TITLE_SET = new Set(TITLES);
@@ -65,299 +63,353 @@ motors systems technologies hospital clinic school academy church club team boar
   ),
 );
 
-/** A small gazetteer of places (countries, regions, capitals and cities often in the news). */
-const PLACES = new Set(
-  `afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh belarus belgium
-bolivia bosnia brazil britain bulgaria cambodia canada chile china colombia congo croatia cuba cyprus czech
-denmark egypt england estonia ethiopia europe finland france georgia germany ghana greece haiti hungary india
-indonesia iran iraq ireland israel italy japan jordan kazakhstan kenya korea kosovo kuwait latvia lebanon libya
-lithuania malaysia mali mexico moldova morocco myanmar nepal netherlands nigeria norway pakistan palestine peru
-philippines poland portugal qatar romania russia rwanda saudi scotland serbia slovakia somalia spain sudan sweden
-switzerland syria taiwan tajikistan tanzania thailand tunisia turkey uganda ukraine uzbekistan venezuela vietnam
-wales yemen zimbabwe america africa asia gaza crimea kurdistan
-aleppo damascus idlib homs hama raqqa deir azaz ankara istanbul moscow washington london paris berlin rome geneva
-lausanne brussels beijing tokyo delhi cairo baghdad tehran riyadh beirut amman jerusalem kabul kiev kyiv minsk
-madrid vienna warsaw athens dubai doha mosul tripoli benghazi sanaa new york texas california us usa uk uae`.split(
-    /\s+/,
-  ),
+/** Words that open a sentence or a clause and never begin a name: the tagger sometimes glues them to one. */
+const OPENERS = new Set([
+  ...`the a an and but or nor if in on at of for to from by with as among amid amongst after before since
+during despite although though however meanwhile while when where why how what who whom whose which this that
+these those there here their they he she we i you his her our my your its it today yesterday tomorrow tonight
+also some many several more most other such all both each every no not only even under over about against
+between through into onto upon without within across behind beyond near via per so then thus yet still
+instead unlike like according regarding following including inside outside once now later earlier last next besides
+first finally indeed again perhaps please thanks dear yes oh`.split(/\s+/),
+  ...WEEKDAYS_LOWER,
+]);
+
+/** Labels of scraped pages ("Full Article", "End Quote", "News of …") the tagger may read as part of a name. */
+const FURNITURE = new Set(
+  `news full article end quote photo photos image video caption read more related watch share advertisement
+update updated breaking exclusive editor editors note story top comments comment click print email subscribe
+follow listen live copyright credit file pictured editing reporting writing`.split(/\s+/),
 );
 
-/** Multi-word places the single-word list cannot hold. */
-const PLACE_PHRASES = new Set([
-  'united states',
-  'united kingdom',
-  'new york',
-  'saudi arabia',
-  'south korea',
-  'north korea',
-  'gulf',
-]);
+/** Heads of the names of waters and lands "of" a place: "Gulf of Mexico", "Strait of Hormuz". */
+const GEOGRAPHIC_HEADS = new Set(['gulf', 'bay', 'sea', 'strait', 'straits', 'isle', 'cape', 'lake']);
 
-/** Capitalized words that begin sentences or fill headlines but name nothing (weekdays and months too). */
-const NOT_NAMES = new Set([
-  ...`the a an and but or if in on at of for to from by with as it its this that these those there their they he
-she we i you his her our my your who what when where why how which while after before since during despite
-although though however meanwhile today yesterday tomorrow also some many several more most other such all both
-each no not first second third last next new photo image video read more share comment source reuters afp
-gmt`.split(/\s+/),
-  ...WEEKDAYS_LOWER,
-  ...MONTHS_LOWER,
-  ...UNIT_WORDS,
-  'ten',
-]);
+/** Heads of event names: "Hurricane Katrina", "Typhoon Haiyan", "Operation Desert Storm". */
+const EVENT_HEADS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'operation']);
 
+/** Honorifics that say no more than that a name is a person's: not kept as roles. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'messrs', 'mme', 'mlle']);
+
+/** Words that make the name after them a person's whatever the tagger said: "Ms. Pao", "Adm Allen", "Sir Liam". */
+const PERSON_TITLES = new Set(
+  [...HONORIFICS, ...TITLE_ABBREVIATIONS, 'sir', 'dame', 'pres', 'senator'].filter((t) => t !== 'st'),
+);
+
+/** Name particles: inside a name, lower case, not a word of its key ("al-", "bin", "de", "of"). */
 const PARTICLES = /^(al|al-|el|el-|bin|ibn|abu|de|del|della|di|da|van|von|der|la|le|du|of|the|and|for)$/i;
 
-/** A name token: a word with the sentence position the entity rules need. */
-interface NameToken extends Token {
-  sentenceStart: boolean;
-}
-
-/** Abbreviations that keep their dot ("Mr.", "Jr.") and those after which no sentence ends ("Mr.", not "Jr."). */
-const KEEPS_DOT = new RegExp(`^(?:[A-Z]\\.)+$|^(?:${DOTTED_NAME_ABBREVIATIONS.join('|')})\\.$`);
-const NOT_SENTENCE_END = new RegExp(
-  `^(?:${DOTTED_NAME_ABBREVIATIONS.filter((a) => !SENTENCE_FINAL_ABBREVIATIONS.has(a.toLowerCase())).join('|')})$`,
-);
-
-/** The words of a text (the 'name' token notion), each marked when it opens a sentence or line. */
-function nameTokens(text: string): NameToken[] {
-  const out: NameToken[] = [];
-  let sentenceStart = true;
-  for (const { text: t, start } of tokenize(text, 'name')) {
-    if (/^[.!?\n]/.test(t)) {
-      sentenceStart = true;
-      continue;
-    }
-    // "U.S." style and trailing abbreviation dots stay with the word; a possessive "'s" does not.
-    let word = t.endsWith('.') && !KEEPS_DOT.test(t) ? t.slice(0, -1) : t;
-    word = word.replace(/['’]s$/, '');
-    out.push({ text: word, start, end: start + word.length, sentenceStart });
-    sentenceStart = t.endsWith('.') && word === t.slice(0, -1) && !NOT_SENTENCE_END.test(word);
-  }
-  return out;
-}
-
-const isCap = (w: string) => /^\p{Lu}/u.test(w) || /^(al|el)-?\p{Lu}/u.test(w);
-
-/** "Syrian", "Russians", "US-Russian", "Britain-based": adjectives and compounds, not names. */
-const NOT_A_NAME_WORD =
-  /^\p{Lu}\p{Ll}+(?:ian|ians|ish|ese|ans)$|^\p{Lu}[\p{L}]*-(?:based|backed|led|born|run|owned|linked|allied|aligned)$|^\p{Lu}[\p{L}.]*-\p{Lu}[\p{L}]*$/u;
 const isAcronym = (w: string) => /^\p{Lu}{2,6}$/u.test(w) || /^(?:\p{Lu}\.){2,4}$/u.test(w);
+const hasLetter = (w: string) => /[\p{L}]/u.test(w);
+const startsUpper = (w: string) => /^\p{Lu}/u.test(w);
+const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
+/** A word that may open a name written in lower case: "al-Sham", "bin Laden", "de Gaulle". */
+const lowerNameStart = (w: string) => /^(?:al|el|bin|ibn|abu|de|van|von|da|di|du|le|la)(?:-\p{L}|$)/u.test(w);
 
-interface RawMention {
+/** The tagger's gazetteer lists, as sets of lower-case names (read from the model, not kept here). */
+const gazetteerSets = derived(nerModel, (model) => {
+  const g = model.gazetteer ?? {};
+  const set = (name: string) => new Set(g[name] ?? []);
+  const firstnames = set('firstname');
+  const places = new Set([...set('country'), ...set('capital'), ...set('region')]);
+  for (const n of firstnames) places.delete(n);
+  return {
+    places,
+    firstnames,
+    demonyms: set('demonym'),
+    languages: set('language'),
+    /** Words the tagger's training text writes in lower case ("dock", "free"). */
+    common: new Set(model.lower),
+  };
+});
+
+/** A named mention of one article: the name's span, the role before it, the kind and how sure it is. */
+export interface RawMention {
   name: string;
   role?: string;
   start: number;
   end: number;
   kind: EntityKind;
-  /** The kind was read from context, not guessed from the name's shape. */
+  /** The kind was read from the name's words or context, beyond the tagger's decision. */
   sure: boolean;
+  /** The name opens its sentence (after quotes or a bracket). */
+  opener?: boolean;
 }
 
-/** The named mentions of a text, with their kinds. */
+const KIND_OF_TYPE: Partial<Record<EntityType, EntityKind>> = { PER: 'PERSON', ORG: 'ORG', LOC: 'PLACE' };
+
+/**
+ * The named mentions of a text: the tagger's spans, trimmed of openers and page furniture, titles split off as
+ * roles, demonyms and other MISC dropped, events kept where a head word says so. Linear in the text.
+ */
 export function findMentions(text: string): RawMention[] {
-  const tokens = nameTokens(text);
   const out: RawMention[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (!isCap(tokens[i].text) && !isAcronym(tokens[i].text)) continue;
-    // Extend over capitalized words and name particles ("Jabhat Fateh al-Sham", "Ministry of Defence").
-    let j = i + 1;
-    while (j < tokens.length) {
-      const w = tokens[j].text;
-      if (tokens[j].sentenceStart) break;
-      if (/[\n]/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
-      const gap = text.slice(tokens[j - 1].end, tokens[j].start);
-      if (!/^[ \u00a0]+$|^-$/.test(gap)) break;
-      if (isCap(w) || isAcronym(w)) j++;
-      else if (
-        PARTICLES.test(w) &&
-        j + 1 < tokens.length &&
-        isCap(tokens[j + 1].text) &&
-        !/^(and|the)$/i.test(w)
+  for (const s of tagText(text)) {
+    const toks = s.tokens;
+    const spans: Array<{ start: number; end: number; kind: EntityKind | undefined }> = [];
+    // Events from their head word: "Hurricane Katrina" (the tagger reads "Katrina" as a person).
+    const taken = new Uint8Array(toks.length);
+    for (let i = 0; i < toks.length - 1; i++) {
+      if (!startsUpper(toks[i].text) || !EVENT_HEADS.has(bare(toks[i].text))) continue;
+      let j = i + 1;
+      while (j < toks.length && startsUpper(toks[j].text) && !OPENERS.has(bare(toks[j].text)) && j - i < 5)
+        j++;
+      if (j === i + 1) continue;
+      const from = i > 0 && /^Tropical$/.test(toks[i - 1].text) ? i - 1 : i;
+      spans.push({ start: from, end: j, kind: 'EVENT' });
+      taken.fill(1, from, j);
+      i = j - 1;
+    }
+    for (const sp of s.spans) {
+      let overlaps = false;
+      for (let k = sp.start; k < sp.end; k++) if (taken[k]) overlaps = true;
+      if (overlaps) continue;
+      // MISC is mostly demonyms, languages and events without a head word: not listed.
+      const kind = KIND_OF_TYPE[sp.type];
+      if (!kind) continue;
+      // Two or more words of page furniture inside a span cut it ("U.N. Full Article France"), and so does a
+      // possessive ("Calderwick's North Quay" names Calderwick and North Quay).
+      let from = sp.start;
+      for (let k = sp.start; k <= sp.end; k++) {
+        if (k < sp.end && /^['’]s$/i.test(toks[k].text)) {
+          if (k > from) spans.push({ start: from, end: k, kind });
+          from = k + 1;
+          continue;
+        }
+        const run = k < sp.end && FURNITURE.has(bare(toks[k].text)) && startsUpper(toks[k].text);
+        if (run && k + 1 < sp.end && FURNITURE.has(bare(toks[k + 1].text))) {
+          if (k > from) spans.push({ start: from, end: k, kind });
+          while (k < sp.end && FURNITURE.has(bare(toks[k].text))) k++;
+          from = k;
+        }
+        if (k === sp.end && from < sp.end) spans.push({ start: from, end: sp.end, kind });
+      }
+    }
+    spans.sort((a, b) => a.start - b.start);
+    // "Gulf" "of" "Mexico" tagged as two places is one: a sea, a bay or a strait of somewhere.
+    for (let k = 0; k + 1 < spans.length; k++) {
+      const [x, y] = [spans[k], spans[k + 1]];
+      if (
+        x.kind === 'PLACE' &&
+        (y.kind === 'PLACE' || y.kind === 'ORG') &&
+        x.end - x.start === 1 &&
+        y.start === x.end + 1 &&
+        toks[x.end].text === 'of' &&
+        GEOGRAPHIC_HEADS.has(bare(toks[x.start].text))
       )
-        j += 2;
-      else break;
+        spans.splice(k, 2, { start: x.start, end: y.end, kind: 'PLACE' });
     }
-    let words = tokens.slice(i, j).map((t) => t.text);
-    let first = i;
-    // A sentence-initial common word, a demonym or a "-based" compound is not part of a name.
-    while (
-      words.length &&
-      ((NOT_NAMES.has(words[0].toLowerCase()) &&
-        !(words.length === 1 && isAcronym(words[0]) && words[0].length > 2)) ||
-        (NOT_A_NAME_WORD.test(words[0]) &&
-          !PLACES.has(words[0].toLowerCase()) &&
-          (words.length === 1 || /-/.test(words[0]))))
-    ) {
-      words = words.slice(1);
-      first++;
+    for (const sp of spans) {
+      const m = spanMention(text, toks, sp.start, sp.end, sp.kind);
+      if (m) out.push(m);
     }
-    if (!words.length) {
-      i = j - 1;
-      continue;
-    }
-    // ... nor at its end ("Jabhat al-Nusra's Syrian" never happens, but "the Assad regime's Russian" does).
-    while (
-      words.length &&
-      NOT_A_NAME_WORD.test(words[words.length - 1]) &&
-      !PLACES.has(words[words.length - 1].toLowerCase())
-    )
-      words = words.slice(0, -1);
-    if (!words.length) {
-      i = j - 1;
-      continue;
-    }
-    // Titles and roles before the name: "Russian Foreign Minister Sergei Lavrov".
-    let lastTitle = -1;
-    words.forEach((w, k) => {
-      if (TITLE_SET.has(w.toLowerCase().replace(/\.$/, ''))) lastTitle = k;
-    });
-    let role: string | undefined;
-    if (lastTitle >= 0 && lastTitle < words.length - 1) {
-      role = words.slice(0, lastTitle + 1).join(' ');
-      first += lastTitle + 1;
-      words = words.slice(lastTitle + 1);
-    } else if (lastTitle === words.length - 1) {
-      i = j - 1;
-      continue; // only a title ("the President")
-    }
-    const lone = words.length === 1;
-    // A lone capitalized word opening a sentence is a name only if it is known or recurs elsewhere.
-    if (
-      lone &&
-      tokens[first].sentenceStart &&
-      !PLACES.has(words[0].toLowerCase()) &&
-      !isAcronym(words[0]) &&
-      !role
-    ) {
-      i = j - 1;
-      continue;
-    }
-    if (words.every((w) => NOT_NAMES.has(w.toLowerCase()))) {
-      i = j - 1;
-      continue;
-    }
-    const start = tokens[first].start;
-    const end = tokens[first + words.length - 1].end;
-    const name = text.slice(start, end);
-    out.push({
-      name,
-      role,
-      start,
-      end,
-      ...kindOf(words, role, text.slice(Math.max(0, start - 24), start), text.slice(end, end + 40)),
-    });
-    i = j - 1;
   }
   return out;
 }
 
-function kindOf(
-  words: string[],
-  role: string | undefined,
-  before: string,
-  after: string,
-): { kind: EntityKind; sure: boolean } {
-  const kind = contextKind(words, role, before, after);
-  if (kind) return { kind, sure: true };
-  // Only the shape of the name is left: two or three capitalized words look like a person's name, one
-  // word is most often a surname; longer runs are titles of organizations.
-  if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)))
-    return { kind: 'PERSON', sure: false };
-  // One word after "the" ("the al-Qa'ida aligned group", "the Islamist militia") names no person; it may
-  // still be a place used as a modifier ("the Brackwater ferry"), so this too is only a guess.
-  if (words.length === 1 && /\bthe\s+$/i.test(before)) return { kind: 'ORG', sure: false };
-  return { kind: words.length === 1 ? 'PERSON' : 'ORG', sure: false };
+/**
+ * One tagged span made a mention: trimmed, its role split off, its kind checked; undefined when no name is
+ * left. `toks` are the sentence's tokens (the 'conll' notion, offsets into `text`), [start, end) the span.
+ */
+export function spanMention(
+  text: string,
+  toks: readonly { text: string; start: number; end: number }[],
+  start: number,
+  end: number,
+  tagged: EntityKind | undefined,
+): RawMention | undefined {
+  let a = start;
+  let b = end;
+  const event = tagged === 'EVENT';
+  // Leading openers, page furniture, lower-case words and punctuation are no part of a name.
+  while (a < b) {
+    const w = toks[a].text;
+    const lw = bare(w);
+    const rest = toks.slice(a + 1, b);
+    if (!hasLetter(w) && !/\d/.test(w)) a++;
+    else if (!startsUpper(w) && !(lowerNameStart(w) && rest.length)) a++;
+    else if (OPENERS.has(lw) && !(lw === 'the' && rest.length === 1 && rest[0].text === 'Hague')) a++;
+    else if (
+      !event &&
+      FURNITURE.has(lw) &&
+      rest.length &&
+      (a === 0 || a > start || !startsUpper(rest[0].text)) &&
+      !rest.every((t) => ORG_WORDS.has(bare(t.text)) || COMPANY_WORDS.has(bare(t.text)))
+    )
+      a++;
+    else break;
+  }
+  // Trailing punctuation, lower-case words and a possessive "'s".
+  while (
+    b > a &&
+    (!/[\p{L}\p{N}]/u.test(toks[b - 1].text) ||
+      /^['’]s$/i.test(toks[b - 1].text) ||
+      !(startsUpper(toks[b - 1].text) || /^(?:al|el)-?\p{Lu}/u.test(toks[b - 1].text)))
+  )
+    b--;
+  if (b <= a) return undefined;
+  let kind = tagged;
+  // Titles at the head of a person's span are a role: "President Ines Carvalho" (never the last word:
+  // "Amartya Sen" is no senator).
+  let roleStart = -1;
+  let roleEnd = -1;
+  let titled = false;
+  // Any span opening with an honorific or an abbreviated title is a person's name ("Ms. Pao" read as a
+  // place, "U.S. Vice Adm. Bill Gortney" as an organization).
+  if (!event) {
+    let last = -1;
+    for (let k = a; k < b - 1 && startsUpper(toks[k].text); k++)
+      if (PERSON_TITLES.has(bare(toks[k].text))) last = k;
+    if (last >= 0) {
+      titled = true;
+      // the role is the titles and words just before them, not page furniture ("BBC News Mr Cameron")
+      roleStart = last;
+      while (roleStart > a && !FURNITURE.has(bare(toks[roleStart - 1].text))) roleStart--;
+      roleEnd = last + 1;
+      a = roleEnd;
+      kind = 'PERSON';
+    }
+  }
+  if (kind === 'PERSON') {
+    // the last title before the name's own words ends a role ("London Mayor Boris Johnson"); page
+    // furniture before the role is dropped ("BBC News London Mayor ...")
+    let last = -1;
+    for (let k = a; k < b - 1; k++) if (TITLE_SET.has(bare(toks[k].text))) last = k;
+    if (last >= 0) {
+      let from = last;
+      while (from > a && !FURNITURE.has(bare(toks[from - 1].text))) from--;
+      if (roleStart < 0 || roleStart < from) roleStart = from;
+      roleEnd = last + 1;
+      a = last + 1;
+    }
+  }
+  // ... and the capitalized words before a person's name that end in a title: "Russian Foreign Minister".
+  if (kind === 'PERSON' || kind === 'ORG' || kind === 'PLACE') {
+    const head = roleStart >= 0 ? roleStart : a;
+    if (head > 0 && TITLE_SET.has(bare(toks[head - 1].text))) {
+      let k = head - 1;
+      while (
+        k > 0 &&
+        head - k < 6 &&
+        !FURNITURE.has(bare(toks[k - 1].text)) &&
+        (startsUpper(toks[k - 1].text) ||
+          (/^(of|for)$/.test(toks[k - 1].text) && k > 1 && startsUpper(toks[k - 2].text)))
+      )
+        k--;
+      while (
+        k < head &&
+        (OPENERS.has(bare(toks[k].text)) || FURNITURE.has(bare(toks[k].text)) || !startsUpper(toks[k].text))
+      )
+        k++;
+      if (k < head) {
+        roleStart = k;
+        if (roleEnd < 0) roleEnd = head;
+      }
+    }
+  }
+  const words = toks.slice(a, b).map((t) => t.text);
+  if (!words.some((w) => /\p{Lu}/u.test(w)) || words.join('').replace(/[^\p{L}]/gu, '').length < 2)
+    return undefined;
+  // titles or furniture alone name nobody ("CEO", "C.E.O.", "Editing")
+  if (words.every((w) => TITLE_SET.has(bare(w).replace(/\./g, '')) || FURNITURE.has(bare(w))))
+    return undefined;
+  const lower = words.join(' ').toLowerCase();
+  const { places, demonyms, languages } = gazetteerSets();
+  // A demonym or a language alone is no entity ("Syrian", "Arabic"), whatever the tagger said.
+  if (!event && (demonyms.has(lower) || languages.has(lower) || demonyms.has(lower.replace(/s$/, ''))))
+    return undefined;
+  if (kind === undefined) return undefined;
+  const startOffset = toks[a].start;
+  const endOffset = toks[b - 1].end;
+  let sure = false;
+  let role: string | undefined;
+  if (roleStart >= 0) {
+    const roleWords = toks.slice(roleStart, roleEnd).map((t) => bare(t.text));
+    if (!roleWords.every((w) => HONORIFICS.has(w)))
+      role = text.slice(toks[roleStart].start, toks[roleEnd - 1].end);
+  }
+  if (!event) {
+    const ctx = contextKind(
+      words,
+      roleStart >= 0 || titled,
+      text.slice(Math.max(0, startOffset - 24), startOffset),
+      places,
+    );
+    if (ctx) {
+      sure = true;
+      kind = ctx;
+    }
+  }
+  const opener = toks.slice(0, a).every((t) => !/[\p{L}\p{N}]/u.test(t.text));
+  return {
+    name: text.slice(startOffset, endOffset),
+    role,
+    start: startOffset,
+    end: endOffset,
+    kind,
+    sure,
+    ...(opener ? { opener } : {}),
+  };
 }
 
-/** What follows a person's name: a reporting verb ("Lavrov said"), "who", an apposition ("a doctor"). */
-const PERSON_AFTER = new RegExp(
-  String.raw`^,?\s+(${NAME_REPORTING_VERBS.join('|')}|who|a\s+\w+|an\s+\w+|the\s+\w+\s+(of|for))\b`,
-  'i',
-);
-
-/** The kind the words of a name or its context show, if any. */
+/** The kind the words of a name or its context show beyond doubt, if any. */
 function contextKind(
   words: string[],
-  role: string | undefined,
+  titled: boolean,
   before: string,
-  after: string,
+  places: ReadonlySet<string>,
 ): EntityKind | undefined {
-  const lower = words.map((w) => w.toLowerCase().replace(/^(al|el)-/, ''));
+  const lower = words.map((w) =>
+    w
+      .toLowerCase()
+      .replace(/^(al|el)-/, '')
+      .replace(/\.$/, ''),
+  );
   const joined = words.join(' ').toLowerCase();
-  if (role) return 'PERSON';
-  if (lower.some((w) => ORG_WORDS.has(w) || COMPANY_WORDS.has(w))) return 'ORG';
-  if (words.length >= 2 && PLACE_WORDS.has(lower[lower.length - 1])) return 'PLACE';
-  if (PLACE_PHRASES.has(joined) || (words.length === 1 && PLACES.has(lower[0].replace(/\./g, ''))))
-    return 'PLACE';
-  if (words.length === 1 && isAcronym(words[0])) return 'ORG';
-  if (words.length >= 2 && /^(river|lake|mount|mt|cape|fort|port|gulf|isle|lake)$/.test(lower[0]))
-    return 'PLACE';
+  if (titled) return 'PERSON';
   if (
-    (/\b(in|to|from|near|outside|across|into|at|between)\s+(the\s+)?$/i.test(before) ||
-      /\b(port|harbou?r|city|capital|town|village|suburbs?|streets|island|county|district|province|region|mayor|people|residents|outskirts|centre|center)\s+of\s+$/i.test(
-        before,
-      )) &&
-    words.length <= 2
+    lower.some((w) => ORG_WORDS.has(w) || COMPANY_WORDS.has(w)) &&
+    !(words.length === 1 && places.has(joined))
+  )
+    return 'ORG';
+  if (words.length >= 2 && PLACE_WORDS.has(lower[lower.length - 1])) return 'PLACE';
+  if (words.length >= 2 && /^(river|lake|mount|mt|cape|fort|gulf|isle)$/.test(lower[0])) return 'PLACE';
+  if (places.has(joined)) return 'PLACE';
+  if (
+    words.length <= 2 &&
+    /\b(port|harbou?r|city|capital|town|village|suburbs?|island|county|district|province|region|outskirts)\s+of\s+$/i.test(
+      before,
+    )
   )
     return 'PLACE';
-  if (PERSON_AFTER.test(after) && words.length >= 2) return 'PERSON';
-  if (/^['’]s\s+(spokesman|leader|chief|minister|president)/i.test(after)) return 'ORG';
   return undefined;
 }
 
-/** A spelling-proof key of a name word: lower-cased, accents and articles off, vowels dropped. */
-function skeleton(word: string): string {
-  const w = word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/^(al|el)-?(?=\p{L}{3})/u, '');
-  // Letters that transliterations swap freely sound alike: c/k/q, ph/f, dh/d, kh/h.
-  const sounds = w
-    .replace(/ph/g, 'f')
-    .replace(/[cq]/g, 'k')
-    .replace(/([dk])h/g, '$1');
-  const out = sounds[0] + sounds.slice(1).replace(/[aeiouy]/g, '');
-  return out.replace(/(.)\1+/g, '$1');
-}
-
-/** The words of a name that identify it (particles and articles dropped). */
-function nameWords(name: string): string[] {
-  return name
-    .split(/[\s-]+/)
-    .filter((w) => w && !PARTICLES.test(w) && !/^(al|el)$/i.test(w))
-    .map(skeleton);
-}
-
-function initials(name: string): string {
-  return name
-    .split(/[\s-]+/)
-    .filter(
-      (w) =>
-        w && !PARTICLES.test(w) && !/^(al|el)$/i.test(w) && /^\p{Lu}/u.test(w.replace(/^(al|el)-?/i, '')),
-    )
-    .map((w) => w.replace(/^(al|el)-?/i, '')[0])
-    .join('')
-    .toUpperCase();
-}
-
-/** Entities of one article, aliases merged within it. */
+/** Entities of one article, aliases merged within it; computed once per article object. */
 export function entities(article: Pick<Article, 'id' | 'text'>): Entity[] {
-  return mergeEntities([mentionsAsEntities(article)]);
+  const cached = perArticle.get(article);
+  if (cached && cached.text === article.text && cached.id === article.id) return cached.list;
+  const list = mergeEntities([mentionsAsEntities(article)]);
+  perArticle.set(article, { id: article.id, text: article.text, list });
+  return list;
 }
+
+const perArticle = new WeakMap<object, { id: string; text: string; list: Entity[] }>();
 
 function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
   const out: Draft[] = [];
   // A single capitalized word the article also writes in lower case ("Warehouse 7" / "the warehouse") is a
   // common noun at the start of a sentence or a label, not a name.
   const lowerWords = new Set(article.text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]+/gu) ?? []);
-  const mentions = findMentions(article.text).filter(
-    (m) => /\s/.test(m.name.trim()) || !lowerWords.has(m.name.toLowerCase()),
-  );
-  // "X, formerly known as Y" / "X, previously known as Y": Y is another name of X.
-  const formerly = /\b(?:formerly|previously|once|also) known as\b/gi;
+  // So is one opening a sentence that is a common word of news text ("Dock workers said ...").
+  const { places, firstnames, common } = gazetteerSets();
+  const mentions = findMentions(article.text).filter((m) => {
+    if (/\s/.test(m.name.trim()) || isAcronym(m.name)) return true;
+    const lower = m.name.toLowerCase();
+    if (places.has(lower)) return true;
+    if (lowerWords.has(lower)) return false;
+    return !(m.opener && !m.sure && !m.role && common.has(lower) && !firstnames.has(lower));
+  });
   for (const m of mentions) {
     const mention: EntityMention = { articleId: article.id, start: m.start, end: m.end, text: m.name };
     const draft: Draft = {
@@ -367,127 +419,418 @@ function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
       aliases: [],
       mentions: [mention],
       ...(m.role ? { roles: [m.role] } : {}),
+      ...(m.sure ? { sure: true } : {}),
     };
-    kindVotes.set(draft, new Map([[m.kind, m.sure ? 1 : GUESS_VOTE]]));
+    kindVotes.set(draft, new Map([[m.kind, m.sure ? CONTEXT_VOTE : 1]]));
     out.push(draft);
   }
+  // "X, formerly known as Y" / "X, previously known as Y": Y is another name of X.
+  const formerly = /\b(?:formerly|previously|once|also) known as\b/gi;
   for (let k = formerly.exec(article.text); k; k = formerly.exec(article.text)) {
-    const after = mentions.find(
-      (m) => m.start >= k!.index + k![0].length && m.start - (k!.index + k![0].length) < 8,
-    );
+    const at = k.index + k[0].length;
+    const after = mentions.findIndex((m) => m.start >= at && m.start - at < 8);
     // The name it renames heads the apposition: "X, the ... group formerly known as Y".
-    const before = [...mentions]
-      .reverse()
-      .find(
-        (m) =>
-          m.end <= k!.index && k!.index - m.end < 80 && m.kind !== 'PLACE' && article.text[m.end] === ',',
-      );
-    if (after && before) {
-      const target = out.find((e) => e.mentions[0].start === before.start);
-      const alias = out.find((e) => e.mentions[0].start === after.start);
-      if (target && alias) alias.formerOf = target.mentions[0].text;
+    let before = -1;
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i];
+      if (m.end <= k.index && k.index - m.end < 80 && m.kind !== 'PLACE' && article.text[m.end] === ',') {
+        before = i;
+        break;
+      }
+      if (m.end <= k.index - 80) break;
     }
+    if (after >= 0 && before >= 0) out[after].formerOf = out[before].name;
   }
   return out;
 }
 
+/** A spelling-proof key of a name word: lower-cased, accents and articles off, vowels dropped. */
+function skeleton(word: string): string {
+  const w = fold(word).replace(/^(al|el)-?(?=\p{L}{3})/u, '');
+  // Letters that transliterations swap freely sound alike: c/k/q, ph/f, dh/d, kh/h.
+  const sounds = w
+    .replace(/ph/g, 'f')
+    .replace(/[cq]/g, 'k')
+    .replace(/([dk])h/g, '$1');
+  const out = sounds[0] + sounds.slice(1).replace(/[aeiouy]/g, '');
+  return out.replace(/(.)\1+/g, '$1');
+}
+
+/** Lower case without accents, dots or apostrophes: "Fateh", "U.S." → "fateh", "us". */
+const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’.]/g, '');
+
+/** The words of a name that identify it, folded (particles, articles and a possessive dropped). */
+function nameWords(name: string): string[] {
+  // "USA" is the United States as "US" is
+  if (/^U\.?S\.?A\.?$/.test(name.trim())) return ['us'];
+  return name
+    .replace(/['’]s$/i, '')
+    .split(/[\s-]+/)
+    .filter((w) => w && !PARTICLES.test(w) && !/^(al|el)$/i.test(w))
+    .map(fold)
+    .filter(Boolean);
+}
+
+/** Initials of a name's words, particles skipped ("Jabhat Fateh al-Sham" → "JFS", "United States" → "US"). */
+function initials(name: string, withParticles = false): string {
+  return name
+    .split(/[\s-]+/)
+    .filter(
+      (w) => w && (withParticles ? /^(of|and|for)$/i.test(w) || !PARTICLES.test(w) : !PARTICLES.test(w)),
+    )
+    .filter((w) => !/^(al|el)$/i.test(w) && /^\p{L}/u.test(w.replace(/^(al|el)-?/i, '')))
+    .map((w) => w.replace(/^(al|el)-?/i, '')[0])
+    .join('')
+    .toUpperCase();
+}
+
+/** A name is long enough for a spelling-proof (skeleton) match: two words or more, or eight letters. */
+const longName = (words: string[]) => words.length >= 2 || (words[0]?.length ?? 0) >= 8;
+
+/** The skeleton key of a long name, when every word keeps two sounds or more ("Toya" and "Tito" are both "t"). */
+function skeletonKey(words: string[], name: string): string | undefined {
+  if (!words.length || !longName(words) || (name && isAcronym(name.replace(/\s/g, '')))) return undefined;
+  // one word alone must end alike and be no first name ("Michaela" and "Michelle" are two people)
+  if (words.length === 1 && gazetteerSets().firstnames.has(words[0])) return undefined;
+  const skels = words.map(skeleton);
+  if (!skels.every((k) => k.length >= 2)) return undefined;
+  return words.length === 1 ? `${skels[0]}${words[0].slice(-1)}` : skels.join(' ');
+}
+
+/** Last words of a company's name that it goes without: "Symantec Corp." is "Symantec". */
+const CORPORATE = new Set(
+  'corp corporation inc co ltd llc plc company group holdings foods foundation international'.split(' '),
+);
+
+/** The word with each letter left out in turn (and the word itself). */
+function deletions(w: string): string[] {
+  const out = [w];
+  for (let i = 1; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/**
+ * One letter changed, added, dropped or two swapped, never the first: "Mubarak"/"Mubarek", "Greig"/"Grieg";
+ * a letter added at the end only if `end` ("Sara"/"Sarah" beside a surname, not "Michael"/"Michaela").
+ */
+function oneEditApart(a: string, b: string, end = false): boolean {
+  if (a === b || a[0] !== b[0] || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (!end && a.length !== b.length && i >= Math.min(a.length, b.length)) return false;
+  if (a.length === b.length)
+    return (
+      a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    );
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 /**
  * Merge entity lists (of one article or of a whole story) so that each real-world entity appears once,
- * with every spelling as an alias. Deterministic: the most frequent full spelling names the entity.
+ * with every spelling as an alias. Safe merges only, each between names of one kind:
+ *   the same name (its kind voted over all its mentions), the same skeleton of a long name ("Fateh"/"Fatah"),
+ *   a name inside a longer one when that longer one is the only one it fits (a surname to the story's only
+ *   full name with that surname, "Fateh al-Sham" to "Jabhat Fateh al-Sham", "Hillary Clinton" to "Hillary
+ *   Rodham Clinton"), an acronym to the only long form of the story with those initials, and "formerly
+ *   known as". Linear: every rule looks names up in an index. Deterministic: the fullest spelling names
+ *   the entity.
  */
 export function mergeEntities(lists: Entity[][]): Entity[] {
-  const all: Draft[] = lists.flat();
-  const groups: Draft[][] = [];
-  // Indexes, so that each name is compared only with groups it could join (linear in the names, not
-  // quadratic): by exact key, by last name word, by initials of multi-word names, by acronym.
-  const order = new Map<Draft[], number>();
-  const byKey = new Map<string, Draft[]>();
-  const byLast = new Map<string, Draft[][]>();
-  const byInitials = new Map<string, Draft[][]>();
-  const byAcronym = new Map<string, Draft[][]>();
-  const wordsCache = new Map<string, string[]>();
-  const wordsOf = (name: string) => {
-    let w = wordsCache.get(name);
-    if (!w) {
-      w = nameWords(name);
-      wordsCache.set(name, w);
+  const all: Draft[] = lists.flat().flatMap((e) => draftsOf.get(e) ?? [e]);
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
     }
-    return w;
+    return i;
   };
-  const acronymOf = (name: string) =>
-    isAcronym(name.replace(/\./g, '')) ? name.replace(/\./g, '').toUpperCase() : undefined;
-  const addTo = (index: Map<string, Draft[][]>, key: string, g: Draft[]) => {
-    const list = index.get(key);
-    if (!list) index.set(key, [g]);
-    else if (list[list.length - 1] !== g && !list.includes(g)) list.push(g);
+  /** Roots of groups with a mention whose kind context confirmed. */
+  const sureRoots = new Set<number>();
+  all.forEach((e, i) => {
+    if (e.sure) sureRoots.add(i);
+  });
+  const union = (i: number, j: number) => {
+    const a = find(i);
+    const b = find(j);
+    // the earlier node stays the root, so that results do not depend on the order of unions
+    if (a < b) parent[b] = a;
+    else if (b < a) parent[a] = b;
+    if (sureRoots.has(a) || sureRoots.has(b)) sureRoots.add(Math.min(a, b));
   };
-  const place = (e: Draft, g: Draft[]) => {
-    g.push(e);
-    const words = wordsOf(e.name);
-    const key = words.join(' ');
-    if (!byKey.has(key)) byKey.set(key, g);
-    if (words.length) addTo(byLast, words[words.length - 1], g);
-    if (words.length >= 2) addTo(byInitials, initials(e.name), g);
-    const acro = acronymOf(e.name);
-    if (acro) addTo(byAcronym, acro, g);
+  const names = all.map((e) => [...new Set([e.name, ...e.aliases])]);
+  const wordsOf = new Map<string, string[]>();
+  for (const list of names) for (const n of list) if (!wordsOf.has(n)) wordsOf.set(n, nameWords(n));
+
+  // 1. The same name is the same entity, whatever kind one mention was given: its kind is voted below.
+  const byKey = new Map<string, number>();
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      const key = wordsOf.get(n)!.join(' ') || n.toLowerCase();
+      const j = byKey.get(key);
+      if (j === undefined) byKey.set(key, i);
+      else union(i, j);
+    }
+  });
+  const votes = new Map<number, Map<EntityKind, number>>();
+  all.forEach((e, i) => {
+    const r = find(i);
+    let v = votes.get(r);
+    if (!v) votes.set(r, (v = new Map()));
+    for (const [k, n] of kindVotes.get(e) ?? [[e.kind, 1] as const]) v.set(k, (v.get(k) ?? 0) + n);
+  });
+  const kindOfRoot = new Map<number, EntityKind>();
+  for (const [r, v] of votes)
+    kindOfRoot.set(r, [...v].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]);
+  const kindOf = (i: number) => kindOfRoot.get(find(i)) ?? all[i].kind;
+  // Kinds are fixed from here on: later merges join only groups of one kind.
+  const nodeKind = all.map((_, i) => kindOf(i));
+
+  // 2. The same skeleton of a long name, within a kind: "Jabhat Fatah Al Sham" = "Jabhat Fateh al-Sham".
+  const bySkeleton = new Map<string, number>();
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      const key = skeletonKey(wordsOf.get(n)!, n);
+      if (!key) continue;
+      const j = bySkeleton.get(`${nodeKind[i]} ${key}`);
+      if (j === undefined) bySkeleton.set(`${nodeKind[i]} ${key}`, i);
+      else union(i, j);
+    }
+  });
+
+  /** The one group among `set` other than i's, if exactly one. */
+  const only = (set: Set<number> | undefined, i: number): number | undefined => {
+    if (!set) return undefined;
+    const roots = new Set<number>();
+    for (const j of set) {
+      const r = find(j);
+      if (r !== find(i)) roots.add(r);
+      if (roots.size > 1) return undefined;
+    }
+    return roots.size === 1 ? [...roots][0] : undefined;
   };
-  const find = (e: Draft): Draft[] | undefined => {
-    const words = wordsOf(e.name);
-    const exact = byKey.get(words.join(' '));
-    if (exact) return exact;
-    const acro = acronymOf(e.name);
-    const candidates = new Set<Draft[]>([
-      ...(words.length ? (byLast.get(words[words.length - 1]) ?? []) : []),
-      ...(acro ? (byInitials.get(acro) ?? []) : []),
-      ...(words.length >= 2 ? (byAcronym.get(initials(e.name)) ?? []) : []),
-    ]);
-    // The earliest group that fits, as a scan over all groups in order would find.
-    for (const g of [...candidates].sort((a, b) => order.get(a)! - order.get(b)!)) {
-      for (const o of g) {
-        const ow = wordsOf(o.name);
-        // Acronym of a longer name ("JFS" = "Jabhat Fateh al-Sham").
-        if (acro && ow.length >= 2 && initials(o.name) === acro) return g;
-        const oAcro = acronymOf(o.name);
-        if (oAcro && words.length >= 2 && initials(e.name) === oAcro) return g;
-        if (acro || oAcro) continue;
-        // A name inside a longer one of the same kind: "Lavrov" in "Sergei Lavrov", "Fath alSham" in
-        // "Jabhat Fateh al-Sham" (the last word must match: surnames and group names end there).
-        const [short, long] = words.length <= ow.length ? [words, ow] : [ow, words];
-        if (short.length && short.length < long.length && short[short.length - 1] === long[long.length - 1]) {
-          // Two or more shared name words are evidence enough; one word must also agree on the kind.
-          const kindsAgree =
-            short.length >= 2 || e.kind === o.kind || e.kind === 'PERSON' || o.kind === 'PERSON';
-          if (kindsAgree && short.every((w) => long.includes(w))) return g;
-        }
+  const add = (index: Map<string, Set<number>>, key: string, i: number) => {
+    let set = index.get(key);
+    if (!set) index.set(key, (set = new Set()));
+    set.add(i);
+  };
+
+  // 3. One letter apart in a long single-word name of a person or an organization ("Mubarek", "Rueters"),
+  // when only one name of the story is that close: indexed by the word with one letter left out.
+  const byDeletion = new Map<string, Set<number>>();
+  const spellable = (i: number, w: string[]) =>
+    (nodeKind[i] === 'PERSON' || nodeKind[i] === 'ORG') &&
+    w.length === 1 &&
+    w[0].length >= 6 &&
+    !gazetteerSets().firstnames.has(w[0]);
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      if (!spellable(i, w) || isAcronym(n)) continue;
+      for (const d of deletions(w[0])) add(byDeletion, `${nodeKind[i]} ${d}`, i);
+    }
+  });
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      if (!spellable(i, w) || isAcronym(n)) continue;
+      const near = new Set<number>();
+      for (const d of deletions(w[0]))
+        for (const j of byDeletion.get(`${nodeKind[i]} ${d}`) ?? [])
+          if (names[j].some((m) => oneEditApart(w[0], (wordsOf.get(m) ?? [])[0] ?? ''))) near.add(j);
+      const target = only(near, i);
+      if (target !== undefined) union(i, target);
+    }
+  });
+
+  // ... and one word one letter apart in a name of two words or more ("Barak Obama", "Madeleine Alberight"),
+  // unless both spellings are first names of their own ("Jean" and "Joan").
+  const byWordDeletion = new Map<string, Set<number>>();
+  const variants = (w: string[]) => [
+    ...w.flatMap((x, p) =>
+      x.length >= 4
+        ? deletions(x).map((d) => `${p}:${[...w.slice(0, p), d, ...w.slice(p + 1)].join(' ')}`)
+        : [],
+    ),
+    ...(w[0].length >= 3 ? [`cut:${[w[0].slice(0, 3), ...w.slice(1)].join(' ')}`] : []),
+  ];
+  const multi = (i: number, w: string[]) =>
+    (nodeKind[i] === 'PERSON' || nodeKind[i] === 'ORG') && w.length >= 2;
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      if (multi(i, w)) for (const v of variants(w)) add(byWordDeletion, `${nodeKind[i]} ${v}`, i);
+    }
+  });
+  const { firstnames } = gazetteerSets();
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      if (!multi(i, w)) continue;
+      const near = new Set<number>();
+      for (const v of variants(w))
+        for (const j of byWordDeletion.get(`${nodeKind[i]} ${v}`) ?? [])
+          for (const m of names[j]) {
+            const mw = wordsOf.get(m) ?? [];
+            if (mw.length !== w.length) continue;
+            const diff = w.flatMap((x, p) => (x === mw[p] ? [] : [p]));
+            if (diff.length !== 1) continue;
+            const [x, y] = [w[diff[0]], mw[diff[0]]];
+            const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+            // "Jeff"/"Jeffrey": a first name cut short
+            const cut = diff[0] === 0 && short.length >= 3 && long.startsWith(short);
+            if (cut || (oneEditApart(x, y, true) && !(firstnames.has(x) && firstnames.has(y)))) near.add(j);
+          }
+      const target = only(near, i);
+      if (target !== undefined) union(i, target);
+    }
+  });
+
+  // 4. A name inside exactly one longer name of its kind. Index the longer names by their first and last
+  // words (a middle name or initial left out) and by each of their proper endings (a surname, "Fateh
+  // al-Sham", also by skeleton); a short name joins the one group it fits, none when it fits two
+  // ("Clinton" with "Bill Clinton" and "Hillary Clinton"). A company's name without its "Corp." or
+  // "Foods" is the company.
+  const byEnds = new Map<string, Set<number>>();
+  const byEnding = new Map<string, Set<number>>();
+  /** Full names of people by surname. */
+  const bySurname = new Map<string, Set<number>>();
+  const byStem = new Map<string, Set<number>>();
+  all.forEach((_, i) => {
+    const kind = nodeKind[i];
+    if (kind === 'PLACE' || kind === 'EVENT') return; // "York" is not "New York", nor "Korea" "South Korea"
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      if (w.length >= 3) add(byEnds, `${kind} ${w[0]} ${w[w.length - 1]}`, i);
+      if (kind === 'PERSON' && w.length >= 2) add(bySurname, w[w.length - 1], i);
+      for (let k = 1; k < w.length; k++) {
+        add(byEnding, `${kind} ${w.slice(k).join(' ')}`, i);
+        const skel = w.length - k >= 2 ? skeletonKey(w.slice(k), '') : undefined;
+        if (skel) add(byEnding, `${kind} ~${skel}`, i);
+      }
+      if (kind === 'ORG') {
+        let k = w.length;
+        while (k > 1 && CORPORATE.has(w[k - 1])) k--;
+        if (k < w.length) add(byStem, w.slice(0, k).join(' '), i);
       }
     }
-    return undefined;
-  };
-  for (const e of all) {
-    let g = find(e);
-    if (!g) {
-      g = [];
-      order.set(g, groups.length);
-      groups.push(g);
+  });
+  /** A single word whose kind is only the tagger's guess, and no known place: maybe a surname or a company. */
+  const sure = (i: number) => sureRoots.has(find(i));
+  const weak = (i: number, w: string[]) =>
+    w.length === 1 && w[0].length >= 3 && !gazetteerSets().places.has(w[0]) && !sure(i);
+  /** Nodes whose kind votes no longer count: a weak single word that joined a person's or a company's name. */
+  const outvoted = new Set<number>();
+  // first the full names among themselves ("Hillary Clinton" in "Hillary Rodham Clinton"), so that a
+  // surname then counts the people, not their spellings
+  for (const pass of ['full', 'short'] as const)
+    all.forEach((_, i) => {
+      const kind = nodeKind[i];
+      if (kind === 'EVENT') return;
+      for (const n of names[i]) {
+        const w = wordsOf.get(n)!;
+        if (!w.length || isAcronym(n.replace(/\s/g, ''))) continue;
+        if (pass === 'full' ? w.length < 2 : w.length !== 1) continue;
+        let target: number | undefined;
+        if (kind !== 'PLACE') {
+          target =
+            w.length === 1
+              ? kind === 'PERSON'
+                ? only(bySurname.get(w[0]), i)
+                : undefined
+              : (only(byEnding.get(`${kind} ${w.join(' ')}`), i) ??
+                only(byEnding.get(`${kind} ~${skeletonKey(w, '') ?? ''}`), i) ??
+                only(byEnds.get(`${kind} ${w[0]} ${w[w.length - 1]}`), i));
+          if (kind === 'ORG' || (w.length === 1 && weak(i, w))) target ??= only(byStem.get(w.join(' ')), i);
+        }
+        // a name whose kind no context confirms may end an organization's longer name ("Fath alSham" read
+        // as a person, "Jabhat Fateh al-Sham")
+        if (target === undefined && kind === 'PERSON' && w.length >= 2 && !sure(i)) {
+          const skel = skeletonKey(w, '');
+          target =
+            only(byEnding.get(`ORG ${w.join(' ')}`), i) ??
+            (skel ? only(byEnding.get(`ORG ~${skel}`), i) : undefined);
+          if (target !== undefined) {
+            outvoted.add(i);
+            union(i, target);
+            continue;
+          }
+        }
+        // a single word the tagger took for an organization or a place, and no context says so, can be a
+        // surname: "Lennon" with "John Lennon"
+        if (target === undefined && kind !== 'PERSON' && weak(i, w)) {
+          target = only(bySurname.get(w[0]), i);
+          if (target !== undefined) outvoted.add(i);
+        } else if (target !== undefined && nodeKind[target] !== kind) outvoted.add(i);
+        if (target === undefined) continue;
+        if (w.length === 1) {
+          union(i, target);
+          continue;
+        }
+        // "Hillary Clinton" fits "Hillary Rodham Clinton" only if all its words are in it; a name with a
+        // middle name or initial of its own fits no other ("George W. Bush" is not "George H. W. Bush")
+        const fits = names[target].some((m) => {
+          const mw = wordsOf.get(m) ?? nameWords(m);
+          return (
+            mw.length > w.length && w.every((x) => mw.includes(x)) && (kind !== 'PERSON' || w.length === 2)
+          );
+        });
+        if (fits || byStem.get(w.join(' '))?.has(target)) union(i, target);
+        else {
+          const key = skeletonKey(w, '');
+          if (
+            key &&
+            names[target].some(
+              (m) =>
+                (wordsOf.get(m) ?? []).length > w.length &&
+                skeletonKey(wordsOf.get(m)!.slice(-w.length), '') === key,
+            )
+          )
+            union(i, target);
+        }
+      }
+    });
+
+  // 5. An acronym to the only long form of its kind in the story with those initials ("JFS", "U.S.").
+  const byInitials = new Map<string, Set<number>>();
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      if (wordsOf.get(n)!.length < 2) continue;
+      add(byInitials, `${nodeKind[i]} ${initials(n)}`, i);
+      const withOf = initials(n, true);
+      if (withOf !== initials(n)) add(byInitials, `${nodeKind[i]} ${withOf}`, i);
     }
-    place(e, g);
-  }
-  // "formerly known as": join the alias's group to its target's.
-  for (const e of all) {
-    if (!e.formerOf) continue;
-    const from = groups.find((g) => g.includes(e));
-    const to = groups.find(
-      (g) => g !== from && g.some((o) => nameWords(o.name).join(' ') === nameWords(e.formerOf!).join(' ')),
-    );
-    if (from && to) {
-      to.push(...from);
-      groups.splice(groups.indexOf(from), 1);
+  });
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      const compact = n.replace(/\s/g, '');
+      if (!isAcronym(compact)) continue;
+      const target = only(byInitials.get(`${nodeKind[i]} ${compact.replace(/\./g, '').toUpperCase()}`), i);
+      if (target !== undefined) union(i, target);
     }
-  }
-  return groups
+  });
+
+  // 6. "formerly known as": the alias joins the group of the name it renamed.
+  all.forEach((e, i) => {
+    if (!e.formerOf) return;
+    const j = byKey.get(nameWords(e.formerOf).join(' ') || e.formerOf.toLowerCase());
+    if (j !== undefined) union(i, j);
+  });
+
+  const groups = new Map<number, Draft[]>();
+  const ignored = new Set<Draft>([...outvoted].map((i) => all[i]));
+  all.forEach((e, i) => {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(e);
+    else groups.set(r, [e]);
+  });
+  return [...groups.values()]
     .map((g) => {
       const spellings = new Map<string, number>();
       for (const e of g) for (const m of e.mentions) spellings.set(m.text, (spellings.get(m.text) ?? 0) + 1);
+      for (const e of g) for (const s of [e.name, ...e.aliases]) if (!spellings.has(s)) spellings.set(s, 0);
       const byUse = [...spellings].sort(
         (a, b) =>
           Number(isAcronym(a[0])) - Number(isAcronym(b[0])) ||
@@ -497,13 +840,14 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
       );
       const kinds = new Map<EntityKind, number>();
       for (const e of g)
-        for (const [k, v] of kindVotes.get(e) ?? [[e.kind, 1] as const])
-          kinds.set(k, (kinds.get(k) ?? 0) + v);
+        if (!ignored.has(e) || g.every((o) => ignored.has(o)))
+          for (const [k, v] of kindVotes.get(e) ?? [[e.kind, 1] as const])
+            kinds.set(k, (kinds.get(k) ?? 0) + v);
       const kind = [...kinds].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
       const roles = [...new Set(g.flatMap((e) => e.roles ?? []))];
       const name = byUse[0][0];
       const merged: Entity = {
-        id: `e-${nameWords(name).join('-') || name.toLowerCase()}`,
+        id: `e-${nameWords(name).map(skeleton).join('-') || name.toLowerCase()}`,
         kind,
         name,
         aliases: byUse.map(([s]) => s).filter((s) => s !== name),
@@ -513,6 +857,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
         ...(roles.length ? { roles } : {}),
       };
       kindVotes.set(merged, kinds);
+      draftsOf.set(merged, g);
       return merged;
     })
     .sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));

@@ -12,6 +12,8 @@
  *   lettered  a letter, then letters, apostrophes and hyphens ("don't", "al-", no digits) — labels of figures
  *   figure    currency and percent signs, figures with their separators ("300 000", "3.5") and
  *             letter words (with ' ’ -); letters and digits apart ("40pc" → "40", "pc") — quantities
+ *   conll     words as CoNLL-2003 cuts them: punctuation apart, dotted acronyms and abbreviated titles whole
+ *             ("U.S.", "U.N.", "Mr."), hyphenated words whole ("al-Sham"), a possessive "'s" apart  — the tagger
  * words() and tokens() are views of tokenize(text, 'word' | 'compound') (texts only, words() lower-cased
  * before matching), kept as plain matches because summarization calls them on every sentence.
  */
@@ -32,6 +34,8 @@ export const TOKEN_PATTERNS = {
   quote: /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+|(?<=\d),\d{3}(?!\d))*/gu,
   lettered: /[\p{L}][\p{L}'’-]*/gu,
   figure: /\$|£|€|%|\d+(?:[.,]\d+)*(?:\s\d{3}(?!\d))*|[\p{L}]+(?:[-'’][\p{L}]+)*/gu,
+  conll:
+    /(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Sr|Jr|Rev|Hon|Prof|Supt|Insp|Det|Mt|Ft|Inc|Corp|Ltd|Co|St|Messrs|No)\.(?=\s*[\p{L}\p{N},])|['’][sS](?![\p{L}\p{N}])|\d+(?:[.,:]\d+)*|[\p{L}\p{N}]+(?:[-&][\p{L}\p{N}]+|['’](?![sS](?![\p{L}\p{N}]))[\p{L}]+)*|[^\s\p{L}\p{N}]/gu,
 } as const satisfies Record<string, RegExp>;
 
 export type TokenNotion = keyof typeof TOKEN_PATTERNS;

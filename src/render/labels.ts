@@ -43,7 +43,7 @@ export function coverageLabel(c: OutletCoverage): string {
   return `${c.claims} claim${c.claims === 1 ? '' : 's'}${only}`;
 }
 
-const KIND_NAMES = { PERSON: 'person', ORG: 'organization', PLACE: 'place' } as const;
+const KIND_NAMES = { PERSON: 'person', ORG: 'organization', PLACE: 'place', EVENT: 'event' } as const;
 
 /** "organization; also JFS, Fath alSham · 8 mentions in 4 sources". */
 export function entityLabel(e: EntitySummary): string {
