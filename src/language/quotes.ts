@@ -26,7 +26,8 @@
 import type { Article, Entity, Quote } from '../model.js';
 import { derived } from '../models/load.js';
 import { entities } from './entities.js';
-import { QUOTE_END_ABBREVIATIONS, TELLING_VERBS, WEEKDAYS_LOWER } from './lexicon.js';
+import { DEMONYMS, QUOTE_END_ABBREVIATIONS, TELLING_VERBS, WEEKDAYS_LOWER } from './lexicon.js';
+import { nerModel } from './ner/tagger.js';
 import { normalizeQuoteMarks, type Quotation, quotations } from './quotations.js';
 import { quoteCuesModel, quoteNounCuesModel } from './quote-models.js';
 import { bestNonCrossing, preferredContents, rankScore, rankThreshold } from './quote-ranker.js';
@@ -138,6 +139,39 @@ const PRONOUN = /^(he|she|they|it|we|i)$/i;
 const GROUP_HEAD =
   /\b(group|militia|party|government|ministry|army|council|agency|company|committee|campaign|police|union|unions|forces|rebels|officials|sources|authorities|court|state|department|office|administration|people|voters|poll|polls|survey|report)$/i;
 const BAD_SPEAKER = /^(that|this|which|there|and|but|or|as|if|so|when|while|because|although|however)\b/i;
+/**
+ * Sentence openers that look like a speaker before a cue-like word: "Here's hoping ...", "Don't worry ...",
+ * "Let's say ...", "What's expected ...". A contraction is no one's name.
+ */
+const OPENER_SPEAKER = /^(?:(?:here|there|that|what|let|it|this|where|how|who)['’]s|\p{L}+n['’]t)$/iu;
+
+/**
+ * The demonyms ("German", "Syrians"): a people's adjective is no speaker on its own ("German said ..."
+ * is a cut name or a headline's shorthand, not who spoke). From the lexicon and the NER model's gazetteer
+ * (models/ner.json), read on first use.
+ */
+const demonyms = derived(nerModel, (m) => {
+  const out = new Set(Object.keys(DEMONYMS));
+  for (const d of m.gazetteer?.demonym ?? []) out.add(d);
+  return out;
+});
+
+/** Whether a speaker phrase is a bare demonym ("German", "the Syrians", "Russian"). */
+function isDemonym(phrase: string): boolean {
+  const p = phrase
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:the|a|an)\s+/, '');
+  if (!p || p.split(/\s+/).length > 2) return false;
+  const set = demonyms();
+  return set.has(p) || (p.endsWith('s') && set.has(p.slice(0, -1)));
+}
+
+/** Whether a phrase can never be a speaker: a sentence opener with a contraction, or a bare demonym. */
+function notASpeaker(phrase: string): boolean {
+  const first = phrase.trim().split(/\s+/)[0] ?? '';
+  return OPENER_SPEAKER.test(first) || isDemonym(phrase);
+}
 
 /** Words opening a subordinate clause: a report inside one ends with it. */
 const SUBORDINATOR =
@@ -397,7 +431,7 @@ const phraseText = (d: Doc, a: number, b: number) => d.text.slice(d.tokens[a].st
  */
 function isSpeaker(d: Doc, k: number, j: number, lenient: boolean): boolean {
   const phrase = phraseText(d, k, j);
-  if (/["“”]/.test(phrase)) return false;
+  if (/["“”]/.test(phrase) || notASpeaker(phrase)) return false;
   if (lenient) return !BAD_SPEAKER.test(phrase) && j - k < 14;
   return looksLikeSpeaker(phrase) || /^\p{N}/u.test(phrase);
 }
@@ -480,7 +514,7 @@ function openingName(d: Doc, s: Sentence, j: number): [number, number] | undefin
   const first = d.tokens[s.t0].w;
   if (ADJUNCT_START.has(first) || CLAUSE_WORD.has(first) || /^(but|and|so|yet|still)$/.test(first))
     return undefined;
-  return nameLike(d, s.t0, e) ? [s.t0, e] : undefined;
+  return nameLike(d, s.t0, e) && !notASpeaker(phraseText(d, s.t0, e)) ? [s.t0, e] : undefined;
 }
 
 /** A name or a source's description, not a clause: no verb, mostly capitals or a source noun. */
@@ -750,6 +784,7 @@ function sentenceSubject(d: Doc, s: Sentence, before: number): [number, number] 
   // A sentence opening with a quotation: its words are not who speaks.
   if (d.tokens[k].quoted) return undefined;
   if (PRONOUN_SPEAKER.test(d.tokens[k].w) && d.tokens[k].w !== 'who') return [k, k];
+  if (notASpeaker(d.tokens[k].w)) return undefined;
   const det = DETERMINER.test(d.tokens[k].w);
   if (!d.tokens[k].cap && !det) return undefined;
   let e = k;
@@ -1083,11 +1118,46 @@ export const DEBUG = new WeakMap<Quote, { shape: string; speaker: string; senten
 const NOT_SPEAKERS =
   /^(BYLINE|DATELINE|UPDATE|UPDATED|CORRECTION|EDITOR'?S? NOTE|ABSTRACT|FULL TEXT|SECTION|LENGTH|SOURCE|PHOTO|VIDEO|WATCH|READ MORE|RELATED|NOTE|WASHINGTON|NEW YORK)$/;
 
+/**
+ * Credit lines: who wrote, reported or edited the article ("Reporting by ...; Editing by ...", "By Jane
+ * Doe, staff writer", "Jane Doe, Staff Writer", "(Additional reporting by ...)", "... contributed to this
+ * report"). Their names are the writers', never a speaker's; their words are no quote.
+ */
+const CREDIT_LINES: readonly RegExp[] = [
+  /(?:^[ \t]*\(?|\()(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|produced|graphics?)\s+by\b[^\n)]*\)?/gim,
+  /^[ \t]*by\s+\p{Lu}[^\n]{0,100}$/gimu,
+  /^[^\n]{0,80}?,\s*(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:writer|correspondent|reporter|editor|columnist|contributor)s?\b[^\n]{0,40}$/gimu,
+  /[^\n.]*\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b[^\n]*/gi,
+];
+
+/** The character spans of an article's credit lines. */
+export function creditSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const re of CREDIT_LINES)
+    for (const m of text.matchAll(re)) {
+      // A line of the story that begins or ends like a credit ("By Tuesday the river had risen.", "...,
+      // the reporter said") is not one: a byline is short, unquoted, and no sentence.
+      const byline = re === CREDIT_LINES[1] || re === CREDIT_LINES[2];
+      if (byline && (/["“”]/.test(m[0]) || /[.!?]\s*$/.test(m[0]) || countWords(m[0]) > 14)) continue;
+      out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+const within = (spans: ReadonlyArray<readonly [number, number]>, a: number, b: number) =>
+  spans.some(([x, y]) => x < b && a < y);
+
 /** The rules' frames of an article, the sentences they frame, and the entities speakers resolve to. */
 function ruleFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]) {
   const original = article.text;
   const d = analyse(original);
-  const all = known ?? entities(article);
+  const credits = creditSpans(original);
+  // Names in credit lines are the writers': no pronoun resolves to them.
+  const all = (known ?? entities(article)).flatMap((e) => {
+    if (!credits.length) return [e];
+    const mentions = e.mentions.filter((m) => !within(credits, m.start, m.end));
+    return mentions.length ? [{ ...e, mentions }] : [];
+  });
   const people = all.filter((e) => e.kind === 'PERSON' || e.kind === 'ORG');
   /** Mentions of places and organizations: no "he" or "she" goes on with them. */
   const notPeople = all
@@ -1157,7 +1227,10 @@ function ruleFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]) {
     });
   }
 
-  return { original, d, people, notPeople, frames, framed };
+  // No frame in a credit line ("Reporting by X", "X contributed to this report").
+  const inCredit = (f: Frame) => within(credits, f.cue[0], f.cue[1]) || within(credits, f.content[0], f.content[1]);
+  const kept = credits.length ? frames.filter((f) => !inCredit(f)) : frames;
+  return { original, d, people, notPeople, frames: kept, framed, inCredit, credits };
 }
 
 /** Every quote and attribution in an article, in text order; `rank`: chosen by the ranker (quote-ranker.ts). */
@@ -1229,8 +1302,22 @@ export function quoteCandidates(article: Pick<Article, 'id' | 'text'>, known?: E
   }));
 }
 
+/** A quote the ranker kept, with its score (the log-odds that it is an attribution; see quote-ranker.ts). */
+export interface ScoredQuote {
+  quote: Quote;
+  score: number;
+}
+
 /** The quotes the ranker keeps: the best-scored candidates that cross no better one, above its threshold. */
 function rankedQuotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): Quote[] {
+  return scoredQuotes(article, known).map((s) => s.quote);
+}
+
+/**
+ * The quotes the ranker keeps (as `quotes` does by default), in text order, each with its ranker score: a
+ * brief shows only those above the brief's threshold (briefThreshold in quote-ranker.ts).
+ */
+export function scoredQuotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): ScoredQuote[] {
   const { ctx, cands } = candidateFrames(article, known);
   const choice = preferredContents(cands);
   const kept = bestNonCrossing(
@@ -1240,12 +1327,16 @@ function rankedQuotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): 
       return [{ f, span: f.content, group: c.f.cue[0], score: rankScore(c.features) }];
     }),
     rankThreshold(),
-  ).map((c) => c.f);
-  kept.sort((a, b) => a.content[0] - b.content[0]);
+  );
+  kept.sort((a, b) => a.f.content[0] - b.f.content[0]);
   const found: Quote[] = [];
-  for (const f of kept)
-    found.push(toQuote(article.id, ctx.original, ctx.d, f, ctx.people, found, ctx.notPeople));
-  return found;
+  const out: ScoredQuote[] = [];
+  for (const { f, score } of kept) {
+    const quote = toQuote(article.id, ctx.original, ctx.d, f, ctx.people, found, ctx.notPeople);
+    found.push(quote);
+    out.push({ quote, score });
+  }
+  return out;
 }
 
 /** The rules' frames (those they keep marked) and the wider ones, each once, with their features. */
@@ -1259,10 +1350,11 @@ function candidateFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]
   for (let si = 0; si < d.sentences.length; si++)
     for (const f of framesOf(d, si, WIDE)) {
       extendThroughQuotations(d, f, framed);
-      if (!seen.has(key(f))) seen.set(key(f), { f, rules: false, kept: false });
+      if (!seen.has(key(f)) && !ctx.inCredit(f)) seen.set(key(f), { f, rules: false, kept: false });
     }
   for (let si = 0; si < d.sentences.length; si++)
     for (const { f, noun } of nounFrames(d, si)) {
+      if (ctx.inCredit(f)) continue;
       const other = seen.get(key(f));
       if (other) other.noun = noun;
       else seen.set(key(f), { f, rules: false, kept: false, noun });
