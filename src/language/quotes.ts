@@ -1774,19 +1774,33 @@ function resolveSpeaker(
   const word = s.text.trim();
   if (PRONOUN.test(word)) {
     if (/^(it|we|i|they)$/i.test(word)) return { name: word, start: s.start, end: s.end };
-    // Names inside quoted words are what was talked about, not who talks ("“... with Assad,” he said").
+    // Names inside what was said are what was talked about, not who talks ("“... with Assad,” he said";
+    // "Renn said Weber had agreed. “...,” she said").
     const quoted: Array<[number, number]> = [content];
-    for (const q of earlier) if (q.kind === 'direct') quoted.push([q.start, q.end]);
-    const before = lastPersonBefore(people, s.start, quoted);
+    for (const q of earlier) quoted.push([q.start, q.end]);
+    const gender = word.toLowerCase();
     // The previous quote's speaker, when named after the last person mentioned: "he added" goes on with them
-    // (if it can be a "he" or "she": not a country, an organization or a group).
-    const prev = [...earlier].reverse().find((q) => q.speaker && q.speaker.start < s.start);
+    // (if it can be a "he" or "she": not a country, an organization or a group). A "she" does not go on
+    // with a "he" ("“...,” she said of Berg. “...,” he said").
+    const prevAny = [...earlier].reverse().find((q) => q.speaker && q.speaker.start < s.start);
+    const prevWord = prevAny?.speaker ? text.slice(prevAny.speaker.start, prevAny.speaker.end).trim().toLowerCase() : '';
+    const otherGender = /^(he|she)$/.test(prevWord) && prevWord !== gender;
+    const prev = otherGender ? undefined : prevAny;
+    const skipEntity = otherGender ? prevAny?.speaker?.entityId : undefined;
+    let before = lastPersonBefore(people, s.start, quoted, text, skipEntity);
+    // Words said about a third person of the speaker's own pronoun ("“He has done nothing wrong,” he said")
+    // are about the person just named, when that one is no subject but the object of what was done or said
+    // ("Prosecutors charged Kerr ..."; "Kerr was charged ..." : the one acted on): not the speaker.
+    const about = gender === 'he' ? /\b(he|him|his|himself)\b/i : /\b(she|her|hers|herself)\b/i;
+    if (before && about.test(text.slice(content[0], content[1])) && before.acted) before = undefined;
     const person = (p: NonNullable<Quote['speaker']>) =>
       !PRONOUN.test(p.name) &&
       !GROUP_HEAD.test(p.name) &&
       (people.some((e) => e.id === p.entityId && e.kind === 'PERSON') ||
         !notPeople.some(([a, b]) => a < p.end && p.start < b));
-    const mention = before ? before.at : -1;
+    // The last person named is no subject ("She told Weber ...", "met the leader, Karl Weber"): the
+    // previous speaker goes on.
+    const mention = before && before.subject ? before.at : -1;
     // A name later in the previous speaker's own sentence ("said Charles Lister, referring to ...") is an aside.
     const sameSentence =
       prev?.speaker &&
@@ -1831,6 +1845,9 @@ function resolveSpeaker(
       .pop();
     if (named?.speaker) return { ...named.speaker, start: s.start, end: s.end };
   }
+  // A description around a name is someone else than the name: "the Clinton campaign", "the regional
+  // council of Valmora", "a spokesman for Acme" (the words said are the description's).
+  if (/^(?:the|a|an|one)\s/i.test(word) && /\s\p{Ll}{3,}/u.test(word)) return { name: word, start: s.start, end: s.end };
   const entity = people.find(
     (e) =>
       e.mentions.some((m) => m.start >= s.start && m.end <= s.end) ||
@@ -1846,20 +1863,66 @@ function opensSentence(text: string, at: number): boolean {
   return /(^|[.!?]["”’]?\s|\n)["“”'‘’\s]*$/.test(text.slice(Math.max(0, at - 40), at));
 }
 
+/**
+ * The person a "he" or "she" at `index` refers to: the last one named before it, outside the spans
+ * `skip`; but when that mention is no subject (the object of a verb or a preposition: "She told Weber",
+ * "met the leader, Karl Weber"), the subject of the same sentence if it names a person ("Minister Renn met
+ * ..."). `subject`: the mention opens its clause; `acted`: it is the object of the clause or the subject
+ * of a passive ("Kerr was charged") — someone acted on or talked about, not the one talking.
+ */
 function lastPersonBefore(
   people: Entity[],
   index: number,
   skip: Array<[number, number]> = [],
-): { entity: Entity; at: number } | undefined {
-  let best: Entity | undefined;
-  let at = -1;
+  text = '',
+  skipEntity?: string,
+): { entity: Entity; at: number; subject: boolean; acted: boolean } | undefined {
+  const mentions: { entity: Entity; start: number; end: number }[] = [];
   for (const e of people) {
-    if (e.kind !== 'PERSON') continue;
+    if (e.kind !== 'PERSON' || e.id === skipEntity) continue;
     for (const m of e.mentions)
-      if (m.end <= index && m.start > at && !skip.some(([a, b]) => m.start >= a && m.end <= b)) {
-        best = e;
-        at = m.start;
-      }
+      if (m.end <= index && !skip.some(([a, b]) => m.start >= a && m.end <= b))
+        mentions.push({ entity: e, start: m.start, end: m.end });
   }
-  return best ? { entity: best, at } : undefined;
+  if (!mentions.length) return undefined;
+  mentions.sort((x, y) => x.start - y.start);
+  const last = mentions[mentions.length - 1];
+  if (!text) return { entity: last.entity, at: last.start, subject: true, acted: false };
+  const sentenceStart = (at: number) => {
+    const cut = /[.!?]["”’]?\s+|\n/g;
+    let from = 0;
+    const window = text.slice(0, at);
+    for (let m = cut.exec(window); m; m = cut.exec(window)) from = m.index + m[0].length;
+    return from;
+  };
+  const opens = (m: { start: number }) => isSubjectPosition(text.slice(sentenceStart(m.start), m.start));
+  const passive = (m: { end: number }) =>
+    /^\s*(?:,[^,]{0,60},\s*)?(?:is|was|were|are|has been|had been|have been)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn|ght)\b/u.test(
+      text.slice(m.end, m.end + 80),
+    );
+  if (opens(last))
+    return { entity: last.entity, at: last.start, subject: true, acted: passive(last) };
+  const from = sentenceStart(last.start);
+  const subject = mentions.find((m) => m.start >= from && m.start < last.start && m.entity !== last.entity && opens(m));
+  if (subject) return { entity: subject.entity, at: subject.start, subject: true, acted: passive(subject) };
+  return { entity: last.entity, at: last.start, subject: false, acted: true };
+}
+
+/**
+ * Whether the words of a sentence before a name leave it in subject position: nothing but an opening
+ * adjunct ("On Monday, ", "But "), a determiner and capitalized words (titles: "Foreign Minister", "The
+ * club's coach"), not a verb or a preposition it is the object of.
+ */
+function isSubjectPosition(before: string): boolean {
+  const rest = before
+    .replace(/^[\s"“”'‘’(]+/, '')
+    .replace(/^(?:(?:but|and|so|yet|still|then|now|meanwhile|however|later|earlier),?\s+)+/i, '')
+    .replace(/^(?:(?:on|in|at|during|after|before|by|last|this|early|late)\s+[^,]{1,40},\s*)/i, '');
+  if (!rest.trim()) return true;
+  const words = rest.trim().split(/\s+/);
+  return (
+    words.length <= 5 &&
+    !/,\s*$/.test(rest) &&
+    words.every((w) => /^\p{Lu}/u.test(w) || /^(the|a|an|his|her|their|its|former|then|club's|team's|[\p{Ll}]+['’]s)$/iu.test(w))
+  );
 }
