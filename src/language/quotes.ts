@@ -26,7 +26,13 @@
 import type { Article, Entity, Quote } from '../model.js';
 import { derived } from '../models/load.js';
 import { entities } from './entities.js';
-import { DEMONYMS, QUOTE_END_ABBREVIATIONS, TELLING_VERBS, WEEKDAYS_LOWER } from './lexicon.js';
+import {
+  DEMONYMS,
+  QUOTE_END_ABBREVIATIONS,
+  SPEAKER_TITLE_ABBREVIATIONS,
+  TELLING_VERBS,
+  WEEKDAYS_LOWER,
+} from './lexicon.js';
 import { nerModel } from './ner/tagger.js';
 import { normalizeQuoteMarks, type Quotation, quotations } from './quotations.js';
 import { quoteCuesModel, quoteNounCuesModel } from './quote-models.js';
@@ -146,7 +152,7 @@ const BAD_SPEAKER = /^(that|this|which|there|and|but|or|as|if|so|when|while|beca
 const OPENER_SPEAKER = /^(?:(?:here|there|that|what|let|it|this|where|how|who)['’]s|\p{L}+n['’]t)$/iu;
 
 /**
- * The demonyms ("German", "Syrians"): a people's adjective is no speaker on its own ("German said ..."
+ * The demonyms ("German", "Russian"): a people's adjective is no speaker on its own ("German said ..."
  * is a cut name or a headline's shorthand, not who spoke). From the lexicon and the NER model's gazetteer
  * (models/ner.json), read on first use.
  */
@@ -156,15 +162,13 @@ const demonyms = derived(nerModel, (m) => {
   return out;
 });
 
-/** Whether a speaker phrase is a bare demonym ("German", "the Syrians", "Russian"). */
+/**
+ * Whether a speaker phrase is a bare demonym in the singular ("German", "Russian"): an adjective, no one.
+ * The plural names a people, a source polls and reports quote ("Americans say ...").
+ */
 function isDemonym(phrase: string): boolean {
-  const p = phrase
-    .trim()
-    .toLowerCase()
-    .replace(/^(?:the|a|an)\s+/, '');
-  if (!p || p.split(/\s+/).length > 2) return false;
-  const set = demonyms();
-  return set.has(p) || (p.endsWith('s') && set.has(p.slice(0, -1)));
+  const p = phrase.trim().toLowerCase();
+  return !!p && p.split(/\s+/).length <= 2 && demonyms().has(p);
 }
 
 /** Whether a phrase can never be a speaker: a sentence opener with a contraction, or a bare demonym. */
@@ -1286,6 +1290,8 @@ export interface QuoteCandidate {
   features: string[];
   /** A shorter content of the candidate at this index (same frame, cut earlier): a choice of its bounds. */
   parent?: number;
+  /** The frame's speaker as written (unresolved: "he" stays "he"), if it has one. */
+  speaker?: { start: number; end: number; text: string };
 }
 
 /**
@@ -1299,6 +1305,9 @@ export function quoteCandidates(article: Pick<Article, 'id' | 'text'>, known?: E
     group: f.cue[0],
     features,
     parent,
+    ...(f.speaker
+      ? { speaker: { start: f.speaker[0], end: f.speaker[1], text: ctx.original.slice(f.speaker[0], f.speaker[1]) } }
+      : {}),
   }));
 }
 
@@ -1834,7 +1843,8 @@ function resolveSpeaker(
       : { name: word, start: s.start, end: s.end };
   }
   const definite = /^the\s+((?:[\p{L}-]+\s+){0,3}?([\p{L}-]+))$/iu.exec(word);
-  if (definite) {
+  // "the official", not "The Huffington Post": a description in lower case.
+  if (definite && !/\p{Lu}/u.test(definite[1])) {
     const head = definite[2].toLowerCase();
     const intro = new RegExp(String.raw`\b(?:an?|one)\s+((?:[\p{L}-]+\s+){0,5}?${head})\b`, 'giu');
     let last: RegExpExecArray | undefined;
@@ -1847,16 +1857,26 @@ function resolveSpeaker(
   }
   // A description around a name is someone else than the name: "the Clinton campaign", "the regional
   // council of Valmora", "a spokesman for Acme" (the words said are the description's).
-  if (/^(?:the|a|an|one)\s/i.test(word) && /\s\p{Ll}{3,}/u.test(word)) return { name: word, start: s.start, end: s.end };
-  const entity = people.find(
-    (e) =>
-      e.mentions.some((m) => m.start >= s.start && m.end <= s.end) ||
-      [e.name, ...e.aliases].some((n) => word.endsWith(n)),
-  );
+  // "Mrs. Clinton's plan" is not Mrs. Clinton either.
+  if ((/^(?:the|a|an|one)\s/i.test(word) && /\s\p{Ll}{3,}/u.test(word)) || /['’]s\s+\p{Ll}/u.test(word))
+    return { name: word, start: s.start, end: s.end };
+  // The entity with the longest name the phrase holds ("Rep. Gwen Moore": Gwen Moore, not a stray "Rep").
+  let entity: Entity | undefined;
+  for (const e of people)
+    if (
+      (e.mentions.some((m) => m.start >= s.start && m.end <= s.end) ||
+        [e.name, ...e.aliases].some((n) => word.endsWith(n))) &&
+      !TITLE_WORD.test(e.name) &&
+      (!entity || e.name.length > entity.name.length)
+    )
+      entity = e;
   return entity
     ? { name: entity.kind === 'PERSON' ? entity.name : word, start: s.start, end: s.end, entityId: entity.id }
     : { name: word, start: s.start, end: s.end };
 }
+
+/** A title alone is nobody's name ("Rep", "Sen.", "Gov."). */
+const TITLE_WORD = new RegExp(`^(?:${SPEAKER_TITLE_ABBREVIATIONS.join('|')})\\.?$`, 'i');
 
 /** Whether offset `at` opens a sentence: only spaces and quotation marks after a stop or a line break before it. */
 function opensSentence(text: string, at: number): boolean {
