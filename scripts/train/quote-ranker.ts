@@ -84,8 +84,7 @@ const docs: DocItems[] = readJsonl<AttributionDoc>(data).map((doc) => {
       const label = (sourcedOnly ? hitSourced : hit.some(Boolean)) ? 1 : 0;
       const neutral = sourcedOnly && !hitSourced && hit.some(Boolean);
       // What a brief could show, but for the speaker's resolution (a "he" counts as named here).
-      const showable =
-        !!speaker && usableSpeaker(speaker.text) && countWords(quote.text) >= 5;
+      const showable = !!speaker && usableSpeaker(speaker.text) && countWords(quote.text) >= 5;
       return {
         span,
         group,

@@ -23,12 +23,20 @@ const RELATIVE = /^(who|which|that|whom|whose)$/i;
 /** A pronoun the extractor could not resolve to anyone named. */
 const PRONOUN = /^(he|she|they|it|we|i|you|him|her|them)$/i;
 /**
- * Speakers no reader can use: a phrase opening with a preposition or a conjunction ("to the crowd"), a
- * clause (a long phrase with lower-case words: "he plans to put ... he"), a dateline's capitals
- * ("WASHINGTON"), or no letter at all.
+ * Speakers no reader can use: a phrase opening or ending with a preposition or a conjunction ("to the
+ * crowd", "the government of"), a clause ("It is worth", a long phrase: "he plans to put ... he"), a
+ * dateline's capitals ("WASHINGTON"), a possessive or an adverb alone ("his", "perhaps"), no letter.
  */
-const NOT_A_NAME =
-  /^(?:(?:to|at|in|on|of|for|with|from|by|about|into|and|but|or|as|if)\s|\p{Lu}{6,}$|[^\p{L}]*$|(?:\S+\s+){12})/u;
+const NOT_A_NAME = new RegExp(
+  [
+    String.raw`^(?:[Tt]o|[Aa]t|[Ii]n|[Oo]n|[Oo]f|[Ff]or|[Ww]ith|[Ff]rom|[Bb]y|[Aa]bout|[Ii]nto|[Aa]fter|[Bb]efore|[Aa]nd|[Bb]ut|[Oo]r|[Aa]s|[Ii]f)\s`,
+    String.raw`^(?:\p{Lu}{6,}|[^\p{L}]*|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Pp]erhaps|[Aa]fter|[Bb]efore|\p{Ll}+ly)$`,
+    String.raw`\s(?:of|for|to|with|from|by|the|a|an)$`,
+    String.raw`\b(?:is|are|was|were|[Ll]et['’]s)\b`,
+    String.raw`^(?:\S+\s+){12}`,
+  ].join('|'),
+  'u',
+);
 /** Each further quote of a source weighs this much less (times the number already listed from it). */
 const SOURCE_DISCOUNT = 0.5;
 /** Share of the shorter quote's content words the other must hold to be the same words. */
@@ -86,7 +94,9 @@ export function usableSpeaker(written: string): boolean {
 /** Whether a quote can be listed whatever its score: a speaker a reader can use and five words or more. */
 export function showable(q: Quote): boolean {
   const name = q.speaker?.name.trim() ?? '';
-  return !!name && !RELATIVE.test(name) && !PRONOUN.test(name) && !NOT_A_NAME.test(name) && countWords(q.text) >= 5;
+  return (
+    !!name && !RELATIVE.test(name) && !PRONOUN.test(name) && !NOT_A_NAME.test(name) && countWords(q.text) >= 5
+  );
 }
 
 /** Whether a quote is shown at the brief's operating point: showable and scored at or above its threshold. */
@@ -115,7 +125,8 @@ function centrality(quotes: Quote[], articles?: Article[]): number[] {
   const df = documentFrequencies(docs);
   const n = docs.length;
   const centroid: SparseVector = new Map();
-  for (const t of aTerms) for (const [k, x] of tfidfVector(t, df, n)) centroid.set(k, (centroid.get(k) ?? 0) + x);
+  for (const t of aTerms)
+    for (const [k, x] of tfidfVector(t, df, n)) centroid.set(k, (centroid.get(k) ?? 0) + x);
   normalize(centroid);
   return qTerms.map((t) => cosine(tfidfVector(t, df, n), centroid));
 }

@@ -1232,7 +1232,8 @@ function ruleFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]) {
   }
 
   // No frame in a credit line ("Reporting by X", "X contributed to this report").
-  const inCredit = (f: Frame) => within(credits, f.cue[0], f.cue[1]) || within(credits, f.content[0], f.content[1]);
+  const inCredit = (f: Frame) =>
+    within(credits, f.cue[0], f.cue[1]) || within(credits, f.content[0], f.content[1]);
   const kept = credits.length ? frames.filter((f) => !inCredit(f)) : frames;
   return { original, d, people, notPeople, frames: kept, framed, inCredit, credits };
 }
@@ -1306,7 +1307,13 @@ export function quoteCandidates(article: Pick<Article, 'id' | 'text'>, known?: E
     features,
     parent,
     ...(f.speaker
-      ? { speaker: { start: f.speaker[0], end: f.speaker[1], text: ctx.original.slice(f.speaker[0], f.speaker[1]) } }
+      ? {
+          speaker: {
+            start: f.speaker[0],
+            end: f.speaker[1],
+            text: ctx.original.slice(f.speaker[0], f.speaker[1]),
+          },
+        }
       : {}),
   }));
 }
@@ -1792,7 +1799,9 @@ function resolveSpeaker(
     // (if it can be a "he" or "she": not a country, an organization or a group). A "she" does not go on
     // with a "he" ("“...,” she said of Berg. “...,” he said").
     const prevAny = [...earlier].reverse().find((q) => q.speaker && q.speaker.start < s.start);
-    const prevWord = prevAny?.speaker ? text.slice(prevAny.speaker.start, prevAny.speaker.end).trim().toLowerCase() : '';
+    const prevWord = prevAny?.speaker
+      ? text.slice(prevAny.speaker.start, prevAny.speaker.end).trim().toLowerCase()
+      : '';
     const otherGender = /^(he|she)$/.test(prevWord) && prevWord !== gender;
     const prev = otherGender ? undefined : prevAny;
     const skipEntity = otherGender ? prevAny?.speaker?.entityId : undefined;
@@ -1809,7 +1818,7 @@ function resolveSpeaker(
         !notPeople.some(([a, b]) => a < p.end && p.start < b));
     // The last person named is no subject ("She told Weber ...", "met the leader, Karl Weber"): the
     // previous speaker goes on.
-    const mention = before && before.subject ? before.at : -1;
+    const mention = before?.subject ? before.at : -1;
     // A name later in the previous speaker's own sentence ("said Charles Lister, referring to ...") is an aside.
     const sameSentence =
       prev?.speaker &&
@@ -1860,16 +1869,20 @@ function resolveSpeaker(
   // "Mrs. Clinton's plan" is not Mrs. Clinton either.
   if ((/^(?:the|a|an|one)\s/i.test(word) && /\s\p{Ll}{3,}/u.test(word)) || /['’]s\s+\p{Ll}/u.test(word))
     return { name: word, start: s.start, end: s.end };
-  // The entity with the longest name the phrase holds ("Rep. Gwen Moore": Gwen Moore, not a stray "Rep").
+  // The entity the phrase ends with, its head ("Clinton spokesman Jesse Lehrich": Jesse Lehrich, not
+  // Clinton), else the one with the longest name ("Rep. Gwen Moore": Gwen Moore, not a stray "Rep").
   let entity: Entity | undefined;
-  for (const e of people)
-    if (
-      (e.mentions.some((m) => m.start >= s.start && m.end <= s.end) ||
-        [e.name, ...e.aliases].some((n) => word.endsWith(n))) &&
-      !TITLE_WORD.test(e.name) &&
-      (!entity || e.name.length > entity.name.length)
-    )
-      entity = e;
+  let best = -1;
+  const trimmedEnd = s.start + s.text.trimEnd().length;
+  for (const e of people) {
+    if (TITLE_WORD.test(e.name)) continue;
+    const inside = e.mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    const ends =
+      inside.some((m) => m.end >= trimmedEnd) || [e.name, ...e.aliases].some((n) => word.endsWith(n));
+    if (!inside.length && !ends) continue;
+    const rank = (ends ? 1000 : 0) + e.name.length;
+    if (rank > best) [entity, best] = [e, rank];
+  }
   return entity
     ? { name: entity.kind === 'PERSON' ? entity.name : word, start: s.start, end: s.end, entityId: entity.id }
     : { name: word, start: s.start, end: s.end };
@@ -1920,10 +1933,11 @@ function lastPersonBefore(
     /^\s*(?:,[^,]{0,60},\s*)?(?:is|was|were|are|has been|had been|have been)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn|ght)\b/u.test(
       text.slice(m.end, m.end + 80),
     );
-  if (opens(last))
-    return { entity: last.entity, at: last.start, subject: true, acted: passive(last) };
+  if (opens(last)) return { entity: last.entity, at: last.start, subject: true, acted: passive(last) };
   const from = sentenceStart(last.start);
-  const subject = mentions.find((m) => m.start >= from && m.start < last.start && m.entity !== last.entity && opens(m));
+  const subject = mentions.find(
+    (m) => m.start >= from && m.start < last.start && m.entity !== last.entity && opens(m),
+  );
   if (subject) return { entity: subject.entity, at: subject.start, subject: true, acted: passive(subject) };
   return { entity: last.entity, at: last.start, subject: false, acted: true };
 }
@@ -1943,6 +1957,8 @@ function isSubjectPosition(before: string): boolean {
   return (
     words.length <= 5 &&
     !/,\s*$/.test(rest) &&
-    words.every((w) => /^\p{Lu}/u.test(w) || /^(the|a|an|his|her|their|its|former|then|club's|team's|[\p{Ll}]+['’]s)$/iu.test(w))
+    words.every(
+      (w) => /^\p{Lu}/u.test(w) || /^(the|a|an|his|her|their|its|former|then|\p{L}+['’]s)$/iu.test(w),
+    )
   );
 }
