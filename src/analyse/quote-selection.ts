@@ -5,8 +5,9 @@
  * - only with a speaker a reader can use (a name or a description: not a relative pronoun, not a "he" or
  *   "she" left unresolved), five words or more, and not the page's title line;
  * - each words once (the same words carried by two wire copies count once), at most two per speaker;
- * - ranked by how central their words are to the story (TF-IDF cosine to the centroid of its articles),
- *   spread across sources (each further quote from the same source weighs less), not in source order.
+ * - the speakers' own words (direct quotes) before reports of them, each ranked by how central their words
+ *   are to the story (TF-IDF cosine to the centroid of its articles) and spread across sources (each further
+ *   quote from the same source weighs half as much), not in source order.
  * Deterministic: ties go to the article and offset order.
  */
 import { briefThreshold } from '../language/quote-ranker.js';
@@ -133,18 +134,23 @@ function centrality(quotes: Quote[], articles?: Article[]): number[] {
 
 /**
  * The quotes a brief lists, chosen from `allStoryQuotes`, most central first (see the module comment).
- * `articles`: the story's articles (the centroid, and the source of each quote: its publisher).
+ * `articles`: the story's articles (the centroid, and the source of each quote: its publisher); `scoreOf`:
+ * the ranker's score of a quote (a quote without one is taken as sure).
  */
-export function storyQuotes(all: Quote[], articles?: Article[]): Quote[] {
-  const shown = all.filter((q) => shownInBrief(q));
+export function storyQuotes(
+  all: Quote[],
+  articles?: Article[],
+  scoreOf: (q: Quote) => number | undefined = quoteScore,
+): Quote[] {
+  const shown = all.filter((q) => shownInBrief(q, scoreOf(q)));
   const central = centrality(shown, articles);
   const sourceOf = new Map(articles?.map((a) => [a.id, a.publisher?.trim() || a.id]));
   const items = shown.map((q, i) => ({
     q,
     i,
     words: wordSet(q.text),
-    // Direct words weigh a little more than a report of them.
-    value: central[i] + (q.kind === 'direct' ? 0.05 : 0),
+    value: central[i],
+    direct: q.kind === 'direct',
     source: sourceOf.get(q.articleId ?? '') ?? q.articleId ?? '',
     speaker: q.speaker?.entityId ?? q.speaker?.name.toLowerCase() ?? '',
   }));
@@ -155,7 +161,10 @@ export function storyQuotes(all: Quote[], articles?: Article[]): Quote[] {
   while (out.length < MAX_QUOTES && left.size) {
     let best: (typeof items)[number] | undefined;
     let bestValue = Number.NEGATIVE_INFINITY;
+    // The speakers' own words first, then reports of what they said (each most central first).
+    const direct = [...left].some((it) => it.direct);
     for (const it of left) {
+      if (direct && !it.direct) continue;
       const v = it.value * SOURCE_DISCOUNT ** (perSource.get(it.source) ?? 0);
       if (v > bestValue || (v === bestValue && best && it.i < best.i)) [best, bestValue] = [it, v];
     }

@@ -28,6 +28,7 @@ import { derived } from '../models/load.js';
 import { entities } from './entities.js';
 import {
   DEMONYMS,
+  MONTHS_LOWER,
   QUOTE_END_ABBREVIATIONS,
   SPEAKER_TITLE_ABBREVIATIONS,
   TELLING_VERBS,
@@ -435,7 +436,7 @@ const phraseText = (d: Doc, a: number, b: number) => d.text.slice(d.tokens[a].st
  */
 function isSpeaker(d: Doc, k: number, j: number, lenient: boolean): boolean {
   const phrase = phraseText(d, k, j);
-  if (/["“”]/.test(phrase) || notASpeaker(phrase)) return false;
+  if (/["“”]/.test(phrase)) return false;
   if (lenient) return !BAD_SPEAKER.test(phrase) && j - k < 14;
   return looksLikeSpeaker(phrase) || /^\p{N}/u.test(phrase);
 }
@@ -518,7 +519,7 @@ function openingName(d: Doc, s: Sentence, j: number): [number, number] | undefin
   const first = d.tokens[s.t0].w;
   if (ADJUNCT_START.has(first) || CLAUSE_WORD.has(first) || /^(but|and|so|yet|still)$/.test(first))
     return undefined;
-  return nameLike(d, s.t0, e) && !notASpeaker(phraseText(d, s.t0, e)) ? [s.t0, e] : undefined;
+  return nameLike(d, s.t0, e) ? [s.t0, e] : undefined;
 }
 
 /** A name or a source's description, not a clause: no verb, mostly capitals or a source noun. */
@@ -788,7 +789,6 @@ function sentenceSubject(d: Doc, s: Sentence, before: number): [number, number] 
   // A sentence opening with a quotation: its words are not who speaks.
   if (d.tokens[k].quoted) return undefined;
   if (PRONOUN_SPEAKER.test(d.tokens[k].w) && d.tokens[k].w !== 'who') return [k, k];
-  if (notASpeaker(d.tokens[k].w)) return undefined;
   const det = DETERMINER.test(d.tokens[k].w);
   if (!d.tokens[k].cap && !det) return undefined;
   let e = k;
@@ -1156,13 +1156,15 @@ function ruleFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]) {
   const original = article.text;
   const d = analyse(original);
   const credits = creditSpans(original);
-  // Names in credit lines are the writers': no pronoun resolves to them.
-  const all = (known ?? entities(article)).flatMap((e) => {
-    if (!credits.length) return [e];
-    const mentions = e.mentions.filter((m) => !within(credits, m.start, m.end));
-    return mentions.length ? [{ ...e, mentions }] : [];
-  });
+  const all = known ?? entities(article);
   const people = all.filter((e) => e.kind === 'PERSON' || e.kind === 'ORG');
+  // Names in credit lines are the writers': no pronoun resolves to them.
+  const speakers = credits.length
+    ? people.flatMap((e) => {
+        const mentions = e.mentions.filter((m) => !within(credits, m.start, m.end));
+        return mentions.length ? [{ ...e, mentions }] : [];
+      })
+    : people;
   /** Mentions of places and organizations: no "he" or "she" goes on with them. */
   const notPeople = all
     .filter((e) => e.kind !== 'PERSON')
@@ -1231,11 +1233,12 @@ function ruleFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]) {
     });
   }
 
-  // No frame in a credit line ("Reporting by X", "X contributed to this report").
+  // No quote in a credit line ("Reporting by X", "X contributed to this report"): the frames stay
+  // candidates (what the ranker was trained on), the quotes made of them are dropped.
   const inCredit = (f: Frame) =>
-    within(credits, f.cue[0], f.cue[1]) || within(credits, f.content[0], f.content[1]);
-  const kept = credits.length ? frames.filter((f) => !inCredit(f)) : frames;
-  return { original, d, people, notPeople, frames: kept, framed, inCredit, credits };
+    credits.length > 0 &&
+    (within(credits, f.cue[0], f.cue[1]) || within(credits, f.content[0], f.content[1]));
+  return { original, d, people: speakers, notPeople, frames, framed, inCredit };
 }
 
 /** Every quote and attribution in an article, in text order; `rank`: chosen by the ranker (quote-ranker.ts). */
@@ -1245,8 +1248,8 @@ export function quotes(
   options: { rank?: boolean } = {},
 ): Quote[] {
   if (options.rank ?? RANK_BY_DEFAULT) return rankedQuotes(article, known);
-  const { original, d, people, notPeople, frames } = ruleFrames(article, known);
-  const kept = widest(frames);
+  const { original, d, people, notPeople, frames, inCredit } = ruleFrames(article, known);
+  const kept = widest(frames).filter((f) => !inCredit(f));
   // 4. Quotes, speakers resolved in text order.
   const found: Quote[] = [];
   for (const f of kept) found.push(toQuote(article.id, original, d, f, people, found, notPeople));
@@ -1306,7 +1309,7 @@ export function quoteCandidates(article: Pick<Article, 'id' | 'text'>, known?: E
     group: f.cue[0],
     features,
     parent,
-    ...(f.speaker
+    ...(f.speaker && !notASpeaker(ctx.original.slice(f.speaker[0], f.speaker[1]))
       ? {
           speaker: {
             start: f.speaker[0],
@@ -1348,6 +1351,7 @@ export function scoredQuotes(article: Pick<Article, 'id' | 'text'>, known?: Enti
   const found: Quote[] = [];
   const out: ScoredQuote[] = [];
   for (const { f, score } of kept) {
+    if (ctx.inCredit(f)) continue;
     const quote = toQuote(article.id, ctx.original, ctx.d, f, ctx.people, found, ctx.notPeople);
     found.push(quote);
     out.push({ quote, score });
@@ -1366,11 +1370,10 @@ function candidateFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]
   for (let si = 0; si < d.sentences.length; si++)
     for (const f of framesOf(d, si, WIDE)) {
       extendThroughQuotations(d, f, framed);
-      if (!seen.has(key(f)) && !ctx.inCredit(f)) seen.set(key(f), { f, rules: false, kept: false });
+      if (!seen.has(key(f))) seen.set(key(f), { f, rules: false, kept: false });
     }
   for (let si = 0; si < d.sentences.length; si++)
     for (const { f, noun } of nounFrames(d, si)) {
-      if (ctx.inCredit(f)) continue;
       const other = seen.get(key(f));
       if (other) other.noun = noun;
       else seen.set(key(f), { f, rules: false, kept: false, noun });
@@ -1741,16 +1744,18 @@ function toQuote(
     while (a < b && /['\s]/.test(text[a])) a++;
   }
   const cue = { start: f.cue[0], end: f.cue[1], text: text.slice(f.cue[0], f.cue[1]) };
-  const speaker = f.speaker
-    ? resolveSpeaker(
-        { start: f.speaker[0], end: f.speaker[1], text: text.slice(f.speaker[0], f.speaker[1]) },
-        text,
-        people,
-        earlier,
-        [a, b],
-        notPeople,
-      )
-    : undefined;
+  // "Here's hoping ...", "German said ...": a frame, but no one speaks.
+  const speaker =
+    f.speaker && !notASpeaker(text.slice(f.speaker[0], f.speaker[1]))
+      ? resolveSpeaker(
+          { start: f.speaker[0], end: f.speaker[1], text: text.slice(f.speaker[0], f.speaker[1]) },
+          text,
+          people,
+          earlier,
+          [a, b],
+          notPeople,
+        )
+      : undefined;
   const out: Quote = {
     articleId: id,
     text: said,
@@ -1787,7 +1792,10 @@ function resolveSpeaker(
   content: [number, number],
   notPeople: Array<[number, number]> = [],
 ): Quote['speaker'] {
-  const word = s.text.trim();
+  // "Russia yesterday", "Trump this week": the time is no part of the name; a time alone ("Friday
+  // accused ...", the subject left before it) names no one.
+  const word = s.text.trim().replace(TIME_TAIL, '');
+  if (!word || TIME_ONLY.test(word)) return undefined;
   if (PRONOUN.test(word)) {
     if (/^(it|we|i|they)$/i.test(word)) return { name: word, start: s.start, end: s.end };
     // Names inside what was said are what was talked about, not who talks ("“... with Assad,” he said";
@@ -1866,8 +1874,11 @@ function resolveSpeaker(
   }
   // A description around a name is someone else than the name: "the Clinton campaign", "the regional
   // council of Valmora", "a spokesman for Acme" (the words said are the description's).
-  // "Mrs. Clinton's plan" is not Mrs. Clinton either.
-  if ((/^(?:the|a|an|one)\s/i.test(word) && /\s\p{Ll}{3,}/u.test(word)) || /['’]s\s+\p{Ll}/u.test(word))
+  // "Mrs. Clinton's plan" is not Mrs. Clinton either; "the union lawyer Dan Whitfield" is Dan Whitfield.
+  const description =
+    /^(?:the|a|an|one)\s/i.test(word) &&
+    (/\s\p{Ll}[\p{L}-]*$/u.test(word) || /\s(?:of|for|at|from|in|with|to)\s/i.test(word));
+  if (description || /['’]s\s+\p{Ll}[\p{L}-]*$/u.test(word))
     return { name: word, start: s.start, end: s.end };
   // The entity the phrase ends with, its head ("Clinton spokesman Jesse Lehrich": Jesse Lehrich, not
   // Clinton), else the one with the longest name ("Rep. Gwen Moore": Gwen Moore, not a stray "Rep").
@@ -1887,6 +1898,17 @@ function resolveSpeaker(
     ? { name: entity.kind === 'PERSON' ? entity.name : word, start: s.start, end: s.end, entityId: entity.id }
     : { name: word, start: s.start, end: s.end };
 }
+
+/** A time closing a speaker phrase ("yesterday", "on Thursday", "this week"). */
+const TIME_TAIL = new RegExp(
+  String.raw`\s+(?:(?:on|last|this|next|early|late)\s+)?(?:yesterday|today|tomorrow|tonight|week|month|year|morning|evening|night|${WEEKDAYS_LOWER.join('|')})$`,
+  'i',
+);
+/** A speaker that is only a time. */
+const TIME_ONLY = new RegExp(
+  String.raw`^(?:(?:on|last|this|next|early|late|in)\s+)?(?:yesterday|today|tomorrow|tonight|${WEEKDAYS_LOWER.join('|')}|${MONTHS_LOWER.join('|')})$`,
+  'i',
+);
 
 /** A title alone is nobody's name ("Rep", "Sen.", "Gov."). */
 const TITLE_WORD = new RegExp(`^(?:${SPEAKER_TITLE_ABBREVIATIONS.join('|')})\\.?$`, 'i');
