@@ -25,8 +25,16 @@ const article = (id: string, publisher: string, text: string, title = 'A title')
 });
 
 const story = [
-  article('a1', 'Coast Herald', 'The ferry to Marren island stopped after the pier collapsed. The ferry repairs will take months.'),
-  article('a2', 'Coast Herald', 'Repairs to the pier and the ferry ramp started on Monday; the ferry stays in port.'),
+  article(
+    'a1',
+    'Coast Herald',
+    'The ferry to Marren island stopped after the pier collapsed. The ferry repairs will take months.',
+  ),
+  article(
+    'a2',
+    'Coast Herald',
+    'Repairs to the pier and the ferry ramp started on Monday; the ferry stays in port.',
+  ),
   article('a3', 'Island Post', 'Islanders wait for the ferry. The pier repairs cost four million.'),
 ];
 
@@ -66,11 +74,22 @@ test('most central first, spread across sources, two per speaker, the same words
   const islandPost = texts.indexOf(all[5].text);
   assert.ok(islandPost >= 0 && islandPost < 3, texts.join(' | '));
   // Deterministic.
-  assert.deepEqual(storyQuotes(all, story, () => undefined), listed);
+  assert.deepEqual(
+    storyQuotes(all, story, () => undefined),
+    listed,
+  );
 });
 
 test('speakers no reader can use are not listed', () => {
-  for (const name of ['who', 'he', 'to the crowd', 'WASHINGTON', 'perhaps', 'the government of', 'It is worth'])
+  for (const name of [
+    'who',
+    'he',
+    'to the crowd',
+    'WASHINGTON',
+    'perhaps',
+    'the government of',
+    'It is worth',
+  ])
     assert.equal(showable(quote('a1', 'the pier will be repaired by the spring', name)), false, name);
   for (const name of ['Ines Carvalho', 'a senior official', 'The company’s spokeswoman', 'Officials', 'NATO'])
     assert.equal(showable(quote('a1', 'the pier will be repaired by the spring', name)), true, name);
@@ -86,5 +105,8 @@ test('a quote in the page title line is not listed', () => {
   const all = allStoryQuotes([a], new Map(), []);
   const listed = storyQuotes(all, [a]).map((q) => q.text);
   assert.ok(!listed.some((t) => /never forget/.test(t)), listed.join(' | '));
-  assert.ok(listed.some((t) => /roof came off/.test(t)), listed.join(' | '));
+  assert.ok(
+    listed.some((t) => /roof came off/.test(t)),
+    listed.join(' | '),
+  );
 });

@@ -7,18 +7,22 @@ const said = (text: string) => quotes({ id: 'u', text }, entities({ id: 'u', tex
 const speakerOf = (text: string, words: RegExp) => said(text).find((q) => words.test(q.text))?.speaker?.name;
 
 test('a sentence opener with a contraction is no speaker ("Here\'s hoping", "Don\'t worry")', () => {
-  const hoping = 'The harbour festival opens on Friday.\n\nHere’s hoping the weather holds for the regatta on Saturday.';
-  const worry = 'Organisers moved the start line.\n\nDon’t worry about the new route, it is flatter than the old one.';
+  const hoping =
+    'The harbour festival opens on Friday.\n\nHere’s hoping the weather holds for the regatta on Saturday.';
+  const worry =
+    'Organisers moved the start line.\n\nDon’t worry about the new route, it is flatter than the old one.';
   for (const text of [hoping, worry]) {
     for (const q of said(text)) assert.ok(!/here|don/i.test(q.speaker?.name ?? ''), q.speaker?.name);
   }
 });
 
 test('a bare demonym is no speaker ("German said")', () => {
-  const text = 'The two teams met in the final in Rotterdam.\n\nGerman said the referee had missed a clear foul.';
+  const text =
+    'The two teams met in the final in Rotterdam.\n\nGerman said the referee had missed a clear foul.';
   assert.equal(speakerOf(text, /clear foul/), undefined);
   // A named person of that people still speaks.
-  const named = 'The two teams met in the final.\n\nGerman striker Lena Vogt said the referee had missed a clear foul.';
+  const named =
+    'The two teams met in the final.\n\nGerman striker Lena Vogt said the referee had missed a clear foul.';
   assert.equal(speakerOf(named, /clear foul/), 'Lena Vogt');
 });
 
