@@ -32,6 +32,8 @@ import {
   QUOTE_END_ABBREVIATIONS,
   SPEAKER_TITLE_ABBREVIATIONS,
   TELLING_VERBS,
+  TITLE_ABBREVIATIONS,
+  TITLES,
   WEEKDAYS_LOWER,
 } from './lexicon.js';
 import { nerModel } from './ner/tagger.js';
@@ -1309,7 +1311,7 @@ export function quoteCandidates(article: Pick<Article, 'id' | 'text'>, known?: E
     group: f.cue[0],
     features,
     parent,
-    ...(f.speaker && !notASpeaker(ctx.original.slice(f.speaker[0], f.speaker[1]))
+    ...(f.speaker && !notASpeaker(ctx.original.slice(f.speaker[0], f.speaker[1])) && !addressee(f)
       ? {
           speaker: {
             start: f.speaker[0],
@@ -1746,7 +1748,7 @@ function toQuote(
   const cue = { start: f.cue[0], end: f.cue[1], text: text.slice(f.cue[0], f.cue[1]) };
   // "Here's hoping ...", "German said ...": a frame, but no one speaks.
   const speaker =
-    f.speaker && !notASpeaker(text.slice(f.speaker[0], f.speaker[1]))
+    f.speaker && !notASpeaker(text.slice(f.speaker[0], f.speaker[1])) && !addressee(f)
       ? resolveSpeaker(
           { start: f.speaker[0], end: f.speaker[1], text: text.slice(f.speaker[0], f.speaker[1]) },
           text,
@@ -1894,9 +1896,32 @@ function resolveSpeaker(
     const rank = (ends ? 1000 : 0) + e.name.length;
     if (rank > best) [entity, best] = [e, rank];
   }
+  // A one-word entity inside a longer proper name ("Office" of "British Foreign Office") is a cut name:
+  // the name as written stands.
+  if (entity && !/\s/.test(entity.name) && word.endsWith(entity.name)) {
+    const before = word.slice(0, -entity.name.length).trim().split(/\s+/).filter(Boolean);
+    if (before.some((w) => /^\p{Lu}/u.test(w) && !TITLE_SET.has(w.toLowerCase().replace(/\.$/, ''))))
+      return { name: word, start: s.start, end: s.end };
+  }
   return entity
     ? { name: entity.kind === 'PERSON' ? entity.name : word, start: s.start, end: s.end, entityId: entity.id }
     : { name: word, start: s.start, end: s.end };
+}
+
+/** Titles before a name ("Mayor", "Foreign Minister", "Dr."): a name with them is still the person's. */
+const TITLE_SET = new Set(
+  [...TITLES, ...TITLE_ABBREVIATIONS].filter((t) => !/^(foreign|state|interior|defen[cs]e)$/.test(t)),
+);
+
+/**
+ * Verbs whose object comes right after them ("told reporters", "informed the council"): a phrase there
+ * is whom they were told, never the speaker of an inverted frame ("“...,” said Smith").
+ */
+const TELLS = /^(?:told|tell|tells|telling|informed|assured|reminded|persuaded|convinced)$/i;
+
+/** Whether a frame's speaker is the addressee of its cue ("“...,” the rebel told Reuters" → "Reuters"). */
+function addressee(f: Frame): boolean {
+  return !!f.speaker && f.speaker[0] >= f.cue[1] && TELLS.test(f.word);
 }
 
 /** A time closing a speaker phrase ("yesterday", "on Thursday", "this week"). */

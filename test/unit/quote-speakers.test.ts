@@ -68,3 +68,12 @@ test('a description around a name stays the speaker ("the regional council of Va
   const text = 'The regional council of Valmora said on Tuesday that the river was rising fast.';
   assert.equal(speakerOf(text, /river was rising/), 'The regional council of Valmora');
 });
+
+test('whom a quote was told is not its speaker; a cut name inside a longer one is not either', () => {
+  const told = '"The road was shelled with mortars all night long," a driver told Reuters by telephone.';
+  assert.equal(speakerOf(told, /shelled with mortars/), 'a driver');
+  const inverted = '"The road was shelled with mortars all night long," told Reuters by telephone.';
+  assert.notEqual(speakerOf(inverted, /shelled with mortars/), 'Reuters');
+  const office = 'The Westland Foreign Office said on Monday that the embassy would stay open all week.';
+  assert.equal(speakerOf(office, /embassy would stay open/), 'The Westland Foreign Office');
+});
