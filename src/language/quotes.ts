@@ -16,7 +16,12 @@
  * reaching into a quotation takes the whole quotation ("…", “…” and ''…'' alike), and a framed quotation
  * takes the quoted sentences that follow it in its paragraph. Frames whose contents cross keep the widest.
  * Speakers are spans of the text; "he"/"she" resolve to the last person named before, "the official" to
- * the last "... official" introduced. Pure, and linear in the text but for the speaker resolution.
+ * the last "... official" introduced; a "he" or "she" skips the person acted on or talked about (the object
+ * of the clause before, the subject of a passive, when the quote speaks of a "he") and any name in a credit
+ * line ("Reporting by ...", bylines). Once the frames are chosen, a speaker that is no one (a contraction
+ * opening the sentence: "Here's hoping"; a bare demonym: "German said"; whom a quote was told: "told
+ * Reuters") is dropped, and quotes in credit lines are dropped. Pure, and linear in the text but for the
+ * speaker resolution.
  * By default the frames kept are chosen by a learned ranker (quote-ranker.ts) among the rules' frames and
  * those of a wider pass (cues down to P 0.1, leading frames without a speaker) and of noun and phrasal cues
  * ("support for C", "the claim that C", models/quote-noun-cues.json), each content chosen
