@@ -110,3 +110,17 @@ test('a quote in the page title line is not listed', () => {
     listed.join(' | '),
   );
 });
+
+test('plain nouns and actions are not listed as quotes ("Ambulances called", "declared a state of alert")', () => {
+  const text =
+    'A bus overturned on the coast road near Pellham on Sunday.\n\n' +
+    'Ambulances called to the scene took eleven people to the county hospital.\n\n' +
+    'The regional council declared a state of alert on the coast road after the crash.\n\n' +
+    '"The road was far too icy for a bus that size," said Marta Okonkwo, who drives the route every day.';
+  const a = article('n1', 'Coast Herald', text, 'Bus overturns near Pellham');
+  const listed = storyQuotes(allStoryQuotes([a], new Map(), []), [a]);
+  assert.deepEqual(
+    listed.map((q) => q.speaker?.name),
+    ['Marta Okonkwo'],
+  );
+});
