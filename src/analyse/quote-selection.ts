@@ -32,7 +32,7 @@ const NOT_A_NAME = new RegExp(
   [
     String.raw`^(?:[Tt]o|[Aa]t|[Ii]n|[Oo]n|[Oo]f|[Ff]or|[Ww]ith|[Ff]rom|[Bb]y|[Aa]bout|[Ii]nto|[Aa]fter|[Bb]efore|[Aa]nd|[Bb]ut|[Oo]r|[Aa]s|[Ii]f)\s`,
     String.raw`^(?:\p{Lu}{6,}|[^\p{L}]*|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Pp]erhaps|[Aa]fter|[Bb]efore|\p{Ll}+ly)$`,
-    String.raw`\s(?:of|for|to|with|from|by|the|a|an)$`,
+    String.raw`\s(?:of|for|to|with|from|by|as|the|a|an)$`,
     String.raw`\b(?:is|are|was|were|[Ll]et['’]s)\b`,
     String.raw`^(?:\S+\s+){12}`,
   ].join('|'),

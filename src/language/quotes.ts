@@ -2005,6 +2005,8 @@ function isSubjectPosition(before: string): boolean {
     .replace(/^(?:(?:but|and|so|yet|still|then|now|meanwhile|however|later|earlier),?\s+)+/i, '')
     .replace(/^(?:(?:on|in|at|during|after|before|by|last|this|early|late)\s+[^,]{1,40},\s*)/i, '');
   if (!rest.trim()) return true;
+  // An apposition before the name: "the former ambassador to the US, Sir Christopher Meyer, said".
+  if (/^(?:the|a|an|its|his|her|their)\s[^,]{1,80},\s*(?:\p{Lu}[\p{L}.]*\s+)?$/iu.test(rest)) return true;
   const words = rest.trim().split(/\s+/);
   return (
     words.length <= 5 &&

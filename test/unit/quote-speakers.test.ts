@@ -77,3 +77,12 @@ test('whom a quote was told is not its speaker; a cut name inside a longer one i
   const office = 'The Westland Foreign Office said on Monday that the embassy would stay open all week.';
   assert.equal(speakerOf(office, /embassy would stay open/), 'The Westland Foreign Office');
 });
+
+test('a "he" after a name in apposition goes to that name, not to the speaker before', () => {
+  const text =
+    'Deputy Mayor Nick Clegg played down the row. "It is about fixing the pier as soon as possible," he said. ' +
+    'However the former harbour master, Sir Peter Moyle, told the council that the pier was a worry. ' +
+    '"The council must set aside money for the pier this year," he said.';
+  assert.equal(speakerOf(text, /set aside money/), 'Peter Moyle');
+  assert.equal(speakerOf(text, /fixing the pier/), 'Nick Clegg');
+});
