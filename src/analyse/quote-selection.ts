@@ -38,6 +38,11 @@ const NOT_A_NAME = new RegExp(
   ].join('|'),
   'u',
 );
+/**
+ * Words that open with a dateline ("CALDERWICK, March 5 (NWS) - A fire ...", "LONDON | Tue ..."): a lede
+ * the extractor read as reported, the page's own words.
+ */
+const DATELINE = /^\p{Lu}{3,}[\p{Lu}\s,.'’-]*(?:,[^\n]{0,40}?)?(?:\([^)]{1,20}\))?\s+[-–—|]\s/u;
 /** Each further quote of a source weighs this much less (times the number already listed from it). */
 const SOURCE_DISCOUNT = 0.5;
 /** Share of the shorter quote's content words the other must hold to be the same words. */
@@ -92,11 +97,19 @@ export function usableSpeaker(written: string): boolean {
   return !!name && !RELATIVE.test(name) && !NOT_A_NAME.test(name);
 }
 
-/** Whether a quote can be listed whatever its score: a speaker a reader can use and five words or more. */
+/**
+ * Whether a quote can be listed whatever its score: a speaker a reader can use, five words or more, not a
+ * lede with its dateline.
+ */
 export function showable(q: Quote): boolean {
   const name = q.speaker?.name.trim() ?? '';
   return (
-    !!name && !RELATIVE.test(name) && !PRONOUN.test(name) && !NOT_A_NAME.test(name) && countWords(q.text) >= 5
+    !!name &&
+    !RELATIVE.test(name) &&
+    !PRONOUN.test(name) &&
+    !NOT_A_NAME.test(name) &&
+    !DATELINE.test(q.text) &&
+    countWords(q.text) >= 5
   );
 }
 

@@ -94,6 +94,12 @@ test('speakers no reader can use are not listed', () => {
     assert.equal(showable(quote('a1', 'the pier will be repaired by the spring', name)), false, name);
   for (const name of ['Ines Carvalho', 'a senior official', 'The company’s spokeswoman', 'Officials', 'NATO'])
     assert.equal(showable(quote('a1', 'the pier will be repaired by the spring', name)), true, name);
+  // A lede with its dateline is the page's own words.
+  assert.equal(
+    showable(quote('a1', 'MARREN, May 2 (CH) - The pier collapsed on Tuesday night', 'officials')),
+    false,
+  );
+  assert.equal(showable(quote('a1', 'US crews - and islanders - will rebuild the pier', 'officials')), true);
   // Fewer than five words: too short to stand alone.
   assert.equal(showable(quote('a1', 'we will see', 'Ines Carvalho')), false);
 });
