@@ -34,6 +34,11 @@ const NOT_A_NAME = new RegExp(
     String.raw`^(?:\p{Lu}{6,}|[^\p{L}]*|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Pp]erhaps|[Aa]fter|[Bb]efore|\p{Ll}+ly)$`,
     String.raw`\s(?:of|for|to|with|from|by|as|the|a|an)$`,
     String.raw`\b(?:is|are|was|were|[Ll]et['’]s)\b`,
+    // A clause with a contraction ("he's", "he shouldn't"), the writer's own "I" or "my", or an adverb
+    // opening it ("Perhaps Dawkins", "However, a BP source"); a number word alone ("One").
+    String.raw`\b(?:[Hh]e|[Ss]he|[Ii]t|I|[Yy]ou|[Ww]e|[Tt]hey)['’](?:s|re|ve|d|ll|m)\b|n['’]t\b`,
+    String.raw`^(?:I|My|[Pp]erhaps|[Mm]aybe|However|Meanwhile|Still|Yet|Also)\b[\s,]`,
+    String.raw`^(?:One|Some|Many|Most|Others?|All|Both|Each)$`,
     String.raw`^(?:\S+\s+){12}`,
   ].join('|'),
   'u',

@@ -90,6 +90,11 @@ test('speakers no reader can use are not listed', () => {
     'the government of',
     'It is worth',
     'the Post quotes the mayor as',
+    "he's",
+    "he shouldn't",
+    'I do get rather',
+    'Perhaps Dawkins',
+    'One',
   ])
     assert.equal(showable(quote('a1', 'the pier will be repaired by the spring', name)), false, name);
   for (const name of ['Ines Carvalho', 'a senior official', 'The company’s spokeswoman', 'Officials', 'NATO'])
