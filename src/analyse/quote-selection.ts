@@ -38,7 +38,7 @@ const NOT_A_NAME = new RegExp(
     // opening it ("Perhaps Dawkins", "However, a BP source"); a number word alone ("One").
     String.raw`\b(?:[Hh]e|[Ss]he|[Ii]t|I|[Yy]ou|[Ww]e|[Tt]hey)['’](?:s|re|ve|d|ll|m)\b|n['’]t\b`,
     String.raw`^(?:I|My|[Pp]erhaps|[Mm]aybe|However|Meanwhile|Still|Yet|Also)\b[\s,]`,
-    String.raw`^(?:One|Some|Many|Most|Others?|All|Both|Each)$`,
+    '^(?:One|Some|Many|Most|Others?|All|Both|Each)$',
     String.raw`^(?:\S+\s+){12}`,
   ].join('|'),
   'u',
