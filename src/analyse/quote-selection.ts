@@ -39,6 +39,8 @@ const NOT_A_NAME = new RegExp(
     String.raw`\b(?:[Hh]e|[Ss]he|[Ii]t|I|[Yy]ou|[Ww]e|[Tt]hey)['’](?:s|re|ve|d|ll|m)\b|n['’]t\b`,
     String.raw`^(?:I|My|[Pp]erhaps|[Mm]aybe|However|Meanwhile|Still|Yet|Also)\b[\s,]`,
     '^(?:One|Some|Many|Most|Others?|All|Both|Each)$',
+    // Nobody, the reader ("Some of you"), a time ("Later Monday").
+    String.raw`^(?:[Nn]o one|[Nn]obody|[Nn]one|[Nn]ot)\b|\b(?:you|[Yy]ou)\b|^(?:Later|Earlier)\s`,
     String.raw`^(?:\S+\s+){12}`,
   ].join('|'),
   'u',

@@ -1132,13 +1132,14 @@ const NOT_SPEAKERS =
 /**
  * Credit lines: who wrote, reported or edited the article ("Reporting by ...; Editing by ...", "By Jane
  * Doe, staff writer", "Jane Doe, Staff Writer", "(Additional reporting by ...)", "... contributed to this
- * report"). Their names are the writers', never a speaker's; their words are no quote.
+ * report", "Editor's note: Jane Doe is a professor ..."). Their names are the writers', never a speaker's; their words are no quote.
  */
 const CREDIT_LINES: readonly RegExp[] = [
   /(?:^[ \t]*\(?|\()(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|produced|graphics?)\s+by\b[^\n)]*\)?/gim,
   /^[ \t]*by\s+\p{Lu}[^\n]{0,100}$/gimu,
   /^[^\n]{0,80}?,\s*(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:writer|correspondent|reporter|editor|columnist|contributor)s?\b[^\n]{0,40}$/gimu,
   /[^\n.]*\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b[^\n]*/gi,
+  /^[ \t]*editor['’]s\s+note\s*:[^\n]*/gim,
 ];
 
 /** The character spans of an article's credit lines. */

@@ -95,6 +95,9 @@ test('speakers no reader can use are not listed', () => {
     'I do get rather',
     'Perhaps Dawkins',
     'One',
+    'no one',
+    'Some of you',
+    'Later Monday',
   ])
     assert.equal(showable(quote('a1', 'the pier will be repaired by the spring', name)), false, name);
   for (const name of ['Ines Carvalho', 'a senior official', 'The company’s spokeswoman', 'Officials', 'NATO'])

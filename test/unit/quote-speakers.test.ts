@@ -36,6 +36,9 @@ test('a writer in a credit line is never the speaker of a "he"', () => {
   assert.equal(speakerOf(credit, /resumes on Monday/), 'Ines Carvalho');
   // The credit line itself is no quote.
   assert.ok(!said(credit).some((q) => /Reyes|Bonnet/.test(q.text)));
+  // An editor's note about the writer is no quote of theirs.
+  const note = "Editor's note: Ana Ruiz says she teaches history at Marren College and writes on ports.";
+  assert.deepEqual(creditSpans(note), [[0, note.length]]);
   // A line that only starts like a byline is the story's.
   assert.deepEqual(creditSpans('By Tuesday the river had risen two metres.\n\nMartin Ash, Staff Writer'), [
     [44, 68],
