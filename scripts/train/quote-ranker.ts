@@ -23,11 +23,13 @@
  *     [-- --data FILE --out DIR --models DIR]   (scripts/train/model-file.ts: the options)
  */
 
+import { usableSpeaker } from '../../src/analyse/quote-selection.js';
 import { readJsonl } from '../../src/eval/data.js';
 import { type AttributionDoc, matches } from '../../src/eval/quotes.js';
 import { QUOTE_RANKER_FEATURES } from '../../src/language/quote-models.js';
 import { bestNonCrossing } from '../../src/language/quote-ranker.js';
 import { quoteCandidates } from '../../src/language/quotes.js';
+import { countWords } from '../../src/language/tokens.js';
 import { rng } from '../../src/text/random.js';
 import { inputModelHash, trainerArgs, writeModel } from './model-file.js';
 
@@ -54,29 +56,50 @@ interface Item {
   /** Indices of its shorter cuts (for a frame), and the frame it was cut from (for a cut). */
   cuts: number[];
   parent?: number;
+  /** The frame's speaker span, and whether a brief could show the quote (showable in quote-selection.ts). */
+  speaker?: [number, number];
+  showable: boolean;
 }
 interface DocItems {
   items: Item[];
   gold: [number, number][];
   /** Per gold attribution: does it name a source? */
   sourced: boolean[];
+  /** Per gold attribution: its source span, if any. */
+  sources: ([number, number] | undefined)[];
 }
 
 const docs: DocItems[] = readJsonl<AttributionDoc>(data).map((doc) => {
   const gold = doc.attributions.map((a): [number, number] => [a.content.start, a.content.end]);
   const sourced = doc.attributions.map((a) => !!a.source);
+  const sources = doc.attributions.map((a): [number, number] | undefined =>
+    a.source ? [a.source.start, a.source.end] : undefined,
+  );
   const items = quoteCandidates({ id: doc.id, text: doc.text })
     .filter(({ parent }) => !noCuts || parent === undefined)
-    .map(({ quote, group, features, parent }): Item => {
+    .map(({ quote, group, features, parent, speaker }): Item => {
       const span: [number, number] = [quote.start, quote.end];
       const hit = gold.map((g) => matches({ start: span[0], end: span[1] }, { start: g[0], end: g[1] }));
       const hitSourced = hit.some((h, i) => h && sourced[i]);
       const label = (sourcedOnly ? hitSourced : hit.some(Boolean)) ? 1 : 0;
       const neutral = sourcedOnly && !hitSourced && hit.some(Boolean);
-      return { span, group, features, label, neutral, kept: features.includes('kept'), cuts: [], parent };
+      // What a brief could show, but for the speaker's resolution (a "he" counts as named here).
+      const showable = !!speaker && usableSpeaker(speaker.text) && countWords(quote.text) >= 5;
+      return {
+        span,
+        group,
+        features,
+        label,
+        neutral,
+        kept: features.includes('kept'),
+        cuts: [],
+        parent,
+        ...(speaker ? { speaker: [speaker.start, speaker.end] as [number, number] } : {}),
+        showable,
+      };
     });
   for (const [i, it] of items.entries()) if (it.parent !== undefined) items[it.parent].cuts.push(i);
-  return { items, gold, sourced };
+  return { items, gold, sourced, sources };
 });
 
 const score = (w: ReadonlyMap<string, number>, features: string[]) =>
@@ -190,6 +213,54 @@ const ranked = (m: Model, t: number) => (d: DocItems) =>
     }),
     t,
   ).map((it) => it.span);
+/** The items kept at threshold `t` (as `ranked`), each the chosen content of its frame, with its score. */
+const keptItems = (m: Model, t: number) => (d: DocItems) =>
+  bestNonCrossing(
+    d.items.flatMap((it) => {
+      if (it.parent !== undefined) return [];
+      let best = it;
+      let top = score(m.bounds, it.features);
+      for (const k of it.cuts) {
+        const s = score(m.bounds, d.items[k].features);
+        if (s > top) [best, top] = [d.items[k], s];
+      }
+      return [{ span: best.span, group: it.group, score: score(m.ranker, it.features), item: best }];
+    }),
+    t,
+  );
+
+/**
+ * The brief's operating point: for each brief threshold, the attribution precision and recall of the
+ * quotes a brief could show (kept at `t`, showable, scored at or above the brief threshold): right when
+ * the content matches a gold attribution's (the scorer's rule) and the speaker span overlaps its source.
+ * Counts, to pool over folds: [shown, right, gold with a source, gold found].
+ */
+function briefCounts(part: DocItems[], m: Model, t: number, briefs: number[]): number[][] {
+  const out = briefs.map(() => [0, 0, 0, 0]);
+  for (const d of part) {
+    const shown = keptItems(m, t)(d).filter((k) => k.item.showable);
+    const right = (k: (typeof shown)[number], g: number) => {
+      const src = d.sources[g];
+      const sp = k.item.speaker;
+      return (
+        !!src &&
+        !!sp &&
+        sp[0] < src[1] &&
+        src[0] < sp[1] &&
+        matches({ start: k.span[0], end: k.span[1] }, { start: d.gold[g][0], end: d.gold[g][1] })
+      );
+    };
+    for (const [bi, b] of briefs.entries()) {
+      const sel = shown.filter((k) => k.score >= b);
+      out[bi][0] += sel.length;
+      out[bi][1] += sel.filter((k) => d.gold.some((_, g) => right(k, g))).length;
+      out[bi][2] += d.sources.filter(Boolean).length;
+      out[bi][3] += d.gold.filter((_, g) => sel.some((k) => right(k, g))).length;
+    }
+  }
+  return out;
+}
+
 const rules = (d: DocItems) => d.items.filter((it) => it.kept).map((it) => it.span);
 
 const fmt = (x: { p: number; r: number; f: number }) =>
@@ -209,8 +280,10 @@ const folds = [0, 1].map((k) => ({
   test: docs.filter((_, i) => i % 2 === k),
 }));
 const sums = thresholds.map(() => 0);
+const models: Model[] = [];
 const perFold = folds.map(({ train: part, test }, k) => {
   const m = train(part);
+  models.push(m);
   const base = prf(test, rules);
   const byT = thresholds.map((t, ti) => {
     const r = prf(test, ranked(m, t));
@@ -227,6 +300,50 @@ for (const [k, { base, byT }] of perFold.entries())
 const rulesMean = ((perFold[0].base.f + perFold[1].base.f) / 2).toFixed(4);
 console.log(
   `2-fold CV mean content F1${sourcedEval ? ' (sourced)' : ''}: rules ${rulesMean}, ranker ${sums[best].toFixed(4)} at threshold ${threshold}`,
+);
+
+// The brief's threshold: the lowest at which the attribution precision of the quotes a brief could show is
+// BRIEF_PRECISION or more in each fold and, pooled, with 95% confidence (the lower end of its Wilson
+// interval), and from which the pooled precision stays at or above BRIEF_PRECISION (at every higher
+// threshold with 100 quotes or more).
+const BRIEF_PRECISION = opt('--brief-precision', 0.9);
+const briefs = Array.from({ length: 61 }, (_, i) => Number((i * 0.1).toFixed(1)));
+const pooled = briefs.map(() => [0, 0, 0, 0]);
+const foldP = folds.map(({ test }, k) =>
+  briefCounts(test, models[k], threshold, briefs).map((c, bi) => {
+    for (let j = 0; j < 4; j++) pooled[bi][j] += c[j];
+    return c[0] ? c[1] / c[0] : 0;
+  }),
+);
+const curve = pooled.map(([n, right, gold, found], bi) => ({
+  t: briefs[bi],
+  n,
+  p: n ? right / n : 0,
+  r: gold ? found / gold : 0,
+  /** The lower of the two folds' precisions. */
+  worst: Math.min(...foldP.map((f) => f[bi])),
+}));
+const wilsonLow = (p: number, n: number, z = 1.96) =>
+  (p + (z * z) / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+let briefAt = curve.length - 1;
+for (let bi = curve.length - 1; bi >= 0; bi--) {
+  if (curve[bi].n < 100) continue;
+  if (curve[bi].p < BRIEF_PRECISION) break;
+  if (wilsonLow(curve[bi].p, curve[bi].n) >= BRIEF_PRECISION && curve[bi].worst >= BRIEF_PRECISION)
+    briefAt = bi;
+}
+const briefPoint = curve[briefAt];
+console.log(
+  `brief curve (2-fold CV, attribution P/R of showable quotes): ${curve
+    .filter((_, i) => i % 5 === 0)
+    .map((c) => `${c.t}: P ${c.p.toFixed(3)} (worst fold ${c.worst.toFixed(3)}) R ${c.r.toFixed(3)} n ${c.n}`)
+    .join('; ')}`,
+);
+console.log(
+  `brief threshold ${briefPoint.t}: attribution P ${briefPoint.p.toFixed(4)} (worst fold ${briefPoint.worst.toFixed(4)}) R ${briefPoint.r.toFixed(4)} (${briefPoint.n} quotes); ${curve
+    .slice(Math.max(0, briefAt - 3), briefAt + 3)
+    .map((c) => `${c.t}: P ${c.p.toFixed(3)}/${c.worst.toFixed(3)} n ${c.n}`)
+    .join(', ')}`,
 );
 
 if (!args.includes('--dry')) {
@@ -249,7 +366,12 @@ if (!args.includes('--dry')) {
         'Weights of the quote ranker (is this frame an attribution? logistic regression) and of its boundary ' +
         "model (which of a frame's contents? conditional logit), src/language/quote-ranker.ts: feature name -> " +
         'weight. threshold: the log-odds from which a frame is kept, chosen by 2-fold cross-validation inside ' +
-        `train (results: mean content F1${sourcedEval ? ' on attributions that name a source' : ''} of the rules and the ranker).`,
+        `train (results: mean content F1${sourcedEval ? ' on attributions that name a source' : ''} of the rules and the ranker). ` +
+        'brief_threshold: the log-odds from which a brief shows a quote, the lowest at which the pooled 2-fold ' +
+        'attribution precision (content and speaker span right) of the quotes a brief could show reaches ' +
+        'brief_precision_target in each fold and with 95% confidence pooled (Wilson lower bound), and stays there ' +
+        'above it (results: ' +
+        'cv_brief_attribution_p, cv_brief_attribution_r).',
       trainer: 'scripts/train/quote-ranker.ts',
       features: QUOTE_RANKER_FEATURES,
       settings: {
@@ -266,9 +388,16 @@ if (!args.includes('--dry')) {
         'quote-cues': inputModelHash('quote-cues'),
         'quote-noun-cues': inputModelHash('quote-noun-cues'),
       },
-      results: { cv_rules_f1: Number(rulesMean), cv_ranker_f1: Number(sums[best].toFixed(4)) },
+      results: {
+        cv_rules_f1: Number(rulesMean),
+        cv_ranker_f1: Number(sums[best].toFixed(4)),
+        brief_precision_target: BRIEF_PRECISION,
+        cv_brief_attribution_p: Number(briefPoint.p.toFixed(4)),
+        cv_brief_attribution_p_worst_fold: Number(briefPoint.worst.toFixed(4)),
+        cv_brief_attribution_r: Number(briefPoint.r.toFixed(4)),
+      },
     },
-    { threshold, ranker, boundary },
+    { threshold, brief_threshold: briefPoint.t, ranker, boundary },
   );
   console.log(`${Object.keys(ranker).length} + ${Object.keys(boundary).length} weights written to ${path}`);
 }

@@ -68,7 +68,7 @@ export function analyseStory(
   const allQuotes = allStoryQuotes(articles, perArticle, merged);
   return {
     timeline,
-    quotes: storyQuotes(allQuotes),
+    quotes: storyQuotes(allQuotes, articles),
     entities,
     claims: claims.filter((c) => c.corroboration.reports >= 2).slice(0, MAX_CLAIMS),
     disagreements: [

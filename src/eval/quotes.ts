@@ -6,8 +6,15 @@
  * speaker (resp. cue) span also overlaps the gold one, over the attributions that have a source.
  * content_sourced_f1 is content F1 on the attributions that name a source (the issue's target subset):
  * recall over those, precision over the predictions except the ones that only match unsourced gold.
+ * The brief's operating point (brief_*): the quotes a brief would show (showable in
+ * src/analyse/quote-selection.ts, ranker score at or above the brief threshold of models/quote-ranker.json,
+ * or `--threshold T`); brief_attribution_p is the share of them whose content matches a gold attribution
+ * and whose speaker span overlaps that attribution's source, brief_attribution_r the share of the gold
+ * attributions with a source so found. `--curve` adds the precision and recall by threshold (details).
  */
-import { quotes } from '../language/quotes.js';
+import { showable } from '../analyse/quote-selection.js';
+import { briefThreshold } from '../language/quote-ranker.js';
+import { scoredQuotes } from '../language/quotes.js';
 import type { Quote } from '../model.js';
 import type { EvalResult, EvalTask } from './contract.js';
 import { readJsonl } from './data.js';
@@ -44,13 +51,44 @@ const f1 = (tpPred: number, predicted: number, tpGold: number, gold: number) => 
 export const task: EvalTask = {
   name: 'quotes',
   description: 'quotes and attributions: content, source and cue F1',
-  flags: { limit: 'only the first N articles' },
+  flags: {
+    limit: 'only the first N articles',
+    threshold: "the brief's score threshold (default: brief_threshold of models/quote-ranker.json)",
+    curve: 'also the brief attribution precision and recall by threshold (details)',
+  },
   async run({ data, flags }): Promise<EvalResult> {
     let docs = readJsonl<AttributionDoc>(data);
     if (typeof flags.limit === 'string') docs = docs.slice(0, Number(flags.limit));
     const started = performance.now();
-    const predicted: Quote[][] = docs.map((d) => quotes({ id: d.id, text: d.text }));
+    const scored = docs.map((d) => scoredQuotes({ id: d.id, text: d.text }));
     const seconds = (performance.now() - started) / 1000;
+    const predicted: Quote[][] = scored.map((qs) => qs.map((q) => q.quote));
+    const threshold = typeof flags.threshold === 'string' ? Number(flags.threshold) : briefThreshold();
+    if (!Number.isFinite(threshold)) throw new Error(`--threshold: not a number: ${flags.threshold}`);
+    /** Attribution P and R of the quotes a brief shows at threshold t. */
+    const briefPoint = (t: number) => {
+      let shown = 0;
+      let right = 0;
+      let found = 0;
+      let gold = 0;
+      docs.forEach((doc, i) => {
+        const sel = scored[i].filter(({ quote, score }) => score >= t && showable(quote));
+        const ok = (q: Quote, g: AttributionDoc['attributions'][number]) =>
+          !!g.source && !!q.speaker && matches(q, g.content) && touches(q.speaker, g.source);
+        shown += sel.length;
+        right += sel.filter(({ quote }) => doc.attributions.some((g) => ok(quote, g))).length;
+        gold += doc.attributions.filter((g) => g.source).length;
+        found += doc.attributions.filter((g) => sel.some(({ quote }) => ok(quote, g))).length;
+      });
+      return { p: shown ? right / shown : 0, r: gold ? found / gold : 0, shown };
+    };
+    const brief = briefPoint(threshold);
+    const curve: Record<string, { p: number; r: number; shown: number }> = {};
+    if (flags.curve)
+      for (let k = 0; k <= 50; k += 2) {
+        const t = k / 10;
+        curve[`t=${t.toFixed(1)}`] = briefPoint(t);
+      }
     let nPred = 0;
     let nGold = 0;
     let nGoldSourced = 0;
@@ -113,7 +151,12 @@ export const task: EvalTask = {
         quotes_per_s: nPred / Math.max(seconds, 1e-9),
         gold: nGold,
         predicted: nPred,
+        brief_threshold: threshold,
+        brief_attribution_p: brief.p,
+        brief_attribution_r: brief.r,
+        brief_shown: brief.shown,
       },
+      ...(flags.curve ? { details: curve } : {}),
     };
   },
 };

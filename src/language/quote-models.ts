@@ -64,6 +64,8 @@ export const QUOTE_RANKER_FEATURES: readonly string[] = [
 export interface QuoteRankerModel extends ModelFile {
   /** Log-odds from which a frame is kept. */
   threshold: number;
+  /** Log-odds from which a brief shows a quote (attribution precision >= 0.90 on the train split's CV). */
+  brief_threshold: number;
   /** Feature → weight of the ranker (is this frame an attribution?). */
   ranker: Record<string, number>;
   /** Feature → weight of the boundary model (which of a frame's contents?). */

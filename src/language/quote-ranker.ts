@@ -17,11 +17,21 @@ const learned = derived(quoteRankerModel, (m) => ({
   ranker: new Map(Object.entries(m.ranker)),
   bounds: new Map(Object.entries(m.boundary)),
   threshold: m.threshold,
+  brief: m.brief_threshold,
 }));
 
 /** The log-odds threshold (chosen by 2-fold cross-validation on the train split). */
 export function rankThreshold(): number {
   return learned().threshold;
+}
+
+/**
+ * The log-odds from which a brief shows a quote: chosen by the trainer for attribution precision >= 0.90
+ * (content and speaker right) in 2-fold cross-validation on the train split (models/quote-ranker.json,
+ * `brief_threshold`; its header's results give the precision and recall there).
+ */
+export function briefThreshold(): number {
+  return learned().brief;
 }
 
 /** The score of a candidate: the sum of its features' weights (unknown features weigh nothing). */

@@ -16,7 +16,12 @@
  * reaching into a quotation takes the whole quotation ("…", “…” and ''…'' alike), and a framed quotation
  * takes the quoted sentences that follow it in its paragraph. Frames whose contents cross keep the widest.
  * Speakers are spans of the text; "he"/"she" resolve to the last person named before, "the official" to
- * the last "... official" introduced. Pure, and linear in the text but for the speaker resolution.
+ * the last "... official" introduced; a "he" or "she" skips the person acted on or talked about (the object
+ * of the clause before, the subject of a passive, when the quote speaks of a "he") and any name in a credit
+ * line ("Reporting by ...", bylines). Once the frames are chosen, a speaker that is no one (a contraction
+ * opening the sentence: "Here's hoping"; a bare demonym: "German said"; whom a quote was told: "told
+ * Reuters") is dropped, and quotes in credit lines are dropped. Pure, and linear in the text but for the
+ * speaker resolution.
  * By default the frames kept are chosen by a learned ranker (quote-ranker.ts) among the rules' frames and
  * those of a wider pass (cues down to P 0.1, leading frames without a speaker) and of noun and phrasal cues
  * ("support for C", "the claim that C", models/quote-noun-cues.json), each content chosen
@@ -26,7 +31,17 @@
 import type { Article, Entity, Quote } from '../model.js';
 import { derived } from '../models/load.js';
 import { entities } from './entities.js';
-import { QUOTE_END_ABBREVIATIONS, TELLING_VERBS, WEEKDAYS_LOWER } from './lexicon.js';
+import {
+  DEMONYMS,
+  MONTHS_LOWER,
+  QUOTE_END_ABBREVIATIONS,
+  SPEAKER_TITLE_ABBREVIATIONS,
+  TELLING_VERBS,
+  TITLE_ABBREVIATIONS,
+  TITLES,
+  WEEKDAYS_LOWER,
+} from './lexicon.js';
+import { nerModel } from './ner/tagger.js';
 import { normalizeQuoteMarks, type Quotation, quotations } from './quotations.js';
 import { quoteCuesModel, quoteNounCuesModel } from './quote-models.js';
 import { bestNonCrossing, preferredContents, rankScore, rankThreshold } from './quote-ranker.js';
@@ -138,6 +153,37 @@ const PRONOUN = /^(he|she|they|it|we|i)$/i;
 const GROUP_HEAD =
   /\b(group|militia|party|government|ministry|army|council|agency|company|committee|campaign|police|union|unions|forces|rebels|officials|sources|authorities|court|state|department|office|administration|people|voters|poll|polls|survey|report)$/i;
 const BAD_SPEAKER = /^(that|this|which|there|and|but|or|as|if|so|when|while|because|although|however)\b/i;
+/**
+ * Sentence openers that look like a speaker before a cue-like word: "Here's hoping ...", "Don't worry ...",
+ * "Let's say ...", "What's expected ...". A contraction is no one's name.
+ */
+const OPENER_SPEAKER = /^(?:(?:here|there|that|what|let|it|this|where|how|who)['’]s|\p{L}+n['’]t)$/iu;
+
+/**
+ * The demonyms ("German", "Russian"): a people's adjective is no speaker on its own ("German said ..."
+ * is a cut name or a headline's shorthand, not who spoke). From the lexicon and the NER model's gazetteer
+ * (models/ner.json), read on first use.
+ */
+const demonyms = derived(nerModel, (m) => {
+  const out = new Set(Object.keys(DEMONYMS));
+  for (const d of m.gazetteer?.demonym ?? []) out.add(d);
+  return out;
+});
+
+/**
+ * Whether a speaker phrase is a bare demonym in the singular ("German", "Russian"): an adjective, no one.
+ * The plural names a people, a source polls and reports quote ("Americans say ...").
+ */
+function isDemonym(phrase: string): boolean {
+  const p = phrase.trim().toLowerCase();
+  return !!p && p.split(/\s+/).length <= 2 && demonyms().has(p);
+}
+
+/** Whether a phrase can never be a speaker: a sentence opener with a contraction, or a bare demonym. */
+function notASpeaker(phrase: string): boolean {
+  const first = phrase.trim().split(/\s+/)[0] ?? '';
+  return OPENER_SPEAKER.test(first) || isDemonym(phrase);
+}
 
 /** Words opening a subordinate clause: a report inside one ends with it. */
 const SUBORDINATOR =
@@ -1083,12 +1129,50 @@ export const DEBUG = new WeakMap<Quote, { shape: string; speaker: string; senten
 const NOT_SPEAKERS =
   /^(BYLINE|DATELINE|UPDATE|UPDATED|CORRECTION|EDITOR'?S? NOTE|ABSTRACT|FULL TEXT|SECTION|LENGTH|SOURCE|PHOTO|VIDEO|WATCH|READ MORE|RELATED|NOTE|WASHINGTON|NEW YORK)$/;
 
+/**
+ * Credit lines: who wrote, reported or edited the article ("Reporting by ...; Editing by ...", "By Jane
+ * Doe, staff writer", "Jane Doe, Staff Writer", "(Additional reporting by ...)", "... contributed to this
+ * report", "Editor's note: Jane Doe is a professor ..."). Their names are the writers', never a speaker's; their words are no quote.
+ */
+const CREDIT_LINES: readonly RegExp[] = [
+  /(?:^[ \t]*\(?|\()(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|produced|graphics?)\s+by\b[^\n)]*\)?/gim,
+  /^[ \t]*by\s+\p{Lu}[^\n]{0,100}$/gimu,
+  /^[^\n]{0,80}?,\s*(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:writer|correspondent|reporter|editor|columnist|contributor)s?\b[^\n]{0,40}$/gimu,
+  /[^\n.]*\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b[^\n]*/gi,
+  /^[ \t]*editor['’]s\s+note\s*:[^\n]*/gim,
+];
+
+/** The character spans of an article's credit lines. */
+export function creditSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const re of CREDIT_LINES)
+    for (const m of text.matchAll(re)) {
+      // A line of the story that begins or ends like a credit ("By Tuesday the river had risen.", "...,
+      // the reporter said") is not one: a byline is short, unquoted, and no sentence.
+      const byline = re === CREDIT_LINES[1] || re === CREDIT_LINES[2];
+      if (byline && (/["“”]/.test(m[0]) || /[.!?]\s*$/.test(m[0]) || countWords(m[0]) > 14)) continue;
+      out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+const within = (spans: ReadonlyArray<readonly [number, number]>, a: number, b: number) =>
+  spans.some(([x, y]) => x < b && a < y);
+
 /** The rules' frames of an article, the sentences they frame, and the entities speakers resolve to. */
 function ruleFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]) {
   const original = article.text;
   const d = analyse(original);
+  const credits = creditSpans(original);
   const all = known ?? entities(article);
   const people = all.filter((e) => e.kind === 'PERSON' || e.kind === 'ORG');
+  // Names in credit lines are the writers': no pronoun resolves to them.
+  const speakers = credits.length
+    ? people.flatMap((e) => {
+        const mentions = e.mentions.filter((m) => !within(credits, m.start, m.end));
+        return mentions.length ? [{ ...e, mentions }] : [];
+      })
+    : people;
   /** Mentions of places and organizations: no "he" or "she" goes on with them. */
   const notPeople = all
     .filter((e) => e.kind !== 'PERSON')
@@ -1157,7 +1241,12 @@ function ruleFrames(article: Pick<Article, 'id' | 'text'>, known?: Entity[]) {
     });
   }
 
-  return { original, d, people, notPeople, frames, framed };
+  // No quote in a credit line ("Reporting by X", "X contributed to this report"): the frames stay
+  // candidates (what the ranker was trained on), the quotes made of them are dropped.
+  const inCredit = (f: Frame) =>
+    credits.length > 0 &&
+    (within(credits, f.cue[0], f.cue[1]) || within(credits, f.content[0], f.content[1]));
+  return { original, d, people: speakers, notPeople, frames, framed, inCredit };
 }
 
 /** Every quote and attribution in an article, in text order; `rank`: chosen by the ranker (quote-ranker.ts). */
@@ -1167,8 +1256,8 @@ export function quotes(
   options: { rank?: boolean } = {},
 ): Quote[] {
   if (options.rank ?? RANK_BY_DEFAULT) return rankedQuotes(article, known);
-  const { original, d, people, notPeople, frames } = ruleFrames(article, known);
-  const kept = widest(frames);
+  const { original, d, people, notPeople, frames, inCredit } = ruleFrames(article, known);
+  const kept = widest(frames).filter((f) => !inCredit(f));
   // 4. Quotes, speakers resolved in text order.
   const found: Quote[] = [];
   for (const f of kept) found.push(toQuote(article.id, original, d, f, people, found, notPeople));
@@ -1213,6 +1302,8 @@ export interface QuoteCandidate {
   features: string[];
   /** A shorter content of the candidate at this index (same frame, cut earlier): a choice of its bounds. */
   parent?: number;
+  /** The frame's speaker as written (unresolved: "he" stays "he"), if it has one. */
+  speaker?: { start: number; end: number; text: string };
 }
 
 /**
@@ -1226,11 +1317,34 @@ export function quoteCandidates(article: Pick<Article, 'id' | 'text'>, known?: E
     group: f.cue[0],
     features,
     parent,
+    ...(f.speaker && !notASpeaker(ctx.original.slice(f.speaker[0], f.speaker[1])) && !addressee(f)
+      ? {
+          speaker: {
+            start: f.speaker[0],
+            end: f.speaker[1],
+            text: ctx.original.slice(f.speaker[0], f.speaker[1]),
+          },
+        }
+      : {}),
   }));
+}
+
+/** A quote the ranker kept, with its score (the log-odds that it is an attribution; see quote-ranker.ts). */
+export interface ScoredQuote {
+  quote: Quote;
+  score: number;
 }
 
 /** The quotes the ranker keeps: the best-scored candidates that cross no better one, above its threshold. */
 function rankedQuotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): Quote[] {
+  return scoredQuotes(article, known).map((s) => s.quote);
+}
+
+/**
+ * The quotes the ranker keeps (as `quotes` does by default), in text order, each with its ranker score: a
+ * brief shows only those above the brief's threshold (briefThreshold in quote-ranker.ts).
+ */
+export function scoredQuotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): ScoredQuote[] {
   const { ctx, cands } = candidateFrames(article, known);
   const choice = preferredContents(cands);
   const kept = bestNonCrossing(
@@ -1240,12 +1354,17 @@ function rankedQuotes(article: Pick<Article, 'id' | 'text'>, known?: Entity[]): 
       return [{ f, span: f.content, group: c.f.cue[0], score: rankScore(c.features) }];
     }),
     rankThreshold(),
-  ).map((c) => c.f);
-  kept.sort((a, b) => a.content[0] - b.content[0]);
+  );
+  kept.sort((a, b) => a.f.content[0] - b.f.content[0]);
   const found: Quote[] = [];
-  for (const f of kept)
-    found.push(toQuote(article.id, ctx.original, ctx.d, f, ctx.people, found, ctx.notPeople));
-  return found;
+  const out: ScoredQuote[] = [];
+  for (const { f, score } of kept) {
+    if (ctx.inCredit(f)) continue;
+    const quote = toQuote(article.id, ctx.original, ctx.d, f, ctx.people, found, ctx.notPeople);
+    found.push(quote);
+    out.push({ quote, score });
+  }
+  return out;
 }
 
 /** The rules' frames (those they keep marked) and the wider ones, each once, with their features. */
@@ -1633,16 +1752,18 @@ function toQuote(
     while (a < b && /['\s]/.test(text[a])) a++;
   }
   const cue = { start: f.cue[0], end: f.cue[1], text: text.slice(f.cue[0], f.cue[1]) };
-  const speaker = f.speaker
-    ? resolveSpeaker(
-        { start: f.speaker[0], end: f.speaker[1], text: text.slice(f.speaker[0], f.speaker[1]) },
-        text,
-        people,
-        earlier,
-        [a, b],
-        notPeople,
-      )
-    : undefined;
+  // "Here's hoping ...", "German said ...": a frame, but no one speaks.
+  const speaker =
+    f.speaker && !notASpeaker(text.slice(f.speaker[0], f.speaker[1])) && !addressee(f)
+      ? resolveSpeaker(
+          { start: f.speaker[0], end: f.speaker[1], text: text.slice(f.speaker[0], f.speaker[1]) },
+          text,
+          people,
+          earlier,
+          [a, b],
+          notPeople,
+        )
+      : undefined;
   const out: Quote = {
     articleId: id,
     text: said,
@@ -1679,22 +1800,41 @@ function resolveSpeaker(
   content: [number, number],
   notPeople: Array<[number, number]> = [],
 ): Quote['speaker'] {
-  const word = s.text.trim();
+  // "Russia yesterday", "Trump this week": the time is no part of the name; a time alone ("Friday
+  // accused ...", the subject left before it) names no one.
+  const word = s.text.trim().replace(TIME_TAIL, '');
+  if (!word || TIME_ONLY.test(word)) return undefined;
   if (PRONOUN.test(word)) {
     if (/^(it|we|i|they)$/i.test(word)) return { name: word, start: s.start, end: s.end };
-    // Names inside quoted words are what was talked about, not who talks ("“... with Assad,” he said").
+    // Names inside what was said are what was talked about, not who talks ("“... with Assad,” he said";
+    // "Renn said Weber had agreed. “...,” she said").
     const quoted: Array<[number, number]> = [content];
-    for (const q of earlier) if (q.kind === 'direct') quoted.push([q.start, q.end]);
-    const before = lastPersonBefore(people, s.start, quoted);
+    for (const q of earlier) quoted.push([q.start, q.end]);
+    const gender = word.toLowerCase();
     // The previous quote's speaker, when named after the last person mentioned: "he added" goes on with them
-    // (if it can be a "he" or "she": not a country, an organization or a group).
-    const prev = [...earlier].reverse().find((q) => q.speaker && q.speaker.start < s.start);
+    // (if it can be a "he" or "she": not a country, an organization or a group). A "she" does not go on
+    // with a "he" ("“...,” she said of Berg. “...,” he said").
+    const prevAny = [...earlier].reverse().find((q) => q.speaker && q.speaker.start < s.start);
+    const prevWord = prevAny?.speaker
+      ? text.slice(prevAny.speaker.start, prevAny.speaker.end).trim().toLowerCase()
+      : '';
+    const otherGender = /^(he|she)$/.test(prevWord) && prevWord !== gender;
+    const prev = otherGender ? undefined : prevAny;
+    const skipEntity = otherGender ? prevAny?.speaker?.entityId : undefined;
+    let before = lastPersonBefore(people, s.start, quoted, text, skipEntity);
+    // Words said about a third person of the speaker's own pronoun ("“He has done nothing wrong,” he said")
+    // are about the person just named, when that one is no subject but the object of what was done or said
+    // ("Prosecutors charged Kerr ..."; "Kerr was charged ..." : the one acted on): not the speaker.
+    const about = gender === 'he' ? /\b(he|him|his|himself)\b/i : /\b(she|her|hers|herself)\b/i;
+    if (before && about.test(text.slice(content[0], content[1])) && before.acted) before = undefined;
     const person = (p: NonNullable<Quote['speaker']>) =>
       !PRONOUN.test(p.name) &&
       !GROUP_HEAD.test(p.name) &&
       (people.some((e) => e.id === p.entityId && e.kind === 'PERSON') ||
         !notPeople.some(([a, b]) => a < p.end && p.start < b));
-    const mention = before ? before.at : -1;
+    // The last person named is no subject ("She told Weber ...", "met the leader, Karl Weber"): the
+    // previous speaker goes on.
+    const mention = before?.subject ? before.at : -1;
     // A name later in the previous speaker's own sentence ("said Charles Lister, referring to ...") is an aside.
     const sameSentence =
       prev?.speaker &&
@@ -1728,7 +1868,8 @@ function resolveSpeaker(
       : { name: word, start: s.start, end: s.end };
   }
   const definite = /^the\s+((?:[\p{L}-]+\s+){0,3}?([\p{L}-]+))$/iu.exec(word);
-  if (definite) {
+  // "the official", not "The Huffington Post": a description in lower case.
+  if (definite && !/\p{Lu}/u.test(definite[1])) {
     const head = definite[2].toLowerCase();
     const intro = new RegExp(String.raw`\b(?:an?|one)\s+((?:[\p{L}-]+\s+){0,5}?${head})\b`, 'giu');
     let last: RegExpExecArray | undefined;
@@ -1739,35 +1880,140 @@ function resolveSpeaker(
       .pop();
     if (named?.speaker) return { ...named.speaker, start: s.start, end: s.end };
   }
-  const entity = people.find(
-    (e) =>
-      e.mentions.some((m) => m.start >= s.start && m.end <= s.end) ||
-      [e.name, ...e.aliases].some((n) => word.endsWith(n)),
-  );
+  // A description around a name is someone else than the name: "the Clinton campaign", "the regional
+  // council of Valmora", "a spokesman for Acme" (the words said are the description's).
+  // "Mrs. Clinton's plan" is not Mrs. Clinton either; "the union lawyer Dan Whitfield" is Dan Whitfield.
+  const description =
+    /^(?:the|a|an|one)\s/i.test(word) &&
+    (/\s\p{Ll}[\p{L}-]*$/u.test(word) || /\s(?:of|for|at|from|in|with|to)\s/i.test(word));
+  if (description || /['’]s\s+\p{Ll}[\p{L}-]*$/u.test(word))
+    return { name: word, start: s.start, end: s.end };
+  // The entity the phrase ends with, its head ("Clinton spokesman Jesse Lehrich": Jesse Lehrich, not
+  // Clinton), else the one with the longest name ("Rep. Gwen Moore": Gwen Moore, not a stray "Rep").
+  let entity: Entity | undefined;
+  let best = -1;
+  const trimmedEnd = s.start + s.text.trimEnd().length;
+  for (const e of people) {
+    if (TITLE_WORD.test(e.name)) continue;
+    const inside = e.mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    const ends =
+      inside.some((m) => m.end >= trimmedEnd) || [e.name, ...e.aliases].some((n) => word.endsWith(n));
+    if (!inside.length && !ends) continue;
+    const rank = (ends ? 1000 : 0) + e.name.length;
+    if (rank > best) [entity, best] = [e, rank];
+  }
+  // A one-word entity inside a longer proper name ("Office" of "British Foreign Office") is a cut name:
+  // the name as written stands.
+  if (entity && !/\s/.test(entity.name) && word.endsWith(entity.name)) {
+    const before = word.slice(0, -entity.name.length).trim().split(/\s+/).filter(Boolean);
+    if (before.some((w) => /^\p{Lu}/u.test(w) && !TITLE_SET.has(w.toLowerCase().replace(/\.$/, ''))))
+      return { name: word, start: s.start, end: s.end };
+  }
   return entity
     ? { name: entity.kind === 'PERSON' ? entity.name : word, start: s.start, end: s.end, entityId: entity.id }
     : { name: word, start: s.start, end: s.end };
 }
+
+/** Titles before a name ("Mayor", "Foreign Minister", "Dr."): a name with them is still the person's. */
+const TITLE_SET = new Set(
+  [...TITLES, ...TITLE_ABBREVIATIONS].filter((t) => !/^(foreign|state|interior|defen[cs]e)$/.test(t)),
+);
+
+/**
+ * Verbs whose object comes right after them ("told reporters", "informed the council"): a phrase there
+ * is whom they were told, never the speaker of an inverted frame ("“...,” said Smith").
+ */
+const TELLS = /^(?:told|tell|tells|telling|informed|assured|reminded|persuaded|convinced)$/i;
+
+/** Whether a frame's speaker is the addressee of its cue ("“...,” the rebel told Reuters" → "Reuters"). */
+function addressee(f: Frame): boolean {
+  return !!f.speaker && f.speaker[0] >= f.cue[1] && TELLS.test(f.word);
+}
+
+/** A time closing a speaker phrase ("yesterday", "on Thursday", "this week"). */
+const TIME_TAIL = new RegExp(
+  String.raw`\s+(?:(?:on|last|this|next|early|late)\s+)?(?:yesterday|today|tomorrow|tonight|week|month|year|morning|evening|night|${WEEKDAYS_LOWER.join('|')})$`,
+  'i',
+);
+/** A speaker that is only a time. */
+const TIME_ONLY = new RegExp(
+  String.raw`^(?:(?:on|last|this|next|early|late|in)\s+)?(?:yesterday|today|tomorrow|tonight|${WEEKDAYS_LOWER.join('|')}|${MONTHS_LOWER.join('|')})$`,
+  'i',
+);
+
+/** A title alone is nobody's name ("Rep", "Sen.", "Gov."). */
+const TITLE_WORD = new RegExp(`^(?:${SPEAKER_TITLE_ABBREVIATIONS.join('|')})\\.?$`, 'i');
 
 /** Whether offset `at` opens a sentence: only spaces and quotation marks after a stop or a line break before it. */
 function opensSentence(text: string, at: number): boolean {
   return /(^|[.!?]["”’]?\s|\n)["“”'‘’\s]*$/.test(text.slice(Math.max(0, at - 40), at));
 }
 
+/**
+ * The person a "he" or "she" at `index` refers to: the last one named before it, outside the spans
+ * `skip`; but when that mention is no subject (the object of a verb or a preposition: "She told Weber",
+ * "met the leader, Karl Weber"), the subject of the same sentence if it names a person ("Minister Renn met
+ * ..."). `subject`: the mention opens its clause; `acted`: it is the object of the clause or the subject
+ * of a passive ("Kerr was charged") — someone acted on or talked about, not the one talking.
+ */
 function lastPersonBefore(
   people: Entity[],
   index: number,
   skip: Array<[number, number]> = [],
-): { entity: Entity; at: number } | undefined {
-  let best: Entity | undefined;
-  let at = -1;
+  text = '',
+  skipEntity?: string,
+): { entity: Entity; at: number; subject: boolean; acted: boolean } | undefined {
+  const mentions: { entity: Entity; start: number; end: number }[] = [];
   for (const e of people) {
-    if (e.kind !== 'PERSON') continue;
+    if (e.kind !== 'PERSON' || e.id === skipEntity) continue;
     for (const m of e.mentions)
-      if (m.end <= index && m.start > at && !skip.some(([a, b]) => m.start >= a && m.end <= b)) {
-        best = e;
-        at = m.start;
-      }
+      if (m.end <= index && !skip.some(([a, b]) => m.start >= a && m.end <= b))
+        mentions.push({ entity: e, start: m.start, end: m.end });
   }
-  return best ? { entity: best, at } : undefined;
+  if (!mentions.length) return undefined;
+  mentions.sort((x, y) => x.start - y.start);
+  const last = mentions[mentions.length - 1];
+  if (!text) return { entity: last.entity, at: last.start, subject: true, acted: false };
+  const sentenceStart = (at: number) => {
+    const cut = /[.!?]["”’]?\s+|\n/g;
+    let from = 0;
+    const window = text.slice(0, at);
+    for (let m = cut.exec(window); m; m = cut.exec(window)) from = m.index + m[0].length;
+    return from;
+  };
+  const opens = (m: { start: number }) => isSubjectPosition(text.slice(sentenceStart(m.start), m.start));
+  const passive = (m: { end: number }) =>
+    /^\s*(?:,[^,]{0,60},\s*)?(?:is|was|were|are|has been|had been|have been)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn|ght)\b/u.test(
+      text.slice(m.end, m.end + 80),
+    );
+  if (opens(last)) return { entity: last.entity, at: last.start, subject: true, acted: passive(last) };
+  const from = sentenceStart(last.start);
+  const subject = mentions.find(
+    (m) => m.start >= from && m.start < last.start && m.entity !== last.entity && opens(m),
+  );
+  if (subject) return { entity: subject.entity, at: subject.start, subject: true, acted: passive(subject) };
+  return { entity: last.entity, at: last.start, subject: false, acted: true };
+}
+
+/**
+ * Whether the words of a sentence before a name leave it in subject position: nothing but an opening
+ * adjunct ("On Monday, ", "But "), a determiner and capitalized words (titles: "Foreign Minister", "The
+ * club's coach"), not a verb or a preposition it is the object of.
+ */
+function isSubjectPosition(before: string): boolean {
+  const rest = before
+    .replace(/^[\s"“”'‘’(]+/, '')
+    .replace(/^(?:(?:but|and|so|yet|still|then|now|meanwhile|however|later|earlier),?\s+)+/i, '')
+    .replace(/^(?:(?:on|in|at|during|after|before|by|last|this|early|late)\s+[^,]{1,40},\s*)/i, '');
+  if (!rest.trim()) return true;
+  // An apposition before the name: "the former ambassador to the US, Sir Christopher Meyer, said".
+  if (/^(?:the|a|an|its|his|her|their)\s[^,]{1,80},\s*(?:\p{Lu}[\p{L}.]*\s+)?$/iu.test(rest)) return true;
+  const words = rest.trim().split(/\s+/);
+  return (
+    words.length <= 5 &&
+    !/,\s*$/.test(rest) &&
+    words.every(
+      (w) => /^\p{Lu}/u.test(w) || /^(the|a|an|his|her|their|its|former|then|\p{L}+['’]s)$/iu.test(w),
+    )
+  );
 }
