@@ -154,6 +154,24 @@ export function findDisagreements(
   reportOf: Map<string, string>,
   dayOf: (articleId: string) => number | undefined = () => undefined,
 ): Disagreement[] {
+  return figureConflicts(sentences, reportOf, dayOf).map((c) => describe(c.head.q, c.values));
+}
+
+/** Alternative values of one thing (mentions grouped by value); `head` is the mention that names it. */
+export interface FigureConflict {
+  head: Mention;
+  values: Mention[][];
+}
+
+/**
+ * The figure conflicts of a story, each as its alternative values (mentions grouped by value, at least two
+ * groups): what `findDisagreements` describes, and what `newsfuse eval disagreements` scores pair by pair.
+ */
+export function figureConflicts(
+  sentences: Sentence[],
+  reportOf: Map<string, string>,
+  dayOf: (articleId: string) => number | undefined = () => undefined,
+): FigureConflict[] {
   const mentions = withoutParallelFigures(mentionsOf(sentences, reportOf));
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
@@ -162,7 +180,7 @@ export function findDisagreements(
     if (!g) groups.set(key, [m]);
     else if (g.length < MAX_GROUP) g.push(m);
   }
-  const out: Disagreement[] = [];
+  const out: FigureConflict[] = [];
   for (const group of [...groups.values()].sort((a, b) => b.length - a.length)) {
     if (new Set(group.map((m) => m.reportId)).size < 2) continue;
     for (const component of components(group, dayOf)) {
@@ -176,7 +194,7 @@ export function findDisagreements(
         )
       )
         continue;
-      out.push(describe(component[0].q, values));
+      out.push({ head: component[0], values });
     }
   }
   return out;
