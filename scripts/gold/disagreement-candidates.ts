@@ -72,10 +72,12 @@ const hash = (s: string) => (fnv(s) >>> 0) / 2 ** 32;
 const DETECTOR = { t17: 70, duc2006: 25, multinews: 15 };
 const LOOSE_STRONG = { t17: 60, duc2006: 30, multinews: 20 };
 const LOOSE_WEAK = { t17: 15, duc2006: 15, multinews: 10 };
+const TOLL = { t17: 45, duc2006: 15, multinews: 10 };
 
 interface Pool {
   detector: Array<{ h: number; c: Candidate }>;
   strong: Array<{ h: number; c: Candidate }>;
+  toll: Array<{ h: number; c: Candidate }>;
   weak: Array<{ h: number; c: Candidate }>;
 }
 
@@ -134,6 +136,11 @@ function collect(story: GoldStory, pool: Pool): void {
         // Casualty tolls are where real conflicts are: drawn twice as often.
         if (isCasualtyFrame(a.q.frame)) k.h /= 2;
         pool.strong.push(k);
+        // Tolls of one time in close context: where conflicts between sources are most likely.
+        const [da, db] = [story.dayOf(a.s.articleId), story.dayOf(b.s.articleId)];
+        const close = da === undefined || db === undefined || Math.abs(da - db) <= 1;
+        if (isCasualtyFrame(a.q.frame) && close && (sameSentence || share(a.near, b.near) >= 2))
+          pool.toll.push({ h: hash(`${k.c.id}:toll`), c: { ...k.c, from: ['toll'] } });
       } else pool.weak.push(k);
     }
 }
@@ -156,6 +163,7 @@ function select(pool: Pool): Candidate[] {
   take(pool.detector, DETECTOR);
   take(pool.strong, LOOSE_STRONG);
   take(pool.weak, LOOSE_WEAK);
+  take(pool.toll, TOLL);
   for (const c of out.values()) c.from.sort();
   return [...out.values()].sort((x, y) => x.story.localeCompare(y.story) || x.id.localeCompare(y.id));
 }
@@ -175,13 +183,13 @@ function readCandidates(file: string): Candidate[] {
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'generate') {
   const load = storyLoader(shared());
-  const pool: Pool = { detector: [], strong: [], weak: [] };
+  const pool: Pool = { detector: [], strong: [], toll: [], weak: [] };
   for (const id of allStoryIds(shared())) {
     const story = load(id);
     if (story.articles.length >= 2) collect(story, pool);
   }
   console.log(
-    `pool: ${pool.detector.length} detector conflicts, ${pool.strong.length} strong and ${pool.weak.length} weak loose pairs`,
+    `pool: ${pool.detector.length} detector conflicts, ${pool.strong.length} strong, ${pool.toll.length} toll and ${pool.weak.length} weak loose pairs`,
   );
   const lines: string[] = [];
   const perDataset = new Map<string, number>();
@@ -203,7 +211,7 @@ if (mode === 'generate') {
       const t = s.text;
       const st = f.start - s.start;
       const en = f.end - s.start;
-      const body = `${t.slice(Math.max(0, st - 220), st)}[[${t.slice(st, en)}]]${t.slice(en, en + 160)}`;
+      const body = `${t.slice(Math.max(0, st - 170), st)}[[${t.slice(st, en)}]]${t.slice(en, en + 110)}`;
       return `  ${f.article} ${art.published ?? ''}: ${body.replace(/\s+/g, ' ')}`;
     };
     console.log(`${c.id} ${c.story} ${c.from.join('+')}${c.label ? ` = ${c.label}` : ''}`);
@@ -213,7 +221,7 @@ if (mode === 'generate') {
 } else if (mode === 'label') {
   const labels = new Map<string, { label: string; note?: string }>();
   for (const line of readFileSync(args[1], 'utf8').split('\n')) {
-    const m = /^(d[0-9a-f]{8})\s+(conflict|different|update|parse)\b\s*(.*)$/.exec(line.trim());
+    const m = /^(d[0-9a-f]{8})\s+(conflict|different|update|parse|agree)\b\s*(.*)$/.exec(line.trim());
     if (m) labels.set(m[1], { label: m[2], ...(m[3] ? { note: m[3] } : {}) });
   }
   const out = readCandidates(args[0]).map((c) => ({ ...c, ...(labels.get(c.id) ?? {}) }));

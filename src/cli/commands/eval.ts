@@ -3,7 +3,17 @@ import type { Command } from 'commander';
 import { type EvalTask, formatTable } from '../../eval/contract.js';
 import { CliError } from '../errors.js';
 
-const TASKS = ['extract', 'summarize', 'cluster', 'temporal', 'quotes', 'timeline', 'ner', 'paraphrase'];
+const TASKS = [
+  'extract',
+  'summarize',
+  'cluster',
+  'temporal',
+  'quotes',
+  'timeline',
+  'ner',
+  'paraphrase',
+  'disagreements',
+];
 
 async function loadTask(name: string): Promise<EvalTask> {
   if (!TASKS.includes(name))
