@@ -14,7 +14,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compatible, figureConflicts, mentionsOf } from '../../src/analyse/disagreements.js';
+import { compatible, figureConflicts, mentionsOf, sameThing } from '../../src/analyse/disagreements.js';
 import { concepts } from '../../src/analyse/concepts.js';
 import { isCasualtyFrame, quantities, type Quantity } from '../../src/analyse/quantities.js';
 import { fnv } from '../../src/cluster/features.js';
@@ -73,11 +73,13 @@ const DETECTOR = { t17: 70, duc2006: 25, multinews: 15 };
 const LOOSE_STRONG = { t17: 60, duc2006: 30, multinews: 20 };
 const LOOSE_WEAK = { t17: 15, duc2006: 15, multinews: 10 };
 const TOLL = { t17: 45, duc2006: 15, multinews: 10 };
+const DIRECT = { t17: 40, duc2006: 20, multinews: 15 };
 
 interface Pool {
   detector: Array<{ h: number; c: Candidate }>;
   strong: Array<{ h: number; c: Candidate }>;
   toll: Array<{ h: number; c: Candidate }>;
+  direct: Array<{ h: number; c: Candidate }>;
   weak: Array<{ h: number; c: Candidate }>;
 }
 
@@ -102,6 +104,18 @@ function collect(story: GoldStory, pool: Pool): void {
             }
     if (best) pool.detector.push(best);
   }
+  // Pairs the detector's own test of "the same thing" accepts directly (not through a chain of others),
+  // from pages of about the same time: where its true conflicts should be.
+  const mentions = mentionsOf(story.sentences, story.reportOf);
+  for (let i = 0; i < mentions.length; i++)
+    for (let j = i + 1; j < mentions.length; j++) {
+      const [x, y] = [mentions[i], mentions[j]];
+      if (x.reportId === y.reportId || compatible(x.q, y.q) || !sameThing(x, y)) continue;
+      const [da, db] = [story.dayOf(x.sentence.articleId), story.dayOf(y.sentence.articleId)];
+      if (da !== undefined && db !== undefined && Math.abs(da - db) > 2) continue;
+      const k = candidate(story.id, fig({ q: x.q, s: x.sentence }), fig({ q: y.q, s: y.sentence }), 'direct');
+      pool.direct.push({ h: hash(`${k.c.id}:direct`), c: k.c });
+    }
   // The looser generator.
   const ms: M[] = [];
   const nearOf = new Map(
@@ -164,6 +178,7 @@ function select(pool: Pool): Candidate[] {
   take(pool.strong, LOOSE_STRONG);
   take(pool.weak, LOOSE_WEAK);
   take(pool.toll, TOLL);
+  take(pool.direct, DIRECT);
   for (const c of out.values()) c.from.sort();
   return [...out.values()].sort((x, y) => x.story.localeCompare(y.story) || x.id.localeCompare(y.id));
 }
@@ -183,13 +198,13 @@ function readCandidates(file: string): Candidate[] {
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'generate') {
   const load = storyLoader(shared());
-  const pool: Pool = { detector: [], strong: [], toll: [], weak: [] };
+  const pool: Pool = { detector: [], strong: [], toll: [], direct: [], weak: [] };
   for (const id of allStoryIds(shared())) {
     const story = load(id);
     if (story.articles.length >= 2) collect(story, pool);
   }
   console.log(
-    `pool: ${pool.detector.length} detector conflicts, ${pool.strong.length} strong, ${pool.toll.length} toll and ${pool.weak.length} weak loose pairs`,
+    `pool: ${pool.detector.length} detector conflicts, ${pool.strong.length} strong, ${pool.toll.length} toll, ${pool.direct.length} direct and ${pool.weak.length} weak loose pairs`,
   );
   const lines: string[] = [];
   const perDataset = new Map<string, number>();

@@ -61,7 +61,7 @@ export function score(pairs: Array<{ pair: GoldPair; reported: boolean }>): Metr
   const conflicts = pairs.filter((p) => p.pair.label === 'conflict');
   const reported = pairs.filter((p) => p.reported);
   const tp = reported.filter((p) => p.pair.label === 'conflict').length;
-  const looseConflicts = conflicts.filter((p) => p.pair.from.some((f) => f !== 'detector'));
+  const looseConflicts = conflicts.filter((p) => p.pair.from.some((f) => f === 'loose' || f === 'toll'));
   m.pairs = pairs.length;
   m.conflicts = conflicts.length;
   m.reported = reported.length;
