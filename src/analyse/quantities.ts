@@ -40,6 +40,13 @@ export interface Quantity {
   hedge?: string;
   /** A count of some only, added to or set beside others ("three more deaths", "two new cases"): no total. */
   partial?: boolean;
+  /**
+   * A figure that is one side of a ratio or a share ("40 of the 90 seats", "4 in 1,000", "per 100,000",
+   * "including 12 children"): neither the part nor the whole is a total to set against another source's.
+   */
+  share?: boolean;
+  /** A figure in parentheses right after another, converting it ("5,000 barrels (210,000 gallons)"). */
+  conversion?: boolean;
   /** Offsets into the sentence (of the figure, without the hedge). */
   start: number;
   end: number;
@@ -216,7 +223,11 @@ export function quantities(sentence: string): Quantity[] {
     const after = sentence.slice(t.end, t.end + 14);
     if (/\b(?:aged|ages|age of)\s*$/i.test(before) || /\b(?:died|death)\s+at\s*$/i.test(before)) continue;
     if (/\b(?:children|kids|babies|infants|people|those)\s+(?:under|over|aged)\s*$/i.test(before)) continue;
-    if (/^(?:-|\s)?years?-?\s?old\b/i.test(after)) continue;
+    if (/^(?:-|\s)?(?:years?|months?|weeks?|days?)-?\s?old\b/i.test(after)) continue;
+    if (/\b(?:younger|older)\s+than\s*$/i.test(before) || /\bages?\s+(?:of\s+)?(?:between\s+)?$/i.test(before))
+      continue;
+    // "battling one another", "one or two percent": a pronoun and a guess, not a tally.
+    if (/^one$/i.test(lower) && /^\s+(?:another|other|or)\b/i.test(after)) continue;
     // An exchange rate or a sum ("($1 = 5.64 Egyptian pounds)") states no amount.
     if (/^\s*=/.test(sentence.slice(tokens[j - 1].end, tokens[j - 1].end + 4)) || /=\s*$/.test(before))
       continue;
@@ -258,6 +269,9 @@ export function quantities(sentence: string): Quantity[] {
               ? 'EUR'
               : unit;
       if (/^(dollars?|euros?|pounds?|yuan|yen|rupees?)$/.test(unit)) end = tokens[j].end;
+    } else if ((unitStem in DAYS || unit === 'fortnight') && /^-\p{L}/u.test(after) && tokens[j]?.sep === '-') {
+      // "a 72-hour ultimatum", "a 10-month-old": the duration describes a thing; it is no quantity of its own.
+      continue;
     } else if (unitStem in DAYS || unit === 'fortnight') {
       kind = 'duration';
       low *= DAYS[unitStem];
@@ -270,7 +284,8 @@ export function quantities(sentence: string): Quantity[] {
       // moments") describes something else; it is a casualty count only with the casualty word after it.
       const modifier = /^-\p{L}/u.test(after) || (/^one$/i.test(lower) && /^\s+of\b/i.test(after));
       const casualtyAfter = tokens.slice(j, j + 3).some((x) => CASUALTY.some(([re]) => re.test(x.text)));
-      if (what && !(modifier && !casualtyAfter && isCasualtyFrame(what))) {
+      // A figure glued to a word ("a 10-month-old", "a 50-date run") is a modifier, never a tally.
+      if (what && !(modifier && !(casualtyAfter && isCasualtyFrame(what)))) {
         kind = 'count';
         frame = what;
         noun = nounAfter(tokens, j);
@@ -295,6 +310,10 @@ export function quantities(sentence: string): Quantity[] {
       ...(nounWord ? { nounWord } : {}),
       ...(hedge ? { hedge: hedge.toLowerCase() } : {}),
       ...(kind === 'count' && isPartial(before, tokens[j]?.text) ? { partial: true } : {}),
+      ...(isShare(sentence, t.start, end) ? { share: true } : {}),
+      ...(/\d[^()]{0,40}\(\s*(?:about\s+|around\s+|some\s+|nearly\s+)?[$£€]?$/.test(sentence.slice(Math.max(0, t.start - 45), t.start))
+        ? { conversion: true }
+        : {}),
       start: t.start,
       end,
       text: sentence.slice(t.start, end),
@@ -306,7 +325,10 @@ export function quantities(sentence: string): Quantity[] {
 
 /**
  * What a count counts: a casualty word next to the number wins ("injuring 14 people", "killed more than
- * 370 people", "14 injured"), unless punctuation stands between them; else the noun after the number.
+ * 370 people", "14 injured", "14 people were hurt"), unless punctuation stands between them; else the noun
+ * after the number. A casualty word after the figure counts only before any "and"/"or" ("killed 247 people
+ * and injured 5,000": 247 are the dead) and not as the verb of a subject ("two gunmen killed 12": the two
+ * are the gunmen); one before it only across a hedge ("killed at least", "death toll of about").
  */
 function countedThing(sentence: string, tokens: Token[], i: number, j: number): string | undefined {
   const casualty = (k: number) => {
@@ -315,15 +337,38 @@ function countedThing(sentence: string, tokens: Token[], i: number, j: number): 
   };
   const joined = (a: Token, b: Token) => !/[,;:()—–]/.test(sentence.slice(a.end, b.start));
   for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
+    if (CLAUSE_JOIN.test(tokens[k].text)) break;
     const c = casualty(k);
-    if (c && joined(tokens[j - 1], tokens[k])) return c;
+    if (!c || !joined(tokens[j - 1], tokens[k])) continue;
+    // "two seniors killed 12 classmates": an active verb with its object after it; the figure is its subject.
+    const prev = tokens[k - 1]?.text ?? '';
+    const next = tokens[k + 1];
+    const active =
+      k > j &&
+      ACTIVE_CASUALTY_VERB.test(tokens[k].text) &&
+      !PASSIVE_AUX.test(prev) &&
+      next !== undefined &&
+      next.sep === ' ' &&
+      (/^\d/.test(next.text) || /^(?:a|an|the|all|at|more|about|some|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(next.text));
+    if (active) return undefined;
+    return c;
   }
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
     const c = casualty(k);
     if (c && joined(tokens[k], tokens[i])) return c;
+    if (!HEDGE_BETWEEN.test(tokens[k].text)) break;
   }
   return nounAfter(tokens, j);
 }
+
+/** Words that end the phrase a figure belongs to. */
+const CLAUSE_JOIN = /^(?:and|or|but|while|whereas|as|after|before|when|since|in|on|at|by|from|during)$/i;
+/** Casualty verbs that take an object ("killed 12 classmates"). */
+const ACTIVE_CASUALTY_VERB = /^(?:killed|kill|kills|wounded|wounds|injured|injures|hurt)$/i;
+const PASSIVE_AUX = /^(?:were|was|been|are|is|be|being|got|get|reported|left|confirmed|feared|believed|presumed)$/i;
+/** Words that may stand between a casualty word and the figure it counts. */
+const HEDGE_BETWEEN =
+  /^(?:at|least|more|than|over|about|around|some|nearly|almost|roughly|approximately|up|to|an|estimated|of|the|toll|number|total|rose|risen|reached|stood|stands|is|was|now|had|has|upwards|as|many|much|with)$/i;
 
 /**
  * The noun a figure counts: the first content word after it, skipping a filler adjective; as a concept, or
@@ -367,6 +412,24 @@ function pluralHead(tokens: Token[], k: number): string {
     if (isPlural(w)) return w;
   }
   return first;
+}
+
+/** Number words that can open the other side of a share ("two of the 12"). */
+const NUMBER_WORD =
+  '(?:\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|all|most|half|some|many|none)';
+const SHARE_BEFORE = new RegExp(
+  `(?:\\b${NUMBER_WORD}\\s+(?:\\p{L}+\\s+)?(?:of|out of|in|among)\\s+(?:the\\s+|its\\s+|their\\s+|all\\s+|every\\s+)?|\\b(?:per|for every|of every|out of)\\s+(?:every\\s+)?|\\b(?:including|among them|among whom|of whom|of which)\\s+(?:at least\\s+|about\\s+|some\\s+)?)$`,
+  'iu',
+);
+const SHARE_AFTER =
+  /^\s*(?:(?:\p{L}+\s+)?(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|every\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand|a million|them|those|whom)\b)|(?:in|per)\s+(?:every\s+)?(?:\d|(?:a|one|ten|a hundred|a thousand|a million)\s+(?:hundred|thousand|million)?\b))/iu;
+
+/** Whether the figure at [start, end) is one side of a share or a ratio ("40 of the 90", "4 in 1,000"). */
+function isShare(sentence: string, start: number, end: number): boolean {
+  return (
+    SHARE_BEFORE.test(sentence.slice(Math.max(0, start - 40), start)) ||
+    SHARE_AFTER.test(sentence.slice(end, end + 40))
+  );
 }
 
 /** "three more deaths", "two new cases", "14 other people", "another 20", "an additional five". */
