@@ -47,6 +47,8 @@ export interface Quantity {
   share?: boolean;
   /** A figure in parentheses right after another, converting it ("5,000 barrels (210,000 gallons)"). */
   conversion?: boolean;
+  /** A value the sentence says was replaced ("up from 20", "revised from early estimates of 5,000"). */
+  former?: boolean;
   /** Offsets into the sentence (of the figure, without the hedge). */
   start: number;
   end: number;
@@ -54,7 +56,7 @@ export interface Quantity {
 }
 
 /** Scales after a figure: the words and their short forms ("3.5 million", "5k", "$3bn"). */
-const SCALE: Record<string, number> = { ...SCALE_WORDS, ...SCALE_ABBREVIATIONS };
+const SCALE: Record<string, number> = { ...SCALE_WORDS, ...SCALE_ABBREVIATIONS, dozen: 12 };
 
 const DAYS: Record<string, number> = {
   second: 1 / 86400,
@@ -82,8 +84,8 @@ const CASUALTY: [RegExp, string][] = [
 
 const APPROX_BEFORE =
   /\b(about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated)\s*$/i;
-const LOWER_BOUND = /\b(over|more than|at least|upwards of|in excess of)\s*$/i;
-const UPPER_BOUND = /\b(up to|fewer than|less than|under|no more than|at most)\s*$/i;
+const LOWER_BOUND = /\b(over|more than|at least|upwards of|in excess of|north of|above|beyond)\s*$/i;
+const UPPER_BOUND = /\b(up to|fewer than|less than|under|no more than|at most|south of|below)\s*$/i;
 
 /** Whether a word names a casualty ("injured", "killed"): such words say what is counted. */
 export function isCasualtyWord(word: string): boolean {
@@ -155,6 +157,7 @@ function readNumber(tokens: Token[], i: number): { value: number; next: number }
   );
   if (words) {
     const short = tokens[words.next]?.text.toLowerCase() ?? '';
+    if (short === 'dozen') return { value: words.value * 12, next: words.next + 1 };
     return short !== 'm' && short in SCALE_ABBREVIATIONS
       ? { value: words.value * SCALE_ABBREVIATIONS[short], next: words.next + 1 }
       : words;
@@ -228,6 +231,8 @@ export function quantities(sentence: string): Quantity[] {
       continue;
     // "battling one another", "one or two percent": a pronoun and a guess, not a tally.
     if (/^one$/i.test(lower) && /^\s+(?:another|other|or)\b/i.test(after)) continue;
+    // "No one was killed": nobody, not one.
+    if (/^one$/i.test(lower) && /\bno\s*$/i.test(before)) continue;
     // An exchange rate or a sum ("($1 = 5.64 Egyptian pounds)") states no amount.
     if (/^\s*=/.test(sentence.slice(tokens[j - 1].end, tokens[j - 1].end + 4)) || /=\s*$/.test(before))
       continue;
@@ -311,6 +316,7 @@ export function quantities(sentence: string): Quantity[] {
       ...(hedge ? { hedge: hedge.toLowerCase() } : {}),
       ...(kind === 'count' && isPartial(before, tokens[j]?.text) ? { partial: true } : {}),
       ...(isShare(sentence, t.start, end) ? { share: true } : {}),
+      ...(FORMER.test(sentence.slice(Math.max(0, t.start - 70), t.start)) ? { former: true } : {}),
       ...(/\d[^()]{0,40}\(\s*(?:about\s+|around\s+|some\s+|nearly\s+)?[$£€]?$/.test(sentence.slice(Math.max(0, t.start - 45), t.start))
         ? { conversion: true }
         : {}),
@@ -331,6 +337,9 @@ export function quantities(sentence: string): Quantity[] {
  * are the gunmen); one before it only across a hedge ("killed at least", "death toll of about").
  */
 function countedThing(sentence: string, tokens: Token[], i: number, j: number): string | undefined {
+  // "puts the toll at 310", "estimated the number of injured at 40": the toll named before the figure.
+  const put = PUT_AT.exec(sentence.slice(Math.max(0, tokens[i].start - 90), tokens[i].start));
+  if (put) return /injur|wound|casualt|hurt/i.test(put[1]) ? 'injured' : 'killed';
   const casualty = (k: number) => {
     for (const [re, name] of CASUALTY) if (re.test(tokens[k].text)) return name;
     return undefined;
@@ -360,6 +369,10 @@ function countedThing(sentence: string, tokens: Token[], i: number, j: number): 
   }
   return nounAfter(tokens, j);
 }
+
+/** A toll set at a figure: "puts the death toll at", "estimated the number of people killed at". */
+const PUT_AT =
+  /\b(?:puts?|putting|placed|places|estimated|estimates|set|sets|gave|gives)\s+(?:the\s+|its\s+|their\s+)?((?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|people\s+injured|injured|wounded|casualties)|dead|casualties)\b[^.;]{0,50}?\bat\s+(?:about\s+|around\s+|some\s+|least\s+|more\s+than\s+)?$/i;
 
 /** Words that end the phrase a figure belongs to. */
 const CLAUSE_JOIN = /^(?:and|or|but|while|whereas|as|after|before|when|since|in|on|at|by|from|during)$/i;
@@ -422,7 +435,11 @@ const SHARE_BEFORE = new RegExp(
   'iu',
 );
 const SHARE_AFTER =
-  /^\s*(?:(?:\p{L}+\s+)?(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|every\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand|a million|them|those|whom)\b)|(?:in|per)\s+(?:every\s+)?(?:\d|(?:a|one|ten|a hundred|a thousand|a million)\s+(?:hundred|thousand|million)?\b))/iu;
+  /^\s*(?:(?:\p{L}+\s+)?(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|every\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand|a million|them|those|whom)\b)|of\s+(?:the|those|them|these|whom)\s+(?!(?:first|last|past|next)\b)|(?:in|per)\s+(?:every\s+)?(?:\d|(?:a|one|ten|a hundred|a thousand|a million)\s+(?:hundred|thousand|million)?\b))/iu;
+
+/** Words before a value that a change replaced: "up from", "rose from early estimates of", "compared with". */
+const FORMER =
+  /(?:\b(?:up|down|rose|risen|fell|fallen|increased?|decreased?|revised|jumped|climbed|dropped|grew|grown|raised|lowered|cut)\b[^.;]{0,40}\bfrom|\b(?:compared (?:with|to)|previously|formerly))\s+(?:(?:an?|the|its|early|earlier|initial|previous|original|official|estimates?|figures?|of)\s+)*(?:about\s+|some\s+|around\s+)?[$£€]?$/iu;
 
 /** Whether the figure at [start, end) is one side of a share or a ratio ("40 of the 90", "4 in 1,000"). */
 function isShare(sentence: string, start: number, end: number): boolean {

@@ -44,14 +44,18 @@ export function reportedPairs(story: ReturnType<ReturnType<typeof storyLoader>>)
     for (let i = 0; i < c.values.length; i++)
       for (let j = i + 1; j < c.values.length; j++)
         for (const x of c.values[i])
-          for (const y of c.values[j])
-            if (x.reportId !== y.reportId)
-              out.add(
-                pairKey(
-                  figureKey(x.sentence.articleId, x.sentence.start + x.q.start),
-                  figureKey(y.sentence.articleId, y.sentence.start + y.q.start),
-                ),
-              );
+          for (const y of c.values[j]) {
+            if (x.reportId === y.reportId && x.sentence !== y.sentence) continue;
+            // A figure is found at its own place and at its conversions' ("5,000 barrels (210,000 gallons)").
+            for (const xs of [x.q.start, ...x.alsoAt])
+              for (const ys of [y.q.start, ...y.alsoAt])
+                out.add(
+                  pairKey(
+                    figureKey(x.sentence.articleId, x.sentence.start + xs),
+                    figureKey(y.sentence.articleId, y.sentence.start + ys),
+                  ),
+                );
+          }
   return out;
 }
 
