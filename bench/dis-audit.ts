@@ -19,7 +19,10 @@ for (const id of allStoryIds(shared)) {
   for (const c of figureConflicts(st.sentences, st.reportOf, st.dayOf)) {
     const [a, b] = [c.values[0][0], c.values[c.values.length - 1][0]];
     const show = (m: typeof a) =>
-      `${m.sentence.articleId} ${m.source ? `(${m.source}) ` : ''}${m.sentence.text.slice(Math.max(0, m.q.start - 140), m.q.start)}[[${m.q.text}]]${m.sentence.text.slice(m.q.end, m.q.end + 80)}`.replace(/\s+/g, ' ');
+      `${m.sentence.articleId} ${m.source ? `(${m.source}) ` : ''}${m.sentence.text.slice(Math.max(0, m.q.start - 140), m.q.start)}[[${m.q.text}]]${m.sentence.text.slice(m.q.end, m.q.end + 80)}`.replace(
+        /\s+/g,
+        ' ',
+      );
     const key = `${id}#${a.sentence.articleId}@${a.sentence.start + a.q.start}|${b.sentence.articleId}@${b.sentence.start + b.q.start}`;
     rows.push({ h: fnv(key) >>> 0, text: `${key}\n  ${show(a)}\n  ${show(b)}` });
   }

@@ -14,9 +14,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compatible, figureConflicts, mentionsOf, sameThing } from '../../src/analyse/disagreements.js';
 import { concepts } from '../../src/analyse/concepts.js';
-import { isCasualtyFrame, quantities, type Quantity } from '../../src/analyse/quantities.js';
+import { compatible, figureConflicts, mentionsOf, sameThing } from '../../src/analyse/disagreements.js';
+import { isCasualtyFrame, type Quantity, quantities } from '../../src/analyse/quantities.js';
 import { fnv } from '../../src/cluster/features.js';
 import {
   allStoryIds,
@@ -99,7 +99,12 @@ function collect(story: GoldStory, pool: Pool): void {
         for (const x of c.values[i])
           for (const y of c.values[j])
             if (x.reportId !== y.reportId) {
-              const k = candidate(story.id, fig({ q: x.q, s: x.sentence }), fig({ q: y.q, s: y.sentence }), 'detector');
+              const k = candidate(
+                story.id,
+                fig({ q: x.q, s: x.sentence }),
+                fig({ q: y.q, s: y.sentence }),
+                'detector',
+              );
               if (!best || k.h < best.h) best = k;
             }
     if (best) pool.detector.push(best);
@@ -222,7 +227,9 @@ if (mode === 'generate') {
     if (current?.id !== c.story) current = load(c.story);
     const view = (f: Fig) => {
       const art = current!.articles.find((x) => x.id === f.article)!;
-      const s = current!.sentences.find((x) => x.articleId === f.article && x.start <= f.start && f.start < x.end)!;
+      const s = current!.sentences.find(
+        (x) => x.articleId === f.article && x.start <= f.start && f.start < x.end,
+      )!;
       const t = s.text;
       const st = f.start - s.start;
       const en = f.end - s.start;

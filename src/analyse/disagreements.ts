@@ -68,7 +68,8 @@ const RUNNING =
   /\b(?:so far|to date|has risen|have risen|had risen|rose to|risen to|climbed|jumped|up from|now stands|stands at|latest|revised|rising|mounting|continues to rise|has reached|have reached)\b/i;
 
 /** Where a sentence's clauses part: each may cite its own source ("X says 1,200, while Y puts it at 310"). */
-const CLAUSE_BREAK = /;|\s[-–—]\s|,?\s+(?:while|whereas|but|although|though)\s+|,\s+(?:and\s+)?(?=according to\b)/gi;
+const CLAUSE_BREAK =
+  /;|\s[-–—]\s|,?\s+(?:while|whereas|but|although|though)\s+|,\s+(?:and\s+)?(?=according to\b)/gi;
 
 /** A source named with a verb of counting or saying, anywhere in a clause. */
 const SOURCE_VERB =
@@ -80,13 +81,20 @@ const POSSESSIVE_COUNT =
 
 /** Who a clause attributes its figures to. */
 function clauseSource(clause: string): string | undefined {
-  return validSource(attributionOf(clause) ?? SOURCE_VERB.exec(clause.trim())?.[1] ?? POSSESSIVE_COUNT.exec(clause)?.[1]);
+  return validSource(
+    attributionOf(clause) ?? SOURCE_VERB.exec(clause.trim())?.[1] ?? POSSESSIVE_COUNT.exec(clause)?.[1],
+  );
 }
 
 /** A source phrase that names someone (not "it", not "279"). */
 function validSource(who: string | undefined): string | undefined {
   const w = who?.trim();
-  if (!w || !/\p{L}{2}/u.test(w) || /^\d/.test(w) || /^(it|this|that|which|who|he|she|they|we|i|there|you|one)\b/i.test(w))
+  if (
+    !w ||
+    !/\p{L}{2}/u.test(w) ||
+    /^\d/.test(w) ||
+    /^(it|this|that|which|who|he|she|they|we|i|there|you|one)\b/i.test(w)
+  )
     return undefined;
   return w.replace(/^(the|an?)\s+/i, (x) => x.toLowerCase());
 }
@@ -106,7 +114,10 @@ function clausesOf(text: string): Array<[number, number]> {
 /** A year as the time of something ("in 2007", "since 1999"), not a clock time ("1850 The Red Cross says"). */
 const YEAR =
   /\b(?:in|since|by|until|till|from|of|to|year|during|before|after|early|late|mid|the)\s+(?:(?:a|an|the)\s+)?(?:1[89]|20)\d\d\b|\b(?:last|this|next|previous)\s+year\b/gi;
-const MONTH_DAY = new RegExp(`\\b(?:${MONTHS_FULL.join('|')})\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS_FULL.join('|')})\\b`, 'g');
+const MONTH_DAY = new RegExp(
+  `\\b(?:${MONTHS_FULL.join('|')})\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTHS_FULL.join('|')})\\b`,
+  'g',
+);
 
 /** The years and dates a sentence names ("in 2005", "last year", "May 18"): when its figures are of. */
 function timesIn(text: string): Set<string> {
@@ -127,7 +138,8 @@ function clauseOf(text: string, at: number): string {
 }
 
 /** A verb in the perfect: "has ruled", "have been going", "'s been closed". */
-const PERFECT = /(?:\b(?:has|have|had)|['’](?:s|ve|d))\s+(?:(?:not|never|already|now|just)\s+)?(?:been|\p{L}+(?:ed|en|wn|ght|un|ne))\b/iu;
+const PERFECT =
+  /(?:\b(?:has|have|had)|['’](?:s|ve|d))\s+(?:(?:not|never|already|now|just)\s+)?(?:been|\p{L}+(?:ed|en|wn|ght|un|ne))\b/iu;
 
 /** Market words: prices and moves quoted in them change through the day. */
 const MARKET =
@@ -138,7 +150,8 @@ const PER =
   /^[^.;]{0,30}?\b(daily|a day|per day|each day|every day|a week|per week|weekly|a month|per month|monthly|a year|per year|annually|yearly|an hour|per hour)\b/i;
 
 /** Words that say what kind of count a figure is: two counts of different kinds are different things. */
-const QUALIFIER = /\b(?:confirmed|suspected|possible|probable|presumed|feared|estimated|official|unofficial|reported)\b/gi;
+const QUALIFIER =
+  /\b(?:confirmed|suspected|possible|probable|presumed|feared|estimated|official|unofficial|reported)\b/gi;
 
 /**
  * Ranges written with the unit twice ("from 12,000 barrels (504,000 gallons) to 25,000 barrels"): one
@@ -154,7 +167,9 @@ function joinRanges(text: string, found: Quantity[]): Quantity[] {
       a.kind === b.kind &&
       a.frame === b.frame &&
       b.low > a.high &&
-      /\b(?:from|between)\s+(?:about\s+|some\s+|around\s+)?[$£€]?$/i.test(text.slice(Math.max(0, a.start - 30), a.start)) &&
+      /\b(?:from|between)\s+(?:about\s+|some\s+|around\s+)?[$£€]?$/i.test(
+        text.slice(Math.max(0, a.start - 30), a.start),
+      ) &&
       /^[^;]{0,70}?\b(?:to|and)\s+(?:about\s+|some\s+|around\s+)?[$£€]?$/i.test(text.slice(a.end, b.start))
     ) {
       out.push({ ...a, high: b.high });
@@ -245,16 +260,25 @@ export function mentionsOf(sentences: Sentence[], reportOf: Map<string, string>)
       // of a share ("40 of the 90 seats") and a distance are compared with nothing.
       if (q.kind === 'duration' && (q.frame === 'other' || q.frame === 'ago')) continue;
       // "over the last 18 days", "for the past 30 years": a span of reference, not how long something lasted.
-      if (q.kind === 'duration' && /\bthe\s+(?:past|last|next|first)\s+(?:\p{L}+\s+)?$/iu.test(s.text.slice(Math.max(0, q.start - 30), q.start)))
+      if (
+        q.kind === 'duration' &&
+        /\bthe\s+(?:past|last|next|first)\s+(?:\p{L}+\s+)?$/iu.test(
+          s.text.slice(Math.max(0, q.start - 30), q.start),
+        )
+      )
         continue;
       if (q.partial || q.share || q.former || question) continue;
       // A figure told as a plan, a guess or a possibility ("could reach", "talks to sell up to", "will be
       // satisfied ... for 60 years") states nothing yet.
       if (SPECULATIVE.test(clauseOf(s.text, q.start))) continue;
       // Market prices and moves change by the minute: "fell 7.8 percent to $48.10" vs "closed at $50.19".
-      if ((q.kind === 'money' || q.kind === 'percent') && MARKET.test(s.text.slice(Math.max(0, q.start - 60), q.end + 40)))
+      if (
+        (q.kind === 'money' || q.kind === 'percent') &&
+        MARKET.test(s.text.slice(Math.max(0, q.start - 60), q.end + 40))
+      )
         continue;
-      if (q.kind === 'count' && (MEASURE_NOUN.test(q.frame) || (q.noun && MEASURE_NOUN.test(q.noun)))) continue;
+      if (q.kind === 'count' && (MEASURE_NOUN.test(q.frame) || (q.noun && MEASURE_NOUN.test(q.noun))))
+        continue;
       const clauseStart = Math.max(
         s.text.lastIndexOf(';', q.start),
         s.text.lastIndexOf(' - ', q.start),
@@ -269,8 +293,11 @@ export function mentionsOf(sentences: Sentence[], reportOf: Map<string, string>)
       const clause = clauses.find((c) => c.start <= q.start && q.start < c.end);
       // A clause without its own source takes the sentence's ("..., according to the police"), unless
       // another clause with figures might be the one it speaks for.
-      const figureClauses = new Set(found.map((x) => clauses!.findIndex((c) => c.start <= x.start && x.start < c.end)));
-      const source = clause?.source ?? (figureClauses.size <= 1 ? validSource(attributionOf(s.text)) : undefined);
+      const figureClauses = new Set(
+        found.map((x) => clauses!.findIndex((c) => c.start <= x.start && x.start < c.end)),
+      );
+      const source =
+        clause?.source ?? (figureClauses.size <= 1 ? validSource(attributionOf(s.text)) : undefined);
       // The source is not what is counted: its words are left out of the figure's context.
       const own = new Set(source ? concepts(source) : []);
       // An opening word set off by a comma ("Remember, Mubarak has ruled ...") is not what the clause is about.
@@ -288,9 +315,14 @@ export function mentionsOf(sentences: Sentence[], reportOf: Map<string, string>)
       weekdays ??= new Set(WEEKDAYS.filter((d) => s.text.includes(d)));
       // Names just before the figure in its clause, and after it up to the next break ("for two weeks and
       // are the first between Russia ..." names no place of the two weeks).
-      const tail = s.text.slice(q.end, Math.min(clause?.end ?? s.text.length, q.end + 60)).replace(/\s\S*$/, ' ');
+      const tail = s.text
+        .slice(q.end, Math.min(clause?.end ?? s.text.length, q.end + 60))
+        .replace(/\s\S*$/, ' ');
       const stop = tail.search(/[,;:()]|\s(?:and|but|which|who|while|as)\s/);
-      const window = s.text.slice(Math.max(clause?.start ?? 0, q.start - 60), q.end + (stop < 0 ? tail.length : stop));
+      const window = s.text.slice(
+        Math.max(clause?.start ?? 0, q.start - 60),
+        q.end + (stop < 0 ? tail.length : stop),
+      );
       for (const c of own) near.delete(c);
       years ??= timesIn(s.text.slice(s.dateline ?? 0));
       const m: Mention = {
@@ -306,10 +338,15 @@ export function mentionsOf(sentences: Sentence[], reportOf: Map<string, string>)
         years,
         weekdays,
         running: RUNNING.test(s.text),
-        per: PER.exec(s.text.slice(q.end, q.end + 80).replace(/\([^()]*\)/g, ''))?.[1]?.toLowerCase().replace(/^(?:daily|a day|per day|each day|every day)$/, 'day') ?? '',
-        qualifiers: [...new Set(
-          (ownPhrase(s.text, q).match(QUALIFIER) ?? []).map((w) => w.toLowerCase().slice(0, 5)),
-        )].sort().join(' '),
+        per:
+          PER.exec(s.text.slice(q.end, q.end + 80).replace(/\([^()]*\)/g, ''))?.[1]
+            ?.toLowerCase()
+            .replace(/^(?:daily|a day|per day|each day|every day)$/, 'day') ?? '',
+        qualifiers: [
+          ...new Set((ownPhrase(s.text, q).match(QUALIFIER) ?? []).map((w) => w.toLowerCase().slice(0, 5))),
+        ]
+          .sort()
+          .join(' '),
         source,
         alsoAt: [],
       };
@@ -344,14 +381,19 @@ export function sameThing(a: Mention, b: Mention): boolean {
     case 'duration':
       // "the second within 24 hours" / "the second in a week": the ordinal and what it counts are shared.
       if (a.q.frame === 'window')
-        return shared(a.anchors, b.anchors) >= 1 && shared(union(a.anchors, a.near), union(b.anchors, b.near)) >= 2;
+        return (
+          shared(a.anchors, b.anchors) >= 1 && shared(union(a.anchors, a.near), union(b.anchors, b.near)) >= 2
+        );
       // "The negotiations have been under way ... for a week" / "The talks have been going for about two weeks":
       // the clause's first concept (its subject) must be the same, and be no date.
       // Both must be told the same way: "has ruled for 30 years" is how long so far; "was shut for an hour"
       // a closed span of some earlier day.
       // In the perfect, the clause's subject must be the same; told in the past, two words of what it is about.
-      if (a.perfect !== b.perfect || (a.subject !== undefined && CALENDAR_CONCEPT.has(a.subject))) return false;
-      return a.perfect ? a.subject !== undefined && a.subject === b.subject : shared(a.anchors, b.anchors) >= 2;
+      if (a.perfect !== b.perfect || (a.subject !== undefined && CALENDAR_CONCEPT.has(a.subject)))
+        return false;
+      return a.perfect
+        ? a.subject !== undefined && a.subject === b.subject
+        : shared(a.anchors, b.anchors) >= 2;
     case 'count':
       // "five children were killed" and "seven civilians were killed" count different people.
       if (a.q.noun && b.q.noun && a.q.noun !== b.q.noun) return false;
@@ -362,7 +404,9 @@ export function sameThing(a: Mention, b: Mention): boolean {
     default:
       // Amounts and percentages are everywhere in a story: only a closely shared context, naming the same
       // party close to the figure, makes them one.
-      return shared(a.near, b.near) >= 3 && shared(a.anchors, b.anchors) >= 2 && shared(a.local, b.local) >= 1;
+      return (
+        shared(a.near, b.near) >= 3 && shared(a.anchors, b.anchors) >= 2 && shared(a.local, b.local) >= 1
+      );
   }
 }
 

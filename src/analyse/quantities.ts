@@ -227,7 +227,10 @@ export function quantities(sentence: string): Quantity[] {
     if (/\b(?:aged|ages|age of)\s*$/i.test(before) || /\b(?:died|death)\s+at\s*$/i.test(before)) continue;
     if (/\b(?:children|kids|babies|infants|people|those)\s+(?:under|over|aged)\s*$/i.test(before)) continue;
     if (/^(?:-|\s)?(?:years?|months?|weeks?|days?)-?\s?old\b/i.test(after)) continue;
-    if (/\b(?:younger|older)\s+than\s*$/i.test(before) || /\bages?\s+(?:of\s+)?(?:between\s+)?$/i.test(before))
+    if (
+      /\b(?:younger|older)\s+than\s*$/i.test(before) ||
+      /\bages?\s+(?:of\s+)?(?:between\s+)?$/i.test(before)
+    )
       continue;
     // "battling one another", "one or two percent": a pronoun and a guess, not a tally.
     if (/^one$/i.test(lower) && /^\s+(?:another|other|or)\b/i.test(after)) continue;
@@ -274,7 +277,11 @@ export function quantities(sentence: string): Quantity[] {
               ? 'EUR'
               : unit;
       if (/^(dollars?|euros?|pounds?|yuan|yen|rupees?)$/.test(unit)) end = tokens[j].end;
-    } else if ((unitStem in DAYS || unit === 'fortnight') && /^-\p{L}/u.test(after) && tokens[j]?.sep === '-') {
+    } else if (
+      (unitStem in DAYS || unit === 'fortnight') &&
+      /^-\p{L}/u.test(after) &&
+      tokens[j]?.sep === '-'
+    ) {
       // "a 72-hour ultimatum", "a 10-month-old": the duration describes a thing; it is no quantity of its own.
       continue;
     } else if (unitStem in DAYS || unit === 'fortnight') {
@@ -317,7 +324,9 @@ export function quantities(sentence: string): Quantity[] {
       ...(kind === 'count' && isPartial(before, tokens[j]?.text) ? { partial: true } : {}),
       ...(isShare(sentence, t.start, end) ? { share: true } : {}),
       ...(FORMER.test(sentence.slice(Math.max(0, t.start - 70), t.start)) ? { former: true } : {}),
-      ...(/\d[^()]{0,40}\(\s*(?:about\s+|around\s+|some\s+|nearly\s+)?[$£€]?$/.test(sentence.slice(Math.max(0, t.start - 45), t.start))
+      ...(/\d[^()]{0,40}\(\s*(?:about\s+|around\s+|some\s+|nearly\s+)?[$£€]?$/.test(
+        sentence.slice(Math.max(0, t.start - 45), t.start),
+      )
         ? { conversion: true }
         : {}),
       start: t.start,
@@ -358,7 +367,10 @@ function countedThing(sentence: string, tokens: Token[], i: number, j: number): 
       !PASSIVE_AUX.test(prev) &&
       next !== undefined &&
       next.sep === ' ' &&
-      (/^\d/.test(next.text) || /^(?:a|an|the|all|at|more|about|some|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(next.text));
+      (/^\d/.test(next.text) ||
+        /^(?:a|an|the|all|at|more|about|some|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(
+          next.text,
+        ));
     if (active) return undefined;
     return c;
   }
@@ -378,7 +390,8 @@ const PUT_AT =
 const CLAUSE_JOIN = /^(?:and|or|but|while|whereas|as|after|before|when|since|in|on|at|by|from|during)$/i;
 /** Casualty verbs that take an object ("killed 12 classmates"). */
 const ACTIVE_CASUALTY_VERB = /^(?:killed|kill|kills|wounded|wounds|injured|injures|hurt)$/i;
-const PASSIVE_AUX = /^(?:were|was|been|are|is|be|being|got|get|reported|left|confirmed|feared|believed|presumed)$/i;
+const PASSIVE_AUX =
+  /^(?:were|was|been|are|is|be|being|got|get|reported|left|confirmed|feared|believed|presumed)$/i;
 /** Words that may stand between a casualty word and the figure it counts. */
 const HEDGE_BETWEEN =
   /^(?:at|least|more|than|over|about|around|some|nearly|almost|roughly|approximately|up|to|an|estimated|of|the|toll|number|total|rose|risen|reached|stood|stands|is|was|now|had|has|upwards|as|many|much|with)$/i;

@@ -65,8 +65,14 @@ test('a distance in miles and in kilometres is one value, never a disagreement',
   assert.ok(found.some((q) => q.conversion));
   assert.deepEqual(
     none([
-      ['a', 'The slick stretches 30 miles (48 kilometres) along the coast.of Porthallow, the coastguard said.'],
-      ['b', 'The slick stretches 48 kilometres along the coast of Porthallow, according to the port authority.'],
+      [
+        'a',
+        'The slick stretches 30 miles (48 kilometres) along the coast.of Porthallow, the coastguard said.',
+      ],
+      [
+        'b',
+        'The slick stretches 48 kilometres along the coast of Porthallow, according to the port authority.',
+      ],
     ]),
     [],
   );
@@ -132,7 +138,10 @@ test('attributed figures of one toll are a conflict between named sources, shown
     ],
   );
   assert.deepEqual(d[0].values[1].attributedTo, ['a monitoring group']);
-  assert.ok(d[0].values[0].attributedTo?.includes('The ministry'), JSON.stringify(d[0].values[0]));
+  assert.ok(
+    d[0].values[0].attributedTo?.some((x) => /ministry/i.test(x)),
+    JSON.stringify(d[0].values[0]),
+  );
 });
 
 test('two sources set against each other in one sentence are a conflict', () => {
@@ -149,13 +158,15 @@ test('two sources set against each other in one sentence are a conflict', () => 
     d[0].values.map((v) => [v.value, v.attributedTo]),
     [
       ['310', ['the ministry']],
-      ['1,200', ['The observatory']],
+      ['1,200', ['the observatory']],
     ],
   );
   // The same two figures with one source, or none: different things, not compared.
   assert.deepEqual(
     findDisagreements(
-      sentences([['a', 'The siege of Vellmar killed 1,200 fighters and 310 civilians, the observatory said.']]),
+      sentences([
+        ['a', 'The siege of Vellmar killed 1,200 fighters and 310 civilians, the observatory said.'],
+      ]),
       solo(['a']),
     ),
     [],
