@@ -551,9 +551,10 @@ function conflictsIn(group: Mention[], dayOf: (articleId: string) => number | un
         agrees[j].add(i);
         continue;
       }
-      // Counts and amounts more than fivefold apart are of different things ("150 deaths" vs "40 million").
+      // Counts, amounts and spans more than fivefold apart are of different things ("150 deaths" vs "40
+      // million"; "here for 17 days" vs "ruled for 30 years").
       if (
-        (a.q.kind === 'count' || a.q.kind === 'money') &&
+        (a.q.kind === 'count' || a.q.kind === 'money' || a.q.frame === 'lasting') &&
         Math.max(a.q.low, b.q.low) > MAX_RATIO * Math.max(1, Math.min(a.q.high, b.q.high))
       )
         continue;
