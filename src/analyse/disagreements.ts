@@ -1,13 +1,17 @@
 /**
- * Disagreements: where independent reports of one story state different figures for the same thing
- * (12 injured vs 14; talks "for a week" vs "for about two weeks"; "the second within 24 hours" vs "the second
- * in a week"). Two figures are about the same thing when they measure the same frame (a casualty class, a
- * counted noun, a duration's role, a percentage or a currency) in sentences that share what the figure is
- * about (and, for counts and amounts, no different places: both sentences' names must meet). They disagree
- * when their ranges, widened for rounding and hedges ("about", "more than"), do not meet. Only pages
- * published about the same time are compared (a toll that rose over a week is an update), and counts of only
- * some ("three more deaths") are compared with nothing. Copies of one report never disagree with each other,
- * and never count twice.
+ * Disagreements: where independent reports of one story state different figures for the same thing, and
+ * only then (precision first: when unsure, say nothing). Two figures measure the same thing when they have
+ * the same frame (a casualty class, a counted noun, a duration's role, a percentage or a currency), the same
+ * rate unit and qualifier ("confirmed", "suspected"), no other year, date, weekday or place named close to
+ * them, and enough shared context. Figures that are no total are compared with nothing: one side of a share
+ * ("40 of the 90 seats", "4 in 1,000"), counts of only some, parts of a sum ("three girls and two boys"),
+ * values a change replaced ("up from 20"), conversions in parentheses, distances, market prices, plans and
+ * guesses ("could reach"), questions. A count is set against another only when each is given by its own
+ * named source ("the Red Cross says 45-50,000; the prime minister more than 100,000"), since the counts of
+ * a developing story change by the hour; one source's two figures are its own update. Pages a day apart are
+ * compared only for attributed figures and spans told in the perfect ("has ruled for 30 years"); more than a
+ * day apart, never. Every figure on one side is compared directly with every figure on the other (no chains
+ * through a third), and copies of one report never disagree with each other.
  */
 import { MONTHS_FULL, WEEKDAYS } from '../language/lexicon.js';
 import { tokenize } from '../language/tokens.js';
