@@ -559,7 +559,8 @@ function conflictsIn(group: Mention[], dayOf: (articleId: string) => number | un
       // million"; "here for 17 days" vs "ruled for 30 years").
       if (
         (a.q.kind === 'count' || a.q.kind === 'money' || a.q.frame === 'lasting') &&
-        Math.max(a.q.low, b.q.low) > MAX_RATIO * Math.max(1, Math.min(a.q.high, b.q.high))
+        Math.max(a.q.low, b.q.low) >
+          MAX_RATIO * Math.max(a.q.kind === 'count' ? 1 : 0, Math.min(a.q.high, b.q.high))
       )
         continue;
       // One source's two figures are its own update, not a disagreement.
