@@ -1,9 +1,12 @@
-/** Debug: reported labelled pairs that are not conflicts, and labelled conflicts not reported. */
+/** Debug of the disagreement dev set: reported labelled pairs that are not conflicts, missed conflicts and why.
+ *
+ *   npx tsx bench/dis-debug.ts [data/gold/disagreements.jsonl]
+ */
 import { figureKey, pairKey, storyLoader } from '../src/eval/disagreement-stories.js';
 import { readGold, reportedPairs } from '../src/eval/disagreements.js';
 
 const gold = readGold(process.argv[2] ?? 'data/gold/disagreements.jsonl');
-const load = storyLoader('/work/shared/data');
+const load = storyLoader(new URL('../../shared/data', import.meta.url).pathname);
 const stories = new Map<string, ReturnType<typeof load>>();
 for (const p of gold) {
   let st = stories.get(p.story);
