@@ -40,6 +40,15 @@ export interface Quantity {
   hedge?: string;
   /** A count of some only, added to or set beside others ("three more deaths", "two new cases"): no total. */
   partial?: boolean;
+  /**
+   * A figure that is one side of a ratio or a share ("40 of the 90 seats", "4 in 1,000", "per 100,000",
+   * "including 12 children"): neither the part nor the whole is a total to set against another source's.
+   */
+  share?: boolean;
+  /** A figure in parentheses right after another, converting it ("5,000 barrels (210,000 gallons)"). */
+  conversion?: boolean;
+  /** A value the sentence says was replaced ("up from 20", "revised from early estimates of 5,000"). */
+  former?: boolean;
   /** Offsets into the sentence (of the figure, without the hedge). */
   start: number;
   end: number;
@@ -47,7 +56,7 @@ export interface Quantity {
 }
 
 /** Scales after a figure: the words and their short forms ("3.5 million", "5k", "$3bn"). */
-const SCALE: Record<string, number> = { ...SCALE_WORDS, ...SCALE_ABBREVIATIONS };
+const SCALE: Record<string, number> = { ...SCALE_WORDS, ...SCALE_ABBREVIATIONS, dozen: 12 };
 
 const DAYS: Record<string, number> = {
   second: 1 / 86400,
@@ -75,8 +84,8 @@ const CASUALTY: [RegExp, string][] = [
 
 const APPROX_BEFORE =
   /\b(about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated)\s*$/i;
-const LOWER_BOUND = /\b(over|more than|at least|upwards of|in excess of)\s*$/i;
-const UPPER_BOUND = /\b(up to|fewer than|less than|under|no more than|at most)\s*$/i;
+const LOWER_BOUND = /\b(over|more than|at least|upwards of|in excess of|north of|above|beyond)\s*$/i;
+const UPPER_BOUND = /\b(up to|fewer than|less than|under|no more than|at most|south of|below)\s*$/i;
 
 /** Whether a word names a casualty ("injured", "killed"): such words say what is counted. */
 export function isCasualtyWord(word: string): boolean {
@@ -148,6 +157,7 @@ function readNumber(tokens: Token[], i: number): { value: number; next: number }
   );
   if (words) {
     const short = tokens[words.next]?.text.toLowerCase() ?? '';
+    if (short === 'dozen') return { value: words.value * 12, next: words.next + 1 };
     return short !== 'm' && short in SCALE_ABBREVIATIONS
       ? { value: words.value * SCALE_ABBREVIATIONS[short], next: words.next + 1 }
       : words;
@@ -216,7 +226,16 @@ export function quantities(sentence: string): Quantity[] {
     const after = sentence.slice(t.end, t.end + 14);
     if (/\b(?:aged|ages|age of)\s*$/i.test(before) || /\b(?:died|death)\s+at\s*$/i.test(before)) continue;
     if (/\b(?:children|kids|babies|infants|people|those)\s+(?:under|over|aged)\s*$/i.test(before)) continue;
-    if (/^(?:-|\s)?years?-?\s?old\b/i.test(after)) continue;
+    if (/^(?:-|\s)?(?:years?|months?|weeks?|days?)-?\s?old\b/i.test(after)) continue;
+    if (
+      /\b(?:younger|older)\s+than\s*$/i.test(before) ||
+      /\bages?\s+(?:of\s+)?(?:between\s+)?$/i.test(before)
+    )
+      continue;
+    // "battling one another", "one or two percent": a pronoun and a guess, not a tally.
+    if (/^one$/i.test(lower) && /^\s+(?:another|other|or)\b/i.test(after)) continue;
+    // "No one was killed": nobody, not one.
+    if (/^one$/i.test(lower) && /\bno\s*$/i.test(before)) continue;
     // An exchange rate or a sum ("($1 = 5.64 Egyptian pounds)") states no amount.
     if (/^\s*=/.test(sentence.slice(tokens[j - 1].end, tokens[j - 1].end + 4)) || /=\s*$/.test(before))
       continue;
@@ -258,6 +277,13 @@ export function quantities(sentence: string): Quantity[] {
               ? 'EUR'
               : unit;
       if (/^(dollars?|euros?|pounds?|yuan|yen|rupees?)$/.test(unit)) end = tokens[j].end;
+    } else if (
+      (unitStem in DAYS || unit === 'fortnight') &&
+      /^-\p{L}/u.test(after) &&
+      tokens[j]?.sep === '-'
+    ) {
+      // "a 72-hour ultimatum", "a 10-month-old": the duration describes a thing; it is no quantity of its own.
+      continue;
     } else if (unitStem in DAYS || unit === 'fortnight') {
       kind = 'duration';
       low *= DAYS[unitStem];
@@ -270,7 +296,8 @@ export function quantities(sentence: string): Quantity[] {
       // moments") describes something else; it is a casualty count only with the casualty word after it.
       const modifier = /^-\p{L}/u.test(after) || (/^one$/i.test(lower) && /^\s+of\b/i.test(after));
       const casualtyAfter = tokens.slice(j, j + 3).some((x) => CASUALTY.some(([re]) => re.test(x.text)));
-      if (what && !(modifier && !casualtyAfter && isCasualtyFrame(what))) {
+      // A figure glued to a word ("a 10-month-old", "a 50-date run") is a modifier, never a tally.
+      if (what && !(modifier && !(casualtyAfter && isCasualtyFrame(what)))) {
         kind = 'count';
         frame = what;
         noun = nounAfter(tokens, j);
@@ -295,6 +322,13 @@ export function quantities(sentence: string): Quantity[] {
       ...(nounWord ? { nounWord } : {}),
       ...(hedge ? { hedge: hedge.toLowerCase() } : {}),
       ...(kind === 'count' && isPartial(before, tokens[j]?.text) ? { partial: true } : {}),
+      ...(isShare(sentence, t.start, end) ? { share: true } : {}),
+      ...(FORMER.test(sentence.slice(Math.max(0, t.start - 70), t.start)) ? { former: true } : {}),
+      ...(/\d[^()]{0,40}\(\s*(?:about\s+|around\s+|some\s+|nearly\s+)?[$£€]?$/.test(
+        sentence.slice(Math.max(0, t.start - 45), t.start),
+      )
+        ? { conversion: true }
+        : {}),
       start: t.start,
       end,
       text: sentence.slice(t.start, end),
@@ -306,24 +340,61 @@ export function quantities(sentence: string): Quantity[] {
 
 /**
  * What a count counts: a casualty word next to the number wins ("injuring 14 people", "killed more than
- * 370 people", "14 injured"), unless punctuation stands between them; else the noun after the number.
+ * 370 people", "14 injured", "14 people were hurt"), unless punctuation stands between them; else the noun
+ * after the number. A casualty word after the figure counts only before any "and"/"or" ("killed 247 people
+ * and injured 5,000": 247 are the dead) and not as the verb of a subject ("two gunmen killed 12": the two
+ * are the gunmen); one before it only across a hedge ("killed at least", "death toll of about").
  */
 function countedThing(sentence: string, tokens: Token[], i: number, j: number): string | undefined {
+  // "puts the toll at 310", "estimated the number of injured at 40": the toll named before the figure.
+  const put = PUT_AT.exec(sentence.slice(Math.max(0, tokens[i].start - 90), tokens[i].start));
+  if (put) return /injur|wound|casualt|hurt/i.test(put[1]) ? 'injured' : 'killed';
   const casualty = (k: number) => {
     for (const [re, name] of CASUALTY) if (re.test(tokens[k].text)) return name;
     return undefined;
   };
   const joined = (a: Token, b: Token) => !/[,;:()—–]/.test(sentence.slice(a.end, b.start));
   for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
+    if (CLAUSE_JOIN.test(tokens[k].text)) break;
     const c = casualty(k);
-    if (c && joined(tokens[j - 1], tokens[k])) return c;
+    if (!c || !joined(tokens[j - 1], tokens[k])) continue;
+    // "two seniors killed 12 classmates": an active verb with its object after it; the figure is its subject.
+    const prev = tokens[k - 1]?.text ?? '';
+    const next = tokens[k + 1];
+    const active =
+      k > j &&
+      ACTIVE_CASUALTY_VERB.test(tokens[k].text) &&
+      !PASSIVE_AUX.test(prev) &&
+      next !== undefined &&
+      next.sep === ' ' &&
+      (/^\d/.test(next.text) ||
+        /^(?:a|an|the|all|at|more|about|some|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(
+          next.text,
+        ));
+    if (active) return undefined;
+    return c;
   }
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
     const c = casualty(k);
     if (c && joined(tokens[k], tokens[i])) return c;
+    if (!HEDGE_BETWEEN.test(tokens[k].text)) break;
   }
   return nounAfter(tokens, j);
 }
+
+/** A toll set at a figure: "puts the death toll at", "estimated the number of people killed at". */
+const PUT_AT =
+  /\b(?:puts?|putting|placed|places|estimated|estimates|set|sets|gave|gives)\s+(?:the\s+|its\s+|their\s+)?((?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|people\s+injured|injured|wounded|casualties)|dead|casualties)\b[^.;]{0,50}?\bat\s+(?:about\s+|around\s+|some\s+|least\s+|more\s+than\s+)?$/i;
+
+/** Words that end the phrase a figure belongs to. */
+const CLAUSE_JOIN = /^(?:and|or|but|while|whereas|as|after|before|when|since|in|on|at|by|from|during)$/i;
+/** Casualty verbs that take an object ("killed 12 classmates"). */
+const ACTIVE_CASUALTY_VERB = /^(?:killed|kill|kills|wounded|wounds|injured|injures|hurt)$/i;
+const PASSIVE_AUX =
+  /^(?:were|was|been|are|is|be|being|got|get|reported|left|confirmed|feared|believed|presumed)$/i;
+/** Words that may stand between a casualty word and the figure it counts. */
+const HEDGE_BETWEEN =
+  /^(?:at|least|more|than|over|about|around|some|nearly|almost|roughly|approximately|up|to|an|estimated|of|the|toll|number|total|rose|risen|reached|stood|stands|is|was|now|had|has|upwards|as|many|much|with)$/i;
 
 /**
  * The noun a figure counts: the first content word after it, skipping a filler adjective; as a concept, or
@@ -367,6 +438,28 @@ function pluralHead(tokens: Token[], k: number): string {
     if (isPlural(w)) return w;
   }
   return first;
+}
+
+/** Number words that can open the other side of a share ("two of the 12"). */
+const NUMBER_WORD =
+  '(?:\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|all|most|half|some|many|none)';
+const SHARE_BEFORE = new RegExp(
+  `(?:\\b${NUMBER_WORD}\\s+(?:\\p{L}+\\s+)?(?:of|out of|in|among)\\s+(?:the\\s+|its\\s+|their\\s+|all\\s+|every\\s+)?|\\b(?:per|for every|of every|out of)\\s+(?:every\\s+)?|\\b(?:including|among them|among whom|of whom|of which)\\s+(?:at least\\s+|about\\s+|some\\s+)?)$`,
+  'iu',
+);
+const SHARE_AFTER =
+  /^\s*(?:(?:\p{L}+\s+)?(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|every\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand|a million|them|those|whom)\b)|of\s+(?:the|those|them|these|whom)\s+(?!(?:first|last|past|next)\b)|(?:in|per)\s+(?:every\s+)?(?:\d|(?:a|one|ten|a hundred|a thousand|a million)\s+(?:hundred|thousand|million)?\b))/iu;
+
+/** Words before a value that a change replaced: "up from", "rose from early estimates of", "compared with". */
+const FORMER =
+  /(?:\b(?:up|down|rose|risen|fell|fallen|increased?|decreased?|revised|jumped|climbed|dropped|grew|grown|raised|lowered|cut)\b[^.;]{0,40}\bfrom|\b(?:compared (?:with|to)|previously|formerly))\s+(?:(?:an?|the|its|early|earlier|initial|previous|original|official|estimates?|figures?|of)\s+)*(?:about\s+|some\s+|around\s+)?[$£€]?$/iu;
+
+/** Whether the figure at [start, end) is one side of a share or a ratio ("40 of the 90", "4 in 1,000"). */
+function isShare(sentence: string, start: number, end: number): boolean {
+  return (
+    SHARE_BEFORE.test(sentence.slice(Math.max(0, start - 40), start)) ||
+    SHARE_AFTER.test(sentence.slice(end, end + 40))
+  );
 }
 
 /** "three more deaths", "two new cases", "14 other people", "another 20", "an additional five". */

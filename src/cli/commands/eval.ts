@@ -13,6 +13,7 @@ const TASKS = [
   'ner',
   'paraphrase',
   'merges',
+  'disagreements',
 ];
 
 async function loadTask(name: string): Promise<EvalTask> {
