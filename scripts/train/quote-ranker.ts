@@ -199,20 +199,7 @@ function prf(part: DocItems[], pick: (d: DocItems) => [number, number][]) {
 }
 
 /** The spans kept (as quote-ranker.ts does it): each frame's preferred content, the best frames that cross none. */
-const ranked = (m: Model, t: number) => (d: DocItems) =>
-  bestNonCrossing(
-    d.items.flatMap((it) => {
-      if (it.parent !== undefined) return [];
-      let best = it;
-      let top = score(m.bounds, it.features);
-      for (const k of it.cuts) {
-        const s = score(m.bounds, d.items[k].features);
-        if (s > top) [best, top] = [d.items[k], s];
-      }
-      return [{ span: best.span, group: it.group, score: score(m.ranker, it.features) }];
-    }),
-    t,
-  ).map((it) => it.span);
+const ranked = (m: Model, t: number) => (d: DocItems) => keptItems(m, t)(d).map((it) => it.span);
 /** The items kept at threshold `t` (as `ranked`), each the chosen content of its frame, with its score. */
 const keptItems = (m: Model, t: number) => (d: DocItems) =>
   bestNonCrossing(
