@@ -290,16 +290,20 @@ console.log(
 );
 
 // The brief's threshold: the lowest at which the attribution precision of the quotes a brief could show is
-// BRIEF_PRECISION or more in each fold and, pooled, with 95% confidence (the lower end of its Wilson
-// interval), and from which the pooled precision stays at or above BRIEF_PRECISION (at every higher
-// threshold with 100 quotes or more).
+// BRIEF_PRECISION or more with 95% confidence in each fold (the lower end of each fold's Wilson interval),
+// and from which the pooled precision stays at or above BRIEF_PRECISION (at every higher threshold with 100
+// quotes or more). Per fold, not pooled: a pooled bound passed at a point where dev fell short.
+const wilsonLow = (p: number, n: number, z = 1.96) =>
+  n
+    ? (p + (z * z) / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n)
+    : 0;
 const BRIEF_PRECISION = opt('--brief-precision', 0.9);
 const briefs = Array.from({ length: 61 }, (_, i) => Number((i * 0.1).toFixed(1)));
 const pooled = briefs.map(() => [0, 0, 0, 0]);
 const foldP = folds.map(({ test }, k) =>
   briefCounts(test, models[k], threshold, briefs).map((c, bi) => {
     for (let j = 0; j < 4; j++) pooled[bi][j] += c[j];
-    return c[0] ? c[1] / c[0] : 0;
+    return { p: c[0] ? c[1] / c[0] : 0, n: c[0] };
   }),
 );
 const curve = pooled.map(([n, right, gold, found], bi) => ({
@@ -308,16 +312,15 @@ const curve = pooled.map(([n, right, gold, found], bi) => ({
   p: n ? right / n : 0,
   r: gold ? found / gold : 0,
   /** The lower of the two folds' precisions. */
-  worst: Math.min(...foldP.map((f) => f[bi])),
+  worst: Math.min(...foldP.map((f) => f[bi].p)),
+  /** The lower of the two folds' 95% Wilson lower bounds. */
+  worstLow: Math.min(...foldP.map((f) => wilsonLow(f[bi].p, f[bi].n))),
 }));
-const wilsonLow = (p: number, n: number, z = 1.96) =>
-  (p + (z * z) / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
 let briefAt = curve.length - 1;
 for (let bi = curve.length - 1; bi >= 0; bi--) {
   if (curve[bi].n < 100) continue;
   if (curve[bi].p < BRIEF_PRECISION) break;
-  if (wilsonLow(curve[bi].p, curve[bi].n) >= BRIEF_PRECISION && curve[bi].worst >= BRIEF_PRECISION)
-    briefAt = bi;
+  if (curve[bi].worstLow >= BRIEF_PRECISION) briefAt = bi;
 }
 const briefPoint = curve[briefAt];
 console.log(
@@ -356,7 +359,7 @@ if (!args.includes('--dry')) {
         `train (results: mean content F1${sourcedEval ? ' on attributions that name a source' : ''} of the rules and the ranker). ` +
         'brief_threshold: the log-odds from which a brief shows a quote, the lowest at which the pooled 2-fold ' +
         'attribution precision (content and speaker span right) of the quotes a brief could show reaches ' +
-        'brief_precision_target in each fold and with 95% confidence pooled (Wilson lower bound), and stays there ' +
+        'brief_precision_target with 95% confidence in each fold (Wilson lower bound), and stays there ' +
         'above it (results: ' +
         'cv_brief_attribution_p, cv_brief_attribution_r).',
       trainer: 'scripts/train/quote-ranker.ts',
