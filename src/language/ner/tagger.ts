@@ -112,7 +112,8 @@ function decodeWeights(text: string, rows: number): Float64Array {
   return table;
 }
 
-const decoded = derived(nerFile, (file): NerModel => {
+/** The tables of a model file as the tagger reads them; throws when they are not what encodeNerTables writes. */
+export function decodeNerFile(file: NerFile): NerModel {
   if (typeof file.features !== 'string' || typeof file.weights !== 'string')
     throw new Error(`models/ner.json has the tables of an older tagger: retrain with ${RETRAIN}`);
   const features = file.features ? file.features.split('\n') : [];
@@ -127,7 +128,9 @@ const decoded = derived(nerFile, (file): NerModel => {
     lower: file.lower,
     gazetteer,
   };
-});
+}
+
+const decoded = derived(nerFile, decodeNerFile);
 
 /** The model, read and decoded on first use. */
 export const nerModel = (): NerModel => decoded();
