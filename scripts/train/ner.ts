@@ -312,5 +312,7 @@ const path = writeModel(
     lower: model.lower,
     ...encodeNerTables(tables.features, tables.weights, model.lists),
   },
+  // read at the start of every brief: ASCII parses fastest (tagger.ts)
+  { ascii: true },
 );
 console.log(`${path}: ${JSON.stringify(results)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { asciiJson } from '../../scripts/train/model-file.js';
 import { type GazetteerLists, gazetteerMatches, indexGazetteer } from '../../src/language/ner/gazetteer.js';
 import { decodeNerFile, encodeNerTables, type NerFile } from '../../src/language/ner/tagger.js';
 import { formatModel } from '../../src/models/format.js';
@@ -72,14 +73,16 @@ const file = (tables: Pick<NerFile, 'features' | 'weights' | 'gazetteer'>): NerF
 });
 
 test('the model tables read back as written, through the file format', () => {
-  const features = ['b', 'w=ahoy', 'g=city:B&init'];
+  const features = ['b', 'w=ahoy', 'w=ça|va', 'g=city:B&init'];
   const rows = [
     [0, 1, -2, 3, -40, 500, -6000, 70000, -800000],
     [12, 0, 0, 0, 0, 0, 0, 0, -1],
+    [7, 7, 7, 7, 7, 7, 7, 7, 7],
     [-3, -3, -3, -3, -3, -3, -3, -3, -3],
   ];
-  const gazetteer = { city: ['port alba', 'vell'], region: [], demonym: ['velli'] };
-  const text = formatModel(file(encodeNerTables(features, rows, gazetteer)));
+  const gazetteer = { city: ['port alba', 'vell', 'vélo-sur-mer'], region: [], demonym: ['velli'] };
+  const text = asciiJson(formatModel(file(encodeNerTables(features, rows, gazetteer))));
+  assert.ok(/^[\x00-\x7f]*$/.test(text) && text.includes('v\\u00e9lo'));
   const model = decodeNerFile(JSON.parse(text) as NerFile);
   assert.deepEqual(model.features, features);
   assert.deepEqual(Array.from(model.weights), rows.flat());
@@ -89,15 +92,18 @@ test('the model tables read back as written, through the file format', () => {
 
 test('tables that cannot be stored or read back are refused', () => {
   const row = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-  assert.throws(() => encodeNerTables(['w=a\nb'], [row], {}), /cannot be stored as a line/);
+  assert.throws(() => encodeNerTables(['w=a b'], [row], {}), /cannot be stored between/);
   assert.throws(() => encodeNerTables(['w=a'], [row.slice(1)], {}), /9 integers/);
   assert.throws(() => encodeNerTables(['w=a'], [[...row.slice(1), 0.5]], {}), /9 integers/);
   assert.throws(() => encodeNerTables(['w=a'], [row], { city: ['vell', 'port'] }), /not sorted/);
+  assert.throws(() => encodeNerTables(['w=a'], [row], { city: ['port|vell'] }), /cannot be stored between/);
   const good = encodeNerTables(['w=a', 'w=b'], [row, row], {});
   for (const weights of [
     '1 2 3 4 5 6 7 8 9',
-    '1 2 3 4 5 6 7 8 9\n1 2 3 4 5 6 7 8',
-    '1 2 3 4 5 6 7 8\n9 1 2 3 4 5 6 7 8 9',
+    '1 2 3 4 5 6 7 8 9,1 2 3 4 5 6 7 8',
+    '1 2 3 4 5 6 7 8,9 1 2 3 4 5 6 7 8 9',
+    '1 2 3 4 5 6 7 8 9\n1 2 3 4 5 6 7 8 9',
+    '1 2 3 4 5 6 7 8 9,1 2 3 4 5 6 7 8 9,',
   ])
     assert.throws(() => decodeNerFile(file({ ...good, weights })), /retrain with npm run train:ner/, weights);
   assert.throws(() => decodeNerFile(file({ ...good, weights: good.weights.replace('5', 'x') })), /retrain/);

@@ -11,24 +11,30 @@ import { type GazetteerLists, indexGazetteer } from './gazetteer.js';
 import { RowScorer } from './token-rows.js';
 
 /**
- * models/ner.json as stored. The large tables are kept in few JSON values, since parsing an object of 65,000
- * keys or an array of 170,000 strings was most of the tagger's start-up: the features and each gazetteer list
- * are single strings of lines, and the weights one string of rows of integers (encodeNerTables writes them).
+ * models/ner.json as stored. The large tables are kept in few JSON strings with separators JSON need not
+ * escape, since parsing an object of 65,000 keys and arrays of 170,000 strings was most of the tagger's
+ * start-up: the features, the weights and each gazetteer list are one string each (encodeNerTables writes
+ * them). The file is ASCII (other characters escaped), which Node reads and parses fastest.
  */
 export interface NerFile extends ModelFile {
   /** Weights are stored as integers: the real weight times `scale`. */
   scale: number;
   /** Tag-to-tag weights, row prev (NER_TAGS order, then the sentence start), column tag. */
   transitions: number[];
-  /** The features that have weights, one a line, in code-point order. */
+  /** The features that have weights, in code-point order, separated by spaces (no feature holds one). */
   features: string;
-  /** Their weights, line by line as `features`: one integer per tag (NER_TAGS order), separated by spaces. */
+  /** Their weights, a row per feature in the order of `features`, rows separated by commas: one integer per tag (NER_TAGS order), separated by spaces. */
   weights: string;
   /** Words seen lower-case in training. */
   lower: string[];
-  /** Lists of names (as GazetteerLists), each sorted, one name a line. */
+  /** Lists of names (as GazetteerLists), each sorted, its names separated by "|". */
   gazetteer: Record<string, string>;
 }
+
+/** The separators of NerFile's strings. */
+const FEATURE_SEP = ' ';
+const ROW_SEP = ',';
+const NAME_SEP = '|';
 
 /** The model as the code reads it (nerModel): the tables of NerFile decoded. */
 export interface NerModel extends ModelFile {
@@ -52,11 +58,12 @@ const nerFile = (): NerFile =>
     retrain: RETRAIN,
   });
 
-/** No line of a stored table may hold a line break or be empty (the lines are its entries). */
-function lines(values: readonly string[], what: string): string {
+/** The values joined by `sep`; none may hold it or be empty (the pieces are the entries). */
+function joined(values: readonly string[], sep: string, what: string): string {
   for (const v of values)
-    if (!v || v.includes('\n')) throw new Error(`${what}: ${JSON.stringify(v)} cannot be stored as a line`);
-  return values.join('\n');
+    if (!v || v.includes(sep))
+      throw new Error(`${what}: ${JSON.stringify(v)} cannot be stored between "${sep}"`);
+  return values.join(sep);
 }
 
 /** The tables of NerFile from the trainer's: features with their rows of integer weights, the name lists. */
@@ -73,14 +80,16 @@ export function encodeNerTables(
   for (const [name, names] of Object.entries(gazetteer)) {
     for (let i = 1; i < names.length; i++)
       if (names[i - 1] >= names[i]) throw new Error(`gazetteer list ${name} is not sorted and distinct`);
-    lists[name] = lines(names, `gazetteer list ${name}`);
+    lists[name] = joined(names, NAME_SEP, `gazetteer list ${name}`);
   }
   return {
-    features: lines(features, 'feature'),
-    weights: weights.map((row) => row.join(' ')).join('\n'),
+    features: joined(features, FEATURE_SEP, 'feature'),
+    weights: weights.map((row) => row.join(' ')).join(ROW_SEP),
     gazetteer: lists,
   };
 }
+
+const ROW_END = ROW_SEP.charCodeAt(0);
 
 /** The weights string of NerFile as a table of `rows` × TAG_COUNT numbers; throws on anything else. */
 function decodeWeights(text: string, rows: number): Float64Array {
@@ -92,16 +101,16 @@ function decodeWeights(text: string, rows: number): Float64Array {
   let digits = 0;
   let negative = false;
   for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
+    const c = i < text.length ? text.charCodeAt(i) : ROW_END;
     if (c >= 48 && c <= 57) {
       value = value * 10 + (c - 48);
       digits++;
     } else if (c === 45 && !digits && !negative) negative = true;
-    else if (c === 32 || c === 10) {
+    else if (c === 32 || c === ROW_END) {
       if (!digits || k >= table.length) throw bad(`malformed near offset ${i}`);
       table[k++] = negative ? -value : value;
-      // a row ends after TAG_COUNT numbers, exactly at a line break
-      if ((c === 10) !== (k % TAG_COUNT === 0))
+      // a row ends after TAG_COUNT numbers, exactly at a comma (or the end)
+      if ((c === ROW_END) !== (k % TAG_COUNT === 0))
         throw bad(`row ${Math.floor(k / TAG_COUNT)} is not ${TAG_COUNT} numbers`);
       value = 0;
       digits = 0;
@@ -116,9 +125,10 @@ function decodeWeights(text: string, rows: number): Float64Array {
 export function decodeNerFile(file: NerFile): NerModel {
   if (typeof file.features !== 'string' || typeof file.weights !== 'string')
     throw new Error(`models/ner.json has the tables of an older tagger: retrain with ${RETRAIN}`);
-  const features = file.features ? file.features.split('\n') : [];
+  const features = file.features ? file.features.split(FEATURE_SEP) : [];
   const gazetteer: Record<string, string[]> = {};
-  for (const [name, text] of Object.entries(file.gazetteer)) gazetteer[name] = text ? text.split('\n') : [];
+  for (const [name, text] of Object.entries(file.gazetteer))
+    gazetteer[name] = text ? text.split(NAME_SEP) : [];
   return {
     header: file.header,
     scale: file.scale,
