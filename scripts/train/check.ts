@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Each model after those it builds on (the same order as `npm run train`). */
-const TRAINERS = ['quote-cues', 'quote-noun-cues', 'quote-ranker', 'ner', 'paraphrase'];
+/** Each model after those it builds on (the NER tagger first: the quote ranker's candidates use its entities). */
+const TRAINERS = ['ner', 'quote-cues', 'quote-noun-cues', 'quote-ranker', 'paraphrase'];
 /** The trainers that read the quote data --data names (the NER trainer reads CoNLL-2003, the paraphrase trainer MSRP). */
 const QUOTE_TRAINERS = new Set(['quote-cues', 'quote-noun-cues', 'quote-ranker']);
 
