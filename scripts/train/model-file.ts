@@ -40,12 +40,24 @@ export function inputModelHash(name: string): string {
   return sha256(readFileSync(join(modelsDir(), `${name}.json`)));
 }
 
-/** Writes out/NAME.json: the header (format, data file and hash, feature-set hash added) and the tables. */
+/**
+ * JSON text with every character outside ASCII written as a \uXXXX escape (JSON reads it back the same). Node
+ * reads a file of ASCII into a one-byte string, and parses it about twice as fast as the same text in UTF-8.
+ */
+export function asciiJson(text: string): string {
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Writes out/NAME.json: the header (format, data file and hash, feature-set hash added) and the tables;
+ * with `ascii`, as asciiJson (for a large model read at start-up).
+ */
 export function writeModel(
   out: string,
   data: string,
   header: Omit<ModelHeader, 'format' | 'data' | 'features'> & { features: readonly string[] },
   tables: Record<string, unknown>,
+  options: { ascii?: boolean } = {},
 ): string {
   const model = {
     header: {
@@ -58,6 +70,7 @@ export function writeModel(
   };
   mkdirSync(out, { recursive: true });
   const path = join(out, `${header.name}.json`);
-  writeFileSync(path, formatModel(model));
+  const text = formatModel(model);
+  writeFileSync(path, options.ascii ? asciiJson(text) : text);
   return path;
 }

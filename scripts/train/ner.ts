@@ -16,7 +16,7 @@ import { TAG_COUNT as T, viterbi } from '../../src/language/ner/decode.js';
 import { HISTORY_TYPES, splitDocuments, tagInDocument } from '../../src/language/ner/document.js';
 import { caseOf, NER_FEATURES, type NerLexicon, sentenceFeatures } from '../../src/language/ner/features.js';
 import { type GazetteerLists, indexGazetteer } from '../../src/language/ner/gazetteer.js';
-import { emissions } from '../../src/language/ner/tagger.js';
+import { emissions, encodeNerTables } from '../../src/language/ner/tagger.js';
 import { rng } from '../../src/text/random.js';
 import { trainerArgs, writeModel } from './model-file.js';
 import { buildGazetteer, gazetteerSources } from './ner-gazetteer.js';
@@ -205,28 +205,42 @@ function train(documents: readonly Sentence[][], gazetteer: GazetteerLists): Tra
   return { features, weights, transitions, lexicon, lower, lists };
 }
 
+interface Stored {
+  /** The features kept, in code-point order. */
+  features: string[];
+  /** Their rows of integer weights. */
+  weights: number[][];
+  transitions: number[];
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The weights as the file stores them: integers at `scale`, rows with only tiny weights left out. */
-function stored(model: Trained): { weights: Record<string, number[]>; transitions: number[] } {
+function stored(model: Trained): Stored {
   const q = (x: number) => Math.round(x * settings.scale) || 0;
-  const weights: Record<string, number[]> = {};
+  const kept = new Map<string, number[]>();
   model.features.forEach((f, i) => {
     const row = Array.from(model.weights.subarray(i * T, i * T + T));
     if (Math.max(...row.map(Math.abs)) < settings.prune) return;
-    weights[f] = row.map(q);
+    kept.set(f, row.map(q));
   });
-  return { weights, transitions: Array.from(model.transitions, q) };
+  const features = [...kept.keys()].sort(byCodePoint);
+  return {
+    features,
+    weights: features.map((f) => kept.get(f)!),
+    transitions: Array.from(model.transitions, q),
+  };
 }
 
 function evaluate(
-  tables: { weights: Record<string, number[]>; transitions: number[] },
+  tables: Stored,
   lexicon: NerLexicon,
   documents: readonly Sentence[][],
   useDocument = settings.document,
 ): Record<string, number> {
-  const features = Object.keys(tables.weights);
-  const rows = new Map(features.map((f, i) => [f, i * T]));
+  const rows = new Map(tables.features.map((f, i) => [f, i * T]));
   // the stored integers, as the tagger adds them up (tagger.ts)
-  const table = Float64Array.from(features.flatMap((f) => tables.weights[f]));
+  const table = Float64Array.from(tables.weights.flat());
   const trans = Float64Array.from(tables.transitions);
   const predicted = documents.flatMap((doc) =>
     tagInDocument(
@@ -275,7 +289,7 @@ if (existsSync(devFile)) {
 }
 results.sentences = sentences.length;
 results.documents = documents.length;
-results.features = Object.keys(tables.weights).length;
+results.features = tables.features.length;
 const path = writeModel(
   out,
   data,
@@ -295,9 +309,10 @@ const path = writeModel(
   {
     scale: settings.scale,
     transitions: tables.transitions,
-    weights: tables.weights,
     lower: model.lower,
-    gazetteer: model.lists,
+    ...encodeNerTables(tables.features, tables.weights, model.lists),
   },
+  // read at the start of every brief: ASCII parses fastest (tagger.ts)
+  { ascii: true },
 );
 console.log(`${path}: ${JSON.stringify(results)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);

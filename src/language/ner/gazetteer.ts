@@ -8,20 +8,76 @@
 /** Lists of names, each a phrase of lower-cased tokens joined by spaces, by list name. */
 export type GazetteerLists = Record<string, readonly string[]>;
 
-/** First token → the phrases (as token arrays) that start with it, longest first, with their list. */
-export type GazetteerIndex = Map<string, Array<{ tokens: string[]; list: string }>>;
+/** A listed phrase (as tokens) and its list. */
+export interface GazetteerEntry {
+  tokens: string[];
+  list: string;
+}
 
+/** First token → the phrases that start with it, longest first (lists in name order, then list order), with their list. */
+export interface GazetteerIndex {
+  get(first: string): readonly GazetteerEntry[] | undefined;
+}
+
+/** First tokens whose entries are kept before the cache starts over (bounds memory on an endless stream). */
+const CACHE_LIMIT = 100_000;
+
+const isSorted = (list: readonly string[]): boolean => {
+  for (let i = 1; i < list.length; i++) if (list[i - 1] > list[i]) return false;
+  return true;
+};
+
+/** The first position in a sorted list whose phrase is not below `key` (code-unit order, as sort() orders). */
+function lowerBound(list: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The index of the lists, built on demand: nothing is split or grouped up front (a model's lists hold some
+ * 170,000 names, and a text looks up a few hundred first tokens). The phrases that start with a token are
+ * found by binary search in each sorted list (the phrase equal to the token, then the run of phrases that
+ * begin with the token and a space), and kept per token. The entries come in the order a full index would
+ * give them: lists by name, each list in its order, then longest first (a stable sort).
+ */
 export function indexGazetteer(lists: GazetteerLists): GazetteerIndex {
-  const index: GazetteerIndex = new Map();
-  for (const list of Object.keys(lists).sort())
-    for (const phrase of lists[list]) {
-      const tokens = phrase.split(' ');
-      let entries = index.get(tokens[0]);
-      if (!entries) index.set(tokens[0], (entries = []));
-      entries.push({ tokens, list });
+  const names = Object.keys(lists).sort();
+  // the model's lists are stored sorted; other callers' lists are sorted here (a copy)
+  const sorted = names.map((name) => (isSorted(lists[name]) ? lists[name] : [...lists[name]].sort()));
+  const cache = new Map<string, GazetteerEntry[] | null>();
+  const find = (first: string): GazetteerEntry[] | null => {
+    // a phrase's tokens are split at spaces, so no first token holds one
+    if (first.includes(' ')) return null;
+    const entries: GazetteerEntry[] = [];
+    const prefix = `${first} `;
+    for (let k = 0; k < names.length; k++) {
+      const list = sorted[k];
+      const at = lowerBound(list, first);
+      for (let i = at; i < list.length && list[i] === first; i++)
+        entries.push({ tokens: [first], list: names[k] });
+      for (let i = lowerBound(list, prefix); i < list.length && list[i].startsWith(prefix); i++)
+        entries.push({ tokens: list[i].split(' '), list: names[k] });
     }
-  for (const entries of index.values()) entries.sort((a, b) => b.tokens.length - a.tokens.length);
-  return index;
+    if (!entries.length) return null;
+    entries.sort((a, b) => b.tokens.length - a.tokens.length);
+    return entries;
+  };
+  return {
+    get(first: string) {
+      let entries = cache.get(first);
+      if (entries === undefined) {
+        if (cache.size >= CACHE_LIMIT) cache.clear();
+        cache.set(first, (entries = find(first)));
+      }
+      return entries ?? undefined;
+    },
+  };
 }
 
 const startsLower = (token: string) => {
