@@ -58,10 +58,24 @@ city town village square park station airport crossing border strait canal`.spli
 /** Words that make a capitalized run an organization, beyond the institutions of ORG_WORDS. */
 const COMPANY_WORDS = new Set(
   `milling mills radio tv television airlines airways shipping holdings industries foods energy oil petroleum
-motors systems technologies hospital clinic school academy church club team board trust foundation media`.split(
+motors systems technologies hospital clinic school academy church club team board trust foundation media center
+centre`.split(
     /\s+/,
   ),
 );
+
+/**
+ * Head nouns of the names of institutions, buildings and places ("Center", "Hall", "Court", "Committee"):
+ * alone, such a word is no short form of a longer name — "Hall" is not "Los Angeles City Hall", "Center" not
+ * "Polanyi Center" — so it is never merged into one as a surname or a short name.
+ */
+const GENERIC_HEADS = new Set([
+  ...[...ORG_WORDS].filter((w) => !/^(nato|un|eu|reuters|afp|jabhat|ahrar|jaish|harakat|hayat|tahrir|hezbollah|hamas|taliban|qaeda|nusra|isis|isil)$/.test(w)),
+  ...COMPANY_WORDS,
+  ...PLACE_WORDS,
+  ...`hall building tower towers museum library stadium arena fair festival house palace theater theatre
+garden gardens hotel prison jail base camp center centre plaza mall market`.split(/\s+/),
+]);
 
 /** Words that open a sentence or a clause and never begin a name: the tagger sometimes glues them to one. */
 const OPENERS = new Set([
@@ -95,6 +109,16 @@ const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'messrs', 'mme', 'mlle']);
 const PERSON_TITLES = new Set(
   [...HONORIFICS, ...TITLE_ABBREVIATIONS, 'sir', 'dame', 'pres', 'senator'].filter((t) => t !== 'st'),
 );
+
+/**
+ * Whether the mention path cuts this word off the front of a name (a title, an honorific, an opener, page
+ * furniture): "Ms." of "Ms. Pao", "CEO" of "CEO Hayward". Evaluations use it to find a name the pipeline
+ * trimmed, and nothing else, inside a longer written name.
+ */
+export function trimmedBeforeName(word: string): boolean {
+  const w = bare(word).replace(/\./g, '');
+  return TITLE_SET.has(w) || PERSON_TITLES.has(w) || OPENERS.has(w) || FURNITURE.has(w);
+}
 
 /** Name particles: inside a name, lower case, not a word of its key ("al-", "bin", "de", "of"). */
 const PARTICLES = /^(al|al-|el|el-|bin|ibn|abu|de|del|della|di|da|van|von|der|la|le|du|of|the|and|for)$/i;
@@ -732,6 +756,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
         const w = wordsOf.get(n)!;
         if (!w.length || isAcronym(n.replace(/\s/g, ''))) continue;
         if (pass === 'full' ? w.length < 2 : w.length !== 1) continue;
+        // a head noun alone ("Hall", "Court") is no short form of a longer name
+        if (w.length === 1 && GENERIC_HEADS.has(w[0])) continue;
         let target: number | undefined;
         if (kind !== 'PLACE') {
           target =
