@@ -139,6 +139,8 @@ const gazetteerSets = derived(nerModel, (model) => {
   for (const n of firstnames) places.delete(n);
   return {
     places,
+    /** The places as name words ("U.S." → "us"), to compare with the words of names. */
+    placeKeys: new Set([...places].map((p) => nameWords(p).join(' ')).filter(Boolean)),
     firstnames,
     demonyms: set('demonym'),
     languages: set('language'),
@@ -721,6 +723,11 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   /** Full names of people by surname. */
   const bySurname = new Map<string, Set<number>>();
   const byStem = new Map<string, Set<number>>();
+  /** Places by their words: the gazetteer's countries, capitals and regions, and the story's places. */
+  const placeKeys = new Set(gazetteerSets().placeKeys);
+  all.forEach((_, i) => {
+    if (nodeKind[i] === 'PLACE') for (const n of names[i]) placeKeys.add(wordsOf.get(n)!.join(' '));
+  });
   all.forEach((_, i) => {
     const kind = nodeKind[i];
     if (kind === 'PLACE' || kind === 'EVENT') return; // "York" is not "New York", nor "Korea" "South Korea"
@@ -734,9 +741,16 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
         if (skel) add(byEnding, `${kind} ~${skel}`, i);
       }
       if (kind === 'ORG') {
-        let k = w.length;
-        while (k > 1 && CORPORATE.has(w[k - 1])) k--;
-        if (k < w.length) add(byStem, w.slice(0, k).join(' '), i);
+        // "Tyson Foods Inc." is "Tyson Foods" and "Tyson"
+        for (let k = w.length; k > 1 && CORPORATE.has(w[k - 1]); k--) add(byStem, w.slice(0, k - 1).join(' '), i);
+        // "New York Jets" is "Jets": an organization named by a place and its own name goes by the latter
+        // (never a head noun alone: "Iowa State Fair" is no "Fair")
+        for (let k = 1; k <= 3 && k < w.length; k++) {
+          if (!placeKeys.has(w.slice(0, k).join(' '))) continue;
+          const rest = w.slice(k);
+          if (!(rest.length === 1 && (GENERIC_HEADS.has(rest[0]) || CORPORATE.has(rest[0]))))
+            add(byStem, rest.join(' '), i);
+        }
       }
     }
   });
