@@ -723,6 +723,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   /** Full names of people by surname. */
   const bySurname = new Map<string, Set<number>>();
   const byStem = new Map<string, Set<number>>();
+  /** Full names of people by first name. */
+  const byFirstName = new Map<string, Set<number>>();
   /** Places by their words: the gazetteer's countries, capitals and regions, and the story's places. */
   const placeKeys = new Set(gazetteerSets().placeKeys);
   all.forEach((_, i) => {
@@ -734,7 +736,11 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     for (const n of names[i]) {
       const w = wordsOf.get(n)!;
       if (w.length >= 3) add(byEnds, `${kind} ${w[0]} ${w[w.length - 1]}`, i);
-      if (kind === 'PERSON' && w.length >= 2) add(bySurname, w[w.length - 1], i);
+      if (kind === 'PERSON' && w.length >= 2) {
+        add(bySurname, w[w.length - 1], i);
+        // by first name, unless the last word is one too ("John Paul")
+        if (!gazetteerSets().firstnames.has(w[w.length - 1])) add(byFirstName, w[0], i);
+      }
       for (let k = 1; k < w.length; k++) {
         add(byEnding, `${kind} ${w.slice(k).join(' ')}`, i);
         const skel = w.length - k >= 2 ? skeletonKey(w.slice(k), '') : undefined;
@@ -777,7 +783,12 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
           target =
             w.length === 1
               ? kind === 'PERSON'
-                ? only(bySurname.get(w[0]), i)
+                ? (only(bySurname.get(w[0]), i) ??
+                  // a known first name alone is the story's one person of that first name ("Brenda" of
+                  // "Brenda Vaughan"), when no one has it as a surname
+                  (!bySurname.has(w[0]) && gazetteerSets().firstnames.has(w[0])
+                    ? only(byFirstName.get(w[0]), i)
+                    : undefined))
                 : undefined
               : (only(byEnding.get(`${kind} ${w.join(' ')}`), i) ??
                 only(byEnding.get(`${kind} ~${skeletonKey(w, '') ?? ''}`), i) ??
