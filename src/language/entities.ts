@@ -142,6 +142,8 @@ const gazetteerSets = derived(nerModel, (model) => {
     /** The places as name words ("U.S." → "us"), to compare with the words of names. */
     placeKeys: new Set([...places].map((p) => nameWords(p).join(' ')).filter(Boolean)),
     firstnames,
+    /** Cities and towns: too many are also surnames or companies to make a name a place alone. */
+    cities: set('city'),
     demonyms: set('demonym'),
     languages: set('language'),
     /** Words the tagger's training text writes in lower case ("dock", "free"). */
@@ -723,6 +725,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   /** Full names of people by surname. */
   const bySurname = new Map<string, Set<number>>();
   const byStem = new Map<string, Set<number>>();
+  /** Organizations' names of two words or more by their first word. */
+  const byLead = new Map<string, Set<number>>();
   /** Full names of people by first name. */
   const byFirstName = new Map<string, Set<number>>();
   /** Places by their words: the gazetteer's countries, capitals and regions, and the story's places. */
@@ -747,6 +751,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
         if (skel) add(byEnding, `${kind} ~${skel}`, i);
       }
       if (kind === 'ORG') {
+        if (w.length >= 2) add(byLead, w[0], i);
         // "Tyson Foods Inc." is "Tyson Foods" and "Tyson"
         for (let k = w.length; k > 1 && CORPORATE.has(w[k - 1]); k--) add(byStem, w.slice(0, k - 1).join(' '), i);
         // "New York Jets" is "Jets": an organization named by a place and its own name goes by the latter
@@ -760,6 +765,18 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
       }
     }
   });
+  const distinctive = (word: string) => {
+    const g = gazetteerSets();
+    return (
+      word.length >= 3 &&
+      !g.common.has(word) &&
+      !g.places.has(word) &&
+      !g.cities.has(word) &&
+      !placeKeys.has(word) &&
+      !g.firstnames.has(word) &&
+      !GENERIC_HEADS.has(word)
+    );
+  };
   /** A single word whose kind is only the tagger's guess, and no known place: maybe a surname or a company. */
   const sure = (i: number) => sureRoots.has(find(i));
   const weak = (i: number, w: string[]) =>
@@ -794,6 +811,11 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
                 only(byEnding.get(`${kind} ~${skeletonKey(w, '') ?? ''}`), i) ??
                 only(byEnds.get(`${kind} ${w[0]} ${w[w.length - 1]}`), i));
           if (kind === 'ORG' || (w.length === 1 && weak(i, w))) target ??= only(byStem.get(w.join(' ')), i);
+          // an organization's distinctive first word is its short name ("Barnes" of "Barnes & Noble"): a
+          // word no text writes in lower case, no place or town ("Southall Monitoring Project"), first name or
+          // head noun, and no one's surname
+          if (kind === 'ORG' && w.length === 1 && distinctive(w[0]) && !bySurname.has(w[0]))
+            target ??= only(byLead.get(w[0]), i);
         }
         // a name whose kind no context confirms may end an organization's longer name ("Fath alSham" read
         // as a person, "Jabhat Fateh al-Sham")
