@@ -59,9 +59,7 @@ city town village square park station airport crossing border strait canal`.spli
 const COMPANY_WORDS = new Set(
   `milling mills radio tv television airlines airways shipping holdings industries foods energy oil petroleum
 motors systems technologies hospital clinic school academy church club team board trust foundation media center
-centre`.split(
-    /\s+/,
-  ),
+centre`.split(/\s+/),
 );
 
 /**
@@ -70,7 +68,12 @@ centre`.split(
  * "Polanyi Center" — so it is never merged into one as a surname or a short name.
  */
 const GENERIC_HEADS = new Set([
-  ...[...ORG_WORDS].filter((w) => !/^(nato|un|eu|reuters|afp|jabhat|ahrar|jaish|harakat|hayat|tahrir|hezbollah|hamas|taliban|qaeda|nusra|isis|isil)$/.test(w)),
+  ...[...ORG_WORDS].filter(
+    (w) =>
+      !/^(nato|un|eu|reuters|afp|jabhat|ahrar|jaish|harakat|hayat|tahrir|hezbollah|hamas|taliban|qaeda|nusra|isis|isil)$/.test(
+        w,
+      ),
+  ),
   ...COMPANY_WORDS,
   ...PLACE_WORDS,
   ...`hall building tower towers museum library stadium arena fair festival house palace theater theatre
@@ -753,7 +756,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
       if (kind === 'ORG') {
         if (w.length >= 2) add(byLead, w[0], i);
         // "Tyson Foods Inc." is "Tyson Foods" and "Tyson"
-        for (let k = w.length; k > 1 && CORPORATE.has(w[k - 1]); k--) add(byStem, w.slice(0, k - 1).join(' '), i);
+        for (let k = w.length; k > 1 && CORPORATE.has(w[k - 1]); k--)
+          add(byStem, w.slice(0, k - 1).join(' '), i);
         // "New York Jets" is "Jets": an organization named by a place and its own name goes by the latter
         // (never a head noun alone: "Iowa State Fair" is no "Fair")
         for (let k = 1; k <= 3 && k < w.length; k++) {

@@ -307,7 +307,11 @@ test('a known first name alone joins the one person of the story with it, not wh
   const merged = mergeEntities([[entity('Margaret Oduya', 'PERSON'), entity('Margaret', 'PERSON')]]);
   assert.equal(groupOf(merged, 'Margaret'), 'Margaret Oduya');
   const two = mergeEntities([
-    [entity('Margaret Oduya', 'PERSON'), entity('Margaret Brackwater', 'PERSON'), entity('Margaret', 'PERSON')],
+    [
+      entity('Margaret Oduya', 'PERSON'),
+      entity('Margaret Brackwater', 'PERSON'),
+      entity('Margaret', 'PERSON'),
+    ],
   ]);
   assert.equal(groupOf(two, 'Margaret'), 'Margaret');
   // a name that is someone's surname is not taken for a first name ("Oduya Margaret" would own it)
