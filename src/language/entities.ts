@@ -744,7 +744,10 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
       const w = wordsOf.get(n)!;
       if (w.length >= 3) add(byEnds, `${kind} ${w[0]} ${w[w.length - 1]}`, i);
       if (kind === 'PERSON' && w.length >= 2) {
-        add(bySurname, w[w.length - 1], i);
+        // a surname that is a head noun counts only in a name opening with a first name: "Jim Hall", not
+        // "Brackwater City Hall" tagged as a person
+        if (!GENERIC_HEADS.has(w[w.length - 1]) || gazetteerSets().firstnames.has(w[0]))
+          add(bySurname, w[w.length - 1], i);
         // by first name, unless the last word is one too ("John Paul")
         if (!gazetteerSets().firstnames.has(w[w.length - 1])) add(byFirstName, w[0], i);
       }
@@ -797,8 +800,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
         const w = wordsOf.get(n)!;
         if (!w.length || isAcronym(n.replace(/\s/g, ''))) continue;
         if (pass === 'full' ? w.length < 2 : w.length !== 1) continue;
-        // a head noun alone ("Hall", "Court") is no short form of a longer name
-        if (w.length === 1 && GENERIC_HEADS.has(w[0])) continue;
+        // a head noun alone ("Hall", "Court") is no short form of a longer name, except a person's surname
+        if (w.length === 1 && GENERIC_HEADS.has(w[0]) && kind !== 'PERSON') continue;
         let target: number | undefined;
         if (kind !== 'PLACE') {
           target =

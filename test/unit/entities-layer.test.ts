@@ -242,6 +242,9 @@ test('a head noun alone never merges into a longer name: "Hall" is not "Brackwat
   ]);
   assert.notEqual(groupOf(merged, 'Hall'), groupOf(merged, 'Brackwater City Hall'));
   assert.notEqual(groupOf(merged, 'Center'), groupOf(merged, 'Tamsin Oduya Center'));
+  // ... but a person's surname may be such a word: "Hall" of "Jim Hall"
+  const person = mergeEntities([[entity('Jim Hall', 'PERSON'), entity('Hall', 'PERSON')]]);
+  assert.equal(groupOf(person, 'Hall'), 'Jim Hall');
 });
 
 test('a place does not merge into the institution named after it; a company joins its own longer names', () => {
