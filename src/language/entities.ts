@@ -464,7 +464,17 @@ function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
     let before = -1;
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i];
-      if (m.end <= k.index && k.index - m.end < 80 && m.kind !== 'PLACE' && article.text[m.end] === ',') {
+      // ... and the apposition is one: no other comma between ("X, referring to Z, the group formerly ...")
+      if (
+        m.end <= k.index &&
+        k.index - m.end < 80 &&
+        m.kind !== 'PLACE' &&
+        article.text[m.end] === ',' &&
+        !article.text
+          .slice(m.end + 1, k.index)
+          .replace(/,\s*$/, '')
+          .includes(',')
+      ) {
         before = i;
         break;
       }

@@ -323,3 +323,14 @@ test('a known first name alone joins the one person of the story with it, not wh
   ]);
   assert.equal(groupOf(surname, 'Margaret'), 'Lenna Margaret');
 });
+
+test('"formerly known as" renames the head of its own apposition, not a name before another clause', () => {
+  const text =
+    'The analyst Tamsin Oduya, speaking of the armed faction, the group formerly known as Vellan Brigade, said talks had stalled. ' +
+    'Gorvane Party, a movement formerly known as Ostrel League, won the vote.';
+  const found = entities({ id: 'x', text });
+  const of = (n: string) => found.find((e) => e.name === n || e.aliases.includes(n));
+  assert.ok(of('Vellan Brigade'), found.map((e) => e.name).join(' | '));
+  assert.notEqual(of('Vellan Brigade'), of('Tamsin Oduya'));
+  assert.equal(of('Ostrel League'), of('Gorvane Party'));
+});
