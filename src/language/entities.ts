@@ -398,6 +398,12 @@ function contextKind(
   );
   const joined = words.join(' ').toLowerCase();
   if (titled) return 'PERSON';
+  // the head of a name (its last word, or the word before "of") names its kind before any other word:
+  // "Tahrir Square" is a place though "Tahrir" is in a group's name; "Department of State" is no place
+  const ofAt = lower.findIndex((w, k) => k > 0 && (w === 'of' || w === 'for'));
+  const head = lower[ofAt > 0 ? ofAt - 1 : lower.length - 1];
+  if (words.length >= 2 && PLACE_WORDS.has(head) && !ORG_WORDS.has(head) && !COMPANY_WORDS.has(head))
+    return 'PLACE';
   if (
     lower.some((w) => ORG_WORDS.has(w) || COMPANY_WORDS.has(w)) &&
     !(words.length === 1 && places.has(joined))

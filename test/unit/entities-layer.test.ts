@@ -334,3 +334,11 @@ test('"formerly known as" renames the head of its own apposition, not a name bef
   assert.notEqual(of('Vellan Brigade'), of('Tamsin Oduya'));
   assert.equal(of('Ostrel League'), of('Gorvane Party'));
 });
+
+test("a name's head word decides place against an organization's word inside it", () => {
+  assert.equal(span('Tahrir Square', 'ORG')?.kind, 'PLACE');
+  assert.equal(span('Hezbollah Street', 'ORG')?.kind, 'PLACE');
+  assert.equal(span('Department of State', 'PLACE')?.kind, 'ORG');
+  assert.equal(span('University of Quorvia', 'PLACE')?.kind, 'ORG');
+  assert.equal(span('Bank of Brackwater', 'PERSON')?.kind, 'ORG');
+});
