@@ -195,8 +195,14 @@ export function findMentions(text: string): RawMention[] {
       let overlaps = false;
       for (let k = sp.start; k < sp.end; k++) if (taken[k]) overlaps = true;
       if (overlaps) continue;
-      // MISC is mostly demonyms, languages and events without a head word: not listed.
-      const kind = KIND_OF_TYPE[sp.type];
+      // MISC is mostly demonyms, languages and events without a head word: not listed, unless a word of an
+      // organization's name makes it one ("Jabhat Fatah Al Sham" read as MISC).
+      const kind =
+        KIND_OF_TYPE[sp.type] ??
+        (sp.end - sp.start >= 2 &&
+        toks.slice(sp.start, sp.end).some((t) => ORG_WORDS.has(bare(t.text).replace(/^(al|el)-/, '')))
+          ? 'ORG'
+          : undefined);
       if (!kind) continue;
       // Two or more words of page furniture inside a span cut it ("U.N. Full Article France"), and so does a
       // possessive ("Calderwick's North Quay" names Calderwick and North Quay).
