@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storyEntities } from '../analyse/people.js';
+import { trimmedBeforeName } from '../language/entities.js';
 import type { Article, Entity } from '../model.js';
 import type { EvalResult, EvalTask, Metrics } from './contract.js';
 import { readJsonl } from './data.js';
@@ -70,9 +71,23 @@ export function storyLoader(shared: string): (story: string) => Doc[] | undefine
 }
 
 /**
+ * Whether a name written as `before` + mention + `after` is the mention with only what the pipeline trims:
+ * titles, openers or page furniture in front, punctuation or a possessive after ("Ms. Pao" → "Pao"). A
+ * mention inside a longer name that the tagger cut differently ("Mississippi" in "University of
+ * Mississippi") is another entity, not that name found.
+ */
+function trimmedOnly(before: string, after: string): boolean {
+  if (!/^(?:['’]s)?[^\p{L}\p{N}]*$/u.test(after)) return false;
+  return before
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .every(trimmedBeforeName);
+}
+
+/**
  * The merged entity each spelling of a story belongs to: exact spelling first, then ignoring case, then the
- * entity with a mention inside a place where the story writes the name (the pipeline may have trimmed a
- * title or an opener off the name as the labeller saw it: "Ms. Pao" → "Pao").
+ * entity with a mention inside a place where the story writes the name when the rest of the name is what the
+ * pipeline trims (a title or an opener off the name as the labeller saw it: "Ms. Pao" → "Pao").
  */
 function lookup(merged: Entity[], docs: Doc[]): (name: string) => Entity | undefined {
   const exact = new Map<string, Entity>();
@@ -92,7 +107,12 @@ function lookup(merged: Entity[], docs: Doc[]): (name: string) => Entity | undef
   const inText = (name: string) => {
     for (const d of docs)
       for (let at = d.text.indexOf(name); at >= 0; at = d.text.indexOf(name, at + 1)) {
-        const hit = (byArticle.get(d.id) ?? []).find((m) => m.start >= at && m.end <= at + name.length);
+        const hit = (byArticle.get(d.id) ?? []).find(
+          (m) =>
+            m.start >= at &&
+            m.end <= at + name.length &&
+            trimmedOnly(d.text.slice(at, m.start), d.text.slice(m.end, at + name.length)),
+        );
         if (hit) return hit.e;
       }
     return undefined;

@@ -58,10 +58,27 @@ city town village square park station airport crossing border strait canal`.spli
 /** Words that make a capitalized run an organization, beyond the institutions of ORG_WORDS. */
 const COMPANY_WORDS = new Set(
   `milling mills radio tv television airlines airways shipping holdings industries foods energy oil petroleum
-motors systems technologies hospital clinic school academy church club team board trust foundation media`.split(
-    /\s+/,
-  ),
+motors systems technologies hospital clinic school academy church club team board trust foundation media center
+centre`.split(/\s+/),
 );
+
+/**
+ * Head nouns of the names of institutions, buildings and places ("Center", "Hall", "Court", "Committee"):
+ * alone, such a word is no short form of a longer name — "Hall" is not "Los Angeles City Hall", "Center" not
+ * "Polanyi Center" — so it is never merged into one as a surname or a short name.
+ */
+const GENERIC_HEADS = new Set([
+  ...[...ORG_WORDS].filter(
+    (w) =>
+      !/^(nato|un|eu|reuters|afp|jabhat|ahrar|jaish|harakat|hayat|tahrir|hezbollah|hamas|taliban|qaeda|nusra|isis|isil)$/.test(
+        w,
+      ),
+  ),
+  ...COMPANY_WORDS,
+  ...PLACE_WORDS,
+  ...`hall building tower towers museum library stadium arena fair festival house palace theater theatre
+garden gardens hotel prison jail base camp center centre plaza mall market`.split(/\s+/),
+]);
 
 /** Words that open a sentence or a clause and never begin a name: the tagger sometimes glues them to one. */
 const OPENERS = new Set([
@@ -96,6 +113,16 @@ const PERSON_TITLES = new Set(
   [...HONORIFICS, ...TITLE_ABBREVIATIONS, 'sir', 'dame', 'pres', 'senator'].filter((t) => t !== 'st'),
 );
 
+/**
+ * Whether the mention path cuts this word off the front of a name (a title, an honorific, an opener, page
+ * furniture): "Ms." of "Ms. Pao", "CEO" of "CEO Hayward". Evaluations use it to find a name the pipeline
+ * trimmed, and nothing else, inside a longer written name.
+ */
+export function trimmedBeforeName(word: string): boolean {
+  const w = bare(word).replace(/\./g, '');
+  return TITLE_SET.has(w) || PERSON_TITLES.has(w) || OPENERS.has(w) || FURNITURE.has(w);
+}
+
 /** Name particles: inside a name, lower case, not a word of its key ("al-", "bin", "de", "of"). */
 const PARTICLES = /^(al|al-|el|el-|bin|ibn|abu|de|del|della|di|da|van|von|der|la|le|du|of|the|and|for)$/i;
 
@@ -115,7 +142,11 @@ const gazetteerSets = derived(nerModel, (model) => {
   for (const n of firstnames) places.delete(n);
   return {
     places,
+    /** The places as name words ("U.S." → "us"), to compare with the words of names. */
+    placeKeys: new Set([...places].map((p) => nameWords(p).join(' ')).filter(Boolean)),
     firstnames,
+    /** Cities and towns: too many are also surnames or companies to make a name a place alone. */
+    cities: set('city'),
     demonyms: set('demonym'),
     languages: set('language'),
     /** Words the tagger's training text writes in lower case ("dock", "free"). */
@@ -164,8 +195,14 @@ export function findMentions(text: string): RawMention[] {
       let overlaps = false;
       for (let k = sp.start; k < sp.end; k++) if (taken[k]) overlaps = true;
       if (overlaps) continue;
-      // MISC is mostly demonyms, languages and events without a head word: not listed.
-      const kind = KIND_OF_TYPE[sp.type];
+      // MISC is mostly demonyms, languages and events without a head word: not listed, unless a word of an
+      // organization's name makes it one ("Jabhat Fatah Al Sham" read as MISC).
+      const kind =
+        KIND_OF_TYPE[sp.type] ??
+        (sp.end - sp.start >= 2 &&
+        toks.slice(sp.start, sp.end).some((t) => ORG_WORDS.has(bare(t.text).replace(/^(al|el)-/, '')))
+          ? 'ORG'
+          : undefined);
       if (!kind) continue;
       // Two or more words of page furniture inside a span cut it ("U.N. Full Article France"), and so does a
       // possessive ("Calderwick's North Quay" names Calderwick and North Quay).
@@ -367,6 +404,12 @@ function contextKind(
   );
   const joined = words.join(' ').toLowerCase();
   if (titled) return 'PERSON';
+  // the head of a name (its last word, or the word before "of") names its kind before any other word:
+  // "Tahrir Square" is a place though "Tahrir" is in a group's name; "Department of State" is no place
+  const ofAt = lower.findIndex((w, k) => k > 0 && (w === 'of' || w === 'for'));
+  const head = lower[ofAt > 0 ? ofAt - 1 : lower.length - 1];
+  if (words.length >= 2 && PLACE_WORDS.has(head) && !ORG_WORDS.has(head) && !COMPANY_WORDS.has(head))
+    return 'PLACE';
   if (
     lower.some((w) => ORG_WORDS.has(w) || COMPANY_WORDS.has(w)) &&
     !(words.length === 1 && places.has(joined))
@@ -433,7 +476,17 @@ function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
     let before = -1;
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i];
-      if (m.end <= k.index && k.index - m.end < 80 && m.kind !== 'PLACE' && article.text[m.end] === ',') {
+      // ... and the apposition is one: no other comma between ("X, referring to Z, the group formerly ...")
+      if (
+        m.end <= k.index &&
+        k.index - m.end < 80 &&
+        m.kind !== 'PLACE' &&
+        article.text[m.end] === ',' &&
+        !article.text
+          .slice(m.end + 1, k.index)
+          .replace(/,\s*$/, '')
+          .includes(',')
+      ) {
         before = i;
         break;
       }
@@ -697,25 +750,62 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   /** Full names of people by surname. */
   const bySurname = new Map<string, Set<number>>();
   const byStem = new Map<string, Set<number>>();
+  /** Organizations' names of two words or more by their first word. */
+  const byLead = new Map<string, Set<number>>();
+  /** Full names of people by first name. */
+  const byFirstName = new Map<string, Set<number>>();
+  /** Places by their words: the gazetteer's countries, capitals and regions, and the story's places. */
+  const placeKeys = new Set(gazetteerSets().placeKeys);
+  all.forEach((_, i) => {
+    if (nodeKind[i] === 'PLACE') for (const n of names[i]) placeKeys.add(wordsOf.get(n)!.join(' '));
+  });
   all.forEach((_, i) => {
     const kind = nodeKind[i];
     if (kind === 'PLACE' || kind === 'EVENT') return; // "York" is not "New York", nor "Korea" "South Korea"
     for (const n of names[i]) {
       const w = wordsOf.get(n)!;
       if (w.length >= 3) add(byEnds, `${kind} ${w[0]} ${w[w.length - 1]}`, i);
-      if (kind === 'PERSON' && w.length >= 2) add(bySurname, w[w.length - 1], i);
+      if (kind === 'PERSON' && w.length >= 2) {
+        // a surname that is a head noun counts only in a name opening with a first name: "Jim Hall", not
+        // "Brackwater City Hall" tagged as a person
+        if (!GENERIC_HEADS.has(w[w.length - 1]) || gazetteerSets().firstnames.has(w[0]))
+          add(bySurname, w[w.length - 1], i);
+        // by first name, unless the last word is one too ("John Paul")
+        if (!gazetteerSets().firstnames.has(w[w.length - 1])) add(byFirstName, w[0], i);
+      }
       for (let k = 1; k < w.length; k++) {
         add(byEnding, `${kind} ${w.slice(k).join(' ')}`, i);
         const skel = w.length - k >= 2 ? skeletonKey(w.slice(k), '') : undefined;
         if (skel) add(byEnding, `${kind} ~${skel}`, i);
       }
       if (kind === 'ORG') {
-        let k = w.length;
-        while (k > 1 && CORPORATE.has(w[k - 1])) k--;
-        if (k < w.length) add(byStem, w.slice(0, k).join(' '), i);
+        if (w.length >= 2) add(byLead, w[0], i);
+        // "Tyson Foods Inc." is "Tyson Foods" and "Tyson"
+        for (let k = w.length; k > 1 && CORPORATE.has(w[k - 1]); k--)
+          add(byStem, w.slice(0, k - 1).join(' '), i);
+        // "New York Jets" is "Jets": an organization named by a place and its own name goes by the latter
+        // (never a head noun alone: "Iowa State Fair" is no "Fair")
+        for (let k = 1; k <= 3 && k < w.length; k++) {
+          if (!placeKeys.has(w.slice(0, k).join(' '))) continue;
+          const rest = w.slice(k);
+          if (!(rest.length === 1 && (GENERIC_HEADS.has(rest[0]) || CORPORATE.has(rest[0]))))
+            add(byStem, rest.join(' '), i);
+        }
       }
     }
   });
+  const distinctive = (word: string) => {
+    const g = gazetteerSets();
+    return (
+      word.length >= 3 &&
+      !g.common.has(word) &&
+      !g.places.has(word) &&
+      !g.cities.has(word) &&
+      !placeKeys.has(word) &&
+      !g.firstnames.has(word) &&
+      !GENERIC_HEADS.has(word)
+    );
+  };
   /** A single word whose kind is only the tagger's guess, and no known place: maybe a surname or a company. */
   const sure = (i: number) => sureRoots.has(find(i));
   const weak = (i: number, w: string[]) =>
@@ -732,17 +822,29 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
         const w = wordsOf.get(n)!;
         if (!w.length || isAcronym(n.replace(/\s/g, ''))) continue;
         if (pass === 'full' ? w.length < 2 : w.length !== 1) continue;
+        // a head noun alone ("Hall", "Court") is no short form of a longer name, except a person's surname
+        if (w.length === 1 && GENERIC_HEADS.has(w[0]) && kind !== 'PERSON') continue;
         let target: number | undefined;
         if (kind !== 'PLACE') {
           target =
             w.length === 1
               ? kind === 'PERSON'
-                ? only(bySurname.get(w[0]), i)
+                ? (only(bySurname.get(w[0]), i) ??
+                  // a known first name alone is the story's one person of that first name ("Brenda" of
+                  // "Brenda Vaughan"), when no one has it as a surname
+                  (!bySurname.has(w[0]) && gazetteerSets().firstnames.has(w[0])
+                    ? only(byFirstName.get(w[0]), i)
+                    : undefined))
                 : undefined
               : (only(byEnding.get(`${kind} ${w.join(' ')}`), i) ??
                 only(byEnding.get(`${kind} ~${skeletonKey(w, '') ?? ''}`), i) ??
                 only(byEnds.get(`${kind} ${w[0]} ${w[w.length - 1]}`), i));
           if (kind === 'ORG' || (w.length === 1 && weak(i, w))) target ??= only(byStem.get(w.join(' ')), i);
+          // an organization's distinctive first word is its short name ("Barnes" of "Barnes & Noble"): a
+          // word no text writes in lower case, no place or town ("Southall Monitoring Project"), first name or
+          // head noun, and no one's surname
+          if (kind === 'ORG' && w.length === 1 && distinctive(w[0]) && !bySurname.has(w[0]))
+            target ??= only(byLead.get(w[0]), i);
         }
         // a name whose kind no context confirms may end an organization's longer name ("Fath alSham" read
         // as a person, "Jabhat Fateh al-Sham")

@@ -230,3 +230,115 @@ test('"Gulf of Mexico" is one place; a title alone is no name; furniture is no p
   assert.equal(cameron?.role, undefined);
   assert.equal(span('Wire News London Mayor Ilse Varga', 'PERSON')?.role, 'London Mayor');
 });
+
+test('a head noun alone never merges into a longer name: "Hall" is not "Brackwater City Hall"', () => {
+  const merged = mergeEntities([
+    [
+      entity('Brackwater City Hall', 'PERSON'),
+      entity('Hall', 'PERSON'),
+      entity('Tamsin Oduya Center', 'PERSON'),
+      entity('Center', 'PERSON'),
+    ],
+  ]);
+  assert.notEqual(groupOf(merged, 'Hall'), groupOf(merged, 'Brackwater City Hall'));
+  assert.notEqual(groupOf(merged, 'Center'), groupOf(merged, 'Tamsin Oduya Center'));
+  // ... but a person's surname may be such a word: "Hall" of "Jim Hall"
+  const person = mergeEntities([[entity('Jim Hall', 'PERSON'), entity('Hall', 'PERSON')]]);
+  assert.equal(groupOf(person, 'Hall'), 'Jim Hall');
+});
+
+test('a place does not merge into the institution named after it; a company joins its own longer names', () => {
+  const merged = mergeEntities([
+    [
+      entity('Quorvia', 'PLACE'),
+      entity('University of Quorvia', 'ORG'),
+      entity('Quorvia State Fair', 'ORG'),
+      entity('Pellamy Foods Inc.', 'ORG'),
+      entity('Pellamy Foods', 'ORG'),
+      entity('Pellamy', 'PERSON'),
+    ],
+  ]);
+  assert.notEqual(groupOf(merged, 'Quorvia'), groupOf(merged, 'University of Quorvia'));
+  assert.notEqual(groupOf(merged, 'Quorvia'), groupOf(merged, 'Quorvia State Fair'));
+  // "Pellamy Foods" is "Pellamy Foods Inc.", and "Pellamy" alone (no person of that surname) is the company
+  assert.equal(groupOf(merged, 'Pellamy Foods'), groupOf(merged, 'Pellamy Foods Inc.'));
+  assert.equal(groupOf(merged, 'Pellamy'), groupOf(merged, 'Pellamy Foods Inc.'));
+  // ... but not when the story has a person of that surname
+  const withPerson = mergeEntities([
+    [entity('Pellamy Foods', 'ORG'), entity('Orla Pellamy', 'PERSON'), entity('Pellamy', 'PERSON')],
+  ]);
+  assert.equal(groupOf(withPerson, 'Pellamy'), 'Orla Pellamy');
+});
+
+test('a team or an office goes by its name without the place: "Jets" of "New York Jets", not "Fair" alone', () => {
+  const merged = mergeEntities([
+    [
+      entity('New York', 'PLACE'),
+      entity('New York Grackles', 'ORG'),
+      entity('Grackles', 'ORG'),
+      entity('Ohio State Fair', 'ORG'),
+      entity('Fair', 'ORG'),
+    ],
+  ]);
+  assert.equal(groupOf(merged, 'Grackles'), 'New York Grackles');
+  assert.notEqual(groupOf(merged, 'New York'), 'New York Grackles');
+  assert.notEqual(groupOf(merged, 'Fair'), 'Ohio State Fair');
+  // two teams of that name in two places: no merge
+  const two = mergeEntities([
+    [
+      entity('New York', 'PLACE'),
+      entity('Ohio', 'PLACE'),
+      entity('New York Grackles', 'ORG'),
+      entity('Ohio Grackles', 'ORG'),
+      entity('Grackles', 'ORG'),
+    ],
+  ]);
+  assert.equal(groupOf(two, 'Grackles'), 'Grackles');
+});
+
+test("an organization's distinctive first word is its short name; a town's name is not", () => {
+  const merged = mergeEntities([[entity('Vornhelm & Sarrow', 'ORG'), entity('Vornhelm', 'ORG')]]);
+  assert.equal(groupOf(merged, 'Vornhelm'), 'Vornhelm & Sarrow');
+  // a known place or a head noun first is no short name of the organization
+  const places = mergeEntities([
+    [entity('Chicago Monitoring Project', 'ORG'), entity('Chicago', 'ORG'), entity('Council', 'ORG')],
+  ]);
+  assert.notEqual(groupOf(places, 'Chicago'), 'Chicago Monitoring Project');
+});
+
+test('a known first name alone joins the one person of the story with it, not when two have it', () => {
+  const merged = mergeEntities([[entity('Margaret Oduya', 'PERSON'), entity('Margaret', 'PERSON')]]);
+  assert.equal(groupOf(merged, 'Margaret'), 'Margaret Oduya');
+  const two = mergeEntities([
+    [
+      entity('Margaret Oduya', 'PERSON'),
+      entity('Margaret Brackwater', 'PERSON'),
+      entity('Margaret', 'PERSON'),
+    ],
+  ]);
+  assert.equal(groupOf(two, 'Margaret'), 'Margaret');
+  // a name that is someone's surname is not taken for a first name ("Oduya Margaret" would own it)
+  const surname = mergeEntities([
+    [entity('Margaret Oduya', 'PERSON'), entity('Lenna Margaret', 'PERSON'), entity('Margaret', 'PERSON')],
+  ]);
+  assert.equal(groupOf(surname, 'Margaret'), 'Lenna Margaret');
+});
+
+test('"formerly known as" renames the head of its own apposition, not a name before another clause', () => {
+  const text =
+    'The analyst Tamsin Oduya, speaking of the armed faction, the group formerly known as Vellan Brigade, said talks had stalled. ' +
+    'Gorvane Party, a movement formerly known as Ostrel League, won the vote.';
+  const found = entities({ id: 'x', text });
+  const of = (n: string) => found.find((e) => e.name === n || e.aliases.includes(n));
+  assert.ok(of('Vellan Brigade'), found.map((e) => e.name).join(' | '));
+  assert.notEqual(of('Vellan Brigade'), of('Tamsin Oduya'));
+  assert.equal(of('Ostrel League'), of('Gorvane Party'));
+});
+
+test("a name's head word decides place against an organization's word inside it", () => {
+  assert.equal(span('Tahrir Square', 'ORG')?.kind, 'PLACE');
+  assert.equal(span('Hezbollah Street', 'ORG')?.kind, 'PLACE');
+  assert.equal(span('Department of State', 'PLACE')?.kind, 'ORG');
+  assert.equal(span('University of Quorvia', 'PLACE')?.kind, 'ORG');
+  assert.equal(span('Bank of Brackwater', 'PERSON')?.kind, 'ORG');
+});

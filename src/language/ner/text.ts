@@ -5,8 +5,8 @@
  */
 import { splitSentences } from '../sentences.js';
 import { type Token, tokenize } from '../tokens.js';
-import type { EntityType } from './bio.js';
-import { tagEntities } from './tagger.js';
+import { bioSpans, type EntityType } from './bio.js';
+import { tagDocument } from './tagger.js';
 
 /** One sentence's tokens (offsets into the whole text) and the entity spans the tagger found over them. */
 export interface TaggedSentence {
@@ -22,22 +22,22 @@ const MAX_TOKENS = 200;
 
 /** The sentences of a text, tokenized as the tagger expects, with the tagger's entity spans. */
 export function tagText(text: string): TaggedSentence[] {
-  const out: TaggedSentence[] = [];
+  const pieces: Token[][] = [];
   for (const s of splitSentences(text)) {
     const all = tokenize(s.text, 'conll').map((t) => ({
       text: t.text,
       start: s.start + t.start,
       end: s.start + t.end,
     }));
-    for (let from = 0; from < all.length; from += MAX_TOKENS) {
-      const tokens = all.slice(from, from + MAX_TOKENS);
-      const spans = tagEntities(tokens.map((t) => t.text)).map((e) => ({
-        start: e.start,
-        end: e.end,
-        type: e.type as EntityType,
-      }));
-      out.push({ start: tokens[0].start, end: tokens[tokens.length - 1].end, tokens, spans });
-    }
+    for (let from = 0; from < all.length; from += MAX_TOKENS) pieces.push(all.slice(from, from + MAX_TOKENS));
   }
-  return out;
+  // The whole article at once: a name's reading elsewhere in the article (its case, the types given to it
+  // before) informs each mention, as the tagger was trained (tagDocument).
+  const tags = tagDocument(pieces.map((tokens) => tokens.map((t) => t.text)));
+  return pieces.map((tokens, i) => ({
+    start: tokens[0].start,
+    end: tokens[tokens.length - 1].end,
+    tokens,
+    spans: bioSpans(tags[i]).map((e) => ({ start: e.start, end: e.end, type: e.type as EntityType })),
+  }));
 }
