@@ -150,14 +150,17 @@ interface Tagger {
   transitions: Float64Array;
 }
 
+/** Each feature with the offset of its row in the weight table. */
+function* featureRows(features: readonly string[]): Generator<[string, number]> {
+  for (let i = 0; i < features.length; i++) yield [features[i], i * TAG_COUNT];
+}
+
 const tagger = derived(nerModel, (model): Tagger => {
   // the weights stay the stored integers (all at the same scale, so the best path is the same): sums of
   // integers are exact in any order, so the cached path scores exactly as the trainer's string path does
-  const rows = new Map<string, number>();
-  for (let i = 0; i < model.features.length; i++) rows.set(model.features[i], i * TAG_COUNT);
   const lexicon: NerLexicon = { lower: new Set(model.lower), gazetteer: indexGazetteer(model.gazetteer) };
   return {
-    scorer: new RowScorer(lexicon, rows, model.weights),
+    scorer: new RowScorer(lexicon, featureRows(model.features), model.weights),
     transitions: Float64Array.from(model.transitions),
   };
 });
