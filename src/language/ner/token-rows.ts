@@ -25,7 +25,7 @@ export class FeatureIndex {
   private readonly plain = new Map<string, number>();
   private readonly templates = new Map<string, Map<string, number>>();
   private readonly pairs = new Map<string, Map<string, Map<string, number>>>();
-  private static readonly NONE: ReadonlyMap<string, never> = new Map();
+  private static readonly NONE = new Map<string, never>();
 
   constructor(rows: Iterable<readonly [string, number]>) {
     for (const template of PAIR_TEMPLATES) this.pairs.set(template, new Map());
@@ -110,7 +110,10 @@ export class RowScorer {
   /** Rows of whole feature strings given from outside (the document features, few and reused). */
   private readonly whole = new Map<string, number>();
   private readonly t: Templates;
-  private readonly ww: Record<'prev' | 'next' | 'wordShape' | 'shapeWord', ReadonlyMap<string, ReadonlyMap<string, number>>>;
+  private readonly ww: Record<
+    'prev' | 'next' | 'wordShape' | 'shapeWord',
+    ReadonlyMap<string, ReadonlyMap<string, number>>
+  >;
   private readonly bias: number[];
   private readonly lcHeadline: number[];
   /** The ends of a sentence, as neighbours see them. */
