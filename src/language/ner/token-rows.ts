@@ -9,7 +9,7 @@
  * of neighbours was most of the tagging time.
  */
 import { TAG_COUNT } from './decode.js';
-import { caseOf, END, longShape, type NerLexicon, START, shapeOf } from './features.js';
+import { caseOf, END, longShape, type NerLexicon, SENTENCE_EDGES, START, shapeOf } from './features.js';
 import { gazetteerMatches } from './gazetteer.js';
 
 /** Templates whose value is LEFT|RIGHT, indexed by both parts (bigramFeatures in features.ts). */
@@ -71,18 +71,27 @@ export class FeatureIndex {
 }
 
 /** What the scorer keeps of one distinct token: what the features read, and its feature rows. */
+/**
+ * The parts of a token's scores the scorer keeps, each TAG_COUNT sums of feature weights: its own features
+ * with those of the first position or of the rest, its headline features, and what a neighbour two before,
+ * one before, one after and two after it sees of it (tokenView in features.ts).
+ */
+const OWN_FIRST = 0;
+const OWN_REST = 1;
+const HEADLINE = 2;
+const AS_PREV2 = 3;
+const AS_PREV = 4;
+const AS_NEXT = 5;
+const AS_NEXT2 = 6;
+const PARTS = 7;
+
+/** What the scorer keeps of one distinct token: what the features read, and its scores by part. */
 interface TokenRows {
   lower: string;
   case: string;
   shape: string;
-  own: number[];
-  first: number[];
-  rest: number[];
-  headline: number[];
-  asPrev2: number[];
-  asPrev: number[];
-  asNext: number[];
-  asNext2: number[];
+  /** sums[part * TAG_COUNT + tag]. The weights are integers, so sums are exact in any order. */
+  sums: Float64Array;
 }
 
 /** The rows of g=LABEL, g=LABEL&CASE by case, g-1=LABEL and g+1=LABEL. */
@@ -96,13 +105,31 @@ interface GazetteerRows {
 /** Distinct tokens (and whole extra features) kept before the cache starts over (bounds memory on an endless stream). */
 const CACHE_LIMIT = 200_000;
 
-const PREFIXES = ['p1', 'p2', 'p3', 'p4'];
-const SUFFIXES = ['s1', 's2', 's3', 's4'];
-
-/** The value maps of the templates the token features read (tokenView in features.ts). */
+/** The value maps of the templates of tokenView (features.ts). */
 interface Templates {
-  [name: string]: ReadonlyMap<string, number>;
+  w: ReadonlyMap<string, number>;
+  wc: ReadonlyMap<string, number>;
+  sh: ReadonlyMap<string, number>;
+  lsh: ReadonlyMap<string, number>;
+  /** p1..p4, s1..s4. */
+  prefix: ReadonlyMap<string, number>[];
+  suffix: ReadonlyMap<string, number>[];
+  lc: ReadonlyMap<string, number>;
+  len: ReadonlyMap<string, number>;
+  wPrev2: ReadonlyMap<string, number>;
+  wPrev: ReadonlyMap<string, number>;
+  shPrev: ReadonlyMap<string, number>;
+  s3Prev: ReadonlyMap<string, number>;
+  lcPrev: ReadonlyMap<string, number>;
+  wNext: ReadonlyMap<string, number>;
+  shNext: ReadonlyMap<string, number>;
+  s3Next: ReadonlyMap<string, number>;
+  lcNext: ReadonlyMap<string, number>;
+  wNext2: ReadonlyMap<string, number>;
+  shc: ReadonlyMap<string, number>;
 }
+
+type PairMap = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
 export class RowScorer {
   private readonly index: FeatureIndex;
@@ -110,18 +137,17 @@ export class RowScorer {
   /** Rows of whole feature strings given from outside (the document features, few and reused). */
   private readonly whole = new Map<string, number>();
   private readonly t: Templates;
-  private readonly ww: Record<
-    'prev' | 'next' | 'wordShape' | 'shapeWord',
-    ReadonlyMap<string, ReadonlyMap<string, number>>
-  >;
-  private readonly bias: number[];
-  private readonly lcHeadline: number[];
-  /** The ends of a sentence, as neighbours see them. */
-  private readonly start: Pick<TokenRows, 'lower' | 'shape'> = START;
-  private readonly end: Pick<TokenRows, 'lower' | 'shape'> = END;
+  /** The pair templates of bigramFeatures (features.ts): ww-1, w-1sh, ww+1, shw+1. */
+  private readonly wwPrev: PairMap;
+  private readonly wordShape: PairMap;
+  private readonly wwNext: PairMap;
+  private readonly shapeWord: PairMap;
+  private readonly bias: number;
+  private readonly lcHeadline: number;
+  /** The sentence's ends as neighbours see them (SENTENCE_EDGES), at AS_PREV2..AS_NEXT2 in TokenRows.sums. */
+  private readonly edges: Float64Array;
   /** Shape trigram rows by the three shapes (few distinct shapes, so no string is built per token). */
   private readonly trigrams = new Map<string, Map<string, Map<string, number>>>();
-  private readonly edges: Record<'prev2' | 'prev' | 'next' | 'next2', number[]>;
   private readonly gazetteer = new Map<string, GazetteerRows>();
 
   constructor(
@@ -132,25 +158,43 @@ export class RowScorer {
   ) {
     const index = new FeatureIndex(rows);
     this.index = index;
-    const names = ['w', 'wc', 'sh', 'lsh', ...PREFIXES, ...SUFFIXES, 'lc', 'len', 'w-2', 'w-1', 'w+1', 'w+2'];
-    this.t = {};
-    for (const name of [...names, 'sh-1', 'sh+1', 's3-1', 's3+1', 'lc-1', 'lc+1', 'shc'])
-      this.t[name] = index.template(name);
-    this.ww = {
-      prev: index.pairTemplate('ww-1'),
-      next: index.pairTemplate('ww+1'),
-      wordShape: index.pairTemplate('w-1sh'),
-      shapeWord: index.pairTemplate('shw+1'),
+    const t = (name: string) => index.template(name);
+    this.t = {
+      w: t('w'),
+      wc: t('wc'),
+      sh: t('sh'),
+      lsh: t('lsh'),
+      prefix: [1, 2, 3, 4].map((k) => t(`p${k}`)),
+      suffix: [1, 2, 3, 4].map((k) => t(`s${k}`)),
+      lc: t('lc'),
+      len: t('len'),
+      wPrev2: t('w-2'),
+      wPrev: t('w-1'),
+      shPrev: t('sh-1'),
+      s3Prev: t('s3-1'),
+      lcPrev: t('lc-1'),
+      wNext: t('w+1'),
+      shNext: t('sh+1'),
+      s3Next: t('s3+1'),
+      lcNext: t('lc+1'),
+      wNext2: t('w+2'),
+      shc: t('shc'),
     };
-    this.bias = this.lookup(['b']);
-    this.lcHeadline = this.lookup(['lc&hl']);
-    // SENTENCE_EDGES in features.ts
-    this.edges = {
-      prev2: this.lookup(['w-2=<s>']),
-      prev: this.lookup(['w-1=<s>', 'sh-1=<s>']),
-      next: this.lookup(['w+1=</s>', 'sh+1=</s>']),
-      next2: this.lookup(['w+2=</s>']),
+    this.wwPrev = index.pairTemplate('ww-1');
+    this.wordShape = index.pairTemplate('w-1sh');
+    this.wwNext = index.pairTemplate('ww+1');
+    this.shapeWord = index.pairTemplate('shw+1');
+    this.bias = index.get('b') ?? -1;
+    this.lcHeadline = index.get('lc&hl') ?? -1;
+    const T = TAG_COUNT;
+    this.edges = new Float64Array(PARTS * T);
+    const edge = (part: number, features: readonly string[]) => {
+      for (const f of features) addRow(this.edges, part * T, table, index.get(f) ?? -1);
     };
+    edge(AS_PREV2, SENTENCE_EDGES.prev2);
+    edge(AS_PREV, SENTENCE_EDGES.prev);
+    edge(AS_NEXT, SENTENCE_EDGES.next);
+    edge(AS_NEXT2, SENTENCE_EDGES.next2);
   }
 
   private trigram(prev: string, shape: string, next: string): number {
@@ -187,45 +231,51 @@ export class RowScorer {
     return out;
   }
 
-  /** The rows of (template, value) pairs, given flat: template, value, template, value... */
-  private rowsOf(...pairs: string[]): number[] {
-    const out: number[] = [];
-    for (let k = 0; k < pairs.length; k += 2) {
-      const row = this.t[pairs[k]].get(pairs[k + 1]);
-      if (row !== undefined) out.push(row);
-    }
-    return out;
-  }
-
-  /** The token features of tokenView (features.ts), as rows. */
+  /** The features of tokenView (features.ts), summed by part. */
   private tokenRows(token: string): TokenRows {
     let r = this.cache.get(token);
     if (r) return r;
+    const T = TAG_COUNT;
+    const t = this.t;
+    const table = this.table;
     const w = token.toLowerCase();
     const cs = caseOf(token);
     const sh = shapeOf(token);
     const known = this.lexicon.lower.has(w);
-    const own = [...this.bias, ...this.rowsOf('w', w, 'wc', `${w}&${cs}`, 'sh', sh, 'lsh', longShape(token))];
+    const sums = new Float64Array(PARTS * T);
+    const add = (part: number, values: ReadonlyMap<string, number>, value: string) =>
+      addRow(sums, part * T, table, values.get(value) ?? -1);
+    // own features, into OWN_FIRST, then copied to OWN_REST
+    addRow(sums, OWN_FIRST * T, table, this.bias);
+    add(OWN_FIRST, t.w, w);
+    add(OWN_FIRST, t.wc, `${w}&${cs}`);
+    add(OWN_FIRST, t.sh, sh);
+    add(OWN_FIRST, t.lsh, longShape(token));
     const len = w.length;
-    for (let k = 1; k <= 4 && k < len; k++)
-      own.push(...this.rowsOf(PREFIXES[k - 1], w.slice(0, k), SUFFIXES[k - 1], w.slice(len - k)));
-    if (known) own.push(...this.rowsOf('lc', cs));
-    if (cs !== 'lower' && w.includes('.')) own.push(...this.rowsOf('len', String(Math.min(len, 4))));
+    for (let k = 1; k <= 4 && k < len; k++) {
+      add(OWN_FIRST, t.prefix[k - 1], w.slice(0, k));
+      add(OWN_FIRST, t.suffix[k - 1], w.slice(len - k));
+    }
+    if (known) add(OWN_FIRST, t.lc, cs);
+    if (cs !== 'lower' && w.includes('.')) add(OWN_FIRST, t.len, String(Math.min(len, 4)));
+    sums.copyWithin(OWN_REST * T, OWN_FIRST * T, OWN_FIRST * T + T);
+    add(OWN_FIRST, t.sh, `${sh}&first`);
+    add(OWN_REST, t.sh, `${sh}&rest`);
+    add(HEADLINE, t.sh, `${sh}&hl`);
+    if (known) addRow(sums, HEADLINE * T, table, this.lcHeadline);
     const lc = known ? cs : 'no';
     const s3 = w.slice(-3);
-    r = {
-      lower: w,
-      case: cs,
-      shape: sh,
-      own,
-      first: this.rowsOf('sh', `${sh}&first`),
-      rest: this.rowsOf('sh', `${sh}&rest`),
-      headline: [...this.rowsOf('sh', `${sh}&hl`), ...(known ? this.lcHeadline : [])],
-      asPrev2: this.rowsOf('w-2', w),
-      asPrev: this.rowsOf('w-1', w, 'sh-1', sh, 's3-1', s3, 'lc-1', lc),
-      asNext: this.rowsOf('w+1', w, 'sh+1', sh, 's3+1', s3, 'lc+1', lc),
-      asNext2: this.rowsOf('w+2', w),
-    };
+    add(AS_PREV2, t.wPrev2, w);
+    add(AS_PREV, t.wPrev, w);
+    add(AS_PREV, t.shPrev, sh);
+    add(AS_PREV, t.s3Prev, s3);
+    add(AS_PREV, t.lcPrev, lc);
+    add(AS_NEXT, t.wNext, w);
+    add(AS_NEXT, t.shNext, sh);
+    add(AS_NEXT, t.s3Next, s3);
+    add(AS_NEXT, t.lcNext, lc);
+    add(AS_NEXT2, t.wNext2, w);
+    r = { lower: w, case: cs, shape: sh, sums };
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(token, r);
     return r;
@@ -256,25 +306,22 @@ export class RowScorer {
       this.lexicon.gazetteer,
     );
     const edges = this.edges;
-    const ww = this.ww;
     for (let i = 0, base = 0; i < n; i++, base += T) {
       const r = toks[i];
-      addRows(emit, base, table, r.own);
-      addRows(emit, base, table, i === 0 ? r.first : r.rest);
-      if (headline) addRows(emit, base, table, r.headline);
-      addRows(emit, base, table, i > 1 ? toks[i - 2].asPrev2 : edges.prev2);
-      addRows(emit, base, table, i > 0 ? toks[i - 1].asPrev : edges.prev);
-      addRows(emit, base, table, i + 1 < n ? toks[i + 1].asNext : edges.next);
-      addRows(emit, base, table, i + 2 < n ? toks[i + 2].asNext2 : edges.next2);
-      // the pair features (bigramFeatures in features.ts): of prev r, then of r next
-      const prev = i > 0 ? toks[i - 1] : this.start;
-      const next = i + 1 < n ? toks[i + 1] : this.end;
-      addRow(emit, base, table, ww.prev.get(prev.lower)?.get(r.lower));
-      addRow(emit, base, table, ww.wordShape.get(prev.lower)?.get(r.shape));
-      addRow(emit, base, table, ww.next.get(r.lower)?.get(next.lower));
-      addRow(emit, base, table, ww.shapeWord.get(r.shape)?.get(next.lower));
-      const tri = this.trigram(prev.shape, r.shape, next.shape);
-      if (tri >= 0) addRow(emit, base, table, tri);
+      addPart(emit, base, r.sums, i === 0 ? OWN_FIRST : OWN_REST);
+      if (headline) addPart(emit, base, r.sums, HEADLINE);
+      addPart(emit, base, i > 1 ? toks[i - 2].sums : edges, AS_PREV2);
+      addPart(emit, base, i > 0 ? toks[i - 1].sums : edges, AS_PREV);
+      addPart(emit, base, i + 1 < n ? toks[i + 1].sums : edges, AS_NEXT);
+      addPart(emit, base, i + 2 < n ? toks[i + 2].sums : edges, AS_NEXT2);
+      // the pair features (bigramFeatures in features.ts): of prev and this token, of this token and next
+      const prev = i > 0 ? toks[i - 1] : START;
+      const next = i + 1 < n ? toks[i + 1] : END;
+      addRow(emit, base, table, this.wwPrev.get(prev.lower)?.get(r.lower) ?? -1);
+      addRow(emit, base, table, this.wordShape.get(prev.lower)?.get(r.shape) ?? -1);
+      addRow(emit, base, table, this.wwNext.get(r.lower)?.get(next.lower) ?? -1);
+      addRow(emit, base, table, this.shapeWord.get(r.shape)?.get(next.lower) ?? -1);
+      addRow(emit, base, table, this.trigram(prev.shape, r.shape, next.shape));
       // the gazetteer features (gazetteerFeatures in features.ts), by cached rows of each match label
       for (const g of gaz[i]) {
         const gr = this.gazetteerRows(g);
@@ -286,23 +333,23 @@ export class RowScorer {
       if (i > 0) for (const g of gaz[i - 1]) addRows(emit, base, table, this.gazetteerRows(g).prev);
       if (i + 1 < n) for (const g of gaz[i + 1]) addRows(emit, base, table, this.gazetteerRows(g).next);
       const fs = extra?.[i];
-      if (fs)
-        for (let k = 0; k < fs.length; k++) {
-          const row = this.wholeRow(fs[k]);
-          if (row >= 0) addRow(emit, base, table, row);
-        }
+      if (fs) for (let k = 0; k < fs.length; k++) addRow(emit, base, table, this.wholeRow(fs[k]));
     }
     return emit;
   }
 }
 
-function addRow(emit: Float64Array, base: number, table: Float64Array, row: number | undefined): void {
-  if (row !== undefined) for (let t = 0; t < TAG_COUNT; t++) emit[base + t] += table[row + t];
+/** Adds the row at offset `row` of `table` (none when negative) to TAG_COUNT scores from `base`. */
+function addRow(emit: Float64Array, base: number, table: Float64Array, row: number): void {
+  if (row >= 0) for (let t = 0; t < TAG_COUNT; t++) emit[base + t] += table[row + t];
 }
 
 function addRows(emit: Float64Array, base: number, table: Float64Array, offsets: readonly number[]): void {
-  for (let k = 0; k < offsets.length; k++) {
-    const row = offsets[k];
-    for (let t = 0; t < TAG_COUNT; t++) emit[base + t] += table[row + t];
-  }
+  for (let k = 0; k < offsets.length; k++) addRow(emit, base, table, offsets[k]);
+}
+
+/** Adds one part of a token's sums. */
+function addPart(emit: Float64Array, base: number, sums: Float64Array, part: number): void {
+  const from = part * TAG_COUNT;
+  for (let t = 0; t < TAG_COUNT; t++) emit[base + t] += sums[from + t];
 }
