@@ -87,6 +87,13 @@ const startsLower = (token: string) => {
   return c >= 97 && c <= 122;
 };
 
+const NO_MATCHES: string[] = [];
+
+function addLabel(out: string[][], i: number, label: string): void {
+  if (out[i] === NO_MATCHES) out[i] = [label];
+  else out[i].push(label);
+}
+
 /** "LIST:B" and "LIST:I" of each list, built once (the scorer looks them up, and a string keeps its hash). */
 const LABELS = new Map<string, readonly [string, string]>();
 
@@ -105,7 +112,8 @@ export function gazetteerMatches(
   tokens: readonly string[],
   index: GazetteerIndex,
 ): string[][] {
-  const out: string[][] = tokens.map(() => []);
+  // most tokens match nothing: they share one empty list
+  const out: string[][] = new Array(tokens.length).fill(NO_MATCHES);
   for (let i = 0; i < tokens.length; i++) {
     if (startsLower(tokens[i])) continue;
     const entries = index.get(lower[i]);
@@ -118,8 +126,8 @@ export function gazetteerMatches(
       if (k < phrase.length) continue;
       done.push(list);
       const [begin, inside] = labels(list);
-      out[i].push(begin);
-      for (let j = 1; j < phrase.length; j++) out[i + j].push(inside);
+      addLabel(out, i, begin);
+      for (let j = 1; j < phrase.length; j++) addLabel(out, i + j, inside);
     }
   }
   return out;

@@ -243,38 +243,36 @@ export class RowScorer {
     const sh = shapeOf(token);
     const known = this.lexicon.lower.has(w);
     const sums = new Float64Array(PARTS * T);
-    const add = (part: number, values: ReadonlyMap<string, number>, value: string) =>
-      addRow(sums, part * T, table, values.get(value) ?? -1);
     // own features, into OWN_FIRST, then copied to OWN_REST
     addRow(sums, OWN_FIRST * T, table, this.bias);
-    add(OWN_FIRST, t.w, w);
-    add(OWN_FIRST, t.wc, `${w}&${cs}`);
-    add(OWN_FIRST, t.sh, sh);
-    add(OWN_FIRST, t.lsh, longShape(token));
+    addValue(sums, OWN_FIRST, table, t.w, w);
+    addValue(sums, OWN_FIRST, table, t.wc, `${w}&${cs}`);
+    addValue(sums, OWN_FIRST, table, t.sh, sh);
+    addValue(sums, OWN_FIRST, table, t.lsh, longShape(token));
     const len = w.length;
     for (let k = 1; k <= 4 && k < len; k++) {
-      add(OWN_FIRST, t.prefix[k - 1], w.slice(0, k));
-      add(OWN_FIRST, t.suffix[k - 1], w.slice(len - k));
+      addValue(sums, OWN_FIRST, table, t.prefix[k - 1], w.slice(0, k));
+      addValue(sums, OWN_FIRST, table, t.suffix[k - 1], w.slice(len - k));
     }
-    if (known) add(OWN_FIRST, t.lc, cs);
-    if (cs !== 'lower' && w.includes('.')) add(OWN_FIRST, t.len, String(Math.min(len, 4)));
+    if (known) addValue(sums, OWN_FIRST, table, t.lc, cs);
+    if (cs !== 'lower' && w.includes('.')) addValue(sums, OWN_FIRST, table, t.len, String(Math.min(len, 4)));
     sums.copyWithin(OWN_REST * T, OWN_FIRST * T, OWN_FIRST * T + T);
-    add(OWN_FIRST, t.sh, `${sh}&first`);
-    add(OWN_REST, t.sh, `${sh}&rest`);
-    add(HEADLINE, t.sh, `${sh}&hl`);
+    addValue(sums, OWN_FIRST, table, t.sh, `${sh}&first`);
+    addValue(sums, OWN_REST, table, t.sh, `${sh}&rest`);
+    addValue(sums, HEADLINE, table, t.sh, `${sh}&hl`);
     if (known) addRow(sums, HEADLINE * T, table, this.lcHeadline);
     const lc = known ? cs : 'no';
     const s3 = w.slice(-3);
-    add(AS_PREV2, t.wPrev2, w);
-    add(AS_PREV, t.wPrev, w);
-    add(AS_PREV, t.shPrev, sh);
-    add(AS_PREV, t.s3Prev, s3);
-    add(AS_PREV, t.lcPrev, lc);
-    add(AS_NEXT, t.wNext, w);
-    add(AS_NEXT, t.shNext, sh);
-    add(AS_NEXT, t.s3Next, s3);
-    add(AS_NEXT, t.lcNext, lc);
-    add(AS_NEXT2, t.wNext2, w);
+    addValue(sums, AS_PREV2, table, t.wPrev2, w);
+    addValue(sums, AS_PREV, table, t.wPrev, w);
+    addValue(sums, AS_PREV, table, t.shPrev, sh);
+    addValue(sums, AS_PREV, table, t.s3Prev, s3);
+    addValue(sums, AS_PREV, table, t.lcPrev, lc);
+    addValue(sums, AS_NEXT, table, t.wNext, w);
+    addValue(sums, AS_NEXT, table, t.shNext, sh);
+    addValue(sums, AS_NEXT, table, t.s3Next, s3);
+    addValue(sums, AS_NEXT, table, t.lcNext, lc);
+    addValue(sums, AS_NEXT2, table, t.wNext2, w);
     r = { lower: w, case: cs, shape: sh, sums };
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(token, r);
@@ -346,6 +344,17 @@ function addRow(emit: Float64Array, base: number, table: Float64Array, row: numb
 
 function addRows(emit: Float64Array, base: number, table: Float64Array, offsets: readonly number[]): void {
   for (let k = 0; k < offsets.length; k++) addRow(emit, base, table, offsets[k]);
+}
+
+/** Adds the row of a template's value, if the model has it, to one part of a token's sums. */
+function addValue(
+  sums: Float64Array,
+  part: number,
+  table: Float64Array,
+  values: ReadonlyMap<string, number>,
+  value: string,
+): void {
+  addRow(sums, part * TAG_COUNT, table, values.get(value) ?? -1);
 }
 
 /** Adds one part of a token's sums. */
