@@ -193,7 +193,7 @@ export function tagTokens(tokens: readonly string[]): string[] {
   if (!tokens.length) return [];
   const { scorer, transitions } = tagger();
   const emit = scorer.emissions(tokens);
-  return Array.from(viterbi(tokens.length, emit, transitions), (t) => NER_TAGS[t]);
+  return tagNames(viterbi(tokens.length, emit, transitions));
 }
 
 /**
@@ -205,7 +205,14 @@ export function tagDocument(sentences: readonly (readonly string[])[]): string[]
   const { scorer, transitions } = tagger();
   return tagInDocument(sentences, (tokens, extra) =>
     viterbi(tokens.length, scorer.emissions(tokens, extra), transitions),
-  ).map((tags) => Array.from(tags, (t) => NER_TAGS[t]));
+  ).map(tagNames);
+}
+
+/** The tags of tag indices (NER_TAGS order). */
+function tagNames(tags: ArrayLike<number>): string[] {
+  const out: string[] = new Array(tags.length);
+  for (let i = 0; i < tags.length; i++) out[i] = NER_TAGS[tags[i]];
+  return out;
 }
 
 /** The entities of one sentence, as token spans with their type. */
