@@ -3,10 +3,10 @@
  * (features.ts), but without building their strings: the model's features are indexed by template (the text
  * before the first "=") and value, so `w-1=LOWER` is the lower-cased word itself looked up in the map of
  * `w-1`, and a word pair is two lookups of the two words. A string keeps its hash once computed, so each word
- * is hashed once for all its features, and new strings are only built for values that are not already a
- * word or a shape (prefixes, suffixes, word&case). The features of one token are looked up once per distinct
- * token and kept as row offsets; building and hashing the feature strings of every token and every pair
- * of neighbours was most of the tagging time.
+ * is hashed once for all its features, and new strings are only built for values that are not already a word
+ * or a shape (prefixes, suffixes, word&case). The features that depend on one token only (its own, and what
+ * its neighbours see of it) are summed once per distinct token, by part; building and hashing the feature
+ * strings of every token and pair of neighbours, and adding their rows one by one, was most of the tagging time.
  */
 import { TAG_COUNT } from './decode.js';
 import { caseOf, END, longShape, type NerLexicon, SENTENCE_EDGES, START, shapeOf } from './features.js';
