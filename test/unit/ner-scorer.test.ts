@@ -101,3 +101,26 @@ test('caseOf reads letters beyond ASCII by their case mapping', () => {
   assert.equal(caseOf('中国'), 'other');
   assert.equal(caseOf('4½'), 'digit');
 });
+
+test('the feature index reads features in any order, and whole pair features', () => {
+  const index = new FeatureIndex([
+    ['w=b', 0],
+    ['ww-1=p|q', 9],
+    ['wc=b&init', 18],
+    ['w=a', 27],
+    ['ww-1=p|r', 36],
+    ['=x', 45],
+  ]);
+  assert.deepEqual(
+    [...index.template('w')],
+    [
+      ['b', 0],
+      ['a', 27],
+    ],
+  );
+  assert.equal(index.get('wc=b&init'), 18);
+  assert.equal(index.get('ww-1=p|r'), 36);
+  assert.equal(index.get('ww-1=p|s'), undefined);
+  assert.equal(index.get('ww-1=p'), undefined);
+  assert.equal(index.get('=x'), 45);
+});

@@ -29,15 +29,23 @@ export class FeatureIndex {
 
   constructor(rows: Iterable<readonly [string, number]>) {
     for (const template of PAIR_TEMPLATES) this.pairs.set(template, new Map());
+    // the model's features come sorted, so a template's run shares one map (no slice and get per feature)
+    let template: string | undefined;
+    let values: Map<string, number> | undefined;
+    let pairs: Map<string, Map<string, number>> | undefined;
     for (const [feature, row] of rows) {
       const eq = feature.indexOf('=');
       if (eq < 0) {
         this.plain.set(feature, row);
         continue;
       }
-      const template = feature.slice(0, eq);
+      if (template === undefined || eq !== template.length || !feature.startsWith(template)) {
+        template = feature.slice(0, eq);
+        pairs = this.pairs.get(template);
+        values = this.templates.get(template);
+        if (!values && !pairs) this.templates.set(template, (values = new Map()));
+      }
       const value = feature.slice(eq + 1);
-      const pairs = this.pairs.get(template);
       if (pairs) {
         for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1)) {
           const left = value.slice(0, bar);
@@ -45,14 +53,11 @@ export class FeatureIndex {
           if (!rights) pairs.set(left, (rights = new Map()));
           rights.set(value.slice(bar + 1), row);
         }
-      }
-      let values = this.templates.get(template);
-      if (!values) this.templates.set(template, (values = new Map()));
-      values.set(value, row);
+      } else values?.set(value, row);
     }
   }
 
-  /** The values of one template (a pair template's whole LEFT|RIGHT values included). */
+  /** The values of one template (not a pair template's: see pairTemplate). */
   template(name: string): ReadonlyMap<string, number> {
     return this.templates.get(name) ?? FeatureIndex.NONE;
   }
@@ -66,7 +71,11 @@ export class FeatureIndex {
   get(feature: string): number | undefined {
     const eq = feature.indexOf('=');
     if (eq < 0) return this.plain.get(feature);
-    return this.templates.get(feature.slice(0, eq))?.get(feature.slice(eq + 1));
+    const template = feature.slice(0, eq);
+    const pairs = this.pairs.get(template);
+    if (!pairs) return this.templates.get(template)?.get(feature.slice(eq + 1));
+    const bar = feature.indexOf('|', eq);
+    return bar < 0 ? undefined : pairs.get(feature.slice(eq + 1, bar))?.get(feature.slice(bar + 1));
   }
 }
 
