@@ -4,6 +4,7 @@ import { scoreEntities } from '../../src/eval/ner.js';
 import { bioSpans } from '../../src/language/ner/bio.js';
 import { caseOf, shapeOf } from '../../src/language/ner/features.js';
 import { gazetteerMatches, indexGazetteer } from '../../src/language/ner/gazetteer.js';
+import { FeatureIndex } from '../../src/language/ner/token-rows.js';
 
 test('bioSpans reads B/I runs and opens an entity on a stray I-', () => {
   assert.deepEqual(bioSpans(['B-PER', 'I-PER', 'O', 'I-LOC', 'B-ORG', 'B-ORG', 'I-MISC']), [
@@ -69,4 +70,57 @@ test('gazetteer matches ignore case but not a lower-case start', () => {
     index,
   );
   assert.deepEqual(m, [['country:B'], ['country:I'], [], [], [], ['city:B']]);
+});
+
+test('the feature index finds a feature by its parts exactly when the joined string is a feature', () => {
+  const index = new FeatureIndex([
+    ['b', 0],
+    ['w==', 9],
+    ['ww-1=a|b|c', 18],
+    ['ww-1=x|y', 27],
+    ['lc&hl', 36],
+  ]);
+  assert.equal(index.get('b'), 0);
+  assert.equal(index.get('lc&hl'), 36);
+  assert.equal(index.template('w').get('='), 9);
+  assert.equal(index.get('w='), undefined);
+  // a word may hold "|": both ways of reading a|b|c as a pair find it
+  assert.equal(index.pairTemplate('ww-1').get('a')?.get('b|c'), 18);
+  assert.equal(index.pairTemplate('ww-1').get('a|b')?.get('c'), 18);
+  assert.equal(index.pairTemplate('ww-1').get('a')?.get('b'), undefined);
+  assert.equal(index.pairTemplate('ww-1').get('x')?.get('y'), 27);
+  assert.equal(index.pairTemplate('ww+1').get('x'), undefined);
+  assert.equal(index.template('nothing').size, 0);
+});
+
+test('caseOf reads letters beyond ASCII by their case mapping', () => {
+  assert.equal(caseOf('Ärger'), 'init');
+  assert.equal(caseOf('ÉTÉ'), 'caps');
+  assert.equal(caseOf('über'), 'lower');
+  assert.equal(caseOf('McÉwan'), 'mixed');
+  assert.equal(caseOf('中国'), 'other');
+  assert.equal(caseOf('4½'), 'digit');
+});
+
+test('the feature index reads features in any order, and whole pair features', () => {
+  const index = new FeatureIndex([
+    ['w=b', 0],
+    ['ww-1=p|q', 9],
+    ['wc=b&init', 18],
+    ['w=a', 27],
+    ['ww-1=p|r', 36],
+    ['=x', 45],
+  ]);
+  assert.deepEqual(
+    [...index.template('w')],
+    [
+      ['b', 0],
+      ['a', 27],
+    ],
+  );
+  assert.equal(index.get('wc=b&init'), 18);
+  assert.equal(index.get('ww-1=p|r'), 36);
+  assert.equal(index.get('ww-1=p|s'), undefined);
+  assert.equal(index.get('ww-1=p'), undefined);
+  assert.equal(index.get('=x'), 45);
 });

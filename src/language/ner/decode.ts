@@ -16,6 +16,11 @@ for (let prev = 0; prev <= TAG_COUNT; prev++)
     allowed.push(!t.startsWith('I-') || (p !== 'O' && p.slice(2) === t.slice(2)));
   }
 
+/** The tags that may come before each tag (not the start), in order: PREVIOUS[tag] is a list of prev. */
+const PREVIOUS: readonly Int32Array[] = NER_TAGS.map((_, tag) =>
+  Int32Array.from(NER_TAGS.keys()).filter((prev) => allowed[prev * TAG_COUNT + tag]),
+);
+
 /**
  * emit[i * T + tag]: token i's score for tag; trans[prev * T + tag] with prev = T for the start.
  * Returns the tag indices.
@@ -31,10 +36,11 @@ export function viterbi(n: number, emit: Float64Array, trans: ArrayLike<number>)
     score[t] = allowed[T * T + t] ? emit[t] + trans[T * T + t] : Number.NEGATIVE_INFINITY;
   for (let i = 1; i < n; i++) {
     for (let t = 0; t < T; t++) {
+      const previous = PREVIOUS[t];
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!allowed[p * T + t]) continue;
+      for (let k = 0; k < previous.length; k++) {
+        const p = previous[k];
         const s = score[p] + trans[p * T + t];
         if (s > best) {
           best = s;
@@ -44,7 +50,9 @@ export function viterbi(n: number, emit: Float64Array, trans: ArrayLike<number>)
       next[t] = best + emit[i * T + t];
       back[i * T + t] = arg;
     }
-    [score, next] = [next, score];
+    const last = score;
+    score = next;
+    next = last;
   }
   let arg = 0;
   for (let t = 1; t < T; t++) if (score[t] > score[arg]) arg = t;

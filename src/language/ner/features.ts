@@ -39,6 +39,22 @@ function charClass(token: string, i: number): string {
   return ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch;
 }
 
+const LOWER = 0;
+const UPPER = 1;
+const DIGIT = 2;
+const OTHER = 3;
+
+/** charClass as a number: LOWER (x), UPPER (X), DIGIT (d) or OTHER. */
+function classCode(token: string, i: number): number {
+  const c = token.charCodeAt(i);
+  if (c >= 97 && c <= 122) return LOWER;
+  if (c >= 65 && c <= 90) return UPPER;
+  if (c >= 48 && c <= 57) return DIGIT;
+  if (c < 128) return OTHER;
+  const ch = token[i];
+  return ch !== ch.toLowerCase() ? UPPER : ch !== ch.toUpperCase() ? LOWER : OTHER;
+}
+
 /** The case class of a token. */
 export function caseOf(token: string): string {
   let upper = 0;
@@ -46,17 +62,17 @@ export function caseOf(token: string): string {
   let digit = 0;
   let restUpper = 0;
   for (let i = 0; i < token.length; i++) {
-    const c = charClass(token, i);
-    if (c === 'd') digit++;
-    else if (c === 'X') {
+    const c = classCode(token, i);
+    if (c === DIGIT) digit++;
+    else if (c === UPPER) {
       upper++;
       if (i) restUpper++;
-    } else if (c === 'x') lowerCount++;
+    } else if (c === LOWER) lowerCount++;
   }
   if (!upper && !lowerCount) return digit ? 'digit' : 'other';
   if (!upper) return 'lower';
   if (!lowerCount) return 'caps';
-  return charClass(token, 0) === 'X' && !restUpper ? 'init' : 'mixed';
+  return classCode(token, 0) === UPPER && !restUpper ? 'init' : 'mixed';
 }
 
 /** The short word shape: X for upper, x for lower, d for digit, other characters kept; runs collapsed. */

@@ -59,9 +59,11 @@ export function indexGazetteer(lists: GazetteerLists): GazetteerIndex {
     for (let k = 0; k < names.length; k++) {
       const list = sorted[k];
       const at = lowerBound(list, first);
-      for (let i = at; i < list.length && list[i] === first; i++)
-        entries.push({ tokens: [first], list: names[k] });
-      for (let i = lowerBound(list, prefix); i < list.length && list[i].startsWith(prefix); i++)
+      let i = at;
+      for (; i < list.length && list[i] === first; i++) entries.push({ tokens: [first], list: names[k] });
+      // the phrases starting with `first ` follow, unless some start with `first` and a character below " "
+      if (i < list.length && list[i] < prefix) i = lowerBound(list, prefix);
+      for (; i < list.length && list[i].startsWith(prefix); i++)
         entries.push({ tokens: list[i].split(' '), list: names[k] });
     }
     if (!entries.length) return null;
@@ -85,6 +87,22 @@ const startsLower = (token: string) => {
   return c >= 97 && c <= 122;
 };
 
+const NO_MATCHES: string[] = [];
+
+function addLabel(out: string[][], i: number, label: string): void {
+  if (out[i] === NO_MATCHES) out[i] = [label];
+  else out[i].push(label);
+}
+
+/** "LIST:B" and "LIST:I" of each list, built once (the scorer looks them up, and a string keeps its hash). */
+const LABELS = new Map<string, readonly [string, string]>();
+
+function labels(list: string): readonly [string, string] {
+  let l = LABELS.get(list);
+  if (!l) LABELS.set(list, (l = [`${list}:B`, `${list}:I`]));
+  return l;
+}
+
 /**
  * For each token, the matches it is part of as "LIST:B" (first token of the name) or "LIST:I"; for each list
  * only the longest match from a start is taken.
@@ -94,20 +112,22 @@ export function gazetteerMatches(
   tokens: readonly string[],
   index: GazetteerIndex,
 ): string[][] {
-  const out: string[][] = tokens.map(() => []);
+  // most tokens match nothing: they share one empty list
+  const out: string[][] = new Array(tokens.length).fill(NO_MATCHES);
   for (let i = 0; i < tokens.length; i++) {
     if (startsLower(tokens[i])) continue;
     const entries = index.get(lower[i]);
     if (!entries) continue;
-    const done = new Set<string>();
+    const done: string[] = [];
     for (const { tokens: phrase, list } of entries) {
-      if (done.has(list) || i + phrase.length > tokens.length) continue;
+      if (i + phrase.length > tokens.length || done.includes(list)) continue;
       let k = 1;
       while (k < phrase.length && phrase[k] === lower[i + k]) k++;
       if (k < phrase.length) continue;
-      done.add(list);
-      out[i].push(`${list}:B`);
-      for (let j = 1; j < phrase.length; j++) out[i + j].push(`${list}:I`);
+      done.push(list);
+      const [begin, inside] = labels(list);
+      addLabel(out, i, begin);
+      for (let j = 1; j < phrase.length; j++) addLabel(out, i + j, inside);
     }
   }
   return out;

@@ -150,14 +150,17 @@ interface Tagger {
   transitions: Float64Array;
 }
 
+/** Each feature with the offset of its row in the weight table. */
+function* featureRows(features: readonly string[]): Generator<[string, number]> {
+  for (let i = 0; i < features.length; i++) yield [features[i], i * TAG_COUNT];
+}
+
 const tagger = derived(nerModel, (model): Tagger => {
   // the weights stay the stored integers (all at the same scale, so the best path is the same): sums of
   // integers are exact in any order, so the cached path scores exactly as the trainer's string path does
-  const rows = new Map<string, number>();
-  for (let i = 0; i < model.features.length; i++) rows.set(model.features[i], i * TAG_COUNT);
   const lexicon: NerLexicon = { lower: new Set(model.lower), gazetteer: indexGazetteer(model.gazetteer) };
   return {
-    scorer: new RowScorer(lexicon, rows, model.weights),
+    scorer: new RowScorer(lexicon, featureRows(model.features), model.weights),
     transitions: Float64Array.from(model.transitions),
   };
 });
@@ -190,7 +193,7 @@ export function tagTokens(tokens: readonly string[]): string[] {
   if (!tokens.length) return [];
   const { scorer, transitions } = tagger();
   const emit = scorer.emissions(tokens);
-  return Array.from(viterbi(tokens.length, emit, transitions), (t) => NER_TAGS[t]);
+  return tagNames(viterbi(tokens.length, emit, transitions));
 }
 
 /**
@@ -202,7 +205,14 @@ export function tagDocument(sentences: readonly (readonly string[])[]): string[]
   const { scorer, transitions } = tagger();
   return tagInDocument(sentences, (tokens, extra) =>
     viterbi(tokens.length, scorer.emissions(tokens, extra), transitions),
-  ).map((tags) => Array.from(tags, (t) => NER_TAGS[t]));
+  ).map(tagNames);
+}
+
+/** The tags of tag indices (NER_TAGS order). */
+function tagNames(tags: ArrayLike<number>): string[] {
+  const out: string[] = new Array(tags.length);
+  for (let i = 0; i < tags.length; i++) out[i] = NER_TAGS[tags[i]];
+  return out;
 }
 
 /** The entities of one sentence, as token spans with their type. */
