@@ -13,6 +13,7 @@ import type { Article, Sentence } from '../model.js';
 import { dayOf } from '../text/days.js';
 import { toArticle } from './cluster.js';
 import { readJsonl } from './data.js';
+import { type SharedDoc, sharedDocs } from './shared-docs.js';
 
 export interface GoldStory {
   id: string;
@@ -26,20 +27,13 @@ export interface GoldStory {
 export const WINDOW_ARTICLES = 40;
 export const WINDOW_DAYS = 3;
 
-interface Doc {
-  id: string;
-  date?: string;
-  title?: string;
-  text: string;
-}
-
 /** Every story the dev set can draw from, in a fixed order. */
 export function allStoryIds(shared: string): string[] {
   const out: string[] = [];
   const t17 = join(shared, 'timeline', 't17');
   if (existsSync(t17))
     for (const topic of readdirSync(t17).sort()) {
-      const docs = readJsonl<Doc>(join(t17, topic, 'articles.jsonl.gz'));
+      const docs = readJsonl<SharedDoc>(join(t17, topic, 'articles.jsonl.gz'));
       let until = Number.NEGATIVE_INFINITY;
       for (const d of [...new Set(docs.map((x) => x.date ?? ''))].sort()) {
         const day = dayOf(d);
@@ -60,24 +54,15 @@ export const datasetOf = (storyId: string) => storyId.split('/')[0];
 
 /** Loads stories by id, reading each source file once. */
 export function storyLoader(shared: string): (id: string) => GoldStory {
-  const cache = new Map<string, Doc[]>();
-  const clusters = new Map<string, Doc[]>();
-  const docsOf = (file: string) => {
-    let docs = cache.get(file);
-    if (!docs) cache.set(file, (docs = readJsonl<Doc>(file)));
-    return docs;
-  };
-  const cluster = (file: string, id: string) => {
-    if (!clusters.size || !clusters.has(id))
-      for (const r of readJsonl<{ id: string; docs: Doc[] }>(file)) clusters.set(r.id, r.docs);
-    return clusters.get(id);
-  };
+  const docs = sharedDocs(shared);
   return (id) => {
     const [dataset, a, b] = id.split('/');
     let articles: Article[];
     if (dataset === 't17') {
       const first = dayOf(b)!;
-      articles = docsOf(join(shared, 'timeline', 't17', a, 'articles.jsonl.gz'))
+      const topic = docs.topic(a);
+      if (!topic) throw new Error(`no story ${id}: Timeline17 topic ${a} is not in ${shared}`);
+      articles = topic
         .filter((d) => {
           const day = dayOf(d.date);
           return day !== undefined && day >= first && day < first + WINDOW_DAYS;
@@ -85,13 +70,10 @@ export function storyLoader(shared: string): (id: string) => GoldStory {
         .slice(0, WINDOW_ARTICLES)
         .map((d) => toArticle(`${a}/${d.id}`, d.text, d.title, d.date));
     } else {
-      const file =
-        dataset === 'duc2006'
-          ? join(shared, 'summarization', 'duc2006.jsonl.gz')
-          : join(shared, 'summarization', 'multinews-dev.jsonl');
-      const docs = cluster(file, a);
-      if (!docs) throw new Error(`no story ${id} in ${file}`);
-      articles = docs.map((d) => toArticle(`${a}/${d.id}`, d.text, d.title, d.date));
+      const set = dataset === 'duc2006' ? 'duc2006' : 'multinews';
+      const cluster = docs.cluster(set, a);
+      if (!cluster) throw new Error(`no story ${id} in ${docs.clusterFile(set)}`);
+      articles = cluster.map((d) => toArticle(`${a}/${d.id}`, d.text, d.title, d.date));
     }
     const reportOf = new Map<string, string>();
     for (const g of groupNearDuplicates(articles)) for (const x of g) reportOf.set(x, g[0]);

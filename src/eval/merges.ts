@@ -6,14 +6,13 @@
  * pairs whose two names the pipeline found; `found` is that share, `r_all` the recall counting a positive
  * whose name was not found as a miss. Per dataset in the details.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storyEntities } from '../analyse/people.js';
 import { trimmedBeforeName } from '../language/entities.js';
 import type { Article, Entity } from '../model.js';
 import type { EvalResult, EvalTask, Metrics } from './contract.js';
 import { readJsonl } from './data.js';
+import { sharedDocs } from './shared-docs.js';
 
 /** One labelled pair: two names as a story writes them, and whether they name the same entity there. */
 export interface MergePair {
@@ -32,38 +31,21 @@ type Doc = { id: string; text: string };
 
 /** The articles of a story of the shared data, as {id, text}; undefined when the story is not there. */
 export function storyLoader(shared: string): (story: string) => Doc[] | undefined {
-  const cache = new Map<string, Map<string, Doc[]>>();
-  const clusters = (file: string) => {
-    let m = cache.get(file);
-    if (!m) {
-      m = new Map();
-      const path = join(shared, 'summarization', file);
-      if (existsSync(path))
-        for (const c of readJsonl<{ id: string; docs: Doc[] }>(path))
-          m.set(
-            c.id,
-            c.docs.map((d) => ({ id: d.id, text: d.text })),
-          );
-      cache.set(file, m);
-    }
-    return m;
-  };
+  const docs = sharedDocs(shared);
   const topics = new Map<string, Map<string, Doc[]>>();
   return (story) => {
     const [source, id, date] = story.split(':');
-    if (source === 'duc2006') return clusters('duc2006.jsonl.gz').get(id);
-    if (source === 'multinews') return clusters('multinews-dev.jsonl').get(id);
+    if (source === 'duc2006' || source === 'multinews')
+      return docs.cluster(source, id)?.map((d) => ({ id: d.id, text: d.text }));
     if (source !== 't17') return undefined;
     let byDate = topics.get(id);
     if (!byDate) {
       byDate = new Map();
-      const path = join(shared, 'timeline', 't17', id, 'articles.jsonl.gz');
-      if (existsSync(path))
-        for (const a of readJsonl<{ id: string; date: string; text: string }>(path)) {
-          const list = byDate.get(a.date) ?? [];
-          list.push({ id: `${id}-${a.id}`, text: a.text });
-          byDate.set(a.date, list);
-        }
+      for (const a of docs.topic(id) ?? []) {
+        const list = byDate.get(a.date ?? '') ?? [];
+        list.push({ id: `${id}-${a.id}`, text: a.text });
+        byDate.set(a.date ?? '', list);
+      }
       topics.set(id, byDate);
     }
     return byDate.get(date);
