@@ -4,9 +4,13 @@
  * the same consonant skeleton, one name's words inside the other's, a shared word (surname, first name,
  * the stem of a city and its country). Writes the candidates (JSONL, no text) and, for the labeller only,
  * a context file with a few snippets of each name (never committed).
- *   npx tsx bench/merge-candidates.ts OUT.jsonl CONTEXT.txt [PER_STORY] [all|hard] [EARLIER.jsonl]
+ *   npx tsx bench/merge-candidates.ts OUT.jsonl CONTEXT.txt [PER_STORY] [all|hard|mixed] [EARLIER.jsonl[,...]]
+ *     [FRESH]
  * "hard" keeps only the pairs most likely to be merged wrongly: the same skeleton, names of different kinds
- * sharing a word or skeleton (a person and a country), a place inside another (a city and its country).
+ * sharing a word or skeleton (a person and a country), a place inside another (a city and its country);
+ * "mixed" offers both, a pair that fits a hard rule filed under it. FRESH ("6-13") draws a held-out round:
+ * only stories absent from every EARLIER file, with the Timeline17 dates ranked 6 to 13 by article count
+ * (default: the 5 busiest dates of each topic, every story).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,19 +25,19 @@ const [
   perStoryArg = '4',
   mode = 'all',
   skip = '',
+  fresh = '',
 ] = process.argv.slice(2);
-/** Pairs already labelled (a JSONL of an earlier round), not offered again. */
-const done = new Set(
-  skip
-    ? readFileSync(skip, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => {
-          const p = JSON.parse(l);
-          return `${p.story}|${p.a}|${p.b}`;
-        })
-    : [],
+/** Pairs already labelled (JSONL files of earlier rounds, comma-separated), not offered again. */
+const earlier = (skip ? skip.split(',') : []).flatMap((f) =>
+  readFileSync(f, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { story: string; a: string; b: string }),
 );
+const done = new Set(earlier.map((p) => `${p.story}|${p.a}|${p.b}`));
+/** With FRESH, every story of an earlier round is left out and other Timeline17 dates are drawn. */
+const usedStories = new Set(fresh ? earlier.map((p) => p.story) : []);
+const [rankFrom, rankTo] = (fresh || '1-5').split('-').map(Number);
 const perStory = Number(perStoryArg);
 
 const stories: string[] = [];
@@ -69,7 +73,9 @@ for (const topic of topics) {
       const d = JSON.parse(line).date as string;
       counts.set(d, (counts.get(d) ?? 0) + 1);
     }
-  for (const [d] of [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5))
+  for (const [d] of [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(rankFrom - 1, rankTo))
     stories.push(`t17:${topic}:${d}`);
 }
 
@@ -110,6 +116,7 @@ const ctx: string[] = [];
 let n = 0;
 const seen = new Map<string, number>();
 for (const story of stories) {
+  if (usedStories.has(story)) continue;
   const docs = load(story);
   if (!docs) continue;
   const names = new Map<
@@ -148,11 +155,11 @@ for (const story of stories) {
     else if (wx.every((w) => wy.includes(w)) || wy.every((w) => wx.includes(w))) rule = 'contained';
     else if (wx[wx.length - 1] === wy[wy.length - 1]) rule = 'same-last';
     else if (wx[0] === wy[0]) rule = 'same-first';
-    if (mode === 'hard') {
+    if (mode === 'hard' || mode === 'mixed') {
       if (rule === 'skeleton') rule = 'skeleton';
       else if (kindOf(x) !== kindOf(y)) rule = 'cross-kind';
       else if (kindOf(x) === 'PLACE' && rule === 'contained') rule = 'place-contained';
-      else return;
+      else if (mode === 'hard') return;
     }
     if (done.has(`${story}|${x}|${y}`)) return;
     pairs.set(id, { a: x, b: y, rule });
@@ -167,16 +174,29 @@ for (const story of stories) {
       }
   // one pair of each kind of candidate in turn, in a fixed pseudo-random order; a pair of names already
   // taken from three other stories ("U.S." / "United States") is not taken again
-  const order = [
-    'contained',
-    'same-last',
-    'acronym',
-    'skeleton',
-    'same-first',
-    'shared-word',
-    'cross-kind',
-    'place-contained',
-  ];
+  // (mixed: a round-1 rule and a hard rule in turn)
+  const order =
+    mode === 'mixed'
+      ? [
+          'contained',
+          'cross-kind',
+          'same-last',
+          'skeleton',
+          'acronym',
+          'place-contained',
+          'same-first',
+          'shared-word',
+        ]
+      : [
+          'contained',
+          'same-last',
+          'acronym',
+          'skeleton',
+          'same-first',
+          'shared-word',
+          'cross-kind',
+          'place-contained',
+        ];
   const byRule = order.map((r) =>
     [...pairs.values()]
       .filter((p) => p.rule === r && (seen.get(`${p.a}|${p.b}`) ?? 0) < 3)
@@ -208,4 +228,6 @@ for (const story of stories) {
 }
 writeFileSync(out, `${outLines.join('\n')}\n`);
 writeFileSync(ctxOut, `${ctx.join('\n')}\n`);
-console.log(`${outLines.length} candidates from ${stories.length} stories`);
+console.log(
+  `${outLines.length} candidates from ${new Set(outLines.map((l) => JSON.parse(l).story)).size} of ${stories.filter((s) => !usedStories.has(s)).length} stories`,
+);
