@@ -13,7 +13,7 @@
  */
 import type { Article, Entity, EntityKind, EntityMention } from '../model.js';
 import { derived } from '../models/load.js';
-import { TITLE_ABBREVIATIONS, TITLES, WEEKDAYS_LOWER } from './lexicon.js';
+import { NICKNAMES, TITLE_ABBREVIATIONS, TITLES, WEEKDAYS_LOWER } from './lexicon.js';
 import type { EntityType } from './ner/bio.js';
 import { nerModel } from './ner/tagger.js';
 import { tagText } from './ner/text.js';
@@ -142,6 +142,11 @@ const gazetteerSets = derived(nerModel, (model) => {
   for (const n of firstnames) places.delete(n);
   return {
     places,
+    /** Countries' names and other spellings as name words ("u.s." → "us", "united kingdom"). */
+    // (the gazetteer leaves out two-letter codes, but for the two that news writes as names: U.S., U.K.)
+    countryKeys: new Set(
+      [...[...set('country')].map((p) => nameWords(p).join(' ')), 'us', 'uk'].filter(Boolean),
+    ),
     /** The places as name words ("U.S." → "us"), to compare with the words of names. */
     placeKeys: new Set([...places].map((p) => nameWords(p).join(' ')).filter(Boolean)),
     firstnames,
@@ -555,6 +560,16 @@ const CORPORATE = new Set(
   'corp corporation inc co ltd llc plc company group holdings foods foundation international'.split(' '),
 );
 
+/**
+ * Last words of a company's name that say its trade, which it also goes without when what is left is a
+ * word of its own: "Ankor Energy" is "Ankor", "Anadarko Petroleum" "Anadarko" (never "Gulf Oil" "Gulf").
+ */
+const TRADE = new Set(
+  'energy oil petroleum motors airlines airways shipping industries systems technologies media pharmaceuticals'.split(
+    ' ',
+  ),
+);
+
 /** The word with each letter left out in turn (and the word itself). */
 function deletions(w: string): string[] {
   const out = [w];
@@ -613,6 +628,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     if (sureRoots.has(a) || sureRoots.has(b)) sureRoots.add(Math.min(a, b));
   };
   const names = all.map((e) => [...new Set([e.name, ...e.aliases])]);
+  /** Nodes joined to a group of another kind by a spelling: their kind votes no longer count. */
+  const crossKind = new Set<number>();
   const wordsOf = new Map<string, string[]>();
   for (const list of names) for (const n of list) if (!wordsOf.has(n)) wordsOf.set(n, nameWords(n));
 
@@ -623,6 +640,20 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
       const key = wordsOf.get(n)!.join(' ') || n.toLowerCase();
       const j = byKey.get(key);
       if (j === undefined) byKey.set(key, i);
+      else union(i, j);
+    }
+  });
+  // ... and an organization's long name with its words in another order ("Transitional National Council",
+  // "National Transitional Council")
+  const byWordSet = new Map<string, number>();
+  all.forEach((e, i) => {
+    if (e.kind !== 'ORG') return;
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      if (w.length < 3) continue;
+      const key = [...w].sort().join(' ');
+      const j = byWordSet.get(key);
+      if (j === undefined) byWordSet.set(key, i);
       else union(i, j);
     }
   });
@@ -658,6 +689,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     const roots = new Set<number>();
     for (const j of set) {
       const r = find(j);
+      // already joined to one of them: never to a second ("Jackson" joined Michael Jackson, so no Jermaine)
+      if (r === find(i) && j !== i) return undefined;
       if (r !== find(i)) roots.add(r);
       if (roots.size > 1) return undefined;
     }
@@ -668,6 +701,41 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     if (!set) index.set(key, (set = new Set()));
     set.add(i);
   };
+
+  // ... and across kinds, a name the tagger gave another kind in a few mentions, misspelt ("Lousiana" read
+  // as a person beside "Louisiana"), joins the one larger group of that skeleton; a kind read from context
+  // is never overruled.
+  const skeletonGroups = new Map<string, Set<number>>();
+  all.forEach((_, i) => {
+    for (const n of names[i]) {
+      const key = skeletonKey(wordsOf.get(n)!, n);
+      if (key && nodeKind[i] !== 'EVENT') add(skeletonGroups, key, i);
+    }
+  });
+  const size = new Map<number, number>();
+  const members = new Map<number, number[]>();
+  all.forEach((e, i) => {
+    const r = find(i);
+    size.set(r, (size.get(r) ?? 0) + e.mentions.length);
+    const list = members.get(r);
+    if (list) list.push(i);
+    else members.set(r, [i]);
+  });
+  for (const set of skeletonGroups.values()) {
+    const roots = [...new Set([...set].map(find))];
+    if (roots.length !== 2) continue;
+    let [big, small] = roots.sort((a, b) => (size.get(b) ?? 0) - (size.get(a) ?? 0) || a - b);
+    if (nodeKind[big] === nodeKind[small]) continue;
+    // a kind read from context wins over the tagger's, whatever the counts ("Party Quebecois" an
+    // organization, "Parti Quebecois" read as a person)
+    if (sureRoots.has(small) !== sureRoots.has(big)) {
+      if (sureRoots.has(small)) [big, small] = [small, big];
+    } else if (sureRoots.has(small) || (size.get(small) ?? 0) * 2 > (size.get(big) ?? 0)) continue;
+    for (const i of members.get(small) ?? []) crossKind.add(i);
+    const total = (size.get(big) ?? 0) + (size.get(small) ?? 0);
+    union(big, small);
+    size.set(find(big), total);
+  }
 
   // 3. One letter apart in a long single-word name of a person or an organization ("Mubarek", "Rueters"),
   // when only one name of the story is that close: indexed by the word with one letter left out.
@@ -740,6 +808,29 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     }
   });
 
+  // ... and a person's short given name for the formal one, the rest of the name alike ("Jim Hall" is "James
+  // Hall"; "Chris Lee" fits both "Christopher Lee" and "Christine Lee", so neither).
+  const byFormal = new Map<string, Set<number>>();
+  all.forEach((_, i) => {
+    if (nodeKind[i] !== 'PERSON') return;
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      if (w.length >= 2) add(byFormal, w.join(' '), i);
+    }
+  });
+  all.forEach((_, i) => {
+    if (nodeKind[i] !== 'PERSON') return;
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      const formal = w.length >= 2 ? NICKNAMES.get(w[0]) : undefined;
+      if (!formal) continue;
+      const near = new Set<number>();
+      for (const f of formal) for (const j of byFormal.get([f, ...w.slice(1)].join(' ')) ?? []) near.add(j);
+      const target = only(near, i);
+      if (target !== undefined) union(i, target);
+    }
+  });
+
   // 4. A name inside exactly one longer name of its kind. Index the longer names by their first and last
   // words (a middle name or initial left out) and by each of their proper endings (a surname, "Fateh
   // al-Sham", also by skeleton); a short name joins the one group it fits, none when it fits two
@@ -754,11 +845,27 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   const byLead = new Map<string, Set<number>>();
   /** Full names of people by first name. */
   const byFirstName = new Map<string, Set<number>>();
+  /** Companies by their name without every corporate suffix: "Coca-Cola Co" and "Coca Cola International". */
+  const byBase = new Map<string, Set<number>>();
+  /** A country's institutions by their head noun: "U.S. Congress" is the story's "Congress". */
+  const byCountryHead = new Map<string, Set<number>>();
   /** Places by their words: the gazetteer's countries, capitals and regions, and the story's places. */
   const placeKeys = new Set(gazetteerSets().placeKeys);
   all.forEach((_, i) => {
     if (nodeKind[i] === 'PLACE') for (const n of names[i]) placeKeys.add(wordsOf.get(n)!.join(' '));
   });
+  const distinctive = (word: string) => {
+    const g = gazetteerSets();
+    return (
+      word.length >= 3 &&
+      !g.common.has(word) &&
+      !g.places.has(word) &&
+      !g.cities.has(word) &&
+      !placeKeys.has(word) &&
+      !g.firstnames.has(word) &&
+      !GENERIC_HEADS.has(word)
+    );
+  };
   all.forEach((_, i) => {
     const kind = nodeKind[i];
     if (kind === 'PLACE' || kind === 'EVENT') return; // "York" is not "New York", nor "Korea" "South Korea"
@@ -781,40 +888,66 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
       if (kind === 'ORG') {
         if (w.length >= 2) add(byLead, w[0], i);
         // "Tyson Foods Inc." is "Tyson Foods" and "Tyson"
-        for (let k = w.length; k > 1 && CORPORATE.has(w[k - 1]); k--)
-          add(byStem, w.slice(0, k - 1).join(' '), i);
+        let k = w.length;
+        for (; k > 1 && CORPORATE.has(w[k - 1]); k--) add(byStem, w.slice(0, k - 1).join(' '), i);
+        if (k < w.length) add(byBase, w.slice(0, k).join(' '), i);
+        if (k === 2 && TRADE.has(w[1]) && distinctive(w[0])) add(byStem, w[0], i);
         // "New York Jets" is "Jets": an organization named by a place and its own name goes by the latter
         // (never a head noun alone: "Iowa State Fair" is no "Fair")
         for (let k = 1; k <= 3 && k < w.length; k++) {
-          if (!placeKeys.has(w.slice(0, k).join(' '))) continue;
+          const lead = w.slice(0, k).join(' ');
+          if (!placeKeys.has(lead) && !gazetteerSets().countryKeys.has(lead)) continue;
           const rest = w.slice(k);
           if (!(rest.length === 1 && (GENERIC_HEADS.has(rest[0]) || CORPORATE.has(rest[0]))))
             add(byStem, rest.join(' '), i);
+          else if (GENERIC_HEADS.has(rest[0]) && gazetteerSets().countryKeys.has(w.slice(0, k).join(' ')))
+            add(byCountryHead, rest[0], i);
         }
       }
     }
   });
-  const distinctive = (word: string) => {
-    const g = gazetteerSets();
-    return (
-      word.length >= 3 &&
-      !g.common.has(word) &&
-      !g.places.has(word) &&
-      !g.cities.has(word) &&
-      !placeKeys.has(word) &&
-      !g.firstnames.has(word) &&
-      !GENERIC_HEADS.has(word)
-    );
-  };
   /** A single word whose kind is only the tagger's guess, and no known place: maybe a surname or a company. */
   const sure = (i: number) => sureRoots.has(find(i));
   const weak = (i: number, w: string[]) =>
     w.length === 1 && w[0].length >= 3 && !gazetteerSets().places.has(w[0]) && !sure(i);
+  /** Events by their own name without the head word: "Hurricane Katrina" by "katrina". */
+  const byEventName = new Map<string, Set<number>>();
+  all.forEach((_, i) => {
+    if (nodeKind[i] !== 'EVENT') return;
+    for (const n of names[i]) {
+      const w = wordsOf.get(n)!;
+      const from = w.findIndex((x) => EVENT_HEADS.has(x));
+      if (from >= 0 && from < w.length - 1) add(byEventName, w.slice(from + 1).join(' '), i);
+    }
+  });
   /** Nodes whose kind votes no longer count: a weak single word that joined a person's or a company's name. */
   const outvoted = new Set<number>();
+  /** Mentions of each group once the full names are merged, for `dominant`. */
+  const weight = new Map<number, number>();
+  /**
+   * The group among `set` that news style makes a bare surname refer to: the story's main bearer of that
+   * surname, when it has three mentions or more and three times as many as any other ("Netanyahu" is
+   * Benjamin Netanyahu, not his wife, in a story about him). Undefined when no group dominates.
+   */
+  const dominant = (set: Set<number> | undefined, i: number): number | undefined => {
+    if (!set) return undefined;
+    const counts = new Map<number, number>();
+    for (const j of set) {
+      const r = find(j);
+      if (r === find(i) && j !== i) return undefined;
+      if (r !== find(i)) counts.set(r, weight.get(r) ?? 0);
+    }
+    const [top, second] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    if (!top || top[1] < 3 || (second && top[1] < 3 * second[1])) return undefined;
+    return top[0];
+  };
   // first the full names among themselves ("Hillary Clinton" in "Hillary Rodham Clinton"), so that a
   // surname then counts the people, not their spellings
-  for (const pass of ['full', 'short'] as const)
+  for (const pass of ['full', 'short'] as const) {
+    if (pass === 'short')
+      all.forEach((e, i) => {
+        weight.set(find(i), (weight.get(find(i)) ?? 0) + e.mentions.length);
+      });
     all.forEach((_, i) => {
       const kind = nodeKind[i];
       if (kind === 'EVENT') return;
@@ -823,8 +956,22 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
         if (!w.length || isAcronym(n.replace(/\s/g, ''))) continue;
         if (pass === 'full' ? w.length < 2 : w.length !== 1) continue;
         // a head noun alone ("Hall", "Court") is no short form of a longer name, except a person's surname
-        if (w.length === 1 && GENERIC_HEADS.has(w[0]) && kind !== 'PERSON') continue;
+        // and a country's one institution of that name ("Congress" of "U.S. Congress")
+        if (w.length === 1 && GENERIC_HEADS.has(w[0]) && kind !== 'PERSON') {
+          const target = kind === 'ORG' ? only(byCountryHead.get(w[0]), i) : undefined;
+          if (target !== undefined) union(i, target);
+          continue;
+        }
         let target: number | undefined;
+        // the storm's name alone, read as a person's ("Katrina" of "Hurricane Katrina")
+        if (w.length === 1 && weak(i, w) && !bySurname.has(w[0])) {
+          target = only(byEventName.get(w[0]), i);
+          if (target !== undefined) {
+            outvoted.add(i);
+            union(i, target);
+            continue;
+          }
+        }
         if (kind !== 'PLACE') {
           target =
             w.length === 1
@@ -834,12 +981,17 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
                   // "Brenda Vaughan"), when no one has it as a surname
                   (!bySurname.has(w[0]) && gazetteerSets().firstnames.has(w[0])
                     ? only(byFirstName.get(w[0]), i)
-                    : undefined))
+                    : undefined) ??
+                  dominant(bySurname.get(w[0]), i))
                 : undefined
               : (only(byEnding.get(`${kind} ${w.join(' ')}`), i) ??
                 only(byEnding.get(`${kind} ~${skeletonKey(w, '') ?? ''}`), i) ??
                 only(byEnds.get(`${kind} ${w[0]} ${w[w.length - 1]}`), i));
           if (kind === 'ORG' || (w.length === 1 && weak(i, w))) target ??= only(byStem.get(w.join(' ')), i);
+          // a company's name is each of its spellings with a corporate suffix ("Coca-Cola" is both
+          // "Coca-Cola Co" and "Coca Cola International")
+          if (kind === 'ORG' && target === undefined && w.length >= 2 && !placeKeys.has(w.join(' ')))
+            for (const j of byBase.get(w.join(' ')) ?? []) union(i, j);
           // an organization's distinctive first word is its short name ("Barnes" of "Barnes & Noble"): a
           // word no text writes in lower case, no place or town ("Southall Monitoring Project"), first name or
           // head noun, and no one's surname
@@ -893,22 +1045,37 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
         }
       }
     });
+  }
 
   // 5. An acronym to the only long form of its kind in the story with those initials ("JFS", "U.S.").
   const byInitials = new Map<string, Set<number>>();
   all.forEach((_, i) => {
     for (const n of names[i]) {
       if (wordsOf.get(n)!.length < 2) continue;
-      add(byInitials, `${nodeKind[i]} ${initials(n)}`, i);
       const withOf = initials(n, true);
-      if (withOf !== initials(n)) add(byInitials, `${nodeKind[i]} ${withOf}`, i);
+      for (const kind of [nodeKind[i], '*']) {
+        add(byInitials, `${kind} ${initials(n)}`, i);
+        if (withOf !== initials(n)) add(byInitials, `${kind} ${withOf}`, i);
+      }
     }
   });
   all.forEach((_, i) => {
     for (const n of names[i]) {
       const compact = n.replace(/\s/g, '');
       if (!isAcronym(compact)) continue;
-      const target = only(byInitials.get(`${nodeKind[i]} ${compact.replace(/\./g, '').toUpperCase()}`), i);
+      const key = compact.replace(/\./g, '').toUpperCase();
+      let target = only(byInitials.get(`${nodeKind[i]} ${key}`), i);
+      // the tagger's kind of a bare acronym is a guess: with no long form of its kind, the story's one long
+      // form of any kind ("ISS" read as an organization, "International Space Station" as a place)
+      if (
+        target === undefined &&
+        !sure(i) &&
+        !byInitials.has(`${nodeKind[i]} ${key}`) &&
+        !gazetteerSets().countryKeys.has(key.toLowerCase())
+      ) {
+        target = only(byInitials.get(`* ${key}`), i);
+        if (target !== undefined) outvoted.add(i);
+      }
       if (target !== undefined) union(i, target);
     }
   });
@@ -921,7 +1088,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   });
 
   const groups = new Map<number, Draft[]>();
-  const ignored = new Set<Draft>([...outvoted].map((i) => all[i]));
+  const ignored = new Set<Draft>([...outvoted, ...crossKind].map((i) => all[i]));
   all.forEach((e, i) => {
     const r = find(i);
     const g = groups.get(r);

@@ -275,15 +275,125 @@ export function parseNumberWords(text: string): number | undefined {
 /** Titles and roles: before a name they make it a person and are not part of the name ("Foreign Minister"). */
 export const TITLES: readonly string[] =
   `president president-elect minister secretary prime premier chancellor
-king queen prince princess sheikh emir general gen lt col colonel major maj captain capt sergeant commander
+king queen prince princess sheikh emir general gen lt col colonel major maj captain capt sergeant corporal commander
 admiral ambassador envoy senator sen governor gov mayor judge justice chief spokesman spokeswoman spokesperson
 director chairman chairwoman chair ceo founder leader deputy foreign defence defense interior state mr mrs ms dr
 prof professor pope cardinal bishop rabbi imam ayatollah lord lady sir officer inspector superintendent
-detective analyst researcher correspondent reporter editor master harbourmaster`.split(/\s+/);
+detective analyst researcher historian correspondent reporter editor master harbourmaster comrade`.split(
+    /\s+/,
+  );
 
 /** Abbreviated titles and name suffixes, lower case, without their dot ("Lt. Gen.", "Dr.", "Jr."). */
 export const TITLE_ABBREVIATIONS: readonly string[] = `mr mrs ms dr prof gen lt col maj capt sgt cpl adm gov
 sen rep st sr jr rev hon pres supt insp det`.split(/\s+/);
+
+/**
+ * English given names and the short forms they go by, one family a line: the formal name first, then its
+ * short forms ("James Hall" is "Jim Hall"). A short form may belong to several formal names ("Chris", "Alex").
+ */
+const NICKNAME_FAMILIES = `james jim jimmy jamie
+michael mike mikey mick mickey
+robert bob bobby rob robbie
+william bill billy will willie
+richard dick rick ricky rich richie
+thomas tom tommy
+john jack johnny
+joseph joe joey
+charles charlie chuck
+christopher chris
+christine chris tina
+christina chris tina
+daniel dan danny
+david dave davey
+edward ed eddie ted ned
+theodore ted teddy
+stephen steve stevie
+steven steve stevie
+nicholas nick nicky
+anthony tony
+andrew andy drew
+benjamin ben benny
+matthew matt
+patrick pat paddy
+patricia pat patty trish
+peter pete
+samuel sam sammy
+samantha sam
+timothy tim timmy
+gregory greg
+jeffrey jeff
+geoffrey geoff jeff
+kenneth ken kenny
+lawrence larry
+ronald ron ronnie
+donald don donny
+gerald gerry jerry
+jerome jerry
+henry harry hank
+harold harry hal
+frederick fred freddie
+alfred alf fred
+alexander alex
+alexandra alex
+elizabeth liz beth betty lizzie
+katherine kate kathy katie
+catherine cathy kate katie
+kathryn kate kathy katie
+margaret maggie meg peggy
+jennifer jen jenny
+susan sue susie
+deborah debbie deb
+rebecca becky
+victoria vicky
+jacqueline jackie
+philip phil
+phillip phil
+raymond ray
+leonard len lenny
+abraham abe
+zachary zach
+joshua josh
+jonathan jon
+vincent vince
+douglas doug
+walter walt
+albert al bert
+eugene gene
+francis frank
+franklin frank
+jacob jake
+louis lou
+mitchell mitch
+randall randy
+russell russ
+terence terry
+terrence terry
+bradley brad
+cynthia cindy
+pamela pam
+barbara barb
+judith judy
+gabriel gabe
+nicole nikki
+nathaniel nate
+nathan nate
+frances fran
+allison ally
+jessica jess jessie
+joanna jo
+josephine jo josie
+dorothy dot dottie
+sandra sandy`;
+
+/** Formal given names by short form, lower case: "jim" → ["james"], "chris" → ["christopher", ...]. */
+export const NICKNAMES: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const line of NICKNAME_FAMILIES.split('\n')) {
+    const [formal, ...short] = line.trim().split(/\s+/);
+    for (const s of short) out.set(s, [...(out.get(s) ?? []), formal]);
+  }
+  return out;
+})();
 
 /** The abbreviated titles a quote's speaker may be cut down to ("Lt." of "Lt. Gen. Charles Bouchard"). */
 export const SPEAKER_TITLE_ABBREVIATIONS: readonly string[] =

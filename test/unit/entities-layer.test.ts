@@ -342,3 +342,112 @@ test("a name's head word decides place against an organization's word inside it"
   assert.equal(span('University of Quorvia', 'PLACE')?.kind, 'ORG');
   assert.equal(span('Bank of Brackwater', 'PERSON')?.kind, 'ORG');
 });
+
+/** `n` mentions of one name in one article, as the article's extraction would give them. */
+const repeated = (name: string, kind: EntityKind, n: number, article = 'a') =>
+  Array.from({ length: n }, () => entity(name, kind, article));
+
+test("a bare surname is the story's main bearer of it only when that one has three times the mentions", () => {
+  const main = mergeEntities([
+    [
+      ...repeated('Ilse Varga', 'PERSON', 6),
+      entity('Tomas Varga', 'PERSON'),
+      ...repeated('Varga', 'PERSON', 4),
+    ],
+  ]);
+  assert.equal(groupOf(main, 'Varga'), 'Ilse Varga');
+  assert.notEqual(groupOf(main, 'Tomas Varga'), 'Ilse Varga');
+  // two bearers of the surname with like counts: the surname stays apart
+  const even = mergeEntities([
+    [
+      ...repeated('Ilse Varga', 'PERSON', 3),
+      ...repeated('Tomas Varga', 'PERSON', 2),
+      entity('Varga', 'PERSON'),
+    ],
+  ]);
+  assert.equal(groupOf(even, 'Varga'), 'Varga');
+  // once joined to one bearer, never to a second ("Jackson" of Michael Jackson is not Jermaine's too)
+  const chain = mergeEntities([
+    [...repeated('Ilse Varga', 'PERSON', 9), ...repeated('Tomas Varga', 'PERSON', 3)],
+    [entity('Varga', 'PERSON', 'b'), entity('Varga', 'PERSON', 'c')],
+  ]);
+  assert.notEqual(groupOf(chain, 'Tomas Varga'), groupOf(chain, 'Ilse Varga'));
+});
+
+test('a short given name is the formal one beside the same surname, unless it fits two', () => {
+  const one = mergeEntities([[entity('James Oduya', 'PERSON'), entity('Jim Oduya', 'PERSON', 'b')]]);
+  assert.equal(groupOf(one, 'Jim Oduya'), 'James Oduya');
+  const two = mergeEntities([
+    [
+      entity('Christopher Lund', 'PERSON'),
+      entity('Christine Lund', 'PERSON'),
+      entity('Chris Lund', 'PERSON'),
+    ],
+  ]);
+  assert.equal(groupOf(two, 'Chris Lund'), 'Chris Lund');
+  // another surname, or a short form of another name, is another person
+  const other = mergeEntities([[entity('James Oduya', 'PERSON'), entity('Jim Brack', 'PERSON')]]);
+  assert.notEqual(groupOf(other, 'Jim Brack'), 'James Oduya');
+  const notShort = mergeEntities([[entity('James Oduya', 'PERSON'), entity('Tom Oduya', 'PERSON')]]);
+  assert.notEqual(groupOf(notShort, 'Tom Oduya'), 'James Oduya');
+});
+
+test("a country's institution goes by its head noun; a city's or a state's does not", () => {
+  const country = mergeEntities([[entity('U.S. Congress', 'ORG'), entity('Congress', 'ORG', 'b')]]);
+  assert.equal(groupOf(country, 'Congress'), 'U.S. Congress');
+  const state = mergeEntities([[entity('Iowa Senate', 'ORG'), entity('Senate', 'ORG', 'b')]]);
+  assert.equal(groupOf(state, 'Senate'), 'Senate');
+});
+
+test('a bare acronym of the wrong kind joins the one long form of any kind', () => {
+  const merged = mergeEntities([
+    [entity('Brackwater Orbital Laboratory', 'PLACE'), entity('BOL', 'ORG', 'b')],
+  ]);
+  assert.equal(groupOf(merged, 'BOL'), 'Brackwater Orbital Laboratory');
+  const two = mergeEntities([
+    [
+      entity('Brackwater Orbital Laboratory', 'PLACE'),
+      entity('Bureau of Labour', 'ORG'),
+      entity('BOL', 'PERSON'),
+    ],
+  ]);
+  assert.equal(groupOf(two, 'BOL'), 'BOL');
+});
+
+test("a misspelling of another kind joins the larger group of its spelling; a company's trade word drops", () => {
+  const typo = mergeEntities([
+    [...repeated('Lindqvistania', 'PLACE', 5), entity('Lindqvistiana', 'PERSON', 'b')],
+  ]);
+  assert.equal(groupOf(typo, 'Lindqvistiana'), 'Lindqvistania');
+  assert.equal(typo.find((e) => e.name === 'Lindqvistania')?.kind, 'PLACE');
+  // two like-sized groups of two kinds stay apart
+  const even = mergeEntities([
+    [...repeated('Lindqvistania', 'PLACE', 2), ...repeated('Lindqvistiana', 'PERSON', 2)],
+  ]);
+  assert.notEqual(groupOf(even, 'Lindqvistiana'), groupOf(even, 'Lindqvistania'));
+  const trade = mergeEntities([[entity('Oduvex Energy LLC', 'ORG'), entity('Oduvex', 'PERSON', 'b')]]);
+  assert.equal(groupOf(trade, 'Oduvex'), 'Oduvex Energy LLC');
+  // "Gulf" is no short form of "Gulf Oil"
+  const gulf = mergeEntities([[entity('Gulf Oil', 'ORG'), entity('Gulf', 'PLACE', 'b')]]);
+  assert.equal(groupOf(gulf, 'Gulf'), 'Gulf');
+});
+
+test("a storm's name alone joins the storm; spellings of one company with two suffixes are one", () => {
+  const storm = mergeEntities([[entity('Hurricane Odalys', 'EVENT'), entity('Odalys', 'PERSON', 'b')]]);
+  assert.equal(groupOf(storm, 'Odalys'), 'Hurricane Odalys');
+  const company = mergeEntities([
+    [
+      entity('Vantor Brack Co', 'ORG'),
+      entity('Vantor Brack International', 'ORG'),
+      entity('Vantor-Brack', 'ORG'),
+    ],
+  ]);
+  assert.equal(groupOf(company, 'Vantor Brack Co'), groupOf(company, 'Vantor Brack International'));
+  const reordered = mergeEntities([
+    [entity('Provisional National Assembly', 'ORG'), entity('National Provisional Assembly', 'ORG', 'b')],
+  ]);
+  assert.equal(
+    groupOf(reordered, 'National Provisional Assembly'),
+    groupOf(reordered, 'Provisional National Assembly'),
+  );
+});
