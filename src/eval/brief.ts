@@ -45,6 +45,9 @@ export interface GoldSentence {
   /** Citation stories only: the articles that state the sentence's fact, and the independent reports among them. */
   supporters?: string[];
   reports?: number;
+  /** What the brief showed when the line was labelled (a record of the baseline; not read by the eval). */
+  cited?: string[];
+  shown?: number;
 }
 
 /** What the brief shows for a summary sentence: enough to score it. */
