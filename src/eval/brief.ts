@@ -1,0 +1,181 @@
+/**
+ * `newsfuse eval brief --data data/gold/briefs.jsonl [--shared DIR] [--json]`: briefs measured the way a
+ * reader would (protocol: data/gold/briefs.md). The briefs of every labelled story are made again by the
+ * pipeline (brief-stories.ts) and their summary sentences matched to the labelled ones by story and text
+ * hash. Only matched sentences are scored; how many labelled sentences are gone and how many shown sentences
+ * have no label is reported beside the scores, so that a changed summary cannot score well unseen, and the
+ * usable rate is also given with every unlabelled sentence counted as not usable (`usable_lower`).
+ *
+ * Citations (stories labelled with supporters): precision and recall of the cited articles against the
+ * articles that state the sentence's fact, pooled over sentences; corroboration: the share of sentences whose
+ * shown report count equals the labelled one (and how many are too high or too low).
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BriefSentence, briefStoryLoader, storyBriefs } from './brief-stories.js';
+import type { EvalResult, EvalTask, Metrics } from './contract.js';
+import { readJsonl } from './data.js';
+
+/** Why a summary sentence is not usable on its own (data/gold/briefs.md). */
+export const REASONS = [
+  'furniture',
+  'caption',
+  'byline-glued',
+  'title-run-in',
+  'joined-sentences',
+  'dangling-reference',
+  'unattributed-quote',
+  'fragment-or-list',
+  'trivia-or-slogan',
+  'non-article',
+] as const;
+
+export type Label = 'usable' | (typeof REASONS)[number];
+
+/** One labelled summary sentence (no text: the hash names it). */
+export interface GoldSentence {
+  story: string;
+  brief: number;
+  index: number;
+  hash: string;
+  /** The article the sentence was taken from, and its offset there (-1 when not found verbatim). */
+  from: string;
+  offset: number;
+  label: Label;
+  /** Citation stories only: the articles that state the sentence's fact, and the independent reports among them. */
+  supporters?: string[];
+  reports?: number;
+  /** What the brief showed when the line was labelled (a record of the baseline; not read by the eval). */
+  cited?: string[];
+  shown?: number;
+}
+
+/** What the brief shows for a summary sentence: enough to score it. */
+export type Shown = Pick<BriefSentence, 'story' | 'hash' | 'cited' | 'shown'>;
+
+const key = (story: string, hash: string) => `${story}#${hash}`;
+
+/** Checks a gold line; returns the problem or undefined. */
+export function goldProblem(g: Partial<GoldSentence>): string | undefined {
+  if (typeof g.story !== 'string' || typeof g.hash !== 'string') return 'needs "story" and "hash"';
+  if (g.label !== 'usable' && !REASONS.includes(g.label as (typeof REASONS)[number]))
+    return `unknown label "${String(g.label)}"`;
+  if ((g.supporters === undefined) !== (g.reports === undefined))
+    return '"supporters" and "reports" go together';
+  if (g.supporters && (!Array.isArray(g.supporters) || !g.supporters.length))
+    return '"supporters" must name at least one article';
+  return undefined;
+}
+
+const ratio = (a: number, b: number) => (b ? a / b : 0);
+const round4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/**
+ * Scores shown summary sentences against labelled ones (pure). A shown sentence is matched by story and
+ * hash; a labelled sentence matched more than once (the same text twice in one story) counts once.
+ */
+export function scoreBriefs(gold: GoldSentence[], shown: Shown[]): Metrics {
+  const labelled = new Map<string, GoldSentence>();
+  for (const g of gold) if (!labelled.has(key(g.story, g.hash))) labelled.set(key(g.story, g.hash), g);
+  const stories = new Set(gold.map((g) => g.story));
+  const seen = new Set<string>();
+  let unlabelled = 0;
+  let tp = 0;
+  let cited = 0;
+  let truth = 0;
+  let citeSentences = 0;
+  let exact = 0;
+  let high = 0;
+  let low = 0;
+  let usable = 0;
+  const reasons: Record<string, number> = Object.fromEntries(REASONS.map((r) => [r, 0]));
+  for (const s of shown) {
+    if (!stories.has(s.story)) continue;
+    const k = key(s.story, s.hash);
+    const g = labelled.get(k);
+    if (!g) {
+      unlabelled++;
+      continue;
+    }
+    if (seen.has(k)) continue;
+    seen.add(k);
+    if (g.label === 'usable') usable++;
+    else reasons[g.label]++;
+    if (g.supporters && g.reports !== undefined) {
+      citeSentences++;
+      const support = new Set(g.supporters);
+      const ids = new Set(s.cited);
+      cited += ids.size;
+      truth += support.size;
+      for (const id of ids) if (support.has(id)) tp++;
+      if (s.shown === g.reports) exact++;
+      else if (s.shown > g.reports) high++;
+      else low++;
+    }
+  }
+  const matched = seen.size;
+  return {
+    labelled: labelled.size,
+    matched,
+    gone: labelled.size - matched,
+    unlabelled,
+    citation_sentences: citeSentences,
+    citation_precision: round4(ratio(tp, cited)),
+    citation_recall: round4(ratio(tp, truth)),
+    corroboration_exact: round4(ratio(exact, citeSentences)),
+    corroboration_high: high,
+    corroboration_low: low,
+    usable: round4(ratio(usable, matched)),
+    usable_lower: round4(ratio(usable, matched + unlabelled)),
+    not_usable: Object.fromEntries(Object.entries(reasons).map(([r, n]) => [r, round4(ratio(n, matched))])),
+  };
+}
+
+const datasetOf = (story: string) => story.split('/')[0];
+
+export const task: EvalTask = {
+  name: 'brief',
+  description: 'briefs against hand-labelled summary sentences: citations, report counts, usable rate',
+  flags: { shared: 'folder of the shared data (default ../shared/data beside the repository)' },
+  async run({ data, flags, log }): Promise<EvalResult> {
+    const started = Date.now();
+    const shared =
+      typeof flags.shared === 'string'
+        ? flags.shared
+        : join(fileURLToPath(new URL('../../..', import.meta.url)), 'shared', 'data');
+    const gold: GoldSentence[] = [];
+    readJsonl<Partial<GoldSentence>>(data).forEach((g, i) => {
+      const problem = goldProblem(g);
+      if (problem) log(`warning: ${data}:${i + 1}: ${problem}; skipped`);
+      else gold.push(g as GoldSentence);
+    });
+    const load = briefStoryLoader(shared);
+    const shown: Shown[] = [];
+    const stories = [...new Set(gold.map((g) => g.story))];
+    const missing = new Set<string>();
+    for (const story of stories) {
+      const docs = load(story);
+      if (!docs) {
+        log(`warning: story ${story} is not in ${shared}; its labels are not scored`);
+        missing.add(story);
+        continue;
+      }
+      shown.push(...storyBriefs(story, docs).sentences);
+    }
+    const scored = gold.filter((g) => !missing.has(g.story));
+    const details: Record<string, Metrics> = {};
+    for (const set of [...new Set(scored.map((g) => datasetOf(g.story)))].sort())
+      details[set] = scoreBriefs(
+        scored.filter((g) => datasetOf(g.story) === set),
+        shown.filter((s) => datasetOf(s.story) === set),
+      );
+    return {
+      task: 'brief',
+      data,
+      items: stories.length - missing.size,
+      seconds: (Date.now() - started) / 1000,
+      metrics: scoreBriefs(scored, shown),
+      details,
+    };
+  },
+};

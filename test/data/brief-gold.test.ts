@@ -1,0 +1,25 @@
+/** `newsfuse eval brief` over the hand-labelled brief dev set (data/gold/briefs.md), on the shared data. */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { NO_DATA, repoRoot } from '../helpers.js';
+
+const gold = fileURLToPath(new URL('../../data/gold/briefs.jsonl', import.meta.url));
+
+test('eval brief runs over the brief dev set and reports every figure', { skip: NO_DATA }, () => {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'eval', 'brief', '--data', gold, '--json'],
+    { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const r = JSON.parse(out);
+  const m = r.metrics;
+  assert.equal(r.task, 'brief');
+  assert.equal(m.labelled, 380);
+  assert.equal(m.matched + m.gone, m.labelled);
+  for (const k of ['citation_precision', 'citation_recall', 'corroboration_exact', 'usable', 'usable_lower'])
+    assert.ok(m[k] >= 0 && m[k] <= 1, `${k} ${m[k]}`);
+  assert.ok(m.citation_sentences > 0, 'no citation sentence matched');
+  assert.ok(typeof m.not_usable === 'object');
+});

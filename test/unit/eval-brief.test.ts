@@ -1,0 +1,115 @@
+/** Scoring of `newsfuse eval brief` on a tiny invented brief (data/gold/briefs.md), and the briefs it reads. */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { type GoldSentence, goldProblem, scoreBriefs, task } from '../../src/eval/brief.js';
+import { sentenceHash, storyBriefs } from '../../src/eval/brief-stories.js';
+import { tempDir } from '../helpers.js';
+
+const gold = (over: Partial<GoldSentence>): GoldSentence => ({
+  story: 'multinews/x',
+  brief: 0,
+  index: 0,
+  hash: 'h0',
+  from: 'x-p1',
+  offset: 0,
+  label: 'usable',
+  ...over,
+});
+
+test('citations are scored by cited vs true supporters, pooled over sentences', () => {
+  const labelled = [
+    gold({ hash: 'h0', supporters: ['a', 'b'], reports: 2 }),
+    gold({ hash: 'h1', supporters: ['a'], reports: 1, label: 'caption' }),
+  ];
+  const m = scoreBriefs(labelled, [
+    { story: 'multinews/x', hash: 'h0', cited: ['a'], shown: 2 },
+    { story: 'multinews/x', hash: 'h1', cited: ['a', 'c'], shown: 3 },
+  ]);
+  // cited a, a, c: two right of three; true a, b, a: two found of three
+  assert.equal(m.citation_precision, 0.6667);
+  assert.equal(m.citation_recall, 0.6667);
+  assert.equal(m.corroboration_exact, 0.5);
+  assert.equal(m.corroboration_high, 1);
+  assert.equal(m.corroboration_low, 0);
+  assert.equal(m.usable, 0.5);
+  assert.deepEqual((m.not_usable as Record<string, number>).caption, 0.5);
+});
+
+test('a changed summary is not scored silently: gone and unlabelled sentences are counted', () => {
+  const labelled = [gold({ hash: 'h0' }), gold({ hash: 'h1' }), gold({ hash: 'h2', label: 'furniture' })];
+  const m = scoreBriefs(labelled, [
+    { story: 'multinews/x', hash: 'h0', cited: [], shown: 1 },
+    { story: 'multinews/x', hash: 'new', cited: [], shown: 1 },
+    // another story's sentence is not this set's business
+    { story: 'multinews/y', hash: 'h1', cited: [], shown: 1 },
+  ]);
+  assert.equal(m.labelled, 3);
+  assert.equal(m.matched, 1);
+  assert.equal(m.gone, 2);
+  assert.equal(m.unlabelled, 1);
+  assert.equal(m.usable, 1);
+  assert.equal(m.usable_lower, 0.5);
+  assert.equal(m.citation_sentences, 0);
+});
+
+test('gold lines are checked: known labels, supporters with their count', () => {
+  assert.equal(goldProblem(gold({})), undefined);
+  assert.match(goldProblem(gold({ label: 'nice' as never })) ?? '', /unknown label/);
+  assert.match(goldProblem(gold({ supporters: ['a'] })) ?? '', /go together/);
+  assert.match(goldProblem({ hash: 'h' }) ?? '', /story/);
+});
+
+test('the sentence hash folds white space and names the text', () => {
+  assert.equal(sentenceHash('A  cat\nsat. '), sentenceHash('A cat sat.'));
+  assert.notEqual(sentenceHash('A cat sat.'), sentenceHash('A dog sat.'));
+  assert.match(sentenceHash('x'), /^[0-9a-f]{12}$/);
+});
+
+const docs = [
+  {
+    id: 'k-p1',
+    text:
+      'The town council of Marrow Bay voted on Tuesday to close the old ferry pier after inspectors found cracks in its pilings.\n\n' +
+      'Council leader Ida Fenwick said the pier would stay shut until repairs costing about 40,000 pounds were finished.\n\n' +
+      'Fishing boats will use the harbour wall in the meantime, the council said.',
+  },
+  {
+    id: 'k-p2',
+    text:
+      'Marrow Bay council voted on Tuesday to close the old ferry pier after inspectors found cracks in its pilings.\n\n' +
+      'Repairs are expected to cost about 40,000 pounds, council leader Ida Fenwick said.\n\n' +
+      'Ferry passengers were told to board at the harbour wall from next week.',
+  },
+];
+
+test('briefs are made by the pipeline and name articles by their shared-data ids', () => {
+  const { sentences } = storyBriefs('multinews/k', docs);
+  assert.ok(sentences.length > 0);
+  for (const s of sentences) {
+    assert.ok(['k-p1', 'k-p2'].includes(s.from), s.from);
+    for (const c of s.cited) assert.ok(['k-p1', 'k-p2'].includes(c), c);
+    assert.equal(s.hash, sentenceHash(s.text));
+  }
+});
+
+test('the task warns about a bad gold line with file:line and scores the rest', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'gold.jsonl');
+  writeFileSync(
+    file,
+    `${JSON.stringify(gold({ story: 'multinews/none', label: 'odd' as never }))}\n${JSON.stringify(gold({ story: 'multinews/none' }))}\n`,
+  );
+  const logs: string[] = [];
+  const r = await task.run({ data: file, flags: { shared: join(dir, 'nothing') }, log: (m) => logs.push(m) });
+  assert.ok(
+    logs.some((l) => l.includes(`${file}:1: unknown label`)),
+    logs.join('\n'),
+  );
+  assert.ok(
+    logs.some((l) => l.includes('multinews/none')),
+    logs.join('\n'),
+  );
+  assert.equal(r.items, 0);
+});
