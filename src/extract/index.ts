@@ -8,6 +8,7 @@ import { datelineAgency, stripDateline } from './datelines.js';
 import { normalizeDate } from './dates.js';
 import { extractHtml, type HtmlExtraction } from './html.js';
 import { detectLanguage } from './language.js';
+import { type NonArticleReason, nonArticleReason } from './non-article.js';
 import { extractText } from './text.js';
 import { tokenWords } from './text-length.js';
 
@@ -32,7 +33,15 @@ function recordParagraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-export function extractArticle(raw: RawDocument): ExtractResult {
+export interface ExtractOptions {
+  /** Keep inputs that do not read as articles (error pages, walls, widgets, ...), marked `nonArticle`. */
+  keepAll?: boolean;
+}
+
+/** The warning for an input dropped because it is not an article. */
+export const notAnArticle = (reason: NonArticleReason) => `not an article (${reason}); skipped`;
+
+export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): ExtractResult {
   const fields: HtmlExtraction =
     raw.kind === 'html'
       ? extractHtml(raw.content)
@@ -45,17 +54,11 @@ export function extractArticle(raw: RawDocument): ExtractResult {
     .split(/\s+/)
     .filter(Boolean)
     .reduce((n, t) => n + tokenWords(t), 0);
-  if (wordsInBody < MIN_BODY_WORDS) {
-    return {
-      diagnostics: [
-        {
-          level: 'warning',
-          origin: raw.origin,
-          message: 'no article content (too little body text); skipped',
-        },
-      ],
-    };
-  }
+  // Below the floor there is nothing to keep, even with keepAll.
+  const nonArticle: NonArticleReason | undefined =
+    wordsInBody < MIN_BODY_WORDS ? 'too little prose' : nonArticleReason(paragraphs, { wholeText: raw.kind !== 'html' });
+  if (nonArticle && (!options.keepAll || wordsInBody < MIN_BODY_WORDS))
+    return { diagnostics: [{ level: 'warning', origin: raw.origin, message: notAnArticle(nonArticle) }] };
   const h = raw.hints;
   // A record of a JSON Lines file shares the file's name with every other record: its lead names it better.
   const title =
@@ -77,6 +80,7 @@ export function extractArticle(raw: RawDocument): ExtractResult {
     paragraphs,
     text,
     hash: raw.hash,
+    nonArticle: nonArticle && { reason: nonArticle },
   };
   return { article: dropUndefined(article), diagnostics: [] };
 }

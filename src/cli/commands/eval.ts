@@ -14,6 +14,7 @@ const TASKS = [
   'paraphrase',
   'merges',
   'disagreements',
+  'non-articles',
 ];
 
 async function loadTask(name: string): Promise<EvalTask> {
