@@ -10,6 +10,7 @@ import { extractHtml, type HtmlExtraction } from './html.js';
 import { detectLanguage } from './language.js';
 import { type NonArticleReason, nonArticleReason } from './non-article.js';
 import { extractText } from './text.js';
+import { cleanTextParagraphs, unglueSentences } from './text-cleanup.js';
 import { tokenWords } from './text-length.js';
 
 export interface ExtractResult {
@@ -48,7 +49,12 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
       : raw.kind === 'record'
         ? { paragraphs: recordParagraphs(raw.content) }
         : extractText(raw.content);
-  const paragraphs = fields.paragraphs;
+  // Plain text carries its furniture inline (captions, credit lines, call-outs, glued sentences); HTML has
+  // had its furniture removed with the DOM, and only gets its glued sentences parted.
+  const paragraphs =
+    raw.kind === 'html'
+      ? fields.paragraphs.map(unglueSentences)
+      : cleanTextParagraphs(fields.paragraphs, raw.hints.title ?? fields.title);
   const text = paragraphs.join('\n\n');
   const wordsInBody = text
     .split(/\s+/)
