@@ -153,9 +153,14 @@ export const task: EvalTask = {
         recall: ratio(s.tp, s.tp + s.fn),
         false_drops: s.fp,
       };
-    for (const [reason, x] of byReason) details[`reason: ${reason}`] = { n: x.n, recall: ratio(x.found, x.n) };
+    for (const [reason, x] of byReason)
+      details[`reason: ${reason}`] = { n: x.n, recall: ratio(x.found, x.n) };
     for (const [name, m] of Object.entries(details))
-      log(`  ${name}: ${Object.entries(m).map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : v}`).join(', ')}`);
+      log(
+        `  ${name}: ${Object.entries(m)
+          .map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : v}`)
+          .join(', ')}`,
+      );
     return {
       task: 'non-articles',
       data,

@@ -62,7 +62,9 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
     .reduce((n, t) => n + tokenWords(t), 0);
   // Below the floor there is nothing to keep, even with keepAll.
   const nonArticle: NonArticleReason | undefined =
-    wordsInBody < MIN_BODY_WORDS ? 'too little prose' : nonArticleReason(paragraphs, { wholeText: raw.kind !== 'html' });
+    wordsInBody < MIN_BODY_WORDS
+      ? 'too little prose'
+      : nonArticleReason(paragraphs, { wholeText: raw.kind !== 'html' });
   if (nonArticle && (!options.keepAll || wordsInBody < MIN_BODY_WORDS))
     return { diagnostics: [{ level: 'warning', origin: raw.origin, message: notAnArticle(nonArticle) }] };
   const h = raw.hints;

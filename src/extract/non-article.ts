@@ -119,7 +119,8 @@ export function furnitureKind(sentence: string): Exclude<NonArticleReason, 'too 
 }
 
 /** Lines that are never prose, whatever their length: credit lines and code ("Photograph: …", `{"title": …`). */
-const NEVER_PROSE = /^(?:photographs?|photos?|pictures?|images?|graphics?|sources?|credits?|video)\s*:|\{\s*"\w+"\s*:/i;
+const NEVER_PROSE =
+  /^(?:photographs?|photos?|pictures?|images?|graphics?|sources?|credits?|video)\s*:|\{\s*"\w+"\s*:/i;
 
 /**
  * Whether a sentence reads as running prose: enough words, lower-case words among them (in a cased script),

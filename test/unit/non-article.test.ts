@@ -52,7 +52,11 @@ const PAGES: [string, string, string][] = [
     'Click on any image to see it larger.\n\nBrowse all our stories about the estuary below, newest first.\n\nLoad more stories',
     'record',
   ],
-  ['too little prose', 'Harbour lights switched on for the winter season by the mayor on Friday evening.', 'record'],
+  [
+    'too little prose',
+    'Harbour lights switched on for the winter season by the mayor on Friday evening.',
+    'record',
+  ],
   [
     'too little prose',
     'What did the council decide about the bridge? Who will pay for the new cables? When will the work finish, and what happens to the ferry?',
@@ -92,12 +96,20 @@ test('an article with furniture around it is kept, and carries no mark', () => {
 });
 
 test('a short HTML extraction without furniture is kept (the extractor may have missed the body)', () => {
-  assert.equal(nonArticleReason(['Harbour lights switched on for the winter season by the mayor on Friday.']), undefined);
   assert.equal(
-    nonArticleReason(['Harbour lights switched on for the winter season by the mayor on Friday.'], { wholeText: true }),
+    nonArticleReason(['Harbour lights switched on for the winter season by the mayor on Friday.']),
+    undefined,
+  );
+  assert.equal(
+    nonArticleReason(['Harbour lights switched on for the winter season by the mayor on Friday.'], {
+      wholeText: true,
+    }),
     'too little prose',
   );
-  assert.equal(nonArticleReason(['Page not found. The page you requested could not be found.']), 'error page');
+  assert.equal(
+    nonArticleReason(['Page not found. The page you requested could not be found.']),
+    'error page',
+  );
 });
 
 test('questions count as prose beside statements, not on their own', () => {

@@ -14,7 +14,10 @@ test('sentences glued at a full stop get their space back; addresses and abbrevi
     unglueSentences('Water rose through the night after the storm.Officials said the road would stay shut.'),
     'Water rose through the night after the storm. Officials said the road would stay shut.',
   );
-  assert.equal(unglueSentences('"We are ready."The mayor spoke first.'), '"We are ready." The mayor spoke first.');
+  assert.equal(
+    unglueSentences('"We are ready."The mayor spoke first.'),
+    '"We are ready." The mayor spoke first.',
+  );
   for (const same of [
     'See www.harbourgazette.example/News.Today for the list.',
     'The U.S.Navy sent a tug.',
