@@ -30,7 +30,7 @@ export function unglueSentences(text: string): string {
 /** Whole paragraphs that are furniture: captions and credits, bylines, credit lines, call-outs, promos. */
 const FURNITURE_PARAGRAPH = [
   // Captions and photo credits: "Image copyright Getty Images", "Photo: Ann Lee/Wirefeed", "REUTERS/Ann Lee".
-  /^(?:image|photo(?:graph)?|picture|video|graphic)s?\s*(?:(?:caption|copyright|credit)\b\s*:?|:)\s*(?:\S+\s*){0,40}$/i,
+  /^(?:image|photo(?:graph)?|picture|video|graphic)s?\s*(?:(?:caption|copyright|credit)\b\s*:?|:)\s*\S+(?:\s+\S+){0,39}\s*$/i,
   /^(?:image (?:copyright|caption)|getty images|(?:\(?(?:reuters|afp|ap|epa|getty images)\)?\s*\/\s*[\p{L} .'-]{2,40}))$/iu,
   // A byline on its own line: "By Ann Lee", "By Ann Lee, Chief Correspondent".
   /^[Bb][Yy]\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|and|&))*(?:\s*,\s*\p{Lu}[\p{L}'’ -]{1,60})?$/u,

@@ -84,3 +84,10 @@ test('a JSONL record is cleaned once at extraction; an em dash touching the lead
   assert.deepEqual(article?.paragraphs, [LEAD, NEXT]);
   assert.equal(stripDateline(`INCHMORE—${LEAD}`), LEAD);
 });
+
+test('a long paragraph that starts like a caption is kept, and quickly', () => {
+  const long = `Video: ${'the tide came in over the quay wall '.repeat(80)}`.trim();
+  const started = Date.now();
+  assert.deepEqual(cleanTextParagraphs([long]), [long]);
+  assert.ok(Date.now() - started < 500, `${Date.now() - started} ms`);
+});
