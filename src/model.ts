@@ -63,6 +63,11 @@ export interface Article {
   text: string;
   /** Hash of the raw input, for idempotent storage. */
   hash: string;
+  /**
+   * Set when the input does not read as a news article (an error page, a wall, a widget, ...) and was kept
+   * anyway (`--keep-all`); otherwise such inputs are dropped with a warning naming the reason.
+   */
+  nonArticle?: { reason: string };
 }
 
 /** A sentence of an article, with character offsets into `Article.text`. */

@@ -5,7 +5,7 @@
  */
 import { type BriefOptions, briefStory } from './brief/build.js';
 import { clusterArticles } from './cluster/index.js';
-import { extractArticle } from './extract/index.js';
+import { type ExtractOptions, extractArticle } from './extract/index.js';
 import { removeSiteTemplates } from './extract/site-template.js';
 import { readInputs } from './ingest/index.js';
 import { attempt } from './isolate.js';
@@ -21,9 +21,13 @@ export interface PipelineResult {
 
 /**
  * Extract every raw document; duplicates of the same raw input (same hash) are kept once. When several
- * pages come from one site, paragraphs that recur across them (the site's template) are removed.
+ * pages come from one site, paragraphs that recur across them (the site's template) are removed. Inputs that
+ * are not articles (error pages, walls, ...) are dropped with a warning naming why, unless `keepAll`.
  */
-export function extractAll(docs: RawDocument[]): { articles: Article[]; diagnostics: Diagnostic[] } {
+export function extractAll(
+  docs: RawDocument[],
+  options: ExtractOptions = {},
+): { articles: Article[]; diagnostics: Diagnostic[] } {
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -37,7 +41,7 @@ export function extractAll(docs: RawDocument[]): { articles: Article[]; diagnost
       continue;
     }
     seen.add(doc.hash);
-    const r = attempt(() => extractArticle(doc), doc.origin, diagnostics);
+    const r = attempt(() => extractArticle(doc, options), doc.origin, diagnostics);
     if (!r) continue;
     diagnostics.push(...r.diagnostics);
     if (r.article) articles.push(r.article);
@@ -76,9 +80,12 @@ export function briefArticles(
   return { stories, briefs, diagnostics };
 }
 
-export async function runPipeline(paths: string[], options: BriefOptions): Promise<PipelineResult> {
+export async function runPipeline(
+  paths: string[],
+  options: BriefOptions & ExtractOptions,
+): Promise<PipelineResult> {
   const ingest = await readInputs(paths);
-  const extracted = extractAll(ingest.docs);
+  const extracted = extractAll(ingest.docs, { keepAll: options.keepAll });
   const briefed = briefArticles(extracted.articles, options);
   return {
     articles: extracted.articles,

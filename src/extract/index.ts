@@ -8,7 +8,9 @@ import { datelineAgency, stripDateline } from './datelines.js';
 import { normalizeDate } from './dates.js';
 import { extractHtml, type HtmlExtraction } from './html.js';
 import { detectLanguage } from './language.js';
+import { type NonArticleReason, nonArticleReason } from './non-article.js';
 import { extractText } from './text.js';
+import { cleanTextParagraphs, unglueSentences } from './text-cleanup.js';
 import { tokenWords } from './text-length.js';
 
 export interface ExtractResult {
@@ -32,30 +34,39 @@ function recordParagraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-export function extractArticle(raw: RawDocument): ExtractResult {
+export interface ExtractOptions {
+  /** Keep inputs that do not read as articles (error pages, walls, widgets, ...), marked `nonArticle`. */
+  keepAll?: boolean;
+}
+
+/** The warning for an input dropped because it is not an article. */
+export const notAnArticle = (reason: NonArticleReason) => `not an article (${reason}); skipped`;
+
+export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): ExtractResult {
   const fields: HtmlExtraction =
     raw.kind === 'html'
       ? extractHtml(raw.content)
       : raw.kind === 'record'
         ? { paragraphs: recordParagraphs(raw.content) }
         : extractText(raw.content);
-  const paragraphs = fields.paragraphs;
+  // Plain text carries its furniture inline (captions, credit lines, call-outs, glued sentences); HTML has
+  // had its furniture removed with the DOM, and only gets its glued sentences parted.
+  const paragraphs =
+    raw.kind === 'html'
+      ? fields.paragraphs.map(unglueSentences)
+      : cleanTextParagraphs(fields.paragraphs, raw.hints.title ?? fields.title);
   const text = paragraphs.join('\n\n');
   const wordsInBody = text
     .split(/\s+/)
     .filter(Boolean)
     .reduce((n, t) => n + tokenWords(t), 0);
-  if (wordsInBody < MIN_BODY_WORDS) {
-    return {
-      diagnostics: [
-        {
-          level: 'warning',
-          origin: raw.origin,
-          message: 'no article content (too little body text); skipped',
-        },
-      ],
-    };
-  }
+  // Below the floor there is nothing to keep, even with keepAll.
+  const nonArticle: NonArticleReason | undefined =
+    wordsInBody < MIN_BODY_WORDS
+      ? 'too little prose'
+      : nonArticleReason(paragraphs, { wholeText: raw.kind !== 'html' });
+  if (nonArticle && (!options.keepAll || wordsInBody < MIN_BODY_WORDS))
+    return { diagnostics: [{ level: 'warning', origin: raw.origin, message: notAnArticle(nonArticle) }] };
   const h = raw.hints;
   // A record of a JSON Lines file shares the file's name with every other record: its lead names it better.
   const title =
@@ -77,6 +88,7 @@ export function extractArticle(raw: RawDocument): ExtractResult {
     paragraphs,
     text,
     hash: raw.hash,
+    nonArticle: nonArticle && { reason: nonArticle },
   };
   return { article: dropUndefined(article), diagnostics: [] };
 }

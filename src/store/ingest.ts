@@ -53,6 +53,8 @@ export interface IngestOptions {
   words?: number;
   /** Called after each document (progress). */
   onProgress?: (done: number, total: number) => void;
+  /** Keep inputs that are not articles (error pages, walls, widgets, ...). */
+  keepAll?: boolean;
 }
 
 /** Store the documents, then update the stories. */
@@ -67,7 +69,7 @@ export function ingestDocuments(db: DB, docs: RawDocument[], options: IngestOpti
   };
   docs.forEach((doc, i) => {
     if (hasHash(db, doc.hash)) report.duplicate++;
-    else storeDocument(db, doc, report);
+    else storeDocument(db, doc, report, options.keepAll);
     options.onProgress?.(i + 1, docs.length);
   });
   const update = updateStories(db, options.words ?? 120);
@@ -81,12 +83,12 @@ export function ingestDocuments(db: DB, docs: RawDocument[], options: IngestOpti
  * Extract a new document and store it with its sentences. A page the analysis throws on is not stored (a
  * later ingest tries it again): it counts as failed, with the reason, and the run goes on.
  */
-function storeDocument(db: DB, doc: RawDocument, report: IngestReport): void {
+function storeDocument(db: DB, doc: RawDocument, report: IngestReport, keepAll?: boolean): void {
   const source = doc.origin.line ? `${doc.origin.path}:${doc.origin.line}` : doc.origin.path;
   let r: ReturnType<typeof extractArticle>;
   let sentences: Sentence[] | undefined;
   try {
-    r = extractArticle(doc);
+    r = extractArticle(doc, { keepAll });
     sentences = r.article && articleSentences(r.article);
   } catch (err) {
     report.failed.push({ source, reason: `could not analyse (${reasonOf(err)})` });

@@ -44,7 +44,7 @@ test('html: the article container wins over navigation, related links and commen
   assert.doesNotMatch(article.text, /Section link|Another story|Reader one|Copyright/);
 });
 
-test('html: a page with no article (home page, error page) gives "no article content"', () => {
+test('html: a page with no article (home page, error page) is "not an article"', () => {
   const home = `<html><body><header><a href="/">Home</a></header><div class="grid">${'<div class="card"><a href="/s">A headline about something that happened today</a></div>'.repeat(40)}</div></body></html>`;
   const error =
     '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The page you requested could not be found.</p></body></html>';
@@ -55,7 +55,7 @@ test('html: a page with no article (home page, error page) gives "no article con
     const r = extract(name, page);
     assert.equal(r.article, undefined, name);
     assert.ok(
-      r.messages.some((m) => /no article content/.test(m)),
+      r.messages.some((m) => /not an article/.test(m)),
       name,
     );
   }

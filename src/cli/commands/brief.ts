@@ -15,10 +15,18 @@ export function register(program: Command): void {
     .option('-q, --query <text>', 'bias the summary toward an information need')
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('-s, --since <date|file>', 'say what is new since a date (YYYY-MM-DD) or a previous brief JSON')
+    .option('--keep-all', 'keep inputs that are not articles (error pages, walls, widgets, ...)')
     .action(
       async (
         paths: string[],
-        opts: { format: string; words: string; query?: string; out?: string; since?: string },
+        opts: {
+          format: string;
+          words: string;
+          query?: string;
+          out?: string;
+          since?: string;
+          keepAll?: boolean;
+        },
       ) => {
         const format = opts.format as (typeof FORMATS)[number];
         if (!FORMATS.includes(format))
@@ -26,7 +34,7 @@ export function register(program: Command): void {
         const words = positiveInt(opts.words, '--words');
         const since = opts.since === undefined ? undefined : parseSince(opts.since);
         const { runPipeline } = await import('../../pipeline.js');
-        const result = await runPipeline(paths, { words, query: opts.query, since });
+        const result = await runPipeline(paths, { words, query: opts.query, since, keepAll: opts.keepAll });
         const missing = result.diagnostics.find((d) => d.level === 'error');
         if (missing) throw new CliError(`${missing.origin.path}: ${missing.message}`, 2);
         reportDiagnostics(result.diagnostics);

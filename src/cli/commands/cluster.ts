@@ -59,7 +59,8 @@ export function register(program: Command): void {
     .description('group articles into stories (largest first), marking copies of one report')
     .argument('<paths...>', 'files or directories: .html, .txt, .jsonl (or - for stdin)')
     .option('-f, --format <format>', 'md or json', 'md')
-    .action(async (paths: string[], opts: { format: string }) => {
+    .option('--keep-all', 'keep inputs that are not articles (error pages, walls, widgets, ...)')
+    .action(async (paths: string[], opts: { format: string; keepAll?: boolean }) => {
       if (opts.format !== 'md' && opts.format !== 'json')
         throw new CliError(`unknown format "${opts.format}" (md, json)`, 2);
       const [{ readInputs }, { extractAll }, { clusterArticles }] = await Promise.all([
@@ -70,7 +71,7 @@ export function register(program: Command): void {
       const ingest = await readInputs(paths);
       const missing = ingest.diagnostics.find((d) => d.level === 'error');
       if (missing) throw new CliError(`${missing.origin.path}: ${missing.message}`, 2);
-      const extracted = extractAll(ingest.docs);
+      const extracted = extractAll(ingest.docs, { keepAll: opts.keepAll });
       reportDiagnostics([...ingest.diagnostics, ...extracted.diagnostics]);
       if (!extracted.articles.length) throw new CliError('no articles found', 1);
       const stories = clusterArticles(extracted.articles);

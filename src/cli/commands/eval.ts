@@ -15,6 +15,7 @@ const TASKS = [
   'merges',
   'disagreements',
   'brief',
+  'non-articles',
 ];
 
 async function loadTask(name: string): Promise<EvalTask> {

@@ -21,7 +21,8 @@ export function register(program: Command): void {
     .description('print the article extracted from one page (HTML, scraped text or JSONL; - for stdin)')
     .argument('<file>', 'a file, or - for stdin')
     .option('-f, --format <format>', 'json or text', 'json')
-    .action(async (file: string, opts: { format: string }) => {
+    .option('--keep-all', 'keep a page that is not an article (error page, wall, widget, ...)')
+    .action(async (file: string, opts: { format: string; keepAll?: boolean }) => {
       if (opts.format !== 'json' && opts.format !== 'text')
         throw new CliError(`unknown format "${opts.format}" (json, text)`, 2);
       let bytes: Buffer;
@@ -37,7 +38,7 @@ export function register(program: Command): void {
       const { docs, diagnostics } = documentsFromBytes(file, bytes);
       const articles: Article[] = [];
       for (const doc of docs) {
-        const r = extractArticle(doc);
+        const r = extractArticle(doc, { keepAll: opts.keepAll });
         diagnostics.push(...r.diagnostics);
         if (r.article) articles.push(r.article);
       }

@@ -13,7 +13,8 @@ export function register(program: Command): void {
     )
     .option('--db <path>', 'SQLite store', 'newsfuse.db')
     .option('--allow-private', 'allow fetching from private and loopback addresses')
-    .action(async (sources: string[], opts: { db: string; allowPrivate?: boolean }) => {
+    .option('--keep-all', 'keep inputs that are not articles (error pages, walls, widgets, ...)')
+    .action(async (sources: string[], opts: { db: string; allowPrivate?: boolean; keepAll?: boolean }) => {
       const [{ readSources }, { openStore }, { ingestDocuments }, { counts }] = await Promise.all([
         import('../../feeds/index.js'),
         import('../../store/db.js'),
@@ -32,6 +33,7 @@ export function register(program: Command): void {
       }
       const tty = process.stderr.isTTY;
       const report = ingestDocuments(db, input.docs, {
+        keepAll: opts.keepAll,
         onProgress: tty
           ? (done, total) => {
               const width = 30;
@@ -42,7 +44,7 @@ export function register(program: Command): void {
       });
       if (tty) process.stderr.write('\n');
       reportDiagnostics(
-        report.diagnostics.filter((d) => d.level === 'warning' && !/no article content/.test(d.message)),
+        report.diagnostics.filter((d) => d.level === 'warning' && !/not an article/.test(d.message)),
       );
       for (const f of report.failed) process.stderr.write(`failed: ${f.source}: ${f.reason}\n`);
       const total = counts(db);
