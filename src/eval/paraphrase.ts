@@ -10,7 +10,7 @@
  * --strict scores the variant for citations (strictSameFactScore), with --cv too.
  */
 import { basename } from 'node:path';
-import { crossValidate, foldRows, folds, type Pair, score } from '../language/paraphrase/fit.js';
+import { crossValidate, foldRows, folds, type Pair, pairBases, score } from '../language/paraphrase/fit.js';
 import {
   factConflicts,
   paraphraseModel,
@@ -58,7 +58,8 @@ export const task: EvalTask = {
       };
       const fold = folds(pairs.length, k, typeof flags.seed === 'string' ? Number(flags.seed) : 1);
       log(`paraphrase: ${k}-fold cross-validation (L2 ${settings.l2}, groups ${settings.groups.join(' ')})`);
-      probs = crossValidate(pairs, fold, k, settings, (held) => foldRows(pairs, fold, held));
+      const bases = pairBases(pairs);
+      probs = crossValidate(pairs, fold, k, settings, (held) => foldRows(bases, fold, held));
     } else if (model.header.data.file === basename(data))
       log(
         `paraphrase: the shipped model was trained on ${model.header.data.file}: these in-sample scores are ` +

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { analyseSentence, PAIR_FEATURES, pairFeatures } from '../../src/language/paraphrase/features.js';
+import {
+  analyseSentence,
+  analyseText,
+  PAIR_FEATURES,
+  pairFeatures,
+  reweigh,
+} from '../../src/language/paraphrase/features.js';
 import {
   factConflicts,
   sameFact,
@@ -68,6 +74,21 @@ test('names that one sentence has and the other lacks are counted', () => {
   const f = compare('Officials in Lagos and Abuja met the envoy.', 'Officials in Lagos met the envoy.');
   assert.equal(f[column('name_missing_max')], Math.log1p(1));
   assert.equal(f[column('name_missing_min')], 0);
+});
+
+test('numbers in words beyond twelve read as digits, and "a" alone is no number', () => {
+  const words = analyseSentence('Twenty-one ferries and two hundred buses ran a week late.', flat);
+  assert.deepEqual([...words.numbers].sort(), ['200', '21']);
+  const f = compare('The council hired forty-five teachers.', 'The council hired 45 teachers.');
+  assert.equal(f[column('num_agree')], 1);
+  assert.deepEqual(conflicts('Fifteen ships sailed.', 'Sixteen ships sailed.'), ['number']);
+  assert.equal(analyseSentence('A hundred people came.', flat).numbers.has('100'), true);
+});
+
+test('a sentence reweighed with other term weights equals one analysed with them', () => {
+  const text = 'The mayor of Lyon opened a bridge on Friday.';
+  const heavy = (s: string) => s.length;
+  assert.deepEqual(reweigh(analyseText(text), heavy), analyseSentence(text, heavy));
 });
 
 const wordnet = wordnetDir();

@@ -4,14 +4,14 @@
  * term weights passed in (IDF learned from the training sentences) and WordNet's synsets (wordnet.ts).
  * A change to what a feature means must change PARAPHRASE_FEATURES (the model's feature-set hash).
  */
-import { MONTHS_LOWER, WEEKDAYS_LOWER } from '../lexicon.js';
+import { MONTHS_LOWER, readNumberWords, WEEKDAYS_LOWER } from '../lexicon.js';
 import { isStopword, stem, tokens } from '../tokens.js';
 import { shareSynset, synsets } from './wordnet.js';
 
 /** The feature set, hashed into the model's header (src/models/load.ts). One line per group. */
 export const PARAPHRASE_FEATURES: readonly string[] = [
-  'paraphrase 3',
-  'tokens: tokens() of src/language/tokens.ts, lower-cased, Porter stems; numbers without commas, one..twelve as digits',
+  'paraphrase 4',
+  'tokens: tokens() of src/language/tokens.ts, lower-cased, Porter stems; numbers without commas, number words (readNumberWords of the lexicon, not a lone a/an) as digits',
   'overlap: IDF-weighted content-stem overlap, min and max of both directions, harmonic mean; tf-idf cosine',
   'synonyms: the same with WordNet synonyms (shared synset, first 3 senses, morphy lemmas) aligned, min and harmonic mean',
   'unmatched: log1p of the IDF mass left unaligned in each sentence, min and max',
@@ -51,20 +51,6 @@ export interface SentenceFeatures {
   dates: number;
 }
 
-const NUMBER_WORDS: Record<string, string> = {
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  ten: '10',
-  eleven: '11',
-  twelve: '12',
-};
 const NEGATIONS = new Set([
   'not',
   "n't",
@@ -122,7 +108,33 @@ function charGrams(text: string, n: number): Uint32Array {
 
 /** What one sentence is made of, with the term weights `weigh`. */
 export function analyseSentence(text: string, weigh: Weigh): SentenceFeatures {
+  return reweigh(analyseText(text), weigh);
+}
+
+/** The same sentence with other term weights (a fold's IDF): the text is not analysed again. */
+export function reweigh(base: SentenceFeatures, weigh: Weigh): SentenceFeatures {
+  const weights = base.content.map(weigh);
+  return {
+    ...base,
+    weights,
+    mass: weights.reduce((a, b) => a + b, 0),
+    norm: Math.sqrt(weights.reduce((a, b) => a + b * b, 0)),
+  };
+}
+
+/** Number words read as digits from token i ("twenty-one", "two hundred"; not a lone "a"): value, next index. */
+function numberAt(lower: readonly string[], i: number): { value: string; next: number } | undefined {
+  if (!/^[a-z]/.test(lower[i]) || lower[i] === 'and') return undefined;
+  const read = readNumberWords((k) => lower[k], i);
+  if (!read || (read.next === i + 1 && (lower[i] === 'a' || lower[i] === 'an'))) return undefined;
+  // "a hundred": the article is part of the number.
+  return { value: String(read.value), next: read.next };
+}
+
+/** The weight-free part of a sentence's features (weights left empty: see reweigh). */
+export function analyseText(text: string): SentenceFeatures {
   const raw = tokens(text);
+  const lowers = raw.map((t) => t.toLowerCase());
   const stemmed: string[] = [];
   const content: string[] = [];
   const syn: (readonly number[] | undefined)[] = [];
@@ -131,13 +143,21 @@ export function analyseSentence(text: string, weigh: Weigh): SentenceFeatures {
   let negations = 0;
   let modals = 0;
   let dates = 0;
+  let wordsUntil = -1;
+  let wordsValue = '';
   for (const [i, token] of raw.entries()) {
-    let lower = token.toLowerCase();
+    let lower = lowers[i];
     if (/n['’]t$/.test(lower)) negations++;
     if (/['’]/.test(lower)) lower = lower.replace(/['’]s?$/, '').replace(/n['’]t$/, '');
+    if (i >= wordsUntil) {
+      const read = numberAt(lowers, i);
+      if (read) [wordsUntil, wordsValue] = [read.next, read.value];
+    }
     const numeric = /^\d[\d,.]*$/.test(lower)
       ? lower.replace(/,/g, '').replace(/\.$/, '')
-      : NUMBER_WORDS[lower];
+      : i < wordsUntil
+        ? wordsValue
+        : undefined;
     const s = numeric ?? stem(lower);
     stemmed.push(s);
     if (numeric) numbers.add(numeric);
@@ -159,16 +179,15 @@ export function analyseSentence(text: string, weigh: Weigh): SentenceFeatures {
     for (let i = 0; i + n <= stems.length; i++) runs.push(hashRun(stems, i, n));
     grams.push(sortedDistinct(runs));
   }
-  const weights = content.map(weigh);
   const flat = ` ${text.toLowerCase().replace(/\s+/g, ' ').trim()} `;
   return {
     stems,
     grams,
     content,
-    weights,
+    weights: [],
     syn,
-    mass: weights.reduce((a, b) => a + b, 0),
-    norm: Math.sqrt(weights.reduce((a, b) => a + b * b, 0)),
+    mass: 0,
+    norm: 0,
     chars3: charGrams(flat, 3),
     chars4: charGrams(flat, 4),
     names,

@@ -6,7 +6,14 @@
  */
 
 import { rng } from '../../text/random.js';
-import { analyseSentence, PAIR_FEATURES, pairFeatures, type Weigh } from './features.js';
+import {
+  analyseText,
+  PAIR_FEATURES,
+  pairFeatures,
+  reweigh,
+  type SentenceFeatures,
+  type Weigh,
+} from './features.js';
 
 export interface Pair {
   id?: string;
@@ -22,10 +29,11 @@ export interface DocFrequencies {
   df: Record<string, number>;
 }
 
-export function documentFrequencies(sentences: readonly string[]): DocFrequencies {
+export function documentFrequencies(sentences: readonly (string | SentenceFeatures)[]): DocFrequencies {
   const counts = new Map<string, number>();
   for (const s of sentences)
-    for (const t of analyseSentence(s, () => 1).content) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const t of (typeof s === 'string' ? analyseText(s) : s).content)
+      counts.set(t, (counts.get(t) ?? 0) + 1);
   const df: Record<string, number> = {};
   for (const t of [...counts.keys()].sort()) if ((counts.get(t) ?? 0) > 1) df[t] = counts.get(t) ?? 0;
   return { docs: sentences.length, df };
@@ -134,9 +142,22 @@ export function groupMask(groups: readonly string[]): boolean[] {
 
 export const ALL_GROUPS: readonly string[] = [...new Set(PAIR_FEATURES.map(([g]) => g))];
 
-/** The feature rows of some pairs, with the IDF of `train` sentences. */
-export function pairRows(pairs: readonly Pair[], weigh: Weigh): number[][] {
-  return pairs.map((p) => pairFeatures(analyseSentence(p.s1, weigh), analyseSentence(p.s2, weigh)));
+export type Bases = (readonly [SentenceFeatures, SentenceFeatures])[];
+
+/** The weight-free features of every pair's sentences (analysed once; see reweigh). */
+export function pairBases(pairs: readonly Pair[]): Bases {
+  const cache = new Map<string, SentenceFeatures>();
+  const of = (text: string) => {
+    let f = cache.get(text);
+    if (!f) cache.set(text, (f = analyseText(text)));
+    return f;
+  };
+  return pairs.map((p) => [of(p.s1), of(p.s2)] as const);
+}
+
+/** The feature rows of some pairs (their pairBases) with term weights. */
+export function pairRows(bases: Bases, weigh: Weigh): number[][] {
+  return bases.map(([a, b]) => pairFeatures(reweigh(a, weigh), reweigh(b, weigh)));
 }
 
 export interface Scores {
@@ -183,10 +204,17 @@ export interface FitSettings {
   groups: readonly string[];
 }
 
-/** A fold's rows: IDF from the sentences of its training part only (no peeking at the held-out part). */
-export function foldRows(pairs: readonly Pair[], fold: readonly number[], held: number): number[][] {
-  const train = pairs.filter((_, i) => fold[i] !== held);
-  return pairRows(pairs, idfWeigh(documentFrequencies(train.flatMap((p) => [p.s1, p.s2]))));
+/**
+ * A fold's rows: IDF from the sentences of its training part only (no peeking at the held-out part).
+ * `bases` from pairBases(pairs), computed once for all folds.
+ */
+export function foldRows(bases: Bases, fold: readonly number[], held: number): number[][] {
+  return rowsTrainedOn(bases, (i) => fold[i] !== held);
+}
+
+/** The rows of all pairs with the IDF of the pairs `inTrain` picks. */
+export function rowsTrainedOn(bases: Bases, inTrain: (i: number) => boolean): number[][] {
+  return pairRows(bases, idfWeigh(documentFrequencies(bases.filter((_, i) => inTrain(i)).flat())));
 }
 
 /**
