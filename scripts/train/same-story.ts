@@ -49,7 +49,7 @@ function fit(use: number[], l2: number) {
 }
 
 function clusterF1(set: (typeof sets)[number], model: SameStoryWeights) {
-  const c = new StoryClusterer({}, model);
+  const c = new StoryClusterer({ learned: true }, model);
   c.addAll(set.articles);
   return bcubed(
     set.articles.map((a) => c.storyOf(a.id)!),

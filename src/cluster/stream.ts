@@ -338,13 +338,14 @@ export class StoryClusterer {
       } else this.df.set(t, { df: 1, idf: 0, at: -1 });
     }
     const vector = this.weigh(bag);
-    const titleTerms = article.title ? [...new Set(contentTerms(article.title))] : [];
+    const learned = this.model !== undefined || this.teacher !== undefined;
+    const titleTerms = learned && article.title ? [...new Set(contentTerms(article.title))] : [];
     let best: StoryState | undefined;
     let bestScore = this.options.join;
     let bestDot = 0;
     const near: StoryState[] = [];
     const found = this.candidates(vector);
-    if (this.model || this.teacher) {
+    if (learned) {
       // The learned decision: features of the article against each candidate, the probability of each.
       const parts = found.map((s) => this.dotParts(vector, s));
       const gold = this.teacher?.gold.get(article.id);
