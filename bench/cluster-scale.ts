@@ -2,13 +2,14 @@
  * Scale benchmark of StoryClusterer: throughput and memory at 1k / 10k / 100k articles on one core,
  * over the synthetic Timeline17-based stream of `cluster-stream.ts`.
  *
- *   node --expose-gc --import tsx bench/cluster-scale.ts [sizes, default 1000,10000,100000] [retainArticles]
+ *   node --expose-gc --import tsx bench/cluster-scale.ts [sizes, default 1000,10000,100000] [retainArticles|-] [learned]
  * The optional second argument sets the clusterer's `retainArticles` ("Infinity": stories never close).
  * Each size runs in its own process. Memory is the V8 heap growth over the run, measured after a full
  * GC with the clusterer alive (needs --expose-gc); it includes the shared stem cache (capped at 200k).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { nameKind } from '../src/cluster/name-kinds.js';
 import { StoryClusterer } from '../src/cluster/stream.js';
 import type { Article } from '../src/model.js';
 import { buildStream } from './cluster-stream.js';
@@ -20,12 +21,16 @@ function heapMb(): number {
 }
 
 const sizes = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
-const retainArticles = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+const retainArticles =
+  process.argv[3] === undefined || process.argv[3] === '-' ? undefined : Number(process.argv[3]);
+/** `learned` as the fourth argument: the same-story model vetoes joins (its name lists load before the clock). */
+const learned = process.argv[4] === 'learned' ? true : undefined;
 
 /** Cluster the first n articles; returns the heap growth (after GC) with the clusterer still alive. */
 function run(stream: Article[], n: number): { seconds: number; stories: number; heap: number } {
+  if (learned) nameKind('warm');
   const before = heapMb();
-  const clusterer = new StoryClusterer({ retainArticles });
+  const clusterer = new StoryClusterer({ retainArticles, learned });
   const start = performance.now();
   for (let i = 0; i < n; i++) clusterer.add(stream[i]);
   const seconds = (performance.now() - start) / 1000;

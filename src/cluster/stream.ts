@@ -15,10 +15,18 @@
  * The result depends only on the order of the articles, never on how they are batched.
  */
 import { deserialize, serialize } from 'node:v8';
+import { contentTerms } from '../language/tokens.js';
 import type { Article, Report, Story } from '../model.js';
 import { dayOf } from '../text/days.js';
 import { analyze, articleText, type FeatureBag, NAME_BOOST } from './features.js';
 import { bandKeys, containment, LshIndex, type Signature, signature } from './minhash.js';
+import { nameKind, ORG, PERSON, PLACE } from './name-kinds.js';
+import {
+  SAME_STORY_FEATURES,
+  type SameStoryWeights,
+  sameStoryModel,
+  sameStoryProbability,
+} from './same-story.js';
 
 export interface ClustererOptions {
   /** Minimum similarity between an article and a story for the article to join it. */
@@ -45,6 +53,13 @@ export interface ClustererOptions {
    */
   retainArticles?: number;
   retainDays?: number;
+  /**
+   * Let the learned same-story model (models/same-story.json) veto joins: a candidate story is joined
+   * only when the cosine score reaches `join` and the model's probability reaches `threshold`.
+   */
+  learned?: boolean;
+  /** Probability below which the learned model vetoes a join (0: the model's own, chosen by validation). */
+  threshold?: number;
 }
 
 export const DEFAULTS: Required<ClustererOptions> = {
@@ -58,6 +73,8 @@ export const DEFAULTS: Required<ClustererOptions> = {
   yearPenalty: 0.5,
   retainArticles: 20_000,
   retainDays: 30,
+  learned: false,
+  threshold: 0,
 };
 
 /** Stories are checked for closing every this many arrivals (or every `retainArticles`, if fewer). */
@@ -127,13 +144,27 @@ interface StoryState {
   lastSeq: number;
   /** Closed: out of the indexes, its centroid freed (see `retainArticles`). */
   closed?: boolean;
+  /** Content terms of its members' titles (at most TITLE_TERMS). */
+  titleTerms: Set<string>;
+  /** Gold story of its first article (training only). */
+  gold?: string;
+}
+
+/** Title terms a story keeps. */
+const TITLE_TERMS = 64;
+
+/** Pairs collected while training: features of each (article, candidate story) and whether it is the same story. */
+export interface TeacherLog {
+  gold: ReadonlyMap<string, string>;
+  rows: number[][];
+  labels: number[];
 }
 
 /**
  * Version of the saved state: a snapshot of another version is not restored (the store then replays its
  * articles). Bump it whenever the state layout or the features articles are analysed into change.
  */
-const SNAPSHOT_VERSION = 2;
+const SNAPSHOT_VERSION = 3;
 
 /** Everything a clusterer has learned, as saved by `snapshot` (shared objects stay shared). */
 interface ClustererState {
@@ -165,10 +196,21 @@ export class StoryClusterer {
   private latestDay?: number;
   /** Indices of the stories not closed yet (merged-away ones drop out at the next sweep). */
   private open: number[] = [];
+  /** The same-story model (undefined: cosine threshold). */
+  private model?: SameStoryWeights;
+  private joinProbability = 0;
+  /** Training: joins follow the gold stories, and every candidate pair is logged. */
+  private teacher?: TeacherLog;
 
-  constructor(options: ClustererOptions = {}) {
+  /** `model`: same-story weights to use instead of the shipped models/same-story.json (training). */
+  constructor(options: ClustererOptions = {}, model?: SameStoryWeights, teacher?: TeacherLog) {
     const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
     this.options = { ...DEFAULTS, ...given };
+    if (this.options.learned && !teacher) {
+      this.model = model ?? sameStoryModel();
+      this.joinProbability = this.options.threshold || this.model.threshold;
+    }
+    this.teacher = teacher;
   }
 
   /**
@@ -251,13 +293,18 @@ export class StoryClusterer {
     if (day !== undefined && (this.latestDay === undefined || day > this.latestDay)) this.latestDay = day;
     const year = day !== undefined ? new Date(day * 86_400_000).getUTCFullYear() : latestYear;
 
-    // 1. Near-duplicate of an earlier report?
+    // 1. Near-duplicate of an earlier report? (The best containment with each story is a feature below.)
     let dup: ReportState | undefined;
     let dupScore = this.options.duplicate;
+    const overlap = new Map<number, number>();
     if (sig.shingles > 0)
       for (const r of this.lsh.candidates(keys)) {
         if (!r.sig) continue;
         const c = containment(sig, r.sig);
+        if (this.model || this.teacher) {
+          const root = this.root(r.story).index;
+          if (c > (overlap.get(root) ?? 0)) overlap.set(root, c);
+        }
         if (c >= dupScore && (!dup || c > dupScore)) {
           dup = r;
           dupScore = c;
@@ -291,22 +338,55 @@ export class StoryClusterer {
       } else this.df.set(t, { df: 1, idf: 0, at: -1 });
     }
     const vector = this.weigh(bag);
+    const learned = this.model !== undefined || this.teacher !== undefined;
+    const titleTerms = learned && article.title ? [...new Set(contentTerms(article.title))] : [];
     let best: StoryState | undefined;
     let bestScore = this.options.join;
     let bestDot = 0;
     const near: StoryState[] = [];
-    for (const s of this.candidates(vector)) {
-      const dot = this.dot(vector, s);
-      const score = (dot / Math.sqrt(s.norm2)) * this.timeFactor(s, day) * this.yearFactor(s, year);
-      if (score >= this.options.join * MERGE_EVIDENCE) near.push(s);
-      if (score >= bestScore && (!best || score > bestScore || s.index < best.index)) {
-        best = s;
-        bestScore = score;
-        bestDot = dot;
+    const found = this.candidates(vector);
+    if (learned) {
+      // The learned decision: features of the article against each candidate, the probability of each.
+      const parts = found.map((s) => this.dotParts(vector, s));
+      const gold = this.teacher?.gold.get(article.id);
+      found.forEach((s, i) => {
+        const row = this.pairRow(vector, s, parts[i], titleTerms, day, year, overlap.get(s.index) ?? 0);
+        if (this.teacher) {
+          this.teacher.rows.push(row);
+          this.teacher.labels.push(gold !== undefined && s.gold === gold ? 1 : 0);
+          return;
+        }
+        // The cosine score ranks and gates the candidates; the model vetoes those it finds another story.
+        const p = sameStoryProbability(this.model!, row);
+        if (p < this.joinProbability) return;
+        const score = parts[i].cos * this.timeFactor(s, day) * this.yearFactor(s, year);
+        if (score >= this.options.join * MERGE_EVIDENCE) near.push(s);
+        if (score >= bestScore && (!best || score > bestScore || s.index < best.index)) {
+          best = s;
+          bestScore = score;
+          bestDot = parts[i].dot;
+        }
+      });
+      if (this.teacher && gold !== undefined) {
+        // Teacher forcing: the article goes to its gold story (found or not), so the states stay gold.
+        best = this.storyList.find((s) => s.gold === gold && s.parent === s.index);
+        if (best) bestDot = this.dot(vector, best);
       }
-    }
+    } else
+      for (const s of found) {
+        const dot = this.dot(vector, s);
+        const score = (dot / Math.sqrt(s.norm2)) * this.timeFactor(s, day) * this.yearFactor(s, year);
+        if (score >= this.options.join * MERGE_EVIDENCE) near.push(s);
+        if (score >= bestScore && (!best || score > bestScore || s.index < best.index)) {
+          best = s;
+          bestScore = score;
+          bestDot = dot;
+        }
+      }
     const created = !best;
     const story = best ?? this.newStory(article.id);
+    if (created && this.teacher) story.gold = this.teacher.gold.get(article.id);
+    for (const t of titleTerms) if (story.titleTerms.size < TITLE_TERMS) story.titleTerms.add(t);
     const report: ReportState = {
       id: `r-${article.id}`,
       articleIds: [article.id],
@@ -321,7 +401,7 @@ export class StoryClusterer {
     this.fold(story, vector, bestDot);
     this.widenDates(story, day);
     this.widenYears(story, year);
-    if (best) this.mergeInto(story, near);
+    if (best && !this.teacher) this.mergeInto(story, near);
     const title = article.title?.trim();
     if (title && (created || bestScore > story.headlineScore || !story.headline)) {
       story.headline = title;
@@ -384,6 +464,7 @@ export class StoryClusterer {
       parent: index,
       merged: [],
       lastSeq: this.seq.size - 1,
+      titleTerms: new Set(),
     };
     this.storyList.push(s);
     this.open.push(index);
@@ -504,6 +585,87 @@ export class StoryClusterer {
     return dot;
   }
 
+  /** The article's dot product with a story centroid, in total and by kind of feature, and the cosine. */
+  private dotParts(vector: ArticleVector, s: StoryState): DotParts {
+    let content = 0;
+    let names = 0;
+    let numbers = 0;
+    const { terms, weights } = vector;
+    const c = s.terms;
+    for (let i = 0; i < terms.length; i++) {
+      const w = c.get(terms[i]);
+      if (w === undefined) continue;
+      const x = weights[i] * w;
+      const kind = featureKind(terms[i]);
+      if (kind === 0) content += x;
+      else if (kind === 1) names += x;
+      else numbers += x;
+    }
+    const dot = content + names + numbers;
+    const norm = Math.sqrt(s.norm2) || 1;
+    return { dot, cos: dot / norm, content: content / norm, names: names / norm, numbers: numbers / norm };
+  }
+
+  /** The same-story features (SAME_STORY_FEATURES order) of an article and a candidate story. */
+  private pairRow(
+    vector: ArticleVector,
+    s: StoryState,
+    parts: DotParts,
+    titleTerms: string[],
+    day: number | undefined,
+    year: number | undefined,
+    nearDuplicate: number,
+  ): number[] {
+    // Weight (squared) of the article's names and numbers, and the part the story lacks, by kind.
+    const all = new Float64Array(5);
+    const missing = new Float64Array(5);
+    const { terms, weights } = vector;
+    for (let i = 0; i < terms.length; i++) {
+      const kind = featureKind(terms[i]);
+      if (kind === 0) continue;
+      // Slots: 0 every name, 1 people, 2 organizations, 3 places, 4 numbers.
+      const slot = kind === 2 ? 4 : nameSlot(terms[i]);
+      const w2 = weights[i] * weights[i];
+      const absent = !s.terms.has(terms[i]);
+      all[slot] += w2;
+      if (absent) missing[slot] += w2;
+      if (slot !== 0 && slot !== 4) {
+        all[0] += w2;
+        if (absent) missing[0] += w2;
+      }
+    }
+    const share = (k: number) => (all[k] > 0 ? missing[k] / all[k] : 0);
+    let titleShare = 0;
+    const titled = titleTerms.length > 0 && s.titleTerms.size > 0;
+    if (titled) {
+      let hit = 0;
+      for (const t of titleTerms) if (s.titleTerms.has(t)) hit++;
+      titleShare = hit / titleTerms.length;
+    }
+    const dated = day !== undefined && s.firstDay !== undefined && s.lastDay !== undefined;
+    const gap = dated ? Math.max(0, s.firstDay! - day!, day! - s.lastDay!) : 0;
+    const n = s.reports.length || 1;
+    return [
+      parts.cos,
+      parts.content,
+      parts.names,
+      parts.numbers,
+      titleShare,
+      titled ? 1 : 0,
+      share(0),
+      share(1),
+      share(2),
+      share(3),
+      share(4),
+      Math.log1p(gap),
+      dated ? 0 : 1,
+      yearOff(s, year) ? 1 : 0,
+      nearDuplicate,
+      Math.sqrt(s.norm2) / n,
+      Math.log1p(n),
+    ];
+  }
+
   /** Dot product of two story centroids. */
   private centroidDot(a: StoryState, b: StoryState): number {
     const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
@@ -544,6 +706,8 @@ export class StoryClusterer {
         keep.headline = gone.headline;
         keep.headlineScore = gone.headlineScore;
       }
+      for (const t of gone.titleTerms) if (keep.titleTerms.size < TITLE_TERMS) keep.titleTerms.add(t);
+      gone.titleTerms = new Set();
       gone.terms = new Map();
       gone.articleIds = [];
       gone.reports = [];
@@ -569,8 +733,7 @@ export class StoryClusterer {
    * title fights, two emergency patches) are typically years apart; one story rarely jumps years.
    */
   private yearFactor(s: StoryState, year: number | undefined): number {
-    if (year === undefined || s.firstYear === undefined || s.lastYear === undefined) return 1;
-    return year < s.firstYear - YEAR_SLACK || year > s.lastYear + YEAR_SLACK ? this.options.yearPenalty : 1;
+    return yearOff(s, year) ? this.options.yearPenalty : 1;
   }
 
   private widenYears(s: StoryState, year: number | undefined): void {
@@ -622,10 +785,54 @@ export class StoryClusterer {
   }
 }
 
+/** A dot product with a story centroid, and its parts over the centroid norm. */
+interface DotParts {
+  dot: number;
+  cos: number;
+  content: number;
+  names: number;
+  numbers: number;
+}
+
+/** 0: content term, 1: name (`e:`), 2: number (`n:`). */
+function featureKind(term: string): 0 | 1 | 2 {
+  if (term.charCodeAt(1) !== 58 /* ':' */) return 0;
+  return term.charCodeAt(0) === 110 /* n */ ? 2 : 1;
+}
+
+/** The feature slot of a name (0: of no known kind, 1: person, 2: organization, 3: place). */
+function nameSlot(term: string): number {
+  const kind = nameKind(term.slice(2));
+  return kind === PERSON ? 1 : kind === ORG ? 2 : kind === PLACE ? 3 : 0;
+}
+
+/** Whether a year lies over YEAR_SLACK years outside a story's years. */
+function yearOff(s: { firstYear?: number; lastYear?: number }, year: number | undefined): boolean {
+  if (year === undefined || s.firstYear === undefined || s.lastYear === undefined) return false;
+  return year < s.firstYear - YEAR_SLACK || year > s.lastYear + YEAR_SLACK;
+}
+
+/** The features of the learned decision, by name (for tests and the trainer). */
+export const PAIR_FEATURE_COUNT = SAME_STORY_FEATURES.length - 1;
+
 /** An article's truncated TF-IDF vector (terms in text order) and its salient terms. */
 interface ArticleVector {
   terms: string[];
   weights: Float64Array;
   /** Indices (into `terms`) of the QUERY_TERMS heaviest terms. */
   query: number[];
+}
+
+/**
+ * Training pairs for the same-story model: the articles fed in order, each joining its gold story (teacher
+ * forcing), and every candidate story the index offers logged with its features and whether it is the gold one.
+ */
+export function teacherPairs(
+  articles: Iterable<Article>,
+  gold: ReadonlyMap<string, string>,
+  options: ClustererOptions = {},
+): { rows: number[][]; labels: number[] } {
+  const log: TeacherLog = { gold, rows: [], labels: [] };
+  new StoryClusterer({ ...options, learned: false }, undefined, log).addAll(articles);
+  return { rows: log.rows, labels: log.labels };
 }

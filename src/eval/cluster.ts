@@ -3,11 +3,15 @@
  *  - default: a stream file `{id, date?, title?, text, event}` per line (ECB+ format), fed in file order;
  *  - `--from-summarization`: every document of every cluster of a summarization JSONL (e.g. DUC 2006), gold =
  *    cluster id, fed in date order (undated last), ties by cluster id then position in the cluster.
+ *  - a folder (../shared/data): ECB+ dev, DUC 2006 pooled and Multi-News dev pooled in one table.
  * Metrics: B³ precision/recall/F1, pairwise F1, adjusted Rand index, cluster counts, throughput. The
- * single-pass TF-IDF cosine baseline is reported as a peer.
+ * single-pass TF-IDF cosine baseline is reported as a peer (beside each set).
  */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { baselineClusters } from '../cluster/baseline.js';
-import { StoryClusterer } from '../cluster/stream.js';
+import { nameKind } from '../cluster/name-kinds.js';
+import { type ClustererOptions, StoryClusterer } from '../cluster/stream.js';
 import type { Article } from '../model.js';
 import type { EvalResult, EvalTask, Metrics } from './contract.js';
 import { readJsonl } from './data.js';
@@ -51,6 +55,42 @@ export function pooledStream(rows: SummarizationRow[]): { articles: Article[]; g
     (x, y) => (x.a.published ?? '\uffff').localeCompare(y.a.published ?? '\uffff') || x.c - y.c || x.k - y.k,
   );
   return { articles: items.map((i) => i.a), gold: items.map((i) => i.gold) };
+}
+
+/** A labelled stream: articles in feeding order and each one's gold story. */
+export interface LabelledStream {
+  name: string;
+  file: string;
+  articles: Article[];
+  gold: string[];
+}
+
+/** The rows of a stream file (ECB+ format), in file order. */
+export function readStream(file: string): { articles: Article[]; gold: string[] } {
+  const rows = readJsonl<StreamRow>(file);
+  return {
+    articles: rows.map((r) => toArticle(r.id, r.text, r.title, r.date)),
+    gold: rows.map((r) => r.event),
+  };
+}
+
+/** The clustering sets of a ../shared/data folder: ECB+ dev, DUC 2006 pooled, Multi-News dev pooled. */
+export function clusterSetFiles(shared: string): Array<{ name: string; file: string; pooled: boolean }> {
+  return [
+    { name: 'ECB+ dev', file: join(shared, 'clustering', 'ecbplus-dev.jsonl'), pooled: false },
+    { name: 'DUC 2006 pooled', file: join(shared, 'summarization', 'duc2006.jsonl.gz'), pooled: true },
+    {
+      name: 'Multi-News dev pooled',
+      file: join(shared, 'summarization', 'multinews-dev.jsonl'),
+      pooled: true,
+    },
+  ];
+}
+
+/** A set read as a labelled stream (pooled: every cluster of a summarization file, see pooledStream). */
+export function readLabelledStream(name: string, file: string, pooled: boolean): LabelledStream {
+  const s = pooled ? pooledStream(readJsonl<SummarizationRow>(file)) : readStream(file);
+  return { name, file, ...s };
 }
 
 /** B³ precision, recall and F1 (averaged over items). */
@@ -133,6 +173,50 @@ function numberFlag(flags: Record<string, string | boolean>, name: string): numb
   return n;
 }
 
+/** The clusterer options the flags set. */
+function clustererOptions(flags: Record<string, string | boolean>): ClustererOptions {
+  return {
+    join: numberFlag(flags, 'join'),
+    duplicate: numberFlag(flags, 'duplicate'),
+    timeBonus: numberFlag(flags, 'time-bonus'),
+    windowDays: numberFlag(flags, 'window-days'),
+    halfLifeDays: numberFlag(flags, 'half-life'),
+    merge: numberFlag(flags, 'merge'),
+    nameBoost: numberFlag(flags, 'name-boost'),
+    yearPenalty: numberFlag(flags, 'year-penalty'),
+    retainArticles: numberFlag(flags, 'retain-articles'),
+    retainDays: numberFlag(flags, 'retain-days'),
+    threshold: numberFlag(flags, 'threshold'),
+    learned: flags.learned ? true : undefined,
+  };
+}
+
+/** Cluster a stream with the options; the final state is scored (stories merged late count as one). */
+function clusterStream(stream: { articles: Article[]; gold: string[] }, options: ClustererOptions) {
+  const clusterer = new StoryClusterer(options);
+  // The name lists the learned features read are loaded before the clock starts.
+  if (clusterer.options.learned) nameKind('warm');
+  const start = performance.now();
+  for (const a of stream.articles) clusterer.add(a);
+  const seconds = (performance.now() - start) / 1000;
+  const final = stream.articles.map((a) => clusterer.storyOf(a.id)!);
+  const metrics: Metrics = {
+    ...clusterMetrics(final, stream.gold),
+    docs_per_s: stream.articles.length / seconds,
+  };
+  return { seconds, metrics, f1: bcubed(final, stream.gold).f1 };
+}
+
+function baselineRun(
+  stream: { articles: Article[]; gold: string[] },
+  flags: Record<string, string | boolean>,
+) {
+  const t0 = performance.now();
+  const base = baselineClusters(stream.articles, numberFlag(flags, 'baseline-threshold'));
+  const seconds = (performance.now() - t0) / 1000;
+  return { ...clusterMetrics(base, stream.gold), docs_per_s: stream.articles.length / seconds };
+}
+
 export const task: EvalTask = {
   name: 'cluster',
   description: 'story clustering over a stream: B³, pairwise F1, ARI against gold stories',
@@ -148,48 +232,53 @@ export const task: EvalTask = {
     'time-bonus': 'similarity bonus for an article dated within a story (default 0.1)',
     'window-days': 'days around a story that get the full time bonus (default 3)',
     'half-life': 'days over which the time bonus halves beyond the window (default 14)',
+    learned: 'let the same-story model (models/same-story.json) veto joins',
+    threshold: "probability below which the same-story model vetoes a join (default: the model's)",
     'baseline-threshold': 'cosine threshold of the TF-IDF baseline (default 0.2)',
   },
   async run({ data, flags, log }): Promise<EvalResult> {
-    let articles: Article[];
-    let gold: string[];
-    if (flags['from-summarization']) {
-      ({ articles, gold } = pooledStream(readJsonl<SummarizationRow>(data)));
-    } else {
-      const rows = readJsonl<StreamRow>(data);
-      articles = rows.map((r) => toArticle(r.id, r.text, r.title, r.date));
-      gold = rows.map((r) => r.event);
+    const options = clustererOptions(flags);
+    if (statSync(data).isDirectory()) {
+      // Every set of a ../shared/data folder, one table: the clusterer and the baseline per set.
+      const peers: Record<string, Metrics> = {};
+      let items = 0;
+      let seconds = 0;
+      const f1: number[] = [];
+      for (const set of clusterSetFiles(data)) {
+        if (!existsSync(set.file)) {
+          log(`${set.file}: not found, skipped`);
+          continue;
+        }
+        const stream = readLabelledStream(set.name, set.file, set.pooled);
+        log(`${set.name}: clustering ${stream.articles.length} articles`);
+        const run = clusterStream(stream, options);
+        items += stream.articles.length;
+        seconds += run.seconds;
+        f1.push(run.f1);
+        peers[`${set.name}: newsfuse`] = run.metrics;
+        peers[`${set.name}: tfidf-single-pass`] = baselineRun(stream, flags);
+      }
+      return {
+        task: 'cluster',
+        data,
+        items,
+        seconds,
+        metrics: { mean_bcubed_f1: f1.reduce((a, b) => a + b, 0) / (f1.length || 1) },
+        peers,
+      };
     }
-    log(`clustering ${articles.length} articles`);
-    const clusterer = new StoryClusterer({
-      join: numberFlag(flags, 'join'),
-      duplicate: numberFlag(flags, 'duplicate'),
-      timeBonus: numberFlag(flags, 'time-bonus'),
-      windowDays: numberFlag(flags, 'window-days'),
-      halfLifeDays: numberFlag(flags, 'half-life'),
-      merge: numberFlag(flags, 'merge'),
-      nameBoost: numberFlag(flags, 'name-boost'),
-      yearPenalty: numberFlag(flags, 'year-penalty'),
-      retainArticles: numberFlag(flags, 'retain-articles'),
-      retainDays: numberFlag(flags, 'retain-days'),
-    });
-    const start = performance.now();
-    for (const a of articles) clusterer.add(a);
-    const seconds = (performance.now() - start) / 1000;
-    // Score the final state: stories merged late count as one.
-    const final = articles.map((a) => clusterer.storyOf(a.id)!);
-    const t0 = performance.now();
-    const base = baselineClusters(articles, numberFlag(flags, 'baseline-threshold'));
-    const baseSeconds = (performance.now() - t0) / 1000;
+    const stream = flags['from-summarization']
+      ? pooledStream(readJsonl<SummarizationRow>(data))
+      : readStream(data);
+    log(`clustering ${stream.articles.length} articles`);
+    const run = clusterStream(stream, options);
     return {
       task: 'cluster',
       data,
-      items: articles.length,
-      seconds,
-      metrics: { ...clusterMetrics(final, gold), docs_per_s: articles.length / seconds },
-      peers: {
-        'tfidf-single-pass': { ...clusterMetrics(base, gold), docs_per_s: articles.length / baseSeconds },
-      },
+      items: stream.articles.length,
+      seconds: run.seconds,
+      metrics: run.metrics,
+      peers: { 'tfidf-single-pass': baselineRun(stream, flags) },
     };
   },
 };

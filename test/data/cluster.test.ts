@@ -43,3 +43,14 @@ test('stories are the same whatever the batch size', { skip: NO_DATA }, () => {
   assert.deepEqual(chunked.stories(), one.stories());
   assert.ok(one.stories().length > 1 && one.stories().length < articles.length);
 });
+
+test('with the same-story veto, stories are the same whatever the batch size', { skip: NO_DATA }, () => {
+  const path = `${sharedData}clustering/ecbplus-dev.jsonl`;
+  const rows = readJsonl<{ id: string; text: string }>(path).slice(0, 150);
+  const articles = rows.map((r) => toArticle(r.id, r.text));
+  const one = new StoryClusterer({ learned: true });
+  one.addAll(articles);
+  const chunked = new StoryClusterer({ learned: true });
+  for (let i = 0; i < articles.length; i += 13) chunked.addAll(articles.slice(i, i + 13));
+  assert.deepEqual(chunked.stories(), one.stories());
+});
