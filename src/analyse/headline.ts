@@ -80,7 +80,10 @@ const BYLINE_ROLE =
   /\b(?:correspondent|staff writer|wire staff|reporter|contributor|special to|columnist|presenter|editor|anchor)\b/i;
 const PHOTO = /\b(?:AP Photo\b|Getty Images\b|REUTERS\/|AFP\/|Photograph:|Photo:|file photo\b|pictured\b)/i;
 const FURNITURE =
-  /\b(?:delivered to your inbox|sign up|subscribe|newsletter|click here|comments, suggestions|transmission details|programme information|share this|follow us|all rights reserved|page not found)\b/i;
+  /\b(?:delivered to your inbox|sign up|subscribe|newsletter|click here|comments, suggestions|transmission details|programme information|share this|share your|follow us|all rights reserved|is proprietary|copyright|page not found|continue reading|read more|showcase|download|video:|editor:)|\b\d{1,2}:\d{2}\s*[ap]\.?m\b/i;
+/** A finite verb, roughly: an auxiliary, a reporting verb, a past form. A headline made from a sentence needs one. */
+const VERB =
+  /\b(?:(?:is|are|was|were|has|have|had|does|do|did)(?:n['’]t)?|be|been|will|would|can|could|may|might|must|should|said|says|told|tells|went|came|began|took|left|fell|rose|won|lost|met|held|made|gave|saw|broke|fled|shot|hit|led|struck|sent|found|stood|sold|paid|spent|kept|got|\p{Ll}{2,}ed)\b/u;
 /** Titles of explainers, live blogs, timelines and galleries: a reader wants the news headline first. */
 const EXPLAINER =
   /\b(?:timeline|key events|live(?: blog| updates| coverage)?:|as it happened|Q\s?&\s?A|explainer|explained|in pictures|in quotes|in numbers|what we know|factbox|fact box|profile:|graphic|interactive|quiz|video:|audio:)\b/i;
@@ -254,11 +257,11 @@ export function storyHeadlines(
     let sentence: { text: string; tier: number; score: number } | undefined;
     sentences[k].forEach((own) => {
       for (const s of own) {
-        if (!isCandidate(s) || (sentenceStories.get(normal(s.text)) ?? 0) > 1) continue;
+        if (s.caption || (sentenceStories.get(normal(s.text)) ?? 0) > 1) continue;
         const text = headlineFromSentence(withoutDateline(s));
-        if (titleProblem(text, { cut: true })) continue;
-        // Sentences that fail the stricter checks still beat a lead cut off mid-phrase.
-        const tier = (usableSentence(s) ? 0 : 2) + (text.endsWith('…') ? 1 : 0);
+        if (titleProblem(text, { cut: true }) || !VERB.test(text)) continue;
+        // Sentences that fail the stricter checks still beat a lead cut off mid-phrase or a byline.
+        const tier = (usableSentence(s) ? 0 : isCandidate(s) ? 2 : 4) + (text.endsWith('…') ? 1 : 0);
         const score = cosine(vectorOf(s.text), centroid);
         if (!sentence || tier < sentence.tier || (tier === sentence.tier && score > sentence.score))
           sentence = { text, tier, score };
