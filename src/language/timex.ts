@@ -602,15 +602,15 @@ const DEADLINE = /\b(?:until|till|by|through)\s+$/i;
 const PAST_SLACK_MONTHS = 3;
 
 /**
- * Whether the sentence around an expression reports the past: a past-tense verb up to `back` characters
+ * Whether the clause around an expression reports the past: a past-tense verb up to `back` characters
  * before it (within its sentence) or 60 after.
  */
-function pastNear(text: string, start: number, end: number, back = 120): boolean {
+function pastNear(text: string, start: number, end: number, back = 60): boolean {
   let a = start;
   while (a > 0 && start - a < back && !/[.!?\n;]/.test(text[a - 1])) a--;
   let b = end;
   while (b < text.length && b - end < 60 && !/[.!?\n;]/.test(text[b])) b++;
-  return pastIn(text, a, start) || (back > 60 && pastIn(text, end, b));
+  return pastIn(text, a, start) || (back > 50 && pastIn(text, end, b));
 }
 
 /** A past-tense verb in text[from, to); a participle after "has"/"have" (present perfect) is not one. */
@@ -618,7 +618,7 @@ function pastIn(text: string, from: number, to: number): boolean {
   const clause = text.slice(from, to);
   for (const m of clause.matchAll(PAST_ALL)) {
     const at = from + (m.index ?? 0);
-    if (!/\b(?:has|have|'s|'ve)\s+(?:\p{L}+ly\s+)?$/iu.test(text.slice(Math.max(0, at - 20), at)))
+    if (!/\b(?:has|have|'s|'ve)\s+(?:been\s+)?(?:\p{L}+ly\s+)?$/iu.test(text.slice(Math.max(0, at - 26), at)))
       return true;
   }
   return false;
