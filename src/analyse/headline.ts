@@ -73,7 +73,7 @@ const ABBREVIATION_END = new RegExp(
   'i',
 );
 const FUNCTION_END =
-  /\b(?:the|a|an|of|to|in|on|at|for|and|or|but|with|by|from|as|that|who|which|his|her|its|their|is|was|are|were|has|have|had)$/i;
+  /\b(?:the|a|an|of|to|in|on|at|for|and|or|but|with|by|from|as|that|who|which|his|her|its|their|is|was|are|were|has|have|had|he|she|it|they|we|why|how|what|when|where|whether|if)$/i;
 const BYLINE =
   /^(?:by\s+\p{Lu}|from\s+\p{Lu}[^,]{0,40},\s)|\|\s*\d{1,2}[:.]\d{2}|\b\d{1,2}:\d{2}\s*(?:[AP]M\s*)?(?:ET|EST|EDT|GMT|BST|UK time)\b|\((?:CNN|AP|AFP|Reuters)\)\s*[-—–]/iu;
 const BYLINE_ROLE =
