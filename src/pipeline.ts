@@ -3,6 +3,7 @@
  * Pure over its inputs except for reading files in `runPipeline`; diagnostics are returned, not printed.
  * A stage that throws on one page or one story costs only that page's or story's output, with a warning.
  */
+import { headlineSource, storyHeadlines } from './analyse/headline.js';
 import { type BriefOptions, briefStory } from './brief/build.js';
 import { clusterArticles } from './cluster/index.js';
 import { type ExtractOptions, extractArticle } from './extract/index.js';
@@ -70,7 +71,7 @@ export function briefArticles(
     if (own) sentences.set(a.id, own);
   }
   const usable = sentences.size === articles.length ? articles : articles.filter((a) => sentences.has(a.id));
-  const stories = clusterArticles(usable);
+  const stories = storiesWithHeadlines(clusterArticles(usable), usable);
   const byId = new Map(usable.map((a) => [a.id, a]));
   const briefs = stories.map((story) => {
     const r = briefStory(story, byId, sentences, options);
@@ -78,6 +79,15 @@ export function briefArticles(
     return r.brief;
   });
   return { stories, briefs, diagnostics };
+}
+
+/** Stories named by their most central article's usable title, or their most central lead sentence. */
+export function storiesWithHeadlines(stories: Story[], articles: Article[]): Story[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return storyHeadlines(stories, (id) => {
+    const a = byId.get(id);
+    return a && headlineSource(a);
+  });
 }
 
 export async function runPipeline(

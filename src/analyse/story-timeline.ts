@@ -5,7 +5,7 @@
  * same day that state the same thing are merged across sources and cite them all. Pure.
  */
 
-import { timex } from '../language/timex.js';
+import { articleTimexes, type Timex } from '../language/timex.js';
 import type { Article, Sentence, TimelineEntry } from '../model.js';
 import { withoutDateline } from '../text/candidates.js';
 import { concepts } from './concepts.js';
@@ -53,6 +53,23 @@ export function rankedTimeline(
 ): TimelineEntry[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const candidates: Candidate[] = [];
+  // Each article's sentences in order (captions left out), so that "six days later" counts from the date
+  // of the sentence it continues (see articleTimexes).
+  const own = new Map<string, Sentence[]>();
+  for (const s of sentences) {
+    if (s.caption || !byId.has(s.articleId)) continue;
+    const list = own.get(s.articleId);
+    if (list) list.push(s);
+    else own.set(s.articleId, [s]);
+  }
+  const found = new Map<Sentence, Timex[]>();
+  for (const [id, list] of own) {
+    const all = articleTimexes(
+      list.map((s) => s.text),
+      refDateOf(byId.get(id)!),
+    );
+    for (let i = 0; i < list.length; i++) found.set(list[i], all[i]);
+  }
   for (const s of sentences) {
     const article = byId.get(s.articleId);
     // Photo captions ("… in Mexico City April 24, 2009."), fragments and lists date a picture, a heading or
@@ -61,7 +78,7 @@ export function rankedTimeline(
     if (!article || s.caption || words < MIN_WORDS || words > MAX_WORDS) continue;
     const ref = refDateOf(article);
     // The first date a sentence gives is the date of what it reports; later ones are background.
-    const t = timex(s.text, ref).find((x) => x.type === 'DATE' && /^\d{4}-\d{2}(-\d{2})?$/.test(x.value));
+    const t = found.get(s)?.find((x) => x.type === 'DATE' && /^\d{4}-\d{2}(-\d{2})?$/.test(x.value));
     if (!t) continue;
     // Expressions that only make sense against a reference are dropped when there is none.
     if (!ref && !/\d{4}/.test(t.text)) continue;

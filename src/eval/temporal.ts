@@ -3,8 +3,14 @@
  * (`{id, dct, text, timexes: [{start, end, text, type, value}]}`), scored as TempEval-3 does:
  * strict span F1 (same offsets), relaxed span F1 (any overlap), and over the gold timexes found (relaxed
  * match) the share whose normalized value, and whose type, are right.
+ *
+ * `--hard FILE` adds the hand-written hard cases (`data/gold/temporal-hard.jsonl`, see temporal-hard.md):
+ * each case is one invented article (sentences read in order, as timelines read them) with expected values;
+ * `hard_acc` is the share of expectations met (`hard_new_acc` without the controls, `hard_control_acc` the
+ * controls only). A `--data` file in that format is scored as hard cases alone.
  */
-import { timex } from '../language/timex.js';
+import { readFileSync } from 'node:fs';
+import { articleTimexes, timex } from '../language/timex.js';
 import type { EvalResult, EvalTask } from './contract.js';
 import { readJsonl } from './data.js';
 
@@ -23,6 +29,56 @@ interface Doc {
   timexes: GoldTimex[];
 }
 
+interface HardCase {
+  id: string;
+  dct: string;
+  sentences: string[];
+  expect: { sentence: number; text: string; value: string }[];
+  control?: boolean;
+}
+
+/** Hard cases: right / total, over all expectations, the new cases and the controls. */
+export function scoreHard(
+  cases: HardCase[],
+  log: (m: string) => void = () => {},
+  show = false,
+): { hard_acc: number; hard_new_acc: number; hard_control_acc: number; hard_cases: number } {
+  let right = 0;
+  let total = 0;
+  let newRight = 0;
+  let newTotal = 0;
+  for (const c of cases) {
+    const found = articleTimexes(c.sentences, c.dct);
+    for (const e of c.expect) {
+      const sentence = c.sentences[e.sentence];
+      const at = sentence.indexOf(e.text);
+      const end = at + e.text.length;
+      const hit = found[e.sentence].find((t) => at >= 0 && t.start < end && at < t.end);
+      const ok = hit?.value === e.value;
+      total++;
+      if (ok) right++;
+      if (!c.control) {
+        newTotal++;
+        if (ok) newRight++;
+      }
+      if (!ok && show) log(`hard    ${c.id}: "${e.text}" gold ${e.value}, ours ${hit?.value ?? 'none'}`);
+    }
+  }
+  const controls = total - newTotal;
+  return {
+    hard_acc: total ? right / total : 0,
+    hard_new_acc: newTotal ? newRight / newTotal : 0,
+    hard_control_acc: controls ? (right - newRight) / controls : 0,
+    hard_cases: cases.length,
+  };
+}
+
+const readHard = (path: string): HardCase[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as HardCase);
+
 const f1 = (tp: number, predicted: number, gold: number) => {
   const p = predicted ? tp / predicted : 0;
   const r = gold ? tp / gold : 0;
@@ -32,8 +88,26 @@ const f1 = (tp: number, predicted: number, gold: number) => {
 export const task: EvalTask = {
   name: 'temporal',
   description: 'time expressions: span F1 (strict, relaxed), value and type accuracy',
-  flags: { limit: 'only the first N documents', errors: 'print up to N mistakes to stderr' },
+  flags: {
+    limit: 'only the first N documents',
+    errors: 'print up to N mistakes to stderr',
+    hard: 'also score the hard cases of this file (data/gold/temporal-hard.jsonl)',
+  },
   async run({ data, flags, log }): Promise<EvalResult> {
+    const showAll = typeof flags.errors === 'string' && Number(flags.errors) > 0;
+    const first = readFileSync(data, 'utf8').split('\n', 1)[0];
+    if (first.includes('"sentences"')) {
+      const started = performance.now();
+      const cases = readHard(data);
+      return {
+        task: 'temporal',
+        data,
+        items: cases.length,
+        seconds: (performance.now() - started) / 1000,
+        metrics: scoreHard(cases, log, showAll),
+      };
+    }
+    const hard = typeof flags.hard === 'string' ? scoreHard(readHard(flags.hard), log, showAll) : {};
     let docs = readJsonl<Doc>(data);
     if (typeof flags.limit === 'string') docs = docs.slice(0, Number(flags.limit));
     const showErrors = typeof flags.errors === 'string' ? Number(flags.errors) : 0;
@@ -92,6 +166,7 @@ export const task: EvalTask = {
         gold,
         predicted,
         words_per_s: words / Math.max(seconds, 1e-9),
+        ...hard,
       },
     };
   },

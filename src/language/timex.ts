@@ -33,6 +33,11 @@ export interface Timex {
   value: string;
   /** TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN. */
   mod?: string;
+  /**
+   * "six days later", "two weeks earlier": the signed count from the date the sentence continues from (the
+   * value is counted from the page's date; `articleTimexes` counts it from the previous dated sentence).
+   */
+  shift?: { n: number; unit: 'D' | 'M' | 'Y' };
 }
 
 interface Ref {
@@ -45,6 +50,7 @@ interface Found {
   type: TimexType;
   value: string;
   mod?: string;
+  shift?: Timex['shift'];
 }
 
 type Rule = [RegExp, (m: RegExpExecArray, ctx: Context) => Found | undefined];
@@ -53,6 +59,10 @@ interface Context {
   ref?: Ref;
   /** The sentence around the match speaks of the future. */
   future: boolean;
+  /** The sentence reports the past (a past-tense verb) and does not speak of the future. */
+  past: boolean;
+  /** "until", "by", "till" just before the expression: a deadline, still to come. */
+  deadline: boolean;
   text: string;
   index: number;
 }
@@ -160,7 +170,9 @@ function weekday(name: string, ctx: Context, direction?: 'last' | 'next' | 'this
   if (!ctx.ref) return undefined;
   const target = WEEKDAYS_LOWER.indexOf(name.toLowerCase());
   const today = toDate(ctx.ref).getUTCDay();
-  const future = direction === 'next' || (direction !== 'last' && ctx.future);
+  // "on Sunday" in a page of a Sunday is that day, whatever the tense ("said on Sunday the talks would resume").
+  if (!direction && target === today) return ymd(ctx.ref.y, ctx.ref.m, ctx.ref.d);
+  const future = direction === 'next' || (direction !== 'last' && (ctx.future || ctx.deadline));
   let delta: number;
   if (future) {
     delta = (target - today + 7) % 7;
@@ -195,14 +207,51 @@ function yearForMonth(month: number, ctx: Context, direction?: string): number |
       bestGap = cost;
     }
   }
+  // Past-tense reporting does not speak of a month a season ahead: that month is the last one.
+  if (ctx.past && !ctx.deadline && best * 12 + month - here >= PAST_SLACK_MONTHS) return best - 1;
   return best;
 }
 
-function monthDay(monthName: string, day: number, year: number | undefined, ctx: Context): Found | undefined {
+/** The year "last year", "next year", "this year" after a month or a day name, against the page's year. */
+function relativeYear(word: string | undefined, ctx: Context): number | undefined {
+  if (!word || !ctx.ref) return undefined;
+  const w = word.toLowerCase();
+  return ctx.ref.y + (w === 'last' ? -1 : w === 'next' ? 1 : 0);
+}
+
+function monthDay(
+  monthName: string,
+  day: number,
+  year: number | undefined,
+  ctx: Context,
+  relative?: string,
+): Found | undefined {
   const month = monthNumber(monthName);
   if (!month || day < 1 || day > 31) return undefined;
-  const y = year ?? yearForMonth(month, ctx);
+  let y = year ?? relativeYear(relative, ctx);
+  if (y === undefined && ctx.ref) {
+    y = yearForMonth(month, { ...ctx, past: false });
+    // Past-tense reporting of a bare day more than a season ahead: its latest occurrence instead.
+    const ahead = (Date.UTC(y!, month - 1, day) - Date.UTC(ctx.ref.y, ctx.ref.m - 1, ctx.ref.d)) / 86_400_000;
+    if (ctx.past && !ctx.deadline && ahead >= PAST_SLACK_MONTHS * 30) y = y! - 1;
+  }
+  y ??= yearForMonth(month, ctx);
   return { type: 'DATE', value: y === undefined ? `XXXX-${pad(month)}-${pad(day)}` : ymd(y, month, day) };
+}
+
+/** A date N units (of UNIT's codes) before (sign -1) or after (+1) a reference, at the unit's precision. */
+function relativeDate(n: number, u: string | undefined, sign: number, ref: Ref): Found | undefined {
+  if (u === 'Y') return { type: 'DATE', value: String(ref.y + sign * n) };
+  if (u === 'M') {
+    const r = addMonths(ref, sign * n);
+    return { type: 'DATE', value: ym(r.y, r.m) };
+  }
+  if (u === 'W' || u === 'D') {
+    const r = addDays(ref, sign * n * (u === 'W' ? 7 : 1));
+    return { type: 'DATE', value: ymd(r.y, r.m, r.d) };
+  }
+  if (u === 'DE') return { type: 'DATE', value: String(ref.y + sign * 10 * n).slice(0, 3) };
+  return undefined;
 }
 
 const MOD: Record<string, string> = {
@@ -230,31 +279,31 @@ const RULES: Rule[] = [
   // (Thursday,) December 1(st)(,) (2016) · (Thursday) 1 December (2016)
   [
     new RegExp(
-      String.raw`\b(?:${WEEKDAY},?\s+)?(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`,
+      String.raw`\b(?:${WEEKDAY},?\s+)?(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b|\s+(?:of\s+)?(last|next|this)\s+year\b)?`,
       'g',
     ),
-    (m, ctx) => monthDay(m[1], Number(m[2]), m[3] ? Number(m[3]) : undefined, ctx),
+    (m, ctx) => monthDay(m[1], Number(m[2]), m[3] ? Number(m[3]) : undefined, ctx, m[4]),
   ],
   [
     new RegExp(
-      String.raw`\b(?:${WEEKDAY},?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4})\b)?`,
+      String.raw`\b(?:${WEEKDAY},?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4})\b|\s+(?:of\s+)?(last|next|this)\s+year\b)?`,
       'g',
     ),
-    (m, ctx) => monthDay(m[2], Number(m[1]), m[3] ? Number(m[3]) : undefined, ctx),
+    (m, ctx) => monthDay(m[2], Number(m[1]), m[3] ? Number(m[3]) : undefined, ctx, m[4]),
   ],
   // (early|late|mid-) December 2016 · (last|next|this) December · December
   [
     new RegExp(
-      String.raw`\b(?:(early|late|mid-?|the (?:beginning|end|middle|start) of)\s*)?(?:(last|next|this|since)\s+)?(${MONTH})(?:,?\s+(\d{4}))?\b`,
+      String.raw`\b(?:(early|late|mid-?|the (?:beginning|end|middle|start) of)\s*)?(?:(last|next|this|since)\s+)?(${MONTH})(?:,?\s+(\d{4})|\s+(?:of\s+)?(last|next|this)\s+year)?\b`,
       'g',
     ),
     (m, ctx) => {
       const month = monthNumber(m[3]);
       if (!month) return undefined;
       // "May" alone is usually the verb.
-      if (/^May$/.test(m[3]) && !m[1] && !m[2] && !m[4]) return undefined;
+      if (/^May$/.test(m[3]) && !m[1] && !m[2] && !m[4] && !m[5]) return undefined;
       const direction = m[2] === 'since' ? 'last' : m[2];
-      const y = m[4] ? Number(m[4]) : yearForMonth(month, ctx, direction);
+      const y = m[4] ? Number(m[4]) : (relativeYear(m[5], ctx) ?? yearForMonth(month, ctx, direction));
       const modWord = m[1]?.replace(/^the |\s+of$/g, '').replace(/-$/, '-');
       return {
         type: 'DATE',
@@ -401,17 +450,13 @@ const RULES: Rule[] = [
       const u = unitOf(m[2]);
       const sign = /ago|earlier|before/i.test(m[3]) ? -1 : 1;
       if (!ctx.ref || n === undefined) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
-      if (u === 'Y') return { type: 'DATE', value: String(ctx.ref.y + sign * n) };
-      if (u === 'M') {
-        const r = addMonths(ctx.ref, sign * n);
-        return { type: 'DATE', value: ym(r.y, r.m) };
-      }
-      if (u === 'W' || u === 'D') {
-        const r = addDays(ctx.ref, sign * n * (u === 'W' ? 7 : 1));
-        return { type: 'DATE', value: ymd(r.y, r.m, r.d) };
-      }
-      if (u === 'DE') return { type: 'DATE', value: String(ctx.ref.y + sign * 10 * n).slice(0, 3) };
-      return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+      const found = relativeDate(n, u, sign, ctx.ref);
+      if (found && /^(?:later|earlier)$/i.test(m[3]) && (u === 'D' || u === 'W' || u === 'M' || u === 'Y'))
+        return {
+          ...found,
+          shift: { n: sign * n * (u === 'W' ? 7 : 1), unit: u === 'W' ? 'D' : (u as 'D' | 'M' | 'Y') },
+        };
+      return found ?? { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
     },
   ],
   // last/this/next week|month|year, earlier this year, early next year, the past year, the coming week
@@ -532,7 +577,7 @@ const RULES: Rule[] = [
 ];
 
 const FUTURE =
-  /\b(will|would|should(?! have)|'ll|shall|is to|are to|is due|are due|scheduled|plans? to|planned|expected to|next|upcoming|would be held|to be held|tomorrow)\b/i;
+  /\b(will|would|should(?! have)|'ll|shall|is to|are to|is due|are due|scheduled|plans? to|planned|expected to|agreed to|next|upcoming|would be held|to be held|tomorrow)\b/i;
 
 /** Whether the words just around an expression speak of the future ("will meet on Friday"). */
 function futureNear(text: string, start: number, end: number): boolean {
@@ -541,6 +586,42 @@ function futureNear(text: string, start: number, end: number): boolean {
   let b = end;
   while (b < text.length && b - end < 20 && !/[.!?\n;,]/.test(text[b])) b++;
   return FUTURE.test(text.slice(a, b));
+}
+
+/** A past-tense verb of reporting or of an event: "was", "had", "said", "-ed" forms (not "expected to"). */
+const PAST =
+  /\b(?:was|were|had|did|went|came|began|took|left|fell|rose|won|lost|met|held|made|gave|saw|broke|fled|shot|hit|led|struck|sent|found|stood|sold|paid|(?!\p{Ll}*eed\b)(?!(?:expect|schedul|plann|propos|requir|need|allow|bas|concern|interest|involv|intend|design|aim)ed\b)\p{Ll}{2,}ed)\b/u;
+const PAST_ALL = new RegExp(PAST.source, 'gu');
+/** "until Friday", "by Thursday", "has until", "till", "through" just before: a deadline still ahead. */
+const DEADLINE = /\b(?:until|till|by|through)\s+$/i;
+/**
+ * In past-tense reporting a bare month or day this many months (90 days) or more ahead of the page is taken as
+ * the last one: "approved on 19 December" in a July page is last December, "expires Nov. 16" in an October page
+ * is still this November.
+ */
+const PAST_SLACK_MONTHS = 3;
+
+/**
+ * Whether the clause around an expression reports the past: a past-tense verb up to `back` characters
+ * before it (within its sentence) or 60 after.
+ */
+function pastNear(text: string, start: number, end: number, back = 60): boolean {
+  let a = start;
+  while (a > 0 && start - a < back && !/[.!?\n;]/.test(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && b - end < 60 && !/[.!?\n;]/.test(text[b])) b++;
+  return pastIn(text, a, start) || (back > 50 && pastIn(text, end, b));
+}
+
+/** A past-tense verb in text[from, to); a participle after "has"/"have" (present perfect) is not one. */
+function pastIn(text: string, from: number, to: number): boolean {
+  const clause = text.slice(from, to);
+  for (const m of clause.matchAll(PAST_ALL)) {
+    const at = from + (m.index ?? 0);
+    if (!/\b(?:has|have|'s|'ve)\s+(?:been\s+)?(?:\p{L}+ly\s+)?$/iu.test(text.slice(Math.max(0, at - 26), at)))
+      return true;
+  }
+  return false;
 }
 
 function parseRef(refDate?: string): Ref | undefined {
@@ -567,9 +648,16 @@ export function timex(text: string, refDate?: string): Timex[] {
         start += lead[0].length;
         body = body.slice(lead[0].length);
       }
+      const future = futureNear(text, m.index, m.index + m[0].length);
+      const past = !future && pastNear(text, m.index, m.index + m[0].length);
       const ctx: Context = {
         ref,
-        future: futureNear(text, m.index, m.index + m[0].length),
+        future,
+        past,
+        // "had filed by Wednesday" was a deadline in the past.
+        deadline:
+          DEADLINE.test(text.slice(Math.max(0, m.index - 8), m.index)) &&
+          !pastNear(text, m.index, m.index, 50),
         text,
         index: m.index,
       };
@@ -583,6 +671,7 @@ export function timex(text: string, refDate?: string): Timex[] {
         type: f.type,
         value: f.value,
         ...(f.mod ? { mod: f.mod } : {}),
+        ...(f.shift ? { shift: f.shift } : {}),
         rule,
       });
     }
@@ -638,4 +727,32 @@ export function dateMentions(text: string, refDate: string): { value: string; st
     if (m) out.push({ value: m[0], start: t.start, end: t.end });
   }
   return out;
+}
+
+/**
+ * The time expressions of an article's sentences, in order, with each "N days / weeks / months / years later
+ * (earlier, before)" counted from the date of the sentence it continues (the latest earlier sentence that
+ * gives a date as precise as the count needs), not from the page's date; with no such sentence it stays
+ * counted from the page's date. "N days ago" always counts from the page's date.
+ */
+export function articleTimexes(sentences: string[], refDate?: string): Timex[][] {
+  let lastDay: Ref | undefined;
+  let lastMonth: Ref | undefined;
+  return sentences.map((s) => {
+    const found = timex(s, refDate).map((t) => {
+      if (!t.shift) return t;
+      const anchor = t.shift.unit === 'D' ? lastDay : (lastMonth ?? lastDay);
+      if (!anchor) return t;
+      const r = relativeDate(Math.abs(t.shift.n), t.shift.unit, Math.sign(t.shift.n), anchor);
+      return r ? { ...t, value: r.value } : t;
+    });
+    // The sentence's first date is what it reports: the date the next "later" counts from.
+    const first = found.find((t) => t.type === 'DATE' && /^\d{4}-\d{2}(-\d{2})?$/.test(t.value));
+    if (first) {
+      const [y, m, d] = first.value.split('-').map(Number);
+      lastMonth = { y, m, d: d || 1 };
+      lastDay = d ? { y, m, d } : undefined;
+    }
+    return found;
+  });
 }

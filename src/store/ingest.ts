@@ -6,8 +6,9 @@
  * articles, and the briefs of the stories that changed are rebuilt.
  */
 
+import { storyHeadlines } from '../analyse/headline.js';
 import { briefStory } from '../brief/build.js';
-import { compareStreamOrder, StoryClusterer, withHeadlines } from '../cluster/index.js';
+import { compareStreamOrder, StoryClusterer } from '../cluster/index.js';
 import { extractArticle } from '../extract/index.js';
 import { reasonOf } from '../isolate.js';
 import { articleSentences } from '../language/sentences.js';
@@ -20,6 +21,7 @@ import {
   type ClustererRow,
   getArticles,
   hasHash,
+  headlineSources,
   loadClusterer,
   saveClusterer,
   saveStories,
@@ -174,11 +176,8 @@ function planStories(db: DB, words: number): StoryPlan {
     row = { articles: keys.length, last: feed[feed.length - 1], state: clusterer.snapshot() };
   }
   const raw = clusterer.stories();
-  const untitled = getArticles(
-    db,
-    raw.filter((s) => !s.headline).map((s) => s.articleIds[0]),
-  );
-  const stories = withHeadlines(raw, (id) => untitled.get(id));
+  const sources = headlineSources(db);
+  const stories = storyHeadlines(raw, (id) => sources.get(id));
   const published = new Map(keys.map((k) => [k.id, k.published]));
   const briefs = new Map<string, Brief>();
   const lastPublished = new Map<string, string>();
@@ -192,8 +191,12 @@ function planStories(db: DB, words: number): StoryPlan {
     if (dates.length) lastPublished.set(story.id, dates[dates.length - 1]);
     const before = stored.get(story.id);
     const ids = new Set(story.articleIds);
+    // A brief shows its story's headline: a story renamed (another story took its title) is briefed again.
     const same =
-      before?.brief && before.articles.length === ids.size && before.articles.every((id) => ids.has(id));
+      before?.brief &&
+      before.headline === story.headline &&
+      before.articles.length === ids.size &&
+      before.articles.every((id) => ids.has(id));
     if (same) continue;
     const members = getArticles(db, story.articleIds);
     // Sentences are made again from the stored text rather than read from the sentences table: that carries

@@ -1,6 +1,7 @@
 /** Reading and writing the store: articles with their sentences, stories, briefs, and search. */
 
 import type { Statement } from 'better-sqlite3';
+import { type HeadlineSource, headlineSource, LEAD_CHARS } from '../analyse/headline.js';
 import type { Article, Brief, Sentence, Story } from '../model.js';
 import type { DB } from './db.js';
 
@@ -166,8 +167,10 @@ export function saveClusterer(db: DB, row: ClustererRow): void {
 }
 
 /** Each stored story's article ids (sorted), and whether it has a brief. */
-export function storyMembership(db: DB): Map<string, { articles: string[]; brief: boolean }> {
-  const out = new Map<string, { articles: string[]; brief: boolean }>();
+export function storyMembership(
+  db: DB,
+): Map<string, { articles: string[]; brief: boolean; headline?: string }> {
+  const out = new Map<string, { articles: string[]; brief: boolean; headline?: string }>();
   for (const r of sql(db, 'SELECT story_id, article_id FROM story_articles').all() as {
     story_id: string;
     article_id: string;
@@ -180,6 +183,39 @@ export function storyMembership(db: DB): Map<string, { articles: string[]; brief
     const m = out.get(story_id);
     if (m) m.brief = true;
   }
+  for (const r of sql(db, 'SELECT id, headline FROM stories').all() as { id: string; headline: string }[]) {
+    const m = out.get(r.id);
+    if (m) m.headline = r.headline;
+  }
+  return out;
+}
+
+/** What naming a story reads of every stored article: title, outlet and the start of the text (one pass). */
+export function headlineSources(db: DB): Map<string, HeadlineSource> {
+  const out = new Map<string, HeadlineSource>();
+  const rows = sql(
+    db,
+    `SELECT id, title, publisher, url, source, substr(text, 1, ${LEAD_CHARS * 2}) AS lead FROM articles`,
+  ).all() as {
+    id: string;
+    title: string;
+    publisher: string | null;
+    url: string | null;
+    source: string;
+    lead: string;
+  }[];
+  for (const r of rows)
+    out.set(
+      r.id,
+      headlineSource({
+        id: r.id,
+        title: r.title,
+        paragraphs: r.lead.split('\n\n'),
+        publisher: r.publisher ?? undefined,
+        url: r.url ?? undefined,
+        source: r.source,
+      }),
+    );
   return out;
 }
 

@@ -44,7 +44,8 @@ test('browser: list, search "Calderwick", open the story, click a citation, the 
     await page.waitForURL(/\?q=Calderwick/);
     assert.equal(await page.locator('ul.stories li').count(), 1);
     const link = page.locator('ul.stories li a').first();
-    assert.match((await link.textContent()) ?? '', /Quay fire/);
+    // The story is named by its news headline, not by the explainer "Quay fire: what we know so far" (issue 19).
+    assert.match((await link.textContent()) ?? '', /Calderwick grain store/);
     await link.click();
     await page.waitForURL(/\/stories\//);
     assert.equal((await page.locator('ul.summary li').count()) > 0, true);

@@ -63,7 +63,7 @@ export function register(program: Command): void {
     .action(async (paths: string[], opts: { format: string; keepAll?: boolean }) => {
       if (opts.format !== 'md' && opts.format !== 'json')
         throw new CliError(`unknown format "${opts.format}" (md, json)`, 2);
-      const [{ readInputs }, { extractAll }, { clusterArticles }] = await Promise.all([
+      const [{ readInputs }, { extractAll, storiesWithHeadlines }, { clusterArticles }] = await Promise.all([
         import('../../ingest/index.js'),
         import('../../pipeline.js'),
         import('../../cluster/index.js'),
@@ -74,7 +74,7 @@ export function register(program: Command): void {
       const extracted = extractAll(ingest.docs, { keepAll: opts.keepAll });
       reportDiagnostics([...ingest.diagnostics, ...extracted.diagnostics]);
       if (!extracted.articles.length) throw new CliError('no articles found', 1);
-      const stories = clusterArticles(extracted.articles);
+      const stories = storiesWithHeadlines(clusterArticles(extracted.articles), extracted.articles);
       const byId = new Map(extracted.articles.map((a) => [a.id, a]));
       process.stdout.write(
         opts.format === 'json' ? storiesJson(stories, byId) : storiesMarkdown(stories, byId),
