@@ -4,7 +4,9 @@
  * order are SAME_STORY_FEATURES). The weights and the join threshold are models/same-story.json, written by
  * scripts/train/same-story.ts. Pure functions, plus the fitting used by the trainer.
  */
+
 import { derived, loadModel, type ModelFile } from '../models/load.js';
+import { newtonLogistic } from '../models/newton.js';
 
 /** The article–story features, in row order (bump the version when their meaning changes). */
 export const SAME_STORY_FEATURES: readonly string[] = [
@@ -95,56 +97,6 @@ export function fitSameStory(
     xi[d] = 1;
     return xi;
   });
-  let w = new Array<number>(k).fill(0);
-  for (let iter = 0; iter < 60; iter++) {
-    const grad = new Array<number>(k).fill(0);
-    const hess = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-    x.forEach((xi, i) => {
-      let z = 0;
-      for (let j = 0; j < k; j++) z += w[j] * xi[j];
-      const p = 1 / (1 + Math.exp(-z));
-      const sw = sampleWeights[i];
-      const g = sw * (labels[i] - p);
-      const h = sw * p * (1 - p);
-      for (let j = 0; j < k; j++) {
-        grad[j] += g * xi[j];
-        const hj = h * xi[j];
-        for (let l = j; l < k; l++) hess[j][l] += hj * xi[l];
-      }
-    });
-    for (let j = 0; j < k; j++) {
-      for (let l = 0; l < j; l++) hess[j][l] = hess[l][j];
-      if (j < d) {
-        grad[j] -= l2 * w[j];
-        hess[j][j] += l2;
-      }
-    }
-    const step = solve(hess, grad);
-    w = w.map((v, j) => v + step[j]);
-    if (Math.max(...step.map(Math.abs)) < 1e-10) break;
-  }
+  const w = newtonLogistic(x, labels, l2, { sampleWeights, maxIterations: 60, tolerance: 1e-10 });
   return { mean, sd, weights: w.slice(0, d), bias: w[d] };
-}
-
-/** Gaussian elimination with partial pivoting (small dense systems). */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-    [m[c], m[p]] = [m[p], m[c]];
-    const piv = m[c][c] || 1e-12;
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r][c] / piv;
-      if (f !== 0) for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = m[r][n];
-    for (let k = r + 1; k < n; k++) s -= m[r][k] * x[k];
-    x[r] = s / (m[r][r] || 1e-12);
-  }
-  return x;
 }

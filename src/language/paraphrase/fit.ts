@@ -5,6 +5,7 @@
  * (scripts/train/paraphrase.ts) and `newsfuse eval paraphrase --cv K`. Pure functions.
  */
 
+import { newtonLogistic } from '../../models/newton.js';
 import { rng } from '../../text/random.js';
 import {
   analyseText,
@@ -60,28 +61,6 @@ export function predict(model: Logistic, row: readonly number[]): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Solves A x = b (A symmetric positive definite) by Gaussian elimination with partial pivoting. */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-    [m[c], m[p]] = [m[p], m[c]];
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r][c] / m[c][c];
-      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = m[r][n];
-    for (let k = r + 1; k < n; k++) s -= m[r][k] * x[k];
-    x[r] = s / m[r][r];
-  }
-  return x;
-}
-
 /**
  * L2-penalised logistic regression on the columns in `use` (the others get weight 0), features standardised
  * by the training rows' mean and standard deviation; the bias is not penalised.
@@ -101,33 +80,7 @@ export function fitLogistic(
   const cols = [...Array(d).keys()].filter((j) => use[j]);
   const x = rows.map((r) => [...cols.map((j) => (r[j] - mean[j]) / sd[j]), 1]);
   const k = cols.length + 1;
-  let w = new Array<number>(k).fill(0);
-  for (let iter = 0; iter < 50; iter++) {
-    const grad = new Array<number>(k).fill(0);
-    const hess = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-    for (const [i, xi] of x.entries()) {
-      let z = 0;
-      for (let j = 0; j < k; j++) z += w[j] * xi[j];
-      const p = 1 / (1 + Math.exp(-z));
-      const g = labels[i] - p;
-      const h = p * (1 - p);
-      for (let j = 0; j < k; j++) {
-        grad[j] += g * xi[j];
-        const hj = h * xi[j];
-        for (let l = j; l < k; l++) hess[j][l] += hj * xi[l];
-      }
-    }
-    for (let j = 0; j < k; j++) {
-      for (let l = 0; l < j; l++) hess[j][l] = hess[l][j];
-      if (j < k - 1) {
-        grad[j] -= l2 * w[j];
-        hess[j][j] += l2;
-      }
-    }
-    const step = solve(hess, grad);
-    w = w.map((v, j) => v + step[j]);
-    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
-  }
+  const w = newtonLogistic(x, labels, l2, { maxIterations: 50, tolerance: 1e-9 });
   const weights = new Array<number>(d).fill(0);
   cols.forEach((j, i) => {
     weights[j] = w[i];

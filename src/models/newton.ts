@@ -1,0 +1,76 @@
+/**
+ * L2-penalised logistic regression fitted by Newton's method, for the project's small trainers (same fact,
+ * same story). Deterministic: a fixed number of steps at most, a dense solve, no randomness. The rows come
+ * standardised, their last column the constant 1 of the bias, which is not penalised.
+ */
+
+export interface NewtonOptions {
+  /** A weight per row (default 1 each). */
+  sampleWeights?: readonly number[];
+  maxIterations: number;
+  /** Stop once no weight moves by more than this. */
+  tolerance: number;
+}
+
+/** The weights (bias last) maximising the penalised log-likelihood of `labels` (0/1) given rows `x`. */
+export function newtonLogistic(
+  x: readonly ArrayLike<number>[],
+  labels: readonly number[],
+  l2: number,
+  { sampleWeights, maxIterations, tolerance }: NewtonOptions,
+): number[] {
+  const k = x[0].length;
+  let w = new Array<number>(k).fill(0);
+  for (let iter = 0; iter < maxIterations; iter++) {
+    const grad = new Array<number>(k).fill(0);
+    const hess = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    for (let i = 0; i < x.length; i++) {
+      const xi = x[i];
+      let z = 0;
+      for (let j = 0; j < k; j++) z += w[j] * xi[j];
+      const p = 1 / (1 + Math.exp(-z));
+      const sw = sampleWeights ? sampleWeights[i] : 1;
+      const g = sw * (labels[i] - p);
+      const h = sw * p * (1 - p);
+      for (let j = 0; j < k; j++) {
+        grad[j] += g * xi[j];
+        const hj = h * xi[j];
+        for (let l = j; l < k; l++) hess[j][l] += hj * xi[l];
+      }
+    }
+    for (let j = 0; j < k; j++) {
+      for (let l = 0; l < j; l++) hess[j][l] = hess[l][j];
+      if (j < k - 1) {
+        grad[j] -= l2 * w[j];
+        hess[j][j] += l2;
+      }
+    }
+    const step = solve(hess, grad);
+    w = w.map((v, j) => v + step[j]);
+    if (Math.max(...step.map(Math.abs)) < tolerance) break;
+  }
+  return w;
+}
+
+/** Solves A x = b for a small dense A by Gaussian elimination with partial pivoting. */
+export function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    [m[c], m[p]] = [m[p], m[c]];
+    const piv = m[c][c] || 1e-12;
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r][c] / piv;
+      if (f !== 0) for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = m[r][n];
+    for (let k = r + 1; k < n; k++) s -= m[r][k] * x[k];
+    x[r] = s / (m[r][r] || 1e-12);
+  }
+  return x;
+}
