@@ -54,7 +54,9 @@ test('a page whose extracted text is over the text limit is skipped with a warni
   const r = extractPage('long.html', html);
   assert.equal(r.article, undefined);
   assert.ok(
-    r.messages.some((m) => /extracted text of \d+ characters is over the 1 M characters limit; skipped/.test(m)),
+    r.messages.some((m) =>
+      /extracted text of \d+ characters is over the 1 M characters limit; skipped/.test(m),
+    ),
     r.messages.join(' | '),
   );
 });
@@ -80,7 +82,14 @@ test('quotes: a 128 KB run-on sentence gives no frames, fast; ordinary sentences
   const said = '“The north quay will stay closed until the engineers are done,” Ilse Varga said on Tuesday.';
   const text = `${said}\n\n${runOn}.`;
   assert.ok(runOn.length > MAX_SENTENCE_CHARS);
-  const article = { id: 'runon', source: 'runon', title: 't', language: 'en', paragraphs: text.split('\n\n'), text };
+  const article = {
+    id: 'runon',
+    source: 'runon',
+    title: 't',
+    language: 'en',
+    paragraphs: text.split('\n\n'),
+    text,
+  };
   const started = performance.now();
   const found = quotes(article as unknown as Article);
   assert.ok(seconds(started) < 30, `${seconds(started)} s`);
