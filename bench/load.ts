@@ -63,7 +63,7 @@ function buildStore(path: string): void {
   const stories = updateStories(db, 120);
   console.error(
     `store: ${wanted} articles stored in ${((stored - started) / 1000).toFixed(1)} s; ` +
-      `${stories} stories clustered and briefed in ${((performance.now() - stored) / 1000).toFixed(1)} s`,
+      `${stories.stories} stories clustered and briefed in ${((performance.now() - stored) / 1000).toFixed(1)} s`,
   );
   db.close();
 }
@@ -160,12 +160,18 @@ async function hammer(urls: string[], forSeconds: number, concurrency: number): 
     while (performance.now() < deadline) {
       const url = urls[next++ % urls.length];
       const t = performance.now();
-      const res = await fetch(url);
-      const body = await res.arrayBuffer();
-      latencies.push(performance.now() - t);
-      bytes += body.byteLength;
-      if (res.status === 503) busy++;
-      else if (res.status !== 200) errors++;
+      try {
+        const res = await fetch(url);
+        const body = await res.arrayBuffer();
+        latencies.push(performance.now() - t);
+        bytes += body.byteLength;
+        if (res.status === 503) busy++;
+        else if (res.status !== 200) errors++;
+      } catch {
+        // A connection reset or refused: an error, timed like any other answer.
+        latencies.push(performance.now() - t);
+        errors++;
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
