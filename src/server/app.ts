@@ -29,7 +29,7 @@ export interface AppOptions extends GuardOptions {
   jobs?: IngestQueue;
   /** A post up to this many bytes is answered when its job is done (200); a larger one at once (202). */
   syncBody?: number;
-  /** How long a small post waits for its job before it is answered 202 all the same, ms (default 10 s). */
+  /** How long a small post waits for its job before it is answered 202 all the same, ms (default 30 s). */
   syncWaitMs?: number;
 }
 
@@ -109,7 +109,7 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
   const cache = options.cache ?? new LruCache<string>(200);
   const jobs = options.jobs ?? new IngestQueue(db, { words: options.words });
   const syncBody = options.syncBody ?? 64 * 1024;
-  const syncWaitMs = options.syncWaitMs ?? 10_000;
+  const syncWaitMs = options.syncWaitMs ?? 30_000;
   // c.json's own body and type, so a cached answer is the same bytes as a fresh one.
   const jsonBody = (c: Context, body: string) => c.body(body, 200, { 'content-type': 'application/json' });
 

@@ -22,7 +22,7 @@ after(() => {
   jobs.close();
   db.close();
 });
-const app = createApp(db, { jobs, syncBody: 4 * 1024 });
+const app = createApp(db, { jobs, syncBody: 4 * 1024, syncWaitMs: 120_000 });
 const post = (body: string) =>
   app.request('/api/ingest', { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson' } });
 
