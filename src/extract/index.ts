@@ -3,6 +3,7 @@
  * HTML goes through the DOM extractor, scraped text and JSONL text through the line classifier.
  */
 import { basename } from 'node:path';
+import { formatSize, INGEST_LIMITS } from '../ingest/limits.js';
 import type { Article, Diagnostic, RawDocument } from '../model.js';
 import { datelineAgency, stripDateline } from './datelines.js';
 import { normalizeDate } from './dates.js';
@@ -56,6 +57,13 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
       ? fields.paragraphs.map(unglueSentences)
       : cleanTextParagraphs(fields.paragraphs, raw.hints.title ?? fields.title);
   const text = paragraphs.join('\n\n');
+  const refused =
+    fields.refused ??
+    (text.length > INGEST_LIMITS.textChars
+      ? `extracted text of ${text.length} characters is over the ${formatSize(INGEST_LIMITS.textChars, 'characters')} limit`
+      : undefined);
+  if (refused)
+    return { diagnostics: [{ level: 'warning', origin: raw.origin, message: `${refused}; skipped` }] };
   const wordsInBody = text
     .split(/\s+/)
     .filter(Boolean)

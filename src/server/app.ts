@@ -3,16 +3,17 @@
  * `{error}` with the right status (400 malformed input, 404 unknown id, 413 body too large); guard.ts refuses
  * requests naming another host and writes from other sites or without the token.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contentHash } from '../ingest/hash.js';
 import { recordDocument, recordTypeError } from '../ingest/record.js';
 import type { RawDocument } from '../model.js';
 import type { DB } from '../store/db.js';
-import { ingestDocuments } from '../store/ingest.js';
 import { getArticle, getArticles, getBrief, listStories, sentenceParagraph } from '../store/repository.js';
 import { LruCache, storeVersion, storyVersion } from './cache.js';
 import { type GuardOptions, hostGuard, writeGuard } from './guard.js';
+import { type IngestJob, IngestQueue } from './jobs.js';
 import { concurrencyLimit } from './limit.js';
 import { notFoundPage, storyListPage, storyPage } from './pages.js';
 
@@ -24,6 +25,12 @@ export interface AppOptions extends GuardOptions {
   maxConcurrent?: number;
   /** Rendered pages and JSON by story or store version (default: a new one of 200 entries). */
   cache?: LruCache<string>;
+  /** Where posted batches wait to be ingested (default: a new queue over `db`). */
+  jobs?: IngestQueue;
+  /** A post up to this many bytes is answered when its job is done (200); a larger one at once (202). */
+  syncBody?: number;
+  /** How long a small post waits for its job before it is answered 202 all the same, ms (default 30 s). */
+  syncWaitMs?: number;
 }
 
 const SECURITY_HEADERS = {
@@ -72,6 +79,13 @@ function documentsFromBody(contentType: string, body: string): RawDocument[] | {
   return docs;
 }
 
+/** What a finished job reports (nothing while it waits or runs; its error when it failed). */
+function jobResult(job: IngestJob) {
+  const r = job.report;
+  if (r) return { added: r.added, duplicate: r.duplicate, failed: r.failed, stories: r.stories };
+  return job.error ? { error: job.error } : {};
+}
+
 export function createApp(db: DB, options: AppOptions = {}): Hono {
   const app = new Hono();
   const maxBody = options.maxBody ?? 2 * 1024 * 1024;
@@ -93,6 +107,9 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
   });
   app.use('*', concurrencyLimit(options.maxConcurrent ?? 32));
   const cache = options.cache ?? new LruCache<string>(200);
+  const jobs = options.jobs ?? new IngestQueue(db, { words: options.words });
+  const syncBody = options.syncBody ?? 64 * 1024;
+  const syncWaitMs = options.syncWaitMs ?? 30_000;
   // c.json's own body and type, so a cached answer is the same bytes as a fresh one.
   const jsonBody = (c: Context, body: string) => c.body(body, 200, { 'content-type': 'application/json' });
 
@@ -136,10 +153,34 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
       const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
       const docs = documentsFromBody(type, body);
       if ('error' in docs) return c.json({ error: docs.error }, 400);
-      const r = ingestDocuments(db, docs, { words: options.words });
-      return c.json({ added: r.added, duplicate: r.duplicate, failed: r.failed, stories: r.stories });
+      // The work is queued and done off the request path (jobs.ts); a small post waits for it.
+      const submitted = jobs.submit(docs);
+      if (!submitted) {
+        c.header('retry-after', '5');
+        return c.json({ error: `ingest queue full (${jobs.pending} jobs); retry shortly` }, 503);
+      }
+      if (body.length <= syncBody) {
+        const stopWaiting = new AbortController();
+        const waited = await Promise.race([
+          submitted.done,
+          sleep(syncWaitMs, undefined, { signal: stopWaiting.signal }).catch(() => undefined),
+        ]);
+        stopWaiting.abort();
+        if (waited?.state === 'done' && waited.report) return c.json(jobResult(waited));
+        if (waited?.state === 'failed') return c.json({ error: `ingest failed: ${waited.error}` }, 500);
+      }
+      c.header('location', `/api/jobs/${submitted.job.id}`);
+      return c.json(
+        { job: submitted.job.id, state: submitted.job.state, records: submitted.job.records },
+        202,
+      );
     },
   );
+  app.get('/api/jobs/:id', (c) => {
+    const job = jobs.get(c.req.param('id'));
+    if (!job) return c.json({ error: 'no such job' }, 404);
+    return c.json({ job: job.id, state: job.state, records: job.records, ...jobResult(job) });
+  });
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
 
   app.get('/', (c) => {

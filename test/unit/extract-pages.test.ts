@@ -63,8 +63,13 @@ test('html: a page with no article (home page, error page) is "not an article"',
 
 test('html: empty, deeply nested, unclosed and huge pages do not crash', () => {
   assert.ok(extract('empty.html', '').messages.some((m) => /empty file/.test(m)));
-  const nested = `<html><body>${'<div>'.repeat(20000)}${PROSE(3)}${'</div>'.repeat(20000)}</body></html>`;
-  assert.equal(extract('nested.html', nested).article?.paragraphs.length, 3);
+  // Nesting within the limit (twice the deepest real page seen) reads; beyond it the page is refused, saying why.
+  const nested = (n: number) =>
+    `<html><body>${'<div>'.repeat(n)}${PROSE(3)}${'</div>'.repeat(n)}</body></html>`;
+  assert.equal(extract('nested.html', nested(200)).article?.paragraphs.length, 3);
+  assert.deepEqual(extract('nested.html', nested(20000)).messages, [
+    'HTML elements nested more than 256 deep; skipped',
+  ]);
   const unclosed = `<html><body><div class="story"><p>${PROSE(4).replace(/<\/p>/g, '')}<div><span><b>`;
   const u = extract('unclosed.html', unclosed).article;
   assert.ok(u?.text.includes('Paragraph 4'));

@@ -43,7 +43,8 @@ test('a record gives the same stored article from a JSONL file and from POST /ap
   ingestDocuments(fromFile, (await readSources([file])).docs);
 
   const fromApi = openStore(join(dir, 'api.db'));
-  const res = await createApp(fromApi).request('/api/ingest', {
+  // A slow machine may take longer than the server's usual wait to start the ingest worker.
+  const res = await createApp(fromApi, { syncWaitMs: 120_000 }).request('/api/ingest', {
     method: 'POST',
     body: JSON.stringify(record),
     headers: { 'content-type': 'application/json' },

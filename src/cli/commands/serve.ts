@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from 'node:http';
 import type { Command } from 'commander';
 import type { openStore } from '../../store/db.js';
 import { CliError } from '../errors.js';
@@ -9,6 +10,10 @@ interface ServeOptions {
   host: string;
   token?: string;
   allowedHost?: string[];
+  maxConcurrent: string;
+  maxConnections: string;
+  requestTimeout: string;
+  maxQueued: string;
 }
 
 export function register(program: Command): void {
@@ -24,15 +29,25 @@ export function register(program: Command): void {
       'another name the Host header may carry, e.g. behind a proxy (NAME or NAME:PORT; repeatable)',
       (v: string, all: string[] = []) => [...all, v],
     )
+    .option('--max-concurrent <n>', 'requests handled at once; more are answered 503 with Retry-After', '32')
+    .option('--max-connections <n>', 'open connections at once; more are closed on arrival', '256')
+    .option('--request-timeout <s>', 'seconds a client has to send a whole request', '30')
+    .option('--max-queued <n>', 'ingest jobs waiting at once; more posts are answered 503', '16')
     .action(async (opts: ServeOptions) => {
       const port = positiveInt(opts.port, '--port');
+      const maxConcurrent = positiveInt(opts.maxConcurrent, '--max-concurrent');
+      const maxConnections = positiveInt(opts.maxConnections, '--max-connections');
+      const requestTimeout = positiveInt(opts.requestTimeout, '--request-timeout');
+      const maxQueued = positiveInt(opts.maxQueued, '--max-queued');
       const token = opts.token || process.env.NEWSFUSE_TOKEN || undefined;
-      const [{ serve }, { createApp }, { openStore }, { isLoopbackHost }] = await Promise.all([
-        import('@hono/node-server'),
-        import('../../server/app.js'),
-        import('../../store/db.js'),
-        import('../../server/guard.js'),
-      ]);
+      const [{ serve }, { createApp }, { openStore }, { isLoopbackHost }, { IngestQueue }] =
+        await Promise.all([
+          import('@hono/node-server'),
+          import('../../server/app.js'),
+          import('../../store/db.js'),
+          import('../../server/guard.js'),
+          import('../../server/jobs.js'),
+        ]);
       if (!isLoopbackHost(opts.host) && !token)
         throw new CliError(
           `--host ${opts.host} is reachable from other machines; set --token or NEWSFUSE_TOKEN so that only its holders can write`,
@@ -44,11 +59,28 @@ export function register(program: Command): void {
       } catch (e) {
         throw new CliError(`${opts.db}: ${(e as Error).message}`, 2);
       }
-      const app = createApp(db, { host: opts.host, port, allowedHosts: opts.allowedHost, token });
-      const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
+      const jobs = new IngestQueue(db, { maxQueued });
+      const app = createApp(db, {
+        host: opts.host,
+        port,
+        allowedHosts: opts.allowedHost,
+        token,
+        maxConcurrent,
+        jobs,
+      });
+      const options = {
+        fetch: app.fetch,
+        port,
+        hostname: opts.host,
+        serverOptions: serverOptions({ requestTimeout }),
+      };
+      const server = serve(options, (info) => {
         process.stderr.write(`newsfuse: serving ${opts.db} on http://${opts.host}:${info.port}/\n`);
       });
+      // Sockets beyond the cap are closed by Node as they arrive.
+      (server as unknown as HttpServer).maxConnections = maxConnections;
       const stop = () => {
+        jobs.close();
         server.close();
         db.close();
         process.exit(0);
@@ -56,4 +88,19 @@ export function register(program: Command): void {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+}
+
+/**
+ * Connection and time limits at the server's edge (they never reach the pipeline): a whole request within
+ * `requestTimeout` seconds and its headers within 10 (checked every second), idle keep-alive sockets closed
+ * after 5 s. Node's own defaults are 300 s and 60 s, checked every 30 s: room for slow-loris clients.
+ */
+export function serverOptions(limits: { requestTimeout: number }) {
+  const requestTimeout = limits.requestTimeout * 1000;
+  return {
+    requestTimeout,
+    headersTimeout: Math.min(10_000, requestTimeout),
+    keepAliveTimeout: 5_000,
+    connectionsCheckingInterval: 1_000,
+  };
 }
