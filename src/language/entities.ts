@@ -684,21 +684,36 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   });
 
   /** The one group among `set` other than i's, if exactly one. */
-  const only = (set: Set<number> | undefined, i: number): number | undefined => {
+  /**
+   * The one group among `set` other than i's, if exactly one. `strict` for a set of longer names that i is
+   * never in (full names for a surname): when i's group already holds one of them, none ("Jackson" joined
+   * Michael Jackson, so not Jermaine Jackson too).
+   */
+  const only = (set: Set<number> | undefined, i: number, strict = false): number | undefined => {
     if (!set) return undefined;
     const roots = new Set<number>();
+    const own = find(i);
     for (const j of set) {
       const r = find(j);
-      // already joined to one of them: never to a second ("Jackson" joined Michael Jackson, so no Jermaine)
-      if (r === find(i) && j !== i) return undefined;
-      if (r !== find(i)) roots.add(r);
+      if (r === own) {
+        if (strict) return undefined;
+        continue;
+      }
+      roots.add(r);
       if (roots.size > 1) return undefined;
     }
     return roots.size === 1 ? [...roots][0] : undefined;
   };
+  /** Groups already in each index set: one node of a group is enough (a name said 10,000 times is one). */
+  const present = new WeakMap<Set<number>, Set<number>>();
   const add = (index: Map<string, Set<number>>, key: string, i: number) => {
     let set = index.get(key);
     if (!set) index.set(key, (set = new Set()));
+    let roots = present.get(set);
+    if (!roots) present.set(set, (roots = new Set()));
+    const r = find(i);
+    if (roots.has(r)) return;
+    roots.add(r);
     set.add(i);
   };
 
@@ -934,8 +949,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     const counts = new Map<number, number>();
     for (const j of set) {
       const r = find(j);
-      if (r === find(i) && j !== i) return undefined;
-      if (r !== find(i)) counts.set(r, weight.get(r) ?? 0);
+      if (r === find(i)) return undefined;
+      counts.set(r, weight.get(r) ?? 0);
     }
     const [top, second] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     if (!top || top[1] < 3 || (second && top[1] < 3 * second[1])) return undefined;
@@ -976,11 +991,11 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
           target =
             w.length === 1
               ? kind === 'PERSON'
-                ? (only(bySurname.get(w[0]), i) ??
+                ? (only(bySurname.get(w[0]), i, true) ??
                   // a known first name alone is the story's one person of that first name ("Brenda" of
                   // "Brenda Vaughan"), when no one has it as a surname
                   (!bySurname.has(w[0]) && gazetteerSets().firstnames.has(w[0])
-                    ? only(byFirstName.get(w[0]), i)
+                    ? only(byFirstName.get(w[0]), i, true)
                     : undefined) ??
                   dominant(bySurname.get(w[0]), i))
                 : undefined
@@ -1014,7 +1029,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
         // a single word the tagger took for an organization or a place, and no context says so, can be a
         // surname: "Lennon" with "John Lennon"
         if (target === undefined && kind !== 'PERSON' && weak(i, w)) {
-          target = only(bySurname.get(w[0]), i);
+          target = only(bySurname.get(w[0]), i, true);
           if (target !== undefined) outvoted.add(i);
         } else if (target !== undefined && nodeKind[target] !== kind) outvoted.add(i);
         if (target === undefined) continue;

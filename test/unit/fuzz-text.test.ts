@@ -192,15 +192,14 @@ test('whole briefs over junk pages: every story briefed, no stage failed', () =>
 test('a 1 MB paragraph through sentence splitting, quotations, entities, timex and quantities', () => {
   const g = generator(1);
   const text = g.longParagraph(1_000_000);
-  const started = Date.now();
+  // It must finish (a super-linear stage would not, in any time a test run allows); how fast is a benchmark's
+  // business, not a test's: a wall-clock bound fails on a loaded machine.
   const sentences = splitSentences(text);
   assert.ok(sentences.length > 5_000, `${sentences.length} sentences`);
   for (const s of sentences) quantities(s.text);
   quotations(normalizeQuoteMarks(text));
-  entities(asArticle('big', text));
-  timex(text, '2025-03-05');
-  const seconds = (Date.now() - started) / 1000;
-  assert.ok(seconds < 60, `${seconds} s`);
+  assert.ok(entities(asArticle('big', text)).length > 0);
+  for (const t of timex(text, '2025-03-05')) inside(text, t.start, t.end, 'timex');
 });
 
 test('a 128 KB paragraph through quotes, and a brief of a 32 KB page among short ones', () => {
