@@ -87,13 +87,16 @@ export function analyseStory(
       outletOf,
     ),
     corroborate(sentence, supporting) {
-      // The sentence's best-backed claim, with the articles found to state the whole sentence.
+      // The articles found to state the whole sentence, and the sentence's claim when it states one fact.
       const own = claimsOf.get(`${sentence.articleId}:${sentence.index}`) ?? [];
       const best = own.reduce<Claim | undefined>(
         (b, c) => (!b || c.corroboration.reports > b.corroboration.reports ? c : b),
         undefined,
       );
-      return corroborationOf([sentence.articleId, ...supporting, ...(best?.articleIds ?? [])], options);
+      // a claim of one clause counts for the sentence only when that clause is all the sentence states: the
+      // reports of one of its facts do not back the others ("a letter in April" beside "one in May")
+      const whole = own.length === 1 ? (best?.articleIds ?? []) : [];
+      return corroborationOf([sentence.articleId, ...supporting, ...whole], options);
     },
   };
 }
