@@ -28,3 +28,12 @@ export function parseSince(value: string): Since {
   }
   return { previous, label: basename(value) };
 }
+
+/**
+ * A store that a read-only command opens must exist: opening a mistyped `--db` would create an empty store and
+ * answer from it as if it held nothing.
+ */
+export function requireStore(path: string): void {
+  if (path !== ':memory:' && !existsSync(path))
+    throw new CliError(`${path}: no such store (newsfuse ingest creates one)`, 2);
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { extractArticle } from '../../src/extract/index.js';
@@ -146,6 +146,17 @@ test('`newsfuse search` finds stories and articles; nothing found exits 1', asyn
   assert.match(r.stdout, /^story s-/m);
   assert.match(r.stdout, /\[Calderwick\]/);
   assert.equal((await cli(['search', 'zeppelin', '--db', db])).status, 1);
+});
+
+test('a read-only command on a store that does not exist fails in one line and creates nothing', async () => {
+  const missing = join(tmp(), 'mistyped.db');
+  for (const args of [['search', 'Calderwick'], ['repair']]) {
+    const r = await cli([...args, '--db', missing]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /mistyped\.db: no such store/);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.equal(existsSync(missing), false);
+  }
 });
 
 test("ingest: a page a stage throws on is stored but left out of its story's analysis, with a warning", () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { openStore } from '../../store/db.js';
 import { CliError } from '../errors.js';
+import { requireStore } from '../options.js';
 import { reportDiagnostics } from '../output.js';
 
 export function register(program: Command): void {
@@ -14,6 +15,7 @@ export function register(program: Command): void {
         import('../../store/repair.js'),
         import('../../store/repository.js'),
       ]);
+      requireStore(opts.db);
       let db: ReturnType<typeof openStore>;
       try {
         db = openStore(opts.db);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { openStore } from '../../store/db.js';
 import { CliError } from '../errors.js';
+import { requireStore } from '../options.js';
 
 export function register(program: Command): void {
   program
@@ -15,6 +16,7 @@ export function register(program: Command): void {
         import('../../store/db.js'),
         import('../../store/repository.js'),
       ]);
+      requireStore(opts.db);
       let db: ReturnType<typeof openStore>;
       try {
         db = openStore(opts.db);
