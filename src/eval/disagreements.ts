@@ -10,12 +10,11 @@
  * miss). `reported_<label>` / `pairs_<label>`: the confusion, per label. `unlabelled`: pairs the detector
  * reports that the set does not label (a large number means the set no longer covers what it reports).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { figureConflicts } from '../analyse/disagreements.js';
 import type { EvalTask, Metrics } from './contract.js';
 import { datasetOf, figureKey, pairKey, storyLoader } from './disagreement-stories.js';
+import { sharedDir } from './shared-docs.js';
 
 export const LABELS = ['conflict', 'different', 'update', 'parse', 'agree'] as const;
 export type Label = (typeof LABELS)[number];
@@ -79,16 +78,6 @@ export function score(pairs: Array<{ pair: GoldPair; reported: boolean }>): Metr
     m[`reported_${label}`] = reported.filter((p) => p.pair.label === label).length;
   }
   return m;
-}
-
-function sharedDir(flag: string | boolean | undefined, data: string): string {
-  if (typeof flag === 'string') return flag;
-  const candidates = [
-    resolve('..', 'shared', 'data'),
-    resolve(dirname(data), '..', '..', '..', 'shared', 'data'),
-    fileURLToPath(new URL('../../../shared/data', import.meta.url)),
-  ];
-  return candidates.find((c) => existsSync(join(c, 'timeline'))) ?? candidates[0];
 }
 
 export const task: EvalTask = {

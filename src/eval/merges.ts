@@ -6,13 +6,12 @@
  * pairs whose two names the pipeline found; `found` is that share, `r_all` the recall counting a positive
  * whose name was not found as a miss. Per dataset in the details.
  */
-import { fileURLToPath } from 'node:url';
 import { storyEntities } from '../analyse/people.js';
 import { trimmedBeforeName } from '../language/entities.js';
 import type { Article, Entity } from '../model.js';
 import type { EvalResult, EvalTask, Metrics } from './contract.js';
 import { readJsonl } from './data.js';
-import { sharedDocs } from './shared-docs.js';
+import { sharedDir, sharedDocs } from './shared-docs.js';
 
 /** One labelled pair: two names as a story writes them, and whether they name the same entity there. */
 export interface MergePair {
@@ -140,10 +139,7 @@ export const task: EvalTask = {
   },
   async run({ data, flags, log }): Promise<EvalResult> {
     const t0 = performance.now();
-    const shared =
-      typeof flags.shared === 'string'
-        ? flags.shared
-        : fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+    const shared = sharedDir(flags.shared, data);
     const pairs = readJsonl<MergePair>(data);
     const load = storyLoader(shared);
     const byStory = new Map<string, MergePair[]>();

@@ -8,7 +8,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { extractArticle } from '../extract/index.js';
 import { decodeBytes } from '../ingest/decode.js';
 import { contentHash } from '../ingest/hash.js';
@@ -17,7 +16,7 @@ import type { RawKind } from '../model.js';
 import type { EvalOptions, EvalResult, EvalTask, Metrics } from './contract.js';
 import { readJsonl } from './data.js';
 import { loadPages } from './extract.js';
-import { sharedDocs } from './shared-docs.js';
+import { sharedDir, sharedDocs } from './shared-docs.js';
 
 export interface NonArticleGold {
   set: 'multinews' | 't17' | 'extraction' | 'samples';
@@ -49,10 +48,7 @@ export const task: EvalTask = {
   },
   async run({ data, flags, log }: EvalOptions): Promise<EvalResult> {
     const started = Date.now();
-    const shared =
-      typeof flags.shared === 'string'
-        ? flags.shared
-        : fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+    const shared = sharedDir(flags.shared, data);
     const gold = readJsonl<NonArticleGold>(data);
     const docs = sharedDocs(shared);
     const multinews = new Map<string, string>();

@@ -4,7 +4,8 @@
  * reader. Gold sets store ids and offsets only; this is where their stories' text comes from.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readJsonl } from './data.js';
 
 export interface SharedDoc {
@@ -49,4 +50,18 @@ export function sharedDocs(shared: string) {
       return topics.get(name);
     },
   };
+}
+
+/**
+ * The folder of the shared datasets an eval reads: `--shared DIR` when given, else the first of
+ * ../shared/data beside the working directory, beside the gold file's repository, or beside this checkout.
+ */
+export function sharedDir(flag: string | boolean | undefined, data: string): string {
+  if (typeof flag === 'string') return flag;
+  const candidates = [
+    resolve('..', 'shared', 'data'),
+    resolve(dirname(data), '..', '..', '..', 'shared', 'data'),
+    fileURLToPath(new URL('../../../shared/data', import.meta.url)),
+  ];
+  return candidates.find((c) => existsSync(join(c, 'timeline'))) ?? candidates[0];
 }
