@@ -177,3 +177,18 @@ test("ingest: a page a stage throws on is stored but left out of its story's ana
   assert.ok(brief && poisoned && brief.summary.length >= 1);
   assert.ok(brief.quotes?.length && brief.quotes.every((q) => q.articleId !== poisoned.articleId));
 });
+
+test('`newsfuse serve` on a port in use says so in one line and exits 2', async () => {
+  const { createServer } = await import('node:net');
+  const holder = createServer();
+  await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));
+  const port = (holder.address() as { port: number }).port;
+  try {
+    const r = runCli(['serve', '--db', join(tmp(), 'busy.db'), '--port', String(port)]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}: the port is in use`));
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  } finally {
+    holder.close();
+  }
+});

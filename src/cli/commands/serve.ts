@@ -79,6 +79,19 @@ export function register(program: Command): void {
       });
       // Sockets beyond the cap are closed by Node as they arrive.
       (server as unknown as HttpServer).maxConnections = maxConnections;
+      // A port taken or refused is one line, not a stack trace.
+      (server as unknown as HttpServer).on('error', (err: NodeJS.ErrnoException) => {
+        const why =
+          err.code === 'EADDRINUSE'
+            ? 'the port is in use'
+            : err.code === 'EACCES'
+              ? 'permission denied'
+              : err.message;
+        process.stderr.write(`newsfuse: cannot listen on ${opts.host}:${port}: ${why}\n`);
+        jobs.close();
+        db.close();
+        process.exit(2);
+      });
       const stop = () => {
         jobs.close();
         server.close();
