@@ -10,11 +10,10 @@
  * articles that state the sentence's fact, pooled over sentences; corroboration: the share of sentences whose
  * shown report count equals the labelled one (and how many are too high or too low).
  */
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type BriefSentence, briefStoryLoader, storyBriefs } from './brief-stories.js';
 import type { EvalResult, EvalTask, Metrics } from './contract.js';
 import { readJsonl } from './data.js';
+import { sharedDir } from './shared-docs.js';
 
 /** Why a summary sentence is not usable on its own (data/gold/briefs.md). */
 export const REASONS = [
@@ -139,10 +138,7 @@ export const task: EvalTask = {
   flags: { shared: 'folder of the shared data (default ../shared/data beside the repository)' },
   async run({ data, flags, log }): Promise<EvalResult> {
     const started = Date.now();
-    const shared =
-      typeof flags.shared === 'string'
-        ? flags.shared
-        : join(fileURLToPath(new URL('../../..', import.meta.url)), 'shared', 'data');
+    const shared = sharedDir(flags.shared, data);
     const gold: GoldSentence[] = [];
     readJsonl<Partial<GoldSentence>>(data).forEach((g, i) => {
       const problem = goldProblem(g);

@@ -627,6 +627,14 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     else if (b < a) parent[a] = b;
     if (sureRoots.has(a) || sureRoots.has(b)) sureRoots.add(Math.min(a, b));
   };
+  /** Mentions of each group as the unions stand, by root. */
+  const mentionsByGroup = () => {
+    const out = new Map<number, number>();
+    all.forEach((e, i) => {
+      out.set(find(i), (out.get(find(i)) ?? 0) + e.mentions.length);
+    });
+    return out;
+  };
   const names = all.map((e) => [...new Set([e.name, ...e.aliases])]);
   /** Nodes joined to a group of another kind by a spelling: their kind votes no longer count. */
   const crossKind = new Set<number>();
@@ -727,14 +735,13 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
       if (key && nodeKind[i] !== 'EVENT') add(skeletonGroups, key, i);
     }
   });
-  const size = new Map<number, number>();
+  const size = mentionsByGroup();
+  /** The nodes of each group, kept whole as groups join below. */
   const members = new Map<number, number[]>();
-  all.forEach((e, i) => {
-    const r = find(i);
-    size.set(r, (size.get(r) ?? 0) + e.mentions.length);
-    const list = members.get(r);
+  all.forEach((_, i) => {
+    const list = members.get(find(i));
     if (list) list.push(i);
-    else members.set(r, [i]);
+    else members.set(find(i), [i]);
   });
   for (const set of skeletonGroups.values()) {
     const roots = [...new Set([...set].map(find))];
@@ -746,10 +753,12 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     if (sureRoots.has(small) !== sureRoots.has(big)) {
       if (sureRoots.has(small)) [big, small] = [small, big];
     } else if (sureRoots.has(small) || (size.get(small) ?? 0) * 2 > (size.get(big) ?? 0)) continue;
+    const joined = [...(members.get(big) ?? []), ...(members.get(small) ?? [])];
     for (const i of members.get(small) ?? []) crossKind.add(i);
     const total = (size.get(big) ?? 0) + (size.get(small) ?? 0);
     union(big, small);
     size.set(find(big), total);
+    members.set(find(big), joined);
   }
 
   // 3. One letter apart in a long single-word name of a person or an organization ("Mubarek", "Rueters"),
@@ -938,7 +947,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   /** Nodes whose kind votes no longer count: a weak single word that joined a person's or a company's name. */
   const outvoted = new Set<number>();
   /** Mentions of each group once the full names are merged, for `dominant`. */
-  const weight = new Map<number, number>();
+  let weight = new Map<number, number>();
   /**
    * The group among `set` that news style makes a bare surname refer to: the story's main bearer of that
    * surname, when it has three mentions or more and three times as many as any other ("Netanyahu" is
@@ -959,10 +968,7 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
   // first the full names among themselves ("Hillary Clinton" in "Hillary Rodham Clinton"), so that a
   // surname then counts the people, not their spellings
   for (const pass of ['full', 'short'] as const) {
-    if (pass === 'short')
-      all.forEach((e, i) => {
-        weight.set(find(i), (weight.get(find(i)) ?? 0) + e.mentions.length);
-      });
+    if (pass === 'short') weight = mentionsByGroup();
     all.forEach((_, i) => {
       const kind = nodeKind[i];
       if (kind === 'EVENT') return;
