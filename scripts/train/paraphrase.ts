@@ -10,7 +10,10 @@
  * Deterministic (Newton's method, fixed fold seed); only stems, counts and numbers are written.
  * --nested also prints a nested CV estimate (each outer fold's L2 and groups chosen on the other folds
  * alone; the plain CV above picks them on the very folds it reports, so it is slightly optimistic).
- *   npm run train:paraphrase [-- --data FILE --out DIR --nested]
+ * --latent K[,K...] only prints the CV of the TF-KLD latent features (latent.ts) beside the pair features,
+ * for each K, and writes no model: tried for issue 18, not shipped (BENCHMARKS.md, "Same fact").
+ * --transductive with --latent: the SVD of each fold also reads the held-out sentences (unlabelled).
+ *   npm run train:paraphrase [-- --data FILE --out DIR --nested] [-- --latent 50,100 [--transductive]]
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +36,13 @@ import {
   rowsTrainedOn,
   score,
 } from '../../src/language/paraphrase/fit.js';
+import {
+  fitLatent,
+  type LatentSettings,
+  latentPairFeatures,
+  project,
+  termsOf,
+} from '../../src/language/paraphrase/latent.js';
 import { hasWordnet, resetWordnet } from '../../src/language/paraphrase/wordnet.js';
 import { trainerArgs, writeModel } from './model-file.js';
 
@@ -49,6 +59,79 @@ const fold = folds(pairs.length, K, SEED);
 const t0 = Date.now();
 const wordnet = hasWordnet();
 if (!wordnet) console.error('paraphrase: WordNet not found (/usr/share/wordnet): training without synonyms');
+
+/**
+ * The experiment of --latent: per fold, TF-KLD weights and the SVD from the training folds only (with
+ * --transductive the SVD also reads the held-out sentences, never their labels), the pair features of
+ * that fold's IDF, and a logistic regression per L2 over the pair features alone, the latent ones alone,
+ * and both; prints the CV scores of each.
+ */
+function latentExperiment(ks: readonly number[], transductive: boolean): void {
+  const bases = pairBases(pairs);
+  const terms = bases.map(([a, b]) => [termsOf(a.grams), termsOf(b.grams)] as const);
+  const grid = [1, 10, 100];
+  for (const k of ks) {
+    const settings: LatentSettings = { k, prior: 2, minCount: 3, iterations: 2, seed: SEED };
+    const probs = new Map<string, number[]>();
+    const put = (key: string, i: number, p: number) => {
+      let list = probs.get(key);
+      if (!list) probs.set(key, (list = new Array<number>(pairs.length).fill(0)));
+      list[i] = p;
+    };
+    for (let held = 0; held < K; held++) {
+      const train = pairs.map((_, i) => i).filter((i) => fold[i] !== held);
+      const sentences = new Map<string, Uint32Array>();
+      for (const [i, p] of pairs.entries())
+        if (transductive || fold[i] !== held) {
+          sentences.set(p.s1, terms[i][0]);
+          sentences.set(p.s2, terms[i][1]);
+        }
+      const space = fitLatent(
+        train.map((i) => ({ a: terms[i][0], b: terms[i][1], label: labels[i] })),
+        [...sentences.values()],
+        settings,
+      );
+      const hand = foldRows(bases, fold, held);
+      const latent = terms.map(([a, b]) =>
+        latentPairFeatures(
+          project(a, space.index, space.table, space.k),
+          project(b, space.index, space.table, space.k),
+        ),
+      );
+      const rows = hand.map((h, i) => [...h, ...latent[i]]);
+      const d = hand[0].length;
+      const masks: [string, boolean[]][] = [
+        ['pair features', rows[0].map((_, j) => j < d)],
+        ['latent', rows[0].map((_, j) => j >= d)],
+        ['both', rows[0].map(() => true)],
+      ];
+      for (const [name, use] of masks)
+        for (const l2 of name === 'pair features' ? [0.3] : grid) {
+          const m = fitLogistic(
+            train.map((i) => rows[i]),
+            train.map((i) => labels[i]),
+            l2,
+            use,
+          );
+          for (const [i, f] of fold.entries())
+            if (f === held) put(`${name}, L2 ${l2}`, i, predict(m, rows[i]));
+        }
+      console.log(`paraphrase: latent k ${k}: fold ${held} done (${space.index.size} terms)`);
+    }
+    for (const [key, p] of probs) {
+      const s = score(labels, p);
+      console.log(
+        `paraphrase: latent k ${k}${transductive ? ' (transductive)' : ''}, ${key}: ${K}-fold CV accuracy ` +
+          `${s.accuracy.toFixed(4)}, F1 ${s.f1.toFixed(4)} (P ${s.p.toFixed(4)}, R ${s.r.toFixed(4)})`,
+      );
+    }
+  }
+}
+
+if (arg('--latent')) {
+  latentExperiment(String(arg('--latent')).split(',').map(Number), argv.includes('--transductive'));
+  process.exit(0);
+}
 
 function cvRows(): (held: number) => number[][] {
   const bases = pairBases(pairs);
