@@ -64,6 +64,9 @@ export interface BriefHtmlOptions {
   collapseAfter?: number;
 }
 
+/** Most links a citation group lists (the rest are counted). */
+export const GROUP_LINKS = 30;
+
 /** A citation's CSS class by how many reports back the statement: 1 report looks unlike 21. */
 export function corroborationClass(reports: number): string {
   return reports <= 1 ? 'backed r1' : reports < 5 ? 'backed r2' : 'backed r5';
@@ -120,12 +123,19 @@ export function briefHtml(brief: Brief, options: BriefHtmlOptions = {}): string 
     list: { ref: number; at?: { articleId: string; sentenceIndex: number } }[],
     site?: CiteSite,
   ) => {
-    const links = list.map((c) => link(c.ref, c.at, site));
-    if (list.length <= group) return links.join('');
-    const outlets = [...new Set(list.slice(1).map((c) => nameOf.get(c.ref) ?? `source ${c.ref}`))];
+    if (list.length <= group) return list.map((c) => link(c.ref, c.at, site)).join('');
+    const first = link(list[0].ref, list[0].at, site);
+    const outlets = [...new Set(list.slice(1).map((c) => nameOf.get(c.ref) || `source ${c.ref}`))];
     const n = list.length - 1;
     const label = `${n} more source${n === 1 ? '' : 's'}: ${outlets.join(', ')}`;
-    return `${links[0]}<details class="cg"><summary aria-label="${escapeHtml(label)}">+${n} sources<span class="tip" aria-hidden="true">${escapeHtml(outlets.join(', '))}</span></summary>${links.slice(1).join('')}</details>`;
+    // Inside a group the links go without their class (styled as `.cg a`): a hundred of them add up.
+    // and at most GROUP_LINKS of them are listed: past that, a reader wants the count, not the links.
+    const listed = list.slice(1, 1 + GROUP_LINKS);
+    const unlisted = n - listed.length;
+    const rest = `${listed.map((c) => `<a href="${href(c.ref, c.at, site)}">${citationMarks([c.ref])}</a>`).join('')}${
+      unlisted > 0 ? ` <span class="backed">and ${unlisted} more</span>` : ''
+    }`;
+    return `${first}<details class="cg"><summary aria-label="${escapeHtml(label)}">+${n} sources<span class="tip" aria-hidden="true">${escapeHtml(outlets.join(', '))}</span></summary>${rest}</details>`;
   };
   const collapse = (items: string[], noun: string) => {
     const n = options.collapseAfter ?? Number.POSITIVE_INFINITY;
@@ -279,7 +289,7 @@ export function renderHtml(briefs: Brief[]): string {
 <style>
 body{font:16px/1.55 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
 h2{font-family:system-ui,sans-serif;line-height:1.25}.meta{color:#666;font-size:.9rem}
-.backed{color:#666;font-size:.85rem;font-style:italic}.r1{color:#8a6d00}.r5{font-style:normal;font-weight:600;color:#1a5e20}.cite{font-size:.8rem;text-decoration:none;color:#0645ad}.sources li:target{background:#fff3b0}
+.backed{color:#666;font-size:.85rem;font-style:italic}.r1{color:#8a6d00}.r5{font-style:normal;font-weight:600;color:#1a5e20}.cite,.cg a{font-size:.8rem;text-decoration:none;color:#0645ad}.sources li:target{background:#fff3b0}
 article{border-bottom:1px solid #ddd;padding-bottom:1.5rem;margin-bottom:1.5rem}
 </style>
 </head>

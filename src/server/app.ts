@@ -19,7 +19,7 @@ import {
   sentenceParagraph,
   storiesOfArticle,
   storyArticleMeta,
-  storyMatchSnippet,
+  storyMatchSnippets,
   topOutlets,
 } from '../store/repository.js';
 import { LruCache, storeVersion, storyVersion } from './cache.js';
@@ -32,6 +32,7 @@ import {
   badRequestPage,
   notFoundPage,
   SOURCES_PER_PAGE,
+  showsMatch,
   sourcePages,
   storyListPage,
   storyPage,
@@ -218,12 +219,18 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
     if ('error' in query) return c.html(badRequestPage(query.error), 400);
     const key = `page-list\0${storeVersion(db)}\0${storyQueryKey(query)}`;
     return c.html(
-      cache.through(key, () =>
-        storyListPage(queryStories(db, query), query, {
-          outlets: topOutlets(db),
-          snippet: query.q ? (id) => storyMatchSnippet(db, id, query.q!) : undefined,
-        }),
-      ),
+      cache.through(key, () => {
+        const list = queryStories(db, query);
+        // Passages for the rows whose headline and lead do not show the match, in one query.
+        const snippets = query.q
+          ? storyMatchSnippets(
+              db,
+              list.stories.filter((s) => !showsMatch(`${s.headline} ${s.lead}`, query.q!)).map((s) => s.id),
+              query.q,
+            )
+          : new Map<string, string>();
+        return storyListPage(list, query, { outlets: topOutlets(db), snippet: (id) => snippets.get(id) });
+      }),
     );
   });
   // Feeds of the newest or last updated stories (or of a search, with the list's filters): Atom and JSON Feed.

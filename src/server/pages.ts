@@ -19,7 +19,7 @@ body{font:16px/1.55 Georgia,serif;max-width:50rem;margin:0 auto;padding:0 1rem 2
 a{color:var(--link)}h1,h2,h3,nav,form,.meta,figure{font-family:system-ui,sans-serif}h1 a{color:inherit;text-decoration:none}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:.5rem;background:var(--bg);padding:.3rem;z-index:2}
 header{padding:.8rem 0;border-bottom:1px solid var(--line);margin-bottom:1rem}header h1{margin:0;font-size:1.4rem}
-.meta,.backed{color:var(--muted);font-size:.88rem}.cite{font-size:.8rem;text-decoration:none}
+.meta,.backed{color:var(--muted);font-size:.88rem}.cite,.cg a{font-size:.8rem;text-decoration:none}
 .r1{color:#a05a00}.r5{font-style:normal;font-weight:600;color:#2e7d32}
 mark{background:var(--mark);color:inherit}
 ul.stories{list-style:none;padding:0}ul.stories li{padding:.6rem 0;border-bottom:1px solid var(--line)}
@@ -73,6 +73,11 @@ export function highlight(text: string, q: string | undefined): string {
       i % 2 === 1 && words.has(fold(part)) ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part),
     )
     .join('');
+}
+
+/** Whether `text` holds a word of `q` (as `highlight` would mark it). */
+export function showsMatch(text: string, q: string): boolean {
+  return highlight(text, q) !== escapeHtml(text);
 }
 
 /** An FTS5 snippet (matches between \u0002 and \u0003) as escaped HTML with `<mark>`. */

@@ -509,18 +509,35 @@ export function topOutlets(db: DB, limit = 50): string[] {
   ).map((r) => r.outlet);
 }
 
-/** The best-matching passage of a story's articles, matches between \u0002 and \u0003. */
-export function storyMatchSnippet(db: DB, storyId: string, q: string): string | undefined {
+/**
+ * The best-matching passage of each story's articles (matches between \u0002 and \u0003), in one FTS query
+ * for a page of stories.
+ */
+export function storyMatchSnippets(db: DB, storyIds: string[], q: string): Map<string, string> {
+  const out = new Map<string, string>();
   const match = ftsQuery(q);
-  if (!match) return undefined;
-  const r = sql(
+  if (!match || !storyIds.length) return out;
+  // The best article of each story first (rank only: a snippet of every matching article is slow in a big
+  // story), then one snippet each.
+  const ranked = sql(
     db,
-    `SELECT snippet(articles_fts, 1, char(2), char(3), '…', 16) AS s
-       FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-       JOIN story_articles sa ON sa.article_id = a.id
-       WHERE articles_fts MATCH ? AND sa.story_id = ? ORDER BY rank LIMIT 1`,
-  ).get(match, storyId) as { s: string } | undefined;
-  return r?.s;
+    `SELECT sa.story_id AS id, m.seq AS seq FROM (
+         SELECT rowid AS seq, rank AS r FROM articles_fts WHERE articles_fts MATCH ?) m
+       JOIN articles a ON a.seq = m.seq JOIN story_articles sa ON sa.article_id = a.id
+       WHERE sa.story_id IN (SELECT value FROM json_each(?)) ORDER BY m.r`,
+  ).all(match, JSON.stringify(storyIds)) as { id: string; seq: number }[];
+  const best = new Map<string, number>();
+  for (const r of ranked) if (!best.has(r.id)) best.set(r.id, r.seq);
+  const snip = sql(
+    db,
+    `SELECT snippet(articles_fts, 1, char(2), char(3), '…', 16) AS s FROM articles_fts
+       WHERE articles_fts MATCH ? AND rowid = ?`,
+  );
+  for (const [id, seq] of best) {
+    const r = snip.get(match, seq) as { s: string } | undefined;
+    if (r) out.set(id, r.s);
+  }
+  return out;
 }
 
 /**

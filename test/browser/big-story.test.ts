@@ -272,7 +272,7 @@ test('browser: a 520-article story — weight, contents, collapsed sections, cha
 
     // Round trip: open the group, follow a citation to a source on another page of sources, then back.
     await summary.click();
-    const far = group.locator('a.cite[href^="?sources="]').first();
+    const far = group.locator('a[href^="?sources="]').first();
     assert.equal(await far.count(), 1, 'a citation of a source on a later page');
     const href = (await far.getAttribute('href')) ?? '';
     const target = href.split('#')[1];

@@ -187,3 +187,18 @@ test('article page: the full text as HTML, escaped, with its stories', () => {
   assert.match(html, /Harbour Herald · <time>2025-04-02<\/time>/);
   assert.match(html, /<a href="\/stories\/s1">Harbour gates<\/a>/);
 });
+
+test('story page: a group lists at most 30 citation links and counts the rest', () => {
+  const { brief, articles } = bigStory(60);
+  brief.summary[0].citations = brief.sources.map((s) => ({
+    articleId: s.articleId,
+    ref: s.ref,
+    sentenceIndex: 0,
+    score: 1,
+  }));
+  const html = storyPage(brief, articles, () => 0);
+  const group = html.match(/<details class="cg">.*?<\/details>/)?.[0] ?? '';
+  assert.match(group, /aria-label="59 more sources: example.org, source 7"/);
+  assert.equal((group.match(/<a href=/g) ?? []).length, 30);
+  assert.match(group, /<span class="backed">and 29 more<\/span><\/details>$/);
+});
