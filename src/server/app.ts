@@ -14,12 +14,12 @@ import {
   getArticle,
   getArticles,
   getBrief,
+  matchSnippets,
   queryStories,
   type StoryQuery,
   sentenceParagraph,
   storiesOfArticle,
   storyArticleMeta,
-  storyMatchSnippets,
   topOutlets,
 } from '../store/repository.js';
 import { LruCache, storeVersion, storyVersion } from './cache.js';
@@ -214,6 +214,7 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
   });
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
 
+  let outletChoices: { version: string; list: string[] } = { version: '', list: [] };
   app.get('/', (c) => {
     const query = listQuery(c);
     if ('error' in query) return c.html(badRequestPage(query.error), 400);
@@ -221,15 +222,19 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
     return c.html(
       cache.through(key, () => {
         const list = queryStories(db, query);
-        // Passages for the rows whose headline and lead do not show the match, in one query.
-        const snippets = query.q
-          ? storyMatchSnippets(
-              db,
-              list.stories.filter((s) => !showsMatch(`${s.headline} ${s.lead}`, query.q!)).map((s) => s.id),
-              query.q,
-            )
-          : new Map<string, string>();
-        return storyListPage(list, query, { outlets: topOutlets(db), snippet: (id) => snippets.get(id) });
+        // Passages for the rows whose headline and lead do not show the match: their best article's.
+        const best = new Map(
+          [...(list.bestArticle ?? [])].filter(([id]) => {
+            const row = list.stories.find((s) => s.id === id);
+            return row && !showsMatch(`${row.headline} ${row.lead}`, query.q!);
+          }),
+        );
+        const snippets = query.q ? matchSnippets(db, best, query.q) : new Map<string, string>();
+        // The outlet filter's choices change with the store, not with the query: kept once per store version.
+        const version = storeVersion(db);
+        if (outletChoices.version !== version) outletChoices = { version, list: topOutlets(db) };
+        const outlets = outletChoices.list;
+        return storyListPage(list, query, { outlets, snippet: (id) => snippets.get(id) });
       }),
     );
   });

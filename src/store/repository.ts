@@ -413,6 +413,8 @@ export interface StoryListRow extends StoryRow {
 
 export interface StoryPage {
   stories: StoryListRow[];
+  /** With `q`: each row's best-matching article (its `seq`), when an article matches. */
+  bestArticle?: Map<string, number>;
   total: number;
   page: number;
   pages: number;
@@ -451,15 +453,16 @@ export function queryStories(db: DB, query: StoryQuery = {}): StoryPage {
        am AS MATERIALIZED (
          SELECT rowid AS seq, bm25(articles_fts, ${ARTICLE_WEIGHTS}) AS r FROM articles_fts WHERE articles_fts MATCH @match),
        h AS (
-         SELECT story_id, SUM(r) AS rank FROM (
-           SELECT story_id, r FROM sm
+         SELECT story_id, SUM(r) AS rank, MAX(seq) AS best FROM (
+           SELECT story_id, r, NULL AS seq FROM sm
            UNION ALL
-           SELECT sa.story_id, MIN(am.r) AS r FROM am JOIN articles a ON a.seq = am.seq
+           -- With MIN(), SQLite takes the bare am.seq from the row of the minimum: the best article.
+           SELECT sa.story_id, MIN(am.r) AS r, am.seq AS seq FROM am JOIN articles a ON a.seq = am.seq
              JOIN story_articles sa ON sa.article_id = a.id GROUP BY sa.story_id)
          GROUP BY story_id)
        `
     : '';
-  const text = `${hits}SELECT s.*, i.first_date, i.last_date, i.lead, i.outlets${match ? ', h.rank' : ''},
+  const text = `${hits}SELECT s.*, i.first_date, i.last_date, i.lead, i.outlets${match ? ', h.rank, h.best' : ''},
        COUNT(*) OVER () AS total
      FROM stories s ${match ? 'JOIN h ON h.story_id = s.id' : ''} LEFT JOIN story_info i ON i.story_id = s.id
      WHERE (@since = '' OR COALESCE(i.last_date, s.last_published, s.updated_at) >= @since)
@@ -483,6 +486,7 @@ export function queryStories(db: DB, query: StoryQuery = {}): StoryPage {
     lead: string | null;
     outlets: string | null;
     rank?: number;
+    best?: number | null;
     total: number;
   })[];
   // A page past the end has no rows to count from: count again.
@@ -491,12 +495,12 @@ export function queryStories(db: DB, query: StoryQuery = {}): StoryPage {
     : page > 1
       ? queryStories(db, { ...query, page: 1, perPage: 1 }).total
       : 0;
-  const stories = rows.map(({ total: _total, outlets, lead, ...r }) => ({
-    ...r,
-    lead: lead ?? '',
-    outlets: outlets ? (JSON.parse(outlets) as string[]) : [],
-  }));
-  return { stories, total, page, pages: Math.ceil(total / perPage), perPage };
+  const bestArticle = new Map<string, number>();
+  const stories = rows.map(({ total: _total, outlets, lead, best, ...r }) => {
+    if (best != null) bestArticle.set(r.id, best);
+    return { ...r, lead: lead ?? '', outlets: outlets ? (JSON.parse(outlets) as string[]) : [] };
+  });
+  return { stories, total, page, pages: Math.ceil(total / perPage), perPage, bestArticle };
 }
 
 /** Outlets with the most stories, for the list's outlet filter. */
@@ -510,32 +514,21 @@ export function topOutlets(db: DB, limit = 50): string[] {
 }
 
 /**
- * The best-matching passage of each story's articles (matches between \u0002 and \u0003), in one FTS query
- * for a page of stories.
+ * The passage of each given article (by `seq`, as `StoryPage.bestArticle` names them) around the words of
+ * `q`, matches between \u0002 and \u0003, keyed as given.
  */
-export function storyMatchSnippets(db: DB, storyIds: string[], q: string): Map<string, string> {
+export function matchSnippets(db: DB, articles: Map<string, number>, q: string): Map<string, string> {
   const out = new Map<string, string>();
   const match = ftsQuery(q);
-  if (!match || !storyIds.length) return out;
-  // The best article of each story first (rank only: a snippet of every matching article is slow in a big
-  // story), then one snippet each.
-  const ranked = sql(
-    db,
-    `SELECT sa.story_id AS id, m.seq AS seq FROM (
-         SELECT rowid AS seq, rank AS r FROM articles_fts WHERE articles_fts MATCH ?) m
-       JOIN articles a ON a.seq = m.seq JOIN story_articles sa ON sa.article_id = a.id
-       WHERE sa.story_id IN (SELECT value FROM json_each(?)) ORDER BY m.r`,
-  ).all(match, JSON.stringify(storyIds)) as { id: string; seq: number }[];
-  const best = new Map<string, number>();
-  for (const r of ranked) if (!best.has(r.id)) best.set(r.id, r.seq);
+  if (!match) return out;
   const snip = sql(
     db,
     `SELECT snippet(articles_fts, 1, char(2), char(3), '…', 16) AS s FROM articles_fts
        WHERE articles_fts MATCH ? AND rowid = ?`,
   );
-  for (const [id, seq] of best) {
+  for (const [key, seq] of articles) {
     const r = snip.get(match, seq) as { s: string } | undefined;
-    if (r) out.set(id, r.s);
+    if (r) out.set(key, r.s);
   }
   return out;
 }
