@@ -36,8 +36,8 @@ details.cg summary:hover .tip,details.cg summary:focus .tip{display:block}detail
 li.more{list-style:none}li.more summary{cursor:pointer;font:.9rem system-ui,sans-serif;color:var(--link)}
 .disputed{font:.75rem system-ui,sans-serif;background:#b3261e;color:#fff;padding:0 .3rem;border-radius:.3rem;text-decoration:none;margin-left:.3rem}
 .has-dispute{border-left:3px solid #b3261e;padding-left:.4rem}
-:target{background:var(--hi);outline:2px solid var(--hi-line)}
-.sources>li{border-top:1px solid var(--line);margin-top:1rem}.sources p.back{font:.8rem system-ui,sans-serif;margin-top:-.6rem}
+:target{background:var(--hi);outline:2px solid var(--hi-line)}[id]{scroll-margin-top:3.5rem}
+.sources>li{border-top:1px solid var(--line);margin-top:1rem}.sources p.back{font:.8rem system-ui,sans-serif;margin-top:-.6rem}.sources p.back.whole{margin:.2rem 0}
 ${CHART_STYLE}`;
 
 function page(title: string, body: string, head = ''): string {
@@ -242,9 +242,9 @@ export function storyPage(
         firstOfOutlet.set(c.outlet, ref);
     }
   const coverageOf = new Map((brief.coverage ?? []).flatMap((c) => c.articleIds.map((id) => [id, c])));
-  const back = (sites: CiteSite[] | undefined) =>
+  const back = (sites: CiteSite[] | undefined, whole = false) =>
     sites?.length
-      ? `<p class="back">↩ cited by ${sites.map((s) => `<a href="#${s.id}">${escapeHtml(s.label)}</a>`).join(', ')}</p>`
+      ? `<p class="back${whole ? ' whole' : ''}">↩ cited by ${sites.map((s) => `<a href="#${s.id}">${escapeHtml(s.label)}</a>`).join(', ')}</p>`
       : '';
   const sourceHtml = (s: SourceEntry) => {
     const a = articles.get(s.articleId);
@@ -269,7 +269,7 @@ export function storyPage(
         ? ` · <a href="${escapeHtml(s.url)}" rel="noopener noreferrer">original</a>`
         : ''
     }</p>`;
-    return `<li id="src${s.ref}" value="${s.ref}"><strong>${escapeHtml(sourceName(s))}</strong>: ${escapeHtml(s.title)}${date}${carried}${back(cited?.get('all'))}\n${body}\n${links}</li>`;
+    return `<li id="src${s.ref}" value="${s.ref}"><strong>${escapeHtml(sourceName(s))}</strong>: ${escapeHtml(s.title)}${date}${carried}${back(cited?.get('all'), true)}\n${body}\n${links}</li>`;
   };
   const sourcesSection = () => {
     const slice = brief.sources.slice((current - 1) * SOURCES_PER_PAGE, current * SOURCES_PER_PAGE);

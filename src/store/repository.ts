@@ -547,6 +547,25 @@ export function refreshStoryInfo(db: DB): number {
        WHERE i.version IS NULL OR i.version <> ${version}`,
   ).all() as { id: string; v: string }[];
   if (!stale.length) return 0;
+  // On the read path a writer's lock is not waited out for long (a synchronous wait stalls the server): the
+  // list is served from the rows as they are, and the next read tries again.
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${Math.min(timeout, REFRESH_WAIT_MS)}`);
+  try {
+    writeStoryInfo(db, stale);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+    return 0;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+  return stale.length;
+}
+
+/** Longest wait for the write lock when refreshing story_info on a read, ms. */
+const REFRESH_WAIT_MS = 250;
+
+function writeStoryInfo(db: DB, stale: { id: string; v: string }[]): void {
   db.transaction(() => {
     for (const { id, v } of stale) {
       const info = storyInfo(db, id);
@@ -572,7 +591,6 @@ export function refreshStoryInfo(db: DB): number {
       for (const [outlet, n] of info.outlets) put.run(id, outlet, n);
     }
   }).immediate();
-  return stale.length;
 }
 
 /** One article of a story as the list and the coverage chart see it: its outlet and page date. */

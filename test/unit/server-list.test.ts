@@ -350,3 +350,26 @@ test('`newsfuse search` takes the list options: page, sort, dates, outlet, minim
   assert.match(bad.stderr, /sort must be one of latest, size, relevance, updated/);
   assert.equal((await cli(['search', 'zeppelin', '--db', listPath])).status, 1);
 });
+
+test('a writer holding the lock does not stop the list: rows are served as they are, refreshed on a later read', () => {
+  const path = join(tempDir('nf-busy-'), 'busy.db');
+  const a = buildStore(specs.slice(0, 2), path);
+  const b = openStore(path);
+  try {
+    assert.equal(queryStories(a).total, 2);
+    a.prepare("UPDATE stories SET updated_at = '2099-01-01T00:00:00.000Z' WHERE id = ?").run(specs[0].id);
+    b.exec('BEGIN IMMEDIATE');
+    const listed = queryStories(a);
+    assert.equal(listed.total, 2);
+    assert.equal(a.pragma('busy_timeout', { simple: true }), 10_000, 'the usual wait is restored');
+    b.exec('COMMIT');
+    const version = a.prepare('SELECT version FROM story_info WHERE story_id = ?').pluck().get(specs[0].id);
+    assert.doesNotMatch(String(version), /^2099/, 'not refreshed while locked');
+    queryStories(a);
+    const after = a.prepare('SELECT version FROM story_info WHERE story_id = ?').pluck().get(specs[0].id);
+    assert.match(String(after), /^2099/);
+  } finally {
+    b.close();
+    a.close();
+  }
+});
