@@ -10,12 +10,34 @@ import { contentHash } from '../ingest/hash.js';
 import { recordDocument, recordTypeError } from '../ingest/record.js';
 import type { RawDocument } from '../model.js';
 import type { DB } from '../store/db.js';
-import { getArticle, getArticles, getBrief, listStories, sentenceParagraph } from '../store/repository.js';
+import {
+  getArticle,
+  getArticles,
+  getBrief,
+  matchSnippets,
+  queryStories,
+  type StoryQuery,
+  sentenceParagraph,
+  storiesOfArticle,
+  storyArticleMeta,
+  topOutlets,
+} from '../store/repository.js';
 import { LruCache, storeVersion, storyVersion } from './cache.js';
+import { atomFeed, jsonFeed } from './feeds.js';
 import { type GuardOptions, hostGuard, writeGuard } from './guard.js';
 import { type IngestJob, IngestQueue } from './jobs.js';
 import { concurrencyLimit } from './limit.js';
-import { notFoundPage, storyListPage, storyPage } from './pages.js';
+import {
+  articlePage,
+  badRequestPage,
+  notFoundPage,
+  SOURCES_PER_PAGE,
+  showsMatch,
+  sourcePages,
+  storyListPage,
+  storyPage,
+} from './pages.js';
+import { parseStoryQuery, storyQueryKey, storyQueryString } from './query.js';
 
 export interface AppOptions extends GuardOptions {
   /** Largest accepted POST body, bytes. */
@@ -113,15 +135,24 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
   // c.json's own body and type, so a cached answer is the same bytes as a fresh one.
   const jsonBody = (c: Context, body: string) => c.body(body, 200, { 'content-type': 'application/json' });
 
+  // The list's options, parsed once for the API, the page and the feeds (400 on a bad one).
+  const listQuery = (c: Context): StoryQuery | { error: string } => parseStoryQuery(c.req.query());
   app.get('/api/stories', (c) => {
-    const q = c.req.query('q') ?? '';
-    const since = c.req.query('since');
-    if (since && !/^\d{4}-\d{2}-\d{2}/.test(since))
-      return c.json({ error: 'since must be a date (YYYY-MM-DD)' }, 400);
-    const key = `api-list\0${storeVersion(db)}\0${q}\0${since ?? ''}`;
+    const query = listQuery(c);
+    if ('error' in query) return c.json({ error: query.error }, 400);
+    const key = `api-list\0${storeVersion(db)}\0${storyQueryKey(query)}`;
     return jsonBody(
       c,
-      cache.through(key, () => JSON.stringify({ stories: listStories(db, { q, since }) })),
+      cache.through(key, () => {
+        const list = queryStories(db, query);
+        return JSON.stringify({
+          stories: list.stories,
+          page: list.page,
+          pages: list.pages,
+          per_page: list.perPage,
+          total: list.total,
+        });
+      }),
     );
   });
   app.get('/api/stories/:id', (c) => {
@@ -183,27 +214,84 @@ export function createApp(db: DB, options: AppOptions = {}): Hono {
   });
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
 
+  let outletChoices: { version: string; list: string[] } = { version: '', list: [] };
   app.get('/', (c) => {
-    const q = c.req.query('q') ?? '';
-    const key = `page-list\0${storeVersion(db)}\0${q}`;
-    return c.html(cache.through(key, () => storyListPage(listStories(db, { q }), q)));
+    const query = listQuery(c);
+    if ('error' in query) return c.html(badRequestPage(query.error), 400);
+    const key = `page-list\0${storeVersion(db)}\0${storyQueryKey(query)}`;
+    return c.html(
+      cache.through(key, () => {
+        const list = queryStories(db, query);
+        // Passages for the rows whose headline and lead do not show the match: their best article's.
+        const best = new Map(
+          [...(list.bestArticle ?? [])].filter(([id]) => {
+            const row = list.stories.find((s) => s.id === id);
+            return row && !showsMatch(`${row.headline} ${row.lead}`, query.q!);
+          }),
+        );
+        const snippets = query.q ? matchSnippets(db, best, query.q) : new Map<string, string>();
+        // The outlet filter's choices change with the store, not with the query: kept once per store version.
+        const version = storeVersion(db);
+        if (outletChoices.version !== version) outletChoices = { version, list: topOutlets(db) };
+        const outlets = outletChoices.list;
+        return storyListPage(list, query, { outlets, snippet: (id) => snippets.get(id) });
+      }),
+    );
   });
+  // Feeds of the newest or last updated stories (or of a search, with the list's filters): Atom and JSON Feed.
+  const feed = (c: Context, kind: 'atom' | 'json') => {
+    const query = listQuery(c);
+    if ('error' in query) return c.json({ error: query.error }, 400);
+    const feedQuery = { ...query, sort: query.sort ?? 'updated', page: 1, perPage: 50 } as StoryQuery;
+    const origin = new URL(c.req.url).origin;
+    const qs = storyQueryString({ ...query, page: undefined });
+    const key = `feed-${kind}\0${storeVersion(db)}\0${origin}\0${storyQueryKey(feedQuery)}`;
+    const body = cache.through(key, () => {
+      const rows = queryStories(db, feedQuery).stories;
+      const info = {
+        origin,
+        self: `/feeds/stories.${kind}${qs}`,
+        html: `/${qs}`,
+        title: query.q ? `newsfuse: stories matching “${query.q}”` : 'newsfuse: latest stories',
+      };
+      return kind === 'atom' ? atomFeed(rows, info) : jsonFeed(rows, info);
+    });
+    return c.body(body, 200, {
+      'content-type':
+        kind === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/feed+json; charset=utf-8',
+    });
+  };
+  app.get('/feeds/stories.atom', (c) => feed(c, 'atom'));
+  app.get('/feeds/stories.json', (c) => feed(c, 'json'));
   app.get('/stories/:id', (c) => {
     const id = c.req.param('id');
     const version = storyVersion(db, id);
     if (version === undefined) return c.html(notFoundPage('Story'), 404);
-    const page = cache.through(`page-story\0${id}\0${version}`, () => {
+    const asked = c.req.query('sources');
+    const wanted = asked === undefined ? 1 : Number(asked);
+    if (!Number.isInteger(wanted) || wanted < 1)
+      return c.html(badRequestPage('sources must be a page number (1, 2, …)'), 400);
+    const page = cache.through(`page-story\0${id}\0${version}\0${wanted}`, () => {
       const brief = getBrief(db, id);
       if (!brief) return ''; // deleted between the two reads: answered as unknown
+      if (wanted > sourcePages(brief)) return '';
+      // Only this page's sources are read: their paragraphs, not their text.
+      const shown = brief.sources.slice((wanted - 1) * SOURCES_PER_PAGE, wanted * SOURCES_PER_PAGE);
       const articles = getArticles(
         db,
-        brief.sources.map((s) => s.articleId),
+        shown.map((s) => s.articleId),
         { text: false },
       );
       const paragraphOf = (articleId: string, index: number) => sentenceParagraph(db, articleId, index) ?? 0;
-      return storyPage(brief, articles, paragraphOf);
+      const chart = (brief.storyArticles ?? brief.sources.length) > 20 ? storyArticleMeta(db, id) : undefined;
+      return storyPage(brief, articles, paragraphOf, { page: wanted, chart });
     });
     return page ? c.html(page) : c.html(notFoundPage('Story'), 404);
+  });
+  app.get('/articles/:id', (c) => {
+    const a = getArticle(db, c.req.param('id'));
+    if (!a) return c.html(notFoundPage('Article'), 404);
+    return c.html(articlePage(a, storiesOfArticle(db, a.id)));
   });
   app.notFound((c) => c.html(notFoundPage('Page'), 404));
   return app;

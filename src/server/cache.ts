@@ -4,6 +4,7 @@
  * from the store on every request (a cheap indexed row, not the brief), so a write by this process or by
  * another one (a CLI ingest on the same file) makes the old entry unreachable; the LRU bound drops it later.
  */
+import type { Statement } from 'better-sqlite3';
 import type { DB } from '../store/db.js';
 import { articleSetVersion } from '../store/repository.js';
 
@@ -36,17 +37,26 @@ export class LruCache<V> {
   }
 }
 
+/** Statements asked on every request, compiled once per connection. */
+const compiled = new WeakMap<DB, Map<string, Statement>>();
+function prepared(db: DB, text: string): Statement {
+  let m = compiled.get(db);
+  if (!m) compiled.set(db, (m = new Map()));
+  let st = m.get(text);
+  if (!st) m.set(text, (st = db.prepare(text)));
+  return st;
+}
+
 /**
  * The version of one story's brief: saveStories stamps `updated_at` whenever it writes a brief, and the brief
  * length guards against two saves within one millisecond. Undefined when the story has no brief. The pages
  * also show the story's articles, but those never change once stored.
  */
 export function storyVersion(db: DB, storyId: string): string | undefined {
-  const r = db
-    .prepare(
-      'SELECT s.updated_at AS u, length(b.json) AS n FROM stories s JOIN briefs b ON b.story_id = s.id WHERE s.id = ?',
-    )
-    .get(storyId) as { u: string; n: number } | undefined;
+  const r = prepared(
+    db,
+    'SELECT s.updated_at AS u, length(b.json) AS n FROM stories s JOIN briefs b ON b.story_id = s.id WHERE s.id = ?',
+  ).get(storyId) as { u: string; n: number } | undefined;
   return r && `${r.u}:${r.n}`;
 }
 
@@ -55,7 +65,7 @@ export function storyVersion(db: DB, storyId: string): string | undefined {
  * brief moves the newest `updated_at`; a merge deletes one story and updates another).
  */
 export function storeVersion(db: DB): string {
-  const r = db.prepare('SELECT COUNT(*) AS n, MAX(updated_at) AS u FROM stories').get() as {
+  const r = prepared(db, 'SELECT COUNT(*) AS n, MAX(updated_at) AS u FROM stories').get() as {
     n: number;
     u: string | null;
   };

@@ -71,6 +71,26 @@ const MIGRATIONS: string[] = [
      last_id TEXT NOT NULL,
      state BLOB NOT NULL
    );`,
+  // 3: what the story list shows and filters on, derived from each story's articles and brief by
+  // `refreshStoryInfo` (repository.ts) whenever a story's `updated_at` or size moved past `version`: the
+  // first and last page dates (dates the brief flags as wrong left out), the summary's first sentence and the
+  // outlets. Self-contained (IF NOT EXISTS, no column added elsewhere), so it merges after any other migration.
+  `CREATE TABLE IF NOT EXISTS story_info (
+     story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+     version TEXT NOT NULL,
+     first_date TEXT,
+     last_date TEXT,
+     lead TEXT NOT NULL,
+     outlets TEXT NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS story_info_last ON story_info(last_date);
+   CREATE TABLE IF NOT EXISTS story_outlets (
+     story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+     outlet TEXT NOT NULL COLLATE NOCASE,
+     articles INTEGER NOT NULL,
+     PRIMARY KEY (story_id, outlet)
+   );
+   CREATE INDEX IF NOT EXISTS story_outlets_outlet ON story_outlets(outlet);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@
 
 import type { Statement } from 'better-sqlite3';
 import { type HeadlineSource, headlineSource, LEAD_CHARS } from '../analyse/headline.js';
+import { sourceName } from '../brief/source-name.js';
 import type { Article, Brief, Sentence, Story } from '../model.js';
 import type { DB } from './db.js';
 
@@ -314,31 +315,15 @@ export function ftsQuery(q: string): string | undefined {
   return words?.length ? words.map((w) => `"${w}"`).join(' ') : undefined;
 }
 
-/** Stories, largest and most recently updated first; `q` searches headlines, summaries and article text. */
+/**
+ * Stories, largest and most recently updated first (at most `limit`, default 100); `q` searches headlines,
+ * summaries and article text. Kept for callers that want plain rows; the list, API and CLI use `queryStories`.
+ */
 export function listStories(
   db: DB,
   options: { q?: string; since?: string; limit?: number } = {},
 ): StoryRow[] {
-  const limit = options.limit ?? 100;
-  const match = options.q ? ftsQuery(options.q) : undefined;
-  if (options.q && !match) return [];
-  const since = options.since ?? '';
-  if (!match)
-    return sql(
-      db,
-      `SELECT * FROM stories WHERE (? = '' OR COALESCE(last_published, updated_at) >= ?)
-         ORDER BY articles DESC, updated_at DESC, id LIMIT ?`,
-    ).all(since, since, limit) as StoryRow[];
-  return sql(
-    db,
-    `SELECT s.* FROM stories s WHERE s.id IN (
-         SELECT story_id FROM stories_fts WHERE stories_fts MATCH ?
-         UNION
-         SELECT sa.story_id FROM articles_fts f JOIN articles a ON a.seq = f.rowid
-           JOIN story_articles sa ON sa.article_id = a.id WHERE articles_fts MATCH ?)
-       AND (? = '' OR COALESCE(s.last_published, s.updated_at) >= ?)
-       ORDER BY s.articles DESC, s.updated_at DESC, s.id LIMIT ?`,
-  ).all(match, match, since, since, limit) as StoryRow[];
+  return queryStories(db, { ...options, sort: 'size', perPage: options.limit ?? 100 }).stories;
 }
 
 export function getBrief(db: DB, storyId: string): Brief | undefined {
@@ -384,4 +369,308 @@ export function sentenceParagraph(db: DB, articleId: string, index: number): num
     index,
   ) as { paragraph: number } | undefined;
   return r?.paragraph;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The story list: what each row shows (story_info, kept by refreshStoryInfo), filters, sorts and search.
+
+/** How the list is ordered: newest last date, most articles, best match (bm25), or last saved. */
+export type StorySort = 'latest' | 'size' | 'relevance' | 'updated';
+export const STORY_SORTS: readonly StorySort[] = ['latest', 'size', 'relevance', 'updated'];
+
+export interface StoryQuery {
+  /** Words to search for (all required) in headlines, summaries and article text. */
+  q?: string;
+  /** Default: `relevance` with `q`, else `latest`; `relevance` without `q` is `latest`. */
+  sort?: StorySort;
+  /** Stories whose dates reach this day or later (YYYY-MM-DD). */
+  from?: string;
+  /** Stories whose dates start on this day or earlier (YYYY-MM-DD). */
+  to?: string;
+  /** Stories with an article of this outlet (as sources are named; case-insensitive). */
+  outlet?: string;
+  /** Stories of at least this many articles. */
+  minSources?: number;
+  /** Older filter of the API: stories whose last date (or save time) is on or after this. */
+  since?: string;
+  /** 1-based page. */
+  page?: number;
+  perPage?: number;
+}
+
+/** One row of the story list. */
+export interface StoryListRow extends StoryRow {
+  /** First and last page date of the story's articles, leaving out the dates its brief flags as wrong. */
+  first_date: string | null;
+  last_date: string | null;
+  /** The summary's first sentence. */
+  lead: string;
+  /** Outlets, most articles first. */
+  outlets: string[];
+  /** With `q`: bm25 of the match (lower is better; headline and summary and best article added up). */
+  rank?: number;
+}
+
+export interface StoryPage {
+  stories: StoryListRow[];
+  /** With `q`: each row's best-matching article (its `seq`), when an article matches. */
+  bestArticle?: Map<string, number>;
+  total: number;
+  page: number;
+  pages: number;
+  perPage: number;
+}
+
+export const STORIES_PER_PAGE = 20;
+
+/** Column weights of bm25: a word in a headline counts more than one in a summary or an article's text. */
+const STORY_WEIGHTS = '0.0, 4.0, 2.0'; // story_id, headline, summary
+const ARTICLE_WEIGHTS = '2.0, 1.0'; // title, text
+
+/**
+ * A page of stories. Search ranks by bm25 (FTS5): a story's score adds up its headline-and-summary match and
+ * its best article's match — the best, not the sum, so a big story does not win by size; ties (to 0.01) go
+ * to the story with the latest date.
+ */
+export function queryStories(db: DB, query: StoryQuery = {}): StoryPage {
+  refreshStoryInfo(db);
+  const perPage = Math.max(1, Math.min(query.perPage ?? STORIES_PER_PAGE, 1000));
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const match = query.q ? ftsQuery(query.q) : undefined;
+  if (query.q && !match) return { stories: [], total: 0, page, pages: 0, perPage };
+  let sort = query.sort ?? (match ? 'relevance' : 'latest');
+  if (sort === 'relevance' && !match) sort = 'latest';
+  const order = {
+    latest: "COALESCE(i.last_date, '') DESC, s.updated_at DESC, s.id",
+    size: "s.articles DESC, COALESCE(i.last_date, '') DESC, s.id",
+    updated: 's.updated_at DESC, s.id',
+    relevance: "round(h.rank, 2), COALESCE(i.last_date, '') DESC, s.articles DESC, s.id",
+  }[sort];
+  // bm25 cannot sit inside an aggregate: the matches are materialized first, then grouped by story.
+  const hits = match
+    ? `WITH sm AS MATERIALIZED (
+         SELECT story_id, bm25(stories_fts, ${STORY_WEIGHTS}) AS r FROM stories_fts WHERE stories_fts MATCH @match),
+       am AS MATERIALIZED (
+         SELECT rowid AS seq, bm25(articles_fts, ${ARTICLE_WEIGHTS}) AS r FROM articles_fts WHERE articles_fts MATCH @match),
+       h AS (
+         SELECT story_id, SUM(r) AS rank, MAX(seq) AS best FROM (
+           SELECT story_id, r, NULL AS seq FROM sm
+           UNION ALL
+           -- With MIN(), SQLite takes the bare am.seq from the row of the minimum: the best article.
+           SELECT sa.story_id, MIN(am.r) AS r, am.seq AS seq FROM am JOIN articles a ON a.seq = am.seq
+             JOIN story_articles sa ON sa.article_id = a.id GROUP BY sa.story_id)
+         GROUP BY story_id)
+       `
+    : '';
+  const text = `${hits}SELECT s.*, i.first_date, i.last_date, i.lead, i.outlets${match ? ', h.rank, h.best' : ''},
+       COUNT(*) OVER () AS total
+     FROM stories s ${match ? 'JOIN h ON h.story_id = s.id' : ''} LEFT JOIN story_info i ON i.story_id = s.id
+     WHERE (@since = '' OR COALESCE(i.last_date, s.last_published, s.updated_at) >= @since)
+       AND (@from = '' OR i.last_date >= @from)
+       AND (@to = '' OR i.first_date <= @to)
+       AND (@outlet = '' OR EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id AND o.outlet = @outlet))
+       AND s.articles >= @min
+     ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+  const rows = sql(db, text).all({
+    match: match ?? '',
+    since: query.since ?? '',
+    from: query.from ?? '',
+    to: query.to ? `${query.to}\uffff` : '',
+    outlet: query.outlet?.trim() ?? '',
+    min: query.minSources ?? 0,
+    limit: perPage,
+    offset: (page - 1) * perPage,
+  }) as (StoryRow & {
+    first_date: string | null;
+    last_date: string | null;
+    lead: string | null;
+    outlets: string | null;
+    rank?: number;
+    best?: number | null;
+    total: number;
+  })[];
+  // A page past the end has no rows to count from: count again.
+  const total = rows.length
+    ? rows[0].total
+    : page > 1
+      ? queryStories(db, { ...query, page: 1, perPage: 1 }).total
+      : 0;
+  const bestArticle = new Map<string, number>();
+  const stories = rows.map(({ total: _total, outlets, lead, best, ...r }) => {
+    if (best != null) bestArticle.set(r.id, best);
+    return { ...r, lead: lead ?? '', outlets: outlets ? (JSON.parse(outlets) as string[]) : [] };
+  });
+  return { stories, total, page, pages: Math.ceil(total / perPage), perPage, bestArticle };
+}
+
+/** Outlets with the most stories, for the list's outlet filter. */
+export function topOutlets(db: DB, limit = 50): string[] {
+  refreshStoryInfo(db);
+  return (
+    sql(db, 'SELECT outlet FROM story_outlets GROUP BY outlet ORDER BY COUNT(*) DESC, outlet LIMIT ?').all(
+      limit,
+    ) as { outlet: string }[]
+  ).map((r) => r.outlet);
+}
+
+/**
+ * The passage of each given article (by `seq`, as `StoryPage.bestArticle` names them) around the words of
+ * `q`, matches between \u0002 and \u0003, keyed as given.
+ */
+export function matchSnippets(db: DB, articles: Map<string, number>, q: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const match = ftsQuery(q);
+  if (!match) return out;
+  const snip = sql(
+    db,
+    `SELECT snippet(articles_fts, 1, char(2), char(3), '…', 16) AS s FROM articles_fts
+       WHERE articles_fts MATCH ? AND rowid = ?`,
+  );
+  for (const [key, seq] of articles) {
+    const r = snip.get(match, seq) as { s: string } | undefined;
+    if (r) out.set(key, r.s);
+  }
+  return out;
+}
+
+/**
+ * Bring story_info and story_outlets up to date: every story saved since its row was made (its `updated_at`
+ * and size are the row's version) gets a new one. Cheap when nothing changed (one scan of the stories);
+ * after an ingest it reads the changed stories' articles once. Runs on the read path, so a store written by
+ * any version of the ingest (or by another process) is listed correctly.
+ */
+export function refreshStoryInfo(db: DB): number {
+  const version = "s.updated_at || ':' || s.articles";
+  const stale = sql(
+    db,
+    `SELECT s.id, ${version} AS v FROM stories s LEFT JOIN story_info i ON i.story_id = s.id
+       WHERE i.version IS NULL OR i.version <> ${version}`,
+  ).all() as { id: string; v: string }[];
+  if (!stale.length) return 0;
+  // On the read path a writer's lock is not waited out for long (a synchronous wait stalls the server): the
+  // list is served from the rows as they are, and the next read tries again.
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${Math.min(timeout, REFRESH_WAIT_MS)}`);
+  try {
+    writeStoryInfo(db, stale);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+    return 0;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+  return stale.length;
+}
+
+/** Longest wait for the write lock when refreshing story_info on a read, ms. */
+const REFRESH_WAIT_MS = 250;
+
+function writeStoryInfo(db: DB, stale: { id: string; v: string }[]): void {
+  db.transaction(() => {
+    for (const { id, v } of stale) {
+      const info = storyInfo(db, id);
+      sql(
+        db,
+        `INSERT INTO story_info (story_id, version, first_date, last_date, lead, outlets) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(story_id) DO UPDATE SET version = excluded.version, first_date = excluded.first_date,
+           last_date = excluded.last_date, lead = excluded.lead, outlets = excluded.outlets`,
+      ).run(
+        id,
+        v,
+        info.first ?? null,
+        info.last ?? null,
+        info.lead,
+        JSON.stringify(info.outlets.map((o) => o[0])),
+      );
+      sql(db, 'DELETE FROM story_outlets WHERE story_id = ?').run(id);
+      const put = sql(
+        db,
+        `INSERT INTO story_outlets (story_id, outlet, articles) VALUES (?, ?, ?)
+         ON CONFLICT DO UPDATE SET articles = articles + excluded.articles`,
+      );
+      for (const [outlet, n] of info.outlets) put.run(id, outlet, n);
+    }
+  }).immediate();
+}
+
+/** One article of a story as the list and the coverage chart see it: its outlet and page date. */
+export interface StoryArticleMeta {
+  id: string;
+  outlet: string;
+  /** The page date (YYYY-MM-DD), unless missing or flagged as wrong by the brief. */
+  date?: string;
+}
+
+/** Every article of a story with its outlet and trusted date (what the coverage chart counts). */
+export function storyArticleMeta(db: DB, storyId: string): StoryArticleMeta[] {
+  const flagged = flaggedDates(db, storyId);
+  const rows = sql(
+    db,
+    `SELECT a.id, a.published, a.publisher, a.url, a.source, a.title FROM story_articles sa
+       JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.seq`,
+  ).all(storyId) as {
+    id: string;
+    published: string | null;
+    publisher: string | null;
+    url: string | null;
+    source: string;
+    title: string;
+  }[];
+  return rows.map((r) => {
+    const outlet = sourceName({
+      ref: 0,
+      articleId: r.id,
+      title: r.title,
+      source: r.source,
+      ...(r.publisher ? { publisher: r.publisher } : {}),
+      ...(r.url ? { url: r.url } : {}),
+    });
+    const day = r.published?.slice(0, 10);
+    const date = day && /^\d{4}-\d{2}-\d{2}$/.test(day) && !flagged.has(r.id) ? day : undefined;
+    return date ? { id: r.id, outlet, date } : { id: r.id, outlet };
+  });
+}
+
+/** Articles whose page date the story's brief flags as wrong (page-date disagreements). */
+function flaggedDates(db: DB, storyId: string): Set<string> {
+  const rows = sql(
+    db,
+    `SELECT json_extract(d.value, '$.values[0].articleIds[0]') AS id
+       FROM briefs b, json_each(b.json, '$.disagreements') d
+       WHERE b.story_id = ? AND json_extract(d.value, '$.kind') = 'page-date'`,
+  ).all(storyId) as { id: string | null }[];
+  return new Set(rows.map((r) => r.id).filter((x): x is string => !!x));
+}
+
+function storyInfo(
+  db: DB,
+  storyId: string,
+): { first?: string; last?: string; lead: string; outlets: [string, number][] } {
+  const articles = storyArticleMeta(db, storyId);
+  let first: string | undefined;
+  let last: string | undefined;
+  const outlets = new Map<string, number>();
+  for (const a of articles) {
+    if (a.date && (!first || a.date < first)) first = a.date;
+    if (a.date && (!last || a.date > last)) last = a.date;
+    outlets.set(a.outlet, (outlets.get(a.outlet) ?? 0) + 1);
+  }
+  const lead = sql(
+    db,
+    "SELECT json_extract(json, '$.summary[0].text') AS t FROM briefs WHERE story_id = ?",
+  ).get(storyId) as { t: string | null } | undefined;
+  return {
+    first,
+    last,
+    lead: lead?.t ?? '',
+    outlets: [...outlets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+  };
+}
+
+/** The stories an article belongs to. */
+export function storiesOfArticle(db: DB, articleId: string): { id: string; headline: string }[] {
+  return sql(
+    db,
+    'SELECT s.id, s.headline FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ?',
+  ).all(articleId) as { id: string; headline: string }[];
 }
