@@ -93,4 +93,6 @@ const key = items.map((it, i) =>
 writeFileSync(join(out, 'to-label.jsonl'), `${toLabel.join('\n')}\n`);
 writeFileSync(join(out, 'key.jsonl'), `${key.join('\n')}\n`);
 writeFileSync(join(out, 'context.md'), `${context.join('\n')}\n`);
-console.log(`${items.length} items: ${fresh.length} unlabelled, ${sample.length} labelled before (agreement check)`);
+console.log(
+  `${items.length} items: ${fresh.length} unlabelled, ${sample.length} labelled before (agreement check)`,
+);

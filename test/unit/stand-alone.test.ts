@@ -34,7 +34,10 @@ test('a sentence that points back cannot stand alone', () => {
 test('first and second person outside quotation marks cannot stand alone; inside they can', () => {
   assert.equal(notStandAlone('I knew at once that the timetable would never work for islanders.'), 'person');
   assert.equal(notStandAlone('You need a ticket before boarding any of the island ferries.'), 'person');
-  assert.equal(notStandAlone('Our crossing took four hours instead of the promised forty minutes.'), 'person');
+  assert.equal(
+    notStandAlone('Our crossing took four hours instead of the promised forty minutes.'),
+    'person',
+  );
   assert.equal(
     notStandAlone('"We will run more boats in the summer," the harbour master said on Tuesday.'),
     undefined,
@@ -44,7 +47,10 @@ test('first and second person outside quotation marks cannot stand alone; inside
 });
 
 test('a quotation needs its speaker in the sentence and its marks closed', () => {
-  assert.equal(notStandAlone('"The boats are old and the crews are tired of waiting for repairs."'), 'quotation');
+  assert.equal(
+    notStandAlone('"The boats are old and the crews are tired of waiting for repairs."'),
+    'quotation',
+  );
   assert.equal(notStandAlone('"The new timetable is a disgrace to the whole island community.'), 'quotation');
   assert.equal(notStandAlone('The boats will be replaced by 2030.” '), 'quotation');
   assert.equal(
@@ -52,9 +58,12 @@ test('a quotation needs its speaker in the sentence and its marks closed', () =>
     undefined,
   );
   // Short scare quotes are not quotations that need a speaker.
-  assert.equal(notStandAlone('The council called the plan "a fair deal" for islanders and tourists.'), undefined);
+  assert.equal(
+    notStandAlone('The council called the plan "a fair deal" for islanders and tourists.'),
+    undefined,
+  );
   // Typewriter quotes are read as the curly marks they stand for.
-  assert.equal(outsideQuotes('He watched ``Ferry Tales of the North Sea\'\' twice.').includes('Ferry'), false);
+  assert.equal(outsideQuotes("He watched ``Ferry Tales of the North Sea'' twice.").includes('Ferry'), false);
 });
 
 test('a second reference by title names the surname that must come first', () => {
@@ -103,7 +112,10 @@ test('a summary shows a second reference only after the full name', () => {
   const input = { articles: [a], sentences: articleSentences(a) };
   const chosen = summarize(input, { words: 60 });
   assert.ok(chosen.length > 0);
-  assert.ok(!chosen.some((s) => s.text.startsWith('Ms. Quennell')), 'an unanchored second reference was shown');
+  assert.ok(
+    !chosen.some((s) => s.text.startsWith('Ms. Quennell')),
+    'an unanchored second reference was shown',
+  );
   const b = article(
     'b',
     [
