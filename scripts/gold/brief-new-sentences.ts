@@ -9,7 +9,11 @@
  * - `key.jsonl`: which items were labelled before, with their labels and the skeleton fields (ids, offsets)
  *   the append step needs. The labeller must not open it.
  *
- *   npx tsx scripts/gold/brief-new-sentences.ts OUT [--check N] [--shared DIR]
+ * With `--citations`, the round is of supporters and report counts instead: only the citation stories'
+ * sentences without supporters (and a sample with them), and `context.md` gives each such story's articles in
+ * full.
+ *
+ *   npx tsx scripts/gold/brief-new-sentences.ts OUT [--check N] [--citations] [--shared DIR]
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,11 +30,18 @@ const shared = flag('--shared') ?? join(import.meta.dirname, '..', '..', '..', '
 const check = Number(flag('--check') ?? 40);
 mkdirSync(out, { recursive: true });
 
-const gold = readJsonl<{ story: string; hash: string; label: string }>(
+const citations = args.includes('--citations');
+const gold = readJsonl<{ story: string; hash: string; label: string; supporters?: string[]; reports?: number }>(
   join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'),
 );
-const label = new Map(gold.map((g) => [`${g.story}#${g.hash}`, g.label]));
-const stories = [...new Set(gold.map((g) => g.story))];
+// In a citation round, "labelled" means labelled with supporters and stories are the citation stories.
+const label = new Map(
+  gold
+    .filter((g) => !citations || g.supporters)
+    .map((g) => [`${g.story}#${g.hash}`, citations ? `${g.supporters?.join(',')} reports ${g.reports}` : g.label]),
+);
+const stories = [...new Set(gold.filter((g) => !citations || g.supporters).map((g) => g.story))];
+const articles = new Map<string, { id: string; text: string }[]>();
 const load = briefStoryLoader(shared);
 const order = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -48,6 +59,7 @@ for (const story of stories) {
   if (!docs) continue;
   const { sentences } = storyBriefs(story, docs);
   briefs.set(story, sentences);
+  articles.set(story, docs);
   for (const s of sentences) {
     const doc = docs.find((d) => d.id === s.from);
     const offset = doc ? doc.text.indexOf(s.text) : -1;
@@ -73,9 +85,11 @@ for (const [story, sentences] of briefs) {
   for (const s of sentences) {
     const n = number.get(`${story}#${s.hash}`);
     context.push(`- ${n ? `**[item ${n}]**` : '[context]'} (brief ${s.brief}, from ${s.from}) ${s.text}`);
-    const src = n ? around.get(`${story}#${s.hash}`) : undefined;
+    const src = n && !citations ? around.get(`${story}#${s.hash}`) : undefined;
     if (src) context.push(`  - source around it: ${src}`);
   }
+  if (citations)
+    for (const d of articles.get(story) ?? []) context.push(`\n## article ${d.id}\n\n${d.text}`);
 }
 const toLabel = items.map((it, i) => JSON.stringify({ item: i + 1, story: it.s.story, hash: it.s.hash }));
 const key = items.map((it, i) =>
