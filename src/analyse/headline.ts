@@ -10,7 +10,7 @@
  * Reads titles and leads only (the first paragraphs), so a store can name all its stories without loading
  * whole articles. Linear in the articles; pure and deterministic (ties go to the earlier article).
  */
-import { isCaption } from '../extract/captions.js';
+import { hasPhotoMark, isCaption } from '../extract/captions.js';
 import { TITLE_ABBREVIATIONS } from '../language/lexicon.js';
 import { articleSentences } from '../language/sentences.js';
 import { contentTerms, termFrequencies } from '../language/tokens.js';
@@ -78,7 +78,6 @@ const BYLINE =
   /^(?:by\s+\p{Lu}|from\s+\p{Lu}[^,]{0,40},\s)|\|\s*\d{1,2}[:.]\d{2}|\b\d{1,2}:\d{2}\s*(?:[AP]M\s*)?(?:ET|EST|EDT|GMT|BST|UK time)\b|\((?:CNN|AP|AFP|Reuters)\)\s*[-—–]/iu;
 const BYLINE_ROLE =
   /\b(?:correspondent|staff writer|wire staff|reporter|contributor|special to|columnist|presenter|editor|anchor)\b/i;
-const PHOTO = /\b(?:AP Photo\b|Getty Images\b|REUTERS\/|AFP\/|Photograph:|Photo:|file photo\b|pictured\b)/i;
 const FURNITURE =
   /\b(?:delivered to your inbox|sign up|subscribe|newsletter|click here|comments, suggestions|transmission details|programme information|share this|share your|follow us|all rights reserved|is proprietary|copyright|page not found|continue reading|read more|showcase|download|video:|editor:)|\b\d{1,2}:\d{2}\s*[ap]\.?m\b/i;
 /** A finite verb, roughly: an auxiliary, a reporting verb, a past form. A headline made from a sentence needs one. */
@@ -94,7 +93,7 @@ export function titleProblem(title: string, options: { cut?: boolean } = {}): st
   const words = t.split(/\s+/).filter(Boolean);
   if (words.length < 3) return 'fragment';
   if (BYLINE.test(t) || BYLINE_ROLE.test(words.slice(0, 8).join(' '))) return 'byline';
-  if (isCaption(t) || PHOTO.test(t)) return 'caption';
+  if (isCaption(t)) return 'caption';
   if (FURNITURE.test(t)) return 'furniture';
   const end = options.cut ? t.replace(/…$/, '') : t;
   if (ABBREVIATION_END.test(end) || /(?:…|\.\.\.|[,;:–—-])$/.test(end) || FUNCTION_END.test(end))
@@ -182,7 +181,7 @@ function usableSentence(s: Sentence): boolean {
   if (LEANS_BACK.test(bare) || GLUED_TITLE.test(text) || CAPS_RUN.test(text) || !balanced(text)) return false;
   // A speaker or a place label before a colon ("Washington, D.C.: You …"): a chat or a transcript.
   if (/^[^:]{0,30}:\s/.test(bare)) return false;
-  return !PHOTO.test(text) && !FURNITURE.test(text) && text.split(/\s+/).length <= 45;
+  return !hasPhotoMark(text) && !FURNITURE.test(text) && text.split(/\s+/).length <= 45;
 }
 
 /**

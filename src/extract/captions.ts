@@ -23,8 +23,28 @@ const LEADS_UP = new RegExp(
   'i',
 );
 
-/** Whether a sentence is a photo caption (ends on a full date not led up to by a preposition). */
+/**
+ * A picture's credit or its caption's own words: "AP Photo", "Getty Images", "REUTERS/…", "Photograph: …",
+ * "file photo", "… is pictured", and a caption's opening "In this … photo" or a player's "CLOSE" label.
+ */
+const PHOTO_WORDS =
+  /\b(?:AP Photo\b|Getty Images\b|REUTERS\/|AFP\/|Photograph:|Photo:|file photo\b|pictured\b)|^In (?:this|these|an?) [^.]{0,80}?\b(?:photos?|photographs?|pictures?|images?)\b/i;
+/** A gallery caption's date label: "July 17: Work boats operate …". */
+const DATE_LABEL = new RegExp(`^${MONTH}\\s+\\d{1,2}:\\s+\\p{Lu}`, 'u');
+/** A video player's label left before the caption, in capitals. */
+const PLAYER_LABEL = /^CLOSE\s+\p{Lu}/u;
+
+/** Whether a text carries a picture's credit or caption words. */
+export const hasPhotoMark = (text: string): boolean =>
+  PHOTO_WORDS.test(text) || PLAYER_LABEL.test(text) || DATE_LABEL.test(text);
+
+/**
+ * Whether a sentence is a photo caption: it ends on a full date not led up to by a preposition, or it carries
+ * a picture's credit or caption words.
+ */
 export function isCaption(sentence: string): boolean {
-  const m = DATE_AT_END.exec(sentence.trim());
+  const t = sentence.trim();
+  if (hasPhotoMark(t)) return true;
+  const m = DATE_AT_END.exec(t);
   return !!m && !LEADS_UP.test(m[1]);
 }

@@ -491,3 +491,18 @@ assured warned warning urged urging informed convinced persuaded`.split(/\s+/);
 
 /** Reporting verbs that follow a speaker's name as the news usually writes them ("Lavrov said"). */
 export const NAME_REPORTING_VERBS: readonly string[] = ['said', 'says', 'told', 'added'];
+
+/**
+ * Verbs that report speech or writing, in the forms news uses: a quotation with one of them (or "according to")
+ * outside its marks names its speaker; without, it is unattributed.
+ */
+export const REPORTING_VERBS: readonly string[] =
+  `said says say saying told tells tell added adds asked asks wrote writes stated states explained explains
+noted notes insisted insists declared declares announced announces replied replies recalled recalls argued
+argues warned warns claimed claims admitted admits continued continues quipped tweeted posted responded
+responds acknowledged acknowledges testified testifies described describes called calls urged urges pleaded
+concluded concludes conceded concedes confirmed confirms denied denies reported reports suggested suggests
+predicted predicts vowed vows promised promises joked shouted yelled cried whispered observed observes
+remarked remarks commented comments emphasized emphasizes stressed stresses read reads mutters muttered`.split(
+    /\s+/,
+  );

@@ -6,7 +6,8 @@
 
 import { contentTerms, wordCount } from '../language/tokens.js';
 import type { Article, Sentence, SummaryInput, SummaryOptions } from '../model.js';
-import { isCandidate } from '../text/candidates.js';
+import { isCandidate, withoutDateline } from '../text/candidates.js';
+import { notStandAlone, secondReference } from '../text/stand-alone.js';
 import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
 
 export interface SummarizeOptions extends SummaryOptions {
@@ -33,18 +34,15 @@ export interface Context {
 }
 
 /**
- * Sentences that lean on the one before them: an opening pronoun or connective ("He told the newspaper ...",
- * "But the talks ..."). Out of their context a reader cannot tell who or what they mean.
+ * A sentence that can stand alone in a summary: a candidate that does not point back, speak in the first or
+ * second person, or quote without its speaker (text/stand-alone.ts). A second reference to a person is
+ * checked after selection, against the sentences chosen before it (`anchored`).
  */
-const DANGLING_START =
-  /^["“'‘]?(he|she|they|it|his|her|their|its|him|them|these|those|such|but|and|or|so|yet|also|however|meanwhile|still|instead|then|there|here)\b(?![-'’])/i;
-
-/** A sentence that can stand alone in a summary: a candidate that does not open by pointing back. */
-export const standsAlone = (s: Sentence): boolean => isCandidate(s) && !DANGLING_START.test(s.text);
+export const standsAlone = (s: Sentence): boolean => isCandidate(s) && !notStandAlone(withoutDateline(s));
 
 export function buildContext(input: SummaryInput, options: SummarizeOptions): Context {
   const standalone = input.sentences.filter(standsAlone);
-  // Keep pointing-back sentences only when too few others remain to fill the budget twice over.
+  // Keep sentences that do not stand alone only when too few others remain to fill the budget twice over.
   const enough = standalone.reduce((n, s) => n + wordCount(s.text), 0) >= 2 * options.words;
   const candidates = enough ? standalone : input.sentences.filter(isCandidate);
   const pool = candidates.length ? candidates : input.sentences.filter((s) => wordCount(s.text) > 0);
@@ -94,16 +92,15 @@ export function fillBudget(ctx: Context, ranked: number[], redundancy = 0.5): nu
 }
 
 /** Summary order: by publication date of the source (undated sources last), then source, then position. */
-export function chronological(ctx: Context, chosen: number[]): Sentence[] {
+export function chronologicalOrder(ctx: Context, chosen: number[]): number[] {
   const date = new Map(ctx.articles.map((a) => [a.id, a.published || '\uffff']));
-  return chosen
-    .map((i) => ctx.pool[i])
-    .sort(
-      (a, b) =>
-        (date.get(a.articleId) ?? '').localeCompare(date.get(b.articleId) ?? '') ||
-        a.articleId.localeCompare(b.articleId) ||
-        a.index - b.index,
-    );
+  const pool = ctx.pool;
+  return [...chosen].sort(
+    (x, y) =>
+      (date.get(pool[x].articleId) ?? '').localeCompare(date.get(pool[y].articleId) ?? '') ||
+      pool[x].articleId.localeCompare(pool[y].articleId) ||
+      pool[x].index - pool[y].index,
+  );
 }
 
 /** Indexes sorted by score, best first; ties by document then position (deterministic). */
@@ -124,4 +121,34 @@ export function bigrams(terms: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < terms.length; i++) out.push(`${terms[i]} ${terms[i + 1]}`);
   return out;
+}
+
+/**
+ * The chosen sentences, in summary order, without a person's second reference ("Ms. Pao never responded")
+ * whose surname no earlier kept sentence gives; the budget they free goes to the best remaining sentences
+ * that are no second reference. A reader meets "Ms. Pao" only after being told who she is.
+ */
+export function anchored(ctx: Context, chosen: number[]): number[] {
+  const order = chronologicalOrder(ctx, chosen);
+  const named = new Set<string>();
+  const kept: number[] = [];
+  for (const i of order) {
+    const surname = secondReference(withoutDateline(ctx.pool[i]));
+    if (surname && !named.has(surname)) continue;
+    kept.push(i);
+    for (const t of ctx.terms[i]) named.add(t);
+  }
+  if (kept.length === order.length) return order;
+  const used = kept.reduce((n, i) => n + ctx.words[i], 0);
+  const taken = new Set(chosen);
+  const ranked = rankBy(ctx, (i) => cosine(ctx.vectors[i], ctx.centroid) + queryScore(ctx, i)).filter(
+    (i) => !taken.has(i) && !secondReference(withoutDateline(ctx.pool[i])),
+  );
+  const rest = fillBudget(
+    { ...ctx, options: { ...ctx.options, words: ctx.options.words - used } },
+    ranked,
+    0.5,
+  );
+  const extra = rest.filter((i) => kept.every((j) => cosine(ctx.vectors[i], ctx.vectors[j]) <= 0.5));
+  return chronologicalOrder(ctx, [...kept, ...extra]);
 }

@@ -5,7 +5,7 @@
  * over with the last sentence, which ROUGE truncates.
  */
 import type { Sentence, SummaryInput } from '../model.js';
-import { buildContext, type Context, chronological, type SummarizeOptions } from './context.js';
+import { anchored, buildContext, type Context, type SummarizeOptions } from './context.js';
 import { METHODS, type MethodName } from './method-names.js';
 import { lexrank, textrank } from './methods/graph.js';
 import { ilp } from './methods/ilp.js';
@@ -38,5 +38,5 @@ export function summarize(input: SummaryInput, options: SummarizeOptions): Sente
   if (!(options.words > 0)) return [];
   const ctx = buildContext(input, options);
   if (!ctx.pool.length) return [];
-  return chronological(ctx, run(ctx));
+  return anchored(ctx, run(ctx)).map((i) => ctx.pool[i]);
 }

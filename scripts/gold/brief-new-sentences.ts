@@ -1,0 +1,112 @@
+/**
+ * A labelling round for the brief dev set's usable labels (data/gold/briefs.md, "append, never relabel"):
+ * the summary sentences today's briefs show that have no label yet, mixed with a deterministic sample of
+ * labelled ones (to measure agreement with the first labeller), shuffled so the labeller cannot tell which is
+ * which. Writes to OUT (outside the repository):
+ * - `to-label.jsonl`: one line per sentence to label, `{"item", "story", "hash"}`, no label;
+ * - `context.md`: every story's brief in order (the sentences to label marked with their item number), and
+ *   for each marked sentence the source sentences around it;
+ * - `key.jsonl`: which items were labelled before, with their labels and the skeleton fields (ids, offsets)
+ *   the append step needs. The labeller must not open it.
+ *
+ * With `--citations`, the round is of supporters and report counts instead: only the citation stories'
+ * sentences without supporters (and a sample with them), and `context.md` gives each such story's articles in
+ * full.
+ *
+ *   npx tsx scripts/gold/brief-new-sentences.ts OUT [--check N] [--citations] [--shared DIR]
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BriefSentence, briefStoryLoader, storyBriefs } from '../../src/eval/brief-stories.js';
+import { readJsonl } from '../../src/eval/data.js';
+import { splitSentences } from '../../src/language/sentences.js';
+
+const args = process.argv.slice(2);
+const out = args[0];
+if (!out) throw new Error('usage: brief-new-sentences.ts OUT [--check N] [--shared DIR]');
+const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const shared = flag('--shared') ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+const check = Number(flag('--check') ?? 40);
+mkdirSync(out, { recursive: true });
+
+const citations = args.includes('--citations');
+const gold = readJsonl<{ story: string; hash: string; label: string; supporters?: string[]; reports?: number }>(
+  join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'),
+);
+// In a citation round, "labelled" means labelled with supporters and stories are the citation stories.
+const label = new Map(
+  gold
+    .filter((g) => !citations || g.supporters)
+    .map((g) => [`${g.story}#${g.hash}`, citations ? `${g.supporters?.join(',')} reports ${g.reports}` : g.label]),
+);
+const stories = [...new Set(gold.filter((g) => !citations || g.supporters).map((g) => g.story))];
+const articles = new Map<string, { id: string; text: string }[]>();
+const load = briefStoryLoader(shared);
+const order = (s: string) => createHash('sha256').update(s).digest('hex');
+
+interface Item {
+  s: BriefSentence;
+  offset: number;
+  before?: string;
+}
+const briefs = new Map<string, BriefSentence[]>();
+const fresh: Item[] = [];
+const labelled: Item[] = [];
+const around = new Map<string, string>();
+for (const story of stories) {
+  const docs = load(story);
+  if (!docs) continue;
+  const { sentences } = storyBriefs(story, docs);
+  briefs.set(story, sentences);
+  articles.set(story, docs);
+  for (const s of sentences) {
+    const doc = docs.find((d) => d.id === s.from);
+    const offset = doc ? doc.text.indexOf(s.text) : -1;
+    if (doc) {
+      const parts = splitSentences(doc.text).map((p) => p.text);
+      const k = parts.findIndex((p) => s.text.includes(p) || p.includes(s.text));
+      if (k >= 0) around.set(`${story}#${s.hash}`, parts.slice(Math.max(0, k - 2), k + 2).join(' ⏐ '));
+    }
+    const before = label.get(`${story}#${s.hash}`);
+    (before ? labelled : fresh).push({ s, offset, before });
+  }
+}
+const sample = labelled.sort((a, b) => order(a.s.hash).localeCompare(order(b.s.hash))).slice(0, check);
+const items = [...fresh, ...sample].sort((a, b) =>
+  order(`${a.s.story}#${a.s.hash}`).localeCompare(order(`${b.s.story}#${b.s.hash}`)),
+);
+const number = new Map(items.map((it, i) => [`${it.s.story}#${it.s.hash}`, i + 1]));
+
+const context: string[] = [];
+for (const [story, sentences] of briefs) {
+  if (!sentences.some((s) => number.has(`${story}#${s.hash}`))) continue;
+  context.push(`\n# ${story}`);
+  for (const s of sentences) {
+    const n = number.get(`${story}#${s.hash}`);
+    context.push(`- ${n ? `**[item ${n}]**` : '[context]'} (brief ${s.brief}, from ${s.from}) ${s.text}`);
+    const src = n && !citations ? around.get(`${story}#${s.hash}`) : undefined;
+    if (src) context.push(`  - source around it: ${src}`);
+  }
+  if (citations)
+    for (const d of articles.get(story) ?? []) context.push(`\n## article ${d.id}\n\n${d.text}`);
+}
+const toLabel = items.map((it, i) => JSON.stringify({ item: i + 1, story: it.s.story, hash: it.s.hash }));
+const key = items.map((it, i) =>
+  JSON.stringify({
+    item: i + 1,
+    before: it.before ?? null,
+    story: it.s.story,
+    brief: it.s.brief,
+    index: it.s.index,
+    hash: it.s.hash,
+    from: it.s.from,
+    offset: it.offset,
+  }),
+);
+writeFileSync(join(out, 'to-label.jsonl'), `${toLabel.join('\n')}\n`);
+writeFileSync(join(out, 'key.jsonl'), `${key.join('\n')}\n`);
+writeFileSync(join(out, 'context.md'), `${context.join('\n')}\n`);
+console.log(
+  `${items.length} items: ${fresh.length} unlabelled, ${sample.length} labelled before (agreement check)`,
+);

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isCaption } from '../../src/extract/captions.js';
+import { articleSentences } from '../../src/language/sentences.js';
+import type { Article, Sentence } from '../../src/model.js';
+import { summarize } from '../../src/summarize/index.js';
+import { isCandidate } from '../../src/text/candidates.js';
+import { notStandAlone, outsideQuotes, secondReference } from '../../src/text/stand-alone.js';
+
+const sentence = (text: string, marks: Partial<Sentence> = {}): Sentence => ({
+  articleId: 'a',
+  index: 0,
+  paragraph: 0,
+  start: 0,
+  end: text.length,
+  text,
+  ...marks,
+});
+
+test('a sentence that points back cannot stand alone', () => {
+  for (const text of [
+    'He told the council the ferry would be late again this winter.',
+    'That will come on Monday, when the harbour board meets again.',
+    'Many had to wait for hours on the quay in the rain last night.',
+    'One of the skippers was fined for sailing without a licence.',
+    'Angered by the new fares, they marched to the harbour office at noon.',
+    '(Even then, the evening boat was the only one to leave on time.)',
+  ])
+    assert.equal(notStandAlone(text), 'points-back', text);
+  assert.equal(notStandAlone('This year the ferry company carried a record number of cyclists.'), undefined);
+  assert.equal(notStandAlone('Those who live on the island pay half fare.'), 'points-back');
+});
+
+test('first and second person outside quotation marks cannot stand alone; inside they can', () => {
+  assert.equal(notStandAlone('I knew at once that the timetable would never work for islanders.'), 'person');
+  assert.equal(notStandAlone('You need a ticket before boarding any of the island ferries.'), 'person');
+  assert.equal(
+    notStandAlone('Our crossing took four hours instead of the promised forty minutes.'),
+    'person',
+  );
+  assert.equal(
+    notStandAlone('"We will run more boats in the summer," the harbour master said on Tuesday.'),
+    undefined,
+  );
+  // The country in capitals is not the pronoun.
+  assert.equal(notStandAlone('The US coast guard inspected the ferry in the harbour on Monday.'), undefined);
+});
+
+test('a quotation needs its speaker in the sentence and its marks closed', () => {
+  assert.equal(
+    notStandAlone('"The boats are old and the crews are tired of waiting for repairs."'),
+    'quotation',
+  );
+  assert.equal(notStandAlone('"The new timetable is a disgrace to the whole island community.'), 'quotation');
+  assert.equal(notStandAlone('The boats will be replaced by 2030.” '), 'quotation');
+  assert.equal(
+    notStandAlone('“The boats are old and the crews are tired,” according to the union’s letter.'),
+    undefined,
+  );
+  // Short scare quotes are not quotations that need a speaker.
+  assert.equal(
+    notStandAlone('The council called the plan "a fair deal" for islanders and tourists.'),
+    undefined,
+  );
+  // Typewriter quotes are read as the curly marks they stand for.
+  assert.equal(outsideQuotes("He watched ``Ferry Tales of the North Sea'' twice.").includes('Ferry'), false);
+});
+
+test('a second reference by title names the surname that must come first', () => {
+  assert.equal(secondReference('Ms. Quennell never answered the council’s letter.'), 'quennel');
+  assert.equal(secondReference('Mr Odunsi’s boat was the last to leave.'), 'odunsi');
+  assert.equal(secondReference('Dr. Amara Quennell, the harbour doctor, said no one was hurt.'), undefined);
+  assert.equal(secondReference('The harbour doctor said no one was hurt.'), undefined);
+});
+
+test('furniture, glued heads and photo captions are not candidates', () => {
+  for (const text of [
+    'Reach Dana Whitlow at dwhitlow@harbournews.example and on Twitter at @dwhitlow.',
+    'Anyone who saw the collision is urged to call the harbour police at (555) 014-2234.',
+    'Lina Ferreira and Tom Akers contributed to this report from the island.',
+    'Tom Akers can be reached at the newsroom on weekdays before noon.',
+    '(Update 3:10 p.m.) The harbour board said the ferry would sail again on Friday.',
+    'Harbour Photo Desk PORTHALLOW -- The island ferry ran aground early on Monday.',
+  ])
+    assert.equal(isCandidate(sentence(text)), false, text);
+  assert.equal(isCaption('In this March 3, 2025, file photo, the island ferry leaves the harbour.'), true);
+  assert.equal(isCaption('July 17: Crew members repaint the hull of the island ferry in dry dock.'), true);
+  assert.equal(isCaption('CLOSE The island ferry ran aground on Monday in thick fog.'), true);
+  assert.equal(isCaption('Close to 300 passengers were taken off the ferry by lifeboat.'), false);
+  assert.equal(
+    isCandidate(sentence('The harbour board said the island ferry would sail again on Friday morning.')),
+    true,
+  );
+});
+
+function article(id: string, text: string, published: string): Article {
+  const paragraphs = text.split('\n\n');
+  return { id, source: `${id}.txt`, title: id, published, language: 'en', paragraphs, text, hash: id };
+}
+
+test('a summary shows a second reference only after the full name', () => {
+  const filler = (k: number) =>
+    `Island ferry number ${k} sailed with about ${k * 10} passengers and a crew of six aboard.`;
+  const a = article(
+    'a',
+    [
+      'Ms. Quennell refused to comment on the ferry collision near the harbour on Monday.',
+      ...Array.from({ length: 12 }, (_, k) => filler(k + 1)),
+    ].join('\n\n'),
+    '2025-03-03',
+  );
+  const input = { articles: [a], sentences: articleSentences(a) };
+  const chosen = summarize(input, { words: 60 });
+  assert.ok(chosen.length > 0);
+  assert.ok(
+    !chosen.some((s) => s.text.startsWith('Ms. Quennell')),
+    'an unanchored second reference was shown',
+  );
+  const b = article(
+    'b',
+    [
+      'Harbour director Amara Quennell resigned after the ferry collision near the harbour on Monday.',
+      'Ms. Quennell refused to comment on the ferry collision near the harbour on Monday.',
+    ].join('\n\n'),
+    '2025-03-02',
+  );
+  const both = { articles: [b], sentences: articleSentences(b) };
+  const shown = summarize(both, { words: 40 }).map((s) => s.text);
+  assert.deepEqual(shown.length, 2, 'the second reference follows its full name');
+});
