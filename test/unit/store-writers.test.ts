@@ -68,7 +68,9 @@ test('two CLI ingests and a POST /api/ingest at once: all succeed, each input st
   const started = Date.now();
   while (!storing(db) && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 20));
   const server = openStore(db);
-  const app = createApp(server);
+  // This test is about writers at once, not about how long a post may wait: on a loaded machine the job can
+  // outlast the default 30 s wait and be answered 202, so the post waits as long as the job takes.
+  const app = createApp(server, { syncWaitMs: 600_000 });
   const posted = await app.request('/api/ingest', {
     method: 'POST',
     body: JSON.stringify(records),
