@@ -71,6 +71,12 @@ const MIGRATIONS: string[] = [
      last_id TEXT NOT NULL,
      state BLOB NOT NULL
    );`,
+  // Per-article analysis kept once computed (src/language/article-analysis.ts): JSON by kind, version and
+  // text hash, so a story briefed again does not analyse its old articles again.
+  `CREATE TABLE analysis (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

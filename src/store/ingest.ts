@@ -11,6 +11,7 @@ import { briefStory } from '../brief/build.js';
 import { compareStreamOrder, StoryClusterer } from '../cluster/index.js';
 import { extractArticle } from '../extract/index.js';
 import { reasonOf } from '../isolate.js';
+import { type AnalysisStore, attachAnalysisStore } from '../language/article-analysis.js';
 import { articleSentences } from '../language/sentences.js';
 import type { Brief, Diagnostic, RawDocument, Sentence, Story } from '../model.js';
 import type { DB } from './db.js';
@@ -145,9 +146,18 @@ function storeDocument(db: DB, doc: RawDocument, report: IngestReport, keepAll?:
  */
 export function updateStories(db: DB, words: number, progress?: (p: IngestProgress) => void): StoryUpdate {
   for (let attempt = 1; ; attempt++) {
-    const plan = db.transaction(() => planStories(db, words, progress))();
+    // Per-article analysis the briefs compute is kept in the store (written with the stories).
+    const kept = keptAnalysis(db);
+    const before = attachAnalysisStore(kept);
+    let plan: StoryPlan;
+    try {
+      plan = db.transaction(() => planStories(db, words, progress))();
+    } finally {
+      attachAnalysisStore(before);
+    }
     const saved = db
       .transaction(() => {
+        kept.flush();
         if (articleSetVersion(db) !== plan.version) return false;
         if (plan.clusterer) saveClusterer(db, plan.clusterer);
         saveStories(db, plan.stories, plan.briefs, plan.lastPublished);
@@ -157,6 +167,26 @@ export function updateStories(db: DB, words: number, progress?: (p: IngestProgre
     if (saved) return plan.update;
     if (attempt === SAVE_ATTEMPTS) return { ...plan.update, clustering: 'superseded' };
   }
+}
+
+/**
+ * The store's `analysis` table as the per-article analysis cache: read as needed, written in one go by
+ * `flush` (inside the transaction that saves the stories, so computing stays outside the write lock).
+ */
+function keptAnalysis(db: DB): AnalysisStore & { flush(): void } {
+  const get = db.prepare('SELECT value FROM analysis WHERE key = ?').pluck();
+  const pending = new Map<string, string>();
+  return {
+    get: (key) => pending.get(key) ?? (get.get(key) as string | undefined),
+    put: (key, value) => {
+      pending.set(key, value);
+    },
+    flush: () => {
+      const put = db.prepare('INSERT OR IGNORE INTO analysis (key, value) VALUES (?, ?)');
+      for (const [key, value] of pending) put.run(key, value);
+      pending.clear();
+    },
+  };
 }
 
 /** Tries at saving stories while other writers keep adding articles (see updateStories). */
