@@ -12,6 +12,7 @@
  * 3. brief of the story nearest 100 articles, in this process once the store and the code are warm (the first
  *    build is discarded): median of `--runs` builds (reading the articles included).
  *
+ * `--skip-first` reuses the store left in `--keep DIR`; `--skip-brief` stops after step 2.
  * `--root` is the checkout whose `src/cli/main.ts` runs (to measure a base before a change). Nothing is left
  * behind unless `--keep DIR` names a directory for the store and inputs.
  */
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: resolve(here, '../shared/data') },
     keep: { type: 'string' },
     'skip-first': { type: 'boolean' },
+    'skip-brief': { type: 'boolean' },
   },
 });
 const root = resolve(values.root);
@@ -187,6 +189,10 @@ for (const [label, date] of [
   );
 }
 
+if (values['skip-brief']) {
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 // A warm brief of the story nearest 100 articles, in this process, with the code of `root`.
 const [{ openStore }, repo, { briefStory }, { articleSentences }] = await Promise.all([
   import(join(root, 'src/store/db.ts')),

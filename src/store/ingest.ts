@@ -232,11 +232,26 @@ function planStories(db: DB, words: number, progress?: (p: IngestProgress) => vo
   }
   const raw = clusterer.stories();
   const sources = headlineSources(db);
-  const stories = storyHeadlines(raw, (id) => sources.get(id));
+  const stored = storyMembership(db);
+  // A story whose articles are those stored keeps its stored headline unless a changed story shares a line.
+  const stories = storyHeadlines(
+    raw,
+    (id) => sources.get(id),
+    (story) => {
+      const before = stored.get(story.id);
+      if (
+        !before?.brief ||
+        before.headline === undefined ||
+        before.articles.length !== story.articleIds.length
+      )
+        return undefined;
+      const ids = new Set(story.articleIds);
+      return before.articles.every((id) => ids.has(id)) ? before.headline : undefined;
+    },
+  );
   const published = new Map(keys.map((k) => [k.id, k.published]));
   const briefs = new Map<string, Brief>();
   const lastPublished = new Map<string, string>();
-  const stored = storyMembership(db);
   const diagnostics: Diagnostic[] = [];
   const stale: Story[] = [];
   const changed: StoryChange[] = [];

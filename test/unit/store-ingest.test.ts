@@ -53,6 +53,10 @@ test('ingests in date order give the stories of one ingest; newer articles conti
 
   assert.ok(membership(once).length >= docs.length);
   assert.deepEqual(membership(inOrder), membership(once));
+  // A story the second ingest left alone kept its headline unread; it is the one a single ingest gives.
+  const headlines = (db: ReturnType<typeof openStore>) =>
+    db.prepare('SELECT id, headline FROM stories ORDER BY id').all();
+  assert.deepEqual(headlines(inOrder), headlines(once));
   for (const db of [once, inOrder]) db.close();
 });
 
