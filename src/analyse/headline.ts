@@ -191,6 +191,7 @@ function usableSentence(s: Sentence): boolean {
 export function storyHeadlines(
   stories: Story[],
   source: (id: string) => HeadlineSource | undefined,
+  previous?: (story: Story) => string | undefined,
 ): Story[] {
   const read = stories.map((s) => s.articleIds.map(source).filter((x): x is HeadlineSource => !!x));
   // Lines shared between stories, and titles one outlet prints over different pages.
@@ -233,8 +234,27 @@ export function storyHeadlines(
       (!!a.outlet && (outletPages.get(`${a.outlet}\u0000${t}`)?.size ?? 0) >= OUTLET_PAGES)
     );
   };
+  // `previous` gives the headline a story had when its articles were the same. It still holds unless a line
+  // of the story is also a line of a story whose articles changed: only such lines can have become shared or
+  // stopped being shared (every article is in one story, so a line of no changed story is in the same
+  // stories as before). Such a story is named again; the others keep their headline, unread.
+  const kept = stories.map((s) => previous?.(s));
+  const touched = new Set<string>();
+  const linesOf = (k: number): string[] => {
+    const out: string[] = [];
+    for (const a of read[k]) {
+      const t = normal(a.title);
+      if (t) out.push(`t\u0000${t}`, `o\u0000${a.outlet ?? ''}\u0000${t}`);
+    }
+    for (const own of sentences[k]) for (const x of own) out.push(`s\u0000${normal(x.text)}`);
+    return out;
+  };
+  if (previous) kept.forEach((h, k) => h === undefined && linesOf(k).forEach((l) => touched.add(l)));
   return stories.map((story, k) => {
     const list = read[k];
+    const before = kept[k];
+    if (before !== undefined && !linesOf(k).some((l) => touched.has(l)))
+      return { ...story, headline: before };
     if (!list.length) return story;
     const titled = list.map((a) => !isLeadTitle(a.title, a.lead));
     const vectors = list.map((a, i) => vectorOf(`${titled[i] ? a.title : ''}\n${a.lead.join('\n')}`));

@@ -7,6 +7,7 @@ import { readdirSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './errors.js';
+import { quietOnClosedPipe } from './output.js';
 
 export interface CommandModule {
   register(program: Command): void;
@@ -62,6 +63,7 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  quietOnClosedPipe();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -13,6 +13,7 @@
  */
 import type { Article, Entity, EntityKind, EntityMention } from '../model.js';
 import { derived } from '../models/load.js';
+import { perText } from './article-analysis.js';
 import { NICKNAMES, TITLE_ABBREVIATIONS, TITLES, WEEKDAYS_LOWER } from './lexicon.js';
 import type { EntityType } from './ner/bio.js';
 import { nerModel } from './ner/tagger.js';
@@ -176,9 +177,26 @@ const KIND_OF_TYPE: Partial<Record<EntityType, EntityKind>> = { PER: 'PERSON', O
 
 /**
  * The named mentions of a text: the tagger's spans, trimmed of openers and page furniture, titles split off as
- * roles, demonyms and other MISC dropped, events kept where a head word says so. Linear in the text.
+ * roles, demonyms and other MISC dropped, events kept where a head word says so. Linear in the text. Computed
+ * once per text and kept (article-analysis.ts): a story briefed again does not tag its articles again.
  */
 export function findMentions(text: string): RawMention[] {
+  return perText('mentions', mentionsVersion(), text, taggedMentions);
+}
+
+/**
+ * What kept mentions were made by: MENTIONS_CODE (bump it whenever findMentions or what it calls changes its
+ * output) and the tagger's model, named by its header (retraining changes the header's data and results).
+ */
+const mentionsVersion = derived(nerModel, (model) => {
+  const header = JSON.stringify(model.header);
+  let h = 0;
+  for (let i = 0; i < header.length; i++) h = (Math.imul(h, 31) + header.charCodeAt(i)) | 0;
+  return `${MENTIONS_CODE}.${(h >>> 0).toString(36)}`;
+});
+const MENTIONS_CODE = 1;
+
+function taggedMentions(text: string): RawMention[] {
   const out: RawMention[] = [];
   for (const s of tagText(text)) {
     const toks = s.tokens;

@@ -91,6 +91,12 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (story_id, outlet)
    );
    CREATE INDEX IF NOT EXISTS story_outlets_outlet ON story_outlets(outlet);`,
+  // 4: per-article analysis kept once computed (src/language/article-analysis.ts): JSON by kind, version and
+  // text hash, so a story briefed again does not analyse its old articles again.
+  `CREATE TABLE IF NOT EXISTS analysis (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

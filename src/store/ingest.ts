@@ -2,8 +2,8 @@
  * Ingesting into the store: each new raw document is extracted and stored in its own transaction (a crash
  * loses nothing already committed and never leaves half an article); inputs already stored (same raw
  * hash) are counted as duplicates. Then the stories are brought up to date: the clusterer (the same online
- * algorithm as `newsfuse cluster`, fed in its fixed order, continued from its saved state) places the new
- * articles, and the briefs of the stories that changed are rebuilt.
+ * algorithm as `newsfuse cluster`, continued from its saved state) places the new articles, in its fixed
+ * order within one ingest, whatever their dates, and the briefs of the stories that changed are rebuilt.
  */
 
 import { storyHeadlines } from '../analyse/headline.js';
@@ -11,6 +11,7 @@ import { briefStory } from '../brief/build.js';
 import { compareStreamOrder, StoryClusterer } from '../cluster/index.js';
 import { extractArticle } from '../extract/index.js';
 import { reasonOf } from '../isolate.js';
+import { type AnalysisStore, attachAnalysisStore } from '../language/article-analysis.js';
 import { articleSentences } from '../language/sentences.js';
 import type { Brief, Diagnostic, RawDocument, Sentence, Story } from '../model.js';
 import type { DB } from './db.js';
@@ -33,15 +34,36 @@ export interface IngestReport {
   duplicate: number;
   failed: { source: string; reason: string }[];
   stories: number;
+  /** Stories that are new or whose articles changed (their briefs were rebuilt), largest first. */
+  changed: StoryChange[];
   /** How the stories were updated: the saved clusterer continued with the new articles, or all replayed. */
   clustering: StoryUpdate['clustering'];
   diagnostics: Diagnostic[];
+}
+
+/** A story an update created or changed: its id, headline, size, and how many of its articles are new to it. */
+export interface StoryChange {
+  id: string;
+  headline: string;
+  articles: number;
+  /** Articles not in this story before (all of them for a new story). */
+  added: number;
+  created: boolean;
+}
+
+/** What an ingest is doing, for a progress line: a phase and how far into it. */
+export interface IngestProgress {
+  phase: 'extracting' | 'clustering' | 'briefing';
+  done: number;
+  total: number;
 }
 
 export interface StoryUpdate {
   stories: number;
   /** Briefs built: of the stories whose articles changed, or that had none. */
   briefs: number;
+  /** The stories created or changed (see StoryChange), largest first. */
+  changed: StoryChange[];
   /**
    * How the clusterer got there; 'superseded' when other writers kept adding articles and the stories were
    * left for them to save (see updateStories).
@@ -53,8 +75,8 @@ export interface StoryUpdate {
 
 export interface IngestOptions {
   words?: number;
-  /** Called after each document (progress). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called as the work goes on: after each document, each slice of articles clustered, each brief. */
+  progress?: (p: IngestProgress) => void;
   /** Keep inputs that are not articles (error pages, walls, widgets, ...). */
   keepAll?: boolean;
 }
@@ -66,16 +88,18 @@ export function ingestDocuments(db: DB, docs: RawDocument[], options: IngestOpti
     duplicate: 0,
     failed: [],
     stories: 0,
+    changed: [],
     clustering: 'unchanged',
     diagnostics: [],
   };
   docs.forEach((doc, i) => {
     if (hasHash(db, doc.hash)) report.duplicate++;
     else storeDocument(db, doc, report, options.keepAll);
-    options.onProgress?.(i + 1, docs.length);
+    options.progress?.({ phase: 'extracting', done: i + 1, total: docs.length });
   });
-  const update = updateStories(db, options.words ?? 120);
+  const update = updateStories(db, options.words ?? 120, options.progress);
   report.stories = update.stories;
+  report.changed = update.changed;
   report.clustering = update.clustering;
   report.diagnostics.push(...update.diagnostics);
   return report;
@@ -106,10 +130,13 @@ function storeDocument(db: DB, doc: RawDocument, report: IngestReport, keepAll?:
 
 /**
  * Bring the stories up to date with the stored articles and rebuild the briefs of stories that changed.
- * Returns the story count and how the clusterer got there. The clusterer's saved state is continued when every article not yet fed comes
- * after the last one fed in the clusterer's order (the usual case: newer news); otherwise, or without a
- * usable saved state, every stored article is fed again. Either way the stories are those of feeding all
- * stored articles in the clusterer's order, so they do not depend on how the ingests were batched.
+ * Returns the story count and how the clusterer got there. The clusterer's saved state is continued with
+ * the articles it has not been fed, in its order (date, undated last, then id), whatever their dates: an
+ * article older than the newest one fed (a late arrival, or a dated one after undated ones) is placed as the
+ * clusterer places any arrival, and no stored article is fed again. So the stories are those of the
+ * articles' first-seen order: ingests in date order give the stories of `newsfuse cluster` over the same
+ * articles; late arrivals are placed as they come, as in a live feed. Only without a usable saved state (a
+ * new store, or one saved by another clusterer version) is every stored article fed again, in date order.
  *
  * Other writers may add articles meanwhile. The clustering and the briefs are computed from one snapshot of
  * the store (a read transaction, which blocks no one); then one short immediate transaction saves them, but
@@ -117,11 +144,20 @@ function storeDocument(db: DB, doc: RawDocument, report: IngestReport, keepAll?:
  * stories saved always cover every stored article. After SAVE_ATTEMPTS the update is left to the writer that
  * keeps adding (it updates the stories after its own articles, which it sees with these).
  */
-export function updateStories(db: DB, words: number): StoryUpdate {
+export function updateStories(db: DB, words: number, progress?: (p: IngestProgress) => void): StoryUpdate {
   for (let attempt = 1; ; attempt++) {
-    const plan = db.transaction(() => planStories(db, words))();
+    // Per-article analysis the briefs compute is kept in the store (written with the stories).
+    const kept = keptAnalysis(db);
+    const before = attachAnalysisStore(kept);
+    let plan: StoryPlan;
+    try {
+      plan = db.transaction(() => planStories(db, words, progress))();
+    } finally {
+      attachAnalysisStore(before);
+    }
     const saved = db
       .transaction(() => {
+        kept.flush();
         if (articleSetVersion(db) !== plan.version) return false;
         if (plan.clusterer) saveClusterer(db, plan.clusterer);
         saveStories(db, plan.stories, plan.briefs, plan.lastPublished);
@@ -131,6 +167,26 @@ export function updateStories(db: DB, words: number): StoryUpdate {
     if (saved) return plan.update;
     if (attempt === SAVE_ATTEMPTS) return { ...plan.update, clustering: 'superseded' };
   }
+}
+
+/**
+ * The store's `analysis` table as the per-article analysis cache: read as needed, written in one go by
+ * `flush` (inside the transaction that saves the stories, so computing stays outside the write lock).
+ */
+function keptAnalysis(db: DB): AnalysisStore & { flush(): void } {
+  const get = db.prepare('SELECT value FROM analysis WHERE key = ?').pluck();
+  const pending = new Map<string, string>();
+  return {
+    get: (key) => pending.get(key) ?? (get.get(key) as string | undefined),
+    put: (key, value) => {
+      pending.set(key, value);
+    },
+    flush: () => {
+      const put = db.prepare('INSERT OR IGNORE INTO analysis (key, value) VALUES (?, ?)');
+      for (const [key, value] of pending) put.run(key, value);
+      pending.clear();
+    },
+  };
 }
 
 /** Tries at saving stories while other writers keep adding articles (see updateStories). */
@@ -147,16 +203,14 @@ interface StoryPlan {
 }
 
 /** The new stories and the briefs of those that changed, computed from the store as it is now (no writes). */
-function planStories(db: DB, words: number): StoryPlan {
+function planStories(db: DB, words: number, progress?: (p: IngestProgress) => void): StoryPlan {
   const version = articleSetVersion(db);
   const keys = articleKeys(db);
   const saved = loadClusterer(db);
   const restored = saved && StoryClusterer.restore(saved.state);
   const unfed = restored ? keys.filter((k) => !restored.has(k.id)) : keys;
-  const continues =
-    restored &&
-    saved.articles === keys.length - unfed.length &&
-    unfed.every((k) => compareStreamOrder(k, saved.last) > 0);
+  // The saved state continues when it holds exactly the stored articles it has been fed.
+  const continues = restored && saved.articles === keys.length - unfed.length;
   const clusterer = continues ? restored : new StoryClusterer();
   const feed = [...(continues ? unfed : keys)].sort(compareStreamOrder);
   let row: ClustererRow | undefined;
@@ -172,17 +226,35 @@ function planStories(db: DB, words: number): StoryPlan {
         const article = byId.get(k.id);
         if (article) clusterer.add(article);
       }
+      progress?.({ phase: 'clustering', done: Math.min(i + FEED_SLICE, feed.length), total: feed.length });
     }
     row = { articles: keys.length, last: feed[feed.length - 1], state: clusterer.snapshot() };
   }
   const raw = clusterer.stories();
   const sources = headlineSources(db);
-  const stories = storyHeadlines(raw, (id) => sources.get(id));
+  const stored = storyMembership(db);
+  // A story whose articles are those stored keeps its stored headline unless a changed story shares a line.
+  const stories = storyHeadlines(
+    raw,
+    (id) => sources.get(id),
+    (story) => {
+      const before = stored.get(story.id);
+      if (
+        !before?.brief ||
+        before.headline === undefined ||
+        before.articles.length !== story.articleIds.length
+      )
+        return undefined;
+      const ids = new Set(story.articleIds);
+      return before.articles.every((id) => ids.has(id)) ? before.headline : undefined;
+    },
+  );
   const published = new Map(keys.map((k) => [k.id, k.published]));
   const briefs = new Map<string, Brief>();
   const lastPublished = new Map<string, string>();
-  const stored = storyMembership(db);
   const diagnostics: Diagnostic[] = [];
+  const stale: Story[] = [];
+  const changed: StoryChange[] = [];
   for (const story of stories) {
     const dates = story.articleIds
       .map((id) => published.get(id) ?? '')
@@ -198,14 +270,22 @@ function planStories(db: DB, words: number): StoryPlan {
       before.articles.length === ids.size &&
       before.articles.every((id) => ids.has(id));
     if (same) continue;
-    const members = getArticles(db, story.articleIds);
-    // Sentences are made again from the stored text rather than read from the sentences table: that carries
-    // the caption and dateline marks the brief reads, which the table does not hold.
-    const sentences = new Map([...members.values()].map((a) => [a.id, articleSentences(a)]));
-    const r = briefStory(story, members, sentences, { words });
-    diagnostics.push(...r.diagnostics);
-    briefs.set(story.id, r.brief);
+    stale.push(story);
+    const had = new Set(before?.articles ?? []);
+    const added = story.articleIds.filter((id) => !had.has(id)).length;
+    if (!before || added > 0 || before.articles.length !== ids.size)
+      changed.push({
+        id: story.id,
+        headline: story.headline,
+        articles: ids.size,
+        added,
+        created: !before,
+      });
   }
+  stale.forEach((story, i) => {
+    briefs.set(story.id, briefStored(db, story, words, diagnostics));
+    progress?.({ phase: 'briefing', done: i + 1, total: stale.length });
+  });
   return {
     version,
     clusterer: row,
@@ -215,6 +295,7 @@ function planStories(db: DB, words: number): StoryPlan {
     update: {
       stories: stories.length,
       briefs: briefs.size,
+      changed,
       clustering: feed.length === 0 ? 'unchanged' : continues ? 'continued' : 'replayed',
       diagnostics,
     },
@@ -223,3 +304,14 @@ function planStories(db: DB, words: number): StoryPlan {
 
 /** Articles read from the store at a time when (re)feeding the clusterer. */
 const FEED_SLICE = 2000;
+
+/** The brief of a stored story, from its stored articles; what could not be computed goes to `diagnostics`. */
+export function briefStored(db: DB, story: Story, words: number, diagnostics: Diagnostic[] = []): Brief {
+  const members = getArticles(db, story.articleIds);
+  // Sentences are made again from the stored text rather than read from the sentences table: that carries
+  // the caption and dateline marks the brief reads, which the table does not hold.
+  const sentences = new Map([...members.values()].map((a) => [a.id, articleSentences(a)]));
+  const r = briefStory(story, members, sentences, { words });
+  diagnostics.push(...r.diagnostics);
+  return r.brief;
+}

@@ -31,37 +31,68 @@ test('ingesting the same input twice adds nothing; stories and search work', asy
   db.close();
 });
 
-test('stories do not depend on how ingests were batched; newer articles continue the saved clusterer', async () => {
+test('ingests in date order give the stories of one ingest; newer articles continue the saved clusterer', async () => {
   const { docs } = await readSources([examplesDir]);
   const published = new Map(docs.map((d) => [d, extractArticle(d).article?.published ?? '']));
   const early = docs.filter((d) => published.get(d)! < '2025-03-05');
   const late = docs.filter((d) => !early.includes(d));
   assert.ok(early.length >= 1 && late.length >= 3, 'the example pages span several days');
-  const membership = (db: ReturnType<typeof openStore>) =>
-    db
-      .prepare('SELECT story_id, article_id FROM story_articles ORDER BY story_id, article_id')
-      .all()
-      .map((r) => JSON.stringify(r));
 
   const once = openStore(join(tmp(), 'once.db'));
-  assert.equal(ingestDocuments(once, docs).clustering, 'replayed');
+  const all = ingestDocuments(once, docs);
+  assert.equal(all.clustering, 'replayed');
+  assert.ok(all.changed.every((c) => c.created && c.added === c.articles));
 
   const inOrder = openStore(join(tmp(), 'in-order.db'));
   ingestDocuments(inOrder, early);
   const second = ingestDocuments(inOrder, late);
   assert.equal(second.clustering, 'continued');
-  assert.equal(ingestDocuments(inOrder, late).clustering, 'unchanged');
-
-  // Older pages after newer ones: the saved state cannot be continued, every article is fed again.
-  const backwards = openStore(join(tmp(), 'backwards.db'));
-  ingestDocuments(backwards, late);
-  assert.equal(ingestDocuments(backwards, early).clustering, 'replayed');
+  const again = ingestDocuments(inOrder, late);
+  assert.equal(again.clustering, 'unchanged');
+  assert.deepEqual(again.changed, []);
 
   assert.ok(membership(once).length >= docs.length);
   assert.deepEqual(membership(inOrder), membership(once));
-  assert.deepEqual(membership(backwards), membership(once));
-  for (const db of [once, inOrder, backwards]) db.close();
+  // A story the second ingest left alone kept its headline unread; it is the one a single ingest gives.
+  const headlines = (db: ReturnType<typeof openStore>) =>
+    db.prepare('SELECT id, headline FROM stories ORDER BY id').all();
+  assert.deepEqual(headlines(inOrder), headlines(once));
+  for (const db of [once, inOrder]) db.close();
 });
+
+test('late and undated arrivals continue the saved clusterer, and the ingest names the stories changed', async () => {
+  const { docs } = await readSources([examplesDir]);
+  const published = new Map(docs.map((d) => [d, extractArticle(d).article?.published ?? '']));
+  const early = docs.filter((d) => published.get(d)! < '2025-03-05');
+  const late = docs.filter((d) => !early.includes(d));
+  // Older pages after newer ones: placed as they come; no stored article is fed to the clusterer again.
+  const backwards = openStore(join(tmp(), 'backwards.db'));
+  ingestDocuments(backwards, late);
+  const r = ingestDocuments(backwards, early);
+  assert.equal(r.clustering, 'continued');
+  assert.equal(r.added, early.length);
+  assert.ok(r.changed.length >= 1);
+  assert.ok(r.changed.reduce((n, c) => n + c.added, 0) >= early.length);
+  const rows = membership(backwards).map((x) => JSON.parse(x) as { article_id: string });
+  assert.equal(new Set(rows.map((x) => x.article_id)).size, counts(backwards).articles);
+  // An undated page, then a dated one: undated pages do not force the dated ones into a replay.
+  const undated = docs.find((d) => d.kind === 'text' && !published.get(d));
+  const dated = openStore(join(tmp(), 'undated.db'));
+  const first = undated ? [undated] : late.slice(0, 1);
+  ingestDocuments(dated, first);
+  const next = ingestDocuments(
+    dated,
+    docs.filter((d) => !first.includes(d)),
+  );
+  assert.equal(next.clustering, 'continued');
+  for (const db of [backwards, dated]) db.close();
+});
+
+const membership = (db: ReturnType<typeof openStore>) =>
+  db
+    .prepare('SELECT story_id, article_id FROM story_articles ORDER BY story_id, article_id')
+    .all()
+    .map((r) => JSON.stringify(r));
 
 test('feeds: an RSS file becomes one document per item, with the feed title as publisher', async () => {
   const dir = tmp();

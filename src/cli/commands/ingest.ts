@@ -1,7 +1,23 @@
 import type { Command } from 'commander';
+import type { Diagnostic } from '../../model.js';
 import type { openStore } from '../../store/db.js';
+import type { IngestProgress, StoryChange } from '../../store/ingest.js';
 import { CliError } from '../errors.js';
-import { reportDiagnostics } from '../output.js';
+import { ProgressReporter, reportDiagnostics, wantProgress } from '../output.js';
+
+/** Stories listed by name after an ingest; the rest are counted. */
+const CHANGED_SHOWN = 10;
+
+const UNITS: Record<IngestProgress['phase'], string> = {
+  extracting: 'articles',
+  clustering: 'articles',
+  briefing: 'stories',
+};
+
+/** A reading diagnostic that means an input (a file, a line, an item) was lost, not merely repaired. */
+export function isLostInput(d: Diagnostic): boolean {
+  return /skipped|^cannot read|^not a readable|^empty file/.test(d.message);
+}
 
 export function register(program: Command): void {
   program
@@ -13,44 +29,79 @@ export function register(program: Command): void {
     )
     .option('--db <path>', 'SQLite store', 'newsfuse.db')
     .option('--allow-private', 'allow fetching from private and loopback addresses')
+    .option('--no-fetch', "do not fetch the linked pages of a feed file's link-only items")
+    .option('--progress', 'show progress on stderr even when it is not a terminal')
+    .option('--no-progress', 'never show progress')
     .option('--keep-all', 'keep inputs that are not articles (error pages, walls, widgets, ...)')
-    .action(async (sources: string[], opts: { db: string; allowPrivate?: boolean; keepAll?: boolean }) => {
-      const [{ readSources }, { openStore }, { ingestDocuments }, { counts }] = await Promise.all([
-        import('../../feeds/index.js'),
-        import('../../store/db.js'),
-        import('../../store/ingest.js'),
-        import('../../store/repository.js'),
-      ]);
-      const input = await readSources(sources, { allowPrivate: opts.allowPrivate });
-      const missing = input.diagnostics.find((d) => d.level === 'error');
-      if (missing) throw new CliError(`${missing.origin.path}: ${missing.message}`, 2);
-      reportDiagnostics(input.diagnostics);
-      let db: ReturnType<typeof openStore>;
-      try {
-        db = openStore(opts.db);
-      } catch (e) {
-        throw new CliError(`${opts.db}: ${(e as Error).message}`, 2);
-      }
-      const tty = process.stderr.isTTY;
-      const report = ingestDocuments(db, input.docs, {
-        keepAll: opts.keepAll,
-        onProgress: tty
-          ? (done, total) => {
-              const width = 30;
-              const filled = Math.round((done / Math.max(total, 1)) * width);
-              process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-            }
-          : undefined,
-      });
-      if (tty) process.stderr.write('\n');
-      reportDiagnostics(
-        report.diagnostics.filter((d) => d.level === 'warning' && !/not an article/.test(d.message)),
-      );
-      for (const f of report.failed) process.stderr.write(`failed: ${f.source}: ${f.reason}\n`);
-      const total = counts(db);
-      db.close();
-      process.stdout.write(
-        `${report.added} new, ${report.duplicate} duplicate, ${report.failed.length} failed; store: ${total.articles} articles in ${total.stories} stories\n`,
-      );
-    });
+    .action(
+      async (
+        sources: string[],
+        opts: { db: string; allowPrivate?: boolean; keepAll?: boolean; fetch: boolean; progress?: boolean },
+      ) => {
+        const [{ readSources }, { openStore }, { ingestDocuments }, { counts }] = await Promise.all([
+          import('../../feeds/index.js'),
+          import('../../store/db.js'),
+          import('../../store/ingest.js'),
+          import('../../store/repository.js'),
+        ]);
+        const progress = wantProgress(opts.progress)
+          ? new ProgressReporter((s) => process.stderr.write(s), !!process.stderr.isTTY)
+          : undefined;
+        const input = await readSources(sources, {
+          allowPrivate: opts.allowPrivate,
+          fetchLinks: opts.fetch,
+          noFetchReason: '--no-fetch',
+          onRead: (done, total) => progress?.update({ phase: 'reading', done, total, unit: 'sources' }),
+        });
+        const missing = input.diagnostics.find((d) => d.level === 'error');
+        if (missing) throw new CliError(`${missing.origin.path}: ${missing.message}`, 2);
+        progress?.end();
+        reportDiagnostics(input.diagnostics.filter((d) => !isLostInput(d)));
+        let db: ReturnType<typeof openStore>;
+        try {
+          db = openStore(opts.db);
+        } catch (e) {
+          throw new CliError(`${opts.db}: ${(e as Error).message}`, 2);
+        }
+        const report = ingestDocuments(db, input.docs, {
+          keepAll: opts.keepAll,
+          progress: (p) => progress?.update({ ...p, unit: UNITS[p.phase] }),
+        });
+        progress?.end();
+        reportDiagnostics(
+          report.diagnostics.filter((d) => d.level === 'warning' && !/not an article/.test(d.message)),
+        );
+        const failed = [
+          ...input.diagnostics.filter(isLostInput).map((d) => ({
+            source: d.origin.line ? `${d.origin.path}:${d.origin.line}` : d.origin.path,
+            reason: d.message.replace(/;? ?skipped$/, ''),
+          })),
+          ...input.failed,
+          ...report.failed,
+        ];
+        for (const f of failed) process.stderr.write(`failed: ${f.source}: ${f.reason}\n`);
+        const total = counts(db);
+        db.close();
+        process.stdout.write(
+          `${report.added} new, ${report.duplicate} duplicate, ${failed.length} failed; store: ${total.articles} articles in ${total.stories} stories\n`,
+        );
+        for (const line of changedLines(report.changed)) process.stdout.write(`${line}\n`);
+        // Nothing added although inputs were given and failed: the run did not do what was asked.
+        if (report.added === 0 && report.duplicate === 0 && failed.length > 0) process.exitCode = 1;
+      },
+    );
+}
+
+/** "new story s-… (3 articles): headline" / "story s-… +2 (now 14): headline", at most CHANGED_SHOWN. */
+export function changedLines(changed: StoryChange[]): string[] {
+  const lines = changed
+    .slice(0, CHANGED_SHOWN)
+    .map((c) =>
+      c.created
+        ? `new story ${c.id} (${c.articles} article${c.articles === 1 ? '' : 's'}): ${c.headline}`
+        : `changed story ${c.id} (+${c.added}, now ${c.articles}): ${c.headline}`,
+    );
+  if (changed.length > CHANGED_SHOWN)
+    lines.push(`… and ${changed.length - CHANGED_SHOWN} more stories changed`);
+  return lines;
 }
