@@ -31,14 +31,21 @@ const check = Number(flag('--check') ?? 40);
 mkdirSync(out, { recursive: true });
 
 const citations = args.includes('--citations');
-const gold = readJsonl<{ story: string; hash: string; label: string; supporters?: string[]; reports?: number }>(
-  join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'),
-);
+const gold = readJsonl<{
+  story: string;
+  hash: string;
+  label: string;
+  supporters?: string[];
+  reports?: number;
+}>(join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'));
 // In a citation round, "labelled" means labelled with supporters and stories are the citation stories.
 const label = new Map(
   gold
     .filter((g) => !citations || g.supporters)
-    .map((g) => [`${g.story}#${g.hash}`, citations ? `${g.supporters?.join(',')} reports ${g.reports}` : g.label]),
+    .map((g) => [
+      `${g.story}#${g.hash}`,
+      citations ? `${g.supporters?.join(',')} reports ${g.reports}` : g.label,
+    ]),
 );
 const stories = [...new Set(gold.filter((g) => !citations || g.supporters).map((g) => g.story))];
 const articles = new Map<string, { id: string; text: string }[]>();
@@ -88,8 +95,7 @@ for (const [story, sentences] of briefs) {
     const src = n && !citations ? around.get(`${story}#${s.hash}`) : undefined;
     if (src) context.push(`  - source around it: ${src}`);
   }
-  if (citations)
-    for (const d of articles.get(story) ?? []) context.push(`\n## article ${d.id}\n\n${d.text}`);
+  if (citations) for (const d of articles.get(story) ?? []) context.push(`\n## article ${d.id}\n\n${d.text}`);
 }
 const toLabel = items.map((it, i) => JSON.stringify({ item: i + 1, story: it.s.story, hash: it.s.hash }));
 const key = items.map((it, i) =>

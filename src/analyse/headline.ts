@@ -249,7 +249,10 @@ export function storyHeadlines(
     for (const own of sentences[k]) for (const x of own) out.push(`s\u0000${normal(x.text)}`);
     return out;
   };
-  if (previous) kept.forEach((h, k) => h === undefined && linesOf(k).forEach((l) => touched.add(l)));
+  if (previous)
+    kept.forEach((h, k) => {
+      if (h === undefined) for (const l of linesOf(k)) touched.add(l);
+    });
   return stories.map((story, k) => {
     const list = read[k];
     const before = kept[k];
