@@ -2,12 +2,15 @@
  * Claims: the same fact as several sources state it. Sentences are cut into clauses (one fact each, roughly:
  * "Russian officials and rebel groups are holding talks in Turkey" / "as food reserves dwindle"), and clauses
  * of different articles that share most of their weighted concepts (stems, with "talks" = "negotiations",
- * "Russian" = "Russia") are one claim. Leader clustering through an inverted index: each clause is compared
- * only with the claims that share its concepts (postings capped), so the pass stays linear in the clauses.
+ * "Russian" = "Russia") and agree on their figures and months are one claim. Leader clustering through an
+ * inverted index: each clause is compared only with the claims that share its concepts (postings capped), so
+ * the pass stays linear in the clauses. A clause joins a claim only by matching the claim's seed (its first
+ * clause), never through another member, so claims do not chain: A ~ B and B ~ C does not put C with A.
  * Corroboration counts independent reports (copies of one wire story count once) and names the outlets.
  */
 import type { Claim, Corroboration, Evidence, Sentence } from '../model.js';
 import { concepts } from './concepts.js';
+import { conflictingMonths } from './months.js';
 import { quantities } from './quantities.js';
 
 /** Share of the smaller clause's concepts that the other must also have. */
@@ -134,8 +137,9 @@ export function corroborationOf(articleIds: Iterable<string>, options: ClaimOpti
   return { reports: reports.size, outlets };
 }
 
-/** Clauses that state different figures are different claims (and maybe a disagreement). */
+/** Clauses that state different figures or months are different claims (and maybe a disagreement). */
 function differentFigures(a: Clause, b: Clause): boolean {
+  if (conflictingMonths(a.text, b.text)) return true;
   const qa = quantities(a.text);
   const qb = quantities(b.text);
   for (const x of qa)

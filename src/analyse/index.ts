@@ -48,14 +48,6 @@ export function analyseStory(
   for (const r of story.reports) for (const id of r.articleIds) reportOf.set(id, r.id);
   const options: ClaimOptions = { reportOf, outletOf };
   const claims = findClaims(sentences, options);
-  const claimsOf = new Map<string, Claim[]>();
-  for (const c of claims)
-    for (const e of c.evidence) {
-      const key = `${e.articleId}:${e.sentenceIndex}`;
-      const list = claimsOf.get(key);
-      if (list) list.push(c);
-      else claimsOf.set(key, [c]);
-    }
   // Relative dates resolve against the page's own date, unless it has none or it is at odds with the story.
   const pageDates = pageDateConflicts(articles);
   const offDates = new Set(pageDates.flatMap((d) => d.values[0].articleIds));
@@ -87,16 +79,10 @@ export function analyseStory(
       outletOf,
     ),
     corroborate(sentence, supporting) {
-      // The articles found to state the whole sentence, and the sentence's claim when it states one fact.
-      const own = claimsOf.get(`${sentence.articleId}:${sentence.index}`) ?? [];
-      const best = own.reduce<Claim | undefined>(
-        (b, c) => (!b || c.corroboration.reports > b.corroboration.reports ? c : b),
-        undefined,
-      );
-      // a claim of one clause counts for the sentence only when that clause is all the sentence states: the
-      // reports of one of its facts do not back the others ("a letter in April" beside "one in May")
-      const whole = own.length === 1 ? (best?.articleIds ?? []) : [];
-      return corroborationOf([sentence.articleId, ...supporting, ...whole], options);
+      // The independent reports among the articles found to state the sentence's fact (its citations): the
+      // members of a claim that shares some of its words need not state all of it ("sentenced to community
+      // service" is no report of "a 180-day deferred sentence, 40 hours of community service and a fine").
+      return corroborationOf([sentence.articleId, ...supporting], options);
     },
   };
 }

@@ -9,7 +9,11 @@
  * Citations (stories labelled with supporters): precision and recall of the cited articles against the
  * articles that state the sentence's fact, pooled over sentences; corroboration: the share of sentences whose
  * shown report count equals the labelled one (and how many are too high or too low).
+ *
+ * The stories are split in two halves by a hash of their id (`halfOf`): changes are tuned on `tune` and judged
+ * on `held`; both are always reported in the details, and `--half` scores one alone.
  */
+import { createHash } from 'node:crypto';
 import { type BriefSentence, briefStoryLoader, storyBriefs } from './brief-stories.js';
 import type { EvalResult, EvalTask, Metrics } from './contract.js';
 import { readJsonl } from './data.js';
@@ -132,18 +136,34 @@ export function scoreBriefs(gold: GoldSentence[], shown: Shown[]): Metrics {
 
 const datasetOf = (story: string) => story.split('/')[0];
 
+export type Half = 'tune' | 'held';
+
+/**
+ * The half of the set a story belongs to, fixed by its id alone (the first hex digit of SHA-256 over the id:
+ * 0–7 tune, 8–f held out), so that changes are tuned and analysed on one half and judged on the other.
+ */
+export function halfOf(story: string): Half {
+  return createHash('sha256').update(story).digest()[0] < 128 ? 'tune' : 'held';
+}
+
 export const task: EvalTask = {
   name: 'brief',
   description: 'briefs against hand-labelled summary sentences: citations, report counts, usable rate',
-  flags: { shared: 'folder of the shared data (default ../shared/data beside the repository)' },
+  flags: {
+    shared: 'folder of the shared data (default ../shared/data beside the repository)',
+    half: 'score only one half of the stories: tune or held (both are always in the details)',
+  },
   async run({ data, flags, log }): Promise<EvalResult> {
     const started = Date.now();
+    const half = flags.half;
+    if (half !== undefined && half !== 'tune' && half !== 'held')
+      throw new Error(`--half is tune or held, not "${String(half)}"`);
     const shared = sharedDir(flags.shared, data);
     const gold: GoldSentence[] = [];
     readJsonl<Partial<GoldSentence>>(data).forEach((g, i) => {
       const problem = goldProblem(g);
       if (problem) log(`warning: ${data}:${i + 1}: ${problem}; skipped`);
-      else gold.push(g as GoldSentence);
+      else if (!half || halfOf(g.story as string) === half) gold.push(g as GoldSentence);
     });
     const load = briefStoryLoader(shared);
     const shown: Shown[] = [];
@@ -165,6 +185,14 @@ export const task: EvalTask = {
         scored.filter((g) => datasetOf(g.story) === set),
         shown.filter((s) => datasetOf(s.story) === set),
       );
+    for (const h of ['tune', 'held'] as const) {
+      const part = scored.filter((g) => halfOf(g.story) === h);
+      if (part.length)
+        details[h] = scoreBriefs(
+          part,
+          shown.filter((s) => halfOf(s.story) === h),
+        );
+    }
     return {
       task: 'brief',
       data,

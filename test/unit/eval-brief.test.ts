@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { type GoldSentence, goldProblem, scoreBriefs, task } from '../../src/eval/brief.js';
+import { type GoldSentence, goldProblem, halfOf, scoreBriefs, task } from '../../src/eval/brief.js';
 import { sentenceHash, storyBriefs } from '../../src/eval/brief-stories.js';
 import { tempDir } from '../helpers.js';
 
@@ -112,4 +112,30 @@ test('the task warns about a bad gold line with file:line and scores the rest', 
     logs.join('\n'),
   );
   assert.equal(r.items, 0);
+});
+
+test('stories split into a tune and a held-out half by their id alone', async () => {
+  const ids = Array.from({ length: 200 }, (_, i) => `multinews/story-${i}`);
+  const halves = ids.map(halfOf);
+  assert.deepEqual(ids.map(halfOf), halves);
+  const tune = halves.filter((h) => h === 'tune').length;
+  assert.ok(tune > 70 && tune < 130, `${tune} of 200 in the tune half`);
+  // --half keeps one half's labels only, and rejects anything else
+  const dir = tempDir();
+  const file = join(dir, 'gold.jsonl');
+  const held = ids.find((id) => halfOf(id) === 'held') as string;
+  const tuned = ids.find((id) => halfOf(id) === 'tune') as string;
+  writeFileSync(
+    file,
+    `${JSON.stringify(gold({ story: held }))}\n${JSON.stringify(gold({ story: tuned }))}\n`,
+  );
+  const logs: string[] = [];
+  const flags = { shared: join(dir, 'nothing'), half: 'held' };
+  await task.run({ data: file, flags, log: (m) => logs.push(m) });
+  assert.ok(logs.some((l) => l.includes(held)));
+  assert.ok(!logs.some((l) => l.includes(tuned)));
+  await assert.rejects(
+    task.run({ data: file, flags: { ...flags, half: 'both' }, log: () => {} }),
+    /tune or held/,
+  );
 });

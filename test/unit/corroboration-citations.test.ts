@@ -1,0 +1,99 @@
+/** Citations: paraphrases are cited, figures and months must agree; claims do not chain. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findClaims } from '../../src/analyse/claims.js';
+import { conflictingMonths, monthsOf } from '../../src/analyse/months.js';
+import { conflictingNumbers, findSupport, sentenceFrequencies } from '../../src/brief/cite.js';
+import type { Sentence } from '../../src/model.js';
+
+const sentence = (articleId: string, text: string, index = 0): Sentence => ({
+  articleId,
+  index,
+  paragraph: 0,
+  start: 0,
+  end: text.length,
+  text,
+});
+
+/** A story of invented sentences: the summary sentence's article, and others with filler to set the IDF. */
+function cite(summaryText: string, others: string[]): string[] {
+  const summary = sentence('src', summaryText);
+  const filler = [
+    'The weather in the valley stayed mild all week.',
+    'Local schools reopened after the spring holiday.',
+    'A new bakery opened on the market square.',
+  ];
+  const story = [
+    summary,
+    ...others.map((t, i) => sentence(`o${i}`, t)),
+    ...filler.map((t, i) => sentence(`f${i}`, t, 1)),
+  ];
+  return findSupport(summary, story, sentenceFrequencies(story), story.length)
+    .map((s) => s.articleId)
+    .filter((id) => id !== 'src')
+    .sort();
+}
+
+test('a sentence that restates the fact in fewer shared words is cited', () => {
+  assert.deepEqual(
+    cite('The Dorvale council voted on Tuesday to close the harbour ferry after a safety inspection.', [
+      'Council members in Dorvale decided on Tuesday to shut the harbour ferry following an inspection.',
+    ]),
+    ['o0'],
+  );
+});
+
+test('a sentence on another matter of the same story is not cited', () => {
+  assert.deepEqual(
+    cite('The Dorvale council voted on Tuesday to close the harbour ferry after a safety inspection.', [
+      'The harbour ferry had carried commuters across the bay for forty years.',
+    ]),
+    [],
+  );
+});
+
+test('another month, another figure or another weekday is another fact', () => {
+  const s = 'The mayor of Dorvale wrote a long letter to the ferry company in April.';
+  assert.deepEqual(
+    cite(s, ['The mayor of Dorvale wrote a long letter to the ferry company in May 2019.']),
+    [],
+  );
+  assert.deepEqual(cite(s, ['The mayor of Dorvale wrote a long letter to the ferry company in April.']), [
+    'o0',
+  ]);
+  const t = 'The ferry company asked the council for 42 new inspectors on Monday.';
+  assert.deepEqual(cite(t, ['The ferry company asked the council for 24 new inspectors on Monday.']), []);
+  assert.deepEqual(cite(t, ['The ferry company asked the council for 42 new inspectors on Friday.']), []);
+});
+
+test('a round figure agrees with the exact one it rounds, not with another', () => {
+  assert.equal(conflictingNumbers('seeking $512,377 in costs', 'about $512,000 in costs'), false);
+  assert.equal(conflictingNumbers('seeking $512,377 in costs', 'about $511,000 in costs'), true);
+  assert.equal(conflictingNumbers('seeking $512,377 in costs', 'about $500,000 in costs'), false);
+  assert.equal(conflictingNumbers('94 people', '90 people'), true);
+});
+
+test('May is a month beside a date or after a preposition of time, not a name or a verb', () => {
+  assert.deepEqual([...monthsOf('Prime Minister Theresa May said talks may resume in May.')], ['May']);
+  assert.deepEqual([...monthsOf('It may rain; Ms May agreed.')], []);
+  assert.deepEqual([...monthsOf('Signed on May 3 and again in June.')].sort(), ['June', 'May']);
+  assert.equal(conflictingMonths('in April', 'in mid-May'), true);
+  assert.equal(conflictingMonths('in April and May', 'in May'), false);
+  assert.equal(conflictingMonths('in April', 'last week'), false);
+});
+
+test('claims do not chain: a clause joins only by matching the claim seed', () => {
+  const options = { reportOf: new Map<string, string>(), outletOf: (id: string) => id };
+  // a and b share four concepts, b and c share four, a and c share only two
+  const claims = findClaims(
+    [
+      sentence('a', 'Harbour workers in Dorvale began a strike over pay'),
+      sentence('b', 'Harbour workers in Dorvale began a strike over pensions and pay cuts for ferry crews'),
+      sentence('c', 'Pensions and pay cuts for ferry crews in Kelmar were announced'),
+    ],
+    options,
+  );
+  const withA = claims.find((c) => c.articleIds.includes('a'));
+  assert.ok(withA?.articleIds.includes('b'));
+  assert.ok(!withA?.articleIds.includes('c'));
+});
