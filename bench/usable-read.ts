@@ -4,7 +4,7 @@
  * `npx tsx bench/usable-read.ts OUT.txt [--shared DIR]`.
  */
 import { writeFileSync } from 'node:fs';
-import { briefStoryLoader, selectStories, storyBriefs } from '../src/eval/brief-stories.js';
+import { briefStoryLoader, storyBriefs } from '../src/eval/brief-stories.js';
 import { readJsonl } from '../src/eval/data.js';
 import { sharedDir } from '../src/eval/shared-docs.js';
 

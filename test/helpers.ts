@@ -23,7 +23,7 @@ import type { Browser } from 'playwright-core';
 import { extractArticle } from '../src/extract/index.js';
 import { documentsFromBytes } from '../src/ingest/index.js';
 import { INGEST_LIMITS, type IngestLimits } from '../src/ingest/limits.js';
-import type { Article } from '../src/model.js';
+import type { Article, Sentence } from '../src/model.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const sharedData = fileURLToPath(new URL('../../shared/data/', import.meta.url));
@@ -181,4 +181,26 @@ export async function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** A sentence of article `articleId` at `index`, with optional marks (caption, dateline), for pure stage tests. */
+export const sentenceOf = (
+  text: string,
+  articleId = 'a',
+  index = 0,
+  marks: Partial<Sentence> = {},
+): Sentence => ({ articleId, index, paragraph: 0, start: 0, end: text.length, text, ...marks });
+
+/**
+ * Serve an app on a free loopback port for the browser tier: call in `before`; the returned `close` goes in
+ * `after`. `base` is the address to open.
+ */
+export async function serveOnLoopback(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<{ base: string; close: () => void }> {
+  const { serve } = await import('@hono/node-server');
+  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, close: () => server.close() };
 }

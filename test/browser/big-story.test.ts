@@ -7,17 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { serve } from '@hono/node-server';
 import { buildBrief } from '../../src/brief/build.js';
 import { articleSentences } from '../../src/language/sentences.js';
 import type { Article, Brief, Sentence, Story } from '../../src/model.js';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/db.js';
 import { addArticle, saveStories } from '../../src/store/repository.js';
-import { launchChromium, NO_BROWSER, repoRoot, tempDir } from '../helpers.js';
+import { launchChromium, NO_BROWSER, repoRoot, serveOnLoopback, tempDir } from '../helpers.js';
 
 const BIG = 520;
 const SMALL = 44;
@@ -155,18 +153,15 @@ function buildStore(path: string) {
 }
 
 let db: ReturnType<typeof openStore> | undefined;
-let server: ReturnType<typeof serve> | undefined;
+let close: (() => void) | undefined;
 let base = '';
 before(async () => {
   if (NO_BROWSER) return;
   db = buildStore(join(tempDir('nf-big-'), 'big.db'));
-  const app = createApp(db);
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server?.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await serveOnLoopback(createApp(db).fetch));
 });
 after(() => {
-  server?.close();
+  close?.();
   db?.close();
 });
 

@@ -4,30 +4,25 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { serve } from '@hono/node-server';
 import { readSources } from '../../src/feeds/index.js';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/db.js';
 import { ingestDocuments } from '../../src/store/ingest.js';
-import { examplesDir, launchChromium, NO_BROWSER, repoRoot, tempDir } from '../helpers.js';
+import { examplesDir, launchChromium, NO_BROWSER, repoRoot, serveOnLoopback, tempDir } from '../helpers.js';
 
 let db: ReturnType<typeof openStore> | undefined;
-let server: ReturnType<typeof serve> | undefined;
+let close: (() => void) | undefined;
 let base = '';
 before(async () => {
   if (NO_BROWSER) return;
   db = openStore(join(tempDir('nf-ui-'), 'ui.db'));
   ingestDocuments(db, (await readSources([examplesDir])).docs);
-  const app = createApp(db);
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server?.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await serveOnLoopback(createApp(db).fetch));
 });
 after(() => {
-  server?.close();
+  close?.();
   db?.close();
 });
 

@@ -5,15 +5,9 @@ import { findClaims } from '../../src/analyse/claims.js';
 import { conflictingMonths, monthsOf } from '../../src/analyse/months.js';
 import { conflictingNumbers, findSupport, sentenceFrequencies } from '../../src/brief/cite.js';
 import type { Sentence } from '../../src/model.js';
+import { sentenceOf } from '../helpers.js';
 
-const sentence = (articleId: string, text: string, index = 0): Sentence => ({
-  articleId,
-  index,
-  paragraph: 0,
-  start: 0,
-  end: text.length,
-  text,
-});
+const sentence = (articleId: string, text: string, index = 0): Sentence => sentenceOf(text, articleId, index);
 
 /** A story of invented sentences: the summary sentence's article, and others with filler to set the IDF. */
 function cite(summaryText: string, others: string[]): string[] {

@@ -2,20 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isCaption } from '../../src/extract/captions.js';
 import { articleSentences } from '../../src/language/sentences.js';
-import type { Article, Sentence } from '../../src/model.js';
+import type { Article } from '../../src/model.js';
 import { summarize } from '../../src/summarize/index.js';
 import { isCandidate } from '../../src/text/candidates.js';
 import { notStandAlone, outsideQuotes, secondReference } from '../../src/text/stand-alone.js';
+import { sentenceOf } from '../helpers.js';
 
-const sentence = (text: string, marks: Partial<Sentence> = {}): Sentence => ({
-  articleId: 'a',
-  index: 0,
-  paragraph: 0,
-  start: 0,
-  end: text.length,
-  text,
-  ...marks,
-});
+const sentence = (text: string) => sentenceOf(text);
 
 test('a sentence that points back cannot stand alone', () => {
   for (const text of [
