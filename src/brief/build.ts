@@ -21,13 +21,26 @@ import { findSupport, sentenceFrequencies } from './cite.js';
 import { sourceName } from './source-name.js';
 
 export interface BriefOptions {
+  /** The summary budget of a story of up to 10 sources; a bigger story's grows (`storyBudget`). */
   words: number;
+  /** Keep the budget at `words` whatever the story's size (an explicit `--words`, the brief dev set). */
+  fixedWords?: boolean;
   method?: string;
   query?: string;
   /** Say what is new since a date or a previous brief. */
   since?: Since;
   /** Build the brief from at most this many articles of a story, the latest (default 100). */
   maxArticles?: number;
+}
+
+/**
+ * The summary budget of a story: `words` up to 10 sources, growing with the logarithm of their number to
+ * 250/120 of it at 100 sources and more (120 words → 250). A story of a hundred reports has more to say than
+ * one of five, but not twenty times more: a reader wants its main lines, not its whole record.
+ */
+export function storyBudget(words: number, sources: number): number {
+  const growth = Math.min(1, Math.max(0, Math.log10(Math.max(sources, 1) / 10)));
+  return Math.round(words * (1 + (growth * 130) / 120));
 }
 
 /** A brief reads at most this many articles of one story: the latest ones. */
@@ -141,7 +154,11 @@ function summarySentences(
 ): SummarySentence[] {
   const chosen = summarize(
     { articles: members, sentences: storySentences },
-    { words: options.words, method: options.method, query: options.query },
+    {
+      words: options.fixedWords ? options.words : storyBudget(options.words, members.length),
+      method: options.method,
+      query: options.query,
+    },
   );
   const df = sentenceFrequencies(storySentences);
   return chosen.map((s) => {

@@ -125,7 +125,10 @@ export function storyBriefs(
     articles.map((a) => [a.id, docs[Number(a.source.slice(file.length + 1)) - 1]?.id ?? a.id]),
   );
   const name = (id: string) => docOf.get(id) ?? id;
-  const briefs = briefArticles(articles, { words: BRIEF_WORDS }).briefs.slice(0, briefsKept(story));
+  const briefs = briefArticles(articles, { words: BRIEF_WORDS, fixedWords: true }).briefs.slice(
+    0,
+    briefsKept(story),
+  );
   const sentences: BriefSentence[] = [];
   briefs.forEach((b, k) => {
     b.summary.forEach((s, i) => {

@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .description('print one cited brief per story found in the given pages (largest story first)')
     .argument('<paths...>', 'files or directories: .html, .txt, .jsonl (or - for stdin)')
     .option('-f, --format <format>', 'md, json or html', 'md')
-    .option('-w, --words <n>', 'summary budget in words', '120')
+    .option('-w, --words <n>', 'summary budget in words (default: 120, growing to 250 for 100+ sources)')
     .option('-q, --query <text>', 'bias the summary toward an information need')
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('-s, --since <date|file>', 'say what is new since a date (YYYY-MM-DD) or a previous brief JSON')
@@ -21,7 +21,7 @@ export function register(program: Command): void {
         paths: string[],
         opts: {
           format: string;
-          words: string;
+          words?: string;
           query?: string;
           out?: string;
           since?: string;
@@ -31,10 +31,16 @@ export function register(program: Command): void {
         const format = opts.format as (typeof FORMATS)[number];
         if (!FORMATS.includes(format))
           throw new CliError(`unknown format "${opts.format}" (md, json, html)`, 2);
-        const words = positiveInt(opts.words, '--words');
+        const words = opts.words === undefined ? 120 : positiveInt(opts.words, '--words');
         const since = opts.since === undefined ? undefined : parseSince(opts.since);
         const { runPipeline } = await import('../../pipeline.js');
-        const result = await runPipeline(paths, { words, query: opts.query, since, keepAll: opts.keepAll });
+        const result = await runPipeline(paths, {
+          words,
+          fixedWords: opts.words !== undefined,
+          query: opts.query,
+          since,
+          keepAll: opts.keepAll,
+        });
         const missing = result.diagnostics.find((d) => d.level === 'error');
         if (missing) throw new CliError(`${missing.origin.path}: ${missing.message}`, 2);
         reportDiagnostics(result.diagnostics);
