@@ -265,13 +265,18 @@ test('browser: a 520-article story — weight, contents, collapsed sections, cha
     await summary.focus();
     assert.equal(await group.locator('.tip').isVisible(), true);
 
-    // Round trip: open the group, follow a citation to a source on another page of sources, then back.
-    await summary.click();
-    const far = group.locator('a[href^="?sources="]').first();
+    // Round trip: open a group that cites a source on another page of sources, follow it, then come back.
+    const farGroup = page
+      .locator('ul.summary details.cg')
+      .filter({ has: page.locator('a[href^="?sources="]') })
+      .first();
+    assert.equal(await farGroup.count(), 1, 'a grouped citation of a source on a later page');
+    await farGroup.locator('summary').click();
+    const far = farGroup.locator('a[href^="?sources="]').first();
     assert.equal(await far.count(), 1, 'a citation of a source on a later page');
     const href = (await far.getAttribute('href')) ?? '';
     const target = href.split('#')[1];
-    const sentence = await group.evaluate((el) => el.closest('li')?.id ?? '');
+    const sentence = await farGroup.evaluate((el) => el.closest('li')?.id ?? '');
     await far.click();
     await page.waitForURL(new RegExp(`\\?sources=\\d+#${target}$`));
     const paragraph = page.locator(`[id="${target}"]`);
