@@ -5,12 +5,14 @@
 import { basename } from 'node:path';
 import type { SourceEntry } from '../model.js';
 
-/** How a source is named to a reader: its publisher, else its file name (or URL host). */
+/** How a source is named to a reader: its publisher, else its URL's host, else its file name. */
 export function sourceName(s: SourceEntry): string {
   if (s.publisher) return s.publisher;
   if (s.url) {
     try {
-      return new URL(s.url).hostname.replace(/^www\./, '');
+      const host = new URL(s.url).hostname.replace(/^www\./, '');
+      // A URL without a host ("javascript:", "data:", "mailto:") names nothing: fall through to the file.
+      if (host) return host;
     } catch {
       // not a URL; fall through to the file name
     }
