@@ -139,16 +139,25 @@ export function anchored(ctx: Context, chosen: number[]): number[] {
     for (const t of ctx.terms[i]) named.add(t);
   }
   if (kept.length === order.length) return order;
+  const ranked = centralRanking(ctx).filter((i) => !secondReference(withoutDateline(ctx.pool[i])));
+  return chronologicalOrder(ctx, [...kept, ...fillRest(ctx, kept, ranked)]);
+}
+
+/** Candidates by centrality to the cluster plus relevance to the query, best first. */
+export const centralRanking = (ctx: Context): number[] =>
+  rankBy(ctx, (i) => cosine(ctx.vectors[i], ctx.centroid) + queryScore(ctx, i));
+
+/**
+ * What the budget leaves after `kept`, filled from `ranked` (kept ones skipped) without repeating what is
+ * kept: no added sentence has a cosine over 0.5 with a kept one or with another added one.
+ */
+export function fillRest(ctx: Context, kept: number[], ranked: number[]): number[] {
   const used = kept.reduce((n, i) => n + ctx.words[i], 0);
-  const taken = new Set(chosen);
-  const ranked = rankBy(ctx, (i) => cosine(ctx.vectors[i], ctx.centroid) + queryScore(ctx, i)).filter(
-    (i) => !taken.has(i) && !secondReference(withoutDateline(ctx.pool[i])),
-  );
+  const taken = new Set(kept);
   const rest = fillBudget(
     { ...ctx, options: { ...ctx.options, words: ctx.options.words - used } },
-    ranked,
+    ranked.filter((i) => !taken.has(i)),
     0.5,
   );
-  const extra = rest.filter((i) => kept.every((j) => cosine(ctx.vectors[i], ctx.vectors[j]) <= 0.5));
-  return chronologicalOrder(ctx, [...kept, ...extra]);
+  return rest.filter((i) => kept.every((j) => cosine(ctx.vectors[i], ctx.vectors[j]) <= 0.5));
 }

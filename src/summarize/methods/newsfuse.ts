@@ -10,8 +10,7 @@
  */
 
 import { isStopword, stem, words } from '../../language/tokens.js';
-import { cosine } from '../../text/vectors.js';
-import { type Context, fillBudget, queryScore, rankBy } from '../context.js';
+import { type Context, centralRanking, fillBudget, fillRest } from '../context.js';
 import { type ConceptWeights, solveCoverage } from './ilp.js';
 
 /** Sentences within this position of their document count as its lead. */
@@ -59,18 +58,9 @@ function stopwordBigrams(text: string): string[] {
 }
 
 export function newsfuse(ctx: Context): number[] {
-  const ranked = rankBy(ctx, (i) => cosine(ctx.vectors[i], ctx.centroid) + queryScore(ctx, i));
+  const ranked = centralRanking(ctx);
   const chosen = solveCoverage(ctx, conceptWeights(ctx), ranked, ctx.options.words);
   if (!chosen.length) return fillBudget(ctx, ranked, 0.5);
   // Fill what the program left, without repeating what is chosen.
-  const used = chosen.reduce((n, i) => n + ctx.words[i], 0);
-  const rest = fillBudget(
-    { ...ctx, options: { ...ctx.options, words: ctx.options.words - used } },
-    ranked.filter((i) => !chosen.includes(i)),
-    0.5,
-  );
-  return [
-    ...chosen,
-    ...rest.filter((i) => chosen.every((j) => cosine(ctx.vectors[i], ctx.vectors[j]) <= 0.5)),
-  ];
+  return [...chosen, ...fillRest(ctx, chosen, ranked)];
 }
