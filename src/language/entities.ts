@@ -11,6 +11,7 @@
  * signs correct the kind ("Ministry" → organization, "Quay" → place, a country → place). Merging is safe
  * (see mergeEntities). Pure and linear in the text.
  */
+import { createHash } from 'node:crypto';
 import type { Article, Entity, EntityKind, EntityMention } from '../model.js';
 import { derived } from '../models/load.js';
 import { perText } from './article-analysis.js';
@@ -188,12 +189,11 @@ export function findMentions(text: string): RawMention[] {
  * What kept mentions were made by: MENTIONS_CODE (bump it whenever findMentions or what it calls changes its
  * output) and the tagger's model, named by its header (retraining changes the header's data and results).
  */
-const mentionsVersion = derived(nerModel, (model) => {
-  const header = JSON.stringify(model.header);
-  let h = 0;
-  for (let i = 0; i < header.length; i++) h = (Math.imul(h, 31) + header.charCodeAt(i)) | 0;
-  return `${MENTIONS_CODE}.${(h >>> 0).toString(36)}`;
-});
+const mentionsVersion = derived(
+  nerModel,
+  (model) =>
+    `${MENTIONS_CODE}.${createHash('sha1').update(JSON.stringify(model.header)).digest('base64url').slice(0, 12)}`,
+);
 const MENTIONS_CODE = 1;
 
 function taggedMentions(text: string): RawMention[] {
