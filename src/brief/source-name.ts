@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import type { SourceEntry } from '../model.js';
 
 /** How a source is named to a reader: its publisher, else its URL's host, else its file name. */
-export function sourceName(s: SourceEntry): string {
+export function sourceName(s: Pick<SourceEntry, 'publisher' | 'url' | 'source'>): string {
   if (s.publisher) return s.publisher;
   if (s.url) {
     try {

@@ -314,14 +314,6 @@ export function storyPage(
 
 /** An article's whole text as a page, with the stories it belongs to. */
 export function articlePage(article: Article, stories: { id: string; headline: string }[]): string {
-  const source: SourceEntry = {
-    ref: 0,
-    articleId: article.id,
-    title: article.title,
-    source: article.source,
-    ...(article.publisher ? { publisher: article.publisher } : {}),
-    ...(article.url ? { url: article.url } : {}),
-  };
   const date = article.published ? ` · <time>${escapeHtml(article.published.slice(0, 10))}</time>` : '';
   const byline = article.byline ? ` · ${escapeHtml(article.byline)}` : '';
   const original =
@@ -336,7 +328,7 @@ export function articlePage(article: Article, stories: { id: string; headline: s
   const body = article.paragraphs.map((p, i) => `<p id="p${i}">${escapeHtml(p)}</p>`).join('\n');
   return page(
     article.title,
-    `<article>\n<h2>${escapeHtml(article.title)}</h2>\n<p class="meta">${escapeHtml(sourceName(source))}${date}${byline}${original} · <a href="/api/articles/${encodeURIComponent(article.id)}">JSON</a></p>\n${inStories}\n${body}\n</article>`,
+    `<article>\n<h2>${escapeHtml(article.title)}</h2>\n<p class="meta">${escapeHtml(sourceName(article))}${date}${byline}${original} · <a href="/api/articles/${encodeURIComponent(article.id)}">JSON</a></p>\n${inStories}\n${body}\n</article>`,
   );
 }
 

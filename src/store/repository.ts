@@ -606,7 +606,7 @@ export function storyArticleMeta(db: DB, storyId: string): StoryArticleMeta[] {
   const flagged = flaggedDates(db, storyId);
   const rows = sql(
     db,
-    `SELECT a.id, a.published, a.publisher, a.url, a.source, a.title FROM story_articles sa
+    `SELECT a.id, a.published, a.publisher, a.url, a.source FROM story_articles sa
        JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.seq`,
   ).all(storyId) as {
     id: string;
@@ -614,16 +614,12 @@ export function storyArticleMeta(db: DB, storyId: string): StoryArticleMeta[] {
     publisher: string | null;
     url: string | null;
     source: string;
-    title: string;
   }[];
   return rows.map((r) => {
     const outlet = sourceName({
-      ref: 0,
-      articleId: r.id,
-      title: r.title,
       source: r.source,
-      ...(r.publisher ? { publisher: r.publisher } : {}),
-      ...(r.url ? { url: r.url } : {}),
+      publisher: r.publisher ?? undefined,
+      url: r.url ?? undefined,
     });
     const day = r.published?.slice(0, 10);
     const date = day && /^\d{4}-\d{2}-\d{2}$/.test(day) && !flagged.has(r.id) ? day : undefined;
