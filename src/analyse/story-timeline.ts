@@ -8,6 +8,7 @@
 import { articleTimexes, type Timex } from '../language/timex.js';
 import type { Article, Sentence, TimelineEntry } from '../model.js';
 import { withoutDateline } from '../text/candidates.js';
+import { notStandAlone } from '../text/stand-alone.js';
 import { concepts } from './concepts.js';
 
 /** Entries shown, at most: the best-backed ones, then shown in date order. */
@@ -25,6 +26,12 @@ interface Candidate {
   date: string;
   sentence: Sentence;
   concepts: Set<string>;
+  /**
+   * Whether the sentence can be read alone under its date. One that cannot ("He also added that …", a
+   * quotation without its speaker: the summary's stand-alone rules) never gives an entry its text; it only
+   * backs an entry of the same day that states the same thing.
+   */
+  alone: boolean;
 }
 
 /**
@@ -82,11 +89,17 @@ export function rankedTimeline(
     if (!t) continue;
     // Expressions that only make sense against a reference are dropped when there is none.
     if (!ref && !/\d{4}/.test(t.text)) continue;
-    candidates.push({ date: t.value, sentence: s, concepts: new Set(concepts(s.text)) });
+    candidates.push({
+      date: t.value,
+      sentence: s,
+      concepts: new Set(concepts(s.text)),
+      alone: !notStandAlone(withoutDateline(s)),
+    });
   }
   const groups: Candidate[][] = [];
   const byDate = new Map<string, Candidate[][]>();
-  for (const c of candidates) {
+  // Sentences that stand alone open entries first; the others can then only back one.
+  for (const c of [...candidates.filter((x) => x.alone), ...candidates.filter((x) => !x.alone)]) {
     const sameDay = byDate.get(c.date) ?? [];
     const home = sameDay.find(
       (g) =>
@@ -94,7 +107,7 @@ export function rankedTimeline(
         overlap(g[0].concepts, c.concepts) >= SAME_EVENT,
     );
     if (home) home.push(c);
-    else {
+    else if (c.alone) {
       const g = [c];
       groups.push(g);
       sameDay.push(g);
