@@ -1914,6 +1914,10 @@ function resolveSpeaker(
     const rank = (ends ? 1000 : 0) + e.name.length;
     if (rank > best) [entity, best] = [e, rank];
   }
+  // A name that only qualifies the phrase's head is not the speaker: "Zanki official said" is an official of
+  // the group, "Kremlin aides told" are aides (as "a spokesman for Acme" above, without the article).
+  if (entity && best < 1000 && /\s\p{Ll}[\p{L}-]*$/u.test(word))
+    return { name: word, start: s.start, end: s.end };
   // A one-word entity inside a longer proper name ("Office" of "British Foreign Office") is a cut name:
   // the name as written stands.
   if (entity && !/\s/.test(entity.name) && word.endsWith(entity.name)) {

@@ -89,3 +89,16 @@ test('a "he" after a name in apposition goes to that name, not to the speaker be
   assert.equal(speakerOf(text, /set aside money/), 'Peter Moyle');
   assert.equal(speakerOf(text, /fixing the pier/), 'Nick Clegg');
 });
+
+test('a name that only qualifies the speaker is not the speaker ("Jansen aide said")', () => {
+  const text =
+    'Talks on the harbour blockade resumed in Ostrand.\n\n' +
+    'Jansen aide said: "There are talks through the Ostrand mediators to let food and medicine into the port."';
+  const name = speakerOf(text, /food and medicine/);
+  assert.notEqual(name, 'Jansen');
+  assert.equal(name, 'Jansen aide');
+  // The name at the head of the phrase still speaks.
+  const named =
+    'Talks on the harbour blockade resumed.\n\nJansen aide Arne Tolle said: "There are talks through the mediators."';
+  assert.equal(speakerOf(named, /through the mediators/), 'Arne Tolle');
+});
