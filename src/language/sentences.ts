@@ -32,7 +32,8 @@ export function splitSentences(text: string): Span[] {
     }
     const end = m.index + m[1].length + m[2].length;
     if (m[1] === '.' && !m[2]) {
-      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 20), m.index));
+      // The word before the stop, digits included: the "s" of "the 1960s." is no initial.
+      const before = /([\p{L}\p{N}.]+)$/u.exec(text.slice(Math.max(start, m.index - 20), m.index));
       const word = before ? before[1].toLowerCase() : '';
       const next = text.slice(end + m[3].length, end + m[3].length + 12);
       if (SENTENCE_FINAL_ABBREVIATIONS.has(word)) {

@@ -73,3 +73,14 @@ test('articleSentences numbers sentences per article and knows their paragraph',
   );
   for (const x of s) assert.equal(text.slice(x.start, x.end), x.text);
 });
+
+test('a decade or an ordinal ends a sentence: the "s" of "1960s." is no initial', () => {
+  const texts = [
+    'The ferry line last ran at a loss in the 1970s. The council sold it in 1981.',
+    'Trade through the port peaked in the mid-90s. It has fallen every year since.',
+    'The cup was first held in 1921 and this is the 75th. The final is in Porthallow.',
+  ];
+  for (const t of texts) assert.equal(splitSentences(t).length, 2, t);
+  // Initials still do not end one.
+  assert.equal(splitSentences('The report by J. Marsh was published in the autumn.').length, 1);
+});
