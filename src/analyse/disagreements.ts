@@ -40,6 +40,8 @@ export interface Mention {
   weekdays: Set<string>;
   /** The sentence speaks of a running count ("so far", "has risen to"). */
   running: boolean;
+  /** The figure's clause counts up to now, in the present perfect: "the virus that has killed 86". */
+  tally: boolean;
   /** A rate's time unit ("a day", "annually"), if the figure is one; and qualifiers ("confirmed", "suspected"). */
   per: string;
   qualifiers: string;
@@ -144,6 +146,10 @@ function clauseOf(text: string, at: number): string {
 /** A verb in the perfect: "has ruled", "have been going", "'s been closed". */
 const PERFECT =
   /(?:\b(?:has|have|had)|['’](?:s|ve|d))\s+(?:(?:not|never|already|now|just)\s+)?(?:been|\p{L}+(?:ed|en|wn|ght|un|ne))\b/iu;
+
+/** The present perfect of a count up to now: "has killed", "have died", "has now infected". */
+const TALLY =
+  /(?:\b(?:has|have)|['’]ve)\s+(?:(?:now|already|so far)\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn)\b/iu;
 
 /** Market words: prices and moves quoted in them change through the day. */
 const MARKET =
@@ -342,6 +348,7 @@ export function mentionsOf(sentences: Sentence[], reportOf: Map<string, string>)
         years,
         weekdays,
         running: RUNNING.test(s.text),
+        tally: TALLY.test(clauseText),
         per:
           PER.exec(s.text.slice(q.end, q.end + 80).replace(/\([^()]*\)/g, ''))?.[1]
             ?.toLowerCase()
@@ -569,6 +576,12 @@ function conflictsIn(group: Mention[], dayOf: (articleId: string) => number | un
       // set against each other, or for how long something has lasted, when neither speaks of a running count.
       const sources = !!(a.source && b.source);
       if (apartDays > 0 && !sources && (a.q.kind !== 'duration' || a.running || b.running)) continue;
+      // A running tally ("has killed 86", "the latest tally … 91") is a figure of the moment it was counted:
+      // two pages' tallies are two moments, an update rather than a disagreement, whoever gives them.
+      if (a.q.kind === 'count' && (a.running || b.running || a.tally || b.tally)) continue;
+      // Casualties of a day named on one side only ("four wounded on Thursday in the push" vs "10 were
+      // wounded"): the figures may be of different days' fighting.
+      if (isCasualtyFrame(a.q.frame) && a.weekdays.size !== b.weekdays.size) continue;
       conflicting[i].add(j);
       conflicting[j].add(i);
       // Counts in a developing story change by the hour: two counts open a disagreement only when each is

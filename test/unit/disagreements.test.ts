@@ -172,3 +172,33 @@ test('two sources set against each other in one sentence are a conflict', () => 
     [],
   );
 });
+
+test('two running tallies ("has killed 86", "the latest tally … 91") are two moments, not a conflict', () => {
+  const tallies: [string, string][] = [
+    ['a', 'A monitoring group says the siege of Vellmar has killed 86 people.'],
+    ['b', 'The ministry says the siege of Vellmar has killed 91 people.'],
+  ];
+  assert.deepEqual(none(tallies), []);
+  const latest: [string, string][] = [
+    ['a', 'A monitoring group says 86 people were killed in the siege of Vellmar.'],
+    ['b', 'In its latest tally, the ministry said 91 people were killed in the siege of Vellmar.'],
+  ];
+  assert.deepEqual(none(latest), []);
+  // The same two figures as one toll from two named sources are a conflict.
+  const plain: [string, string][] = [
+    ['a', 'A monitoring group says 86 people were killed in the siege of Vellmar.'],
+    ['b', 'The ministry said 91 people were killed in the siege of Vellmar.'],
+  ];
+  assert.equal(none(plain).length, 1);
+});
+
+test('casualties of a day named on one side only are not compared ("four wounded on Thursday" vs "10 wounded")', () => {
+  const pair: [string, string][] = [
+    [
+      'a',
+      'In the west, doctor Lina Morro said one fighter had been killed and four wounded on Thursday in the push on Vellmar.',
+    ],
+    ['b', 'One fighter was killed and 10 were wounded near Vellmar, doctors said.'],
+  ];
+  assert.deepEqual(none(pair), []);
+});
