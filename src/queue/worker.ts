@@ -91,9 +91,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
 
   let worker: Worker | undefined;
-  if (options.extract !== false) {
+  // Ours to close: BullMQ leaves a connection it was given open.
+  const connection = options.extract !== false ? redisConnection(queue.redisUrl) : undefined;
+  if (connection) {
     worker = new Worker(INGEST_QUEUE, handle, {
-      connection: redisConnection(queue.redisUrl),
+      connection,
       prefix: queue.prefix,
       concurrency: options.concurrency ?? 2,
       lockDuration: lockMs,
@@ -163,6 +165,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     async close() {
       stopping = true;
       await worker?.close();
+      connection?.disconnect();
       await clustering;
     },
   };
