@@ -97,6 +97,14 @@ const MIGRATIONS: string[] = [
      key TEXT PRIMARY KEY,
      value TEXT NOT NULL
    ) WITHOUT ROWID;`,
+  // 5: inputs a queue worker could not make into an article, with why (store.ts, DeadLetter); the plain
+  // ingest reports them instead. Self-contained, like 3.
+  `CREATE TABLE IF NOT EXISTS dead_letters (
+     key TEXT PRIMARY KEY,
+     source TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     at TEXT NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

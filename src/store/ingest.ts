@@ -6,14 +6,14 @@
  * order within one ingest, whatever their dates, and the briefs of the stories that changed are rebuilt.
  */
 
-import { storyHeadlines } from '../analyse/headline.js';
+import { type HeadlineSource, storyHeadlines } from '../analyse/headline.js';
 import { briefStory } from '../brief/build.js';
 import { compareStreamOrder, StoryClusterer } from '../cluster/index.js';
 import { extractArticle } from '../extract/index.js';
 import { reasonOf } from '../isolate.js';
 import { type AnalysisStore, attachAnalysisStore } from '../language/article-analysis.js';
 import { articleSentences } from '../language/sentences.js';
-import type { Brief, Diagnostic, RawDocument, Sentence, Story } from '../model.js';
+import type { Article, Brief, Diagnostic, RawDocument, Sentence, Story } from '../model.js';
 import type { DB } from './db.js';
 import {
   addArticle,
@@ -193,7 +193,7 @@ function keptAnalysis(db: DB): AnalysisStore & { flush(): void } {
 const SAVE_ATTEMPTS = 3;
 
 /** What updateStories computes outside the write lock, and the store state it was computed from. */
-interface StoryPlan {
+export interface StoryPlan {
   version: string;
   clusterer?: ClustererRow;
   stories: Story[];
@@ -202,11 +202,70 @@ interface StoryPlan {
   update: StoryUpdate;
 }
 
+/**
+ * What planning the stories reads of a store. The SQLite store answers at once, the PostgreSQL store with
+ * promises: the planner (planSteps) yields each read as a step, and a driver answers it either way, so both
+ * stores run the one algorithm.
+ */
+export interface PlanReader {
+  articleSetVersion(): string | Promise<string>;
+  articleKeys(): { id: string; published?: string }[] | Promise<{ id: string; published?: string }[]>;
+  loadClusterer(): ClustererRow | undefined | Promise<ClustererRow | undefined>;
+  getArticles(ids: string[]): Map<string, Article> | Promise<Map<string, Article>>;
+  headlineSources(): Map<string, HeadlineSource> | Promise<Map<string, HeadlineSource>>;
+  storyMembership(): StoryMembership | Promise<StoryMembership>;
+}
+
+type StoryMembership = Map<string, { articles: string[]; brief: boolean; headline?: string }>;
+
+/** One read of the planner: a call on the reader, whose answer (awaited if need be) resumes it. */
+type PlanStep = (reader: PlanReader) => unknown;
+
+/** The SQLite store as a PlanReader (every answer immediate). */
+function sqliteReader(db: DB): PlanReader {
+  return {
+    articleSetVersion: () => articleSetVersion(db),
+    articleKeys: () => articleKeys(db),
+    loadClusterer: () => loadClusterer(db),
+    getArticles: (ids) => getArticles(db, ids),
+    headlineSources: () => headlineSources(db),
+    storyMembership: () => storyMembership(db),
+  };
+}
+
+/** Run the planner against a reader whose answers are immediate. */
+function planSync(reader: PlanReader, words: number, progress?: (p: IngestProgress) => void): StoryPlan {
+  const steps = planSteps(words, progress);
+  let next = steps.next();
+  while (!next.done) next = steps.next(next.value(reader));
+  return next.value;
+}
+
+/** Run the planner against a reader that answers with promises. */
+export async function planAsync(
+  reader: PlanReader,
+  words: number,
+  progress?: (p: IngestProgress) => void,
+): Promise<StoryPlan> {
+  const steps = planSteps(words, progress);
+  let next = steps.next();
+  while (!next.done) next = steps.next(await next.value(reader));
+  return next.value;
+}
+
 /** The new stories and the briefs of those that changed, computed from the store as it is now (no writes). */
 function planStories(db: DB, words: number, progress?: (p: IngestProgress) => void): StoryPlan {
-  const version = articleSetVersion(db);
-  const keys = articleKeys(db);
-  const saved = loadClusterer(db);
+  return planSync(sqliteReader(db), words, progress);
+}
+
+/** The planner: each store read is yielded (see PlanReader); the rest is computed here. */
+function* planSteps(
+  words: number,
+  progress?: (p: IngestProgress) => void,
+): Generator<PlanStep, StoryPlan, unknown> {
+  const version = (yield (r) => r.articleSetVersion()) as string;
+  const keys = (yield (r) => r.articleKeys()) as { id: string; published?: string }[];
+  const saved = (yield (r) => r.loadClusterer()) as ClustererRow | undefined;
   const restored = saved && StoryClusterer.restore(saved.state);
   const unfed = restored ? keys.filter((k) => !restored.has(k.id)) : keys;
   // The saved state continues when it holds exactly the stored articles it has been fed.
@@ -218,10 +277,8 @@ function planStories(db: DB, words: number, progress?: (p: IngestProgress) => vo
     // Read in slices, so that a large store is never held in memory whole.
     for (let i = 0; i < feed.length; i += FEED_SLICE) {
       const slice = feed.slice(i, i + FEED_SLICE);
-      const byId = getArticles(
-        db,
-        slice.map((k) => k.id),
-      );
+      const ids = slice.map((k) => k.id);
+      const byId = (yield (r) => r.getArticles(ids)) as Map<string, Article>;
       for (const k of slice) {
         const article = byId.get(k.id);
         if (article) clusterer.add(article);
@@ -231,8 +288,8 @@ function planStories(db: DB, words: number, progress?: (p: IngestProgress) => vo
     row = { articles: keys.length, last: feed[feed.length - 1], state: clusterer.snapshot() };
   }
   const raw = clusterer.stories();
-  const sources = headlineSources(db);
-  const stored = storyMembership(db);
+  const sources = (yield (r) => r.headlineSources()) as Map<string, HeadlineSource>;
+  const stored = (yield (r) => r.storyMembership()) as StoryMembership;
   // A story whose articles are those stored keeps its stored headline unless a changed story shares a line.
   const stories = storyHeadlines(
     raw,
@@ -282,10 +339,12 @@ function planStories(db: DB, words: number, progress?: (p: IngestProgress) => vo
         created: !before,
       });
   }
-  stale.forEach((story, i) => {
-    briefs.set(story.id, briefStored(db, story, words, diagnostics));
+  for (const [i, story] of stale.entries()) {
+    const ids = story.articleIds;
+    const members = (yield (r) => r.getArticles(ids)) as Map<string, Article>;
+    briefs.set(story.id, briefOf(story, members, words, diagnostics));
     progress?.({ phase: 'briefing', done: i + 1, total: stale.length });
-  });
+  }
   return {
     version,
     clusterer: row,
@@ -307,7 +366,16 @@ const FEED_SLICE = 2000;
 
 /** The brief of a stored story, from its stored articles; what could not be computed goes to `diagnostics`. */
 export function briefStored(db: DB, story: Story, words: number, diagnostics: Diagnostic[] = []): Brief {
-  const members = getArticles(db, story.articleIds);
+  return briefOf(story, getArticles(db, story.articleIds), words, diagnostics);
+}
+
+/** The brief of a story from its articles as stored. */
+function briefOf(
+  story: Story,
+  members: Map<string, Article>,
+  words: number,
+  diagnostics: Diagnostic[],
+): Brief {
   // Sentences are made again from the stored text rather than read from the sentences table: that carries
   // the caption and dateline marks the brief reads, which the table does not hold.
   const sentences = new Map([...members.values()].map((a) => [a.id, articleSentences(a)]));

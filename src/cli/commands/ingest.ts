@@ -27,7 +27,10 @@ export function register(program: Command): void {
       '<sources...>',
       'files, directories, feed files, .warc(.gz) files, http(s) URLs of pages or feeds',
     )
-    .option('--db <path>', 'SQLite store', 'newsfuse.db')
+    .option('--db <path>', 'SQLite store, or a shared PostgreSQL store (postgres://…)', 'newsfuse.db')
+    .option('--queue <url>', 'queue the inputs for `newsfuse worker` (redis://…) instead of processing them')
+    .option('--max-waiting <n>', 'with --queue: wait while more than this many jobs wait', '10000')
+    .option('--wait', 'with --queue: return once the workers stored and clustered everything queued')
     .option('--allow-private', 'allow fetching from private and loopback addresses')
     .option('--no-fetch', "do not fetch the linked pages of a feed file's link-only items")
     .option('--progress', 'show progress on stderr even when it is not a terminal')
@@ -36,8 +39,21 @@ export function register(program: Command): void {
     .action(
       async (
         sources: string[],
-        opts: { db: string; allowPrivate?: boolean; keepAll?: boolean; fetch: boolean; progress?: boolean },
+        opts: {
+          db: string;
+          allowPrivate?: boolean;
+          keepAll?: boolean;
+          fetch: boolean;
+          progress?: boolean;
+          queue?: string;
+          maxWaiting: string;
+          wait?: boolean;
+        },
       ) => {
+        if (opts.queue || /^postgres(ql)?:\/\//i.test(opts.db)) {
+          const { ingestShared } = await import('../../queue/ingest-cli.js');
+          return ingestShared(sources, opts);
+        }
         const [{ readSources }, { openStore }, { ingestDocuments }, { counts }] = await Promise.all([
           import('../../feeds/index.js'),
           import('../../store/db.js'),

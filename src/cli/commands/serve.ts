@@ -20,7 +20,11 @@ export function register(program: Command): void {
   program
     .command('serve')
     .description('serve the stories of a store: web UI and JSON API')
-    .option('--db <path>', 'SQLite store', 'newsfuse.db')
+    .option(
+      '--db <path>',
+      'SQLite store, or a shared PostgreSQL store (postgres://…; JSON API, read-only)',
+      'newsfuse.db',
+    )
     .option('-p, --port <n>', 'port', '8080')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--token <token>', 'require "Authorization: Bearer TOKEN" for writes (default: $NEWSFUSE_TOKEN)')
@@ -40,6 +44,8 @@ export function register(program: Command): void {
       const requestTimeout = positiveInt(opts.requestTimeout, '--request-timeout');
       const maxQueued = positiveInt(opts.maxQueued, '--max-queued');
       const token = opts.token || process.env.NEWSFUSE_TOKEN || undefined;
+      if (/^postgres(ql)?:\/\//i.test(opts.db))
+        return serveShared(opts, port, requestTimeout, maxConnections);
       const [{ serve }, { createApp }, { openStore }, { isLoopbackHost }, { IngestQueue }] =
         await Promise.all([
           import('@hono/node-server'),
@@ -116,4 +122,42 @@ export function serverOptions(limits: { requestTimeout: number }) {
     keepAliveTimeout: 5_000,
     connectionsCheckingInterval: 1_000,
   };
+}
+
+/** `serve --db postgres://…`: the read-only JSON API over the shared store (store/postgres-api.ts). */
+async function serveShared(
+  opts: ServeOptions,
+  port: number,
+  requestTimeout: number,
+  maxConnections: number,
+): Promise<void> {
+  const [{ serve }, { openPostgresStore }, { createSharedApp }] = await Promise.all([
+    import('@hono/node-server'),
+    import('../../store/postgres.js'),
+    import('../../store/postgres-api.js'),
+  ]);
+  let store: Awaited<ReturnType<typeof openPostgresStore>>;
+  try {
+    store = await openPostgresStore(opts.db, { max: 8 });
+  } catch (e) {
+    throw new CliError(`--db: ${(e as Error).message}`, 2);
+  }
+  const app = createSharedApp(store, { host: opts.host, port, allowedHosts: opts.allowedHost });
+  const server = serve(
+    { fetch: app.fetch, port, hostname: opts.host, serverOptions: serverOptions({ requestTimeout }) },
+    (info) =>
+      process.stderr.write(`newsfuse: serving the shared store on http://${opts.host}:${info.port}/api/\n`),
+  );
+  (server as unknown as HttpServer).maxConnections = maxConnections;
+  (server as unknown as HttpServer).on('error', (err: NodeJS.ErrnoException) => {
+    process.stderr.write(`newsfuse: cannot listen on ${opts.host}:${port}: ${err.code ?? err.message}\n`);
+    void store.close();
+    process.exit(2);
+  });
+  const stop = () => {
+    server.close();
+    void store.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

@@ -1,0 +1,539 @@
+/**
+ * The shared store on PostgreSQL (`--db postgres://…`): the same tables as the SQLite store (db.ts), versioned
+ * migrations recorded in `newsfuse_migrations` (applied under an advisory lock, so many workers starting at
+ * once migrate once), and PostgreSQL's own full-text search: a stored `tsvector` per article and per story,
+ * queried with `websearch_to_tsquery` ('simple' configuration: no stemming, like the SQLite store's FTS5).
+ *
+ * A `schema=NAME` query parameter in the URL puts every table in that schema (created if missing): tests
+ * use a schema of their own and drop it. The driver (`pg`) is loaded only when a postgres:// store is opened.
+ */
+import pg from 'pg';
+import { type HeadlineSource, headlineSource, LEAD_CHARS } from '../analyse/headline.js';
+import type { Article, Brief, Sentence } from '../model.js';
+import type { PlanReader, StoryPlan } from './ingest.js';
+import type { ClustererRow, SearchHit, StoryLag, StoryRow } from './repository.js';
+import type { DeadLetter, NewsStore } from './store.js';
+
+/** Migrations, applied in order; each runs once, in a transaction, and is recorded with its number. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE articles (
+     id TEXT PRIMARY KEY,
+     hash TEXT NOT NULL UNIQUE,
+     seq BIGSERIAL NOT NULL UNIQUE,
+     source TEXT NOT NULL,
+     url TEXT,
+     publisher TEXT,
+     title TEXT NOT NULL,
+     byline TEXT,
+     published TEXT,
+     language TEXT NOT NULL,
+     paragraphs TEXT NOT NULL,
+     text TEXT NOT NULL,
+     ingested_at TEXT NOT NULL,
+     search TSVECTOR GENERATED ALWAYS AS (
+       setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', text), 'B')) STORED
+   );
+   CREATE INDEX articles_search ON articles USING GIN (search);
+   CREATE TABLE sentences (
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     idx INTEGER NOT NULL,
+     paragraph INTEGER NOT NULL,
+     start INTEGER NOT NULL,
+     "end" INTEGER NOT NULL,
+     text TEXT NOT NULL,
+     PRIMARY KEY (article_id, idx)
+   );
+   CREATE TABLE stories (
+     id TEXT PRIMARY KEY,
+     headline TEXT NOT NULL,
+     articles INTEGER NOT NULL,
+     updated_at TEXT NOT NULL,
+     last_published TEXT
+   );
+   CREATE TABLE story_articles (
+     story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     report_id TEXT NOT NULL,
+     PRIMARY KEY (story_id, article_id)
+   );
+   CREATE INDEX story_articles_article ON story_articles(article_id);
+   CREATE TABLE briefs (
+     story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+     json TEXT NOT NULL,
+     summary TEXT NOT NULL,
+     search TSVECTOR NOT NULL
+   );
+   CREATE INDEX briefs_search ON briefs USING GIN (search);
+   CREATE TABLE clusterer (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     articles INTEGER NOT NULL,
+     last_published TEXT,
+     last_id TEXT NOT NULL,
+     state BYTEA NOT NULL
+   );`,
+  `CREATE TABLE dead_letters (
+     key TEXT PRIMARY KEY,
+     source TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     at TEXT NOT NULL
+   );`,
+];
+
+export const PG_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Advisory lock keys: migrating, and saving stories (one writer of the stories at a time). */
+const MIGRATE_LOCK = 0x6e660001;
+const STORIES_LOCK = 0x6e660002;
+
+/** The URL without its `schema` parameter, and the schema (default `public`). */
+export function parsePostgresUrl(url: string): { connectionString: string; schema: string } {
+  const u = new URL(url);
+  const schema = u.searchParams.get('schema') ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new Error(`schema "${schema}": use lower-case letters, digits and _`);
+  u.searchParams.delete('schema');
+  return { connectionString: u.toString(), schema };
+}
+
+export async function openPostgresStore(url: string, options: { max?: number } = {}): Promise<PostgresStore> {
+  const { connectionString, schema } = parsePostgresUrl(url);
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 4, options: `-c search_path=${schema}` });
+  // An idle connection the server drops (a restart) must not crash the process.
+  pool.on('error', () => {});
+  try {
+    await migrate(pool, schema);
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  return new PostgresStore(pool, schema);
+}
+
+async function migrate(pool: pg.Pool, schema: string): Promise<void> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
+    await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await c.query(
+      'CREATE TABLE IF NOT EXISTS newsfuse_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+    );
+    const { rows } = await c.query('SELECT COALESCE(MAX(version), 0) AS v FROM newsfuse_migrations');
+    const v = Number(rows[0].v);
+    if (v > MIGRATIONS.length)
+      throw new Error(`store schema version ${v} is newer than this newsfuse (${MIGRATIONS.length})`);
+    for (let i = v; i < MIGRATIONS.length; i++) {
+      await c.query(MIGRATIONS[i]);
+      await c.query('INSERT INTO newsfuse_migrations (version, applied_at) VALUES ($1, $2)', [
+        i + 1,
+        new Date().toISOString(),
+      ]);
+    }
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+interface ArticleRow {
+  id: string;
+  hash: string;
+  source: string;
+  url: string | null;
+  publisher: string | null;
+  title: string;
+  byline: string | null;
+  published: string | null;
+  language: string;
+  paragraphs: string;
+  text: string;
+}
+
+function toArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    source: r.source,
+    ...(r.url ? { url: r.url } : {}),
+    ...(r.publisher ? { publisher: r.publisher } : {}),
+    title: r.title,
+    ...(r.byline ? { byline: r.byline } : {}),
+    ...(r.published ? { published: r.published } : {}),
+    language: r.language,
+    paragraphs: JSON.parse(r.paragraphs) as string[],
+    text: r.text,
+    hash: r.hash,
+  };
+}
+
+const ARTICLE_COLUMNS =
+  'id, hash, source, url, publisher, title, byline, published, language, paragraphs, text';
+
+type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+/** The reads the story planner makes, on one connection (a pool, or a client inside a snapshot). */
+class Reader implements PlanReader {
+  constructor(protected readonly q: Queryable) {}
+
+  async articleSetVersion(): Promise<string> {
+    const { rows } = await this.q.query('SELECT COUNT(*) AS n, MAX(seq) AS m FROM articles');
+    return `${Number(rows[0].n)}:${Number(rows[0].m ?? 0)}`;
+  }
+
+  async articleKeys(): Promise<{ id: string; published?: string }[]> {
+    const { rows } = await this.q.query<{ id: string; published: string | null }>(
+      'SELECT id, published FROM articles ORDER BY seq',
+    );
+    return rows.map((r) => (r.published === null ? { id: r.id } : { id: r.id, published: r.published }));
+  }
+
+  async loadClusterer(): Promise<ClustererRow | undefined> {
+    const { rows } = await this.q.query('SELECT * FROM clusterer WHERE id = 1');
+    const r = rows[0] as
+      | { articles: number; last_published: string | null; last_id: string; state: Buffer }
+      | undefined;
+    if (!r) return undefined;
+    const last =
+      r.last_published === null ? { id: r.last_id } : { id: r.last_id, published: r.last_published };
+    return { articles: r.articles, last, state: new Uint8Array(r.state) };
+  }
+
+  async getArticles(ids: string[]): Promise<Map<string, Article>> {
+    const out = new Map<string, Article>();
+    if (!ids.length) return out;
+    const { rows } = await this.q.query<ArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1)`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    // In the order asked, as the SQLite store answers.
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (r) out.set(id, toArticle(r));
+    }
+    return out;
+  }
+
+  async headlineSources(): Promise<Map<string, HeadlineSource>> {
+    const out = new Map<string, HeadlineSource>();
+    const { rows } = await this.q.query<{
+      id: string;
+      title: string;
+      publisher: string | null;
+      url: string | null;
+      source: string;
+      lead: string;
+    }>(
+      `SELECT id, title, publisher, url, source, substr(text, 1, ${LEAD_CHARS * 2}) AS lead FROM articles ORDER BY seq`,
+    );
+    for (const r of rows)
+      out.set(
+        r.id,
+        headlineSource({
+          id: r.id,
+          title: r.title,
+          paragraphs: r.lead.split('\n\n'),
+          publisher: r.publisher ?? undefined,
+          url: r.url ?? undefined,
+          source: r.source,
+        }),
+      );
+    return out;
+  }
+
+  async storyMembership(): Promise<Map<string, { articles: string[]; brief: boolean; headline?: string }>> {
+    const out = new Map<string, { articles: string[]; brief: boolean; headline?: string }>();
+    const { rows } = await this.q.query<{ story_id: string; article_id: string }>(
+      'SELECT story_id, article_id FROM story_articles',
+    );
+    for (const r of rows) {
+      let m = out.get(r.story_id);
+      if (!m) out.set(r.story_id, (m = { articles: [], brief: false }));
+      m.articles.push(r.article_id);
+    }
+    for (const { story_id } of (await this.q.query<{ story_id: string }>('SELECT story_id FROM briefs'))
+      .rows) {
+      const m = out.get(story_id);
+      if (m) m.brief = true;
+    }
+    for (const r of (await this.q.query<{ id: string; headline: string }>('SELECT id, headline FROM stories'))
+      .rows) {
+      const m = out.get(r.id);
+      if (m) m.headline = r.headline;
+    }
+    return out;
+  }
+}
+
+export class PostgresStore extends Reader implements NewsStore {
+  readonly kind = 'postgres' as const;
+
+  constructor(
+    readonly pool: pg.Pool,
+    readonly schema: string,
+  ) {
+    super(pool);
+  }
+
+  async hasHash(hash: string): Promise<boolean> {
+    return (await this.pool.query('SELECT 1 FROM articles WHERE hash = $1', [hash])).rowCount! > 0;
+  }
+
+  async addArticle(a: Article, sentences: Sentence[]): Promise<boolean> {
+    return this.transaction(async (c) => {
+      const inserted = await c.query(
+        `INSERT INTO articles (id, hash, source, url, publisher, title, byline, published, language, paragraphs, text, ingested_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
+        [
+          a.id,
+          a.hash,
+          a.source,
+          a.url ?? null,
+          a.publisher ?? null,
+          a.title,
+          a.byline ?? null,
+          a.published ?? null,
+          a.language,
+          JSON.stringify(a.paragraphs),
+          a.text,
+          new Date().toISOString(),
+        ],
+      );
+      // Another worker stored the same input (same hash, so same id) first: nothing more to do.
+      if (inserted.rowCount === 0) return false;
+      if (sentences.length)
+        await c.query(
+          `INSERT INTO sentences (article_id, idx, paragraph, start, "end", text)
+           SELECT $1, * FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::text[])`,
+          [
+            a.id,
+            sentences.map((s) => s.index),
+            sentences.map((s) => s.paragraph),
+            sentences.map((s) => s.start),
+            sentences.map((s) => s.end),
+            sentences.map((s) => s.text),
+          ],
+        );
+      return true;
+    });
+  }
+
+  async getArticle(id: string): Promise<Article | undefined> {
+    return (await this.getArticles([id])).get(id);
+  }
+
+  async snapshot<T>(read: (reader: PlanReader) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      // One snapshot for every read of the plan; nothing waits on it.
+      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const out = await read(new Reader(c));
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async savePlan(plan: StoryPlan): Promise<boolean> {
+    return this.transaction(async (c) => {
+      // One writer of the stories at a time; articles added meanwhile show in the version (read committed).
+      await c.query('SELECT pg_advisory_xact_lock($1)', [STORIES_LOCK]);
+      if ((await new Reader(c).articleSetVersion()) !== plan.version) return false;
+      if (plan.clusterer) {
+        const r = plan.clusterer;
+        await c.query(
+          `INSERT INTO clusterer (id, articles, last_published, last_id, state) VALUES (1, $1, $2, $3, $4)
+           ON CONFLICT (id) DO UPDATE SET articles = excluded.articles, last_published = excluded.last_published,
+             last_id = excluded.last_id, state = excluded.state`,
+          [r.articles, r.last.published ?? null, r.last.id, Buffer.from(r.state)],
+        );
+      }
+      await saveStories(c, plan);
+      return true;
+    });
+  }
+
+  async listStories(options: { q?: string; limit?: number } = {}): Promise<StoryRow[]> {
+    const limit = options.limit ?? 100;
+    const q = options.q?.trim();
+    if (!q) {
+      const { rows } = await this.pool.query<StoryRow>(
+        'SELECT id, headline, articles, updated_at, last_published FROM stories ORDER BY articles DESC, id LIMIT $1',
+        [limit],
+      );
+      return rows;
+    }
+    // A story matches by its headline and summary, or by one of its articles' text (as in the SQLite store).
+    const { rows } = await this.pool.query<StoryRow>(
+      `WITH q AS (SELECT websearch_to_tsquery('simple', $1) AS q),
+       hits AS (
+         SELECT b.story_id, ts_rank(b.search, q.q) AS r FROM briefs b, q WHERE b.search @@ q.q
+         UNION ALL
+         SELECT sa.story_id, MAX(ts_rank(a.search, q.q)) AS r FROM articles a, q, story_articles sa
+           WHERE a.search @@ q.q AND sa.article_id = a.id GROUP BY sa.story_id)
+       SELECT s.id, s.headline, s.articles, s.updated_at, s.last_published FROM stories s
+         JOIN (SELECT story_id, SUM(r) AS r FROM hits GROUP BY story_id) h ON h.story_id = s.id
+         ORDER BY s.articles DESC, h.r DESC, s.id LIMIT $2`,
+      [q, limit],
+    );
+    return rows;
+  }
+
+  async getBrief(storyId: string): Promise<Brief | undefined> {
+    const { rows } = await this.pool.query('SELECT json FROM briefs WHERE story_id = $1', [storyId]);
+    return rows[0] && (JSON.parse(rows[0].json) as Brief);
+  }
+
+  async searchArticles(q: string, limit = 20): Promise<SearchHit[]> {
+    if (!/[\p{L}\p{N}]/u.test(q)) return [];
+    const { rows } = await this.pool.query<{
+      articleId: string;
+      title: string;
+      storyId: string | null;
+      snippet: string;
+    }>(
+      `WITH q AS (SELECT websearch_to_tsquery('simple', $1) AS q)
+       SELECT a.id AS "articleId", a.title, sa.story_id AS "storyId",
+         ts_headline('simple', a.text, q.q, 'StartSel=[, StopSel=], MaxWords=12, MinWords=4') AS snippet
+       FROM articles a CROSS JOIN q LEFT JOIN story_articles sa ON sa.article_id = a.id
+       WHERE a.search @@ q.q ORDER BY ts_rank(a.search, q.q) DESC, a.seq LIMIT $2`,
+      [q, limit],
+    );
+    return rows.map((h) => ({ ...h, storyId: h.storyId ?? undefined }));
+  }
+
+  async counts(): Promise<{ articles: number; stories: number }> {
+    const { rows } = await this.pool.query(
+      'SELECT (SELECT COUNT(*) FROM articles) AS a, (SELECT COUNT(*) FROM stories) AS s',
+    );
+    return { articles: Number(rows[0].a), stories: Number(rows[0].s) };
+  }
+
+  async storyLag(): Promise<StoryLag> {
+    const { rows } = await this.pool.query(
+      `SELECT
+         (SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)) AS unplaced,
+         (SELECT COUNT(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM briefs b WHERE b.story_id = s.id)) AS unbriefed`,
+    );
+    return { unplaced: Number(rows[0].unplaced), unbriefed: Number(rows[0].unbriefed) };
+  }
+
+  async storiesOfArticle(articleId: string): Promise<{ id: string; headline: string }[]> {
+    const { rows } = await this.pool.query<{ id: string; headline: string }>(
+      'SELECT s.id, s.headline FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = $1 ORDER BY s.id',
+      [articleId],
+    );
+    return rows;
+  }
+
+  async storyArticles(): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    const { rows } = await this.pool.query<{ story_id: string; article_id: string }>(
+      'SELECT story_id, article_id FROM story_articles ORDER BY story_id COLLATE "C", article_id COLLATE "C"',
+    );
+    for (const r of rows) {
+      const list = out.get(r.story_id) ?? [];
+      list.push(r.article_id);
+      out.set(r.story_id, list);
+    }
+    return out;
+  }
+
+  async addDeadLetter(e: Omit<DeadLetter, 'at'>): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO dead_letters (key, source, reason, at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key) DO UPDATE SET source = excluded.source, reason = excluded.reason, at = excluded.at`,
+      [e.key, e.source, e.reason, new Date().toISOString()],
+    );
+  }
+
+  async deadLetters(): Promise<DeadLetter[]> {
+    return (
+      await this.pool.query<DeadLetter>(
+        'SELECT key, source, reason, at FROM dead_letters ORDER BY at, key COLLATE "C"',
+      )
+    ).rows;
+  }
+
+  async schemaVersion(): Promise<number> {
+    const { rows } = await this.pool.query('SELECT COALESCE(MAX(version), 0) AS v FROM newsfuse_migrations');
+    return Number(rows[0].v);
+  }
+
+  /** Drop the store's schema and every table in it (tests); refuses the default schema. */
+  async dropSchema(): Promise<void> {
+    if (this.schema === 'public') throw new Error('refusing to drop the public schema');
+    await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await work(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+}
+
+/** repository.ts's saveStories on PostgreSQL (same rules: which rows change, when `updated_at` moves). */
+async function saveStories(c: pg.PoolClient, plan: StoryPlan): Promise<void> {
+  const { stories, briefs, lastPublished } = plan;
+  const now = new Date().toISOString();
+  const keep = stories.map((s) => s.id);
+  await c.query('DELETE FROM stories WHERE NOT (id = ANY($1))', [keep]);
+  const old = new Map(
+    (
+      await c.query<{ id: string; articles: number }>('SELECT id, articles FROM stories WHERE id = ANY($1)', [
+        keep,
+      ])
+    ).rows.map((r) => [r.id, r.articles]),
+  );
+  for (const s of stories) {
+    const brief = briefs.get(s.id);
+    const before = old.get(s.id);
+    const changed = before === undefined || before !== s.articleIds.length || !!brief;
+    await c.query(
+      `INSERT INTO stories (id, headline, articles, updated_at, last_published) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, articles = excluded.articles,
+         updated_at = CASE WHEN $6 THEN excluded.updated_at ELSE stories.updated_at END,
+         last_published = excluded.last_published`,
+      [s.id, s.headline, s.articleIds.length, now, lastPublished.get(s.id) ?? null, changed],
+    );
+    if (brief || before === undefined) {
+      await c.query('DELETE FROM story_articles WHERE story_id = $1', [s.id]);
+      const members = s.reports.flatMap((r) => r.articleIds.map((a) => [a, r.id]));
+      await c.query(
+        `INSERT INTO story_articles (story_id, article_id, report_id)
+         SELECT $1, * FROM unnest($2::text[], $3::text[])`,
+        [s.id, members.map((m) => m[0]), members.map((m) => m[1])],
+      );
+    }
+    if (brief) {
+      const summary = brief.summary.map((x) => x.text).join(' ');
+      await c.query(
+        `INSERT INTO briefs (story_id, json, summary, search) VALUES ($1, $2, $3,
+           setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $3), 'B'))
+         ON CONFLICT (story_id) DO UPDATE SET json = excluded.json, summary = excluded.summary,
+           search = excluded.search`,
+        [s.id, JSON.stringify(brief), summary, s.headline],
+      );
+    }
+  }
+}
