@@ -148,6 +148,11 @@ interface StoryState {
   titleTerms: Set<string>;
   /** Gold story of its first article (training only). */
   gold?: string;
+  /**
+   * Held by a page marked not an article (kept with keepAll) that found no story to join: it starts none.
+   * Never indexed, so nothing joins it, and left out of `stories()`.
+   */
+  unseeded?: boolean;
 }
 
 /** Title terms a story keeps. */
@@ -164,7 +169,7 @@ export interface TeacherLog {
  * Version of the saved state: a snapshot of another version is not restored (the store then replays its
  * articles). Bump it whenever the state layout or the features articles are analysed into change.
  */
-const SNAPSHOT_VERSION = 3;
+const SNAPSHOT_VERSION = 4;
 
 /** Everything a clusterer has learned, as saved by `snapshot` (shared objects stay shared). */
 interface ClustererState {
@@ -384,7 +389,10 @@ export class StoryClusterer {
         }
       }
     const created = !best;
+    // A page marked not an article may join a story, never start one: alone, it stays out of every index.
+    const unseeded = created && article.nonArticle !== undefined;
     const story = best ?? this.newStory(article.id);
+    if (unseeded) story.unseeded = true;
     if (created && this.teacher) story.gold = this.teacher.gold.get(article.id);
     for (const t of titleTerms) if (story.titleTerms.size < TITLE_TERMS) story.titleTerms.add(t);
     const report: ReportState = {
@@ -394,15 +402,15 @@ export class StoryClusterer {
       story: story.index,
     };
     this.reportOf.set(article.id, report);
-    if (sig.shingles > 0) this.lsh.add(keys, report);
+    if (sig.shingles > 0 && !unseeded) this.lsh.add(keys, report);
     story.reports.push(report);
     story.articleIds.push(article.id);
     story.lastSeq = arrival;
-    this.fold(story, vector, bestDot);
+    if (!unseeded) this.fold(story, vector, bestDot);
     this.widenDates(story, day);
     this.widenYears(story, year);
-    if (best && !this.teacher) this.mergeInto(story, near);
-    const title = article.title?.trim();
+    if (best && !this.teacher && !article.nonArticle) this.mergeInto(story, near);
+    const title = article.nonArticle ? undefined : article.title?.trim();
     if (title && (created || bestScore > story.headlineScore || !story.headline)) {
       story.headline = title;
       story.headlineScore = created ? 0 : bestScore;
@@ -429,9 +437,12 @@ export class StoryClusterer {
     return r ? this.root(r.story).id : undefined;
   }
 
-  /** Current stories, largest first (ties: earliest story first); article ids in arrival order. */
+  /**
+   * Current stories, largest first (ties: earliest story first); article ids in arrival order. A page marked
+   * not an article that joined no story is in none.
+   */
   stories(): Story[] {
-    const live = this.storyList.filter((s) => s.parent === s.index);
+    const live = this.storyList.filter((s) => s.parent === s.index && !s.unseeded);
     live.sort((a, b) => b.articleIds.length - a.articleIds.length || a.index - b.index);
     return live.map((s) => ({
       id: s.id,

@@ -1,33 +1,23 @@
 /**
- * `newsfuse eval non-articles --data data/gold/non-articles.jsonl [--shared DIR] [--list]`: non-article
- * detection against the hand-labelled dev set (protocol in data/gold/non-articles.md). Each labelled input is
- * extracted the way a brief extracts it (Multi-News and Timeline17 texts as JSON Lines records, the samples as
- * scraped text, the extraction sets' pages as HTML); dropped means "not an article". Reports precision and
- * recall of "not an article" over the labelled inputs (unsure ones left out), recall per gold reason, how often
- * the reason named is the gold one, and how many pages of the extraction sets (all articles) are dropped.
+ * `newsfuse eval non-articles --data data/gold/non-articles.jsonl [--shared DIR] [--list] [--split dev|test]
+ * [--rules]`:
+ * non-article detection against the hand-labelled dev set (protocol in data/gold/non-articles.md). Each
+ * labelled input is extracted the way a brief extracts it (src/eval/non-article-inputs.ts); dropped means "not
+ * an article". Reports precision and recall of "not an article" over the labelled inputs (unsure ones left
+ * out), on the dev and held-out test parts apart and on round 2's test part, recall per gold reason, how often
+ * the reason named is the gold one, and how many inputs of the sets that are all articles (the extraction
+ * sets' pages, DUC 2006) are dropped. `--list` prints every wrong decision (of one part with `--split`).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { extractArticle } from '../extract/index.js';
-import { decodeBytes } from '../ingest/decode.js';
+import { useNonArticleModel } from '../extract/non-article.js';
 import { contentHash } from '../ingest/hash.js';
 import { rawDocument } from '../ingest/record.js';
 import type { RawKind } from '../model.js';
 import type { EvalOptions, EvalResult, EvalTask, Metrics } from './contract.js';
-import { readJsonl } from './data.js';
-import { loadPages } from './extract.js';
-import { sharedDir, sharedDocs } from './shared-docs.js';
+import { type NonArticleInput, nonArticleInputs } from './non-article-inputs.js';
+import { sharedDir } from './shared-docs.js';
 
-export interface NonArticleGold {
-  set: 'multinews' | 't17' | 'extraction' | 'samples';
-  doc?: string;
-  topic?: string;
-  index?: number;
-  name?: string;
-  file?: string;
-  label: 'article' | 'non-article' | 'unsure';
-  reason?: string;
-}
+export type { NonArticleGold } from './non-article-inputs.js';
 
 /** The reason an input is dropped for (the text in the warning's parentheses), or undefined when kept. */
 export function dropReason(kind: RawKind, content: string, path: string): string | undefined {
@@ -39,131 +29,117 @@ export function dropReason(kind: RawKind, content: string, path: string): string
 
 const ratio = (a: number, b: number) => (b ? a / b : 0);
 
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+
+const blank = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
+
+function scores(c: Counts): Metrics {
+  const p = ratio(c.tp, c.tp + c.fp);
+  const r = ratio(c.tp, c.tp + c.fn);
+  return {
+    precision: p,
+    recall: r,
+    f1: p + r ? (2 * p * r) / (p + r) : 0,
+    non_articles: c.tp + c.fn,
+    articles: c.fp + c.tn,
+    false_drops: c.fp,
+  };
+}
+
 export const task: EvalTask = {
   name: 'non-articles',
   description: 'non-article detection vs a hand-labelled dev set (precision/recall of "not an article")',
   flags: {
     shared: 'folder of the shared data the inputs come from (default ../shared/data beside the repo)',
     list: 'print every wrong decision to stderr',
+    split: 'list the wrong decisions of this part only (dev or test)',
+    rules: 'the rules alone, without the learned combiner (models/non-article.json)',
   },
   async run({ data, flags, log }: EvalOptions): Promise<EvalResult> {
     const started = Date.now();
     const shared = sharedDir(flags.shared, data);
-    const gold = readJsonl<NonArticleGold>(data);
-    const docs = sharedDocs(shared);
-    const multinews = new Map<string, string>();
-    const mnPath = docs.clusterFile('multinews');
-    if (gold.some((g) => g.set === 'multinews')) {
-      if (!existsSync(mnPath)) throw new Error(`${mnPath}: not found (the Multi-News dev set)`);
-      for (const c of readJsonl<{ docs: { id: string; text: string }[] }>(mnPath))
-        for (const d of c.docs) multinews.set(d.id, d.text);
+    const inputs = nonArticleInputs(data, shared);
+    if (flags.rules) useNonArticleModel(null);
+    try {
+      return report();
+    } finally {
+      if (flags.rules) useNonArticleModel();
     }
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    let tn = 0;
-    let reasonRight = 0;
-    let items = 0;
-    const byReason = new Map<string, { n: number; found: number }>();
-    const bySet = new Map<string, { tp: number; fp: number; fn: number }>();
-    const details: Record<string, Metrics> = {};
-    const metrics: Metrics = {};
-    for (const g of gold) {
-      if (g.set === 'extraction') {
-        const index = join(shared, 'extraction', g.name ?? '', 'index.jsonl');
-        if (!existsSync(index)) throw new Error(`${index}: not found`);
-        const pages = loadPages(index);
-        let dropped = 0;
-        for (const p of pages) {
-          const why = dropReason('html', p.html, p.file);
-          if (!why) continue;
-          dropped++;
-          if (flags.list) log(`article dropped: extraction/${g.name} ${p.id} (${why})`);
-        }
-        items += pages.length;
-        details[`extraction/${g.name}`] = { pages: pages.length, articles_dropped: dropped };
-        metrics.articles_dropped = ((metrics.articles_dropped as number) ?? 0) + dropped;
-        continue;
-      }
-      if (g.label === 'unsure') continue;
-      let kind: RawKind = 'record';
-      let text: string | undefined;
-      let id: string;
-      if (g.set === 'multinews') {
-        id = `multinews ${g.doc}`;
-        text = multinews.get(g.doc ?? '');
-      } else if (g.set === 't17') {
-        id = `t17 ${g.topic} ${g.index}`;
-        text = docs.topic(g.topic ?? '')?.[g.index ?? -1]?.text;
-      } else {
-        id = `samples ${g.file}`;
-        kind = 'text';
-        const path = join(shared, 'samples', g.file ?? '');
-        if (existsSync(path)) {
-          const decoded = decodeBytes(readFileSync(path), 'text');
-          text = 'error' in decoded ? undefined : decoded.text;
-        }
-      }
-      if (text === undefined) throw new Error(`${data}: ${id}: input not found under ${shared}`);
-      items++;
-      const why = dropReason(kind, text, id);
-      const isNon = g.label === 'non-article';
-      const s = bySet.get(g.set) ?? { tp: 0, fp: 0, fn: 0 };
-      bySet.set(g.set, s);
-      if (isNon) {
-        const r = byReason.get(g.reason ?? '?') ?? { n: 0, found: 0 };
-        byReason.set(g.reason ?? '?', r);
-        r.n++;
-        if (why) {
-          tp++;
-          s.tp++;
-          r.found++;
-          if (why === g.reason) reasonRight++;
-          else if (flags.list) log(`reason: ${id}: gold ${g.reason}, said ${why}`);
-        } else {
-          fn++;
-          s.fn++;
-          if (flags.list) log(`missed: ${id} (${g.reason})`);
-        }
-      } else if (why) {
-        fp++;
-        s.fp++;
-        if (flags.list) log(`article dropped: ${id} (${why})`);
-      } else tn++;
-    }
-    const p = ratio(tp, tp + fp);
-    const r = ratio(tp, tp + fn);
-    Object.assign(metrics, {
-      precision: p,
-      recall: r,
-      f1: p + r ? (2 * p * r) / (p + r) : 0,
-      non_articles: tp + fn,
-      articles: fp + tn,
-      false_drops: fp,
-      reason_acc: ratio(reasonRight, tp),
-    });
-    metrics.articles_dropped ??= 0;
-    for (const [set, s] of bySet)
-      details[set] = {
-        precision: ratio(s.tp, s.tp + s.fp),
-        recall: ratio(s.tp, s.tp + s.fn),
-        false_drops: s.fp,
+    function report(): EvalResult {
+      const listed = (x: NonArticleInput) => flags.list && (!flags.split || flags.split === x.split);
+      const all = blank();
+      const parts = new Map<string, Counts>();
+      const bump = (name: string, field: keyof Counts) => {
+        const c = parts.get(name) ?? blank();
+        parts.set(name, c);
+        c[field]++;
       };
-    for (const [reason, x] of byReason)
-      details[`reason: ${reason}`] = { n: x.n, recall: ratio(x.found, x.n) };
-    for (const [name, m] of Object.entries(details))
-      log(
-        `  ${name}: ${Object.entries(m)
-          .map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : v}`)
-          .join(', ')}`,
-      );
-    return {
-      task: 'non-articles',
-      data,
-      items,
-      seconds: (Date.now() - started) / 1000,
-      metrics,
-      details,
-    };
+      const byReason = new Map<string, { n: number; found: number }>();
+      const wholeSets = new Map<string, { pages: number; dropped: number; test_dropped: number }>();
+      let reasonRight = 0;
+      for (const x of inputs) {
+        const why = dropReason(x.kind, x.content, x.key);
+        if (x.wholeSet) {
+          const w = wholeSets.get(x.set) ?? { pages: 0, dropped: 0, test_dropped: 0 };
+          wholeSets.set(x.set, w);
+          w.pages++;
+          if (why) {
+            w.dropped++;
+            if (x.split === 'test') w.test_dropped++;
+            if (listed(x)) log(`article dropped: ${x.key} (${why}) [${x.split}]`);
+          }
+          continue;
+        }
+        const field: keyof Counts = x.label === 'non-article' ? (why ? 'tp' : 'fn') : why ? 'fp' : 'tn';
+        all[field]++;
+        for (const part of [x.split, x.set, `round ${x.round} ${x.split}`]) bump(part, field);
+        if (x.label === 'non-article') {
+          const r = byReason.get(x.reason ?? '?') ?? { n: 0, found: 0 };
+          byReason.set(x.reason ?? '?', r);
+          r.n++;
+          if (why) {
+            r.found++;
+            if (why === x.reason) reasonRight++;
+            else if (listed(x)) log(`reason: ${x.key}: gold ${x.reason}, said ${why} [${x.split}]`);
+          } else if (listed(x)) log(`missed: ${x.key} (${x.reason}) [${x.split}]`);
+        } else if (why && listed(x)) log(`article dropped: ${x.key} (${why}) [${x.split}]`);
+      }
+      const details: Record<string, Metrics> = {};
+      for (const [name, w] of wholeSets) details[name] = { ...w };
+      for (const name of ['dev', 'test', 'round 2 test', 'round 1 test', 'round 2 dev', 'round 1 dev'])
+        if (parts.has(name)) details[name] = scores(parts.get(name)!);
+      for (const [name, c] of parts) if (!(name in details)) details[name] = scores(c);
+      for (const [reason, x] of byReason)
+        details[`reason: ${reason}`] = { n: x.n, recall: ratio(x.found, x.n) };
+      for (const [name, m] of Object.entries(details))
+        log(
+          `  ${name}: ${Object.entries(m)
+            .map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : v}`)
+            .join(', ')}`,
+        );
+      const dropped = (pick: (name: string) => boolean) =>
+        [...wholeSets].filter(([n]) => pick(n)).reduce((n, [, w]) => n + w.dropped, 0);
+      const metrics: Metrics = {
+        ...scores(all),
+        reason_acc: ratio(reasonRight, all.tp),
+        articles_dropped: dropped((n) => n.startsWith('extraction/')),
+        duc_dropped: dropped((n) => n === 'duc'),
+        test_precision: details.test?.precision ?? 0,
+        test_recall: details.test?.recall ?? 0,
+      };
+      return {
+        task: 'non-articles',
+        data,
+        items: inputs.length,
+        seconds: (Date.now() - started) / 1000,
+        metrics,
+        details,
+      };
+    }
   },
 };

@@ -1,179 +1,36 @@
 /**
  * Non-article pages: what an extractor returns when the input was not a news article at all: an error page,
  * a login, cookie or JavaScript wall, a video player's messages, a web archive's crawl notice, a social-media
- * site's own notice, a section or link list, or too little running prose to be a report. Such an input must
- * not become a story; `nonArticleReason` names why, from the extracted paragraphs alone, so every input kind
- * (HTML, scraped text, JSON Lines records, feed items) is judged the same way.
+ * site's own notice, a section or link list, a shop or service page, or too little running prose to be a
+ * report. Such an input must not become a story; `nonArticleReason` names why, from the extracted paragraphs
+ * alone, so every input kind (HTML, scraped text, JSON Lines records, feed items) is judged the same way.
  *
- * A conservative rule set, not a learned model: the labelled dev set (data/gold/non-articles.md) holds 84
- * non-articles, too few to train and cross-validate weights on. An input is an article when it carries at
- * least two sentences of running prose that are not furniture; furniture phrases only decide the reason, or
- * drop a page whose prose is short and outweighed by them. Pure and linear in the text.
+ * Two layers, precision first. (1) Rules: a whole text (record, scraped page) needs two sentences of running
+ * prose; furniture phrases name the reason, and drop a page whose prose is short and outweighed by them. (2) A
+ * learned combiner (models/non-article.json, scripts/train/non-article.ts): a logistic regression over the
+ * page features of src/extract/non-article-features.ts, fitted on the dev part of data/gold/non-articles.jsonl
+ * with a threshold chosen by cross-validation for precision; it drops what the rules keep only above that
+ * threshold, naming the reason whose features push its score up most. Pure, linear in the text.
  */
-import { splitSentences } from '../language/sentences.js';
-import { hasUnspacedScript, tokenWords } from './text-length.js';
+import { derived, loadModel, type ModelFile } from '../models/load.js';
+import { datelineAgency } from './datelines.js';
+import {
+  FEATURE_REASONS,
+  NON_ARTICLE_FEATURES,
+  type NonArticleReason,
+  nonArticleFeatures,
+  type PageShape,
+  pageShape,
+} from './non-article-features.js';
 
-export type NonArticleReason =
-  | 'error page'
-  | 'wall'
-  | 'widget'
-  | 'crawl notice'
-  | 'social notice'
-  | 'index page'
-  | 'too little prose';
+export { furnitureKind, type NonArticleReason, type PageShape, pageShape } from './non-article-features.js';
 
-/** Phrases that mark a sentence as page furniture of one kind. Matched on the lower-cased sentence. */
-const FURNITURE: [Exclude<NonArticleReason, 'too little prose'>, RegExp[]][] = [
-  [
-    'error page',
-    [
-      /\b(?:this|the requested|the) (?:page|file|article|story|content|url|link)(?: (?:you|that you) (?:requested|were looking for|are looking for|tried to (?:open|reach)))? (?:(?:could|can)(?: ?not|n't) be found|was not found|does(?: ?not|n't) exist|is no longer (?:available|online)|(?:has|had) been (?:removed|deleted|taken down)|(?:has )?expired)\b/,
-      /^(?:error )?(?:404|410|500|503)\b|\berror (?:404|410|500|503)\b|\b(?:404|410) (?:error|not found|page)\b/,
-      /^(?:page not found|not found|oops\b)/,
-      /\bwe (?:can(?: ?not|'t)|could(?: ?not|n't)) find (?:the|that|this|what) (?:page|you)/,
-      /\bthe (?:server|site|service) (?:encountered an error|is (?:temporarily |currently )?(?:unavailable|down))/,
-      /\bsomething went wrong\b/,
-    ],
-  ],
-  [
-    'wall',
-    [
-      /\b(?:enable|turn on|activate|allow) javascript\b|\bjavascript (?:is )?(?:disabled|required|must be (?:turned on|enabled))/,
-      /\b(?:log|sign) ?in to (?:continue|read|view|access|see)\b|\byou must be (?:logged|signed) in\b/,
-      /\b(?:subscribe|subscription) (?:now )?to (?:continue|read|keep reading|unlock)\b|\balready a (?:subscriber|member)\b|\bto continue reading\b/,
-      /\b(?:available|reserved|open) (?:only )?(?:to|for) (?:subscribers|members|premium)\b|\bsubscribers? only\b/,
-      /\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:settings|consent|preferences)\b/,
-      /\bfor your personal,? non-commercial use only\b|\border (?:presentation-ready )?(?:copies|reprints)\b/,
-      /\byour browser (?:does ?not|doesn't|is not|isn't) support|\b(?:update|upgrade) your browser\b|\bad ?blocker\b/,
-      /\bare you a robot\b|\bverify (?:that )?you are (?:a )?human\b/,
-    ],
-  ],
-  [
-    'widget',
-    [
-      /\btranscript could not be loaded\b|\brating is available when\b|\bthis feature is not available right now\b/,
-      /\b(?:can ?not|cannot|unable to|could not) (?:play|load) (?:this )?(?:media|video|audio)\b/,
-      /\b(?:this )?(?:media|video|content) is (?:not|no longer) available\b/,
-      /\bflash player\b|\bclick the button below to install\b|\bwhen autoplay is on\b/,
-      /^published on [a-z]{3,9}\.? \d/,
-      /\bview this (?:post|tweet|photo|video) on\b|\ba post shared by\b|\bpic\.twitter\.com\//,
-      /\bfollow (?:events |it |the story )?live\b/,
-    ],
-  ],
-  [
-    'crawl notice',
-    [
-      /\bwayback machine\b|\binternet archive\b|\balexa internet\b/,
-      /\bcrawl(?:s|ed|er|ing)?\b[^.]{0,80}\barchiv|\barchiv\w*\b[^.]{0,80}\bcrawl/,
-    ],
-  ],
-  [
-    'social notice',
-    [
-      /\btweet with a location\b|\badd a location to your tweets\b/,
-      /\blocation (?:information|history)\b[^.]{0,80}\btweets?\b|\btweets?\b[^.]{0,80}\blocation (?:information|history)\b/,
-    ],
-  ],
-  [
-    'index page',
-    [
-      /\bclick (?:on )?(?:the links?|any (?:image|picture|photo)|a thumbnail)\b/,
-      /\ball (?:posts|stories|articles) (?:on|by|in|tagged)\b/,
-      /\b(?:load|show|see) more (?:stories|articles|results|posts)\b/,
-      /\bbrowse (?:all|our|the) (?:stories|articles|archive|sections)\b/,
-      /\b(?:explore|browse|view|see) all (?:of )?our\b|\bdelivered to your inbox\b|\bsign up for (?:our|the)\b[^.]{0,30}\bnewsletters?\b/,
-    ],
-  ],
-];
-
-/** A sentence of running prose: enough words, mostly lower-case words, ending like a sentence. */
-const MIN_PROSE_WORDS = 6;
 /** An article has at least this many prose sentences... */
 const MIN_PROSE_SENTENCES = 2;
 /** ...and at least this many words in them. */
 const MIN_PROSE_TOTAL = 20;
 /** Below this much prose, a page whose furniture outweighs its prose is that furniture. */
 const SHORT_PROSE = 80;
-
-export interface PageShape {
-  /** Sentences of running prose (not furniture) and their words. */
-  proseSentences: number;
-  proseWords: number;
-  /** Furniture sentences and their words, with the most frequent kind. */
-  furnitureSentences: number;
-  furnitureWords: number;
-  furniture?: Exclude<NonArticleReason, 'too little prose'>;
-}
-
-const wordsOf = (s: string) =>
-  s
-    .split(/\s+/)
-    .filter(Boolean)
-    .reduce((n, t) => n + tokenWords(t), 0);
-
-/** The furniture kind a sentence's phrases name, if any. */
-export function furnitureKind(sentence: string): Exclude<NonArticleReason, 'too little prose'> | undefined {
-  const lower = sentence.toLowerCase();
-  for (const [kind, patterns] of FURNITURE) if (patterns.some((re) => re.test(lower))) return kind;
-  return undefined;
-}
-
-/** Lines that are never prose, whatever their length: credit lines and code ("Photograph: …", `{"title": …`). */
-const NEVER_PROSE =
-  /^(?:photographs?|photos?|pictures?|images?|graphics?|sources?|credits?|video)\s*:|\{\s*"\w+"\s*:/i;
-
-/**
- * Whether a sentence reads as running prose: enough words, lower-case words among them (in a cased script),
- * and a sentence end. Questions count only when statements are not outnumbered by them (see pageShape).
- */
-function isProse(sentence: string): boolean {
-  if (wordsOf(sentence) < MIN_PROSE_WORDS || NEVER_PROSE.test(sentence)) return false;
-  const end = /[.!?…。！？]["'”’)\]」』]*$/.test(sentence.trim());
-  if (hasUnspacedScript(sentence)) return end;
-  const lowerWords = sentence.match(/(?:^|\s)[\p{Ll}][\p{L}'’-]*/gu)?.length ?? 0;
-  return lowerWords >= 3 && end;
-}
-
-/** Statements inside a sentence of an unspaced script, which the splitter keeps whole ("…。…。"). */
-const innerStatements = (sentence: string) =>
-  hasUnspacedScript(sentence) ? (sentence.match(/[。！？](?=.)/gu)?.length ?? 0) : 0;
-
-/** How much running prose and how much furniture the paragraphs hold. */
-export function pageShape(paragraphs: string[]): PageShape {
-  const shape: PageShape = { proseSentences: 0, proseWords: 0, furnitureSentences: 0, furnitureWords: 0 };
-  const kinds = new Map<string, number>();
-  // A page of questions (a quiz, a teaser) reports nothing: its questions count only beside as many statements.
-  const questions = { sentences: 0, words: 0 };
-  for (const para of paragraphs) {
-    for (const { text } of splitSentences(para)) {
-      const kind = furnitureKind(text);
-      if (kind) {
-        shape.furnitureSentences++;
-        shape.furnitureWords += wordsOf(text);
-        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-      } else if (isProse(text)) {
-        if (/[?？]["'”’)\]」』]*$/.test(text)) {
-          questions.sentences++;
-          questions.words += wordsOf(text);
-        } else {
-          shape.proseSentences += 1 + innerStatements(text);
-          shape.proseWords += wordsOf(text);
-        }
-      }
-    }
-  }
-  if (questions.sentences <= shape.proseSentences) {
-    shape.proseSentences += questions.sentences;
-    shape.proseWords += questions.words;
-  }
-  let best = 0;
-  for (const [kind, n] of kinds)
-    if (n > best) {
-      best = n;
-      shape.furniture = kind as PageShape['furniture'];
-    }
-  return shape;
-}
 
 export interface NonArticleOptions {
   /**
@@ -184,12 +41,49 @@ export interface NonArticleOptions {
   wholeText?: boolean;
 }
 
-/** Why the paragraphs are not an article, or undefined when they are one. */
-export function nonArticleReason(
-  paragraphs: string[],
-  options: NonArticleOptions = {},
-): NonArticleReason | undefined {
-  const s = pageShape(paragraphs);
+export interface NonArticleWeights {
+  /** Standardization of each feature (NON_ARTICLE_FEATURES order, after the version line). */
+  mean: number[];
+  sd: number[];
+  weights: number[];
+  bias: number;
+  /** Drop a page the rules keep when its probability of being a non-article reaches this. */
+  threshold: number;
+}
+
+export interface NonArticleModel extends ModelFile, NonArticleWeights {}
+
+const shippedModel = derived(
+  () =>
+    loadModel<NonArticleModel>({
+      name: 'non-article',
+      features: NON_ARTICLE_FEATURES,
+      declaredIn: 'src/extract/non-article-features.ts',
+      retrain: 'npm run train:non-article',
+    }),
+  (m): NonArticleWeights => ({
+    mean: m.mean,
+    sd: m.sd,
+    weights: m.weights,
+    bias: m.bias,
+    threshold: m.threshold,
+  }),
+);
+
+let override: NonArticleWeights | null | undefined;
+
+/**
+ * Decide with these weights instead of the shipped model (the trainer's cross-validation, tests); `null`: the
+ * rules alone (the trainer reading pages before any model exists); no argument: the shipped model again.
+ */
+export function useNonArticleModel(model?: NonArticleWeights | null): void {
+  override = model;
+}
+
+const currentModel = (): NonArticleWeights | null => (override === undefined ? shippedModel() : override);
+
+/** The rules' reason, or undefined when they keep the page. */
+export function ruleReason(s: PageShape, options: NonArticleOptions = {}): NonArticleReason | undefined {
   if (s.proseSentences < MIN_PROSE_SENTENCES || s.proseWords < MIN_PROSE_TOTAL) {
     if (s.furniture) return s.furniture;
     if (options.wholeText) return 'too little prose';
@@ -197,4 +91,80 @@ export function nonArticleReason(
   }
   if (s.furniture && s.proseWords < SHORT_PROSE && s.furnitureWords >= s.proseWords) return s.furniture;
   return undefined;
+}
+
+/**
+ * Whether the learned combiner may judge the page: a whole text always; an HTML extraction only when it kept
+ * running prose (an extractor that kept a headline alone missed the article, which says nothing of the page).
+ */
+export function modelApplies(s: PageShape, options: NonArticleOptions = {}): boolean {
+  return options.wholeText === true || s.proseSentences >= MIN_PROSE_SENTENCES;
+}
+
+/** The probability that a page with this feature row is not an article. */
+export function nonArticleProbability(model: NonArticleWeights, row: readonly number[]): number {
+  let z = model.bias;
+  for (let j = 0; j < model.weights.length; j++)
+    z += (model.weights[j] * (row[j] - model.mean[j])) / model.sd[j];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The reason whose features raise the score most (each column's signed contribution, summed by reason). */
+export function strongestReason(model: NonArticleWeights, row: readonly number[]): NonArticleReason {
+  const sums = new Map<NonArticleReason, number>();
+  for (let j = 0; j < model.weights.length; j++) {
+    const reason = FEATURE_REASONS[j];
+    sums.set(reason, (sums.get(reason) ?? 0) + (model.weights[j] * (row[j] - model.mean[j])) / model.sd[j]);
+  }
+  let best: NonArticleReason = 'too little prose';
+  let top = Number.NEGATIVE_INFINITY;
+  for (const [reason, sum] of sums)
+    if (sum > top) {
+      top = sum;
+      best = reason;
+    }
+  return best;
+}
+
+/**
+ * A wire brief: one sentence of prose under a news agency's dateline ("HAVANA (AP) -- Seven months after…"),
+ * a news flash, not a stub. Only whole texts reach this (an HTML extraction is never dropped for little prose).
+ */
+function wireBrief(paragraphs: string[], s: PageShape): boolean {
+  return (
+    s.proseSentences >= 1 &&
+    s.proseWords >= MIN_PROSE_TOTAL &&
+    !s.furniture &&
+    datelineAgency(paragraphs[0] ?? '') !== undefined
+  );
+}
+
+/**
+ * What the rules decide: a reason to drop, `article` (a wire brief: kept whatever the model says), or
+ * undefined (the rules keep the page; the learned combiner may still drop it).
+ */
+export function ruleDecision(
+  paragraphs: string[],
+  shape: PageShape,
+  options: NonArticleOptions = {},
+): NonArticleReason | 'article' | undefined {
+  const rule = ruleReason(shape, options);
+  if (rule === 'too little prose' && wireBrief(paragraphs, shape)) return 'article';
+  return rule;
+}
+
+/** Why the paragraphs are not an article, or undefined when they are one. */
+export function nonArticleReason(
+  paragraphs: string[],
+  options: NonArticleOptions = {},
+): NonArticleReason | undefined {
+  const shape = pageShape(paragraphs);
+  const rule = ruleDecision(paragraphs, shape, options);
+  if (rule === 'article') return undefined;
+  if (rule) return rule;
+  const model = currentModel();
+  if (!model || !modelApplies(shape, options)) return undefined;
+  const row = nonArticleFeatures(shape, !options.wholeText);
+  if (nonArticleProbability(model, row) < model.threshold) return undefined;
+  return shape.furniture ?? strongestReason(model, row);
 }

@@ -1,0 +1,312 @@
+/**
+ * What the non-article decision (src/extract/non-article.ts) reads of a page: its sentences sorted into running
+ * prose, furniture by kind (error, wall, widget, crawl, social and index phrases) and the rest, and a row of
+ * numeric features for the learned combiner (NON_ARTICLE_FEATURES, in row order). Computed from the extracted
+ * paragraphs alone, so every input kind (HTML, scraped text, JSON Lines records, feed items) is read the same
+ * way. Pure and linear in the text.
+ */
+import { splitSentences } from '../language/sentences.js';
+import { hasUnspacedScript, tokenWords } from './text-length.js';
+
+export type NonArticleReason =
+  | 'error page'
+  | 'wall'
+  | 'widget'
+  | 'crawl notice'
+  | 'social notice'
+  | 'index page'
+  | 'too little prose';
+
+export type FurnitureKind = Exclude<NonArticleReason, 'too little prose'>;
+
+/** Phrases that mark a sentence as page furniture of one kind. Matched on the lower-cased sentence. */
+const FURNITURE: [FurnitureKind, RegExp[]][] = [
+  [
+    'error page',
+    [
+      /\b(?:this|the requested|the) (?:page|file|article|story|content|url|link)(?: (?:you|that you) (?:requested|were looking for|are looking for|tried to (?:open|reach)))? (?:(?:could|can)(?: ?not|n't) be found|was not found|does(?: ?not|n't) exist|is no longer (?:available|online)|(?:has|had) been (?:removed|deleted|taken down)|(?:has )?expired)\b/,
+      /^(?:error )?(?:404|410|500|503)\b|\berror (?:404|410|500|503)\b|\b(?:404|410) (?:error|not found|page)\b/,
+      /^(?:page not found|not found|oops\b)/,
+      /\bwe (?:can(?: ?not|'t)|could(?: ?not|n't)) find (?:the|that|this|what) (?:page|you)/,
+      /\bthe (?:server|site|service) (?:encountered an error|is (?:temporarily |currently )?(?:unavailable|down))/,
+      /\bsomething went wrong\b/,
+    ],
+  ],
+  [
+    'wall',
+    [
+      /\b(?:enable|turn on|activate|allow) javascript\b|\bjavascript (?:is )?(?:disabled|required|must be (?:turned on|enabled))/,
+      /\b(?:log|sign) ?in to (?:continue|read|view|access|see)\b|\byou must be (?:logged|signed) in\b/,
+      /\b(?:subscribe|subscription) (?:now )?to (?:continue|read|keep reading|unlock)\b|\balready a (?:subscriber|member)\b|\bto continue reading\b/,
+      /\b(?:available|reserved|open) (?:only )?(?:to|for) (?:subscribers|members|premium)\b|\bsubscribers? only\b/,
+      /\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:settings|consent|preferences)\b/,
+      /\bfor your personal,? non-commercial use only\b|\border (?:presentation-ready )?(?:copies|reprints)\b/,
+      /\byour browser (?:does ?not|doesn't|is not|isn't) support|\b(?:update|upgrade) your browser\b|\bad ?blocker\b/,
+      /\bare you a robot\b|\bverify (?:that )?you are (?:a )?human\b/,
+    ],
+  ],
+  [
+    'widget',
+    [
+      /\btranscript could not be loaded\b|\brating is available when\b|\bthis feature is not available right now\b/,
+      /\b(?:can ?not|cannot|unable to|could not) (?:play|load) (?:this )?(?:media|video|audio)\b/,
+      /\b(?:this )?(?:media|video|content) is (?:not|no longer) available\b/,
+      /\bflash player\b|\bclick the button below to install\b|\bwhen autoplay is on\b/,
+      /^published on [a-z]{3,9}\.? \d/,
+      /\bview this (?:post|tweet|photo|video) on\b|\ba post shared by\b|\bpic\.twitter\.com\//,
+      /\bfollow (?:events |it |the story )?live\b/,
+    ],
+  ],
+  [
+    'crawl notice',
+    [
+      /\bwayback machine\b|\binternet archive\b|\balexa internet\b/,
+      /\bcrawl(?:s|ed|er|ing)?\b[^.]{0,80}\barchiv|\barchiv\w*\b[^.]{0,80}\bcrawl/,
+    ],
+  ],
+  [
+    'social notice',
+    [
+      /\btweet with a location\b|\badd a location to your tweets\b/,
+      /\blocation (?:information|history)\b[^.]{0,80}\btweets?\b|\btweets?\b[^.]{0,80}\blocation (?:information|history)\b/,
+    ],
+  ],
+  [
+    'index page',
+    [
+      /\bclick (?:on )?(?:the links?|any (?:image|picture|photo)|a thumbnail)\b/,
+      /\ball (?:posts|stories|articles) (?:on|by|in|tagged)\b/,
+      /\b(?:load|show|see) more (?:stories|articles|results|posts)\b/,
+      /\bbrowse (?:all|our|the) (?:stories|articles|archive|sections)\b/,
+      /\b(?:explore|browse|view|see) all (?:of )?our\b|\bdelivered to your inbox\b|\bsign up for (?:our|the)\b[^.]{0,30}\bnewsletters?\b/,
+    ],
+  ],
+];
+
+/** A sentence of running prose: enough words, mostly lower-case words, ending like a sentence. */
+const MIN_PROSE_WORDS = 6;
+
+/** The furniture kinds, in the order of their feature columns. */
+export const FURNITURE_KINDS: readonly FurnitureKind[] = FURNITURE.map(([kind]) => kind);
+
+export interface PageShape {
+  /** Sentences of running prose (not furniture) and their words. */
+  proseSentences: number;
+  proseWords: number;
+  /** Furniture sentences and their words, with the most frequent kind. */
+  furnitureSentences: number;
+  furnitureWords: number;
+  furniture?: FurnitureKind;
+  /** Furniture sentences of each kind. */
+  byKind: Partial<Record<FurnitureKind, number>>;
+  /** Every sentence and word, and the paragraphs. */
+  sentences: number;
+  words: number;
+  paragraphs: number;
+  /** Paragraphs of fewer than six words (menu items, labels, headings). */
+  shortParagraphs: number;
+  /** Questions that read as prose. */
+  questions: number;
+  /** Sentences cut off as teasers ("… read more", a trailing ellipsis). */
+  teasers: number;
+  /** Sentences that open with a date label ("March 24: …", "Sept. 7, 2008 - …"): a list of dated items. */
+  datedLines: number;
+  /** Words addressing the reader (you, your; Sie, Ihr, du; vous) and speaking for the site (we, our; wir; nous). */
+  addressWords: number;
+  weWords: number;
+  /** Shop and booking phrases (add to cart, shipping, per night; Warenkorb, Versand, pro Nacht). */
+  commerce: number;
+  /** Words that start with a capital after the first word of their sentence. */
+  capitalWords: number;
+}
+
+const wordsOf = (s: string) =>
+  s
+    .split(/\s+/)
+    .filter(Boolean)
+    .reduce((n, t) => n + tokenWords(t), 0);
+
+/** The furniture kind a sentence's phrases name, if any. */
+export function furnitureKind(sentence: string): FurnitureKind | undefined {
+  const lower = sentence.toLowerCase();
+  for (const [kind, patterns] of FURNITURE) if (patterns.some((re) => re.test(lower))) return kind;
+  return undefined;
+}
+
+/** Lines that are never prose, whatever their length: credit lines and code ("Photograph: …", `{"title": …`). */
+const NEVER_PROSE =
+  /^(?:photographs?|photos?|pictures?|images?|graphics?|sources?|credits?|video)\s*:|\{\s*"\w+"\s*:/i;
+
+/**
+ * Whether a sentence reads as running prose: enough words, lower-case words among them (in a cased script),
+ * and a sentence end. Questions count only when statements are not outnumbered by them (see pageShape).
+ */
+function isProse(sentence: string): boolean {
+  if (wordsOf(sentence) < MIN_PROSE_WORDS || NEVER_PROSE.test(sentence)) return false;
+  const end = /[.!?…。！？]["'”’)\]」』]*$/.test(sentence.trim());
+  if (hasUnspacedScript(sentence)) return end;
+  const lowerWords = sentence.match(/(?:^|\s)[\p{Ll}][\p{L}'’-]*/gu)?.length ?? 0;
+  return lowerWords >= 3 && end;
+}
+
+/** Statements inside a sentence of an unspaced script, which the splitter keeps whole ("…。…。"). */
+const innerStatements = (sentence: string) =>
+  hasUnspacedScript(sentence) ? (sentence.match(/[。！？](?=.)/gu)?.length ?? 0) : 0;
+
+const TEASER = /(?:\.\.\.|…)["'”’)]?$|\.\.\.\s*read more\b|\bread more(?:\.\.\.|…)?$/i;
+/** A teaser cut off inside what the splitter kept as one sentence ("…the fishing boats and volunteers... Judge"). */
+const INNER_TEASER = /\w(?:\.\.\.|…) \p{Lu}/u;
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DATED_LINE = new RegExp(
+  `^(?:${MONTH} \\d{1,2}(?:, \\d{4})?\\s*[:,-]|\\d{1,2} ${MONTH}(?: \\d{4})?\\s*[:,-])`,
+  'i',
+);
+const ADDRESS =
+  /^(?:you|your|yours|yourself|sie|ihr|ihre|ihnen|ihren|du|dein|deine|dich|dir|euch|vous|votre|vos)$/;
+const WE = /^(?:we|our|ours|us|wir|unser|unsere|unseren|uns|nous|notre|nos)$/;
+const COMMERCE =
+  /\b(?:add to (?:cart|basket)|in den warenkorb|warenkorb|shopping cart|free shipping|versandkosten|versand|lieferzeit|in stock|auf lager|out of stock|per night|pro nacht|buy now|jetzt kaufen|jetzt bestellen|order now|inkl\. mwst|incl\. vat)\b/gi;
+
+/** How much running prose and how much furniture the paragraphs hold, and the other counts features read. */
+export function pageShape(paragraphs: string[]): PageShape {
+  const shape: PageShape = {
+    proseSentences: 0,
+    proseWords: 0,
+    furnitureSentences: 0,
+    furnitureWords: 0,
+    byKind: {},
+    sentences: 0,
+    words: 0,
+    paragraphs: paragraphs.length,
+    shortParagraphs: 0,
+    questions: 0,
+    teasers: 0,
+    datedLines: 0,
+    addressWords: 0,
+    weWords: 0,
+    commerce: 0,
+    capitalWords: 0,
+  };
+  // A page of questions (a quiz, a teaser) reports nothing: its questions count only beside as many statements.
+  const questions = { sentences: 0, words: 0 };
+  for (const para of paragraphs) {
+    const paraWords = wordsOf(para);
+    if (paraWords < 6) shape.shortParagraphs++;
+    shape.commerce += para.match(COMMERCE)?.length ?? 0;
+    for (const { text } of splitSentences(para)) {
+      shape.sentences++;
+      const words = wordsOf(text);
+      shape.words += words;
+      const tokens = text.split(/\s+/).filter(Boolean);
+      for (let i = 0; i < tokens.length; i++) {
+        const bare = tokens[i].replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+        const lower = bare.toLowerCase();
+        if (ADDRESS.test(lower)) shape.addressWords++;
+        else if (WE.test(lower)) shape.weWords++;
+        if (i > 0 && /^\p{Lu}/u.test(bare)) shape.capitalWords++;
+      }
+      if (TEASER.test(text.trim()) || INNER_TEASER.test(text)) shape.teasers++;
+      if (DATED_LINE.test(text)) shape.datedLines++;
+      const kind = furnitureKind(text);
+      if (kind) {
+        shape.furnitureSentences++;
+        shape.furnitureWords += words;
+        shape.byKind[kind] = (shape.byKind[kind] ?? 0) + 1;
+      } else if (isProse(text)) {
+        if (/[?？]["'”’)\]」』]*$/.test(text)) {
+          questions.sentences++;
+          questions.words += words;
+        } else {
+          shape.proseSentences += 1 + innerStatements(text);
+          shape.proseWords += words;
+        }
+      }
+    }
+  }
+  shape.questions = questions.sentences;
+  if (questions.sentences <= shape.proseSentences) {
+    shape.proseSentences += questions.sentences;
+    shape.proseWords += questions.words;
+  }
+  let best = 0;
+  for (const kind of FURNITURE_KINDS) {
+    const n = shape.byKind[kind] ?? 0;
+    if (n > best) {
+      best = n;
+      shape.furniture = kind;
+    }
+  }
+  return shape;
+}
+
+/**
+ * The features of a page for the learned combiner, in row order, each with the reason it speaks for (the
+ * diagnostic names the reason whose features push the score up most). Bump the version when a meaning changes.
+ */
+export const NON_ARTICLE_FEATURES: readonly string[] = [
+  'version 2',
+  'prose-sentences: ln(1 + sentences of running prose)',
+  'prose-words: ln(1 + words in them)',
+  'words: ln(1 + words on the page)',
+  'prose-share: words of running prose over all words',
+  'furniture-share: words of furniture sentences over all words',
+  ...FURNITURE.map(([kind]) => `furniture ${kind}: ln(1 + sentences of that kind)`),
+  'question-share: questions over sentences',
+  'teaser-share: sentences cut off as teasers over sentences',
+  'dated-share: sentences opening with a date label over sentences',
+  'short-share: paragraphs of under six words over paragraphs',
+  'words-per-paragraph: ln(1 + words per paragraph)',
+  'address-rate: reader-addressing words over words',
+  'we-rate: site-speaking words over words',
+  'commerce: ln(1 + shop and booking phrases)',
+  'capital-rate: capitalized words after a sentence start over words',
+  'html: the paragraphs are what an HTML extractor kept, not the whole input',
+];
+
+/** The reason each feature column (after the version line) speaks for. */
+export const FEATURE_REASONS: readonly NonArticleReason[] = [
+  'too little prose',
+  'too little prose',
+  'too little prose',
+  'too little prose',
+  'too little prose',
+  ...FURNITURE_KINDS,
+  'too little prose',
+  'index page',
+  'index page',
+  'index page',
+  'index page',
+  'index page',
+  'index page',
+  'index page',
+  'index page',
+  'too little prose',
+];
+
+const ln1 = (x: number) => Math.log1p(x);
+
+/** The feature row of a page (NON_ARTICLE_FEATURES order, without the version line). */
+export function nonArticleFeatures(shape: PageShape, html: boolean): number[] {
+  const words = Math.max(1, shape.words);
+  const sentences = Math.max(1, shape.sentences);
+  const paragraphs = Math.max(1, shape.paragraphs);
+  return [
+    ln1(shape.proseSentences),
+    ln1(shape.proseWords),
+    ln1(shape.words),
+    shape.proseWords / words,
+    shape.furnitureWords / words,
+    ...FURNITURE_KINDS.map((k) => ln1(shape.byKind[k] ?? 0)),
+    shape.questions / sentences,
+    shape.teasers / sentences,
+    shape.datedLines / sentences,
+    shape.shortParagraphs / paragraphs,
+    ln1(shape.words / paragraphs),
+    shape.addressWords / words,
+    shape.weWords / words,
+    ln1(shape.commerce),
+    shape.capitalWords / words,
+    html ? 1 : 0,
+  ];
+}
