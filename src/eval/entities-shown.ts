@@ -154,6 +154,29 @@ export function shownEntities(story: string, docs: SharedDoc[]): ShownEntity[] {
   );
 }
 
+/** What differs from the labels: entities gone, relabelled by their kind, and shown without a label. */
+export function changes(gold: GoldEntity[], shown: ShownEntity[]): string[] {
+  const labelled = new Map<string, GoldEntity>();
+  for (const g of gold) if (!labelled.has(key(g.story, g.name))) labelled.set(key(g.story, g.name), g);
+  const stories = new Set(gold.map((g) => g.story));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const s of shown) {
+    if (!stories.has(s.story)) continue;
+    const k = key(s.story, s.name);
+    const g = labelled.get(k);
+    if (!g) out.push(`new\t${halfOf(s.story)}\t${s.story}\t${s.name}\t${s.kind}`);
+    else if (!seen.has(k) && labelOf(g, s.kind) !== labelOf(g, g.kind))
+      out.push(
+        `relabelled\t${halfOf(s.story)}\t${s.story}\t${s.name}\t${labelOf(g, g.kind)} -> ${labelOf(g, s.kind)}`,
+      );
+    seen.add(k);
+  }
+  for (const [k, g] of labelled)
+    if (!seen.has(k)) out.push(`gone\t${halfOf(g.story)}\t${g.story}\t${g.name}\t${labelOf(g, g.kind)}`);
+  return out;
+}
+
 const datasetOf = (story: string) => story.split('/')[0];
 
 export const task: EvalTask = {
@@ -162,6 +185,8 @@ export const task: EvalTask = {
   flags: {
     shared: 'folder of the shared data (default ../shared/data beside the repository)',
     half: 'score only one half of the stories: tune or held (both are always in the details)',
+    changes:
+      'list on stderr the labelled entities no longer shown, those shown with another label, and the unlabelled',
   },
   async run({ data, flags, log }): Promise<EvalResult> {
     const started = Date.now();
@@ -189,6 +214,7 @@ export const task: EvalTask = {
       shown.push(...shownEntities(story, docs));
     }
     const scored = gold.filter((g) => !missing.has(g.story));
+    if (flags.changes) for (const line of changes(scored, shown)) log(line);
     const details: Record<string, Metrics> = {};
     const part = (pick: (story: string) => boolean) =>
       scoreEntities(
