@@ -498,6 +498,7 @@ function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
   // So is one opening a sentence that is a common word of news text ("Dock workers said ...").
   const { places, firstnames, common } = gazetteerSets();
   const mentions = findMentions(article.text).filter((m) => {
+    if (quotedTitle(article.text, m.start, m.end)) return false;
     if (/\s/.test(m.name.trim()) || isAcronym(m.name)) return true;
     const lower = m.name.toLowerCase();
     // a pronoun or an interjection ("Nobody", "Gosh"), a head noun alone ("Committee", "Center")
@@ -550,6 +551,19 @@ function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
   return out;
 }
 
+/**
+ * Whether a name of two words or more stands alone between quotation marks: the title of a film, a book or a
+ * show ("Good Will Hunting", "The Wolf Man"), not a person, a body or a place. (A possessive "'s" after the
+ * name is no closing quote; one word in quotes is more often a nickname: "Johnny".)
+ */
+function quotedTitle(text: string, start: number, end: number): boolean {
+  if (!/\s/.test(text.slice(start, end))) return false;
+  return (
+    /[“"‘'«]\s*(?:The\s+|An?\s+)?$/.test(text.slice(Math.max(0, start - 6), start)) &&
+    /^[,.!?]?(?:[”"»]|[’'](?![sS]\b))/.test(text.slice(end, end + 3))
+  );
+}
+
 /** A spelling-proof key of a name word: lower-cased, accents and articles off, vowels dropped. */
 function skeleton(word: string): string {
   const w = fold(word).replace(/^(al|el)-?(?=\p{L}{3})/u, '');
@@ -577,15 +591,22 @@ function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
-/** Initials of a name's words, particles skipped ("Jabhat Fateh al-Sham" → "JFS", "United States" → "US"). */
+/**
+ * Initials of a name's words, particles skipped ("Jabhat Fateh al-Sham" → "JFS", "United States" → "US"); a word
+ * that is itself an acronym gives all its letters ("US Navy" → "USN", "BNP Paribas" → "BNPP", not "UN", "BP"),
+ * and a corporate suffix none ("BP PLC" → "BP").
+ */
 function initials(name: string, withParticles = false): string {
-  return name
-    .split(/[\s-]+/)
+  const words = name.split(/[\s-]+/);
+  // a corporate suffix is no letter of an acronym: "BP PLC" is "BP"
+  while (words.length > 1 && CORPORATE.has(words[words.length - 1].toLowerCase().replace(/[.,]/g, '')))
+    words.pop();
+  return words
     .filter(
       (w) => w && (withParticles ? /^(of|and|for)$/i.test(w) || !PARTICLES.test(w) : !PARTICLES.test(w)),
     )
     .filter((w) => !/^(al|el)$/i.test(w) && /^\p{L}/u.test(w.replace(/^(al|el)-?/i, '')))
-    .map((w) => w.replace(/^(al|el)-?/i, '')[0])
+    .map((w) => (isAcronym(w) ? w.replace(/\./g, '') : w.replace(/^(al|el)-?/i, '')[0]))
     .join('')
     .toUpperCase();
 }
