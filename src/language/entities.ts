@@ -15,7 +15,17 @@ import { createHash } from 'node:crypto';
 import type { Article, Entity, EntityKind, EntityMention } from '../model.js';
 import { derived } from '../models/load.js';
 import { perText } from './article-analysis.js';
-import { NICKNAMES, TITLE_ABBREVIATIONS, TITLES, WEEKDAYS_LOWER } from './lexicon.js';
+import {
+  BARE_HEAD_NOUNS,
+  MONTH_ABBREVIATIONS,
+  MONTHS_FULL,
+  NEVER_NAMES,
+  NICKNAMES,
+  TIME_ZONES,
+  TITLE_ABBREVIATIONS,
+  TITLES,
+  WEEKDAYS_LOWER,
+} from './lexicon.js';
 import type { EntityType } from './ner/bio.js';
 import { nerModel } from './ner/tagger.js';
 import { tagText } from './ner/text.js';
@@ -107,6 +117,14 @@ const GEOGRAPHIC_HEADS = new Set(['gulf', 'bay', 'sea', 'strait', 'straits', 'is
 /** Heads of event names: "Hurricane Katrina", "Typhoon Haiyan", "Operation Desert Storm". */
 const EVENT_HEADS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'operation']);
 
+/** Words that are no name alone, and heads of names never used alone as one (lexicon.ts). */
+const NEVER_NAME_SET = new Set(NEVER_NAMES);
+const BARE_HEADS = new Set(BARE_HEAD_NOUNS);
+const TIME_ZONE_SET = new Set(TIME_ZONES);
+const MONTH_SET = new Set<string>([...MONTHS_FULL, ...MONTH_ABBREVIATIONS]);
+/** A word that says where a name is based or born, glued before it: "Texas-based Anadarko", "Canadian-born X". */
+const ORIGIN_WORD = /^\p{L}[\p{L}.]*-(?:based|born|bred|owned|backed|led|run|made)$/iu;
+
 /** Honorifics that say no more than that a name is a person's: not kept as roles. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'messrs', 'mme', 'mlle']);
 
@@ -194,7 +212,7 @@ const mentionsVersion = derived(
   (model) =>
     `${MENTIONS_CODE}.${createHash('sha1').update(JSON.stringify(model.header)).digest('base64url').slice(0, 12)}`,
 );
-const MENTIONS_CODE = 1;
+const MENTIONS_CODE = 2;
 
 function taggedMentions(text: string): RawMention[] {
   const out: RawMention[] = [];
@@ -289,6 +307,8 @@ export function spanMention(
     if (!hasLetter(w) && !/\d/.test(w)) a++;
     else if (!startsUpper(w) && !(lowerNameStart(w) && rest.length)) a++;
     else if (OPENERS.has(lw) && !(lw === 'the' && rest.length === 1 && rest[0].text === 'Hague')) a++;
+    // a time zone of a dateline ("pm EDT SURMAN") or where a name is based ("Texas-based Anadarko")
+    else if (rest.length && (TIME_ZONE_SET.has(w) || ORIGIN_WORD.test(w))) a++;
     else if (
       !event &&
       FURNITURE.has(lw) &&
@@ -307,7 +327,15 @@ export function spanMention(
       !(startsUpper(toks[b - 1].text) || /^(?:al|el)-?\p{Lu}/u.test(toks[b - 1].text)))
   )
     b--;
+  // A month and a day after a name are a date: "San Francisco, California March 25, 2015".
+  if (b - a >= 2 && MONTH_SET.has(toks[b - 1].text) && b < toks.length && /^\d{1,2}\b/.test(toks[b].text)) {
+    b--;
+    while (b > a && !/[\p{L}\p{N}]/u.test(toks[b - 1].text)) b--;
+  }
   if (b <= a) return undefined;
+  // A name that ends in an initial is cut short of its surname ("Laura E." of "Laura E. Crotty Alexander"):
+  // the whole name is found where the text writes it otherwise.
+  if (b - a >= 2 && /^\p{Lu}$/u.test(toks[b - 1].text) && text[toks[b - 1].end] === '.') return undefined;
   let kind = tagged;
   // Titles at the head of a person's span are a role: "President Ines Carvalho" (never the last word:
   // "Amartya Sen" is no senator).
@@ -470,8 +498,11 @@ function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
   // So is one opening a sentence that is a common word of news text ("Dock workers said ...").
   const { places, firstnames, common } = gazetteerSets();
   const mentions = findMentions(article.text).filter((m) => {
+    if (quotedTitle(article.text, m.start, m.end)) return false;
     if (/\s/.test(m.name.trim()) || isAcronym(m.name)) return true;
     const lower = m.name.toLowerCase();
+    // a pronoun or an interjection ("Nobody", "Gosh"), a head noun alone ("Committee", "Center")
+    if (NEVER_NAME_SET.has(lower) || BARE_HEADS.has(lower)) return false;
     if (places.has(lower)) return true;
     if (lowerWords.has(lower)) return false;
     return !(m.opener && !m.sure && !m.role && common.has(lower) && !firstnames.has(lower));
@@ -520,6 +551,19 @@ function mentionsAsEntities(article: Pick<Article, 'id' | 'text'>): Draft[] {
   return out;
 }
 
+/**
+ * Whether a name of two words or more stands alone between quotation marks: the title of a film, a book or a
+ * show ("Good Will Hunting", "The Wolf Man"), not a person, a body or a place. (A possessive "'s" after the
+ * name is no closing quote; one word in quotes is more often a nickname: "Johnny".)
+ */
+function quotedTitle(text: string, start: number, end: number): boolean {
+  if (!/\s/.test(text.slice(start, end))) return false;
+  return (
+    /[“"‘'«]\s*(?:The\s+|An?\s+)?$/.test(text.slice(Math.max(0, start - 6), start)) &&
+    /^[,.!?]?(?:[”"»]|[’'](?![sS]\b))/.test(text.slice(end, end + 3))
+  );
+}
+
 /** A spelling-proof key of a name word: lower-cased, accents and articles off, vowels dropped. */
 function skeleton(word: string): string {
   const w = fold(word).replace(/^(al|el)-?(?=\p{L}{3})/u, '');
@@ -547,15 +591,22 @@ function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
-/** Initials of a name's words, particles skipped ("Jabhat Fateh al-Sham" → "JFS", "United States" → "US"). */
+/**
+ * Initials of a name's words, particles skipped ("Jabhat Fateh al-Sham" → "JFS", "United States" → "US"); a word
+ * that is itself an acronym gives all its letters ("US Navy" → "USN", "BNP Paribas" → "BNPP", not "UN", "BP"),
+ * and a corporate suffix none ("BP PLC" → "BP").
+ */
 function initials(name: string, withParticles = false): string {
-  return name
-    .split(/[\s-]+/)
+  const words = name.split(/[\s-]+/);
+  // a corporate suffix is no letter of an acronym: "BP PLC" is "BP"
+  while (words.length > 1 && CORPORATE.has(words[words.length - 1].toLowerCase().replace(/[.,]/g, '')))
+    words.pop();
+  return words
     .filter(
       (w) => w && (withParticles ? /^(of|and|for)$/i.test(w) || !PARTICLES.test(w) : !PARTICLES.test(w)),
     )
     .filter((w) => !/^(al|el)$/i.test(w) && /^\p{L}/u.test(w.replace(/^(al|el)-?/i, '')))
-    .map((w) => w.replace(/^(al|el)-?/i, '')[0])
+    .map((w) => (isAcronym(w) ? w.replace(/\./g, '') : w.replace(/^(al|el)-?/i, '')[0]))
     .join('')
     .toUpperCase();
 }

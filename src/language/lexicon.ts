@@ -270,6 +270,34 @@ export function parseNumberWords(text: string): number | undefined {
   return read && read.next === words.length ? read.value : undefined;
 }
 
+// --- words that are never names ---
+
+/**
+ * Pronouns, determiners, interjections and sentence adverbs: written with a capital at the start of a sentence
+ * or a quotation they look like names to a tagger ("Nobody has been killed", "Gosh, it's…", "Moreover, …"),
+ * but alone they never name anyone.
+ */
+export const NEVER_NAMES: readonly string[] = `nobody everybody everyone anyone anybody someone somebody noone
+nothing everything something anything none whoever whatever whichever whomever
+gosh golly wow hey hello hi ah aha oh ooh ouch alas yeah yep nope okay ok amen bravo cheers
+moreover furthermore nevertheless nonetheless however therefore hence thus meanwhile otherwise besides
+likewise accordingly consequently indeed instead anyway anyhow overall additionally similarly alternatively
+notably admittedly apparently evidently presumably surely certainly obviously clearly basically
+hopefully unfortunately fortunately sadly luckily thankfully regardless`.split(/\s+/);
+
+/**
+ * Head nouns of the names of institutions and places that news never uses alone as a name: "Committee" of
+ * "Senate Foreign Relations Committee", "Center" of "Harbor-UCLA Medical Center", "Hall" of "City Hall". (Heads
+ * that do name one body alone in news — "Congress", "Army", "Gulf", "Parliament" — are not listed.)
+ */
+export const BARE_HEAD_NOUNS: readonly string[] = `center centre hall committee subcommittee city battalion
+regiment cabinet division bureau department office agency ministry branch`.split(/\s+/);
+
+/** Abbreviations of time zones, which datelines glue to a name ("7:56 pm EDT SURMAN, Libya"). */
+export const TIME_ZONES: readonly string[] =
+  `EDT EST CDT CST MDT MST PDT PST AKST HST GMT BST UTC CET CEST IST
+AEST AEDT JST`.split(/\s+/);
+
 // --- people and their titles ---
 
 /** Titles and roles: before a name they make it a person and are not part of the name ("Foreign Minister"). */

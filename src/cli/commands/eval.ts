@@ -16,13 +16,17 @@ const TASKS = [
   'disagreements',
   'brief',
   'non-articles',
+  'entities',
 ];
+
+/** Tasks whose module is named otherwise than the task. */
+const MODULES: Record<string, string> = { entities: 'entities-shown' };
 
 async function loadTask(name: string): Promise<EvalTask> {
   if (!TASKS.includes(name))
     throw new CliError(`unknown eval task "${name}" (tasks: ${TASKS.join(', ')})`, 2);
   try {
-    const mod = (await import(`../../eval/${name}.js`)) as { task: EvalTask };
+    const mod = (await import(`../../eval/${MODULES[name] ?? name}.js`)) as { task: EvalTask };
     return mod.task;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND')

@@ -1,0 +1,28 @@
+/** `newsfuse eval entities` over the hand-labelled shown entities (data/gold/entities-shown.md), on the shared data. */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { NO_DATA, repoRoot } from '../helpers.js';
+
+const gold = fileURLToPath(new URL('../../data/gold/entities-shown.jsonl', import.meta.url));
+
+test('eval entities runs over the shown-entity gold set and holds its precision', { skip: NO_DATA }, () => {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'eval', 'entities', '--data', gold, '--json'],
+    { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const r = JSON.parse(out);
+  const m = r.metrics;
+  assert.equal(r.task, 'entities');
+  assert.equal(m.labelled, 962);
+  assert.ok(m.matched > 0);
+  for (const k of ['precision', 'precision_lower', 'kind_accuracy', 'ok_kept'])
+    assert.ok(m[k] >= 0 && m[k] <= 1, `${k} ${m[k]}`);
+  // Precision first: a listed entity that is no name misleads the reader more than a shorter list.
+  assert.ok(m.precision >= 0.77, `precision ${m.precision} fell under 0.77`);
+  assert.ok(m.ok_kept >= 0.97, `only ${m.ok_kept} of the real names labelled ok are still shown`);
+  assert.ok(m.unlabelled <= 60, `${m.unlabelled} shown entities have no label: label them`);
+  assert.ok(r.details.tune && r.details.held, 'both halves are reported');
+});
