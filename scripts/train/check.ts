@@ -16,19 +16,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * Each model after those it builds on (the same order as `npm run train`): the quote trainers read entities
  * and the same-story model the tagger's name lists, so the NER model comes first.
  */
-const TRAINERS = [
-  'ner',
-  'quote-cues',
-  'quote-noun-cues',
-  'quote-ranker',
-  'paraphrase',
-  'same-story',
-  'stand-alone',
-];
-/**
- * The trainers that read the quote data --data names (the NER trainer reads CoNLL-2003, the paraphrase trainer
- * MSRP, the stand-alone trainer the brief dev set).
- */
+const TRAINERS = ['ner', 'quote-cues', 'quote-noun-cues', 'quote-ranker', 'paraphrase', 'same-story'];
+/** The trainers that read the quote data --data names (the NER trainer reads CoNLL-2003, the paraphrase trainer MSRP). */
 const QUOTE_TRAINERS = new Set(['quote-cues', 'quote-noun-cues', 'quote-ranker']);
 
 const args = process.argv.slice(2);

@@ -8,7 +8,6 @@ import { contentTerms, wordCount } from '../language/tokens.js';
 import type { Article, Sentence, SummaryInput, SummaryOptions } from '../model.js';
 import { isCandidate, withoutDateline } from '../text/candidates.js';
 import { notStandAlone, secondReference } from '../text/stand-alone.js';
-import { vetoed } from '../text/stand-alone-model.js';
 import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
 
 export interface SummarizeOptions extends SummaryOptions {
@@ -36,15 +35,10 @@ export interface Context {
 
 /**
  * A sentence that can stand alone in a summary: a candidate that does not point back, speak in the first or
- * second person, or quote without its speaker (text/stand-alone.ts), and that the learned check does not
- * find likely unusable (text/stand-alone-model.ts). A second reference to a person is checked after
- * selection, against the sentences chosen before it (`anchored`).
+ * second person, or quote without its speaker (text/stand-alone.ts). A second reference to a person is
+ * checked after selection, against the sentences chosen before it (`anchored`).
  */
-export const standsAlone = (s: Sentence): boolean => {
-  if (!isCandidate(s)) return false;
-  const text = withoutDateline(s);
-  return !notStandAlone(text) && !vetoed(text, s.index);
-};
+export const standsAlone = (s: Sentence): boolean => isCandidate(s) && !notStandAlone(withoutDateline(s));
 
 export function buildContext(input: SummaryInput, options: SummarizeOptions): Context {
   const standalone = input.sentences.filter(standsAlone);
