@@ -47,7 +47,7 @@ const isSlideLabel = (text: string): boolean => {
  */
 const RUN_IN = /(?<![\p{L}\p{N}'’])(\p{Ll}[\p{L}'’]*)\s(?:The|An?)\s[\p{Ll}"“]/u;
 const TAKES_A_LETTER =
-  /^(?:type|types|vitamin|plan|class|grade|group|category|hepatitis|part|section|exhibit|option|schedule|model|size|division|league|series|level|tier|stage|phase|article|appendix|annex|figure|table|chapter|box|row|block|wing|gate|terminal|platform|floor|line|route|list|side|track|version|day|team|unit|ward|zone|area|building|hall|pool|pot|letter|grades|blood|brand|shares|stock|rated|no|number)$/i;
+  /^(?:a|an|the|straight|type|types|vitamin|plan|class|grade|group|category|hepatitis|part|section|exhibit|option|schedule|model|size|division|league|series|level|tier|stage|phase|article|appendix|annex|figure|table|chapter|box|row|block|wing|gate|terminal|platform|floor|line|route|list|side|track|version|day|team|unit|ward|zone|area|building|hall|pool|pot|letter|grades|blood|brand|shares|stock|rated|no|number)$/i;
 const runInCaption = (text: string): boolean => {
   const m = RUN_IN.exec(text);
   return !!m && !TAKES_A_LETTER.test(m[1]);

@@ -24,7 +24,7 @@ const FURNITURE =
  * words ("… via AP NEW YORK -- Oil …", "SYCAMORE, Ill. --A …").
  */
 const GLUED_HEAD =
-  /^\((?:CNN|By\s|Update\b)|^(?:\p{Lu}[\p{L}.'’-]*,?\s+){1,4}\((?:CNN|AP|AFP|Reuters)\)\s|\b[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*){0,3}\s*--\s?\p{Lu}/u;
+  /^\((?:CNN|By\s|Update\b)|^(?:\p{Lu}\p{Ll}[\p{L}.'’-]*,?\s+){1,4}\(CNN\)\s+\p{Lu}|\b[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*){0,3}\s*--\s?\p{Lu}/u;
 
 /**
  * Sentences fit for a summary: complete, not too short or long, not a question, an exclamation, a fragment, a
@@ -37,8 +37,9 @@ export function isCandidate(s: Sentence): boolean {
   if (!/^["“'‘(]?[\p{Lu}\p{N}]/u.test(s.text)) return false;
   if (s.caption || META_SENTENCE.test(s.text) || FURNITURE.test(s.text)) return false;
   if (!s.dateline && GLUED_HEAD.test(s.text.slice(0, 160))) return false;
-  // Cut off with an ellipsis ("… the Sinn Fein leader Gerry..."): a teaser or a truncated caption.
-  if (/(?:\.\.\.|…)["”’)]?$/.test(s.text)) return false;
+  // Cut off by an ellipsis glued to its last word ("… the Sinn Fein leader Gerry..."): a teaser or a truncated
+  // caption. A spaced one (". ...", "this ...") is a pause in a quotation, split there.
+  if (/\p{L}(?:\.\.\.|…)["”’)]?$/u.test(s.text)) return false;
   return /[.!?]["”’)]?$/.test(s.text);
 }
 

@@ -76,6 +76,7 @@ test('furniture, glued heads and photo captions are not candidates', () => {
     'Harbour Photo Desk PORTHALLOW -- The island ferry ran aground early on Monday.',
     'Porthallow, Cornwall (CNN) The island ferry ran aground early on Monday in fog.',
     'Police continue to question the skipper of the island ferry Tom...',
+    'Cornwall (CNN) The island ferry ran aground early on Monday in thick fog.',
   ])
     assert.equal(isCandidate(sentence(text)), false, text);
   assert.equal(isCaption('In this March 3, 2025, file photo, the island ferry leaves the harbour.'), true);
@@ -91,6 +92,7 @@ test('furniture, glued heads and photo captions are not candidates', () => {
   assert.equal(isCaption('3/12 On the quay, the harbour master waves the last boat out.'), true);
   assert.equal(isCaption('9/11 Commission members visited the harbour on Friday.'), false);
   assert.equal(isCaption('Two crew members tested positive for type A flu on Monday.'), false);
+  assert.equal(isCaption('The inspectors gave the harbour an A grade for safety this year.'), false);
   assert.equal(isCaption('The ferry board met in The Harbour Inn on Tuesday night.'), false);
   assert.equal(
     isCandidate(sentence('The harbour board said the island ferry would sail again on Friday morning.')),
