@@ -33,18 +33,37 @@ const PHOTO_WORDS =
 const DATE_LABEL = new RegExp(`^${MONTH}\\s+\\d{1,2}:\\s+\\p{Lu}`, 'u');
 /** A video player's label left before the caption, in capitals. */
 const PLAYER_LABEL = /^CLOSE\s+\p{Lu}/u;
+/** A slide show's counter before its caption: "10/18 On …" (the first number no larger; "9/11" is a date). */
+const SLIDE_LABEL = /^(\d{1,3})\/(\d{1,3})\s+\p{Lu}/u;
+const isSlideLabel = (text: string): boolean => {
+  const m = SLIDE_LABEL.exec(text);
+  return !!m && m[0].slice(0, 4) !== '9/11' && Number(m[1]) <= Number(m[2]) && Number(m[1]) > 0;
+};
+/**
+ * A caption run into the text with no full stop: a lower-case word, then "The"/"A"/"An" in capitals and a
+ * lower-case word ("… is tracking swine flu's spread The number of cases …", "… some 2,000 passengers A cruise
+ * ship …"). The words before a capital letter name a thing that takes one ("type A flu", "Plan A is").
+ * The look-behind starts the word where a word starts (see DATE_AT_END).
+ */
+const RUN_IN = /(?<![\p{L}\p{N}'’])(\p{Ll}[\p{L}'’]*)\s(?:The|An?)\s[\p{Ll}"“]/u;
+const TAKES_A_LETTER =
+  /^(?:a|an|the|straight|type|types|vitamin|plan|class|grade|group|category|hepatitis|part|section|exhibit|option|schedule|model|size|division|league|series|level|tier|stage|phase|article|appendix|annex|figure|table|chapter|box|row|block|wing|gate|terminal|platform|floor|line|route|list|side|track|version|day|team|unit|ward|zone|area|building|hall|pool|pot|letter|grades|blood|brand|shares|stock|rated|no|number)$/i;
+const runInCaption = (text: string): boolean => {
+  const m = RUN_IN.exec(text);
+  return !!m && !TAKES_A_LETTER.test(m[1]);
+};
 
 /** Whether a text carries a picture's credit or caption words. */
 export const hasPhotoMark = (text: string): boolean =>
-  PHOTO_WORDS.test(text) || PLAYER_LABEL.test(text) || DATE_LABEL.test(text);
+  PHOTO_WORDS.test(text) || PLAYER_LABEL.test(text) || DATE_LABEL.test(text) || isSlideLabel(text);
 
 /**
- * Whether a sentence is a photo caption: it ends on a full date not led up to by a preposition, or it carries
- * a picture's credit or caption words.
+ * Whether a sentence is a photo caption or carries one: it ends on a full date not led up to by a
+ * preposition, it carries a picture's credit or caption words, or a caption runs into it with no full stop.
  */
 export function isCaption(sentence: string): boolean {
   const t = sentence.trim();
-  if (hasPhotoMark(t)) return true;
+  if (hasPhotoMark(t) || runInCaption(t)) return true;
   const m = DATE_AT_END.exec(t);
   return !!m && !LEADS_UP.test(m[1]);
 }

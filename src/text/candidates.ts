@@ -19,14 +19,16 @@ const FURNITURE =
 
 /**
  * A head the dateline reader did not take: a broadcaster's tag or a bracketed note at the start ("(CNN) …",
+ * "Sycamore, Illinois (CNN) The …",
  * "(Update 1:15 a.m. …) …", "(By NAME -- Agency) …"), or a place in capitals and a double dash after other
  * words ("… via AP NEW YORK -- Oil …", "SYCAMORE, Ill. --A …").
  */
-const GLUED_HEAD = /^\((?:CNN|By\s|Update\b)|\b[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*){0,3}\s*--\s?\p{Lu}/u;
+const GLUED_HEAD =
+  /^\((?:CNN|By\s|Update\b)|^(?:\p{Lu}\p{Ll}[\p{L}.'’-]*,?\s+){1,4}\(CNN\)\s+\p{Lu}|\b[A-Z]{3,}(?:[ ,.]+[A-Z][A-Za-z.]*){0,3}\s*--\s?\p{Lu}/u;
 
 /**
- * Sentences fit for a summary: complete, not too short or long, not a question, an exclamation, a fragment or
- * a photo caption.
+ * Sentences fit for a summary: complete, not too short or long, not a question, an exclamation, a fragment, a
+ * text cut off with an ellipsis or a photo caption.
  */
 export function isCandidate(s: Sentence): boolean {
   const n = wordCount(s.text);
@@ -35,6 +37,9 @@ export function isCandidate(s: Sentence): boolean {
   if (!/^["“'‘(]?[\p{Lu}\p{N}]/u.test(s.text)) return false;
   if (s.caption || META_SENTENCE.test(s.text) || FURNITURE.test(s.text)) return false;
   if (!s.dateline && GLUED_HEAD.test(s.text.slice(0, 160))) return false;
+  // Cut off by an ellipsis glued to its last word ("… the Sinn Fein leader Gerry..."): a teaser or a truncated
+  // caption. A spaced one (". ...", "this ...") is a pause in a quotation, split there.
+  if (/\p{L}(?:\.\.\.|…)["”’)]?$/u.test(s.text)) return false;
   return /[.!?]["”’)]?$/.test(s.text);
 }
 

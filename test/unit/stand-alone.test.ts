@@ -74,12 +74,26 @@ test('furniture, glued heads and photo captions are not candidates', () => {
     'Tom Akers can be reached at the newsroom on weekdays before noon.',
     '(Update 3:10 p.m.) The harbour board said the ferry would sail again on Friday.',
     'Harbour Photo Desk PORTHALLOW -- The island ferry ran aground early on Monday.',
+    'Porthallow, Cornwall (CNN) The island ferry ran aground early on Monday in fog.',
+    'Police continue to question the skipper of the island ferry Tom...',
+    'Cornwall (CNN) The island ferry ran aground early on Monday in thick fog.',
   ])
     assert.equal(isCandidate(sentence(text)), false, text);
   assert.equal(isCaption('In this March 3, 2025, file photo, the island ferry leaves the harbour.'), true);
   assert.equal(isCaption('July 17: Crew members repaint the hull of the island ferry in dry dock.'), true);
   assert.equal(isCaption('CLOSE The island ferry ran aground on Monday in thick fog.'), true);
   assert.equal(isCaption('Close to 300 passengers were taken off the ferry by lifeboat.'), false);
+  // A caption run into the text with no full stop, and a slide show's counter.
+  assert.equal(
+    isCaption('The island ferry is carrying some 300 passengers A lifeboat crew was called out at dawn.'),
+    true,
+  );
+  assert.equal(isCaption('A pilot watches the fog lift The ferry sailed again on Friday.'), true);
+  assert.equal(isCaption('3/12 On the quay, the harbour master waves the last boat out.'), true);
+  assert.equal(isCaption('9/11 Commission members visited the harbour on Friday.'), false);
+  assert.equal(isCaption('Two crew members tested positive for type A flu on Monday.'), false);
+  assert.equal(isCaption('The inspectors gave the harbour an A grade for safety this year.'), false);
+  assert.equal(isCaption('The ferry board met in The Harbour Inn on Tuesday night.'), false);
   assert.equal(
     isCandidate(sentence('The harbour board said the island ferry would sail again on Friday morning.')),
     true,
