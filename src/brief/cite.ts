@@ -8,6 +8,7 @@
  */
 
 import { conflictingMonths } from '../analyse/months.js';
+import { MONTH_WITH_DOT } from '../language/lexicon.js';
 import {
   factConflicts,
   type SentenceFeatures,
@@ -70,7 +71,7 @@ export function findSupport(
   let total = 0;
   for (const t of target) total += idf(df, n, t);
   if (total === 0) return [{ articleId: summary.articleId, sentenceIndex: summary.index, score: 1 }];
-  const figures = quantities(summary.text);
+  const figures = countedFigures(summary.text);
   const best = new Map<string, Support>();
   for (const s of story) {
     let score: number;
@@ -88,7 +89,7 @@ export function findSupport(
     if (score < 1) {
       // Figures may not conflict (above, allowing for rounding); below PARAPHRASE_OVERLAP a shared figure is
       // what lets a sentence in at all.
-      const figure = figures.size > 0 && agreeingFigure(figures, quantities(s.text));
+      const figure = figures.size > 0 && agreeingFigure(figures, countedFigures(s.text));
       if (!figure && score < PARAPHRASE_OVERLAP) continue;
       if (conflictingMonths(summary.text, s.text)) continue;
       // weekdays from the same-fact model; negation only where it bears on words both sentences state
@@ -168,7 +169,18 @@ function roundsTo(exact: string, round: string): boolean {
 
 /** Both sentences state one same quantity (not a year): "five", "5" and "$972,814" / "about $973,000" agree. */
 export function sharesFigure(a: string, b: string): boolean {
-  return agreeingFigure(quantities(a), quantities(b));
+  return agreeingFigure(countedFigures(a), countedFigures(b));
+}
+
+/** Clock times and days of a month: "12:00 pm", "05 Jun", "June 5" (their numbers count nothing). */
+const TIME_OR_DAY = new RegExp(
+  `\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_WITH_DOT}|${MONTH_WITH_DOT}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`,
+  'g',
+);
+
+/** The figures that count something (`quantities` without clock times and days of a month). */
+function countedFigures(text: string): Set<string> {
+  return quantities(text.replace(TIME_OR_DAY, ' '));
 }
 
 function agreeingFigure(qa: Set<string>, qb: Set<string>): boolean {

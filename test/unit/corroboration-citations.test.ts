@@ -124,3 +124,15 @@ test('a sentence sharing a figure and little else is cited when nothing conflict
     ['o0'],
   );
 });
+
+test('clock times and days of a month are no shared figure', () => {
+  assert.equal(
+    sharesFigure('At 12:00 pm on 05 Jun 2009, a reader wrote: 1.', 'At 12:00 pm on 05 Jun 2009, Ann wrote'),
+    false,
+  );
+  assert.equal(sharesFigure('The ferry sailed on June 5 with 40 cars.', 'On June 5 the quay opened.'), false);
+  assert.equal(
+    sharesFigure('The ferry sailed on June 5 with 40 cars.', 'Forty cars, 40 in all, went aboard.'),
+    true,
+  );
+});
