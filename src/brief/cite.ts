@@ -1,12 +1,14 @@
 /**
  * Citations: for each summary sentence, every article of the story that states the same thing
  * (exact or near paraphrase). A sentence of another article supports it when their content terms overlap
- * enough (IDF-weighted), or, for a paraphrase that shares fewer words, when they overlap somewhat and the
- * learned same-fact model (language/paraphrase) calls them the same fact; in both cases the figures and
- * dates must agree (no other quantity, month or weekday, no negation in one only).
+ * enough (IDF-weighted), or, for a paraphrase that shares fewer words, when they overlap somewhat and either
+ * state the same figure or the learned same-fact model (language/paraphrase) calls them the same fact. In every
+ * case the figures and dates must agree: no other quantity, month or weekday, and no negation of a word both
+ * state in one only.
  */
 
 import { conflictingMonths } from '../analyse/months.js';
+import { MONTH_WITH_DOT } from '../language/lexicon.js';
 import {
   factConflicts,
   type SentenceFeatures,
@@ -14,7 +16,7 @@ import {
   sameFactThreshold,
   sentenceFeatures,
 } from '../language/paraphrase/same-fact.js';
-import { contentTerms } from '../language/tokens.js';
+import { contentTerms, tokens } from '../language/tokens.js';
 import type { Sentence } from '../model.js';
 import { documentFrequencies, idf } from '../text/vectors.js';
 
@@ -35,6 +37,14 @@ export const SUPPORT_THRESHOLD = 0.35;
  * threshold (`sameFactThreshold`): a pair that shares few words is cited only when the model says so.
  */
 export const PARAPHRASE_OVERLAP = 0.3;
+
+/**
+ * Below SUPPORT_THRESHOLD, a sentence that states the same figure as the summary sentence (a count, an amount,
+ * not a year) and conflicts with it on nothing else supports it from this overlap up: "two women were charged
+ * … five toddlers were injured with hot glue" / "two daycare workers have been arrested after … burning five
+ * toddlers with a hot glue gun".
+ */
+export const FIGURE_OVERLAP = 0.25;
 
 /** The same-fact model's view of a sentence, computed once per sentence (story sentences are compared often). */
 const featureCache = new WeakMap<Sentence, SentenceFeatures>();
@@ -61,6 +71,7 @@ export function findSupport(
   let total = 0;
   for (const t of target) total += idf(df, n, t);
   if (total === 0) return [{ articleId: summary.articleId, sentenceIndex: summary.index, score: 1 }];
+  const figures = countedFigures(summary.text);
   const best = new Map<string, Support>();
   for (const s of story) {
     let score: number;
@@ -74,13 +85,19 @@ export function findSupport(
       // Symmetric enough to reject a long sentence that merely contains the words: blend both directions.
       score = otherTotal > 0 ? (2 * shared) / (total + Math.min(otherTotal, 2 * total)) : 0;
     }
-    if (score < PARAPHRASE_OVERLAP || conflictingNumbers(summary.text, s.text)) continue;
+    if (score < FIGURE_OVERLAP || conflictingNumbers(summary.text, s.text)) continue;
     if (score < 1) {
+      // Figures may not conflict (above, allowing for rounding); below PARAPHRASE_OVERLAP a shared figure is
+      // what lets a sentence in at all.
+      const figure = figures.size > 0 && agreeingFigure(figures, countedFigures(s.text));
+      if (!figure && score < PARAPHRASE_OVERLAP) continue;
       if (conflictingMonths(summary.text, s.text)) continue;
-      // numbers were compared above, allowing for rounding
-      if (factConflicts(featuresOf(summary), featuresOf(s)).some((c) => c !== 'number')) continue;
+      // weekdays from the same-fact model; negation only where it bears on words both sentences state
+      if (factConflicts(featuresOf(summary), featuresOf(s)).includes('date')) continue;
+      if (negationConflict(summary.text, s.text)) continue;
       if (
         score < SUPPORT_THRESHOLD &&
+        !figure &&
         sameFactScore(featuresOf(summary), featuresOf(s)) < sameFactThreshold()
       )
         continue;
@@ -148,4 +165,68 @@ function roundsTo(exact: string, round: string): boolean {
   if (!zeros || !/^\d+$/.test(exact)) return false;
   const unit = 10 ** zeros;
   return Math.round(Number(exact) / unit) * unit === Number(round);
+}
+
+/** Both sentences state one same quantity (not a year): "five", "5" and "$972,814" / "about $973,000" agree. */
+export function sharesFigure(a: string, b: string): boolean {
+  return agreeingFigure(countedFigures(a), countedFigures(b));
+}
+
+/** Clock times and days of a month: "12:00 pm", "05 Jun", "June 5" (their numbers count nothing). */
+const TIME_OR_DAY = new RegExp(
+  `\\b\\d{1,2}[:.]\\d{2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_WITH_DOT}|${MONTH_WITH_DOT}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`,
+  'g',
+);
+
+/** The figures that count something (`quantities` without clock times and days of a month). */
+function countedFigures(text: string): Set<string> {
+  return quantities(text.replace(TIME_OR_DAY, ' '));
+}
+
+function agreeingFigure(qa: Set<string>, qb: Set<string>): boolean {
+  for (const x of qa) for (const y of qb) if (x === y || roundsTo(x, y) || roundsTo(y, x)) return true;
+  return false;
+}
+
+const NEGATION_CUES = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+]);
+/** How many words after a negation cue it bears on (to the next comma or clause mark at most). */
+const NEGATION_SCOPE = 4;
+
+/** The content stems a sentence negates: those among the few words after "not", "never", "-n't" …. */
+function negatedTerms(text: string): Set<string> {
+  const out = new Set<string>();
+  const parts = text.split(/[,;:()\u2014]|\s[\u2013-]\s/);
+  for (const part of parts) {
+    const toks = tokens(part).map((t) => t.toLowerCase());
+    toks.forEach((t, i) => {
+      if (!NEGATION_CUES.has(t) && !/n['’]t$/.test(t)) return;
+      for (const w of toks.slice(i + 1, i + 1 + NEGATION_SCOPE)) for (const c of contentTerms(w)) out.add(c);
+    });
+  }
+  return out;
+}
+
+/**
+ * One sentence negates a word both state and the other does not ("did not plead guilty" / "pleaded guilty").
+ * A negation elsewhere in a sentence ("… and did not provide further details", "not surprisingly, …") is no
+ * conflict about the shared fact.
+ */
+export function negationConflict(a: string, b: string): boolean {
+  const na = negatedTerms(a);
+  const nb = negatedTerms(b);
+  if (!na.size && !nb.size) return false;
+  const ta = new Set(contentTerms(a));
+  const tb = new Set(contentTerms(b));
+  for (const t of new Set([...na, ...nb])) if (ta.has(t) && tb.has(t) && na.has(t) !== nb.has(t)) return true;
+  return false;
 }

@@ -56,12 +56,7 @@ export function selectStories(shared: string): { citation: string[]; usable: str
   const rows = readJsonl<{ id: string; docs: SharedDoc[] }>(
     join(shared, 'summarization', 'multinews-dev.jsonl'),
   );
-  const words = (r: { docs: SharedDoc[] }) =>
-    r.docs.reduce((n, d) => n + d.text.split(/\s+/).filter(Boolean).length, 0);
-  const citation = rows
-    .filter((r) => r.docs.length >= 3 && r.docs.length <= 6 && words(r) <= 2500)
-    .slice(0, 10)
-    .map((r) => `multinews/${r.id}`);
+  const citation = citationStories(shared, rows).slice(0, 10);
   const usable = rows.slice(0, 40).map((r) => `multinews/${r.id}`);
   const t17 = join(shared, 'timeline', 't17');
   if (existsSync(t17))
@@ -70,6 +65,21 @@ export function selectStories(shared: string): { citation: string[]; usable: str
       usable.push(`t17/${topic}/${windows[Math.floor(windows.length / 2)]}`);
     }
   return { citation, usable };
+}
+
+/**
+ * Every Multi-News dev cluster that the citation rule admits (3–6 articles, at most 2,500 words in all), in
+ * file order: the first 10 are round 1's citation stories, the next ones later rounds' (data/gold/briefs.md).
+ */
+export function citationStories(
+  shared: string,
+  rows = readJsonl<{ id: string; docs: SharedDoc[] }>(join(shared, 'summarization', 'multinews-dev.jsonl')),
+): string[] {
+  const words = (r: { docs: SharedDoc[] }) =>
+    r.docs.reduce((n, d) => n + d.text.split(/\s+/).filter(Boolean).length, 0);
+  return rows
+    .filter((r) => r.docs.length >= 3 && r.docs.length <= 6 && words(r) <= 2500)
+    .map((r) => `multinews/${r.id}`);
 }
 
 /** The first days of a topic's windows: each a day with articles at least WINDOW_DAYS after the last. */

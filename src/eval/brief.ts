@@ -75,11 +75,20 @@ const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
 /**
  * Scores shown summary sentences against labelled ones (pure). A shown sentence is matched by story and
- * hash; a labelled sentence matched more than once (the same text twice in one story) counts once.
+ * hash; a labelled sentence matched more than once (the same text twice in one story) counts once. A
+ * sentence labelled twice keeps its first label, and takes supporters from a later line if it had none.
  */
 export function scoreBriefs(gold: GoldSentence[], shown: Shown[]): Metrics {
   const labelled = new Map<string, GoldSentence>();
-  for (const g of gold) if (!labelled.has(key(g.story, g.hash))) labelled.set(key(g.story, g.hash), g);
+  for (const g of gold) {
+    const k = key(g.story, g.hash);
+    const first = labelled.get(k);
+    if (!first) labelled.set(k, g);
+    // A later round may add supporters to a sentence labelled before for usability only: the first usable
+    // label stays (append, never relabel), the supporters and report count are added.
+    else if (!first.supporters && g.supporters)
+      labelled.set(k, { ...first, supporters: g.supporters, reports: g.reports });
+  }
   const stories = new Set(gold.map((g) => g.story));
   const seen = new Set<string>();
   let unlabelled = 0;

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findClaims } from '../../src/analyse/claims.js';
 import { conflictingMonths, monthsOf } from '../../src/analyse/months.js';
-import { conflictingNumbers, findSupport, sentenceFrequencies } from '../../src/brief/cite.js';
+import {
+  conflictingNumbers,
+  findSupport,
+  negationConflict,
+  sentenceFrequencies,
+  sharesFigure,
+} from '../../src/brief/cite.js';
 import type { Sentence } from '../../src/model.js';
 import { sentenceOf } from '../helpers.js';
 
@@ -90,4 +96,43 @@ test('claims do not chain: a clause joins only by matching the claim seed', () =
   const withA = claims.find((c) => c.articleIds.includes('a'));
   assert.ok(withA?.articleIds.includes('b'));
   assert.ok(!withA?.articleIds.includes('c'));
+});
+
+test('a negation bears on the words after it: elsewhere in the sentence it is no conflict', () => {
+  const s = 'The county health office is investigating complaints about the Dorvale water plant.';
+  assert.deepEqual(
+    cite(s, [
+      'The county health office said it is investigating the Dorvale water plant and did not give further details.',
+    ]),
+    ['o0'],
+  );
+  assert.equal(
+    negationConflict('The plant was closed on Monday.', 'The plant was not closed on Monday.'),
+    true,
+  );
+  assert.equal(negationConflict('Ferries steer by hand.', 'Not surprisingly, ferries steer by hand.'), false);
+  assert.equal(negationConflict('Ferries steer by hand.', 'Ferries steer by hand and no one minds.'), false);
+});
+
+test('a sentence sharing a figure and little else is cited when nothing conflicts', () => {
+  assert.equal(sharesFigure('five boats sank', 'the 5 boats were lost'), true);
+  assert.equal(sharesFigure('in 2019 boats sank', 'in 2019 they were lost'), false);
+  assert.deepEqual(
+    cite('Two harbour guards were charged after seven fishing boats were damaged by fire in Dorvale.', [
+      'Police arrested two guards over a blaze that burned seven boats moored at the Dorvale quay.',
+    ]),
+    ['o0'],
+  );
+});
+
+test('clock times and days of a month are no shared figure', () => {
+  assert.equal(
+    sharesFigure('At 12:00 pm on 05 Jun 2009, a reader wrote: 1.', 'At 12:00 pm on 05 Jun 2009, Ann wrote'),
+    false,
+  );
+  assert.equal(sharesFigure('The ferry sailed on June 5 with 40 cars.', 'On June 5 the quay opened.'), false);
+  assert.equal(
+    sharesFigure('The ferry sailed on June 5 with 40 cars.', 'Forty cars, 40 in all, went aboard.'),
+    true,
+  );
 });

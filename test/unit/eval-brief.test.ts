@@ -54,6 +54,19 @@ test('a changed summary is not scored silently: gone and unlabelled sentences ar
   assert.equal(m.citation_sentences, 0);
 });
 
+test('a later round adds supporters to a sentence labelled before, keeping the first usable label', () => {
+  const labelled = [
+    gold({ hash: 'h0', label: 'trivia-or-slogan' }),
+    gold({ hash: 'h0', label: 'usable', supporters: ['a', 'b'], reports: 2 }),
+  ];
+  const m = scoreBriefs(labelled, [{ story: 'multinews/x', hash: 'h0', cited: ['a'], shown: 1 }]);
+  assert.equal(m.labelled, 1);
+  assert.equal(m.citation_sentences, 1);
+  assert.equal(m.citation_recall, 0.5);
+  assert.equal(m.corroboration_low, 1);
+  assert.equal(m.usable, 0);
+});
+
 test('gold lines are checked: known labels, supporters with their count', () => {
   assert.equal(goldProblem(gold({})), undefined);
   assert.match(goldProblem(gold({ label: 'nice' as never })) ?? '', /unknown label/);

@@ -1,0 +1,61 @@
+/**
+ * A labelling round of new citation stories for the brief dev set (data/gold/briefs.md, "Round 3"): the next
+ * Multi-News dev clusters by the citation stories' rule (3–6 articles, at most 2,500 words, file order) after
+ * the ones already labelled, their briefs as today's code makes them, and every article in full. The brief's
+ * citations and report counts are **not** written, so that the labeller decides blind. Writes to OUT (outside
+ * the repository):
+ * - `context.md`: each story's summary sentences (numbered items) and its articles in full;
+ * - `skeleton.jsonl`: one line per item with the fields the gold needs except the labels (`label`,
+ *   `supporters`, `reports` are filled in by the labeller).
+ *
+ *   npx tsx scripts/gold/brief-citation-round.ts OUT [--stories N] [--shared DIR]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { briefStoryLoader, citationStories, storyBriefs } from '../../src/eval/brief-stories.js';
+import { readJsonl } from '../../src/eval/data.js';
+
+const args = process.argv.slice(2);
+const out = args[0];
+if (!out) throw new Error('usage: brief-citation-round.ts OUT [--stories N] [--shared DIR]');
+const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const shared = flag('--shared') ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+const n = Number(flag('--stories') ?? 10);
+mkdirSync(out, { recursive: true });
+const gold = readJsonl<{ story: string; supporters?: string[] }>(
+  join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'),
+);
+const done = new Set(gold.filter((g) => g.supporters).map((g) => g.story));
+const stories = citationStories(shared)
+  .filter((s) => !done.has(s))
+  .slice(0, n);
+const load = briefStoryLoader(shared);
+const context: string[] = [];
+const skeleton: string[] = [];
+let item = 0;
+for (const story of stories) {
+  const docs = load(story);
+  if (!docs) continue;
+  const { sentences } = storyBriefs(story, docs);
+  context.push(`\n# ${story}`);
+  for (const s of sentences) {
+    item++;
+    const doc = docs.find((d) => d.id === s.from);
+    context.push(`- **[item ${item}]** (brief ${s.brief}, from ${s.from}) ${s.text}`);
+    skeleton.push(
+      JSON.stringify({
+        item,
+        story,
+        brief: s.brief,
+        index: s.index,
+        hash: s.hash,
+        from: s.from,
+        offset: doc ? doc.text.indexOf(s.text) : -1,
+      }),
+    );
+  }
+  for (const d of docs) context.push(`\n## article ${d.id}\n\n${d.text}`);
+}
+writeFileSync(join(out, 'context.md'), `${context.join('\n')}\n`);
+writeFileSync(join(out, 'skeleton.jsonl'), `${skeleton.join('\n')}\n`);
+console.log(`${stories.length} stories, ${item} summary sentences`);
