@@ -51,7 +51,7 @@ const { arg, argv, out } = trainerArgs();
 const data = resolve(arg('--data') ?? resolve(ROOT, '../shared/data/paraphrase/msrp-train.jsonl'));
 const K = 10;
 const SEED = 1;
-const L2_GRID = [0.1, 0.3, 1, 3, 10];
+const L2_GRID = [0.03, 0.1, 0.3, 1, 3, 10];
 
 const pairs = readJsonl<Pair>(data);
 const labels = pairs.map((p) => p.label);
@@ -251,8 +251,8 @@ const path = writeModel(
   {
     name: 'paraphrase',
     about:
-      'Same fact or not, for two news sentences: logistic regression over overlap, synonym, n-gram, number, ' +
-      'name and polarity features, with the IDF of the MSRP training sentences.',
+      'Same fact or not, for two news sentences: logistic regression over overlap, synonym, n-gram, span, ' +
+      'number, name and polarity features, with the IDF of the MSRP training sentences.',
     trainer: 'scripts/train/paraphrase.ts',
     features: PARAPHRASE_FEATURES,
     settings: { folds: K, seed: SEED, l2: best.l2, groups: best.groups.join(' '), wordnet },

@@ -85,6 +85,41 @@ test('numbers in words beyond twelve read as digits, and "a" alone is no number'
   assert.equal(analyseSentence('A hundred people came.', flat).numbers.has('100'), true);
 });
 
+test('an added clause shows in the spans, the content n-grams and the unaligned counts', () => {
+  const short = 'The ferry company cancelled all crossings on Sunday.';
+  const longer = 'The ferry company cancelled all crossings on Sunday, citing a strike by its engineers.';
+  const f = compare(short, longer);
+  // The whole shorter sentence (8 words) is a run and the prefix of the longer one (14 words).
+  assert.equal(f[column('run_short')], 1);
+  assert.equal(f[column('run_long')], 8 / 14);
+  assert.equal(f[column('prefix')], 8 / 14);
+  assert.equal(f[column('suffix')], 0);
+  // Content stems: all 5 of the shorter are in the longer, 5 of its 8 in the shorter.
+  assert.equal(f[column('content1_max')], 1);
+  assert.equal(f[column('content1_min')], 5 / 8);
+  assert.equal(f[column('unaligned_min')], 0);
+  assert.equal(f[column('unaligned_none')], 1);
+  assert.equal(f[column('unaligned_max')], Math.log1p(3));
+  assert.equal(f[column('unaligned_top_min')], 0);
+  assert.equal(f[column('unaligned_top_max')], 1);
+  const g = compare('Engineers at the port went on strike.', 'A strike closed the port on Sunday.');
+  assert.ok(g[column('unaligned_min')] > 0 && g[column('unaligned_none')] === 0);
+  assert.deepEqual(compare(short, longer), compare(longer, short));
+});
+
+test('the order feature tells shared words in the same order from words reordered', () => {
+  const a = 'Police arrested two men after the robbery in Leeds.';
+  const inOrder = 'Police later arrested two young men after a robbery near Leeds.';
+  const reversed = 'Leeds robbery: two men arrested by police.';
+  assert.equal(compare(a, inOrder)[column('order_tau')], 1);
+  assert.ok(compare(a, reversed)[column('order_tau')] < 0);
+  assert.equal(compare(a, reversed)[column('order_tau')], compare(reversed, a)[column('order_tau')]);
+});
+
+test('feature group names have no spaces (the model header lists them space-separated)', () => {
+  for (const [group] of PAIR_FEATURES) assert.doesNotMatch(group, /\s/);
+});
+
 test('a sentence reweighed with other term weights equals one analysed with them', () => {
   const text = 'The mayor of Lyon opened a bridge on Friday.';
   const heavy = (s: string) => s.length;

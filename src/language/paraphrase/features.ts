@@ -10,7 +10,7 @@ import { shareSynset, synsets } from './wordnet.js';
 
 /** The feature set, hashed into the model's header (src/models/load.ts). One line per group. */
 export const PARAPHRASE_FEATURES: readonly string[] = [
-  'paraphrase 4',
+  'paraphrase 5',
   'tokens: tokens() of src/language/tokens.ts, lower-cased, Porter stems; numbers without commas, number words (readNumberWords of the lexicon, not a lone a/an) as digits',
   'overlap: IDF-weighted content-stem overlap, min and max of both directions, harmonic mean; tf-idf cosine',
   'synonyms: the same with WordNet synonyms (shared synset, first 3 senses, morphy lemmas) aligned, min and harmonic mean',
@@ -22,6 +22,10 @@ export const PARAPHRASE_FEATURES: readonly string[] = [
   'names: capitalised non-initial tokens: Jaccard; names of one missing in the other (min, max)',
   'polarity: negation parity differs; modal sets differ; month/weekday sets differ when both have one; negation times lcs_long',
   'length: |la-lb|/max, min/max, log of the summed lengths',
+  'unaligned: log1p of the count of content stems left unaligned (min, max), none left in one; the largest weight left unaligned (min, max)',
+  'spans: common stem prefix and suffix over the longer length; longest common stem run over the longer and the shorter length',
+  'content-ngrams: content-stem n-grams (n=1..3, stopwords skipped), precision of each side, min and max',
+  'order: Kendall tau of the positions of the exactly shared content stems',
   'model: standardised features (mean, sd from training), logistic regression, bias last',
 ];
 
@@ -33,6 +37,8 @@ export interface SentenceFeatures {
   stems: Uint32Array;
   /** Hashes of the stem n-grams, n = 1..4: sorted, distinct. */
   grams: Uint32Array[];
+  /** Hashes of the content-stem n-grams (stopwords skipped), n = 1..3: sorted, distinct. */
+  contentGrams: Uint32Array[];
   /** Distinct content stems, their weights and synsets. */
   content: string[];
   weights: number[];
@@ -137,6 +143,7 @@ export function analyseText(text: string): SentenceFeatures {
   const lowers = raw.map((t) => t.toLowerCase());
   const stemmed: string[] = [];
   const content: string[] = [];
+  const contentRun: string[] = [];
   const syn: (readonly number[] | undefined)[] = [];
   const names = new Set<string>();
   const numbers = new Set<string>();
@@ -167,9 +174,12 @@ export function analyseText(text: string): SentenceFeatures {
     const d = DATE_WORDS.indexOf(lower);
     if (d >= 0) dates |= 1 << d;
     if (i > 0 && /^\p{Lu}/u.test(token) && !isStopword(lower)) names.add(s);
-    if ((numeric || (lower.length > 1 && !isStopword(lower))) && !content.includes(s)) {
-      content.push(s);
-      syn.push(numeric ? undefined : synsets(lower));
+    if (numeric || (lower.length > 1 && !isStopword(lower))) {
+      contentRun.push(s);
+      if (!content.includes(s)) {
+        content.push(s);
+        syn.push(numeric ? undefined : synsets(lower));
+      }
     }
   }
   const stems = Uint32Array.from(stemmed, hashString);
@@ -179,10 +189,18 @@ export function analyseText(text: string): SentenceFeatures {
     for (let i = 0; i + n <= stems.length; i++) runs.push(hashRun(stems, i, n));
     grams.push(sortedDistinct(runs));
   }
+  const contentHashes = Uint32Array.from(contentRun, hashString);
+  const contentGrams: Uint32Array[] = [];
+  for (let n = 1; n <= 3; n++) {
+    const runs: number[] = [];
+    for (let i = 0; i + n <= contentHashes.length; i++) runs.push(hashRun(contentHashes, i, n));
+    contentGrams.push(sortedDistinct(runs));
+  }
   const flat = ` ${text.toLowerCase().replace(/\s+/g, ' ').trim()} `;
   return {
     stems,
     grams,
+    contentGrams,
     content,
     weights: [],
     syn,
@@ -232,41 +250,95 @@ function jaccard<T>(a: Set<T>, b: Set<T>): number {
   return union ? both / union : 1;
 }
 
-function lcs(a: Uint32Array, b: Uint32Array): number {
+/** Longest common subsequence and longest common run (contiguous) of two sequences. */
+function lcs(a: Uint32Array, b: Uint32Array): { sequence: number; run: number } {
   const row = new Array<number>(b.length + 1).fill(0);
+  const runs = new Array<number>(b.length + 1).fill(0);
+  let run = 0;
   for (let i = 1; i <= a.length; i++) {
     let diag = 0;
+    let diagRun = 0;
     for (let j = 1; j <= b.length; j++) {
       const up = row[j];
-      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(up, row[j - 1]);
+      const upRun = runs[j];
+      if (a[i - 1] === b[j - 1]) {
+        row[j] = diag + 1;
+        runs[j] = diagRun + 1;
+        if (runs[j] > run) run = runs[j];
+      } else {
+        row[j] = Math.max(up, row[j - 1]);
+        runs[j] = 0;
+      }
       diag = up;
+      diagRun = upRun;
     }
   }
-  return row[b.length];
+  return { sequence: row[b.length], run };
+}
+
+/** Length of the common prefix of two sequences (from the end with `fromEnd`). */
+function commonEnd(a: Uint32Array, b: Uint32Array, fromEnd: boolean): number {
+  let n = 0;
+  const m = Math.min(a.length, b.length);
+  while (n < m && (fromEnd ? a[a.length - 1 - n] === b[b.length - 1 - n] : a[n] === b[n])) n++;
+  return n;
 }
 
 /** Which content stems of `a` find the same stem, or a WordNet synonym, in `b`. */
-function aligned(a: SentenceFeatures, b: SentenceFeatures): { exact: number; syn: number; dot: number } {
+interface Alignment {
+  /** Weight of the content stems of `a` found in `b` exactly, and exactly or as a synonym; their dot product. */
+  exact: number;
+  syn: number;
+  dot: number;
+  /** How many content stems of `a` found nothing, and the largest weight among them. */
+  left: number;
+  leftTop: number;
+  /** The index in b.content of each exactly shared content stem of `a`, in a's order. */
+  positions: number[];
+}
+
+function aligned(a: SentenceFeatures, b: SentenceFeatures): Alignment {
   let exact = 0;
   let syn = 0;
   let dot = 0;
+  let left = 0;
+  let leftTop = 0;
+  const positions: number[] = [];
   for (const [i, s] of a.content.entries()) {
     const k = b.content.indexOf(s);
     if (k >= 0) {
       exact += a.weights[i];
       syn += a.weights[i];
       dot += a.weights[i] * b.weights[k];
+      positions.push(k);
       continue;
     }
     const mine = a.syn[i];
-    if (!mine) continue;
-    for (const theirs of b.syn)
-      if (theirs && shareSynset(mine, theirs)) {
-        syn += a.weights[i];
-        break;
-      }
+    let found = false;
+    if (mine)
+      for (const theirs of b.syn)
+        if (theirs && shareSynset(mine, theirs)) {
+          found = true;
+          break;
+        }
+    if (found) syn += a.weights[i];
+    else {
+      left++;
+      if (a.weights[i] > leftTop) leftTop = a.weights[i];
+    }
   }
-  return { exact, syn, dot };
+  return { exact, syn, dot, left, leftTop, positions };
+}
+
+/** Kendall's tau of a sequence against its sorted order (1 when in order, 0 when too short). */
+function kendall(positions: readonly number[]): number {
+  let concordant = 0;
+  let discordant = 0;
+  for (let i = 0; i < positions.length; i++)
+    for (let j = i + 1; j < positions.length; j++)
+      if (positions[j] > positions[i]) concordant++;
+      else discordant++;
+  return concordant + discordant ? (concordant - discordant) / (concordant + discordant) : 0;
 }
 
 /** Missing members of `a` in `b`. */
@@ -318,6 +390,22 @@ export const PAIR_FEATURES: readonly (readonly [string, string])[] = [
   ['length', 'len_diff'],
   ['length', 'len_ratio'],
   ['length', 'len_log'],
+  ['unaligned', 'unaligned_min'],
+  ['unaligned', 'unaligned_max'],
+  ['unaligned', 'unaligned_none'],
+  ['unaligned', 'unaligned_top_min'],
+  ['unaligned', 'unaligned_top_max'],
+  ['spans', 'prefix'],
+  ['spans', 'suffix'],
+  ['spans', 'run_long'],
+  ['spans', 'run_short'],
+  ['content-ngrams', 'content1_min'],
+  ['content-ngrams', 'content1_max'],
+  ['content-ngrams', 'content2_min'],
+  ['content-ngrams', 'content2_max'],
+  ['content-ngrams', 'content3_min'],
+  ['content-ngrams', 'content3_max'],
+  ['order', 'order_tau'],
 ];
 
 /** The numbers that compare two sentences (symmetric: the order of the pair does not matter). */
@@ -335,7 +423,7 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures): number[]
     return harmonic(g.length ? both / g.length : 0, b.grams[n].length ? both / b.grams[n].length : 0);
   });
   const bleu = Math.exp(gram.reduce((s, g) => s + Math.log(g + 0.01), 0) / 4);
-  const shared = lcs(a.stems, b.stems);
+  const { sequence: shared, run } = lcs(a.stems, b.stems);
   const la = a.stems.length;
   const lb = b.stems.length;
   const numBoth = a.numbers.size > 0 && b.numbers.size > 0;
@@ -349,6 +437,14 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures): number[]
   const close = Math.max(la, lb) ? shared / Math.max(la, lb) : 0;
   const nameA = missing(a.names, b.names);
   const nameB = missing(b.names, a.names);
+  const longer = Math.max(la, lb);
+  const shorter = Math.min(la, lb);
+  const contentPrecision = a.contentGrams.flatMap((g, n) => {
+    const both = common(g, b.contentGrams[n]);
+    const x = g.length ? both / g.length : 0;
+    const y = b.contentGrams[n].length ? both / b.contentGrams[n].length : 0;
+    return [Math.min(x, y), Math.max(x, y)];
+  });
   return [
     Math.min(pa, pb),
     Math.max(pa, pb),
@@ -380,6 +476,17 @@ export function pairFeatures(a: SentenceFeatures, b: SentenceFeatures): number[]
     Math.max(la, lb) ? Math.abs(la - lb) / Math.max(la, lb) : 0,
     Math.max(la, lb) ? Math.min(la, lb) / Math.max(la, lb) : 0,
     Math.log1p(la + lb),
+    Math.log1p(Math.min(ab.left, ba.left)),
+    Math.log1p(Math.max(ab.left, ba.left)),
+    Math.min(ab.left, ba.left) === 0 ? 1 : 0,
+    Math.min(ab.leftTop, ba.leftTop),
+    Math.max(ab.leftTop, ba.leftTop),
+    longer ? commonEnd(a.stems, b.stems, false) / longer : 0,
+    longer ? commonEnd(a.stems, b.stems, true) / longer : 0,
+    longer ? run / longer : 0,
+    shorter ? run / shorter : 0,
+    ...contentPrecision,
+    kendall(ab.positions),
   ];
 }
 
