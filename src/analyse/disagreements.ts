@@ -148,8 +148,7 @@ const PERFECT =
   /(?:\b(?:has|have|had)|['’](?:s|ve|d))\s+(?:(?:not|never|already|now|just)\s+)?(?:been|\p{L}+(?:ed|en|wn|ght|un|ne))\b/iu;
 
 /** The present perfect of a count up to now: "has killed", "have died", "has now infected". */
-const TALLY =
-  /(?:\b(?:has|have)|['’]ve)\s+(?:(?:now|already|so far)\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn)\b/iu;
+const TALLY = /(?:\b(?:has|have)|['’]ve)\s+(?:(?:now|already|so far)\s+)?(?:been\s+)?\p{L}+(?:ed|en|wn)\b/iu;
 
 /** Market words: prices and moves quoted in them change through the day. */
 const MARKET =
