@@ -3,7 +3,8 @@
  * Metrics: token and 4-gram-shingle precision/recall/F1 (lower-cased letter/digit runs, as multisets), or,
  * for segment gold (`with`/`without` snippets), segment precision/recall/F/accuracy; `empty` counts pages
  * returned empty though their gold has text;
- * title accuracy (normalized exact match), date accuracy (same day), pages per second of extraction time.
+ * title accuracy (normalized exact match), date accuracy (same day), byline and site-name accuracy (one
+ * contains the other's words), pages per second of extraction time.
  * `--peer readability` runs @mozilla/readability on linkedom over the same pages, in the same process.
  */
 import { readFileSync } from 'node:fs';
@@ -22,7 +23,15 @@ interface GoldPage {
   id: string;
   file: string;
   url?: string;
-  expected: { text?: string; title?: string; published?: string; with?: string[]; without?: string[] };
+  expected: {
+    text?: string;
+    title?: string;
+    published?: string;
+    byline?: string;
+    siteName?: string;
+    with?: string[];
+    without?: string[];
+  };
 }
 
 /** What an extractor returns for one page. */
@@ -30,6 +39,8 @@ export interface Extracted {
   text: string;
   title?: string;
   published?: string;
+  byline?: string;
+  publisher?: string;
 }
 
 export type Extractor = (html: string, url?: string) => Extracted;
@@ -68,6 +79,13 @@ export function shingles(tokens: string[], n = 4): string[] {
 
 const normTitle = (s: string) => words(s).join(' ');
 
+/** A byline or site name matches when one's words contain the other's ("By Ann Lee" and "Ann Lee"). */
+function sameName(got: string, gold: string): boolean {
+  const a = normTitle(got);
+  const b = normTitle(gold);
+  return !!a && !!b && (a.includes(b) || b.includes(a));
+}
+
 /** Segment counts of one page (trafilatura's benchmark): `with` snippets found / missed, `without` found / absent. */
 export interface SegmentCounts {
   tp: number;
@@ -84,6 +102,8 @@ export interface PageScore {
   empty: boolean;
   title?: boolean;
   date?: boolean;
+  byline?: boolean;
+  site?: boolean;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -118,6 +138,8 @@ export function scorePage(got: Extracted, gold: GoldPage['expected']): PageScore
     score.title = !!got.title && normTitle(got.title) === normTitle(gold.title.split('\n').pop()!);
   if (gold.published)
     score.date = !!got.published && got.published.slice(0, 10) === gold.published.slice(0, 10);
+  if (gold.byline) score.byline = !!got.byline && sameName(got.byline, gold.byline);
+  if (gold.siteName) score.site = !!got.publisher && sameName(got.publisher, gold.siteName);
   return score;
 }
 
@@ -132,7 +154,13 @@ export const ours: Extractor = (html, url) => {
     hints: {},
   };
   const { article } = extractArticle(raw);
-  return { text: article?.text ?? '', title: article?.title, published: article?.published };
+  return {
+    text: article?.text ?? '',
+    title: article?.title,
+    published: article?.published,
+    byline: article?.byline,
+    publisher: article?.publisher,
+  };
 };
 
 /** Mozilla Readability on linkedom: the peer. */
@@ -143,6 +171,8 @@ export const readability: Extractor = (html) => {
     text: r?.textContent ?? '',
     title: r?.title ?? undefined,
     published: r?.publishedTime ?? undefined,
+    byline: r?.byline ?? undefined,
+    publisher: r?.siteName ?? undefined,
   };
 };
 
@@ -189,6 +219,10 @@ function summarizeScores(scores: PageScore[], seconds: number): Metrics {
   m.pages_per_s = seconds > 0 ? scores.length / seconds : 0;
   if (titled.length) m.title_acc = mean(titled.map((s) => (s.title ? 1 : 0)));
   if (dated.length) m.date_acc = mean(dated.map((s) => (s.date ? 1 : 0)));
+  const bylined = scores.filter((s) => s.byline !== undefined);
+  if (bylined.length) m.byline_acc = mean(bylined.map((s) => (s.byline ? 1 : 0)));
+  const sited = scores.filter((s) => s.site !== undefined);
+  if (sited.length) m.site_acc = mean(sited.map((s) => (s.site ? 1 : 0)));
   return m;
 }
 
