@@ -9,7 +9,12 @@
  * The scoring is newsfuse's own; the named heuristics are the constants below.
  */
 import { Parser } from 'htmlparser2';
-import { COMMENT_HEADINGS, RELATED_HEADINGS } from '../language/lexicon.js';
+import {
+  COMMENT_HEADINGS,
+  CREDIT_LINE_OPENINGS,
+  FURNITURE_LINE_OPENINGS,
+  RELATED_HEADINGS,
+} from '../language/lexicon.js';
 import { normalizeDate } from './dates.js';
 import { metadataFrom, type PageMeta } from './html-meta.js';
 import { tokenWords } from './text-length.js';
@@ -43,7 +48,7 @@ export const MAX_HTML_ELEMENTS = 100_000;
  */
 export const EXTRACT_PARAMS = {
   /** Leave out short lines of figures and captions (photo credits, "Foto: …"), keeping descriptive captions. */
-  dropCredits: false,
+  dropCredits: true,
   /** Trim short questions and "Label:" lines from the article's edges, as fragments are. */
   edgeLabels: true,
   /** When no element scores as prose, fall back to the element named as the article body, or the JSON-LD body. */
@@ -51,7 +56,9 @@ export const EXTRACT_PARAMS = {
   /** Related-article and comment headings (lexicon, several languages) drop their line and end the article. */
   headings: true,
   /** Author boxes and call-out boxes (class names) are furniture. */
-  authorBoxes: false,
+  authorBoxes: true,
+  /** Short furniture lines of the lexicon (rights, prompts, credits; several languages) are left out. */
+  furnitureLines: true,
 };
 
 /** Elements whose content is never article text. */
@@ -182,6 +189,13 @@ const headingRe = (list: readonly string[]) =>
 const RELATED_LINE = headingRe(RELATED_HEADINGS);
 /** A line opening the reader comments in any of the lexicon's languages. */
 const COMMENT_LINE = headingRe(COMMENT_HEADINGS);
+/** A short line opening with a furniture phrase of the lexicon ("Alle Rechte vorbehalten", "Abonnez-vous"). */
+const FURNITURE_LINE = new RegExp(`^(?:${FURNITURE_LINE_OPENINGS.map(escapeRe).join('|')})`, 'iu');
+/** A credit or source line: "Foto: …", "(Bild: …)", "Quelle: …". */
+const CREDIT_LINE = new RegExp(`^\\(?(?:${CREDIT_LINE_OPENINGS.map(escapeRe).join('|')})\\s*:`, 'iu');
+/** Credit lines are short: a line of this many words or more is prose. */
+const CREDIT_LINE_WORDS = 10;
+
 /** Headings are short: a line of this many words or more is prose that happens to start alike. */
 const HEADING_WORDS = 12;
 
@@ -511,6 +525,8 @@ function bodyBlocks(blocks: Block[], title: string | undefined, articleBody?: st
     if (b.words && b.linkWords / b.words > LINK_HEAVY) return;
     if (b.tag === 'h1' || (titleKey && b.text.toLowerCase() === titleKey)) return;
     if (BOILERPLATE_LINE.test(b.text) && b.words < 30) return;
+    if (EXTRACT_PARAMS.furnitureLines && b.words < 30 && FURNITURE_LINE.test(b.text)) return;
+    if (EXTRACT_PARAMS.furnitureLines && b.words < CREDIT_LINE_WORDS && CREDIT_LINE.test(b.text)) return;
     if (EXTRACT_PARAMS.headings && b.words < HEADING_WORDS && RELATED_LINE.test(b.text)) {
       if (b.words <= 6) relatedAt.add(kept.length);
       return;

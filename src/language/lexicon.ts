@@ -617,3 +617,66 @@ export const COMMENT_HEADINGS: readonly string[] = [
   'commenti',
   'lascia un commento',
 ];
+
+/**
+ * Openings of page-furniture lines in the languages above, lower-cased: rights notices, subscription and
+ * log-in prompts, share and rating prompts, follow-us lines. A short line starting with one is not the
+ * article's.
+ */
+export const FURNITURE_LINE_OPENINGS: readonly string[] = [
+  'alle rechte vorbehalten',
+  'tous droits réservés',
+  'todos los derechos reservados',
+  'todos os direitos reservados',
+  'tutti i diritti riservati',
+  'abonnieren sie',
+  'jetzt abonnieren',
+  'newsletter abonnieren',
+  'melden sie sich',
+  'sie sind aktuell nicht eingeloggt',
+  'sie müssen sich einloggen',
+  'bitte registrieren sie sich',
+  'artikel teilen',
+  'beitrag teilen',
+  'möchten sie den artikel teilen',
+  'teilen sie diesen',
+  'war der artikel',
+  'war dieser artikel',
+  'wie bewerten sie',
+  'ist dieser beitrag hilfreich',
+  'folgen sie uns',
+  'folge uns',
+  'abonnez-vous',
+  'inscrivez-vous',
+  'suivez-nous',
+  'pour lire la suite',
+  'pour accéder',
+  'partager cet article',
+  'suscríbete',
+  'síguenos',
+  'siguenos',
+  'compartir en',
+  'siga-nos',
+  'assine',
+  'seguici',
+  'iscriviti',
+];
+
+/** Openings of photo-credit and source lines ("Foto: …", "Bild: …", "Quelle: …"), lower-cased. */
+export const CREDIT_LINE_OPENINGS: readonly string[] = [
+  'foto',
+  'fotos',
+  'bild',
+  'bilder',
+  'quelle',
+  'quellen',
+  'photo',
+  'photos',
+  'image',
+  'crédit',
+  'crédits',
+  'crédits photos',
+  'credit',
+  'credits',
+  'fuente',
+];

@@ -82,3 +82,25 @@ test('a title field that swallowed markup or is a placeholder gives way to the h
     <h3>Ferry to Lindenfeld resumes service</h3>${body}</div></body></html>`;
   assert.equal(extractHtml(placeholder).title, 'Ferry to Lindenfeld resumes service');
 });
+
+test('photo credits inside a figure and an author box beside the article are left out', () => {
+  const html = `<html><body><article><figure><img src="a.jpg"><figcaption>Foto: Jane Roe</figcaption></figure>
+    ${prose('bridge', 3)}
+    <div class="author-bio"><p>Jane Roe writes about the towns of the Lindenfeld valley and has done so for twenty years, mostly on Tuesdays.</p></div>
+    </article></body></html>`;
+  const { paragraphs } = extractHtml(html);
+  assert.equal(paragraphs.length, 3);
+  assert.ok(!paragraphs.some((p) => /Jane Roe/.test(p)));
+});
+
+test('a descriptive caption stays; prompts and credit lines in other languages are left out', () => {
+  const html = `<html><body><article><figure><figcaption>The new bridge of Lindenfeld seen from the old harbour at dawn on Monday</figcaption></figure>
+    ${prose('bridge', 2)}
+    <p>Abonnez-vous pour recevoir chaque matin les nouvelles de Lindenfeld dans votre boîte.</p>
+    <p>(Bild: Lindenfelder Bote)</p>
+    ${prose('harbour', 2)}</article></body></html>`;
+  const { paragraphs } = extractHtml(html);
+  assert.ok(paragraphs[0].startsWith('The new bridge'));
+  assert.equal(paragraphs.length, 5);
+  assert.ok(!paragraphs.some((p) => /Abonnez|Bild:/.test(p)));
+});
