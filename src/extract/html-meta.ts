@@ -105,7 +105,7 @@ const norm = (s: string) =>
 /** Longer than this, a title field has swallowed markup or body text (an unclosed <title>). */
 const MAX_TITLE_CHARS = 300;
 /** A title field that names nothing: a converter's or CMS's placeholder. */
-const PLACEHOLDER_TITLE = /^(?:page|untitled|home|index|document|null|undefined)$/i;
+const PLACEHOLDER_TITLE = /^(?:page|untitled|null|undefined)$/i;
 
 /** A title field's text, unless it holds markup, runs on, or is a placeholder. */
 function titleField(s: string | undefined): string | undefined {
