@@ -1,7 +1,10 @@
 /**
  * `newsfuse eval extract`: article extraction against gold text, per page then averaged.
- * Metrics: token and 4-gram-shingle precision/recall/F1 (lower-cased letter/digit runs, as multisets),
- * title accuracy (normalized exact match), date accuracy (same day), pages per second of extraction time.
+ * Metrics: token and 4-gram-shingle precision/recall/F1 (lower-cased letter/digit runs, as multisets), or,
+ * for segment gold (`with`/`without` snippets), segment precision/recall/F/accuracy; `empty` counts pages
+ * returned empty though their gold has text;
+ * title accuracy (normalized exact match), date accuracy (same day), byline and site-name accuracy (one
+ * contains the other's words), pages per second of extraction time.
  * `--peer readability` runs @mozilla/readability on linkedom over the same pages, in the same process.
  */
 import { readFileSync } from 'node:fs';
@@ -20,7 +23,15 @@ interface GoldPage {
   id: string;
   file: string;
   url?: string;
-  expected: { text: string; title?: string; published?: string };
+  expected: {
+    text?: string;
+    title?: string;
+    published?: string;
+    byline?: string;
+    siteName?: string;
+    with?: string[];
+    without?: string[];
+  };
 }
 
 /** What an extractor returns for one page. */
@@ -28,6 +39,8 @@ export interface Extracted {
   text: string;
   title?: string;
   published?: string;
+  byline?: string;
+  publisher?: string;
 }
 
 export type Extractor = (html: string, url?: string) => Extracted;
@@ -66,21 +79,67 @@ export function shingles(tokens: string[], n = 4): string[] {
 
 const normTitle = (s: string) => words(s).join(' ');
 
+/** A byline or site name matches when one's words contain the other's ("By Ann Lee" and "Ann Lee"). */
+function sameName(got: string, gold: string): boolean {
+  const a = normTitle(got);
+  const b = normTitle(gold);
+  return !!a && !!b && (a.includes(b) || b.includes(a));
+}
+
+/** Segment counts of one page (trafilatura's benchmark): `with` snippets found / missed, `without` found / absent. */
+export interface SegmentCounts {
+  tp: number;
+  fn: number;
+  fp: number;
+  tn: number;
+}
+
 export interface PageScore {
-  token: PRF;
-  shingle: PRF;
+  token?: PRF;
+  shingle?: PRF;
+  segments?: SegmentCounts;
+  /** The extractor returned no text though the gold has text (or `with` snippets). */
+  empty: boolean;
   title?: boolean;
   date?: boolean;
+  byline?: boolean;
+  site?: boolean;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * Segment gold, as trafilatura's `tests/eval_common.py` scores it: the extracted text and each snippet are
+ * whitespace-normalized; a `with` snippet found is a true positive (missed: false negative), a `without`
+ * snippet found a false positive (absent: true negative).
+ */
+export function scoreSegments(text: string, withs: string[], withouts: string[]): SegmentCounts {
+  const t = squash(text);
+  const found = (s: string) => t.includes(squash(s));
+  const tp = withs.filter(found).length;
+  const fp = withouts.filter(found).length;
+  return { tp, fn: withs.length - tp, fp, tn: withouts.length - fp };
 }
 
 export function scorePage(got: Extracted, gold: GoldPage['expected']): PageScore {
-  const gt = words(gold.text);
-  const pt = words(got.text);
-  const score: PageScore = { token: overlap(pt, gt), shingle: overlap(shingles(pt), shingles(gt)) };
+  const score: PageScore = { empty: false };
+  if (gold.text !== undefined) {
+    const gt = words(gold.text);
+    const pt = words(got.text);
+    score.token = overlap(pt, gt);
+    score.shingle = overlap(shingles(pt), shingles(gt));
+    score.empty = !pt.length && gt.length > 0;
+  }
+  if (gold.with || gold.without) {
+    score.segments = scoreSegments(got.text, gold.with ?? [], gold.without ?? []);
+    score.empty ||= !got.text.trim() && (gold.with?.length ?? 0) > 0;
+  }
   if (gold.title)
     score.title = !!got.title && normTitle(got.title) === normTitle(gold.title.split('\n').pop()!);
   if (gold.published)
     score.date = !!got.published && got.published.slice(0, 10) === gold.published.slice(0, 10);
+  if (gold.byline) score.byline = !!got.byline && sameName(got.byline, gold.byline);
+  if (gold.siteName) score.site = !!got.publisher && sameName(got.publisher, gold.siteName);
   return score;
 }
 
@@ -95,7 +154,13 @@ export const ours: Extractor = (html, url) => {
     hints: {},
   };
   const { article } = extractArticle(raw);
-  return { text: article?.text ?? '', title: article?.title, published: article?.published };
+  return {
+    text: article?.text ?? '',
+    title: article?.title,
+    published: article?.published,
+    byline: article?.byline,
+    publisher: article?.publisher,
+  };
 };
 
 /** Mozilla Readability on linkedom: the peer. */
@@ -106,6 +171,8 @@ export const readability: Extractor = (html) => {
     text: r?.textContent ?? '',
     title: r?.title ?? undefined,
     published: r?.publishedTime ?? undefined,
+    byline: r?.byline ?? undefined,
+    publisher: r?.siteName ?? undefined,
   };
 };
 
@@ -115,18 +182,47 @@ function mean(xs: number[]): number {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
 }
 
+/** Segment precision, recall, F and accuracy, summed over all pages first (as trafilatura's benchmark does). */
+export function segmentMetrics(counts: SegmentCounts[]): Metrics {
+  const c = { tp: 0, fn: 0, fp: 0, tn: 0 };
+  for (const x of counts) {
+    c.tp += x.tp;
+    c.fn += x.fn;
+    c.fp += x.fp;
+    c.tn += x.tn;
+  }
+  const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
+  const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
+  const all = c.tp + c.fn + c.fp + c.tn;
+  return {
+    seg_p: p,
+    seg_r: r,
+    seg_f1: p + r ? (2 * p * r) / (p + r) : 0,
+    seg_acc: all ? (c.tp + c.tn) / all : 0,
+  };
+}
+
 function summarizeScores(scores: PageScore[], seconds: number): Metrics {
   const titled = scores.filter((s) => s.title !== undefined);
   const dated = scores.filter((s) => s.date !== undefined);
-  const m: Metrics = {
-    shingle_f1: mean(scores.map((s) => s.shingle.f)),
-    shingle_p: mean(scores.map((s) => s.shingle.p)),
-    shingle_r: mean(scores.map((s) => s.shingle.r)),
-    token_f1: mean(scores.map((s) => s.token.f)),
-    pages_per_s: seconds > 0 ? scores.length / seconds : 0,
-  };
+  const texts = scores.filter((s) => s.shingle && s.token);
+  const segs = scores.flatMap((s) => (s.segments ? [s.segments] : []));
+  const m: Metrics = {};
+  if (texts.length) {
+    m.shingle_f1 = mean(texts.map((s) => s.shingle!.f));
+    m.shingle_p = mean(texts.map((s) => s.shingle!.p));
+    m.shingle_r = mean(texts.map((s) => s.shingle!.r));
+    m.token_f1 = mean(texts.map((s) => s.token!.f));
+  }
+  if (segs.length) Object.assign(m, segmentMetrics(segs));
+  m.empty = scores.filter((s) => s.empty).length;
+  m.pages_per_s = seconds > 0 ? scores.length / seconds : 0;
   if (titled.length) m.title_acc = mean(titled.map((s) => (s.title ? 1 : 0)));
   if (dated.length) m.date_acc = mean(dated.map((s) => (s.date ? 1 : 0)));
+  const bylined = scores.filter((s) => s.byline !== undefined);
+  if (bylined.length) m.byline_acc = mean(bylined.map((s) => (s.byline ? 1 : 0)));
+  const sited = scores.filter((s) => s.site !== undefined);
+  if (sited.length) m.site_acc = mean(sited.map((s) => (s.site ? 1 : 0)));
   return m;
 }
 
@@ -167,7 +263,8 @@ export function runExtractor(
 
 export const task: EvalTask = {
   name: 'extract',
-  description: 'article extraction vs gold text (token/shingle P/R/F1, title, date, pages/s)',
+  description:
+    'article extraction vs gold text (token/shingle P/R/F1) or segments (seg P/R/F1/acc), title, date, pages/s',
   flags: {
     peer: 'also run a peer extractor in the same process: readability',
     limit: 'only the first N pages',

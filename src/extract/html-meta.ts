@@ -21,10 +21,13 @@ export interface Metadata {
   publisher?: string;
   language?: string;
   url?: string;
+  /** The JSON-LD articleBody, when the page gives one. */
+  articleBody?: string;
 }
 
 interface LdArticle {
   headline?: unknown;
+  articleBody?: unknown;
   name?: unknown;
   datePublished?: unknown;
   dateCreated?: unknown;
@@ -99,11 +102,24 @@ const norm = (s: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/** Longer than this, a title field has swallowed markup or body text (an unclosed <title>). */
+const MAX_TITLE_CHARS = 300;
+/** A title field that names nothing: a converter's or CMS's placeholder. */
+const PLACEHOLDER_TITLE = /^(?:page|untitled|null|undefined)$/i;
+
+/** A title field's text, unless it holds markup, runs on, or is a placeholder. */
+function titleField(s: string | undefined): string | undefined {
+  const t = clean(s);
+  if (!t || t.length > MAX_TITLE_CHARS || /<\/?[a-z][^>]*>/i.test(t) || PLACEHOLDER_TITLE.test(t))
+    return undefined;
+  return t;
+}
+
 export function metadataFrom(meta: PageMeta): Metadata {
   const m = meta.metas;
   const ld = ldArticle(meta.ldJson);
   const publisher = nameOf(ld?.publisher) ?? clean(m['og:site_name']) ?? clean(m['application-name']);
-  const docTitle = clean(meta.title);
+  const docTitle = titleField(meta.title);
   const ogTitle = clean(m['og:title']) ?? clean(m['twitter:title']);
   const h1 = clean(meta.h1);
   // The <h1> is the headline when the page's own title fields agree with it; otherwise trust the metadata.
@@ -143,5 +159,6 @@ export function metadataFrom(meta: PageMeta): Metadata {
     publisher,
     language,
     url,
+    articleBody: typeof ld?.articleBody === 'string' ? ld.articleBody : undefined,
   };
 }

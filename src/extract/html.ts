@@ -9,6 +9,12 @@
  * The scoring is newsfuse's own; the named heuristics are the constants below.
  */
 import { Parser } from 'htmlparser2';
+import {
+  COMMENT_HEADINGS,
+  CREDIT_LINE_OPENINGS,
+  FURNITURE_LINE_OPENINGS,
+  RELATED_HEADINGS,
+} from '../language/lexicon.js';
 import { normalizeDate } from './dates.js';
 import { metadataFrom, type PageMeta } from './html-meta.js';
 import { tokenWords } from './text-length.js';
@@ -34,6 +40,26 @@ export interface HtmlExtraction {
  */
 export const MAX_HTML_DEPTH = 256;
 export const MAX_HTML_ELEMENTS = 100_000;
+
+/**
+ * Switches and constants of the extractor that were chosen by leave-one-set-out cross-validation over the four
+ * extraction dev sets (`scripts/train/extract-tune.ts`; the table is in BENCHMARKS.md). Exported so the tuner
+ * can try other values in-process; the pipeline never changes them.
+ */
+export const EXTRACT_PARAMS = {
+  /** Leave out short lines of figures and captions (photo credits, "Foto: …"), keeping descriptive captions. */
+  dropCredits: true,
+  /** Trim short questions and "Label:" lines from the article's edges, as fragments are. */
+  edgeLabels: true,
+  /** When no element scores as prose, fall back to the element named as the article body, or the JSON-LD body. */
+  fallback: true,
+  /** Related-article and comment headings (lexicon, several languages) drop their line and end the article. */
+  headings: true,
+  /** Author boxes and call-out boxes (class names) are furniture. */
+  authorBoxes: true,
+  /** Short furniture lines of the lexicon (rights, prompts, credits; several languages) are left out. */
+  furnitureLines: true,
+};
 
 /** Elements whose content is never article text. */
 const SKIP_TAGS = new Set([
@@ -122,6 +148,10 @@ const VOID_TAGS = new Set([
 const FURNITURE =
   /(?:^|[\s_-])(?:comments?|commentlist|disqus|share|sharing|social|related|promo|promoted|sidebar|newsletter|cookies?|banner|advert|advertisement|ads?|ad-\w+|sponsor(?:ed)?|outbrain|taboola|footer|nav|navbar|navigation|menu|subscribe|subscription|popup|modal|breadcrumbs?|tags|widget|recommended|most-?(?:read|popular)|trending|toolbar|masthead|signup|login|byline-social|print-?only|hidden)(?:$|[\s_-])/i;
 
+/** class/id words of an author's box or a call-out beside the article. */
+const AUTHOR_BOX =
+  /(?:^|[\s_-])(?:(?:contributor|author)-?(?:bio|box|info|details|profile|about)|about-?(?:the-?)?author|callout|cta\d*)(?:$|[\s_-])/i;
+
 /** class/id words that mark the article itself; they protect an element from the furniture rule. */
 const CONTENT_HINT = /(?:^|[\s_-])(?:article|story|content|entry|post|body|text|main)(?:$|[\s_-])/i;
 
@@ -130,6 +160,13 @@ const ARTICLE_BODY =
   /(?:^|[\s_-])(?:post-?body|entry-?content|entry-?body|article-?body|articlebody|article-?content|article-?text|story-?body|story-?content|story-?text|post-?content|post-?entry|hentry|main-?content)(?:$|[\s_-])/i;
 /** An element named as the article body weighs this much more than its words alone. */
 const ARTICLE_BODY_BONUS = 4;
+
+/** class names of figure captions and photo credits. */
+const CAPTION_CLASS =
+  /(?:^|[\s_-])(?:wp-caption(?:-text)?|caption|figcaption|credits?|photo-?credit|image-?credit)(?:$|[\s_-])/i;
+
+/** A line of a figure or caption shorter than this is a credit, not a description. */
+const CREDIT_WORDS = 8;
 
 /** A block of prose counts fully from this many words; shorter blocks count half or less. */
 const PROSE_WORDS = 12;
@@ -144,6 +181,23 @@ const REPEATED_LINE_TIMES = 3;
 /** Where reader comments begin. */
 const COMMENTS_START =
   /^(posted by\b|\d+\s+(comments?|responses?|replies)\b|comments?\s*(\(\d+\))?\s*[:»›]?$|leave a (comment|reply)|add (a|your) comment|have your say|reader comments|what do you think\??$|post a comment)/i;
+
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const headingRe = (list: readonly string[]) =>
+  new RegExp(`^(?:${list.map(escapeRe).join('|')})(?:\\s*\\(\\d+\\))?\\s*(?:[:.!?…»›|-]|$)`, 'iu');
+/** A short line opening related links or a teaser ("Mehr zum Thema", "Lesen Sie auch: …"). */
+const RELATED_LINE = headingRe(RELATED_HEADINGS);
+/** A line opening the reader comments in any of the lexicon's languages. */
+const COMMENT_LINE = headingRe(COMMENT_HEADINGS);
+/** A short line opening with a furniture phrase of the lexicon ("Alle Rechte vorbehalten", "Abonnez-vous"). */
+const FURNITURE_LINE = new RegExp(`^(?:${FURNITURE_LINE_OPENINGS.map(escapeRe).join('|')})`, 'iu');
+/** A credit or source line: "Foto: …", "(Bild: …)", "Quelle: …". */
+const CREDIT_LINE = new RegExp(`^\\(?(?:${CREDIT_LINE_OPENINGS.map(escapeRe).join('|')})\\s*:`, 'iu');
+/** Credit lines are short: a line of this many words or more is prose. */
+const CREDIT_LINE_WORDS = 10;
+
+/** Headings are short: a line of this many words or more is prose that happens to start alike. */
+const HEADING_WORDS = 12;
 
 /** A furniture-named element holding less than this share of the page's prose is furniture indeed. */
 const FURNITURE_SHARE = 0.5;
@@ -163,6 +217,8 @@ interface Node {
   articleBody: boolean;
   /** It or an element inside it is named as the article body. */
   holdsBody: boolean;
+  /** It or an element around it is a figure or a caption. */
+  caption: boolean;
   /** Sum of the positive block values beneath it. */
   good: number;
   score: number;
@@ -170,6 +226,8 @@ interface Node {
 
 interface Block {
   owner: Node;
+  /** Inside a figure or caption. */
+  caption: boolean;
   text: string;
   words: number;
   linkWords: number;
@@ -182,7 +240,7 @@ const countWords = (s: string) => {
   return n;
 };
 
-const endsLikeSentence = (s: string) => /[.!?…]["'”’)]?$/.test(s) || /[:;]$/.test(s);
+const endsLikeSentence = (s: string) => /[.!?…。！？]["'”“’‘»«›‹」)]?$/.test(s) || /[:;]$/.test(s);
 
 /** How much a block says "article here" (positive) or "furniture here" (negative). */
 function blockValue(b: Block): number {
@@ -197,6 +255,7 @@ function blockValue(b: Block): number {
 function isFurniture(attribs: Record<string, string>): boolean {
   const key = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
   if (!key.trim()) return attribs.hidden !== undefined || /display:\s*none/i.test(attribs.style ?? '');
+  if (EXTRACT_PARAMS.authorBoxes && AUTHOR_BOX.test(key)) return true;
   return FURNITURE.test(key) && !CONTENT_HINT.test(key);
 }
 
@@ -208,6 +267,7 @@ export function extractHtml(html: string): HtmlExtraction {
     furniture: false,
     articleBody: false,
     holdsBody: false,
+    caption: false,
     good: 0,
     score: 0,
   };
@@ -235,6 +295,7 @@ export function extractHtml(html: string): HtmlExtraction {
         const o = owner();
         blocks.push({
           owner: o,
+          caption: o.caption,
           text,
           words,
           linkWords: countWords(linkBuffer.replace(/\s+/g, ' ')),
@@ -281,11 +342,15 @@ export function extractHtml(html: string): HtmlExtraction {
           skipDepth === 0 &&
           (ARTICLE_BODY.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`) ||
             /articlebody/i.test(attribs.itemprop ?? ''));
-        const block = BLOCK_TAGS.has(name) || furniture || articleBody;
+        const parentNode = stack[stack.length - 1];
+        const captionHere =
+          name === 'figure' || name === 'figcaption' || CAPTION_CLASS.test(attribs.class ?? '');
+        const block = BLOCK_TAGS.has(name) || furniture || articleBody || captionHere;
         if (block) flush();
         const node: Node = {
+          caption: parentNode.caption || captionHere,
           tag: name,
-          parent: stack[stack.length - 1],
+          parent: parentNode,
           block,
           furniture,
           articleBody,
@@ -333,12 +398,76 @@ export function extractHtml(html: string): HtmlExtraction {
   parser.end();
   flush();
 
-  const m = metadataFrom(meta);
-  return { ...m, published: normalizeDate(m.published), paragraphs: bodyBlocks(blocks, m.title) };
+  const { articleBody, ...m } = metadataFrom(meta);
+  const paragraphs = bodyBlocks(blocks, m.title, articleBody);
+  return {
+    ...m,
+    title: m.title ?? headingBefore(blocks, paragraphs[0]),
+    published: normalizeDate(m.published),
+    paragraphs,
+  };
+}
+
+/** Headings this short or long are labels or lead paragraphs, not headlines. */
+const HEADLINE_WORDS = { min: 3, max: 30 };
+
+/** For a page whose fields name no title: the last heading (h1–h3) just before the body's first paragraph. */
+function headingBefore(blocks: Block[], first: string | undefined): string | undefined {
+  const at = first === undefined ? -1 : blocks.findIndex((b) => b.text === first);
+  for (let i = at - 1; i >= 0 && i >= at - 5; i--) {
+    const b = blocks[i];
+    if (/^h[1-3]$/.test(b.tag) && b.words >= HEADLINE_WORDS.min && b.words <= HEADLINE_WORDS.max)
+      return b.text;
+  }
+  return undefined;
+}
+
+/** Paragraphs of a JSON-LD articleBody (plain text, or HTML some sites put there). */
+function ldParagraphs(body: string): string[] {
+  return body
+    .replace(/<\/?(?:p|div|br|h\d|li)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(Number.parseInt(n, 16)))
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .split(/\n+/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/** The page's last resort when no element scores as prose: the element named as the article body, or the JSON-LD body. */
+function fallbackBlocks(blocks: Block[], articleBody: string | undefined): string[] {
+  const named = new Map<Node, number>();
+  for (const b of blocks) {
+    if (b.caption || (b.words && b.linkWords / b.words > LINK_HEAVY)) continue;
+    for (let n: Node | undefined = b.owner; n; n = n.parent)
+      if (n.articleBody || n.tag === 'article') {
+        named.set(n, (named.get(n) ?? 0) + b.words);
+        break;
+      }
+  }
+  let best: Node | undefined;
+  for (const [n, w] of named) if (!best || w > (named.get(best) ?? 0)) best = n;
+  if (best) {
+    const under = (b: Block) => {
+      for (let n: Node | undefined = b.owner; n; n = n.parent) if (n === best) return true;
+      return false;
+    };
+    const texts = blocks
+      .filter((b) => under(b) && !b.caption && !(b.words && b.linkWords / b.words > LINK_HEAVY))
+      .map((b) => b.text);
+    if (texts.length) return texts;
+  }
+  return articleBody ? ldParagraphs(articleBody) : [];
 }
 
 /** Score elements by the blocks beneath them and return the texts of the best element's blocks. */
-function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
+function bodyBlocks(blocks: Block[], title: string | undefined, articleBody?: string): string[] {
   const values = blocks.map(blockValue);
   // Furniture by class/id is only a hint: an element so named that holds most of the page's prose is the
   // article after all (blog templates wrap posts in "widget" containers).
@@ -370,7 +499,7 @@ function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
     for (let n: Node | undefined = b.owner; n; n = n.parent) if (n.articleBody) named.add(n);
   for (const n of named) if (n.score > 0) n.score *= ARTICLE_BODY_BONUS;
   const best = bestNode(blocks);
-  if (!best || best.score <= 0) return [];
+  if (!best || best.score <= 0) return EXTRACT_PARAMS.fallback ? fallbackBlocks(blocks, articleBody) : [];
   // Like a reader's eye, take in sibling containers that are themselves substantially article (a split body).
   const siblingMin = Math.max(SIBLING_MIN_SCORE, best.score * SIBLING_SHARE);
   const parent = best.parent;
@@ -388,11 +517,20 @@ function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
   for (const b of blocks)
     if (b.words < REPEATED_LINE_WORDS) repeats.set(repeatKey(b), (repeats.get(repeatKey(b)) ?? 0) + 1);
   const kept: Block[] = [];
+  /** Where a related-links heading stood (index of the kept block after it). */
+  const relatedAt = new Set<number>();
   blocks.forEach((b, i) => {
     if (junk[i] || !inside(b)) return;
+    if (EXTRACT_PARAMS.dropCredits && b.caption && b.words < CREDIT_WORDS) return;
     if (b.words && b.linkWords / b.words > LINK_HEAVY) return;
     if (b.tag === 'h1' || (titleKey && b.text.toLowerCase() === titleKey)) return;
     if (BOILERPLATE_LINE.test(b.text) && b.words < 30) return;
+    if (EXTRACT_PARAMS.furnitureLines && b.words < 30 && FURNITURE_LINE.test(b.text)) return;
+    if (EXTRACT_PARAMS.furnitureLines && b.words < CREDIT_LINE_WORDS && CREDIT_LINE.test(b.text)) return;
+    if (EXTRACT_PARAMS.headings && b.words < HEADING_WORDS && RELATED_LINE.test(b.text)) {
+      if (b.words <= 6) relatedAt.add(kept.length);
+      return;
+    }
     if (b.words < REPEATED_LINE_WORDS && (repeats.get(repeatKey(b)) ?? 0) >= REPEATED_LINE_TIMES) return;
     kept.push(b);
   });
@@ -402,7 +540,10 @@ function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
   let seen = 0;
   let end = kept.length;
   for (let i = 0; i < kept.length; i++) {
-    if (COMMENTS_START.test(kept[i].text) && seen >= total * 0.4) {
+    const heading =
+      EXTRACT_PARAMS.headings &&
+      (relatedAt.has(i) || (kept[i].words < HEADING_WORDS && COMMENT_LINE.test(kept[i].text)));
+    if ((COMMENTS_START.test(kept[i].text) || heading) && seen >= total * 0.4) {
       end = i;
       break;
     }
@@ -410,12 +551,16 @@ function bodyBlocks(blocks: Block[], title: string | undefined): string[] {
   }
   // Trim fragments (bylines, datelines, tool rows) from both edges; keep those between paragraphs.
   let start = 0;
-  while (start < end && isFragment(kept[start])) start++;
-  while (end > start && isFragment(kept[end - 1])) end--;
-  return kept.slice(start, end).map((b) => b.text);
+  while (start < end && isEdgeFragment(kept[start])) start++;
+  while (end > start && isEdgeFragment(kept[end - 1])) end--;
+  const out = kept.slice(start, end).map((b) => b.text);
+  return out.length || !EXTRACT_PARAMS.fallback ? out : fallbackBlocks(blocks, articleBody);
 }
 
 const isFragment = (b: Block) => b.words < 7 && !endsLikeSentence(b.text);
+/** At the article's edges, a short question or label ("Was this helpful?", "Contact:") is furniture too. */
+const isEdgeFragment = (b: Block) =>
+  isFragment(b) || (EXTRACT_PARAMS.edgeLabels && b.words < 7 && /(?:[:?]|^\(.*\))$/.test(b.text));
 
 /** The highest-scoring element that owns blocks (ties: the first reached, i.e. the deepest). */
 function bestNode(blocks: Block[]): Node | undefined {
