@@ -204,3 +204,17 @@ export async function serveOnLoopback(
   const { port } = server.address() as import('node:net').AddressInfo;
   return { base: `http://127.0.0.1:${port}`, close: () => server.close() };
 }
+
+/** An invented one-source article of the given paragraphs, published on `published` (YYYY-MM-DD). */
+export function datedArticle(id: string, published: string, paragraphs: string[]): Article {
+  return {
+    id,
+    source: `${id}.txt`,
+    title: id,
+    published,
+    language: 'en',
+    paragraphs,
+    text: paragraphs.join('\n\n'),
+    hash: id,
+  };
+}

@@ -10,6 +10,7 @@
 import pg from 'pg';
 import { type HeadlineSource, headlineSource, LEAD_CHARS } from '../analyse/headline.js';
 import type { Article, Brief, Sentence } from '../model.js';
+import { type ArticleRow, toArticle } from './article-row.js';
 import type { PlanReader, StoryPlan } from './ingest.js';
 import type { ClustererRow, SearchHit, StoryLag, StoryRow } from './repository.js';
 import type { DeadLetter, NewsStore } from './store.js';
@@ -136,36 +137,6 @@ async function migrate(pool: pg.Pool, schema: string): Promise<void> {
   } finally {
     c.release();
   }
-}
-
-interface ArticleRow {
-  id: string;
-  hash: string;
-  source: string;
-  url: string | null;
-  publisher: string | null;
-  title: string;
-  byline: string | null;
-  published: string | null;
-  language: string;
-  paragraphs: string;
-  text: string;
-}
-
-function toArticle(r: ArticleRow): Article {
-  return {
-    id: r.id,
-    source: r.source,
-    ...(r.url ? { url: r.url } : {}),
-    ...(r.publisher ? { publisher: r.publisher } : {}),
-    title: r.title,
-    ...(r.byline ? { byline: r.byline } : {}),
-    ...(r.published ? { published: r.published } : {}),
-    language: r.language,
-    paragraphs: JSON.parse(r.paragraphs) as string[],
-    text: r.text,
-    hash: r.hash,
-  };
 }
 
 const ARTICLE_COLUMNS =

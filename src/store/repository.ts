@@ -4,6 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import { type HeadlineSource, headlineSource, LEAD_CHARS } from '../analyse/headline.js';
 import { sourceName } from '../brief/source-name.js';
 import type { Article, Brief, Sentence, Story } from '../model.js';
+import { type ArticleRow, toArticle } from './article-row.js';
 import type { DB } from './db.js';
 
 type Stmt = Statement<unknown[], unknown>;
@@ -22,36 +23,6 @@ function sql(db: DB, text: string): Stmt {
     cache.set(text, st);
   }
   return st;
-}
-
-interface ArticleRow {
-  id: string;
-  hash: string;
-  source: string;
-  url: string | null;
-  publisher: string | null;
-  title: string;
-  byline: string | null;
-  published: string | null;
-  language: string;
-  paragraphs: string;
-  text: string;
-}
-
-function toArticle(r: ArticleRow): Article {
-  return {
-    id: r.id,
-    source: r.source,
-    ...(r.url ? { url: r.url } : {}),
-    ...(r.publisher ? { publisher: r.publisher } : {}),
-    title: r.title,
-    ...(r.byline ? { byline: r.byline } : {}),
-    ...(r.published ? { published: r.published } : {}),
-    language: r.language,
-    paragraphs: JSON.parse(r.paragraphs) as string[],
-    text: r.text,
-    hash: r.hash,
-  };
 }
 
 export const hasHash = (db: DB, hash: string): boolean =>

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { storyTimeline } from '../../src/analyse/story-timeline.js';
 import { isCaption } from '../../src/extract/captions.js';
 import { articleSentences } from '../../src/language/sentences.js';
-import type { Article } from '../../src/model.js';
+import { datedArticle as article } from '../helpers.js';
 
 test('photo captions end on the date the picture was taken', () => {
   for (const s of [
@@ -24,19 +24,6 @@ test('news sentences that lead up to a date, or end elsewhere, are not captions'
   ])
     assert.ok(!isCaption(s), s);
 });
-
-function article(id: string, published: string, paragraphs: string[]): Article {
-  return {
-    id,
-    source: `${id}.txt`,
-    title: id,
-    published,
-    language: 'en',
-    paragraphs,
-    text: paragraphs.join('\n\n'),
-    hash: id,
-  };
-}
 
 test('the timeline leaves out captions and fragments, and keeps the dated events', () => {
   const a = article('a', '2025-06-04', [

@@ -2,20 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { storyTimeline } from '../../src/analyse/story-timeline.js';
 import { articleSentences } from '../../src/language/sentences.js';
-import type { Article } from '../../src/model.js';
-
-function article(id: string, published: string, paragraphs: string[]): Article {
-  return {
-    id,
-    source: `${id}.txt`,
-    title: id,
-    published,
-    language: 'en',
-    paragraphs,
-    text: paragraphs.join('\n\n'),
-    hash: id,
-  };
-}
+import { datedArticle as article } from '../helpers.js';
 
 test('a timeline entry never reads "He …" or a quotation without its speaker', () => {
   const a = article('a', '2025-06-04', [
