@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { type BriefSentence, briefStoryLoader, storyBriefs } from './brief-stories.js';
 import type { EvalResult, EvalTask, Metrics } from './contract.js';
 import { readJsonl } from './data.js';
-import { sharedDir } from './shared-docs.js';
+import { type SharedDoc, sharedDir } from './shared-docs.js';
 
 /** Why a summary sentence is not usable on its own (data/gold/briefs.md). */
 export const REASONS = [
@@ -155,6 +155,41 @@ export function halfOf(story: string): Half {
   return createHash('sha256').update(story).digest()[0] < 128 ? 'tune' : 'held';
 }
 
+/**
+ * The labels of a gold file over the briefs of its stories, as `eval brief` and `eval entities` read them: the
+ * lines of one `--half` (all without one), a line `problemOf` rejects warned of with its file:line and skipped;
+ * then each labelled story's documents, from the shared data, handed to `visit`. A story not in the shared data
+ * is warned of and returned in `missing` (`stories` has them all): its labels are not scored.
+ */
+export function labelledStories<T extends { story: string }>(
+  data: string,
+  half: unknown,
+  shared: string,
+  problemOf: (g: Partial<T>) => string | undefined,
+  log: (line: string) => void,
+  visit: (story: string, docs: SharedDoc[]) => void,
+): { gold: T[]; stories: string[]; missing: Set<string> } {
+  if (half !== undefined && half !== 'tune' && half !== 'held')
+    throw new Error(`--half is tune or held, not "${String(half)}"`);
+  const gold: T[] = [];
+  readJsonl<Partial<T>>(data).forEach((g, i) => {
+    const problem = problemOf(g);
+    if (problem) log(`warning: ${data}:${i + 1}: ${problem}; skipped`);
+    else if (!half || halfOf(g.story as string) === half) gold.push(g as T);
+  });
+  const load = briefStoryLoader(shared);
+  const missing = new Set<string>();
+  const stories = [...new Set(gold.map((g) => g.story))];
+  for (const story of stories) {
+    const docs = load(story);
+    if (!docs) {
+      log(`warning: story ${story} is not in ${shared}; its labels are not scored`);
+      missing.add(story);
+    } else visit(story, docs);
+  }
+  return { gold, stories, missing };
+}
+
 export const task: EvalTask = {
   name: 'brief',
   description: 'briefs against hand-labelled summary sentences: citations, report counts, usable rate',
@@ -164,29 +199,15 @@ export const task: EvalTask = {
   },
   async run({ data, flags, log }): Promise<EvalResult> {
     const started = Date.now();
-    const half = flags.half;
-    if (half !== undefined && half !== 'tune' && half !== 'held')
-      throw new Error(`--half is tune or held, not "${String(half)}"`);
-    const shared = sharedDir(flags.shared, data);
-    const gold: GoldSentence[] = [];
-    readJsonl<Partial<GoldSentence>>(data).forEach((g, i) => {
-      const problem = goldProblem(g);
-      if (problem) log(`warning: ${data}:${i + 1}: ${problem}; skipped`);
-      else if (!half || halfOf(g.story as string) === half) gold.push(g as GoldSentence);
-    });
-    const load = briefStoryLoader(shared);
     const shown: Shown[] = [];
-    const stories = [...new Set(gold.map((g) => g.story))];
-    const missing = new Set<string>();
-    for (const story of stories) {
-      const docs = load(story);
-      if (!docs) {
-        log(`warning: story ${story} is not in ${shared}; its labels are not scored`);
-        missing.add(story);
-        continue;
-      }
-      shown.push(...storyBriefs(story, docs).sentences);
-    }
+    const { gold, stories, missing } = labelledStories<GoldSentence>(
+      data,
+      flags.half,
+      sharedDir(flags.shared, data),
+      goldProblem,
+      log,
+      (story, docs) => shown.push(...storyBriefs(story, docs).sentences),
+    );
     const scored = gold.filter((g) => !missing.has(g.story));
     const details: Record<string, Metrics> = {};
     for (const set of [...new Set(scored.map((g) => datasetOf(g.story)))].sort())

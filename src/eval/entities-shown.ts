@@ -14,10 +14,9 @@
 import { documentsFromBytes } from '../ingest/index.js';
 import type { Article, Brief, EntityKind } from '../model.js';
 import { briefArticles, extractAll } from '../pipeline.js';
-import { type Half, halfOf } from './brief.js';
-import { BRIEF_WORDS, briefStoryLoader, briefsKept } from './brief-stories.js';
+import { type Half, halfOf, labelledStories } from './brief.js';
+import { BRIEF_WORDS, briefsKept } from './brief-stories.js';
 import type { EvalResult, EvalTask, Metrics } from './contract.js';
-import { readJsonl } from './data.js';
 import type { SharedDoc } from './shared-docs.js';
 import { sharedDir } from './shared-docs.js';
 
@@ -190,29 +189,15 @@ export const task: EvalTask = {
   },
   async run({ data, flags, log }): Promise<EvalResult> {
     const started = Date.now();
-    const half = flags.half;
-    if (half !== undefined && half !== 'tune' && half !== 'held')
-      throw new Error(`--half is tune or held, not "${String(half)}"`);
-    const shared = sharedDir(flags.shared, data);
-    const gold: GoldEntity[] = [];
-    readJsonl<Partial<GoldEntity>>(data).forEach((g, i) => {
-      const problem = goldProblem(g);
-      if (problem) log(`warning: ${data}:${i + 1}: ${problem}; skipped`);
-      else if (!half || halfOf(g.story as string) === half) gold.push(g as GoldEntity);
-    });
-    const load = briefStoryLoader(shared);
     const shown: ShownEntity[] = [];
-    const stories = [...new Set(gold.map((g) => g.story))];
-    const missing = new Set<string>();
-    for (const story of stories) {
-      const docs = load(story);
-      if (!docs) {
-        log(`warning: story ${story} is not in ${shared}; its labels are not scored`);
-        missing.add(story);
-        continue;
-      }
-      shown.push(...shownEntities(story, docs));
-    }
+    const { gold, stories, missing } = labelledStories<GoldEntity>(
+      data,
+      flags.half,
+      sharedDir(flags.shared, data),
+      goldProblem,
+      log,
+      (story, docs) => shown.push(...shownEntities(story, docs)),
+    );
     const scored = gold.filter((g) => !missing.has(g.story));
     if (flags.changes) for (const line of changes(scored, shown)) log(line);
     const details: Record<string, Metrics> = {};
