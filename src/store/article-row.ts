@@ -1,4 +1,5 @@
 /** An article as both stores keep it: one row, its paragraphs as a JSON array. */
+import { type HeadlineSource, headlineSource, LEAD_CHARS } from '../analyse/headline.js';
 import type { Article } from '../model.js';
 
 export interface ArticleRow {
@@ -29,4 +30,28 @@ export function toArticle(r: ArticleRow): Article {
     text: r.text,
     hash: r.hash,
   };
+}
+
+/** What naming a story reads of a stored article: title, outlet and the start of the text. */
+export interface LeadRow {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  source: string;
+  lead: string;
+}
+
+/** The columns of a `LeadRow`, in SQL both stores take. */
+export const LEAD_COLUMNS = `id, title, publisher, url, source, substr(text, 1, ${LEAD_CHARS * 2}) AS lead`;
+
+export function toHeadlineSource(r: LeadRow): HeadlineSource {
+  return headlineSource({
+    id: r.id,
+    title: r.title,
+    paragraphs: r.lead.split('\n\n'),
+    publisher: r.publisher ?? undefined,
+    url: r.url ?? undefined,
+    source: r.source,
+  });
 }

@@ -8,9 +8,9 @@
  * use a schema of their own and drop it. The driver (`pg`) is loaded only when a postgres:// store is opened.
  */
 import pg from 'pg';
-import { type HeadlineSource, headlineSource, LEAD_CHARS } from '../analyse/headline.js';
+import type { HeadlineSource } from '../analyse/headline.js';
 import type { Article, Brief, Sentence } from '../model.js';
-import { type ArticleRow, toArticle } from './article-row.js';
+import { type ArticleRow, LEAD_COLUMNS, type LeadRow, toArticle, toHeadlineSource } from './article-row.js';
 import type { PlanReader, StoryPlan } from './ingest.js';
 import type { ClustererRow, SearchHit, StoryLag, StoryRow } from './repository.js';
 import type { DeadLetter, NewsStore } from './store.js';
@@ -189,28 +189,8 @@ class Reader implements PlanReader {
 
   async headlineSources(): Promise<Map<string, HeadlineSource>> {
     const out = new Map<string, HeadlineSource>();
-    const { rows } = await this.q.query<{
-      id: string;
-      title: string;
-      publisher: string | null;
-      url: string | null;
-      source: string;
-      lead: string;
-    }>(
-      `SELECT id, title, publisher, url, source, substr(text, 1, ${LEAD_CHARS * 2}) AS lead FROM articles ORDER BY seq`,
-    );
-    for (const r of rows)
-      out.set(
-        r.id,
-        headlineSource({
-          id: r.id,
-          title: r.title,
-          paragraphs: r.lead.split('\n\n'),
-          publisher: r.publisher ?? undefined,
-          url: r.url ?? undefined,
-          source: r.source,
-        }),
-      );
+    const { rows } = await this.q.query<LeadRow>(`SELECT ${LEAD_COLUMNS} FROM articles ORDER BY seq`);
+    for (const r of rows) out.set(r.id, toHeadlineSource(r));
     return out;
   }
 
@@ -296,19 +276,8 @@ export class PostgresStore extends Reader implements NewsStore {
   }
 
   async snapshot<T>(read: (reader: PlanReader) => Promise<T>): Promise<T> {
-    const c = await this.pool.connect();
-    try {
-      // One snapshot for every read of the plan; nothing waits on it.
-      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const out = await read(new Reader(c));
-      await c.query('COMMIT');
-      return out;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+    // One snapshot for every read of the plan; nothing waits on it.
+    return this.transaction((c) => read(new Reader(c)), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
   async savePlan(plan: StoryPlan): Promise<boolean> {
@@ -447,10 +416,11 @@ export class PostgresStore extends Reader implements NewsStore {
     await this.pool.end();
   }
 
-  private async transaction<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  /** `work` on one connection inside `begin` … COMMIT, rolled back if it throws. */
+  private async transaction<T>(work: (c: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const c = await this.pool.connect();
     try {
-      await c.query('BEGIN');
+      await c.query(begin);
       const out = await work(c);
       await c.query('COMMIT');
       return out;

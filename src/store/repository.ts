@@ -1,10 +1,10 @@
 /** Reading and writing the store: articles with their sentences, stories, briefs, and search. */
 
 import type { Statement } from 'better-sqlite3';
-import { type HeadlineSource, headlineSource, LEAD_CHARS } from '../analyse/headline.js';
+import type { HeadlineSource } from '../analyse/headline.js';
 import { sourceName } from '../brief/source-name.js';
 import type { Article, Brief, Sentence, Story } from '../model.js';
-import { type ArticleRow, toArticle } from './article-row.js';
+import { type ArticleRow, LEAD_COLUMNS, type LeadRow, toArticle, toHeadlineSource } from './article-row.js';
 import type { DB } from './db.js';
 
 type Stmt = Statement<unknown[], unknown>;
@@ -165,29 +165,8 @@ export function storyMembership(
 /** What naming a story reads of every stored article: title, outlet and the start of the text (one pass). */
 export function headlineSources(db: DB): Map<string, HeadlineSource> {
   const out = new Map<string, HeadlineSource>();
-  const rows = sql(
-    db,
-    `SELECT id, title, publisher, url, source, substr(text, 1, ${LEAD_CHARS * 2}) AS lead FROM articles`,
-  ).all() as {
-    id: string;
-    title: string;
-    publisher: string | null;
-    url: string | null;
-    source: string;
-    lead: string;
-  }[];
-  for (const r of rows)
-    out.set(
-      r.id,
-      headlineSource({
-        id: r.id,
-        title: r.title,
-        paragraphs: r.lead.split('\n\n'),
-        publisher: r.publisher ?? undefined,
-        url: r.url ?? undefined,
-        source: r.source,
-      }),
-    );
+  const rows = sql(db, `SELECT ${LEAD_COLUMNS} FROM articles`).all() as LeadRow[];
+  for (const r of rows) out.set(r.id, toHeadlineSource(r));
   return out;
 }
 
