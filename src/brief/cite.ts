@@ -8,7 +8,7 @@
  */
 
 import { conflictingMonths } from '../analyse/months.js';
-import { MONTH_WITH_DOT } from '../language/lexicon.js';
+import { MONTH_WITH_DOT, NEGATION_WORDS } from '../language/lexicon.js';
 import {
   factConflicts,
   type SentenceFeatures,
@@ -188,17 +188,6 @@ function agreeingFigure(qa: Set<string>, qb: Set<string>): boolean {
   return false;
 }
 
-const NEGATION_CUES = new Set([
-  'not',
-  'no',
-  'never',
-  'none',
-  'nobody',
-  'nothing',
-  'neither',
-  'nor',
-  'without',
-]);
 /** How many words after a negation cue it bears on (to the next comma or clause mark at most). */
 const NEGATION_SCOPE = 4;
 
@@ -209,7 +198,7 @@ function negatedTerms(text: string): Set<string> {
   for (const part of parts) {
     const toks = tokens(part).map((t) => t.toLowerCase());
     toks.forEach((t, i) => {
-      if (!NEGATION_CUES.has(t) && !/n['’]t$/.test(t)) return;
+      if (!NEGATION_WORDS.has(t) && !/n['’]t$/.test(t)) return;
       for (const w of toks.slice(i + 1, i + 1 + NEGATION_SCOPE)) for (const c of contentTerms(w)) out.add(c);
     });
   }

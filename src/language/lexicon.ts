@@ -708,3 +708,20 @@ export const CREDIT_LINE_OPENINGS: readonly string[] = [
   'credits',
   'fuente',
 ];
+
+/**
+ * Words that negate what follows them ("not", "never", "-n't" split off by the tokenizer): the same-fact model
+ * counts them, citations read what they bear on.
+ */
+export const NEGATION_WORDS: ReadonlySet<string> = new Set([
+  'not',
+  "n't",
+  'no',
+  'never',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+]);

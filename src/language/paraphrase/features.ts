@@ -4,7 +4,7 @@
  * term weights passed in (IDF learned from the training sentences) and WordNet's synsets (wordnet.ts).
  * A change to what a feature means must change PARAPHRASE_FEATURES (the model's feature-set hash).
  */
-import { MONTHS_LOWER, readNumberWords, WEEKDAYS_LOWER } from '../lexicon.js';
+import { MONTHS_LOWER, NEGATION_WORDS, readNumberWords, WEEKDAYS_LOWER } from '../lexicon.js';
 import { isStopword, stem, tokens } from '../tokens.js';
 import { shareSynset, synsets } from './wordnet.js';
 
@@ -57,18 +57,6 @@ export interface SentenceFeatures {
   dates: number;
 }
 
-const NEGATIONS = new Set([
-  'not',
-  "n't",
-  'no',
-  'never',
-  'none',
-  'nobody',
-  'nothing',
-  'neither',
-  'nor',
-  'without',
-]);
 const MODALS = ['may', 'might', 'could', 'would', 'should', 'can', 'must', 'will'];
 /**
  * Month and weekday names a sentence's date is read from (an index into this list): the lexicon's, less the
@@ -168,7 +156,7 @@ export function analyseText(text: string): SentenceFeatures {
     const s = numeric ?? stem(lower);
     stemmed.push(s);
     if (numeric) numbers.add(numeric);
-    if (NEGATIONS.has(lower)) negations++;
+    if (NEGATION_WORDS.has(lower)) negations++;
     const m = MODALS.indexOf(lower);
     if (m >= 0) modals |= 1 << m;
     const d = DATE_WORDS.indexOf(lower);
