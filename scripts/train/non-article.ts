@@ -159,6 +159,16 @@ console.log(
     `rules + model P ${cv.precision.toFixed(4)} R ${cv.recall.toFixed(4)} (${cv.tp} found, ${cv.fp} false drops, ` +
     `${cv.fn} missed; L2 ${best.l2}, threshold ${best.threshold})`,
 );
+if (argv.includes('--ranks')) {
+  // The highest out-of-fold probabilities among pages the rules keep: where the threshold has to sit.
+  const ranked = rows
+    .map((r, i) => ({ r, p: best.prob[i] }))
+    .filter(({ r }) => !r.rule && r.applies)
+    .sort((a, b) => b.p - a.p)
+    .slice(0, 40);
+  for (const { r, p } of ranked)
+    console.error(`  ${p.toFixed(3)} ${r.wholeSet ? 'all-article set' : r.label ? 'NON-ARTICLE' : 'article'} ${r.key}`);
+}
 if (argv.includes('--list'))
   rows.forEach((r, i) => {
     const drop = r.rule || (r.applies && best.prob[i] >= best.threshold);

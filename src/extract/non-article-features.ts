@@ -118,6 +118,14 @@ export interface PageShape {
   commerce: number;
   /** Words that start with a capital after the first word of their sentence. */
   capitalWords: number;
+  /** Datelines past the page's opening ("… weighs in NEW ORLEANS -- Relatives …"): one report after another. */
+  innerDatelines: number;
+  /** Distinct capitalized words after a sentence start, and those of them seen only once on the page. */
+  names: number;
+  singleNames: number;
+  /** Sentences after the first with three or more content words, and those sharing none with any earlier one. */
+  topicSentences: number;
+  topicShifts: number;
 }
 
 const wordsOf = (s: string) =>
@@ -162,6 +170,11 @@ const DATED_LINE = new RegExp(
   `^(?:${MONTH} \\d{1,2}(?:, \\d{4})?\\s*[:,-]|\\d{1,2} ${MONTH}(?: \\d{4})?\\s*[:,-])`,
   'i',
 );
+/** A dateline inside a text: an upper-case place, an optional agency, then a double dash or a dash. */
+const INNER_DATELINE =
+  /(?:^|[\s.…])[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][a-z]+\.?)?(?: \([^()\n]{1,40}\))? (?:--|—|–) (?=["“]?\p{Lu})/gu;
+/** A content word for the topic-shift count: five letters or more, lower case. */
+const CONTENT_WORD = /^\p{Ll}{5,}$/u;
 const ADDRESS =
   /^(?:you|your|yours|yourself|sie|ihr|ihre|ihnen|ihren|du|dein|deine|dich|dir|euch|vous|votre|vos)$/;
 const WE = /^(?:we|our|ours|us|wir|unser|unsere|unseren|uns|nous|notre|nos)$/;
@@ -187,7 +200,14 @@ export function pageShape(paragraphs: string[]): PageShape {
     weWords: 0,
     commerce: 0,
     capitalWords: 0,
+    innerDatelines: 0,
+    names: 0,
+    singleNames: 0,
+    topicSentences: 0,
+    topicShifts: 0,
   };
+  const nameCounts = new Map<string, number>();
+  const seenWords = new Set<string>();
   // A page of questions (a quiz, a teaser) reports nothing: its questions count only beside as many statements.
   const questions = { sentences: 0, words: 0 };
   for (const para of paragraphs) {
@@ -199,13 +219,25 @@ export function pageShape(paragraphs: string[]): PageShape {
       const words = wordsOf(text);
       shape.words += words;
       const tokens = text.split(/\s+/).filter(Boolean);
+      const content: string[] = [];
       for (let i = 0; i < tokens.length; i++) {
         const bare = tokens[i].replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
         const lower = bare.toLowerCase();
         if (ADDRESS.test(lower)) shape.addressWords++;
         else if (WE.test(lower)) shape.weWords++;
-        if (i > 0 && /^\p{Lu}/u.test(bare)) shape.capitalWords++;
+        if (i > 0 && /^\p{Lu}/u.test(bare)) {
+          shape.capitalWords++;
+          if (bare.length >= 2) nameCounts.set(bare, (nameCounts.get(bare) ?? 0) + 1);
+        }
+        if (CONTENT_WORD.test(bare)) content.push(bare);
       }
+      for (const m of text.matchAll(INNER_DATELINE))
+        if (m.index > 0 || shape.sentences > 1) shape.innerDatelines++;
+      if (shape.sentences > 1 && content.length >= 3) {
+        shape.topicSentences++;
+        if (!content.some((w) => seenWords.has(w))) shape.topicShifts++;
+      }
+      for (const w of content) seenWords.add(w);
       if (TEASER.test(text.trim()) || INNER_TEASER.test(text)) shape.teasers++;
       if (DATED_LINE.test(text)) shape.datedLines++;
       const kind = furnitureKind(text);
@@ -224,6 +256,8 @@ export function pageShape(paragraphs: string[]): PageShape {
       }
     }
   }
+  shape.names = nameCounts.size;
+  for (const n of nameCounts.values()) if (n === 1) shape.singleNames++;
   shape.questions = questions.sentences;
   if (questions.sentences <= shape.proseSentences) {
     shape.proseSentences += questions.sentences;
@@ -245,7 +279,7 @@ export function pageShape(paragraphs: string[]): PageShape {
  * diagnostic names the reason whose features push the score up most). Bump the version when a meaning changes.
  */
 export const NON_ARTICLE_FEATURES: readonly string[] = [
-  'version 2',
+  'version 3',
   'prose-sentences: ln(1 + sentences of running prose)',
   'prose-words: ln(1 + words in them)',
   'words: ln(1 + words on the page)',
@@ -262,6 +296,9 @@ export const NON_ARTICLE_FEATURES: readonly string[] = [
   'commerce: ln(1 + shop and booking phrases)',
   'capital-rate: capitalized words after a sentence start over words',
   'html: the paragraphs are what an HTML extractor kept, not the whole input',
+  'inner-datelines: ln(1 + datelines past the opening of the page)',
+  'single-names: distinct capitalized words seen once over those seen, 0.5 under five',
+  'topic-shifts: sentences sharing no content word with any earlier one over sentences with three or more',
 ];
 
 /** The reason each feature column (after the version line) speaks for. */
@@ -282,6 +319,9 @@ export const FEATURE_REASONS: readonly NonArticleReason[] = [
   'index page',
   'index page',
   'too little prose',
+  'index page',
+  'index page',
+  'index page',
 ];
 
 const ln1 = (x: number) => Math.log1p(x);
@@ -308,5 +348,8 @@ export function nonArticleFeatures(shape: PageShape, html: boolean): number[] {
     ln1(shape.commerce),
     shape.capitalWords / words,
     html ? 1 : 0,
+    ln1(shape.innerDatelines),
+    shape.names >= 5 ? shape.singleNames / shape.names : 0.5,
+    shape.topicSentences ? shape.topicShifts / shape.topicSentences : 0,
   ];
 }

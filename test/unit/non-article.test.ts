@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractArticle } from '../../src/extract/index.js';
-import { nonArticleReason } from '../../src/extract/non-article.js';
+import { nonArticleReason, pageShape } from '../../src/extract/non-article.js';
 import { contentHash } from '../../src/ingest/hash.js';
 import { rawDocument } from '../../src/ingest/record.js';
 import type { RawKind } from '../../src/model.js';
@@ -126,4 +126,28 @@ test('`newsfuse extract --keep-all` keeps a page the default drops', () => {
   const kept = runCli(['extract', '--keep-all', '-'], page);
   assert.equal(kept.status, 0, kept.stderr);
   assert.deepEqual(JSON.parse(kept.stdout).nonArticle, { reason: 'error page' });
+});
+
+test('page shape counts datelines past the opening, single names and topic shifts', () => {
+  const teasers = pageShape([
+    'PORT ELLIS -- Divers searched the flooded quarry on Monday for a missing surveyor, police said.',
+    'Council approves bigger budget for libraries... read more MARROW BAY (NWS) -- A ferry carrying forty passengers struck a sandbar near the harbour mouth.',
+    'Orchestra announces winter season with seven premieres and touring soloists from abroad.',
+  ]);
+  assert.equal(
+    teasers.innerDatelines,
+    1,
+    'the dateline that opens the page is not counted, the inner one is',
+  );
+  assert.equal(teasers.topicSentences, 2);
+  assert.equal(teasers.topicShifts, 2, 'no later teaser shares a content word with an earlier one');
+  const report = pageShape([
+    'PORT ELLIS -- Divers searched the flooded quarry on Monday for a missing surveyor, police said.',
+    'The surveyor, Ada Morrow, had been measuring the quarry walls before the storm, police said.',
+    'Divers from Marrow Bay joined the search at the quarry on Tuesday, and Morrow was found alive.',
+  ]);
+  assert.equal(report.innerDatelines, 0);
+  assert.equal(report.topicShifts, 0, 'each later sentence picks up a word of an earlier one');
+  assert.equal(report.names, 8, 'capitalized words after a sentence start, PORT and the openers left out');
+  assert.equal(report.singleNames, 7, 'Morrow is named twice');
 });
