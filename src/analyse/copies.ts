@@ -7,8 +7,11 @@
  * Two articles are one report here when the smaller (in sentences) re-uses the other's text sentence by
  * sentence: its lead is copied (one of its first two sentences) and at least COPIED_SHARE of its sentences
  * are. A sentence is copied when at least half of its word trigrams (outside quotation marks: independent
- * reports quote the same words) occur in the other article. An independent report that borrows a paragraph of
- * agency text shares neither its lead nor a third of its sentences.
+ * reports quote the same words) occur in one sentence of the other article, or in it and the next (a scraper
+ * may run two sentences together or split one); phrases gathered from all over the other page (names, "the
+ * fire service said") are no copy. An independent report that borrows a paragraph of agency text shares
+ * neither its lead nor a third of its sentences; an outlet's follow-up that re-uses its own background
+ * paragraphs but writes a new lead is not joined either.
  */
 import type { Sentence } from '../model.js';
 
@@ -37,33 +40,45 @@ function trigrams(text: string): string[] {
 interface Page {
   /** Trigrams of each comparable sentence (outside quotes), in order. */
   sentences: string[][];
-  /** Every trigram of the article's sentences (quotes included). */
+  /** Trigrams of each sentence with the next one (quotes included): where a copied sentence is looked for. */
+  windows: Set<string>[];
+  /** Every trigram of the article's sentences. */
   all: Set<string>;
 }
 
 function pageOf(sentences: Sentence[]): Page {
   const out: string[][] = [];
   const all = new Set<string>();
+  const own = sentences.map((s) => trigrams(s.text));
+  for (const g of own.flat()) all.add(g);
   for (const s of sentences) {
-    for (const g of trigrams(s.text)) all.add(g);
     if (s.caption || out.length >= MAX_SENTENCES) continue;
     const g = trigrams(s.text.replace(QUOTED, ' '));
     if (g.length >= MIN_GRAMS) out.push(g);
   }
-  return { sentences: out, all };
+  const windows = own.map((g, i) => new Set([...g, ...(own[i + 1] ?? [])]));
+  return { sentences: out, windows, all };
 }
 
-function copied(grams: string[], other: Set<string>): boolean {
-  let n = 0;
-  for (const g of grams) if (other.has(g)) n++;
-  return n >= SENTENCE_COPIED * grams.length;
+/** At least SENTENCE_COPIED of a sentence's trigrams are in one sentence of the other page (with the next). */
+function copied(grams: string[], other: Page): boolean {
+  const need = SENTENCE_COPIED * grams.length;
+  let inAll = 0;
+  for (const g of grams) if (other.all.has(g)) inAll++;
+  if (inAll < need) return false;
+  for (const w of other.windows) {
+    let n = 0;
+    for (const g of grams) if (w.has(g)) n++;
+    if (n >= need) return true;
+  }
+  return false;
 }
 
 /** `a` (the smaller) is a version or copy of `b`: its lead and COPIED_SHARE of its sentences are in `b`. */
-export function isCopyOf(a: Page, b: Page): boolean {
-  if (!a.sentences.slice(0, LEAD_SENTENCES).some((g) => copied(g, b.all))) return false;
+function isCopyOf(a: Page, b: Page): boolean {
+  if (!a.sentences.slice(0, LEAD_SENTENCES).some((g) => copied(g, b))) return false;
   let n = 0;
-  for (const g of a.sentences) if (copied(g, b.all)) n++;
+  for (const g of a.sentences) if (copied(g, b)) n++;
   return n >= 2 && n >= COPIED_SHARE * a.sentences.length;
 }
 
@@ -141,4 +156,17 @@ export function joinCopies(
     out.set(id, report(find(i)));
   });
   return out;
+}
+
+/** Diagnostics: the share of `a`'s sentences copied in `b`, and whether its lead is (as `isCopyOf` judges). */
+export function copyShare(a: Sentence[], b: Sentence[]): { share: number; lead: boolean; sentences: number } {
+  const pa = pageOf(a);
+  const pb = pageOf(b);
+  let n = 0;
+  for (const g of pa.sentences) if (copied(g, pb)) n++;
+  return {
+    share: pa.sentences.length ? n / pa.sentences.length : 0,
+    lead: pa.sentences.slice(0, LEAD_SENTENCES).some((g) => copied(g, pb)),
+    sentences: pa.sentences.length,
+  };
 }

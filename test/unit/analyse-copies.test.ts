@@ -76,3 +76,15 @@ test('joined reports carry their other articles along, and ids keep the earliest
   assert.equal(reportOf.get('v2'), 'r-v1');
   assert.equal(reportOf.get('syndicated'), 'r-v1');
 });
+
+test('a sentence made of phrases found in different places of the other page is not a copy', () => {
+  // Each sentence of `explainer` takes its phrases from two sentences of `first` far apart: its own writing.
+  const explainer = page('explainer', [
+    'Three men were charged after forty delivery vans were destroyed, the fire service said.',
+    'Arlo Penhale, 41, of Westbrook, started in a storage room at the back of the depot, police said.',
+    'The company said the fire started on Mill Lane, and deliveries would resume next week.',
+    'Insurers are expected to visit the site on Tuesday.',
+  ]);
+  const reportOf = joinCopies(['v1', 'explainer'], [...first, ...explainer], new Map());
+  assert.notEqual(reportOf.get('v1'), reportOf.get('explainer'));
+});
