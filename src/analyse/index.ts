@@ -17,6 +17,7 @@ import type {
 } from '../model.js';
 import { dayOf } from '../text/days.js';
 import { type ClaimOptions, corroborationOf, findClaims } from './claims.js';
+import { joinCopies } from './copies.js';
 import { coverageOf } from './coverage.js';
 import { findDisagreements } from './disagreements.js';
 import { pageDateConflicts, storyDate } from './page-dates.js';
@@ -44,8 +45,14 @@ export function analyseStory(
   sentences: Sentence[],
   outletOf: (articleId: string) => string,
 ): StoryAnalysis {
-  const reportOf = new Map<string, string>();
-  for (const r of story.reports) for (const id of r.articleIds) reportOf.set(id, r.id);
+  const clustered = new Map<string, string>();
+  for (const r of story.reports) for (const id of r.articleIds) clustered.set(id, r.id);
+  // Versions and copies of one page that the clusterer's near-duplicate test leaves apart are one report too.
+  const reportOf = joinCopies(
+    articles.map((a) => a.id),
+    sentences,
+    clustered,
+  );
   const options: ClaimOptions = { reportOf, outletOf };
   const claims = findClaims(sentences, options);
   // Relative dates resolve against the page's own date, unless it has none or it is at odds with the story.
