@@ -12,9 +12,15 @@ import { bcubed, clusterSetFiles, type LabelledStream, readLabelledStream } from
 
 const data = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 const sets: LabelledStream[] = clusterSetFiles(data).map((s) => readLabelledStream(s.name, s.file, s.pooled));
-const GRID = [
+const FLOORS = (process.env.FLOORS ?? '0,0.15,0.2,0.25').split(',').map(Number);
+const THRESHOLDS = [
   Number.POSITIVE_INFINITY,
-  ...(process.env.GRID ?? '0.3,0.35,0.4,0.45,0.5,0.55,0.6,0.65,0.7').split(',').map(Number),
+  ...(process.env.GRID ?? '0.3,0.35,0.4,0.45,0.5').split(',').map(Number),
+];
+/** Every (floor, threshold) pair; the first is "never split". */
+const GRID: Array<[number, number]> = [
+  [0, Number.POSITIVE_INFINITY],
+  ...FLOORS.flatMap((f) => THRESHOLDS.slice(1).map((t): [number, number] => [f, t])),
 ];
 
 function run(set: LabelledStream, options: ClustererOptions) {
@@ -69,25 +75,25 @@ if (process.argv.includes('--cuts')) {
 const table: number[][] = sets.map(() => []);
 const prec: number[][] = sets.map(() => []);
 const rec: number[][] = sets.map(() => []);
-console.log(`| split ≥ | ${sets.map((s) => `${s.name} B³ F1 (P / R)`).join(' | ')} | mean |`);
-console.log(`|---:|${sets.map(() => '---:|').join('')}---:|`);
-for (const t of GRID) {
+console.log(`| floor | split ≥ | ${sets.map((s) => `${s.name} B³ F1 (P / R)`).join(' | ')} | mean |`);
+console.log(`|---:|---:|${sets.map(() => '---:|').join('')}---:|`);
+for (const [floor, t] of GRID) {
   const cells: string[] = [];
   sets.forEach((set, k) => {
-    const b = run(set, { split: t });
+    const b = run(set, { split: t, splitFloor: floor });
     table[k].push(b.f1);
     prec[k].push(b.p);
     rec[k].push(b.r);
     cells.push(`${b.f1.toFixed(4)} (${b.p.toFixed(3)} / ${b.r.toFixed(3)})`);
   });
   const mean = table.reduce((x, col) => x + col[col.length - 1], 0) / sets.length;
-  console.log(`| ${Number.isFinite(t) ? t : 'off'} | ${cells.join(' | ')} | ${mean.toFixed(4)} |`);
+  console.log(`| ${floor} | ${Number.isFinite(t) ? t : 'off'} | ${cells.join(' | ')} | ${mean.toFixed(4)} |`);
 }
 console.log(
   '\nLeave-one-dataset-out: threshold by the mean B³ F1 of the other two sets, applied to the third\n',
 );
-console.log('| held-out set | threshold | B³ P | B³ R | B³ F1 | off |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log('| held-out set | floor | threshold | B³ P | B³ R | B³ F1 | off |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 sets.forEach((set, k) => {
   let best = 0;
   let bestMean = -1;
@@ -99,8 +105,8 @@ sets.forEach((set, k) => {
       best = g;
     }
   });
-  const t = GRID[best];
+  const [floor, t] = GRID[best];
   console.log(
-    `| ${set.name} | ${Number.isFinite(t) ? t : 'off'} | ${prec[k][best].toFixed(4)} | ${rec[k][best].toFixed(4)} | ${table[k][best].toFixed(4)} | ${table[k][0].toFixed(4)} |`,
+    `| ${set.name} | ${floor} | ${Number.isFinite(t) ? t : 'off'} | ${prec[k][best].toFixed(4)} | ${rec[k][best].toFixed(4)} | ${table[k][best].toFixed(4)} | ${table[k][0].toFixed(4)} |`,
   );
 });

@@ -66,6 +66,8 @@ export interface ClustererOptions {
    * story of its own when the cut's separation score (see `splitScore`) reaches this. Infinity: never.
    */
   split?: number;
+  /** Cuts whose looser group has a mean within-group cosine below this are not split. */
+  splitFloor?: number;
 }
 
 export const DEFAULTS: Required<ClustererOptions> = {
@@ -81,7 +83,8 @@ export const DEFAULTS: Required<ClustererOptions> = {
   retainDays: 30,
   learned: false,
   threshold: 0,
-  split: Number.POSITIVE_INFINITY,
+  split: 0.35,
+  splitFloor: 0.2,
 };
 
 /** Stories are checked for closing every this many arrivals (or every `retainArticles`, if fewer). */
@@ -223,7 +226,7 @@ export interface TeacherLog {
  * Version of the saved state: a snapshot of another version is not restored (the store then replays its
  * articles). Bump it whenever the state layout or the features articles are analysed into change.
  */
-const SNAPSHOT_VERSION = 4;
+const SNAPSHOT_VERSION = 5;
 
 /** Everything a clusterer has learned, as saved by `snapshot` (shared objects stay shared). */
 interface ClustererState {
@@ -561,7 +564,7 @@ export class StoryClusterer {
     s.nextCheck = Math.ceil(members.length * 1.5);
     const cut = bisect(members);
     if (!cut) return;
-    const score = splitScore(cut.features);
+    const score = splitScore(cut.features, this.options.yearPenalty, this.options.splitFloor);
     const split = score >= this.options.split;
     StoryClusterer.splitProbe?.(cut, score, split);
     if (split) this.splitOff(s, cut);
@@ -1005,6 +1008,16 @@ function sumProducts(a: Map<string, number>, b: Map<string, number>) {
   return r;
 }
 
+/**
+ * Cosine of a unit vector with a sum of unit vectors given their dot product and the sum's squared norm;
+ * `self`: the vector is part of the sum and is left out of it.
+ */
+function looCosine(dot: number, norm2: number, self: boolean | number): number {
+  const d = self ? dot - 1 : dot;
+  const n2 = self ? norm2 - 2 * dot + 1 : norm2;
+  return n2 > 1e-12 ? d / Math.sqrt(n2) : 0;
+}
+
 /** Gap between two [lo, hi] ranges of values (0 when they overlap or either is unknown). */
 function rangeGap(a: Array<number | undefined>, b: Array<number | undefined>): number {
   const known = (xs: Array<number | undefined>) =>
@@ -1044,11 +1057,13 @@ export function bisect(members: readonly Member[]): SplitCut | undefined {
     for (const w of sumA.values()) nA += w * w;
     let nB = 0;
     for (const w of sumB.values()) nB += w * w;
-    nA = Math.sqrt(nA) || 1;
-    nB = Math.sqrt(nB) || 1;
     let changed = round === 0;
     for (let i = 1; i < n; i++) {
-      const b = dotWith(members[i].vector, sumB) / nB > dotWith(members[i].vector, sumA) / nA ? 1 : 0;
+      // Cosine with each group's centroid, leaving the member itself out of its own group (from round 1).
+      const v = members[i].vector;
+      const own = round > 0 ? 1 : 0;
+      const a = looCosine(dotWith(v, sumA), nA, own && !inB[i]);
+      const b = looCosine(dotWith(v, sumB), nB, own && inB[i]) > a ? 1 : 0;
       if (b !== inB[i]) {
         inB[i] = b;
         changed = true;
@@ -1092,9 +1107,11 @@ export function bisect(members: readonly Member[]): SplitCut | undefined {
  * How well a cut separates a story's members: 1 − (mean cross-group cosine over the looser group's mean
  * within-group cosine). Cuts leaving a group of one report score 0 (never split).
  */
-export function splitScore(f: SplitFeatures): number {
+export function splitScore(f: SplitFeatures, yearPenalty = DEFAULTS.yearPenalty, floor = 0): number {
   if (f.nA < 2 || f.nB < 2) return 0;
-  return 1 - f.cross / Math.min(f.withinA, f.withinB);
+  const within = Math.min(f.withinA, f.withinB);
+  if (within < floor) return 0;
+  return 1 - (f.cross * (f.yearGap > YEAR_SLACK ? yearPenalty : 1)) / within;
 }
 
 /** The features of the learned decision, by name (for tests and the trainer). */
