@@ -83,8 +83,8 @@ export const DEFAULTS: Required<ClustererOptions> = {
   retainDays: 30,
   learned: false,
   threshold: 0,
-  split: 0.35,
-  splitFloor: 0.2,
+  split: 0.4,
+  splitFloor: 0.3,
 };
 
 /** Stories are checked for closing every this many arrivals (or every `retainArticles`, if fewer). */
@@ -170,6 +170,8 @@ interface StoryState {
   members?: Member[];
   /** Number of members at which the next split check runs. */
   nextCheck?: number;
+  /** Stories split from this one or it from them (indices): never merged with it again. */
+  apart?: number[];
 }
 
 /** A report's vector and dates, kept by its story while the story may be split. */
@@ -574,6 +576,8 @@ export class StoryClusterer {
   private splitOff(s: StoryState, cut: SplitCut): void {
     const moved = new Set(cut.b.map((m) => m.report));
     const t = this.newStory(cut.b[0].report.articleIds[0]);
+    s.apart = [...(s.apart ?? []), t.index];
+    t.apart = [s.index];
     t.lastSeq = s.lastSeq;
     s.reports = s.reports.filter((r) => !moved.has(r));
     s.articleIds = s.reports.flatMap((r) => r.articleIds);
@@ -835,7 +839,7 @@ export class StoryClusterer {
     let target = story;
     for (const other of near) {
       const o = this.root(other.index);
-      if (o === target) continue;
+      if (o === target || this.keptApart(o, target)) continue;
       const dot = this.centroidDot(target, o);
       if (dot / Math.sqrt(target.norm2 * o.norm2) < this.options.merge) continue;
       const [keep, gone] = o.index < target.index ? [o, target] : [target, o];
@@ -858,6 +862,7 @@ export class StoryClusterer {
       }
       for (const t of gone.titleTerms) if (keep.titleTerms.size < TITLE_TERMS) keep.titleTerms.add(t);
       gone.titleTerms = new Set();
+      if (gone.apart) keep.apart = [...(keep.apart ?? []), ...gone.apart];
       keep.members =
         keep.members && gone.members && keep.members.length + gone.members.length <= SPLIT_MAX
           ? [...keep.members, ...gone.members]
@@ -868,6 +873,14 @@ export class StoryClusterer {
       gone.reports = [];
       target = keep;
     }
+  }
+
+  /** Whether one of two (root) stories was split from the other, or from a story merged into it. */
+  private keptApart(a: StoryState, b: StoryState): boolean {
+    if (!a.apart && !b.apart) return false;
+    for (const i of a.apart ?? []) if (this.root(i) === b) return true;
+    for (const i of b.apart ?? []) if (this.root(i) === a) return true;
+    return false;
   }
 
   /**
