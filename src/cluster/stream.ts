@@ -60,6 +60,14 @@ export interface ClustererOptions {
   learned?: boolean;
   /** Probability below which the learned model vetoes a join (0: the model's own, chosen by validation). */
   threshold?: number;
+  /**
+   * Story splitting: when a story of at most SPLIT_MAX reports has grown by half since its last check, its
+   * reports are cut in two by a seeded 2-means, and the group without the story's first report becomes a
+   * story of its own when the cut's separation score (see `splitScore`) reaches this. Infinity: never.
+   */
+  split?: number;
+  /** Cuts whose looser group has a mean within-group cosine below this are not split. */
+  splitFloor?: number;
 }
 
 export const DEFAULTS: Required<ClustererOptions> = {
@@ -75,6 +83,8 @@ export const DEFAULTS: Required<ClustererOptions> = {
   retainDays: 30,
   learned: false,
   threshold: 0,
+  split: 0.4,
+  splitFloor: 0.3,
 };
 
 /** Stories are checked for closing every this many arrivals (or every `retainArticles`, if fewer). */
@@ -153,6 +163,55 @@ interface StoryState {
    * Never indexed, so nothing joins it, and left out of `stories()`.
    */
   unseeded?: boolean;
+  /**
+   * Its reports' vectors, in arrival order, while it may still be split (see `split`); dropped for good once
+   * it holds more than SPLIT_MAX reports.
+   */
+  members?: Member[];
+  /** Number of members at which the next split check runs. */
+  nextCheck?: number;
+  /** Stories split from this one or it from them (indices): never merged with it again. */
+  apart?: number[];
+}
+
+/** A report's vector and dates, kept by its story while the story may be split. */
+interface Member {
+  report: ReportState;
+  vector: ArticleVector;
+  day?: number;
+  year?: number;
+  title?: string;
+}
+
+/** Stories of more reports than this are never split (and stop keeping their reports' vectors). */
+const SPLIT_MAX = 32;
+/** First split check at this many reports; then each time the story has grown by half. */
+const SPLIT_FIRST = 4;
+/** Assignment rounds of the 2-means. */
+const SPLIT_ROUNDS = 8;
+
+/** A 2-way cut of a story's members and what tells how well it separates them. */
+export interface SplitCut {
+  a: Member[];
+  b: Member[];
+  features: SplitFeatures;
+}
+
+export interface SplitFeatures {
+  /** Group sizes (a holds the story's first report). */
+  nA: number;
+  nB: number;
+  /** Mean pairwise cosine within each group (1 for a single member) and across the groups. */
+  withinA: number;
+  withinB: number;
+  cross: number;
+  /** Cosine of the two groups' centroids over names only, and over content terms only. */
+  namesCos: number;
+  contentCos: number;
+  /** Years between the groups' year ranges (0: overlapping or unknown). */
+  yearGap: number;
+  /** Days between the groups' date ranges (0: overlapping or undated). */
+  dayGap: number;
 }
 
 /** Title terms a story keeps. */
@@ -169,7 +228,7 @@ export interface TeacherLog {
  * Version of the saved state: a snapshot of another version is not restored (the store then replays its
  * articles). Bump it whenever the state layout or the features articles are analysed into change.
  */
-const SNAPSHOT_VERSION = 4;
+const SNAPSHOT_VERSION = 5;
 
 /** Everything a clusterer has learned, as saved by `snapshot` (shared objects stay shared). */
 interface ClustererState {
@@ -206,6 +265,10 @@ export class StoryClusterer {
   private joinProbability = 0;
   /** Training: joins follow the gold stories, and every candidate pair is logged. */
   private teacher?: TeacherLog;
+  /** Stories may be split (`split` is finite). */
+  private readonly splitting: boolean;
+  /** Benchmarks only: called with every split check's cut (before the decision), its score and the decision. */
+  static splitProbe?: (cut: SplitCut, score: number, split: boolean) => void;
 
   /** `model`: same-story weights to use instead of the shipped models/same-story.json (training). */
   constructor(options: ClustererOptions = {}, model?: SameStoryWeights, teacher?: TeacherLog) {
@@ -216,6 +279,7 @@ export class StoryClusterer {
       this.joinProbability = this.options.threshold || this.model.threshold;
     }
     this.teacher = teacher;
+    this.splitting = Number.isFinite(this.options.split) && !teacher;
   }
 
   /**
@@ -409,15 +473,25 @@ export class StoryClusterer {
     if (!unseeded) this.fold(story, vector, bestDot);
     this.widenDates(story, day);
     this.widenYears(story, year);
-    if (best && !this.teacher && !article.nonArticle) this.mergeInto(story, near);
     const title = article.nonArticle ? undefined : article.title?.trim();
+    if (this.splitting && !unseeded) {
+      if (created) {
+        story.members = [];
+        story.nextCheck = SPLIT_FIRST;
+      }
+      if (story.members && story.members.length < SPLIT_MAX)
+        story.members.push({ report, vector, day, year, title });
+      else story.members = undefined;
+    }
+    if (best && !this.teacher && !article.nonArticle) this.mergeInto(story, near);
     if (title && (created || bestScore > story.headlineScore || !story.headline)) {
       story.headline = title;
       story.headlineScore = created ? 0 : bestScore;
     }
+    if (this.splitting && !created) this.checkSplit(this.root(story.index));
     return {
       articleId: article.id,
-      storyId: story.id,
+      storyId: this.root(report.story).id,
       reportId: report.id,
       similarity: created ? 0 : bestScore,
       created,
@@ -483,6 +557,74 @@ export class StoryClusterer {
   }
 
   /**
+   * Split check: once a splittable story has grown to `nextCheck` members, cut it in two (`bisect`) and, when
+   * the cut separates well enough (`splitScore` ≥ `split`), make the group without its first report a story.
+   */
+  private checkSplit(s: StoryState): void {
+    const members = s.members;
+    if (!members || members.length < (s.nextCheck ?? SPLIT_FIRST)) return;
+    s.nextCheck = Math.ceil(members.length * 1.5);
+    const cut = bisect(members);
+    if (!cut) return;
+    const score = splitScore(cut.features, this.options.yearPenalty, this.options.splitFloor);
+    const split = score >= this.options.split;
+    StoryClusterer.splitProbe?.(cut, score, split);
+    if (split) this.splitOff(s, cut);
+  }
+
+  /** Move the members of `cut.b` out of story `s` into a new story; both centroids rebuilt from members. */
+  private splitOff(s: StoryState, cut: SplitCut): void {
+    const moved = new Set(cut.b.map((m) => m.report));
+    const t = this.newStory(cut.b[0].report.articleIds[0]);
+    s.apart = [...(s.apart ?? []), t.index];
+    t.apart = [s.index];
+    t.lastSeq = s.lastSeq;
+    s.reports = s.reports.filter((r) => !moved.has(r));
+    s.articleIds = s.reports.flatMap((r) => r.articleIds);
+    for (const m of cut.b) {
+      m.report.story = t.index;
+      t.reports.push(m.report);
+      t.articleIds.push(...m.report.articleIds);
+    }
+    for (const [story, group] of [
+      [s, cut.a],
+      [t, cut.b],
+    ] as const) {
+      story.members = group;
+      story.nextCheck = Math.max(SPLIT_FIRST, Math.ceil(group.length * 1.5));
+      story.terms = new Map();
+      story.norm2 = 0;
+      story.firstDay = story.lastDay = story.firstYear = story.lastYear = undefined;
+      let dot = 0;
+      for (const m of group) {
+        if (story === t) dot = this.dot(m.vector, t);
+        else {
+          const { terms, weights } = m.vector;
+          for (let i = 0; i < terms.length; i++)
+            s.terms.set(terms[i], (s.terms.get(terms[i]) ?? 0) + weights[i]);
+        }
+        if (story === t) this.fold(t, m.vector, dot);
+        this.widenDates(story, m.day);
+        this.widenYears(story, m.year);
+      }
+      if (story === s) {
+        if (s.terms.size > MAX_TERMS) this.prune(s);
+        else for (const w of s.terms.values()) s.norm2 += w * w;
+      }
+    }
+    if (this.model)
+      for (const m of cut.b)
+        for (const w of m.title ? contentTerms(m.title) : [])
+          if (t.titleTerms.size < TITLE_TERMS) t.titleTerms.add(w);
+    const headlineOf = (group: Member[]) => group.find((m) => m.title)?.title ?? '';
+    t.headline = headlineOf(cut.b);
+    if (cut.b.some((m) => m.title === s.headline)) {
+      s.headline = headlineOf(cut.a);
+      s.headlineScore = 0;
+    }
+  }
+
+  /**
    * Close the open stories that have been quiet for `retainArticles` arrivals and, by date, for
    * `retainDays`: out of the term index and the near-duplicate index, centroid and signatures freed.
    */
@@ -518,6 +660,7 @@ export class StoryClusterer {
       }
       s.terms = new Map();
       s.norm2 = 0;
+      s.members = undefined;
     }
     this.open = stillOpen;
   }
@@ -696,7 +839,7 @@ export class StoryClusterer {
     let target = story;
     for (const other of near) {
       const o = this.root(other.index);
-      if (o === target) continue;
+      if (o === target || this.keptApart(o, target)) continue;
       const dot = this.centroidDot(target, o);
       if (dot / Math.sqrt(target.norm2 * o.norm2) < this.options.merge) continue;
       const [keep, gone] = o.index < target.index ? [o, target] : [target, o];
@@ -719,11 +862,25 @@ export class StoryClusterer {
       }
       for (const t of gone.titleTerms) if (keep.titleTerms.size < TITLE_TERMS) keep.titleTerms.add(t);
       gone.titleTerms = new Set();
+      if (gone.apart) keep.apart = [...(keep.apart ?? []), ...gone.apart];
+      keep.members =
+        keep.members && gone.members && keep.members.length + gone.members.length <= SPLIT_MAX
+          ? [...keep.members, ...gone.members]
+          : undefined;
+      gone.members = undefined;
       gone.terms = new Map();
       gone.articleIds = [];
       gone.reports = [];
       target = keep;
     }
+  }
+
+  /** Whether one of two (root) stories was split from the other, or from a story merged into it. */
+  private keptApart(a: StoryState, b: StoryState): boolean {
+    if (!a.apart && !b.apart) return false;
+    for (const i of a.apart ?? []) if (this.root(i) === b) return true;
+    for (const i of b.apart ?? []) if (this.root(i) === a) return true;
+    return false;
   }
 
   /**
@@ -821,6 +978,153 @@ function nameSlot(term: string): number {
 function yearOff(s: { firstYear?: number; lastYear?: number }, year: number | undefined): boolean {
   if (year === undefined || s.firstYear === undefined || s.lastYear === undefined) return false;
   return year < s.firstYear - YEAR_SLACK || year > s.lastYear + YEAR_SLACK;
+}
+
+/** Add a unit vector into a sum of vectors. */
+function addInto(sum: Map<string, number>, v: ArticleVector): void {
+  const { terms, weights } = v;
+  for (let i = 0; i < terms.length; i++) sum.set(terms[i], (sum.get(terms[i]) ?? 0) + weights[i]);
+}
+
+function dotWith(v: ArticleVector, sum: Map<string, number>): number {
+  let d = 0;
+  const { terms, weights } = v;
+  for (let i = 0; i < terms.length; i++) {
+    const w = sum.get(terms[i]);
+    if (w !== undefined) d += weights[i] * w;
+  }
+  return d;
+}
+
+/** Squared norms and dot product of two vector sums, over all terms, names only and content terms only. */
+function sumProducts(a: Map<string, number>, b: Map<string, number>) {
+  const r = { aa: 0, bb: 0, ab: 0, aaN: 0, bbN: 0, abN: 0, aaC: 0, bbC: 0, abC: 0 };
+  for (const [t, x] of a) {
+    const kind = featureKind(t);
+    const y = b.get(t) ?? 0;
+    r.aa += x * x;
+    r.ab += x * y;
+    if (kind === 1) {
+      r.aaN += x * x;
+      r.abN += x * y;
+    } else if (kind === 0) {
+      r.aaC += x * x;
+      r.abC += x * y;
+    }
+  }
+  for (const [t, y] of b) {
+    const kind = featureKind(t);
+    r.bb += y * y;
+    if (kind === 1) r.bbN += y * y;
+    else if (kind === 0) r.bbC += y * y;
+  }
+  return r;
+}
+
+/**
+ * Cosine of a unit vector with a sum of unit vectors given their dot product and the sum's squared norm;
+ * `self`: the vector is part of the sum and is left out of it.
+ */
+function looCosine(dot: number, norm2: number, self: boolean | number): number {
+  const d = self ? dot - 1 : dot;
+  const n2 = self ? norm2 - 2 * dot + 1 : norm2;
+  return n2 > 1e-12 ? d / Math.sqrt(n2) : 0;
+}
+
+/** Gap between two [lo, hi] ranges of values (0 when they overlap or either is unknown). */
+function rangeGap(a: Array<number | undefined>, b: Array<number | undefined>): number {
+  const known = (xs: Array<number | undefined>) =>
+    xs.filter((x): x is number => x !== undefined && Number.isFinite(x));
+  const x = known(a);
+  const y = known(b);
+  if (!x.length || !y.length) return 0;
+  return Math.max(0, Math.min(...y) - Math.max(...x), Math.min(...x) - Math.max(...y));
+}
+
+/**
+ * A deterministic 2-means cut of a story's members: the first member (the story's first report) anchors
+ * group a, the member least similar to the story's centroid seeds group b, and members move to the nearer
+ * group centroid (cosine; ties stay in a) for at most SPLIT_ROUNDS rounds. Undefined when b ends empty.
+ */
+export function bisect(members: readonly Member[]): SplitCut | undefined {
+  const n = members.length;
+  if (n < 2) return undefined;
+  // Seeds: the first report, and the report least similar to it (ties: the earliest).
+  let seed = 1;
+  let low = Number.POSITIVE_INFINITY;
+  const first = new Map<string, number>();
+  addInto(first, members[0].vector);
+  for (let i = 1; i < n; i++) {
+    const d = dotWith(members[i].vector, first);
+    if (d < low) {
+      low = d;
+      seed = i;
+    }
+  }
+  const inB = new Uint8Array(n);
+  let sumA = first;
+  let sumB = new Map<string, number>();
+  addInto(sumB, members[seed].vector);
+  for (let round = 0; round < SPLIT_ROUNDS; round++) {
+    let nA = 0;
+    for (const w of sumA.values()) nA += w * w;
+    let nB = 0;
+    for (const w of sumB.values()) nB += w * w;
+    let changed = round === 0;
+    for (let i = 1; i < n; i++) {
+      // Cosine with each group's centroid, leaving the member itself out of its own group (from round 1).
+      const v = members[i].vector;
+      const own = round > 0 ? 1 : 0;
+      const a = looCosine(dotWith(v, sumA), nA, own && !inB[i]);
+      const b = looCosine(dotWith(v, sumB), nB, own && inB[i]) > a ? 1 : 0;
+      if (b !== inB[i]) {
+        inB[i] = b;
+        changed = true;
+      }
+    }
+    sumA = new Map();
+    sumB = new Map();
+    for (let i = 0; i < n; i++) addInto(inB[i] ? sumB : sumA, members[i].vector);
+    if (!changed) break;
+  }
+  const a = members.filter((_, i) => !inB[i]);
+  const b = members.filter((_, i) => inB[i]);
+  if (!b.length) return undefined;
+  const p = sumProducts(sumA, sumB);
+  const within = (sq: number, k: number) => (k > 1 ? (sq - k) / (k * (k - 1)) : 1);
+  const cos = (ab: number, aa: number, bb: number) => (aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0);
+  return {
+    a,
+    b,
+    features: {
+      nA: a.length,
+      nB: b.length,
+      withinA: within(p.aa, a.length),
+      withinB: within(p.bb, b.length),
+      cross: p.ab / (a.length * b.length),
+      namesCos: cos(p.abN, p.aaN, p.bbN),
+      contentCos: cos(p.abC, p.aaC, p.bbC),
+      yearGap: rangeGap(
+        a.map((m) => m.year),
+        b.map((m) => m.year),
+      ),
+      dayGap: rangeGap(
+        a.map((m) => m.day),
+        b.map((m) => m.day),
+      ),
+    },
+  };
+}
+
+/**
+ * How well a cut separates a story's members: 1 − (mean cross-group cosine over the looser group's mean
+ * within-group cosine). Cuts leaving a group of one report score 0 (never split).
+ */
+export function splitScore(f: SplitFeatures, yearPenalty = DEFAULTS.yearPenalty, floor = 0): number {
+  if (f.nA < 2 || f.nB < 2) return 0;
+  const within = Math.min(f.withinA, f.withinB);
+  if (within < floor) return 0;
+  return 1 - (f.cross * (f.yearGap > YEAR_SLACK ? yearPenalty : 1)) / within;
 }
 
 /** The features of the learned decision, by name (for tests and the trainer). */
