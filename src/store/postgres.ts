@@ -232,42 +232,75 @@ export class PostgresStore extends Reader implements NewsStore {
     return (await this.pool.query('SELECT 1 FROM articles WHERE hash = $1', [hash])).rowCount! > 0;
   }
 
+  async storedHashes(hashes: string[]): Promise<Set<string>> {
+    if (!hashes.length) return new Set();
+    const { rows } = await this.pool.query<{ hash: string }>(
+      'SELECT hash FROM articles WHERE hash = ANY($1)',
+      [hashes],
+    );
+    return new Set(rows.map((r) => r.hash));
+  }
+
   async addArticle(a: Article, sentences: Sentence[]): Promise<boolean> {
-    return this.transaction(async (c) => {
-      const inserted = await c.query(
+    return (await this.addArticles([{ article: a, sentences }]))[0];
+  }
+
+  async addArticles(items: { article: Article; sentences: Sentence[] }[]): Promise<boolean[]> {
+    if (!items.length) return [];
+    // Rows in id order: two workers storing overlapping batches wait on each other, never deadlock.
+    const byId = new Map<string, { article: Article; sentences: Sentence[] }>();
+    for (const i of items) if (!byId.has(i.article.id)) byId.set(i.article.id, i);
+    const unique = [...byId.values()].sort((x, y) => cmp(x.article.id, y.article.id));
+    const arts = unique.map((i) => i.article);
+    const now = new Date().toISOString();
+    const added = await this.transaction(async (c) => {
+      // One statement for the batch; a copy of a stored input (same hash, so same id) is skipped, and
+      // another worker's uncommitted copy is waited for, then skipped.
+      const { rows } = await c.query<{ id: string }>(
         `INSERT INTO articles (id, hash, source, url, publisher, title, byline, published, language, paragraphs, text, ingested_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+           $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+         ON CONFLICT DO NOTHING RETURNING id`,
         [
-          a.id,
-          a.hash,
-          a.source,
-          a.url ?? null,
-          a.publisher ?? null,
-          a.title,
-          a.byline ?? null,
-          a.published ?? null,
-          a.language,
-          JSON.stringify(a.paragraphs),
-          a.text,
-          new Date().toISOString(),
+          arts.map((a) => a.id),
+          arts.map((a) => a.hash),
+          arts.map((a) => a.source),
+          arts.map((a) => a.url ?? null),
+          arts.map((a) => a.publisher ?? null),
+          arts.map((a) => a.title),
+          arts.map((a) => a.byline ?? null),
+          arts.map((a) => a.published ?? null),
+          arts.map((a) => a.language),
+          arts.map((a) => JSON.stringify(a.paragraphs)),
+          arts.map((a) => a.text),
+          arts.map(() => now),
         ],
       );
-      // Another worker stored the same input (same hash, so same id) first: nothing more to do.
-      if (inserted.rowCount === 0) return false;
+      const ids = new Set(rows.map((r) => r.id));
+      const sentences = unique.flatMap((i) =>
+        ids.has(i.article.id) ? i.sentences.map((s) => ({ id: i.article.id, s })) : [],
+      );
       if (sentences.length)
         await c.query(
           `INSERT INTO sentences (article_id, idx, paragraph, start, "end", text)
-           SELECT $1, * FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::text[])`,
+           SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[])`,
           [
-            a.id,
-            sentences.map((s) => s.index),
-            sentences.map((s) => s.paragraph),
-            sentences.map((s) => s.start),
-            sentences.map((s) => s.end),
-            sentences.map((s) => s.text),
+            sentences.map((x) => x.id),
+            sentences.map((x) => x.s.index),
+            sentences.map((x) => x.s.paragraph),
+            sentences.map((x) => x.s.start),
+            sentences.map((x) => x.s.end),
+            sentences.map((x) => x.s.text),
           ],
         );
-      return true;
+      return ids;
+    });
+    // The same article twice in one batch: the first is added, the second is the duplicate.
+    const seen = new Set<string>();
+    return items.map((i) => {
+      const first = added.has(i.article.id) && !seen.has(i.article.id);
+      seen.add(i.article.id);
+      return first;
     });
   }
 
@@ -432,6 +465,8 @@ export class PostgresStore extends Reader implements NewsStore {
     }
   }
 }
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** repository.ts's saveStories on PostgreSQL (same rules: which rows change, when `updated_at` moves). */
 async function saveStories(c: pg.PoolClient, plan: StoryPlan): Promise<void> {
