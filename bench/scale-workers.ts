@@ -4,13 +4,13 @@
  * optionally the single clustering consumer's rate over the same articles (placing them and building the
  * briefs of their stories), to see which stage limits.
  *
- *   npx tsx bench/scale-workers.ts [--corpus news|invented] [--pages 600] [--workers 1,2,4] [--rounds 1]
+ *   npx tsx bench/scale-workers.ts [--corpus news,invented] [--pages N] [--workers 1,2,4] [--rounds 1]
  *                                  [--mode fetch|docs] [--chunk K] [--warm-up 100] [--cluster]
  *
- * - `--corpus news` (default): real news pages, the HTML of ../shared/data/extraction/l3s-gn1 and dragnet
- *   (alternating, in index order; cycled with a marker comment when more are asked than there are), written
- *   to a temporary folder outside the repo. `--corpus invented`: the small invented pages of the services tier
- *   (test/services/articles.ts), the benchmark's first corpus.
+ * - `--corpus news` (default; a list runs each in turn): 1,000 real news pages (`--pages`), the HTML of
+ *   ../shared/data/extraction/l3s-gn1 and dragnet (alternating, in index order; cycled with a marker comment
+ *   when more are asked than there are), written to a temporary folder outside the repo. `--corpus
+ *   invented`: 1,500 small invented pages of the services tier (test/services/articles.ts), the first corpus.
  * - `--mode fetch` (default for news): the queue holds fetch jobs naming the files; workers read each page
  *   from disk, extract, split sentences and store. `--mode docs` (default for invented): the benchmark reads
  *   the files and queues extract jobs carrying the pages, as `newsfuse ingest --queue` does with local files.
@@ -19,10 +19,11 @@
  *   (one a job), so that the timed pages meet warm workers as in a long-running deployment; 0 for none.
  *
  * The queue is paused while the workers start and the jobs are queued, so neither process start-up nor
- * queueing is inside the timed window (queueing is timed on its own). CPU per article: utime+stime from
+ * queueing is inside the timed window (queueing is timed on its own); the window ends with the last job's
+ * completion event. CPU per article: utime+stime from
  * /proc/PID/stat before and after the window, for the worker processes, every PostgreSQL process (the
  * postmaster's children alive, plus what the postmaster reaped), redis-server, and this process (which
- * queued the jobs and polls the queue). Those sums include other clients of the same servers, so an idle
+ * queued the jobs and listens for their completion). Those sums include other clients of the same servers, so an idle
  * window of the same servers is measured first and printed. Prints the load average beside each figure.
  *
  * Needs PostgreSQL and Redis (NEWSFUSE_TEST_PG, NEWSFUSE_TEST_REDIS as the services tier); each run works in
@@ -34,9 +35,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
+import { QueueEvents } from 'bullmq';
 import { readSources } from '../src/feeds/index.js';
 import type { RawDocument } from '../src/model.js';
-import { JobQueue } from '../src/queue/queue.js';
+import { INGEST_QUEUE, JobQueue, redisConnection } from '../src/queue/queue.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { updateStoriesIn } from '../src/store/shared-ingest.js';
 import { inventedPages } from '../test/services/articles.js';
@@ -45,7 +47,7 @@ import { pgSchemaUrl, REDIS_URL, uniqueName } from '../test/services/services.js
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: 'news' },
-    pages: { type: 'string', default: '600' },
+    pages: { type: 'string' },
     workers: { type: 'string', default: '1,2,4' },
     rounds: { type: 'string', default: '1' },
     mode: { type: 'string' },
@@ -54,11 +56,12 @@ const { values } = parseArgs({
     'warm-up': { type: 'string', default: '100' },
   },
 });
-const CORPUS = values.corpus;
-if (CORPUS !== 'news' && CORPUS !== 'invented') throw new Error('--corpus news|invented');
-const MODE = values.mode ?? (CORPUS === 'news' ? 'fetch' : 'docs');
-if (MODE !== 'fetch' && MODE !== 'docs') throw new Error('--mode fetch|docs');
-const PAGES = Number(values.pages);
+type Corpus = 'news' | 'invented';
+const CORPORA = values.corpus.split(',') as Corpus[];
+if (CORPORA.some((c) => c !== 'news' && c !== 'invented')) throw new Error('--corpus news|invented');
+if (values.mode && values.mode !== 'fetch' && values.mode !== 'docs') throw new Error('--mode fetch|docs');
+const modeOf = (c: Corpus) => values.mode ?? (c === 'news' ? 'fetch' : 'docs');
+const pagesOf = (c: Corpus) => Number(values.pages ?? (c === 'news' ? 1000 : 1500));
 const COUNTS = values.workers.split(',').map(Number);
 const ROUNDS = Number(values.rounds);
 const CHUNK = values.chunk === undefined ? undefined : Number(values.chunk);
@@ -72,8 +75,13 @@ const load = () => loadavg()[0].toFixed(1);
  * Write the corpus's pages to a temporary folder: `count` timed pages from the start of the corpus, and, for
  * warming the workers up, `warm` other pages from its end (marked, so that they are never the same input).
  */
-function writePages(dir: string, count: number, warm: number): { timed: string[]; warm: string[] } {
-  if (CORPUS === 'invented') {
+function writePages(
+  corpus: Corpus,
+  dir: string,
+  count: number,
+  warm: number,
+): { timed: string[]; warm: string[] } {
+  if (corpus === 'invented') {
     const write = (name: string, text: string) => {
       writeFileSync(join(dir, name), text);
       return join(dir, name);
@@ -215,6 +223,9 @@ async function run(
   const store = await openPostgresStore(db);
   const queue = JobQueue.open(queueUrl);
   await queue.queue.pause();
+  const eventsConnection = redisConnection(queue.redisUrl);
+  const events = new QueueEvents(INGEST_QUEUE, { connection: eventsConnection, prefix: queue.prefix });
+  await events.waitUntilReady();
   const ws = Array.from({ length: n }, () => worker(db, queueUrl));
   try {
     await Promise.all(ws.map((w) => w.ready));
@@ -230,13 +241,23 @@ async function run(
     const dead0 = (await store.deadLetters()).length;
     const q0 = performance.now();
     const chunk = CHUNK === undefined ? {} : { chunk: CHUNK };
-    if (docs) await queue.enqueueDocs(docs, chunk);
-    else await queue.enqueueUrls(paths, chunk);
+    const jobs = docs ? await queue.enqueueDocs(docs, chunk) : await queue.enqueueUrls(paths, chunk);
     const enqueueSeconds = (performance.now() - q0) / 1000;
+    // The end of the window: the last job's completion event (no polling in the window).
+    let finished = 0;
+    const allDone = new Promise<void>((resolve) => {
+      const one = () => {
+        if (++finished === jobs) resolve();
+      };
+      events.on('completed', one);
+      events.on('failed', one);
+    });
     const pids = ws.map((w) => w.proc.pid!);
     const c0 = cpuSample(pids);
     const t0 = performance.now();
     await queue.queue.resume();
+    await allDone;
+    // A job tried again after a fault also reports "failed": then wait for the queue to empty.
     while ((await queue.pending()) > 0) await sleep(100);
     const seconds = (performance.now() - t0) / 1000;
     const cpu = minus(cpuSample(pids), c0);
@@ -252,6 +273,8 @@ async function run(
   } finally {
     for (const w of ws) w.proc.kill('SIGTERM');
     await Promise.all(ws.map((w) => w.exited));
+    await events.close();
+    eventsConnection.disconnect();
     await queue.obliterate();
     await queue.close();
     await store.dropSchema();
@@ -261,40 +284,49 @@ async function run(
 
 const ms = (s: number, n: number) => ((s / n) * 1000).toFixed(2);
 
-const dir = mkdtempSync(join(tmpdir(), 'nf-scale-'));
-try {
-  const { timed: paths, warm } = writePages(dir, PAGES, WARM_UP * Math.max(...COUNTS));
-  const docs = MODE === 'docs' ? (await readSources(paths)).docs : undefined;
-  const idle0 = cpuSample([]);
-  await sleep(2000);
-  const idle = minus(cpuSample([]), idle0);
-  console.log(
-    `${paths.length} ${CORPUS} pages, ${MODE} jobs, chunk ${CHUNK ?? 'default'}, warm-up ${WARM_UP} pages a worker; load average at start ${loadavg()
+for (const corpus of CORPORA) {
+  const dir = mkdtempSync(join(tmpdir(), 'nf-scale-'));
+  try {
+    const mode = modeOf(corpus);
+    const { timed: paths, warm } = writePages(corpus, dir, pagesOf(corpus), WARM_UP * Math.max(...COUNTS));
+    const docs = mode === 'docs' ? (await readSources(paths)).docs : undefined;
+    const idle0 = cpuSample([]);
+    await sleep(2000);
+    const idle = minus(cpuSample([]), idle0);
+    const avg = loadavg()
       .map((l) => l.toFixed(1))
-      .join(
-        ' ',
-      )}; idle servers over 2 s: PostgreSQL ${idle.postgres.toFixed(2)} s, Redis ${idle.redis.toFixed(2)} s CPU`,
-  );
-  const base: number[] = [];
-  for (let round = 0; round < ROUNDS; round++)
-    for (const n of COUNTS) {
-      const before = load();
-      const r = await run(paths, docs, warm, n);
-      const rate = r.articles / r.seconds;
-      if (n === COUNTS[0]) base[round] = rate;
-      const c = r.cpu;
-      const total = c.workers + c.postgres + c.redis + c.self;
-      console.log(
-        `round ${round + 1}, ${n} worker${n > 1 ? 's' : ''}: ${rate.toFixed(1)} articles/s (${(rate / base[round]).toFixed(2)}× ${COUNTS[0]}); ` +
-          `${r.articles} stored, ${r.dead} dead-lettered in ${r.seconds.toFixed(1)} s (queued in ${r.enqueueSeconds.toFixed(1)} s before); ` +
-          `CPU ms/article: workers ${ms(c.workers, r.articles)}, PostgreSQL ${ms(c.postgres, r.articles)}, ` +
-          `Redis ${ms(c.redis, r.articles)}, this process ${ms(c.self, r.articles)}, all ${ms(total, r.articles)} ` +
-          `(${(total / r.seconds).toFixed(2)} cores busy)` +
-          (r.cluster === undefined ? '' : `; clustering consumer ${r.cluster.toFixed(1)} articles/s`) +
-          `; load ${before} → ${load()}`,
-      );
-    }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+      .join(' ');
+    console.log(
+      `${paths.length} ${corpus} pages, ${mode} jobs, chunk ${CHUNK ?? 'default'}, warm-up ${WARM_UP} pages a worker; ` +
+        `load average at start ${avg}; idle servers over 2 s: PostgreSQL ${idle.postgres.toFixed(2)} s, Redis ${idle.redis.toFixed(2)} s CPU`,
+    );
+    const base: number[] = [];
+    for (let round = 0; round < ROUNDS; round++)
+      for (const n of COUNTS) {
+        const before = load();
+        const r = await run(paths, docs, warm, n);
+        const rate = r.articles / r.seconds;
+        if (n === COUNTS[0]) base[round] = rate;
+        const c = r.cpu;
+        const total = c.workers + c.postgres + c.redis + c.self;
+        console.log(
+          `round ${round + 1}, ${n} worker${n > 1 ? 's' : ''}: ${rate.toFixed(1)} articles/s (${(rate / base[round]).toFixed(2)}× ${COUNTS[0]}); ` +
+            `${r.articles} stored, ${r.dead} dead-lettered in ${r.seconds.toFixed(1)} s (queued in ${r.enqueueSeconds.toFixed(1)} s before); ` +
+            `CPU ms/article: workers ${ms(c.workers, r.articles)}, PostgreSQL ${ms(c.postgres, r.articles)}, ` +
+            `Redis ${ms(c.redis, r.articles)}, this process ${ms(c.self, r.articles)}, all ${ms(total, r.articles)} ` +
+            `(${(total / r.seconds).toFixed(2)} cores busy)` +
+            (r.cluster === undefined ? '' : `; clustering consumer ${r.cluster.toFixed(1)} articles/s`) +
+            `; load ${before} → ${load()}`,
+        );
+        // Load-independent: one worker process can use one core; two cores shared by everything can store
+        // at most 2 / (all CPU per article); their ratio bounds what 2 workers give over 1.
+        if (n === 1)
+          console.log(
+            `  ceiling from CPU per article: 2 workers on 2 cores ≤ ${((2 * c.workers) / total).toFixed(2)}× 1 worker`,
+          );
+      }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 process.exit(0);

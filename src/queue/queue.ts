@@ -114,8 +114,11 @@ export class JobQueue {
     return new JobQueue(redisConnection(redisUrl), redisUrl, prefix);
   }
 
-  /** Queue extract jobs of up to `chunk` documents each (ids from the inputs' hashes). */
-  async enqueueDocs(docs: RawDocument[], options: { keepAll?: boolean; chunk?: number } = {}): Promise<void> {
+  /** Queue extract jobs of up to `chunk` documents each (ids from the inputs' hashes); how many jobs. */
+  async enqueueDocs(
+    docs: RawDocument[],
+    options: { keepAll?: boolean; chunk?: number } = {},
+  ): Promise<number> {
     const chunks = chunkDocs(docs, options.chunk ?? JOB_CHUNK);
     for (let i = 0; i < chunks.length; i += BULK)
       await this.queue.addBulk(
@@ -127,13 +130,14 @@ export class JobQueue {
           opts: { ...JOB_OPTIONS, jobId: extractJobId(c) },
         })),
       );
+    return chunks.length;
   }
 
-  /** Queue fetch jobs of up to `chunk` URLs each (a worker fetches them, then extracts and stores). */
+  /** Queue fetch jobs of up to `chunk` URLs each (a worker fetches them, then extracts and stores); how many. */
   async enqueueUrls(
     urls: string[],
     options: Omit<FetchJob, 'url' | 'urls'> & { chunk?: number } = {},
-  ): Promise<void> {
+  ): Promise<number> {
     const { chunk = JOB_CHUNK, ...rest } = options;
     const jobs = [];
     for (let i = 0; i < urls.length; i += chunk) {
@@ -142,6 +146,7 @@ export class JobQueue {
       jobs.push({ name: 'fetch', data, opts: JOB_OPTIONS });
     }
     for (let i = 0; i < jobs.length; i += BULK) await this.queue.addBulk(jobs.slice(i, i + BULK));
+    return jobs.length;
   }
 
   /** Jobs not finished: waiting, running, or waiting to be tried again. */
