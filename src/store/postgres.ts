@@ -319,6 +319,16 @@ export class PostgresStore extends Reader implements NewsStore {
     });
   }
 
+  /** Each article's sentence paragraphs by sentence index (what a story page's citations link to). */
+  async sentenceParagraphs(articleIds: string[]): Promise<Map<string, number[]>> {
+    if (!articleIds.length) return new Map();
+    const { rows } = await this.pool.query<{ article_id: string; paragraph: number[] }>(
+      'SELECT article_id, paragraph FROM article_sentences WHERE article_id = ANY($1)',
+      [articleIds],
+    );
+    return new Map(rows.map((r) => [r.article_id, r.paragraph]));
+  }
+
   async getArticle(id: string): Promise<Article | undefined> {
     return (await this.getArticles([id])).get(id);
   }
