@@ -14,7 +14,7 @@ import type { RawDocument } from '../src/model.js';
 import { openStore } from '../src/store/db.js';
 import { ingestDocuments } from '../src/store/ingest.js';
 import { getBrief } from '../src/store/repository.js';
-import { ingestInto, storeOne } from '../src/store/shared-ingest.js';
+import { ingestInto, storeMany, storeOne } from '../src/store/shared-ingest.js';
 import type { NewsStore } from '../src/store/store.js';
 import { examplesDir, tempDir } from './helpers.js';
 
@@ -101,6 +101,35 @@ export function storeSuite(name: string, backend: Backend): void {
     assert.equal(await store.addArticle(article, articleSentences(article)), false);
     assert.equal((await store.counts()).articles, 1);
     assert.equal((await store.getArticle(article.id))?.title, article.title);
+  });
+
+  withStore('a batch stores its new inputs once, in one go, and skips copies', async (store) => {
+    const { docs } = await readSources([examplesDir]);
+    await storeOne(store, docs[1]);
+    // A batch holding a stored input, a new one twice, and two more new ones.
+    const batch = [docs[0], docs[1], docs[0], docs[2], docs[3]];
+    const out = await storeMany(store, batch);
+    assert.deepEqual(
+      out.map((o) => o.status),
+      ['added', 'duplicate', 'duplicate', 'added', 'added'],
+    );
+    assert.equal((await store.counts()).articles, 4);
+    assert.deepEqual(
+      [...(await store.storedHashes([docs[0].hash, docs[4].hash, docs[3].hash]))].sort(),
+      [docs[0].hash, docs[3].hash].sort(),
+    );
+    // The same batch again (a retried job): nothing new.
+    const again = await storeMany(store, batch);
+    assert.ok(again.every((o) => o.status === 'duplicate'));
+    // Articles extracted by a worker while another stored some of them: the insert refuses those alone.
+    const items = [docs[3], docs[4]].map((d) => {
+      const article = extractArticle(d).article!;
+      return { article, sentences: articleSentences(article) };
+    });
+    assert.deepEqual(await store.addArticles(items), [false, true]);
+    assert.equal((await store.counts()).articles, 5);
+    const stored = await store.getArticle(items[1].article.id);
+    assert.deepEqual(stored?.paragraphs, items[1].article.paragraphs);
   });
 
   withStore('stories, headlines and briefs equal the SQLite ingest; search finds them', async (store) => {

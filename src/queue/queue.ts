@@ -5,26 +5,75 @@
  * "Scale-out"): it hands jobs out as they come (pg-boss polls), and a killed worker's job returns once its
  * lock lapses.
  *
- * Jobs are idempotent: an extract job's id is its input's hash (the same input queued twice while waiting is
- * one job) and the store refuses a second copy of an input it holds, so a retried job adds nothing twice.
+ * A job carries a chunk of inputs (up to `chunk`, default JOB_CHUNK): the worker looks up, extracts and
+ * stores them together, in one transaction, and acknowledges the job only after it committed. Per input,
+ * that is a fraction of a job's queue round trips and of a store transaction (BENCHMARKS.md measures what
+ * this saves).
+ *
+ * Jobs are idempotent: an extract job's id is derived from its inputs' hashes (the same inputs queued twice
+ * while waiting are one job) and the store refuses a second copy of an input it holds, so a retried job adds
+ * nothing twice.
  * A `prefix=NAME` query parameter keeps one deployment's (or one test's) keys apart from another's.
  */
+import { createHash } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { RawDocument } from '../model.js';
 
 export const INGEST_QUEUE = 'newsfuse-ingest';
 
+/** Fetch jobs name one address (`url`, as queued before chunks) or several (`urls`). */
 export interface FetchJob {
-  url: string;
+  url?: string;
+  urls?: string[];
   allowPrivate?: boolean;
   fetchLinks?: boolean;
   keepAll?: boolean;
 }
 
+/** Extract jobs carry one document (`doc`, as queued before chunks) or several (`docs`). */
 export interface ExtractJob {
-  doc: RawDocument;
+  doc?: RawDocument;
+  docs?: RawDocument[];
   keepAll?: boolean;
+}
+
+/** Inputs per job unless asked otherwise (BENCHMARKS.md, "Scale-out", chose it). */
+export const JOB_CHUNK = 8;
+
+/** A job's documents are cut short of this many characters of content (a chunk of very large pages). */
+const CHUNK_CHARS = 4_000_000;
+
+/** The documents of an extract job, old or new shape. */
+export const jobDocs = (job: ExtractJob): RawDocument[] => job.docs ?? (job.doc ? [job.doc] : []);
+
+/** The addresses of a fetch job, old or new shape. */
+export const jobUrls = (job: FetchJob): string[] => job.urls ?? (job.url ? [job.url] : []);
+
+/** Cut documents into job chunks: at most `size` each, and at most CHUNK_CHARS of content unless alone. */
+export function chunkDocs(docs: RawDocument[], size: number): RawDocument[][] {
+  const out: RawDocument[][] = [];
+  let cur: RawDocument[] = [];
+  let chars = 0;
+  for (const d of docs) {
+    if (cur.length && (cur.length >= size || chars + d.content.length > CHUNK_CHARS)) {
+      out.push(cur);
+      cur = [];
+      chars = 0;
+    }
+    cur.push(d);
+    chars += d.content.length;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** An extract job's id: the input's hash alone, or a hash of the chunk's input hashes. */
+export function extractJobId(docs: RawDocument[]): string {
+  if (docs.length === 1) return `x-${docs[0].hash}`;
+  return `x-${createHash('sha256')
+    .update(docs.map((d) => d.hash).join('\n'))
+    .digest('hex')}`;
 }
 
 /** Tries of a job that throws (a store or network fault), with doubling waits from 1 s. */
@@ -65,24 +114,39 @@ export class JobQueue {
     return new JobQueue(redisConnection(redisUrl), redisUrl, prefix);
   }
 
-  /** Queue one extract job per document (its id is the input's hash). */
-  async enqueueDocs(docs: RawDocument[], options: { keepAll?: boolean } = {}): Promise<void> {
-    for (let i = 0; i < docs.length; i += BULK)
+  /** Queue extract jobs of up to `chunk` documents each (ids from the inputs' hashes); how many jobs. */
+  async enqueueDocs(
+    docs: RawDocument[],
+    options: { keepAll?: boolean; chunk?: number } = {},
+  ): Promise<number> {
+    const chunks = chunkDocs(docs, options.chunk ?? JOB_CHUNK);
+    for (let i = 0; i < chunks.length; i += BULK)
       await this.queue.addBulk(
-        docs.slice(i, i + BULK).map((doc) => ({
+        chunks.slice(i, i + BULK).map((c) => ({
           name: 'extract',
-          data: { doc, keepAll: options.keepAll } satisfies ExtractJob,
-          opts: { ...JOB_OPTIONS, jobId: `x-${doc.hash}` },
+          data: (c.length === 1
+            ? { doc: c[0], keepAll: options.keepAll }
+            : { docs: c, keepAll: options.keepAll }) satisfies ExtractJob,
+          opts: { ...JOB_OPTIONS, jobId: extractJobId(c) },
         })),
       );
+    return chunks.length;
   }
 
-  /** Queue one fetch job per URL (its documents become extract jobs). */
-  async enqueueUrls(urls: string[], options: Omit<FetchJob, 'url'> = {}): Promise<void> {
-    if (!urls.length) return;
-    await this.queue.addBulk(
-      urls.map((url) => ({ name: 'fetch', data: { ...options, url } satisfies FetchJob, opts: JOB_OPTIONS })),
-    );
+  /** Queue fetch jobs of up to `chunk` URLs each (a worker fetches them, then extracts and stores); how many. */
+  async enqueueUrls(
+    urls: string[],
+    options: Omit<FetchJob, 'url' | 'urls'> & { chunk?: number } = {},
+  ): Promise<number> {
+    const { chunk = JOB_CHUNK, ...rest } = options;
+    const jobs = [];
+    for (let i = 0; i < urls.length; i += chunk) {
+      const part = urls.slice(i, i + chunk);
+      const data: FetchJob = part.length === 1 ? { ...rest, url: part[0] } : { ...rest, urls: part };
+      jobs.push({ name: 'fetch', data, opts: JOB_OPTIONS });
+    }
+    for (let i = 0; i < jobs.length; i += BULK) await this.queue.addBulk(jobs.slice(i, i + BULK));
+    return jobs.length;
   }
 
   /** Jobs not finished: waiting, running, or waiting to be tried again. */

@@ -3,8 +3,11 @@
  * number of machines, against one PostgreSQL store), and, in one of them at a time, runs the clustering
  * consumer.
  *
- * - Extract jobs: extract, split sentences (the features the clusterer and briefs read) and store the
- *   article, in one transaction. The same input gives the same article id and is stored once.
+ * - Extract jobs: extract each document of the job's chunk, split its sentences (the features the clusterer
+ *   and briefs read) and store the chunk's articles, in one transaction; the job is acknowledged only once
+ *   it committed. The same input gives the same article id and is stored once.
+ * - Fetch jobs: read the chunk's addresses and extract and store their pages in the same job (a feed's many
+ *   items are queued as extract jobs instead, for every worker to share).
  * - Poison input: a page that is not an article, or that the analysis throws on, goes to the store's
  *   dead-letter list with its reason, and the job ends (trying again would fail again). A job that throws
  *   for another reason (the store down) is tried again, JOB_ATTEMPTS times, then dead-lettered.
@@ -18,11 +21,24 @@
  *   wait to be placed.
  */
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { extractArticle } from '../extract/index.js';
 import { readSources } from '../feeds/index.js';
+import { documentsFromBytes } from '../ingest/index.js';
 import { reasonOf } from '../isolate.js';
+import { articleSentences } from '../language/sentences.js';
+import type { RawDocument } from '../model.js';
 import type { PostgresStore } from '../store/postgres.js';
-import { sourceOf, storeOne, updateStoriesIn } from '../store/shared-ingest.js';
-import { type ExtractJob, type FetchJob, INGEST_QUEUE, type JobQueue, redisConnection } from './queue.js';
+import { sourceOf, storeMany, updateStoriesIn } from '../store/shared-ingest.js';
+import {
+  type ExtractJob,
+  type FetchJob,
+  INGEST_QUEUE,
+  JOB_CHUNK,
+  type JobQueue,
+  jobDocs,
+  jobUrls,
+  redisConnection,
+} from './queue.js';
 
 export interface WorkerOptions {
   store: PostgresStore;
@@ -44,6 +60,9 @@ export interface WorkerOptions {
   log?: (line: string) => void;
 }
 
+/** A fetch job extracts up to this many fetched documents itself; more (a feed's items) are queued. */
+const IN_PLACE = 2 * JOB_CHUNK;
+
 /** PostgreSQL advisory lock key of the clustering consumer. */
 const CLUSTER_LOCK = 0x6e660003;
 
@@ -59,36 +78,65 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const lockMs = options.lockMs ?? 30_000;
   const stats = { extracted: 0, duplicate: 0, dead: 0, fetched: 0, clusterings: 0 };
 
-  const handle = async (job: Job): Promise<string> => {
-    if (job.name === 'extract') {
-      const { doc, keepAll } = job.data as ExtractJob;
-      const r = await storeOne(store, doc, { keepAll });
+  /** Extract and store a chunk of documents (one transaction); dead-letter those that are no article. */
+  const storeDocs = async (docs: RawDocument[], keepAll?: boolean): Promise<string> => {
+    const outcomes = await storeMany(store, docs, { keepAll });
+    const n = { added: 0, duplicate: 0, failed: 0 };
+    for (const [k, r] of outcomes.entries()) {
       if (r.status === 'failed') {
-        await store.addDeadLetter({ key: doc.hash, source: sourceOf(doc), reason: r.reason });
+        await store.addDeadLetter({ key: docs[k].hash, source: sourceOf(docs[k]), reason: r.reason });
         stats.dead++;
       } else if (r.status === 'added') stats.extracted++;
       else stats.duplicate++;
-      return r.status;
+      n[r.status === 'failed' ? 'failed' : r.status]++;
+    }
+    return `${n.added} added, ${n.duplicate} duplicate, ${n.failed} failed`;
+  };
+
+  const handle = async (job: Job): Promise<string> => {
+    if (job.name === 'extract') {
+      const data = job.data as ExtractJob;
+      return storeDocs(jobDocs(data), data.keepAll);
     }
     if (job.name === 'fetch') {
-      const { url, allowPrivate, fetchLinks, keepAll } = job.data as FetchJob;
-      const got = await readSources([url], { allowPrivate, fetchLinks });
-      const gone = got.diagnostics.find((d) => d.level === 'error');
-      if (!got.docs.length) {
-        const reason = gone?.message ?? got.failed[0]?.reason ?? 'fetched nothing';
-        await store.addDeadLetter({ key: url, source: url, reason });
-        stats.dead++;
-        // An unreachable address may answer later: the fetch is tried again; what it said is kept.
-        throw new Error(reason);
+      const data = job.data as FetchJob;
+      const { allowPrivate, fetchLinks, keepAll } = data;
+      const urls = jobUrls(data);
+      const docs: RawDocument[] = [];
+      const unread: { url: string; reason: string }[] = [];
+      for (const url of urls) {
+        const got = await readSources([url], { allowPrivate, fetchLinks });
+        for (const f of got.failed)
+          await store.addDeadLetter({ key: f.source, source: f.source, reason: f.reason });
+        if (!got.docs.length) {
+          const gone = got.diagnostics.find((d) => d.level === 'error');
+          const reason = gone?.message ?? got.failed[0]?.reason ?? 'fetched nothing';
+          await store.addDeadLetter({ key: url, source: url, reason });
+          stats.dead++;
+          unread.push({ url, reason });
+          continue;
+        }
+        docs.push(...got.docs);
+        stats.fetched++;
       }
-      for (const f of got.failed)
-        await store.addDeadLetter({ key: f.source, source: f.source, reason: f.reason });
-      await queue.enqueueDocs(got.docs, { keepAll });
-      stats.fetched++;
-      return `${got.docs.length} documents`;
+      // Pages are extracted here, in the job that fetched them; a feed's many items go to every worker.
+      let done = `${docs.length} documents queued`;
+      if (docs.length <= IN_PLACE) done = await storeDocs(docs, keepAll);
+      else await queue.enqueueDocs(docs, { keepAll });
+      if (unread.length) {
+        // An unreachable address may answer later: the job is tried again for the addresses that gave
+        // nothing (what they said is kept in the dead-letter list meanwhile).
+        if (unread.length < urls.length)
+          await job.updateData({ ...data, url: undefined, urls: unread.map((u) => u.url) });
+        throw new Error(unread.map((u) => `${u.url}: ${u.reason}`).join('; '));
+      }
+      return done;
     }
     throw new UnrecoverableError(`unknown job "${job.name}"`);
   };
+
+  // Models load and code warms up before the first job, not during it.
+  if (options.extract !== false) warmUp();
 
   let worker: Worker | undefined;
   // Ours to close: BullMQ leaves a connection it was given open.
@@ -108,14 +156,26 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       if (!job) return;
       const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
       if (!final) return;
-      const data = job.data as Partial<ExtractJob & FetchJob>;
-      const key = data.doc?.hash ?? data.url ?? String(job.id);
-      const source = data.doc ? sourceOf(data.doc) : (data.url ?? String(job.id));
-      store
-        .addDeadLetter({ key, source, reason: reasonOf(err) })
-        .then(() => stats.dead++)
-        .catch((e) => log(`cannot record dead letter ${key}: ${reasonOf(e)}`));
+      deadLetterJob(job, reasonOf(err)).catch((e) =>
+        log(`cannot record the dead letters of job ${job.id}: ${reasonOf(e)}`),
+      );
     });
+  }
+
+  /** A job that failed for good: each of its inputs not stored goes to the dead-letter list. */
+  async function deadLetterJob(job: Job, reason: string): Promise<void> {
+    const docs = job.name === 'extract' ? jobDocs(job.data as ExtractJob) : [];
+    const urls = job.name === 'fetch' ? jobUrls(job.data as FetchJob) : [];
+    const stored = await store.storedHashes(docs.map((d) => d.hash));
+    const entries = [
+      ...docs.filter((d) => !stored.has(d.hash)).map((d) => ({ key: d.hash, source: sourceOf(d) })),
+      ...urls.map((u) => ({ key: u, source: u })),
+    ];
+    if (!docs.length && !urls.length) entries.push({ key: String(job.id), source: String(job.id) });
+    for (const e of entries) {
+      await store.addDeadLetter({ ...e, reason });
+      stats.dead++;
+    }
   }
 
   let stopping = false;
@@ -169,6 +229,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await clustering;
     },
   };
+}
+
+/** Extract an invented page once: loads the extraction and sentence models. */
+function warmUp(): void {
+  const page = `<html><head><title>Harbour ferry delayed by fog</title></head><body><article><h1>Harbour ferry delayed by fog</h1>
+<p>The morning ferry left the harbour two hours late on Tuesday after thick fog closed the estuary, the harbour master said.</p>
+<p>Some forty passengers waited in the terminal. The operator expects the timetable to recover once the fog lifts.</p></article></body></html>`;
+  for (const doc of documentsFromBytes('warm-up.html', new TextEncoder().encode(page)).docs) {
+    const r = extractArticle(doc);
+    if (r.article) articleSentences(r.article);
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -16,7 +16,7 @@ import type { ClustererRow, SearchHit, StoryLag, StoryRow } from './repository.j
 import type { DeadLetter, NewsStore } from './store.js';
 
 /** Migrations, applied in order; each runs once, in a transaction, and is recorded with its number. */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: string[] = [
   `CREATE TABLE articles (
      id TEXT PRIMARY KEY,
      hash TEXT NOT NULL UNIQUE,
@@ -78,6 +78,23 @@ const MIGRATIONS: string[] = [
      reason TEXT NOT NULL,
      at TEXT NOT NULL
    );`,
+  // Sentences as one row of offsets per article, not a row (and an index entry) per sentence: a sentence's
+  // text is the article text between its offsets. Article text compressed with lz4 where the server has it.
+  // Together about a fifth of PostgreSQL's CPU per stored article (BENCHMARKS.md, "Scale-out").
+  `CREATE TABLE article_sentences (
+     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+     paragraph INTEGER[] NOT NULL,
+     start INTEGER[] NOT NULL,
+     "end" INTEGER[] NOT NULL
+   );
+   INSERT INTO article_sentences (article_id, paragraph, start, "end")
+     SELECT article_id, array_agg(paragraph ORDER BY idx), array_agg(start ORDER BY idx), array_agg("end" ORDER BY idx)
+     FROM sentences GROUP BY article_id;
+   DROP TABLE sentences;
+   DO $$ BEGIN
+     ALTER TABLE articles ALTER COLUMN text SET COMPRESSION lz4, ALTER COLUMN paragraphs SET COMPRESSION lz4;
+   EXCEPTION WHEN feature_not_supported THEN NULL;
+   END $$;`,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;
@@ -232,43 +249,84 @@ export class PostgresStore extends Reader implements NewsStore {
     return (await this.pool.query('SELECT 1 FROM articles WHERE hash = $1', [hash])).rowCount! > 0;
   }
 
+  async storedHashes(hashes: string[]): Promise<Set<string>> {
+    if (!hashes.length) return new Set();
+    const { rows } = await this.pool.query<{ hash: string }>(
+      'SELECT hash FROM articles WHERE hash = ANY($1)',
+      [hashes],
+    );
+    return new Set(rows.map((r) => r.hash));
+  }
+
   async addArticle(a: Article, sentences: Sentence[]): Promise<boolean> {
-    return this.transaction(async (c) => {
-      const inserted = await c.query(
+    return (await this.addArticles([{ article: a, sentences }]))[0];
+  }
+
+  async addArticles(items: { article: Article; sentences: Sentence[] }[]): Promise<boolean[]> {
+    if (!items.length) return [];
+    // Rows in id order: two workers storing overlapping batches wait on each other, never deadlock.
+    const byId = new Map<string, { article: Article; sentences: Sentence[] }>();
+    for (const i of items) if (!byId.has(i.article.id)) byId.set(i.article.id, i);
+    const unique = [...byId.values()].sort((x, y) => cmp(x.article.id, y.article.id));
+    const arts = unique.map((i) => i.article);
+    const now = new Date().toISOString();
+    const added = await this.transaction(async (c) => {
+      // One statement for the batch; a copy of a stored input (same hash, so same id) is skipped, and
+      // another worker's uncommitted copy is waited for, then skipped.
+      const { rows } = await c.query<{ id: string }>(
         `INSERT INTO articles (id, hash, source, url, publisher, title, byline, published, language, paragraphs, text, ingested_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+           $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+         ON CONFLICT DO NOTHING RETURNING id`,
         [
-          a.id,
-          a.hash,
-          a.source,
-          a.url ?? null,
-          a.publisher ?? null,
-          a.title,
-          a.byline ?? null,
-          a.published ?? null,
-          a.language,
-          JSON.stringify(a.paragraphs),
-          a.text,
-          new Date().toISOString(),
+          arts.map((a) => a.id),
+          arts.map((a) => a.hash),
+          arts.map((a) => a.source),
+          arts.map((a) => a.url ?? null),
+          arts.map((a) => a.publisher ?? null),
+          arts.map((a) => a.title),
+          arts.map((a) => a.byline ?? null),
+          arts.map((a) => a.published ?? null),
+          arts.map((a) => a.language),
+          arts.map((a) => JSON.stringify(a.paragraphs)),
+          arts.map((a) => a.text),
+          arts.map(() => now),
         ],
       );
-      // Another worker stored the same input (same hash, so same id) first: nothing more to do.
-      if (inserted.rowCount === 0) return false;
-      if (sentences.length)
+      const ids = new Set(rows.map((r) => r.id));
+      const rowsOf = unique.filter((i) => ids.has(i.article.id));
+      const list = (i: { sentences: Sentence[] }, f: (s: Sentence) => number) =>
+        `{${i.sentences.map(f).join(',')}}`;
+      if (rowsOf.length)
         await c.query(
-          `INSERT INTO sentences (article_id, idx, paragraph, start, "end", text)
-           SELECT $1, * FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::text[])`,
+          `INSERT INTO article_sentences (article_id, paragraph, start, "end")
+           SELECT id, p::int[], s::int[], e::int[] FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, p, s, e)`,
           [
-            a.id,
-            sentences.map((s) => s.index),
-            sentences.map((s) => s.paragraph),
-            sentences.map((s) => s.start),
-            sentences.map((s) => s.end),
-            sentences.map((s) => s.text),
+            rowsOf.map((i) => i.article.id),
+            rowsOf.map((i) => list(i, (x) => x.paragraph)),
+            rowsOf.map((i) => list(i, (x) => x.start)),
+            rowsOf.map((i) => list(i, (x) => x.end)),
           ],
         );
-      return true;
+      return ids;
     });
+    // The same article twice in one batch: the first is added, the second is the duplicate.
+    const seen = new Set<string>();
+    return items.map((i) => {
+      const first = added.has(i.article.id) && !seen.has(i.article.id);
+      seen.add(i.article.id);
+      return first;
+    });
+  }
+
+  /** Each article's sentence paragraphs by sentence index (what a story page's citations link to). */
+  async sentenceParagraphs(articleIds: string[]): Promise<Map<string, number[]>> {
+    if (!articleIds.length) return new Map();
+    const { rows } = await this.pool.query<{ article_id: string; paragraph: number[] }>(
+      'SELECT article_id, paragraph FROM article_sentences WHERE article_id = ANY($1)',
+      [articleIds],
+    );
+    return new Map(rows.map((r) => [r.article_id, r.paragraph]));
   }
 
   async getArticle(id: string): Promise<Article | undefined> {
@@ -432,6 +490,8 @@ export class PostgresStore extends Reader implements NewsStore {
     }
   }
 }
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** repository.ts's saveStories on PostgreSQL (same rules: which rows change, when `updated_at` moves). */
 async function saveStories(c: pg.PoolClient, plan: StoryPlan): Promise<void> {

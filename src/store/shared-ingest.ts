@@ -6,7 +6,7 @@
 import { extractArticle } from '../extract/index.js';
 import { reasonOf } from '../isolate.js';
 import { articleSentences } from '../language/sentences.js';
-import type { Diagnostic, RawDocument, Sentence } from '../model.js';
+import type { Article, Diagnostic, RawDocument, Sentence } from '../model.js';
 import { type IngestProgress, type IngestReport, planAsync, type StoryUpdate } from './ingest.js';
 import type { NewsStore } from './store.js';
 
@@ -29,23 +29,56 @@ export async function storeOne(
   doc: RawDocument,
   options: { keepAll?: boolean } = {},
 ): Promise<DocumentOutcome> {
-  if (await store.hasHash(doc.hash)) return { status: 'duplicate', diagnostics: [] };
-  let r: ReturnType<typeof extractArticle>;
-  let sentences: Sentence[] | undefined;
-  try {
-    r = extractArticle(doc, { keepAll: options.keepAll });
-    sentences = r.article && articleSentences(r.article);
-  } catch (err) {
-    return { status: 'failed', reason: `could not analyse (${reasonOf(err)})`, diagnostics: [] };
+  return (await storeMany(store, [doc], options))[0];
+}
+
+/**
+ * storeOne for a batch: one look-up of which inputs are stored, extraction of the others (yielding to the
+ * event loop between documents, so that other jobs' queries and lock renewals go on), and one transaction
+ * that stores every article of the batch, or none. Outcomes in the order of `docs`.
+ */
+export async function storeMany(
+  store: NewsStore,
+  docs: RawDocument[],
+  options: { keepAll?: boolean } = {},
+): Promise<DocumentOutcome[]> {
+  const stored = await store.storedHashes([...new Set(docs.map((d) => d.hash))]);
+  const out: DocumentOutcome[] = [];
+  const pending: { at: number; article: Article; sentences: Sentence[]; diagnostics: Diagnostic[] }[] = [];
+  const seen = new Set<string>();
+  for (const doc of docs) {
+    if (stored.has(doc.hash) || seen.has(doc.hash)) {
+      out.push({ status: 'duplicate', diagnostics: [] });
+      continue;
+    }
+    seen.add(doc.hash);
+    if (docs.length > 1) await new Promise((r) => setImmediate(r));
+    let r: ReturnType<typeof extractArticle>;
+    let sentences: Sentence[] | undefined;
+    try {
+      r = extractArticle(doc, { keepAll: options.keepAll });
+      sentences = r.article && articleSentences(r.article);
+    } catch (err) {
+      out.push({ status: 'failed', reason: `could not analyse (${reasonOf(err)})`, diagnostics: [] });
+      continue;
+    }
+    if (!r.article || !sentences) {
+      const why = r.diagnostics.map((d) => d.message).join('; ') || 'no article content';
+      out.push({ status: 'failed', reason: why, diagnostics: r.diagnostics });
+      continue;
+    }
+    pending.push({ at: out.length, article: r.article, sentences, diagnostics: r.diagnostics });
+    out.push({ status: 'duplicate', diagnostics: [] });
   }
-  if (!r.article || !sentences) {
-    const why = r.diagnostics.map((d) => d.message).join('; ') || 'no article content';
-    return { status: 'failed', reason: why, diagnostics: r.diagnostics };
-  }
-  const added = await store.addArticle(r.article, sentences);
-  return added
-    ? { status: 'added', articleId: r.article.id, diagnostics: r.diagnostics }
-    : { status: 'duplicate', articleId: r.article.id, diagnostics: r.diagnostics };
+  const added = await store.addArticles(pending);
+  pending.forEach((p, k) => {
+    out[p.at] = {
+      status: added[k] ? 'added' : 'duplicate',
+      articleId: p.article.id,
+      diagnostics: p.diagnostics,
+    };
+  });
+  return out;
 }
 
 /** Tries at saving stories while other writers keep adding articles (as ingest.ts's updateStories). */
@@ -64,6 +97,9 @@ export async function updateStoriesIn(
   }
 }
 
+/** Documents stored per transaction by ingestInto. */
+const INGEST_BATCH = 32;
+
 /** Store the documents, then update the stories (ingest.ts's ingestDocuments, on any store). */
 export async function ingestInto(
   store: NewsStore,
@@ -79,12 +115,15 @@ export async function ingestInto(
     clustering: 'unchanged',
     diagnostics: [],
   };
-  for (const doc of docs) {
-    const r = await storeOne(store, doc, options);
-    report.diagnostics.push(...r.diagnostics);
-    if (r.status === 'added') report.added++;
-    else if (r.status === 'duplicate') report.duplicate++;
-    else report.failed.push({ source: sourceOf(doc), reason: r.reason });
+  for (let i = 0; i < docs.length; i += INGEST_BATCH) {
+    const batch = docs.slice(i, i + INGEST_BATCH);
+    const outcomes = await storeMany(store, batch, options);
+    outcomes.forEach((r, k) => {
+      report.diagnostics.push(...r.diagnostics);
+      if (r.status === 'added') report.added++;
+      else if (r.status === 'duplicate') report.duplicate++;
+      else report.failed.push({ source: sourceOf(batch[k]), reason: r.reason });
+    });
   }
   const update = await updateStoriesIn(store, options.words ?? 120);
   report.stories = update.stories;

@@ -33,8 +33,17 @@ export class SqliteStore implements NewsStore {
   async hasHash(hash: string) {
     return !!this.db.prepare('SELECT 1 FROM articles WHERE hash = ?').get(hash);
   }
+  async storedHashes(hashes: string[]) {
+    const has = this.db.prepare('SELECT 1 FROM articles WHERE hash = ?').pluck();
+    return new Set(hashes.filter((h) => has.get(h)));
+  }
   async addArticle(a: Article, sentences: Sentence[]) {
     return addArticle(this.db, a, sentences);
+  }
+  async addArticles(items: { article: Article; sentences: Sentence[] }[]) {
+    return this.db
+      .transaction(() => items.map((i) => addArticle(this.db, i.article, i.sentences)))
+      .immediate();
   }
   async getArticle(id: string) {
     return getArticle(this.db, id);

@@ -23,8 +23,15 @@ export interface DeadLetter {
 export interface NewsStore extends PlanReader {
   readonly kind: 'sqlite' | 'postgres';
   hasHash(hash: string): Promise<boolean>;
+  /** Which of these input hashes are stored (one query for a batch of inputs). */
+  storedHashes(hashes: string[]): Promise<Set<string>>;
   /** Store one article and its sentences at once; false when the same input (hash or id) is stored. */
   addArticle(article: Article, sentences: Sentence[]): Promise<boolean>;
+  /**
+   * Store a batch of articles with their sentences in one transaction (all or none): for each, false when
+   * the same input was stored already (by anyone, or earlier in the batch).
+   */
+  addArticles(items: { article: Article; sentences: Sentence[] }[]): Promise<boolean[]>;
   getArticle(id: string): Promise<Article | undefined>;
   /**
    * Run `read` against one consistent snapshot of the store (planning the stories reads it several times).

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readSources } from '../../src/feeds/index.js';
-import { JobQueue } from '../../src/queue/queue.js';
+import { JOB_CHUNK, JobQueue } from '../../src/queue/queue.js';
 import { waitUntilSettled } from '../../src/queue/worker.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { ingestInto } from '../../src/store/shared-ingest.js';
@@ -96,9 +96,9 @@ test('3 workers, the clustering one killed mid-run: nothing lost or doubled, the
   });
   {
     await queue.enqueueDocs(docs);
-    // Queued twice while waiting: the same jobs (their ids are the inputs' hashes).
-    await queue.enqueueDocs(docs.slice(0, 20));
-    assert.equal(await queue.pending(), PAGES + 1);
+    // Queued twice while waiting: the same jobs (their ids come from the inputs' hashes).
+    await queue.enqueueDocs(docs.slice(0, 2 * JOB_CHUNK));
+    assert.equal(await queue.pending(), Math.ceil((PAGES + 1) / JOB_CHUNK));
     for (let i = 0; i < 3; i++) workers.push(startWorker(db, queueUrl));
 
     // Mid-run: some articles stored, most not; kill the clustering consumer (it also runs extract jobs).

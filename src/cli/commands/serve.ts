@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .description('serve the stories of a store: web UI and JSON API')
     .option(
       '--db <path>',
-      'SQLite store, or a shared PostgreSQL store (postgres://…; JSON API, read-only)',
+      'SQLite store, or a shared PostgreSQL store (postgres://…; read-only: JSON API, story and article pages)',
       'newsfuse.db',
     )
     .option('-p, --port <n>', 'port', '8080')
@@ -124,7 +124,7 @@ export function serverOptions(limits: { requestTimeout: number }) {
   };
 }
 
-/** `serve --db postgres://…`: the read-only JSON API over the shared store (store/postgres-api.ts). */
+/** `serve --db postgres://…`: the read-only JSON API and story pages over the shared store (store/postgres-api.ts). */
 async function serveShared(
   opts: ServeOptions,
   port: number,
