@@ -167,7 +167,9 @@ if (argv.includes('--ranks')) {
     .sort((a, b) => b.p - a.p)
     .slice(0, 40);
   for (const { r, p } of ranked)
-    console.error(`  ${p.toFixed(3)} ${r.wholeSet ? 'all-article set' : r.label ? 'NON-ARTICLE' : 'article'} ${r.key}`);
+    console.error(
+      `  ${p.toFixed(3)} ${r.wholeSet ? 'all-article set' : r.label ? 'NON-ARTICLE' : 'article'} ${r.key}`,
+    );
 }
 if (argv.includes('--list'))
   rows.forEach((r, i) => {
