@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentsFromBytes } from '../ingest/index.js';
-import type { Brief } from '../model.js';
+import type { Article, Brief } from '../model.js';
 import { briefArticles, extractAll } from '../pipeline.js';
 import { dayOf } from '../text/days.js';
 import { readJsonl } from './data.js';
@@ -125,7 +125,7 @@ export const briefsKept = (story: string) => (story.startsWith('t17/') ? 1 : Num
 export function storyBriefs(
   story: string,
   docs: SharedDoc[],
-): { briefs: Brief[]; sentences: BriefSentence[] } {
+): { briefs: Brief[]; sentences: BriefSentence[]; articles: Article[] } {
   const file = `${story.replace(/\//g, '_')}.jsonl`;
   const records = docs.map((d) => JSON.stringify({ title: d.title, date: d.date, text: d.text }));
   const ingest = documentsFromBytes(file, Buffer.from(`${records.join('\n')}\n`));
@@ -154,5 +154,5 @@ export function storyBriefs(
       });
     });
   });
-  return { briefs, sentences };
+  return { briefs, sentences, articles };
 }

@@ -7,7 +7,7 @@
 import { contentTerms, wordCount } from '../language/tokens.js';
 import type { Article, Sentence, SummaryInput, SummaryOptions } from '../model.js';
 import { isCandidate, withoutDateline } from '../text/candidates.js';
-import { notStandAlone, secondReference } from '../text/stand-alone.js';
+import { definiteSubject, notStandAlone, secondReference } from '../text/stand-alone.js';
 import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
 
 export interface SummarizeOptions extends SummaryOptions {
@@ -30,6 +30,11 @@ export interface Context {
   docs: number;
   /** Position of each candidate in its document, 0-based among that document's sentences. */
   position: number[];
+  /**
+   * Candidates that do not stand alone, taken into the pool only because those that do cannot fill the budget
+   * twice over: the coverage program takes one only when its concepts are worth more than a penalty.
+   */
+  weak: boolean[];
   options: SummarizeOptions;
 }
 
@@ -64,6 +69,7 @@ export function buildContext(input: SummaryInput, options: SummarizeOptions): Co
     query: query?.size ? query : undefined,
     docs: new Set(pool.map((s) => s.articleId)).size,
     position: pool.map((s) => s.index),
+    weak: pool.map((s) => !enough && !standsAlone(s)),
     options,
   };
 }
@@ -124,23 +130,50 @@ export function bigrams(terms: string[]): string[] {
 }
 
 /**
- * The chosen sentences, in summary order, without a person's second reference ("Ms. Pao never responded")
- * whose surname no earlier kept sentence gives; the budget they free goes to the best remaining sentences
- * that are no second reference. A reader meets "Ms. Pao" only after being told who she is.
+ * The chosen sentences, in summary order, without a sentence that leans on one the reader has not seen: a
+ * person's second reference ("Ms. Pao never responded") whose surname no earlier kept sentence gives, or a
+ * definite description as subject ("The incident was caught on audiotape") none of whose words an earlier kept
+ * sentence gives (for a role, "The company", "The 45-year-old": no earlier kept sentence names anyone) unless
+ * the sentence before it in its article is kept just before it. The budget they free goes to the best
+ * remaining sentences that lean on nothing missing. A reader meets "Ms. Pao" only after being told who she is.
  */
 export function anchored(ctx: Context, chosen: number[]): number[] {
   const order = chronologicalOrder(ctx, chosen);
   const named = new Set<string>();
+  let names = false;
   const kept: number[] = [];
   for (const i of order) {
-    const surname = secondReference(withoutDateline(ctx.pool[i]));
-    if (surname && !named.has(surname)) continue;
+    if (leansOnMissing(ctx, i, named, names, kept[kept.length - 1])) continue;
     kept.push(i);
     for (const t of ctx.terms[i]) named.add(t);
+    names ||= NAME.test(withoutDateline(ctx.pool[i]));
   }
   if (kept.length === order.length) return order;
-  const ranked = centralRanking(ctx).filter((i) => !secondReference(withoutDateline(ctx.pool[i])));
+  const ranked = centralRanking(ctx).filter((i) => !leansOnMissing(ctx, i, named, names, undefined));
   return chronologicalOrder(ctx, [...kept, ...fillRest(ctx, kept, ranked)]);
+}
+
+/** A name after the first word: a capitalised word that is no month or weekday. */
+const NAME =
+  /\s(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}\p{Ll}/u;
+/** Heads of a description that stand for a named person or body ("the company", "the 45-year-old"). */
+const ROLE =
+  /^(?:compani|firm|group|govern|agenc|man|woman|men|women|boy|girl|suspect|leader|presid|minist|offici|polic|teen|victim|actor|actress|singer|star|couple|famili|owner|author|court|judg|council|committe|parti|band|team|network|state|citi|countri|\d+-year-old)$/;
+
+function leansOnMissing(
+  ctx: Context,
+  i: number,
+  named: Set<string>,
+  names: boolean,
+  before: number | undefined,
+): boolean {
+  const text = withoutDateline(ctx.pool[i]);
+  const surname = secondReference(text);
+  if (surname) return !named.has(surname);
+  const nouns = definiteSubject(text);
+  if (!nouns || nouns.some((n) => named.has(n) || (names && ROLE.test(n)))) return false;
+  const prev = before === undefined ? undefined : ctx.pool[before];
+  return !(prev && prev.articleId === ctx.pool[i].articleId && prev.index === ctx.pool[i].index - 1);
 }
 
 /** Candidates by centrality to the cluster plus relevance to the query, best first. */

@@ -3,21 +3,23 @@
  * who sees it among sentences of other articles must be able to tell who speaks and whom it is about. Pure.
  *
  * A sentence cannot stand alone when it
- * - opens by pointing back: a pronoun or connective ("He told …", "But the talks …", "That will come …",
- *   "Many had to …", "One of the suspects …", "Buoyed by the deal, he …"), or an aside in brackets;
+ * - opens by pointing back: a pronoun or connective ("He told …", "They've asked …", "But the talks …", "That
+ *   will come …", "Many had to …", "One of the suspects …", "Buoyed by the deal, he …"), an
+ *   answer ("No, that was …"), or an aside in brackets;
  * - speaks in the first or second person outside quotation marks ("I knew …", "You need …"): an opinion piece,
  *   a letter, a quotation whose marks the page lost, or a call to the reader;
  * - is part of a quotation without its speaker: unbalanced quotation marks (the quotation runs on from or into
  *   another sentence), or a quotation with no reporting verb outside it;
- * - is a person's second reference ("Ms. Pao …", `secondReference`) and no earlier summary sentence gives the
- *   name (the summarizer checks the antecedent).
+ * - is a person's second reference ("Ms. Pao …", `secondReference`) or opens with a definite description
+ *   ("The incident was …", `definiteSubject`) and no earlier summary sentence gives the name or the thing (the
+ *   summarizer checks the antecedent).
  */
 import { REPORTING_VERBS } from '../language/lexicon.js';
-import { stem } from '../language/tokens.js';
+import { isStopword, stem } from '../language/tokens.js';
 
 /** An opening pronoun or connective: out of its context a reader cannot tell who or what it means. */
 const POINTS_BACK =
-  /^(?:["“'‘(]?(?:he|she|they|it|his|her|their|its|him|them|these|those|such|but|and|or|so|yet|also|however|meanwhile|still|instead|then|there|here)\b(?![-'’])|(?:this|that)\s+(?:is|was|will|would|has|had|could|can|may|might|should|means|meant|came|comes|includes|included)\b|(?:many|some|others|both|most|several|few|all)\s+(?:had|have|were|are|was|is|will|would|said|say|could|did)\b|(?:one|two|three|some|many|most|all|both|none|each|neither|either) of (?:the|them|those|these|their)\b|\(|[^,"“”]{3,80},\s+(?:he|she|they|it|his|her|their|its)\s)/i;
+  /^(?:(?:he|she|they)['’](?:s|re|ve|d|ll)\b|["“'‘]?(?:no|yes|yeah|well|oh),\s|["“'‘(]?(?:he|she|they|it|his|her|their|its|him|them|these|those|such|but|and|or|so|yet|also|however|meanwhile|still|instead|then|there|here)\b(?![-'’])|(?:this|that)\s+(?:is|was|will|would|has|had|could|can|may|might|should|means|meant|came|comes|includes|included)\b|(?:many|some|others|both|most|several|few|all)\s+(?:had|have|were|are|was|is|will|would|said|say|could|did)\b|(?:one|two|three|some|many|most|all|both|none|each|neither|either) of (?:the|them|those|these|their)\b|\(|[^,"“”]{3,80},\s+(?:he|she|they|it|his|her|their|its)\s)/i;
 
 /** Typewriter doubled marks (``…'' and ‘‘…’’) as the curly quotation marks they stand for. */
 const curlyQuotes = (text: string): string => text.replace(/``|‘‘/g, '“').replace(/''|’’/g, '”');
@@ -63,4 +65,73 @@ export function notStandAlone(text: string): 'points-back' | 'person' | 'quotati
   if (HAS_QUOTATION.test(text) && !REPORTING.test(outside)) return 'quotation';
   if (speaksToOrAsPerson(outside)) return 'person';
   return undefined;
+}
+
+/** Words inside a definite description that do not end it ("the new law", "the first two"). */
+const NP_MODIFIERS = new Set([
+  'new',
+  'first',
+  'last',
+  'next',
+  'same',
+  'other',
+  'former',
+  'latter',
+  'two',
+  'three',
+]);
+/** Heads that are times, not things told before ("The next day, …", "The week before …"). */
+const TIME_HEADS = new Set(
+  'day days week weeks month months year years morning afternoon evening night weekend time decade century hour hours minutes moment'.split(
+    ' ',
+  ),
+);
+/** Words after a description that define it in place: "The team from the University …", "The man who …". */
+const DEFINED_BY = new Set([
+  'of',
+  'from',
+  'who',
+  'whom',
+  'whose',
+  'that',
+  'which',
+  'behind',
+  'known',
+  'called',
+  'named',
+]);
+
+/**
+ * A definite description as the subject ("The incident was caught …", "The new law will …"): the stemmed words
+ * it is made of, any of which an earlier summary sentence must give for a reader to know what it means; or
+ * undefined when the sentence does not open so or defines it in place (a name in it, "The Nunes memo"; an
+ * apposition, "The film, Zepped, …"; "The team from …"; a time, "The next day").
+ */
+export function definiteSubject(text: string): string[] | undefined {
+  const words = text.split(/\s+/);
+  if (words[0] !== 'The') return undefined;
+  const nouns: string[] = [];
+  for (let k = 1; k < Math.min(words.length, 6); k++) {
+    const word = words[k];
+    const bare = word.replace(/[^\p{L}\p{N}]+$/u, '');
+    const lower = bare.toLowerCase();
+    if (!/^[\p{Ll}\p{N}]/u.test(bare)) {
+      if (k === 1 || !nouns.length) return undefined;
+      break;
+    }
+    if (NP_MODIFIERS.has(lower)) continue;
+    if (isStopword(lower)) {
+      if (DEFINED_BY.has(lower) || !nouns.length) return undefined;
+      break;
+    }
+    nouns.push(lower);
+    if (bare !== word) {
+      // An apposition or an aside: "The film, Zepped, is …".
+      if (/^[,(]/.test(word.slice(bare.length))) return undefined;
+      break;
+    }
+    if (DEFINED_BY.has((words[k + 1] ?? '').toLowerCase())) return undefined;
+  }
+  if (!nouns.length || nouns.some((n) => TIME_HEADS.has(n))) return undefined;
+  return nouns.map((n) => stem(n.replace(/['’]s$/, '')));
 }

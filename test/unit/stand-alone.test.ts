@@ -5,7 +5,12 @@ import { articleSentences } from '../../src/language/sentences.js';
 import type { Article } from '../../src/model.js';
 import { summarize } from '../../src/summarize/index.js';
 import { isCandidate } from '../../src/text/candidates.js';
-import { notStandAlone, outsideQuotes, secondReference } from '../../src/text/stand-alone.js';
+import {
+  definiteSubject,
+  notStandAlone,
+  outsideQuotes,
+  secondReference,
+} from '../../src/text/stand-alone.js';
 import { sentenceOf } from '../helpers.js';
 
 const sentence = (text: string) => sentenceOf(text);
@@ -22,6 +27,28 @@ test('a sentence that points back cannot stand alone', () => {
     assert.equal(notStandAlone(text), 'points-back', text);
   assert.equal(notStandAlone('This year the ferry company carried a record number of cyclists.'), undefined);
   assert.equal(notStandAlone('Those who live on the island pay half fare.'), 'points-back');
+  for (const text of [
+    "They've asked the harbour board to run the evening boat again.",
+    'He’s been the skipper of the island ferry for twenty years.',
+    '"No, that was a different boat and a different crew," the skipper said.',
+  ])
+    assert.equal(notStandAlone(text), 'points-back', text);
+  // An opening "It's" is mostly the empty subject ("It's not clear …"), and "Then-" is a title.
+  assert.equal(notStandAlone("It's not clear when the ferry will sail again this winter."), undefined);
+  assert.equal(notStandAlone('Then-mayor Odunsi opened the new quay in the spring of 2019.'), undefined);
+});
+
+test('a definite description as subject names what an earlier sentence must give', () => {
+  assert.deepEqual(definiteSubject('The incident was caught on a passenger’s phone.'), ['incid']);
+  assert.deepEqual(definiteSubject('The new timetable will start in the spring.'), ['timet']);
+  for (const text of [
+    'The Porthallow ferry sailed two hours late on Monday.',
+    'The skipper, Tom Akers, said the engine had failed twice.',
+    'The crew of the island ferry was praised by the coast guard.',
+    'The next day, the harbour board met in the town hall.',
+    'A ferry ran aground near the harbour on Monday.',
+  ])
+    assert.equal(definiteSubject(text), undefined, text);
 });
 
 test('first and second person outside quotation marks cannot stand alone; inside they can', () => {
@@ -134,4 +161,33 @@ test('a summary shows a second reference only after the full name', () => {
   const both = { articles: [b], sentences: articleSentences(b) };
   const shown = summarize(both, { words: 40 }).map((s) => s.text);
   assert.deepEqual(shown.length, 2, 'the second reference follows its full name');
+});
+
+test('a summary shows a definite description only after what it refers to', () => {
+  const filler = (k: number) =>
+    `Island ferry number ${k} sailed with about ${k * 10} passengers and a crew of six aboard.`;
+  const alone = article(
+    'c',
+    [
+      'The collision was caught on a passenger’s phone near the harbour on Monday.',
+      ...Array.from({ length: 12 }, (_, k) => filler(k + 1)),
+    ].join('\n\n'),
+    '2025-03-03',
+  );
+  const chosen = summarize({ articles: [alone], sentences: articleSentences(alone) }, { words: 60 });
+  assert.ok(chosen.length > 0);
+  assert.ok(
+    !chosen.some((s) => s.text.startsWith('The collision')),
+    'a definite description was shown without its antecedent',
+  );
+  const told = article(
+    'd',
+    [
+      'Two island ferries were damaged in a collision near the harbour on Monday morning.',
+      'The collision was caught on a passenger’s phone near the harbour on Monday.',
+    ].join('\n\n'),
+    '2025-03-02',
+  );
+  const shown = summarize({ articles: [told], sentences: articleSentences(told) }, { words: 40 });
+  assert.equal(shown.length, 2, 'the description follows the sentence that introduces it');
 });

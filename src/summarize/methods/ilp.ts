@@ -74,7 +74,10 @@ export function solveCoverage(
   const ids = new Map<string, number>();
   for (const i of pool)
     for (const c of concepts.conceptsOf[i]) if (concepts.weights.has(c) && !ids.has(c)) ids.set(c, ids.size);
-  const objective = [...ids].map(([c, k]) => `${round(concepts.weights.get(c)!)} c${k}`).join(' + ');
+  const objective = [
+    [...ids].map(([c, k]) => `${round(concepts.weights.get(c)!)} c${k}`).join(' + '),
+    ...pool.filter((i) => ctx.weak[i]).map((i) => `${WEAK_PENALTY} s${i}`),
+  ].join(' - ');
   const rows: string[] = [`len: ${pool.map((i) => `${ctx.words[i]} s${i}`).join(' + ')} <= ${budget}`];
   const holders = new Map<number, number[]>();
   for (const i of pool)
@@ -103,6 +106,13 @@ export function solveCoverage(
     return [];
   }
 }
+
+/**
+ * What a candidate that does not stand alone costs in the objective (`Context.weak`), in concept weight (a
+ * concept weighs its number of documents, plus half for each that states it early): about two concepts of a
+ * small cluster. Measured on the brief dev set's tune half and Multi-News dev (BENCHMARKS.md, branch h5-usable).
+ */
+const WEAK_PENALTY = 5;
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 

@@ -1,0 +1,56 @@
+/**
+ * Error analysis aid for the brief dev set's usable labels (issue 19 item 3): for one half of the stories
+ * (`--half tune|held`), every summary sentence the briefs show, with its label ("?" when unlabelled), the
+ * place it was taken from and, for sentences not usable or unlabelled, the sentences before it in its article
+ * (where an antecedent would be). Writes to a file outside the repository (it holds third-party text):
+ * `npx tsx bench/usable-errors.ts OUT.txt [--half tune|held] [--before N] [--shared DIR]`.
+ */
+import { writeFileSync } from 'node:fs';
+import { halfOf } from '../src/eval/brief.js';
+import { briefStoryLoader, storyBriefs } from '../src/eval/brief-stories.js';
+import { readJsonl } from '../src/eval/data.js';
+import { sharedDir } from '../src/eval/shared-docs.js';
+import { articleSentences } from '../src/language/sentences.js';
+
+const args = process.argv.slice(2);
+const out = args[0];
+if (!out) throw new Error('usage: bench/usable-errors.ts OUT.txt [--half tune|held] [--before N]');
+const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const half = flag('--half') ?? 'tune';
+const before = Number(flag('--before') ?? 2);
+const shared = sharedDir(flag('--shared'), 'data/gold/briefs.jsonl');
+const gold = readJsonl<{ story: string; hash: string; label: string }>('data/gold/briefs.jsonl');
+const label = new Map<string, string>();
+for (const g of gold) if (!label.has(`${g.story}#${g.hash}`)) label.set(`${g.story}#${g.hash}`, g.label);
+const stories = [...new Set(gold.map((g) => g.story))].filter((s) => halfOf(s) === half);
+const load = briefStoryLoader(shared);
+const lines: string[] = [];
+const counts = new Map<string, number>();
+for (const story of stories) {
+  const docs = load(story);
+  if (!docs) continue;
+  const { briefs, sentences, articles } = storyBriefs(story, docs);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  lines.push(`=== ${story}`);
+  for (const s of sentences) {
+    const l = label.get(`${s.story}#${s.hash}`) ?? '?';
+    counts.set(l, (counts.get(l) ?? 0) + 1);
+    const from = briefs[s.brief].summary[s.index].from;
+    lines.push(
+      `${l === 'usable' ? '  ' : '**'} ${l}\t${s.brief}.${s.index}\t${s.from}#${from.sentenceIndex}\t${s.text}`,
+    );
+    if (l !== 'usable' && before > 0) {
+      const a = byId.get(from.articleId);
+      const own = a ? articleSentences(a) : [];
+      for (const p of own.slice(Math.max(0, from.sentenceIndex - before), from.sentenceIndex))
+        lines.push(`\t\t\t<${from.sentenceIndex - p.index}> ${p.text}`);
+    }
+  }
+}
+writeFileSync(out, `${lines.join('\n')}\n`);
+console.log(
+  [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', '),
+);
