@@ -6,7 +6,7 @@
  * way. Pure and linear in the text.
  */
 import { splitSentences } from '../language/sentences.js';
-import { hasUnspacedScript, tokenWords } from './text-length.js';
+import { hasUnspacedScript, isSpaceCode, wordCount } from './text-length.js';
 
 export type NonArticleReason =
   | 'error page'
@@ -120,15 +120,40 @@ export interface PageShape {
   capitalWords: number;
 }
 
-const wordsOf = (s: string) =>
-  s
-    .split(/\s+/)
-    .filter(Boolean)
-    .reduce((n, t) => n + tokenWords(t), 0);
+const wordsOf = wordCount;
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The words of a sentence that start with a lower-case letter: `(?:^|\s)\p{Ll}` counted, stopping at `enough`. */
+function lowerStarts(sentence: string, enough: number): number {
+  let n = 0;
+  for (let i = 0; i < sentence.length && n < enough; i++) {
+    if (i > 0 && !isSpaceCode(sentence.charCodeAt(i - 1))) continue;
+    const c = sentence.charCodeAt(i);
+    if (c >= 97 && c <= 122) n++;
+    else if (c >= 128 && /^\p{Ll}/u.test(sentence.slice(i, i + 2))) n++;
+  }
+  return n;
+}
+
+/** A token without the non-letters at its ends (an ASCII letter at both ends needs no regex). */
+const bareToken = (t: string) =>
+  isAsciiLetter(t.charCodeAt(0)) && isAsciiLetter(t.charCodeAt(t.length - 1))
+    ? t
+    : t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+
+/** The longest word of ADDRESS and WE: a longer token is neither. */
+const LONGEST_PRONOUN = 8;
+
+/** Every furniture pattern in one: most sentences match none, and one scan says so. */
+const ANY_FURNITURE = new RegExp(
+  FURNITURE.flatMap(([, res]) => res.map((re) => `(?:${re.source})`)).join('|'),
+);
 
 /** The furniture kind a sentence's phrases name, if any. */
 export function furnitureKind(sentence: string): FurnitureKind | undefined {
   const lower = sentence.toLowerCase();
+  if (!ANY_FURNITURE.test(lower)) return undefined;
   for (const [kind, patterns] of FURNITURE) if (patterns.some((re) => re.test(lower))) return kind;
   return undefined;
 }
@@ -145,8 +170,7 @@ function isProse(sentence: string): boolean {
   if (wordsOf(sentence) < MIN_PROSE_WORDS || NEVER_PROSE.test(sentence)) return false;
   const end = /[.!?…。！？]["'”’)\]」』]*$/.test(sentence.trim());
   if (hasUnspacedScript(sentence)) return end;
-  const lowerWords = sentence.match(/(?:^|\s)[\p{Ll}][\p{L}'’-]*/gu)?.length ?? 0;
-  return lowerWords >= 3 && end;
+  return end && lowerStarts(sentence, 3) >= 3;
 }
 
 /** Statements inside a sentence of an unspaced script, which the splitter keeps whole ("…。…。"). */
@@ -200,11 +224,16 @@ export function pageShape(paragraphs: string[]): PageShape {
       shape.words += words;
       const tokens = text.split(/\s+/).filter(Boolean);
       for (let i = 0; i < tokens.length; i++) {
-        const bare = tokens[i].replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-        const lower = bare.toLowerCase();
-        if (ADDRESS.test(lower)) shape.addressWords++;
-        else if (WE.test(lower)) shape.weWords++;
-        if (i > 0 && /^\p{Lu}/u.test(bare)) shape.capitalWords++;
+        const bare = bareToken(tokens[i]);
+        if (bare.length <= LONGEST_PRONOUN) {
+          const lower = bare.toLowerCase();
+          if (ADDRESS.test(lower)) shape.addressWords++;
+          else if (WE.test(lower)) shape.weWords++;
+        }
+        if (i > 0 && bare) {
+          const c = bare.charCodeAt(0);
+          if (c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(bare)) shape.capitalWords++;
+        }
       }
       if (TEASER.test(text.trim()) || INNER_TEASER.test(text)) shape.teasers++;
       if (DATED_LINE.test(text)) shape.datedLines++;
