@@ -319,6 +319,8 @@ export function extractHtml(html: string): HtmlExtraction {
   let skipDepth = 0; // > 0 while inside skipped elements
   let linkDepth = 0;
   let buffer = '';
+  /** The buffer holds more than whitespace (tested on each small text as it comes, not on the joined buffer). */
+  let bufferText = false;
   let linkBuffer = '';
   let capture: 'title' | 'ld' | 'h1' | undefined;
   let captured = '';
@@ -332,7 +334,7 @@ export function extractHtml(html: string): HtmlExtraction {
     return root;
   };
   const flush = () => {
-    const text = blank(buffer) ? '' : buffer.replace(/\s+/g, ' ').trim();
+    const text = bufferText ? buffer.replace(/\s+/g, ' ').trim() : '';
     if (text) {
       const words = countWords(text);
       if (words) {
@@ -348,6 +350,7 @@ export function extractHtml(html: string): HtmlExtraction {
       }
     }
     buffer = '';
+    bufferText = false;
     linkBuffer = '';
   };
 
@@ -422,6 +425,7 @@ export function extractHtml(html: string): HtmlExtraction {
         if (capture) captured += text;
         if (skipDepth > 0) return;
         buffer += text;
+        if (!bufferText && !blank(text)) bufferText = true;
         if (linkDepth > 0) linkBuffer += ` ${text}`;
       },
       onclosetag(name, implied) {
