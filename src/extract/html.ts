@@ -17,7 +17,7 @@ import {
 } from '../language/lexicon.js';
 import { normalizeDate } from './dates.js';
 import { metadataFrom, type PageMeta } from './html-meta.js';
-import { tokenWords } from './text-length.js';
+import { isSpaceCode, tokenWords } from './text-length.js';
 
 export interface HtmlExtraction {
   title?: string;
@@ -234,10 +234,44 @@ interface Block {
   tag: string;
 }
 
+/** Whether a token has a letter or digit; an ASCII letter or digit up front answers without the regex. */
+const hasWordChar = (t: string) => {
+  const c = t.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  return /[\p{L}\p{N}]/u.test(t);
+};
+
+/** Words of a text whose tokens are parted by single spaces: tokens with a letter or digit, by `tokenWords`. */
 const countWords = (s: string) => {
   let n = 0;
-  for (const t of s.split(' ')) if (t && /[\p{L}\p{N}]/u.test(t)) n += tokenWords(t);
+  let start = 0;
+  let plain = true; // every code unit so far is below U+0E00 (see tokenWords)
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (c !== 32) {
+      if (c >= 0x0e00) plain = false;
+      continue;
+    }
+    if (i > start) {
+      const first = s.charCodeAt(start);
+      const alnum =
+        (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+      if (alnum && plain) n++;
+      else {
+        const t = s.slice(start, i);
+        if (hasWordChar(t)) n += tokenWords(t);
+      }
+    }
+    start = i + 1;
+    plain = true;
+  }
   return n;
+};
+
+/** Whether a text has nothing but whitespace (`\s`). */
+const blank = (s: string) => {
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+  return true;
 };
 
 const endsLikeSentence = (s: string) => /[.!?…。！？]["'”“’‘»«›‹」)]?$/.test(s) || /[:;]$/.test(s);
@@ -252,11 +286,19 @@ function blockValue(b: Block): number {
   return -0.5;
 }
 
-function isFurniture(attribs: Record<string, string>): boolean {
-  const key = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
-  if (!key.trim()) return attribs.hidden !== undefined || /display:\s*none/i.test(attribs.style ?? '');
-  if (EXTRACT_PARAMS.authorBoxes && AUTHOR_BOX.test(key)) return true;
-  return FURNITURE.test(key) && !CONTENT_HINT.test(key);
+/** What an element's class and id names say; pages repeat the same names, so each page tests a name once. */
+interface Names {
+  furniture: boolean;
+  articleBody: boolean;
+}
+
+function namesOf(key: string): Names {
+  return {
+    furniture:
+      (EXTRACT_PARAMS.authorBoxes && AUTHOR_BOX.test(key)) ||
+      (FURNITURE.test(key) && !CONTENT_HINT.test(key)),
+    articleBody: ARTICLE_BODY.test(key),
+  };
 }
 
 export function extractHtml(html: string): HtmlExtraction {
@@ -277,18 +319,22 @@ export function extractHtml(html: string): HtmlExtraction {
   let skipDepth = 0; // > 0 while inside skipped elements
   let linkDepth = 0;
   let buffer = '';
+  /** The buffer holds more than whitespace (tested on each small text as it comes, not on the joined buffer). */
+  let bufferText = false;
   let linkBuffer = '';
   let capture: 'title' | 'ld' | 'h1' | undefined;
   let captured = '';
   let elements = 0;
   let refused: string | undefined;
+  const names = new Map<string, Names>();
+  const captionClasses = new Map<string, boolean>();
 
   const owner = (): Node => {
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i].block) return stack[i];
     return root;
   };
   const flush = () => {
-    const text = buffer.replace(/\s+/g, ' ').trim();
+    const text = bufferText ? buffer.replace(/\s+/g, ' ').trim() : '';
     if (text) {
       const words = countWords(text);
       if (words) {
@@ -304,6 +350,7 @@ export function extractHtml(html: string): HtmlExtraction {
       }
     }
     buffer = '';
+    bufferText = false;
     linkBuffer = '';
   };
 
@@ -337,14 +384,23 @@ export function extractHtml(html: string): HtmlExtraction {
           if (name === 'br' || name === 'hr') flush();
           return;
         }
-        const furniture = FURNITURE_TAGS.has(name) || isFurniture(attribs);
+        const cls = attribs.class ?? '';
+        const key = `${cls} ${attribs.id ?? ''}`;
+        let named = names.get(key);
+        if (!named) names.set(key, (named = namesOf(key)));
+        // An element with no class or id is furniture when hidden.
+        const furniture =
+          FURNITURE_TAGS.has(name) ||
+          (key.trim()
+            ? named.furniture
+            : attribs.hidden !== undefined || /display:\s*none/i.test(attribs.style ?? ''));
         const articleBody =
           skipDepth === 0 &&
-          (ARTICLE_BODY.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`) ||
-            /articlebody/i.test(attribs.itemprop ?? ''));
+          (named.articleBody || (attribs.itemprop !== undefined && /articlebody/i.test(attribs.itemprop)));
         const parentNode = stack[stack.length - 1];
-        const captionHere =
-          name === 'figure' || name === 'figcaption' || CAPTION_CLASS.test(attribs.class ?? '');
+        let captionClass = captionClasses.get(cls);
+        if (captionClass === undefined) captionClasses.set(cls, (captionClass = CAPTION_CLASS.test(cls)));
+        const captionHere = name === 'figure' || name === 'figcaption' || captionClass;
         const block = BLOCK_TAGS.has(name) || furniture || articleBody || captionHere;
         if (block) flush();
         const node: Node = {
@@ -369,6 +425,7 @@ export function extractHtml(html: string): HtmlExtraction {
         if (capture) captured += text;
         if (skipDepth > 0) return;
         buffer += text;
+        if (!bufferText && !blank(text)) bufferText = true;
         if (linkDepth > 0) linkBuffer += ` ${text}`;
       },
       onclosetag(name, implied) {
@@ -513,9 +570,10 @@ function bodyBlocks(blocks: Block[], title: string | undefined, articleBody?: st
   const titleKey = title?.toLowerCase().replace(/\s+/g, ' ');
   // A short line repeated down the page ("Mouseover photo to add a note", "Img #12 Title:") is a widget's.
   const repeats = new Map<string, number>();
-  const repeatKey = (b: Block) => b.text.toLowerCase().replace(/\d+/g, '0');
-  for (const b of blocks)
-    if (b.words < REPEATED_LINE_WORDS) repeats.set(repeatKey(b), (repeats.get(repeatKey(b)) ?? 0) + 1);
+  const repeatKeys = blocks.map((b) =>
+    b.words < REPEATED_LINE_WORDS ? b.text.toLowerCase().replace(/\d+/g, '0') : '',
+  );
+  for (const k of repeatKeys) if (k) repeats.set(k, (repeats.get(k) ?? 0) + 1);
   const kept: Block[] = [];
   /** Where a related-links heading stood (index of the kept block after it). */
   const relatedAt = new Set<number>();
@@ -531,7 +589,7 @@ function bodyBlocks(blocks: Block[], title: string | undefined, articleBody?: st
       if (b.words <= 6) relatedAt.add(kept.length);
       return;
     }
-    if (b.words < REPEATED_LINE_WORDS && (repeats.get(repeatKey(b)) ?? 0) >= REPEATED_LINE_TIMES) return;
+    if (b.words < REPEATED_LINE_WORDS && (repeats.get(repeatKeys[i]) ?? 0) >= REPEATED_LINE_TIMES) return;
     kept.push(b);
   });
   // Reader comments often sit inside the article container: cut at the first comment header once the

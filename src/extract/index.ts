@@ -12,7 +12,7 @@ import { detectLanguage } from './language.js';
 import { type NonArticleReason, nonArticleReason } from './non-article.js';
 import { extractText } from './text.js';
 import { cleanTextParagraphs, unglueSentences } from './text-cleanup.js';
-import { tokenWords } from './text-length.js';
+import { wordCount } from './text-length.js';
 
 export interface ExtractResult {
   article?: Article;
@@ -64,10 +64,7 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
       : undefined);
   if (refused)
     return { diagnostics: [{ level: 'warning', origin: raw.origin, message: `${refused}; skipped` }] };
-  const wordsInBody = text
-    .split(/\s+/)
-    .filter(Boolean)
-    .reduce((n, t) => n + tokenWords(t), 0);
+  const wordsInBody = wordCount(text);
   // Below the floor there is nothing to keep, even with keepAll.
   const nonArticle: NonArticleReason | undefined =
     wordsInBody < MIN_BODY_WORDS

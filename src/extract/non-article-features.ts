@@ -6,7 +6,7 @@
  * way. Pure and linear in the text.
  */
 import { splitSentences } from '../language/sentences.js';
-import { hasUnspacedScript, tokenWords } from './text-length.js';
+import { hasUnspacedScript, isSpaceCode, wordCount } from './text-length.js';
 
 export type NonArticleReason =
   | 'error page'
@@ -128,15 +128,48 @@ export interface PageShape {
   topicShifts: number;
 }
 
-const wordsOf = (s: string) =>
-  s
-    .split(/\s+/)
-    .filter(Boolean)
-    .reduce((n, t) => n + tokenWords(t), 0);
+const wordsOf = wordCount;
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The words of a sentence that start with a lower-case letter: `(?:^|\s)\p{Ll}` counted, stopping at `enough`. */
+function lowerStarts(sentence: string, enough: number): number {
+  let n = 0;
+  for (let i = 0; i < sentence.length && n < enough; i++) {
+    if (i > 0 && !isSpaceCode(sentence.charCodeAt(i - 1))) continue;
+    const c = sentence.charCodeAt(i);
+    if (c >= 97 && c <= 122) n++;
+    else if (c >= 128 && /^\p{Ll}/u.test(sentence.slice(i, i + 2))) n++;
+  }
+  return n;
+}
+
+/** A token without the non-letters at its ends (an ASCII letter at both ends needs no regex). */
+const bareToken = (t: string) =>
+  isAsciiLetter(t.charCodeAt(0)) && isAsciiLetter(t.charCodeAt(t.length - 1))
+    ? t
+    : t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+
+/** The longest word of ADDRESS and WE: a longer token is neither. */
+const LONGEST_PRONOUN = 8;
+
+/** Every furniture pattern in one: most sentences match none, and one scan says so. */
+const ANY_FURNITURE = new RegExp(
+  FURNITURE.flatMap(([, res]) => res.map((re) => `(?:${re.source})`)).join('|'),
+);
+
+/**
+ * Words at least one of which every FURNITURE pattern needs (a literal each of its alternatives holds): a
+ * sentence with none of them matches no pattern, and this scan is cheaper than the patterns'. Keep in step
+ * with FURNITURE (the unit test checks one sentence per pattern).
+ */
+const FURNITURE_WORDS =
+  /found|exist|available|online|removed|deleted|taken down|expired|404|410|500|503|oops|find|the serv|the site|encountered|went wrong|javascript|in to|must be|subscri|already a|continue reading|members|premium|cookie|non-commercial|copies|reprints|browser|blocker|robot|human|transcript|rating|feature|media|video|audio|flash player|button below|autoplay|published on|view this|shared by|pic\.twitter\.com|follow|wayback|internet|crawl|location|click|all posts|all stories|all articles|more stories|more articles|more results|more posts|browse|all our|all of our|inbox|newsletter/;
 
 /** The furniture kind a sentence's phrases name, if any. */
 export function furnitureKind(sentence: string): FurnitureKind | undefined {
   const lower = sentence.toLowerCase();
+  if (!FURNITURE_WORDS.test(lower) || !ANY_FURNITURE.test(lower)) return undefined;
   for (const [kind, patterns] of FURNITURE) if (patterns.some((re) => re.test(lower))) return kind;
   return undefined;
 }
@@ -153,8 +186,7 @@ function isProse(sentence: string): boolean {
   if (wordsOf(sentence) < MIN_PROSE_WORDS || NEVER_PROSE.test(sentence)) return false;
   const end = /[.!?…。！？]["'”’)\]」』]*$/.test(sentence.trim());
   if (hasUnspacedScript(sentence)) return end;
-  const lowerWords = sentence.match(/(?:^|\s)[\p{Ll}][\p{L}'’-]*/gu)?.length ?? 0;
-  return lowerWords >= 3 && end;
+  return end && lowerStarts(sentence, 3) >= 3;
 }
 
 /** Statements inside a sentence of an unspaced script, which the splitter keeps whole ("…。…。"). */
@@ -221,15 +253,20 @@ export function pageShape(paragraphs: string[]): PageShape {
       const tokens = text.split(/\s+/).filter(Boolean);
       const content: string[] = [];
       for (let i = 0; i < tokens.length; i++) {
-        const bare = tokens[i].replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-        const lower = bare.toLowerCase();
-        if (ADDRESS.test(lower)) shape.addressWords++;
-        else if (WE.test(lower)) shape.weWords++;
-        if (i > 0 && /^\p{Lu}/u.test(bare)) {
-          shape.capitalWords++;
-          if (bare.length >= 2) nameCounts.set(bare, (nameCounts.get(bare) ?? 0) + 1);
+        const bare = bareToken(tokens[i]);
+        if (bare.length <= LONGEST_PRONOUN) {
+          const lower = bare.toLowerCase();
+          if (ADDRESS.test(lower)) shape.addressWords++;
+          else if (WE.test(lower)) shape.weWords++;
         }
-        if (CONTENT_WORD.test(bare)) content.push(bare);
+        if (i > 0 && bare) {
+          const c = bare.charCodeAt(0);
+          if (c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(bare)) {
+            shape.capitalWords++;
+            if (bare.length >= 2) nameCounts.set(bare, (nameCounts.get(bare) ?? 0) + 1);
+          }
+        }
+        if (bare.length >= 5 && CONTENT_WORD.test(bare)) content.push(bare);
       }
       for (const m of text.matchAll(INNER_DATELINE))
         if (m.index > 0 || shape.sentences > 1) shape.innerDatelines++;

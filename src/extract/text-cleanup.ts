@@ -11,12 +11,14 @@ import { splitSentences } from '../language/sentences.js';
 
 /** A full stop (or ! ?) with no space before the next sentence: "storm.Officials". Not "U.S.Army", "Node.js". */
 const GLUED = /(\p{Ll}{2,})([.!?][)"”’]?)(["“]?\p{Lu}\p{Ll}+)/gu;
+/** Where GLUED could match; the look-behind lets the scan start at the rare stop, not at every letter. */
+const GLUE_POINT = /(?<=\p{Ll})[.!?][)"”’]?["“]?\p{Lu}/u;
 /** Web addresses and e-mail, whose dots are no sentence ends. */
 const ADDRESS = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/g;
 
 /** Put the missing space back between two sentences glued at a full stop; addresses are left alone. */
 export function unglueSentences(text: string): string {
-  if (!/\p{Ll}[.!?][)"”’]?["“]?\p{Lu}/u.test(text)) return text;
+  if (!GLUE_POINT.test(text)) return text;
   let out = '';
   let last = 0;
   for (const m of text.matchAll(ADDRESS)) {

@@ -4,7 +4,7 @@
  * prose lines before the page's trailing furniture (comments, related links, footers).
  */
 import { parseDate } from './dates.js';
-import { hasUnspacedScript, tokenWords } from './text-length.js';
+import { hasUnspacedScript, wordCount } from './text-length.js';
 
 export interface TextExtraction {
   title?: string;
@@ -53,11 +53,7 @@ const MASTHEAD =
 /** Navigation rows: several short items separated by pipes or bullets. */
 const NAV_LINE = /\S\s+[|•·]\s+\S.*\s[|•·]\s/;
 
-const wordsIn = (s: string) =>
-  s
-    .split(/\s+/)
-    .filter(Boolean)
-    .reduce((n, t) => n + tokenWords(t), 0);
+const wordsIn = wordCount;
 const endsLikeSentence = (s: string) => /[.!?]\s*["'“”’)]?$/.test(s) || /["”]$/.test(s);
 
 /** A line of running prose: long enough and ending like a sentence. */
