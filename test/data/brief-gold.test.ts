@@ -16,7 +16,7 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   const r = JSON.parse(out);
   const m = r.metrics;
   assert.equal(r.task, 'brief');
-  assert.equal(m.labelled, 576);
+  assert.equal(m.labelled, 615);
   assert.equal(m.matched + m.gone, m.labelled);
   for (const k of ['citation_precision', 'citation_recall', 'corroboration_exact', 'usable', 'usable_lower'])
     assert.ok(m[k] >= 0 && m[k] <= 1, `${k} ${m[k]}`);
@@ -26,7 +26,8 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // this guards against a fall below today's level, not the target.
   assert.ok(m.citation_precision >= 0.96, `citation precision ${m.citation_precision} fell under 0.96`);
   // Report counts: versions and copies of one page count once (src/analyse/copies.ts); main read 0.7651 on
-  // these labels, h5-corrob 0.8072 (BENCHMARKS.md). The target is 0.90; this guards today's level.
+  // round 1-4's labels, h5-corrob 0.8072; the merged main with round 5 (615 labels) 0.8026 (BENCHMARKS.md).
+  // The target is 0.90; this guards today's level.
   assert.ok(m.corroboration_exact >= 0.8, `corroboration exact ${m.corroboration_exact} fell under 0.80`);
   assert.ok(typeof m.not_usable === 'object');
 });
