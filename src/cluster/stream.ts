@@ -595,15 +595,10 @@ export class StoryClusterer {
       story.terms = new Map();
       story.norm2 = 0;
       story.firstDay = story.lastDay = story.firstYear = story.lastYear = undefined;
-      let dot = 0;
       for (const m of group) {
-        if (story === t) dot = this.dot(m.vector, t);
-        else {
-          const { terms, weights } = m.vector;
-          for (let i = 0; i < terms.length; i++)
-            s.terms.set(terms[i], (s.terms.get(terms[i]) ?? 0) + weights[i]);
-        }
-        if (story === t) this.fold(t, m.vector, dot);
+        // The new story is indexed as articles are; the old one keeps its index and only gets its sum back.
+        if (story === t) this.fold(t, m.vector, this.dot(m.vector, t));
+        else addInto(s.terms, m.vector);
         this.widenDates(story, m.day);
         this.widenYears(story, m.year);
       }
@@ -729,14 +724,7 @@ export class StoryClusterer {
 
   /** Dot product of a unit article vector with a story centroid. */
   private dot(vector: ArticleVector, s: StoryState): number {
-    let dot = 0;
-    const { terms, weights } = vector;
-    const c = s.terms;
-    for (let i = 0; i < terms.length; i++) {
-      const w = c.get(terms[i]);
-      if (w !== undefined) dot += weights[i] * w;
-    }
-    return dot;
+    return dotWith(vector, s.terms);
   }
 
   /** The article's dot product with a story centroid, in total and by kind of feature, and the cosine. */
@@ -921,12 +909,11 @@ export class StoryClusterer {
    * norm: |c + v|² = |c|² + 2 c·v + 1) and index the story under the report's salient terms.
    */
   private fold(s: StoryState, vector: ArticleVector, dot: number): void {
-    const { terms, weights } = vector;
-    for (let i = 0; i < terms.length; i++) s.terms.set(terms[i], (s.terms.get(terms[i]) ?? 0) + weights[i]);
+    addInto(s.terms, vector);
     s.norm2 += 2 * dot + 1;
     if (s.terms.size > MAX_TERMS) this.prune(s);
     for (const q of vector.query) {
-      const t = terms[q];
+      const t = vector.terms[q];
       if (s.indexed.size >= STORY_INDEX_CAP) break;
       if (s.indexed.has(t)) continue;
       s.indexed.add(t);
