@@ -14,6 +14,7 @@
  * paragraphs but writes a new lead is not joined either.
  */
 import type { Sentence } from '../model.js';
+import { DisjointSets } from '../text/disjoint-sets.js';
 
 /** Share of the smaller article's sentences that must be copied in the other. */
 export const COPIED_SHARE = 0.3;
@@ -109,14 +110,8 @@ export function joinCopies(
       else postings.set(g, [i]);
     }
   });
-  const parent = ids.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  };
+  const sets = new DisjointSets(ids.length);
+  const find = (i: number): number => sets.find(i);
   const report = (i: number) => reportOf.get(ids[i]) ?? ids[i];
   pages.forEach((a, i) => {
     // Articles holding at least half of a lead sentence's trigrams.
@@ -131,10 +126,7 @@ export function joinCopies(
       const b = pages[j];
       // The smaller page is judged against the larger (ties: both ways are tried, from each side).
       if (a.sentences.length > b.sentences.length || report(i) === report(j)) continue;
-      if (find(i) !== find(j) && isCopyOf(a, b)) {
-        const [x, y] = [find(i), find(j)];
-        parent[Math.max(x, y)] = Math.min(x, y);
-      }
+      if (find(i) !== find(j) && isCopyOf(a, b)) sets.union(i, j);
     }
   });
   // Reports joined through their articles: every article of a report follows its root.
@@ -144,7 +136,7 @@ export function joinCopies(
     const root = find(i);
     const prev = rootOfReport.get(r);
     if (prev === undefined) rootOfReport.set(r, root);
-    else if (find(prev) !== root) parent[Math.max(find(prev), root)] = Math.min(find(prev), root);
+    else sets.union(prev, root);
   });
   const joined = new Map<string, string>();
   ids.forEach((_, i) => {
@@ -156,17 +148,4 @@ export function joinCopies(
     out.set(id, report(find(i)));
   });
   return out;
-}
-
-/** Diagnostics: the share of `a`'s sentences copied in `b`, and whether its lead is (as `isCopyOf` judges). */
-export function copyShare(a: Sentence[], b: Sentence[]): { share: number; lead: boolean; sentences: number } {
-  const pa = pageOf(a);
-  const pb = pageOf(b);
-  let n = 0;
-  for (const g of pa.sentences) if (copied(g, pb)) n++;
-  return {
-    share: pa.sentences.length ? n / pa.sentences.length : 0,
-    lead: pa.sentences.slice(0, LEAD_SENTENCES).some((g) => copied(g, pb)),
-    sentences: pa.sentences.length,
-  };
 }

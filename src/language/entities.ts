@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Entity, EntityKind, EntityMention } from '../model.js';
 import { derived } from '../models/load.js';
+import { DisjointSets } from '../text/disjoint-sets.js';
 import { perText } from './article-analysis.js';
 import {
   BARE_HEAD_NOUNS,
@@ -675,14 +676,8 @@ function oneEditApart(a: string, b: string, end = false): boolean {
  */
 export function mergeEntities(lists: Entity[][]): Entity[] {
   const all: Draft[] = lists.flat().flatMap((e) => draftsOf.get(e) ?? [e]);
-  const parent = all.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  };
+  const sets = new DisjointSets(all.length);
+  const find = (i: number): number => sets.find(i);
   /** Roots of groups with a mention whose kind context confirmed. */
   const sureRoots = new Set<number>();
   all.forEach((e, i) => {
@@ -692,9 +687,8 @@ export function mergeEntities(lists: Entity[][]): Entity[] {
     const a = find(i);
     const b = find(j);
     // the earlier node stays the root, so that results do not depend on the order of unions
-    if (a < b) parent[b] = a;
-    else if (b < a) parent[a] = b;
-    if (sureRoots.has(a) || sureRoots.has(b)) sureRoots.add(Math.min(a, b));
+    const root = sets.union(a, b);
+    if (sureRoots.has(a) || sureRoots.has(b)) sureRoots.add(root);
   };
   /** Mentions of each group as the unions stand, by root. */
   const mentionsByGroup = () => {
