@@ -81,17 +81,20 @@ export interface IngestOptions {
   keepAll?: boolean;
 }
 
+/** A report of nothing done yet, for an ingest to fill in. */
+export const emptyIngestReport = (): IngestReport => ({
+  added: 0,
+  duplicate: 0,
+  failed: [],
+  stories: 0,
+  changed: [],
+  clustering: 'unchanged',
+  diagnostics: [],
+});
+
 /** Store the documents, then update the stories. */
 export function ingestDocuments(db: DB, docs: RawDocument[], options: IngestOptions = {}): IngestReport {
-  const report: IngestReport = {
-    added: 0,
-    duplicate: 0,
-    failed: [],
-    stories: 0,
-    changed: [],
-    clustering: 'unchanged',
-    diagnostics: [],
-  };
+  const report = emptyIngestReport();
   docs.forEach((doc, i) => {
     if (hasHash(db, doc.hash)) report.duplicate++;
     else storeDocument(db, doc, report, options.keepAll);

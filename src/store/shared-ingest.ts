@@ -7,7 +7,13 @@ import { extractArticle } from '../extract/index.js';
 import { reasonOf } from '../isolate.js';
 import { articleSentences } from '../language/sentences.js';
 import type { Article, Diagnostic, RawDocument, Sentence } from '../model.js';
-import { type IngestProgress, type IngestReport, planAsync, type StoryUpdate } from './ingest.js';
+import {
+  emptyIngestReport,
+  type IngestProgress,
+  type IngestReport,
+  planAsync,
+  type StoryUpdate,
+} from './ingest.js';
 import type { NewsStore } from './store.js';
 
 /** What became of one input: stored, already stored, or not an article (with why). */
@@ -106,15 +112,7 @@ export async function ingestInto(
   docs: RawDocument[],
   options: { words?: number; keepAll?: boolean } = {},
 ): Promise<IngestReport> {
-  const report: IngestReport = {
-    added: 0,
-    duplicate: 0,
-    failed: [],
-    stories: 0,
-    changed: [],
-    clustering: 'unchanged',
-    diagnostics: [],
-  };
+  const report = emptyIngestReport();
   for (let i = 0; i < docs.length; i += INGEST_BATCH) {
     const batch = docs.slice(i, i + INGEST_BATCH);
     const outcomes = await storeMany(store, batch, options);
