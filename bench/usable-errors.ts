@@ -6,9 +6,8 @@
  * `npx tsx bench/usable-errors.ts OUT.txt [--half tune|held] [--before N] [--shared DIR]`.
  */
 import { writeFileSync } from 'node:fs';
-import { halfOf } from '../src/eval/brief.js';
-import { briefStoryLoader, storyBriefs } from '../src/eval/brief-stories.js';
-import { readJsonl } from '../src/eval/data.js';
+import { type GoldSentence, goldProblem, labelledStories } from '../src/eval/brief.js';
+import { storyBriefs } from '../src/eval/brief-stories.js';
 import { sharedDir } from '../src/eval/shared-docs.js';
 import { articleSentences } from '../src/language/sentences.js';
 
@@ -19,17 +18,21 @@ const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 
 const half = flag('--half') ?? 'tune';
 const before = Number(flag('--before') ?? 2);
 const shared = sharedDir(flag('--shared'), 'data/gold/briefs.jsonl');
-const gold = readJsonl<{ story: string; hash: string; label: string }>('data/gold/briefs.jsonl');
+const briefed: { story: string; made: ReturnType<typeof storyBriefs> }[] = [];
+const { gold } = labelledStories<GoldSentence>(
+  'data/gold/briefs.jsonl',
+  half,
+  shared,
+  goldProblem,
+  (line) => console.error(line),
+  (story, docs) => briefed.push({ story, made: storyBriefs(story, docs) }),
+);
 const label = new Map<string, string>();
 for (const g of gold) if (!label.has(`${g.story}#${g.hash}`)) label.set(`${g.story}#${g.hash}`, g.label);
-const stories = [...new Set(gold.map((g) => g.story))].filter((s) => halfOf(s) === half);
-const load = briefStoryLoader(shared);
 const lines: string[] = [];
 const counts = new Map<string, number>();
-for (const story of stories) {
-  const docs = load(story);
-  if (!docs) continue;
-  const { briefs, sentences, articles } = storyBriefs(story, docs);
+for (const { story, made } of briefed) {
+  const { briefs, sentences, articles } = made;
   const byId = new Map(articles.map((a) => [a.id, a]));
   lines.push(`=== ${story}`);
   for (const s of sentences) {

@@ -4,8 +4,8 @@
  * `npx tsx bench/usable-read.ts OUT.txt [--shared DIR]`.
  */
 import { writeFileSync } from 'node:fs';
-import { briefStoryLoader, storyBriefs } from '../src/eval/brief-stories.js';
-import { readJsonl } from '../src/eval/data.js';
+import { type GoldSentence, goldProblem, labelledStories } from '../src/eval/brief.js';
+import { storyBriefs } from '../src/eval/brief-stories.js';
 import { sharedDir } from '../src/eval/shared-docs.js';
 
 const out = process.argv[2];
@@ -14,16 +14,20 @@ const shared = sharedDir(
   process.argv[3] === '--shared' ? process.argv[4] : undefined,
   'data/gold/briefs.jsonl',
 );
-const gold = readJsonl<{ story: string; hash: string; label: string }>('data/gold/briefs.jsonl');
+const briefed: { story: string; made: ReturnType<typeof storyBriefs> }[] = [];
+const { gold } = labelledStories<GoldSentence>(
+  'data/gold/briefs.jsonl',
+  undefined,
+  shared,
+  goldProblem,
+  (line) => console.error(line),
+  (story, docs) => briefed.push({ story, made: storyBriefs(story, docs) }),
+);
 const label = new Map(gold.map((g) => [`${g.story}#${g.hash}`, g.label]));
-const stories = [...new Set(gold.map((g) => g.story))];
-const load = briefStoryLoader(shared);
 const lines: string[] = [];
 const counts = new Map<string, number>();
-for (const story of stories) {
-  const docs = load(story);
-  if (!docs) continue;
-  for (const s of storyBriefs(story, docs).sentences) {
+for (const { story, made } of briefed) {
+  for (const s of made.sentences) {
     const l = label.get(`${s.story}#${s.hash}`) ?? '?';
     counts.set(l, (counts.get(l) ?? 0) + 1);
     lines.push(`${l}\t${story}\t${s.brief}.${s.index}\t${s.text}`);
