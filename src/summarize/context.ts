@@ -4,6 +4,7 @@
  * the product fills the budget without ever exceeding it, evaluation fills it and lets ROUGE truncate.
  */
 
+import { MONTHS_FULL, WEEKDAYS } from '../language/lexicon.js';
 import { contentTerms, wordCount } from '../language/tokens.js';
 import type { Article, Sentence, SummaryInput, SummaryOptions } from '../model.js';
 import { isCandidate, withoutDateline } from '../text/candidates.js';
@@ -154,8 +155,7 @@ export function anchored(ctx: Context, chosen: number[]): number[] {
 }
 
 /** A name after the first word: a capitalised word that is no month or weekday. */
-const NAME =
-  /\s(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}\p{Ll}/u;
+const NAME = new RegExp(`\\s(?!(?:${[...MONTHS_FULL, ...WEEKDAYS].join('|')})\\b)\\p{Lu}\\p{Ll}`, 'u');
 /** Heads of a description that stand for a named person or body ("the company", "the 45-year-old"). */
 const ROLE =
   /^(?:compani|firm|group|govern|agenc|man|woman|men|women|boy|girl|suspect|leader|presid|minist|offici|polic|teen|victim|actor|actress|singer|star|couple|famili|owner|author|court|judg|council|committe|parti|band|team|network|state|citi|countri|\d+-year-old)$/;
