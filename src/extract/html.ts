@@ -17,7 +17,7 @@ import {
 } from '../language/lexicon.js';
 import { normalizeDate } from './dates.js';
 import { metadataFrom, type PageMeta } from './html-meta.js';
-import { isSpaceCode, tokenWords } from './text-length.js';
+import { isAsciiAlnumCode, isSpaceCode, tokenWords } from './text-length.js';
 
 export interface HtmlExtraction {
   title?: string;
@@ -235,11 +235,7 @@ interface Block {
 }
 
 /** Whether a token has a letter or digit; an ASCII letter or digit up front answers without the regex. */
-const hasWordChar = (t: string) => {
-  const c = t.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-  return /[\p{L}\p{N}]/u.test(t);
-};
+const hasWordChar = (t: string) => isAsciiAlnumCode(t.charCodeAt(0)) || /[\p{L}\p{N}]/u.test(t);
 
 /** Words of a text whose tokens are parted by single spaces: tokens with a letter or digit, by `tokenWords`. */
 const countWords = (s: string) => {
@@ -253,10 +249,7 @@ const countWords = (s: string) => {
       continue;
     }
     if (i > start) {
-      const first = s.charCodeAt(start);
-      const alnum =
-        (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
-      if (alnum && plain) n++;
+      if (plain && isAsciiAlnumCode(s.charCodeAt(start))) n++;
       else {
         const t = s.slice(start, i);
         if (hasWordChar(t)) n += tokenWords(t);

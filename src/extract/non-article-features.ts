@@ -6,7 +6,7 @@
  * way. Pure and linear in the text.
  */
 import { splitSentences } from '../language/sentences.js';
-import { hasUnspacedScript, isSpaceCode, wordCount } from './text-length.js';
+import { hasUnspacedScript, isAsciiLetterCode, isSpaceCode, wordCount } from './text-length.js';
 
 export type NonArticleReason =
   | 'error page'
@@ -130,8 +130,6 @@ export interface PageShape {
 
 const wordsOf = wordCount;
 
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
 /** The words of a sentence that start with a lower-case letter: `(?:^|\s)\p{Ll}` counted, stopping at `enough`. */
 function lowerStarts(sentence: string, enough: number): number {
   let n = 0;
@@ -146,7 +144,7 @@ function lowerStarts(sentence: string, enough: number): number {
 
 /** A token without the non-letters at its ends (an ASCII letter at both ends needs no regex). */
 const bareToken = (t: string) =>
-  isAsciiLetter(t.charCodeAt(0)) && isAsciiLetter(t.charCodeAt(t.length - 1))
+  isAsciiLetterCode(t.charCodeAt(0)) && isAsciiLetterCode(t.charCodeAt(t.length - 1))
     ? t
     : t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 

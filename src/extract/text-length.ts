@@ -41,6 +41,12 @@ export function hasUnspacedScript(text: string): boolean {
   return HIGH.test(text) && UNSPACED.test(text);
 }
 
+/** Whether a UTF-16 code unit is an ASCII letter. */
+export const isAsciiLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Whether a UTF-16 code unit is an ASCII letter or digit. */
+export const isAsciiAlnumCode = (c: number): boolean => (c >= 48 && c <= 57) || isAsciiLetterCode(c);
+
 /** Whether a UTF-16 code unit is whitespace as the regular expression `\s` reads it. */
 export function isSpaceCode(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
