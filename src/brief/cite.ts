@@ -223,14 +223,6 @@ export function negationConflict(a: string, b: string): boolean {
   return false;
 }
 
-/** The checks `articleEvidence` applies, from this module (figures, negation). */
-export const citeChecks = {
-  numbers: conflictingNumbers,
-  negation: negationConflict,
-  figures: countedFigures,
-  agree: agreeingFigure,
-};
-
 /**
  * Each of a sentence's coordinated main clauses must be stated (data/gold/briefs.md: "a sentence of two
  * coordinated main clauses needs both"): a citing sentence must carry at least this share of each clause's
