@@ -140,7 +140,7 @@ const NUMBER_WORDS: Record<string, string> = {
 /** The quantities a sentence states, normalized ("3,000" → "3000", "six" → "6"); years excluded. */
 export function quantities(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/\b(\d[\d,. ]*\d|\d)\b|\b([a-z]+)\b/g)) {
+  for (const m of text.toLowerCase().matchAll(/\b(\d[\d,. ]*\d|\d)(?:st|nd|rd|th)?\b|\b([a-z]+)\b/g)) {
     if (m[1]) {
       const v = m[1].replace(/[, ](?=\d{3}\b)/g, '').replace(/\s+/g, '');
       if (/^(19|20)\d\d$/.test(v)) continue;

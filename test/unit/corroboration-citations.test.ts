@@ -156,3 +156,14 @@ test('a clause split only by a comma list is not a second clause', () => {
   assert.deepEqual(mainClauses('Mira Lund, Oskar Vey and Ines Karr signed the Harbor pact in Tolvik.'), []);
   assert.equal(mainClauses('The ferry stopped at Tolvik, and the crew went ashore for supplies.').length, 2);
 });
+
+test('an ordinal states its number: a 41st birthday and turning 41 agree', () => {
+  assert.equal(
+    conflictingNumbers(
+      'Pell Arno was celebrating his 41st birthday at the inn.',
+      'Arno, who turned 41 that day, was at the inn.',
+    ),
+    false,
+  );
+  assert.equal(conflictingNumbers('his 41st birthday', 'who turned 42'), true);
+});
