@@ -228,7 +228,7 @@ export interface TeacherLog {
  * Version of the saved state: a snapshot of another version is not restored (the store then replays its
  * articles). Bump it whenever the state layout or the features articles are analysed into change.
  */
-const SNAPSHOT_VERSION = 5;
+const SNAPSHOT_VERSION = 6;
 
 /** Everything a clusterer has learned, as saved by `snapshot` (shared objects stay shared). */
 interface ClustererState {
