@@ -76,7 +76,7 @@ export const DEFAULTS: Required<ClustererOptions> = {
   timeBonus: 0.1,
   windowDays: 3,
   halfLifeDays: 14,
-  merge: 0.4,
+  merge: 0.3,
   nameBoost: NAME_BOOST,
   yearPenalty: 0.5,
   retainArticles: 20_000,

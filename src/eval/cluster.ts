@@ -235,7 +235,7 @@ export const task: EvalTask = {
     'from-summarization': 'pool every cluster of a summarization JSONL; gold = cluster id',
     join: 'similarity needed to join a story (default 0.15)',
     duplicate: 'containment needed to be one report (default 0.5)',
-    merge: 'centroid cosine for two matched stories to merge (default 0.4; > 1 disables)',
+    merge: 'centroid cosine for two matched stories to merge (default 0.3; > 1 disables)',
     'name-boost': 'weight of name/number features (default 1.5; 0 disables)',
     'year-penalty': 'similarity factor for an article a year or more outside a story (default 0.5)',
     'retain-articles': 'arrivals after which a quiet story closes (default 20000)',

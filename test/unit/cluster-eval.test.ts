@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { baselineClusters } from '../../src/cluster/baseline.js';
 import { analyze } from '../../src/cluster/features.js';
 import { StoryClusterer } from '../../src/cluster/stream.js';
 import { bcubed, clusterMetrics, pairwiseAndAri, pooledStream, toArticle } from '../../src/eval/cluster.js';
@@ -70,4 +71,18 @@ test('a row of page furniture is marked not an article and seeds no story; a sho
 test('only four digits make a year: "20-1" and "19th" are not years', () => {
   assert.equal(analyze('The Hornets won 20-1 on the 19th of March.', 1.5).latestYear, undefined);
   assert.equal(analyze('The Hornets won 20-1 in 2005 and again in 1998.', 1.5).latestYear, 2005);
+});
+
+test('the baseline, like the clusterer, starts no story from a page marked not an article', () => {
+  const wire = 'The Velling harbour board fired its chief pilot on Monday after the ferry Aster ran aground.';
+  const rows = [
+    toArticle('n1', 'Our crawler visits these pages so that they can be archived as they change.'),
+    toArticle('w1', wire),
+    toArticle('w2', `${wire} Divers checked the hull.`),
+  ];
+  rows[0].nonArticle = { reason: 'crawl notice' };
+  const labels = baselineClusters(rows);
+  assert.ok(labels[0] < 0);
+  assert.equal(labels[1], labels[2]);
+  assert.equal(labels[1], 0);
 });
