@@ -29,6 +29,13 @@ const POINTS_BACK =
 const DEMONSTRATIVE =
   /^(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?!(?:the|a|an|some|any|there|it|he|she|they|we|such|no|many|most|all|day|days|week|weeks|weekend|month|months|year|years|morning|afternoon|evening|night|time|times|season|spring|summer|fall|autumn|winter|past|coming|decade|century|moment|hour|week['’]s|year['’]s)\b)\p{Ll}/u;
 
+/**
+ * An opening phrase that points back with a demonstrative ("For that reason, …", "To get around that issue,
+ * …", "Under those circumstances, …"); not a time ("Earlier this month, …") nor "this country".
+ */
+const DEMONSTRATIVE_PHRASE =
+  /^(?:In|At|For|During|Under|With|After|Despite|Given|If|When|On|Of|Over|To|By|Because|Since|Before|From|Without|Unlike|Along|According|Beyond|Through|Against|Like|Amid|Among|Until|\p{Lu}\p{Ll}+(?:ing|ed))\s+(?:\S+\s+){0,2}(?:that|this|these|those)\s+(?!(?:day|days|week|weeks|weekend|month|months|year|years|morning|afternoon|evening|night|time|times|season|spring|summer|fall|autumn|winter|decade|century|moment|hour|country|nation)\b)\p{Ll}[\p{L}-]*,/u;
+
 /** A pointer to the page, not news: "Read part of the interview below", "Watch the video above". */
 const POINTS_AT_PAGE =
   /^(?:read|watch|see|listen to|look at|take a look at|check out)\b[^.]{0,80}\b(?:below|above)[.:]?$/i;
@@ -96,7 +103,13 @@ export function secondReference(text: string): string | undefined {
 
 /** Why a sentence cannot stand alone in a summary, or undefined when it can (its subject aside). */
 export function notStandAlone(text: string): 'points-back' | 'person' | 'quotation' | undefined {
-  if (POINTS_BACK.test(text) || DEMONSTRATIVE.test(text) || POINTS_AT_PAGE.test(text)) return 'points-back';
+  if (
+    POINTS_BACK.test(text) ||
+    DEMONSTRATIVE.test(text) ||
+    DEMONSTRATIVE_PHRASE.test(text) ||
+    POINTS_AT_PAGE.test(text)
+  )
+    return 'points-back';
   if (unbalancedQuotes(text)) return 'quotation';
   const outside = outsideQuotes(text);
   if (HAS_QUOTATION.test(text) && !REPORTING.test(outside)) return 'quotation';

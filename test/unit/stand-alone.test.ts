@@ -201,6 +201,8 @@ test('a demonstrative with a noun or verb, or a pointer to the page, points back
     'Those crossings were cancelled because of the storm on Monday.',
     'Read part of the skipper’s letter to the harbour board below.',
     'That led to a second inquiry into the harbour board.',
+    'To get around that problem, the harbour board hired a second skipper.',
+    'Under those circumstances, the ferry would have to turn back to port.',
   ])
     assert.equal(notStandAlone(text), 'points-back', text);
   for (const text of [
@@ -210,6 +212,8 @@ test('a demonstrative with a noun or verb, or a pointer to the page, points back
     'Readers can find the full timetable of the island ferry at the harbour office.',
     '"This is our harbour and our ferry," the skipper said on Monday.',
     'When Porthallow got its quay in 1890, however, it became a ferry town.',
+    'Earlier this month, the harbour board voted to buy a second ferry.',
+    'The skipper says that, on most days, the ferry sails on time.',
   ])
     assert.equal(notStandAlone(text), undefined, text);
 });
