@@ -46,20 +46,20 @@ export interface Context {
  */
 export const standsAlone = (s: Sentence): boolean => isCandidate(s) && !notStandAlone(withoutDateline(s));
 
+/** A quotation left open longer than this many sentences has more likely lost its closing mark. */
+const QUOTED_RUN = 4;
+
 /**
  * The sentences that begin inside a quotation opened by an earlier sentence of their paragraph: the rest of
  * a quotation whose speaker is in the sentence before ("… has said: “It’s not hers. | It’s an heirloom.”").
  * `sentences` in article order (as a story's sentences are); linear.
  */
-const QUOTED_RUN = 4;
-
 export function insideQuotation(sentences: Sentence[]): Set<Sentence> {
   const out = new Set<Sentence>();
   let open = 0;
   let prev: Sentence | undefined;
   for (const s of sentences) {
     if (!prev || prev.articleId !== s.articleId || prev.paragraph !== s.paragraph) open = 0;
-    // A quotation left open longer than a few sentences has more likely lost its closing mark.
     if (open > QUOTED_RUN) open = 0;
     if (open && !/^["“]/.test(s.text)) out.add(s);
     open = quotationOpenAfter(s.text, open > 0) ? open + 1 : 0;
@@ -70,6 +70,9 @@ export function insideQuotation(sentences: Sentence[]): Set<Sentence> {
 
 /** A paragraph cut off in mid-sentence: it ends on a comma or a word that cannot end a sentence. */
 const CUT_OFF = /(?:,|\b(?:a|an|the|of|to|and|or|for|in|on|at|by|with|from|is|are|was|were|be|as))$/i;
+
+/** A sentence that opens with a lower-case word (not a name like "eBay"): the end of a broken line. */
+const LINE_END = /^\p{Ll}+(?=[\s,;:])/u;
 
 /**
  * The sentences of a text broken by hard line ends (a document's text run through a converter, "… in favor
@@ -82,7 +85,7 @@ export function brokenLines(sentences: Sentence[]): Set<Sentence> {
   for (const s of sentences) {
     if (prev && prev.articleId === s.articleId) {
       const broken =
-        prev.paragraph === s.paragraph ? /^\p{Ll}/u.test(prev.text) : CUT_OFF.test(prev.text.trimEnd());
+        prev.paragraph === s.paragraph ? LINE_END.test(prev.text) : CUT_OFF.test(prev.text.trimEnd());
       if (broken) out.add(s);
     }
     prev = s;

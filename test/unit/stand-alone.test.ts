@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { isCaption } from '../../src/extract/captions.js';
 import { articleSentences } from '../../src/language/sentences.js';
 import type { Article } from '../../src/model.js';
-import { insideQuotation } from '../../src/summarize/context.js';
+import { brokenLines, insideQuotation } from '../../src/summarize/context.js';
 import { summarize } from '../../src/summarize/index.js';
 import { isCandidate } from '../../src/text/candidates.js';
 import {
@@ -237,5 +237,24 @@ test('a quotation left open runs into the next sentences of its paragraph', () =
   assert.deepEqual(
     sentences.filter((s) => inside.has(s)).map((s) => s.text),
     ['It belongs to the harbour board.', 'They never fixed it.”'],
+  );
+});
+
+test('a text broken by hard line ends: the sentences after a cut-off line are no candidates', () => {
+  const a = article(
+    'w',
+    [
+      'The harbour board said the new timetable would be reviewed by the',
+      'Ferry Council, which meets in May. The skipper agreed.',
+      'and the island council. The review starts in June.',
+      'The ferry sailed late again on Tuesday. eBay sold the old boat. The quay was repaired.',
+    ].join('\n\n'),
+    '2025-03-01',
+  );
+  const sentences = articleSentences(a);
+  const broken = brokenLines(sentences);
+  assert.deepEqual(
+    sentences.filter((s) => broken.has(s)).map((s) => s.text),
+    ['Ferry Council, which meets in May.', 'The review starts in June.'],
   );
 });
