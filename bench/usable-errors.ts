@@ -10,6 +10,7 @@ import { type GoldSentence, goldProblem, labelledStories } from '../src/eval/bri
 import { storyBriefs } from '../src/eval/brief-stories.js';
 import { sharedDir } from '../src/eval/shared-docs.js';
 import { articleSentences } from '../src/language/sentences.js';
+import { brokenLines, insideQuotation, standsAlone } from '../src/summarize/context.js';
 
 const args = process.argv.slice(2);
 const out = args[0];
@@ -39,12 +40,16 @@ for (const { story, made } of briefed) {
     const l = label.get(`${s.story}#${s.hash}`) ?? '?';
     counts.set(l, (counts.get(l) ?? 0) + 1);
     const from = briefs[s.brief].summary[s.index].from;
+    const a = byId.get(from.articleId);
+    const own = a ? articleSentences(a) : [];
+    // "weak": taken although it does not stand alone (the pool was too small without it).
+    const me = own[from.sentenceIndex];
+    const weak =
+      me && (!standsAlone(me) || insideQuotation(own).has(me) || brokenLines(own).has(me)) ? ' weak' : '';
     lines.push(
-      `${l === 'usable' ? '  ' : '**'} ${l}\t${s.brief}.${s.index}\t${s.from}#${from.sentenceIndex}\t${s.text}`,
+      `${l === 'usable' ? '  ' : '**'} ${l}${weak}\t${s.brief}.${s.index}\t${s.from}#${from.sentenceIndex}\t${s.text}`,
     );
     if (l !== 'usable' && before > 0) {
-      const a = byId.get(from.articleId);
-      const own = a ? articleSentences(a) : [];
       for (const p of own.slice(Math.max(0, from.sentenceIndex - before), from.sentenceIndex))
         lines.push(`\t\t\t<${from.sentenceIndex - p.index}> ${p.text}`);
     }

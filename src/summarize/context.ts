@@ -8,7 +8,7 @@ import { MONTHS_FULL, WEEKDAYS } from '../language/lexicon.js';
 import { contentTerms, wordCount } from '../language/tokens.js';
 import type { Article, Sentence, SummaryInput, SummaryOptions } from '../model.js';
 import { isCandidate, withoutDateline } from '../text/candidates.js';
-import { definiteSubject, notStandAlone, secondReference } from '../text/stand-alone.js';
+import { definiteSubject, notStandAlone, quotationOpenAfter, secondReference } from '../text/stand-alone.js';
 import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
 
 export interface SummarizeOptions extends SummaryOptions {
@@ -46,12 +46,65 @@ export interface Context {
  */
 export const standsAlone = (s: Sentence): boolean => isCandidate(s) && !notStandAlone(withoutDateline(s));
 
+/** A quotation left open longer than this many sentences has more likely lost its closing mark. */
+const QUOTED_RUN = 4;
+
+/**
+ * The sentences that begin inside a quotation opened by an earlier sentence of their paragraph: the rest of
+ * a quotation whose speaker is in the sentence before ("… has said: “It’s not hers. | It’s an heirloom.”").
+ * `sentences` in article order (as a story's sentences are); linear.
+ */
+export function insideQuotation(sentences: Sentence[]): Set<Sentence> {
+  const out = new Set<Sentence>();
+  let open = 0;
+  let prev: Sentence | undefined;
+  for (const s of sentences) {
+    if (!prev || prev.articleId !== s.articleId || prev.paragraph !== s.paragraph) open = 0;
+    if (open > QUOTED_RUN) open = 0;
+    if (open && !/^["“]/.test(s.text)) out.add(s);
+    open = quotationOpenAfter(s.text, open > 0) ? open + 1 : 0;
+    prev = s;
+  }
+  return out;
+}
+
+/** A paragraph cut off in mid-sentence: it ends on a comma or a word that cannot end a sentence. */
+const CUT_OFF = /(?:,|\b(?:a|an|the|of|to|and|or|for|in|on|at|by|with|from|is|are|was|were|be|as))$/i;
+
+/** A sentence that opens with a lower-case word (not a name like "eBay"): the end of a broken line. */
+const LINE_END = /^\p{Ll}+(?=[\s,;:])/u;
+
+/**
+ * The sentences of a text broken by hard line ends (a document's text run through a converter, "… in favor
+ * of | Clinton, whom …"): a sentence that opens a paragraph after one cut off in mid-sentence, or follows in
+ * its paragraph a sentence that opens in lower case (a broken line's end). `sentences` in article order.
+ */
+export function brokenLines(sentences: Sentence[]): Set<Sentence> {
+  const out = new Set<Sentence>();
+  let prev: Sentence | undefined;
+  for (const s of sentences) {
+    if (prev && prev.articleId === s.articleId) {
+      const broken =
+        prev.paragraph === s.paragraph ? LINE_END.test(prev.text) : CUT_OFF.test(prev.text.trimEnd());
+      if (broken) out.add(s);
+    }
+    prev = s;
+  }
+  return out;
+}
+
 export function buildContext(input: SummaryInput, options: SummarizeOptions): Context {
-  const standalone = input.sentences.filter(standsAlone);
-  // Keep sentences that do not stand alone only when too few others remain to fill the budget twice over.
-  const enough = standalone.reduce((n, s) => n + wordCount(s.text), 0) >= 2 * options.words;
+  const quoted = insideQuotation(input.sentences);
+  const broken = brokenLines(input.sentences);
+  const alone = (s: Sentence) => standsAlone(s) && !quoted.has(s) && !broken.has(s);
+  const standalone = input.sentences.filter(alone);
+  // A reader's summary takes only sentences that stand alone: it is shorter (or empty) rather than show one that
+  // points back or quotes without its speaker. Evaluation (`fill`) must fill a fixed length: it keeps those
+  // that do not stand alone when too few others remain to fill the budget twice over (charged in `weak`).
+  const enough = !options.fill || standalone.reduce((n, s) => n + wordCount(s.text), 0) >= 2 * options.words;
   const candidates = enough ? standalone : input.sentences.filter(isCandidate);
-  const pool = candidates.length ? candidates : input.sentences.filter((s) => wordCount(s.text) > 0);
+  const pool =
+    candidates.length || enough ? candidates : input.sentences.filter((s) => wordCount(s.text) > 0);
   const terms = pool.map((s) => contentTerms(s.text));
   const df = documentFrequencies(terms);
   const vectors = terms.map((t) => tfidfVector(t, df, pool.length));
@@ -70,7 +123,7 @@ export function buildContext(input: SummaryInput, options: SummarizeOptions): Co
     query: query?.size ? query : undefined,
     docs: new Set(pool.map((s) => s.articleId)).size,
     position: pool.map((s) => s.index),
-    weak: pool.map((s) => !enough && !standsAlone(s)),
+    weak: pool.map((s) => !enough && !alone(s)),
     options,
   };
 }

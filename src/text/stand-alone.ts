@@ -21,6 +21,25 @@ import { isStopword, stem } from '../language/tokens.js';
 const POINTS_BACK =
   /^(?:(?:he|she|they)['’](?:s|re|ve|d|ll)\b|["“'‘]?(?:no|yes|yeah|well|oh),\s|["“'‘(]?(?:he|she|they|it|his|her|their|its|him|them|these|those|such|but|and|or|so|yet|also|however|meanwhile|still|instead|then|there|here)\b(?![-'’])|(?:this|that)\s+(?:is|was|will|would|has|had|could|can|may|might|should|means|meant|came|comes|includes|included)\b|(?:many|some|others|both|most|several|few|all)\s+(?:had|have|were|are|was|is|will|would|said|say|could|did)\b|(?:one|two|three|some|many|most|all|both|none|each|neither|either) of (?:the|them|those|these|their)\b|\(|[^,"“”]{3,80},\s+(?:he|she|they|it|his|her|their|its)\s)/i;
 
+/**
+ * A demonstrative and a noun or verb as the opening ("That finding is …", "This updating of …", "That led to
+ * …"): the thing was named in a sentence before. Not a time ("This year", "That night", "These days"); not in
+ * a quotation, whose speaker's "this" a reader takes as the speaker's ("“This is our land,” Lee said").
+ */
+const DEMONSTRATIVE =
+  /^(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?!(?:the|a|an|some|any|there|it|he|she|they|we|such|no|many|most|all|day|days|week|weeks|weekend|month|months|year|years|morning|afternoon|evening|night|time|times|season|spring|summer|fall|autumn|winter|past|coming|decade|century|moment|hour|week['’]s|year['’]s)\b)\p{Ll}/u;
+
+/**
+ * An opening phrase that points back with a demonstrative ("For that reason, …", "To get around that issue,
+ * …", "Under those circumstances, …"); not a time ("Earlier this month, …") nor "this country".
+ */
+const DEMONSTRATIVE_PHRASE =
+  /^(?:In|At|For|During|Under|With|After|Despite|Given|If|When|On|Of|Over|To|By|Because|Since|Before|From|Without|Unlike|Along|According|Beyond|Through|Against|Like|Amid|Among|Until|\p{Lu}\p{Ll}+(?:ing|ed))\s+(?:\S+\s+){0,2}(?:that|this|these|those)\s+(?!(?:day|days|week|weeks|weekend|month|months|year|years|morning|afternoon|evening|night|time|times|season|spring|summer|fall|autumn|winter|decade|century|moment|hour|country|nation)\b)\p{Ll}[\p{L}-]*,/u;
+
+/** A pointer to the page, not news: "Read part of the interview below", "Watch the video above". */
+const POINTS_AT_PAGE =
+  /^(?:read|watch|see|listen to|look at|take a look at|check out)\b[^.]{0,80}\b(?:below|above)[.:]?$/i;
+
 /** Typewriter doubled marks (``…'' and ‘‘…’’) as the curly quotation marks they stand for. */
 const curlyQuotes = (text: string): string => text.replace(/``|‘‘/g, '“').replace(/''|’’/g, '”');
 
@@ -36,6 +55,31 @@ function unbalancedQuotes(raw: string): boolean {
   const close = (text.match(/”/g) ?? []).length;
   const straight = (text.match(/"/g) ?? []).length;
   return open !== close || straight % 2 === 1;
+}
+
+/**
+ * Whether a quotation is still open after `text`, given whether one was open before it. A curly opening mark
+ * opens and a closing one closes; a straight mark opens when it starts a word (at the start or after a space
+ * or bracket, before a letter or digit) and closes when it ends one (after a letter, digit or punctuation);
+ * a straight mark between spaces says nothing. A sentence that starts inside a quotation opened by an earlier
+ * sentence of its paragraph ("… said: “It’s not hers. | It’s a treasured heirloom.”") is part of that
+ * quotation, its speaker in a sentence before.
+ */
+export function quotationOpenAfter(text: string, open: boolean): boolean {
+  let now = open;
+  const t = curlyQuotes(text);
+  for (let k = 0; k < t.length; k++) {
+    const ch = t[k];
+    if (ch === '“') now = true;
+    else if (ch === '”') now = false;
+    else if (ch === '"') {
+      const before = k === 0 ? ' ' : t[k - 1];
+      const after = t[k + 1] ?? ' ';
+      if (/[\s([{—–-]/.test(before) && /[\p{L}\p{N}'‘]/u.test(after)) now = true;
+      else if (!/\s/.test(before)) now = false;
+    }
+  }
+  return now;
 }
 
 /** A quotation of five words or more (shorter ones are scare quotes or titles: "body slamming"). */
@@ -59,7 +103,13 @@ export function secondReference(text: string): string | undefined {
 
 /** Why a sentence cannot stand alone in a summary, or undefined when it can (its subject aside). */
 export function notStandAlone(text: string): 'points-back' | 'person' | 'quotation' | undefined {
-  if (POINTS_BACK.test(text)) return 'points-back';
+  if (
+    POINTS_BACK.test(text) ||
+    DEMONSTRATIVE.test(text) ||
+    DEMONSTRATIVE_PHRASE.test(text) ||
+    POINTS_AT_PAGE.test(text)
+  )
+    return 'points-back';
   if (unbalancedQuotes(text)) return 'quotation';
   const outside = outsideQuotes(text);
   if (HAS_QUOTATION.test(text) && !REPORTING.test(outside)) return 'quotation';

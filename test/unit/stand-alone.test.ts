@@ -3,12 +3,14 @@ import { test } from 'node:test';
 import { isCaption } from '../../src/extract/captions.js';
 import { articleSentences } from '../../src/language/sentences.js';
 import type { Article } from '../../src/model.js';
+import { brokenLines, insideQuotation } from '../../src/summarize/context.js';
 import { summarize } from '../../src/summarize/index.js';
 import { isCandidate } from '../../src/text/candidates.js';
 import {
   definiteSubject,
   notStandAlone,
   outsideQuotes,
+  quotationOpenAfter,
   secondReference,
 } from '../../src/text/stand-alone.js';
 import { sentenceOf } from '../helpers.js';
@@ -190,4 +192,69 @@ test('a summary shows a definite description only after what it refers to', () =
   );
   const shown = summarize({ articles: [told], sentences: articleSentences(told) }, { words: 40 });
   assert.equal(shown.length, 2, 'the description follows the sentence that introduces it');
+});
+
+test('a demonstrative with a noun or verb, or a pointer to the page, points back', () => {
+  for (const text of [
+    'That ferry is the oldest on the coast, the harbour master said.',
+    'This updating of the old harbour plan is more ambitious than the last one.',
+    'Those crossings were cancelled because of the storm on Monday.',
+    'Read part of the skipper’s letter to the harbour board below.',
+    'That led to a second inquiry into the harbour board.',
+    'To get around that problem, the harbour board hired a second skipper.',
+    'Under those circumstances, the ferry would have to turn back to port.',
+  ])
+    assert.equal(notStandAlone(text), 'points-back', text);
+  for (const text of [
+    'This week the harbour board will vote on the new island timetable.',
+    'That night the evening ferry sailed two hours late from the quay.',
+    'This summer the island ferry carries more cyclists than cars.',
+    'Readers can find the full timetable of the island ferry at the harbour office.',
+    '"This is our harbour and our ferry," the skipper said on Monday.',
+    'When Porthallow got its quay in 1890, however, it became a ferry town.',
+    'Earlier this month, the harbour board voted to buy a second ferry.',
+    'The skipper says that, on most days, the ferry sails on time.',
+  ])
+    assert.equal(notStandAlone(text), undefined, text);
+});
+
+test('a quotation left open runs into the next sentences of its paragraph', () => {
+  assert.equal(quotationOpenAfter('The skipper said: “It was not my boat.', false), true);
+  assert.equal(quotationOpenAfter('It was the harbour’s boat.”', true), false);
+  assert.equal(quotationOpenAfter('"It was late," he said of the ferry.', false), false);
+  assert.equal(quotationOpenAfter('He said the ferry was "late again', false), true);
+  assert.equal(quotationOpenAfter('" Menu | Home | the ferry sailed late.', false), false);
+  const a = article(
+    'q',
+    [
+      'The skipper said on Monday: “The boat was not mine. It belongs to the harbour board. They never fixed it.”',
+      'The ferry sailed late again on Tuesday. The harbour board did not comment.',
+    ].join('\n\n'),
+    '2025-03-01',
+  );
+  const sentences = articleSentences(a);
+  const inside = insideQuotation(sentences);
+  assert.deepEqual(
+    sentences.filter((s) => inside.has(s)).map((s) => s.text),
+    ['It belongs to the harbour board.', 'They never fixed it.”'],
+  );
+});
+
+test('a text broken by hard line ends: the sentences after a cut-off line are no candidates', () => {
+  const a = article(
+    'w',
+    [
+      'The harbour board said the new timetable would be reviewed by the',
+      'Ferry Council, which meets in May. The skipper agreed.',
+      'and the island council. The review starts in June.',
+      'The ferry sailed late again on Tuesday. eBay sold the old boat. The quay was repaired.',
+    ].join('\n\n'),
+    '2025-03-01',
+  );
+  const sentences = articleSentences(a);
+  const broken = brokenLines(sentences);
+  assert.deepEqual(
+    sentences.filter((s) => broken.has(s)).map((s) => s.text),
+    ['Ferry Council, which meets in May.', 'The review starts in June.'],
+  );
 });
