@@ -36,7 +36,7 @@ const { arg, out } = trainerArgs();
 const shared = resolve(arg('--shared') ?? resolve(ROOT, '../shared/data'));
 const SETS = ['trafilatura-dev', 'l3s-gn1', 'dragnet', 'readability'];
 /** Candidates outside the container: at most this many blocks away. */
-const WINDOW = 6;
+const WINDOW = Number(arg('--window') ?? 6);
 /** Blocks shorter than this are never added (captions, bylines and datelines: the sets' golds disagree on them). */
 const ADD_WORDS = Number(arg('--add-words') ?? 12);
 const L2 = Number(arg('--l2') ?? 1);
