@@ -23,6 +23,7 @@ const TRAINERS = [
   'quote-ranker',
   'paraphrase',
   'same-story',
+  'extract-blocks',
   'non-article',
 ];
 /** The trainers that read the quote data --data names (the NER trainer reads CoNLL-2003, the paraphrase trainer MSRP). */

@@ -5,7 +5,9 @@
  *      word count and the share of words inside links; furniture (nav, footers, forms, comment and share
  *      widgets, by tag or by class/id) is skipped;
  *   3. score every element by the blocks beneath it: prose adds, link lists and fragments subtract;
- *      the best-scoring element is the article container, and its blocks are the body.
+ *      the best-scoring element is the article container, and its blocks are the body;
+ *   4. the learned block classifier (blocks.ts, models/extract-blocks.json) refines that choice: it may add a
+ *      block just outside the container, or drop one inside it (thresholds chosen leave-one-set-out).
  * The scoring is newsfuse's own; the named heuristics are the constants below.
  */
 import { Parser } from 'htmlparser2';
@@ -15,6 +17,14 @@ import {
   FURNITURE_LINE_OPENINGS,
   RELATED_HEADINGS,
 } from '../language/lexicon.js';
+import {
+  type BlockFacts,
+  type BlockModel,
+  blockFeatures,
+  blockModel,
+  contentProbability,
+  nameBits,
+} from './blocks.js';
 import { normalizeDate } from './dates.js';
 import { metadataFrom, type PageMeta } from './html-meta.js';
 import { isAsciiAlnumCode, isSpaceCode, tokenWords } from './text-length.js';
@@ -219,12 +229,14 @@ interface Node {
   holdsBody: boolean;
   /** It or an element around it is a figure or a caption. */
   caption: boolean;
+  /** NAME_BITS (blocks.ts) of the class/id names on it and its ancestors. */
+  names: number;
   /** Sum of the positive block values beneath it. */
   good: number;
   score: number;
 }
 
-interface Block {
+export interface Block {
   owner: Node;
   /** Inside a figure or caption. */
   caption: boolean;
@@ -283,6 +295,7 @@ function blockValue(b: Block): number {
 interface Names {
   furniture: boolean;
   articleBody: boolean;
+  bits: number;
 }
 
 function namesOf(key: string): Names {
@@ -291,10 +304,29 @@ function namesOf(key: string): Names {
       (EXTRACT_PARAMS.authorBoxes && AUTHOR_BOX.test(key)) ||
       (FURNITURE.test(key) && !CONTENT_HINT.test(key)),
     articleBody: ARTICLE_BODY.test(key),
+    bits: key.trim() ? nameBits(key) : 0,
   };
 }
 
 export function extractHtml(html: string): HtmlExtraction {
+  const model = blockModel();
+  const page = readHtmlPage(html, model?.window ?? 0);
+  if ('refused' in page) return { paragraphs: [], refused: page.refused };
+  const paragraphs = page.body.finish(modelKeep(page.body, model));
+  return {
+    ...page.fields,
+    title: page.fields.title ?? headingBefore(page.blocks, paragraphs[0]),
+    paragraphs,
+  };
+}
+
+/** A page read: its metadata, its text blocks, and the article container with the candidates around it. */
+export type HtmlPage =
+  | { fields: Omit<HtmlExtraction, 'paragraphs'>; blocks: Block[]; body: BodyChoice }
+  | { refused: string };
+
+/** Read a page up to the block classifier's decision (`window`: how far outside the container candidates go). */
+export function readHtmlPage(html: string, window: number): HtmlPage {
   const root: Node = {
     tag: '#root',
     parent: undefined,
@@ -303,6 +335,7 @@ export function extractHtml(html: string): HtmlExtraction {
     articleBody: false,
     holdsBody: false,
     caption: false,
+    names: 0,
     good: 0,
     score: 0,
   };
@@ -404,6 +437,7 @@ export function extractHtml(html: string): HtmlExtraction {
           furniture,
           articleBody,
           holdsBody: articleBody,
+          names: parentNode.names | named.bits,
           good: 0,
           score: 0,
         };
@@ -444,17 +478,15 @@ export function extractHtml(html: string): HtmlExtraction {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.write(html);
-  if (refused) return { paragraphs: [], refused };
+  if (refused) return { refused };
   parser.end();
   flush();
 
   const { articleBody, ...m } = metadataFrom(meta);
-  const paragraphs = bodyBlocks(blocks, m.title, articleBody);
   return {
-    ...m,
-    title: m.title ?? headingBefore(blocks, paragraphs[0]),
-    published: normalizeDate(m.published),
-    paragraphs,
+    fields: { ...m, published: normalizeDate(m.published) },
+    blocks,
+    body: bodyChoice(blocks, m.title, articleBody, window),
   };
 }
 
@@ -516,8 +548,36 @@ function fallbackBlocks(blocks: Block[], articleBody: string | undefined): strin
   return articleBody ? ldParagraphs(articleBody) : [];
 }
 
-/** Score elements by the blocks beneath them and return the texts of the best element's blocks. */
-function bodyBlocks(blocks: Block[], title: string | undefined, articleBody?: string): string[] {
+/** The container's blocks and the candidates around it, before the block classifier decides (see blocks.ts). */
+export interface BodyChoice {
+  /** Candidate blocks: those inside the container, and those up to the window outside it, in page order. */
+  candidates: BlockFacts[];
+  /** What the classifier reads of candidate k (made on demand). */
+  facts(k: number): BlockFacts;
+  /** Whether each candidate is inside the container the rules chose. */
+  inside: boolean[];
+  /** Each candidate's words, and its distance in blocks from the container (0 inside). */
+  words: number[];
+  distance: number[];
+  /** Whether each candidate is a related-links heading (kept as a marker where it stands, never as text). */
+  markers: boolean[];
+  /** The article's paragraphs when the candidates flagged `true` are kept. */
+  finish(keep: readonly boolean[]): string[];
+}
+
+/** Without a model (or before it decides): the rules' choice, every candidate inside the container. */
+export const rulesKeep = (body: BodyChoice): boolean[] => body.inside;
+
+/**
+ * Score elements by the blocks beneath them, pick the best as the article container, and list the blocks
+ * inside it (and, with `window` > 0, the blocks up to `window` blocks outside it) as candidates.
+ */
+function bodyChoice(
+  blocks: Block[],
+  title: string | undefined,
+  articleBody: string | undefined,
+  window: number,
+): BodyChoice {
   const values = blocks.map(blockValue);
   // Furniture by class/id is only a hint: an element so named that holds most of the page's prose is the
   // article after all (blog templates wrap posts in "widget" containers).
@@ -549,7 +609,19 @@ function bodyBlocks(blocks: Block[], title: string | undefined, articleBody?: st
     for (let n: Node | undefined = b.owner; n; n = n.parent) if (n.articleBody) named.add(n);
   for (const n of named) if (n.score > 0) n.score *= ARTICLE_BODY_BONUS;
   const best = bestNode(blocks);
-  if (!best || best.score <= 0) return EXTRACT_PARAMS.fallback ? fallbackBlocks(blocks, articleBody) : [];
+  const fallback = () => (EXTRACT_PARAMS.fallback ? fallbackBlocks(blocks, articleBody) : []);
+  if (!best || best.score <= 0)
+    return {
+      candidates: [],
+      facts: () => {
+        throw new Error('no candidates');
+      },
+      inside: [],
+      words: [],
+      distance: [],
+      markers: [],
+      finish: fallback,
+    };
   // Like a reader's eye, take in sibling containers that are themselves substantially article (a split body).
   const siblingMin = Math.max(SIBLING_MIN_SCORE, best.score * SIBLING_SHARE);
   const parent = best.parent;
@@ -560,6 +632,21 @@ function bodyBlocks(blocks: Block[], title: string | undefined, articleBody?: st
     }
     return false;
   };
+  const isIn = blocks.map((b, i) => !junk[i] && inside(b));
+  // Blocks between each block and the nearest block inside the container (two linear passes).
+  const distance = new Array<number>(blocks.length).fill(Number.POSITIVE_INFINITY);
+  if (window > 0) {
+    let last = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < blocks.length; i++) {
+      if (isIn[i]) last = i;
+      distance[i] = i - last;
+    }
+    last = Number.POSITIVE_INFINITY;
+    for (let i = blocks.length - 1; i >= 0; i--) {
+      if (isIn[i]) last = i;
+      distance[i] = Math.min(distance[i], last - i);
+    }
+  } else for (let i = 0; i < blocks.length; i++) if (isIn[i]) distance[i] = 0;
   const titleKey = title?.toLowerCase().replace(/\s+/g, ' ');
   // A short line repeated down the page ("Mouseover photo to add a note", "Img #12 Title:") is a widget's.
   const repeats = new Map<string, number>();
@@ -567,11 +654,10 @@ function bodyBlocks(blocks: Block[], title: string | undefined, articleBody?: st
     b.words < REPEATED_LINE_WORDS ? b.text.toLowerCase().replace(/\d+/g, '0') : '',
   );
   for (const k of repeatKeys) if (k) repeats.set(k, (repeats.get(k) ?? 0) + 1);
-  const kept: Block[] = [];
-  /** Where a related-links heading stood (index of the kept block after it). */
-  const relatedAt = new Set<number>();
+  const chosen: Array<{ b: Block; i: number }> = [];
+  const markers: boolean[] = [];
   blocks.forEach((b, i) => {
-    if (junk[i] || !inside(b)) return;
+    if (junk[i] || distance[i] > window) return;
     if (EXTRACT_PARAMS.dropCredits && b.caption && b.words < CREDIT_WORDS) return;
     if (b.words && b.linkWords / b.words > LINK_HEAVY) return;
     if (b.tag === 'h1' || (titleKey && b.text.toLowerCase() === titleKey)) return;
@@ -579,33 +665,108 @@ function bodyBlocks(blocks: Block[], title: string | undefined, articleBody?: st
     if (EXTRACT_PARAMS.furnitureLines && b.words < 30 && FURNITURE_LINE.test(b.text)) return;
     if (EXTRACT_PARAMS.furnitureLines && b.words < CREDIT_LINE_WORDS && CREDIT_LINE.test(b.text)) return;
     if (EXTRACT_PARAMS.headings && b.words < HEADING_WORDS && RELATED_LINE.test(b.text)) {
-      if (b.words <= 6) relatedAt.add(kept.length);
+      // Where a related-links heading stood inside the article: the comment cut below may end it there.
+      if (isIn[i] && b.words <= 6) {
+        chosen.push({ b, i });
+        markers.push(true);
+      }
       return;
     }
     if (b.words < REPEATED_LINE_WORDS && (repeats.get(repeatKeys[i]) ?? 0) >= REPEATED_LINE_TIMES) return;
-    kept.push(b);
+    chosen.push({ b, i });
+    markers.push(false);
   });
-  // Reader comments often sit inside the article container: cut at the first comment header once the
-  // article has said most of what it says.
-  const total = kept.reduce((n, b) => n + b.words, 0);
-  let seen = 0;
-  let end = kept.length;
-  for (let i = 0; i < kept.length; i++) {
-    const heading =
-      EXTRACT_PARAMS.headings &&
-      (relatedAt.has(i) || (kept[i].words < HEADING_WORDS && COMMENT_LINE.test(kept[i].text)));
-    if ((COMMENTS_START.test(kept[i].text) || heading) && seen >= total * 0.4) {
-      end = i;
-      break;
+  const maxWords = blocks.reduce((m, b) => Math.max(m, b.words), 1);
+  let ld: string | undefined | null = null; // null: not read yet
+  const share = (b: Block | undefined) => (b?.words ? b.linkWords / b.words : 0);
+  /** What the classifier reads of candidate k, made on demand (most candidates are never asked about). */
+  const factsOf = (k: number): BlockFacts => {
+    const { b, i } = chosen[k];
+    if (ld === null) ld = articleBody ? ldParagraphs(articleBody).join(' ') : undefined;
+    let inArticleBody = false;
+    let inArticleTag = false;
+    for (let n: Node | undefined = b.owner; n; n = n.parent) {
+      if (n.articleBody) inArticleBody = true;
+      if (n.tag === 'article') inArticleTag = true;
     }
-    seen += kept[i].words;
-  }
-  // Trim fragments (bylines, datelines, tool rows) from both edges; keep those between paragraphs.
-  let start = 0;
-  while (start < end && isEdgeFragment(kept[start])) start++;
-  while (end > start && isEdgeFragment(kept[end - 1])) end--;
-  const out = kept.slice(start, end).map((b) => b.text);
-  return out.length || !EXTRACT_PARAMS.fallback ? out : fallbackBlocks(blocks, articleBody);
+    const prev = blocks[i - 1];
+    const next = blocks[i + 1];
+    return {
+      text: b.text,
+      words: b.words,
+      linkWords: b.linkWords,
+      tag: b.tag,
+      caption: b.caption,
+      inside: isIn[i],
+      distance: distance[i],
+      position: i / blocks.length,
+      ownerShare: Math.max(-1, Math.min(1, b.owner.score / best.score)),
+      inArticleBody,
+      inArticleTag,
+      names: b.owner.names,
+      prevWords: prev?.words ?? 0,
+      prevLinkShare: share(prev),
+      nextWords: next?.words ?? 0,
+      nextLinkShare: share(next),
+      ld: ld === undefined ? 0 : b.words >= 3 && ld.includes(b.text.slice(0, 60)) ? 1 : -1,
+      relativeLength: b.words / maxWords,
+    };
+  };
+  const finish = (keep: readonly boolean[]): string[] => {
+    const kept: Block[] = [];
+    /** Where a related-links heading stood (index of the kept block after it). */
+    const relatedAt = new Set<number>();
+    chosen.forEach(({ b }, k) => {
+      if (!keep[k]) return;
+      if (markers[k]) relatedAt.add(kept.length);
+      else kept.push(b);
+    });
+    // Reader comments often sit inside the article container: cut at the first comment header once the
+    // article has said most of what it says.
+    const total = kept.reduce((n, b) => n + b.words, 0);
+    let seen = 0;
+    let end = kept.length;
+    for (let i = 0; i < kept.length; i++) {
+      const heading =
+        EXTRACT_PARAMS.headings &&
+        (relatedAt.has(i) || (kept[i].words < HEADING_WORDS && COMMENT_LINE.test(kept[i].text)));
+      if ((COMMENTS_START.test(kept[i].text) || heading) && seen >= total * 0.4) {
+        end = i;
+        break;
+      }
+      seen += kept[i].words;
+    }
+    // Trim fragments (bylines, datelines, tool rows) from both edges; keep those between paragraphs.
+    let start = 0;
+    while (start < end && isEdgeFragment(kept[start])) start++;
+    while (end > start && isEdgeFragment(kept[end - 1])) end--;
+    const out = kept.slice(start, end).map((b) => b.text);
+    return out.length ? out : fallback();
+  };
+  return {
+    get candidates() {
+      return chosen.map((_, k) => factsOf(k));
+    },
+    facts: factsOf,
+    inside: chosen.map(({ i }) => isIn[i]),
+    words: chosen.map(({ b }) => b.words),
+    distance: chosen.map(({ i }) => distance[i]),
+    markers,
+    finish,
+  };
+}
+
+/** The block classifier's decision over the candidates (see blocks.ts); without a model, the rules'. */
+export function modelKeep(body: BodyChoice, model: BlockModel | null): boolean[] {
+  if (!model) return rulesKeep(body);
+  return body.inside.map((inside, k) => {
+    if (body.markers[k]) return inside;
+    if (inside && model.drop <= 0) return true;
+    if (!inside && (body.distance[k] > model.window || model.add > 1 || body.words[k] < model.addWords))
+      return false;
+    const p = contentProbability(model, blockFeatures(body.facts(k)));
+    return inside ? p >= model.drop : p >= model.add;
+  });
 }
 
 const isFragment = (b: Block) => b.words < 7 && !endsLikeSentence(b.text);
