@@ -72,12 +72,14 @@ export function findSupport(
   for (const t of target) total += idf(df, n, t);
   if (total === 0) return [{ articleId: summary.articleId, sentenceIndex: summary.index, score: 1 }];
   const figures = countedFigures(summary.text);
+  const parts = mainClauses(summary.text);
   const best = new Map<string, Support>();
   for (const s of story) {
     let score: number;
+    let other: Set<string> = target;
     if (s.articleId === summary.articleId && s.index === summary.index) score = 1;
     else {
-      const other = new Set(contentTerms(s.text));
+      other = new Set(contentTerms(s.text));
       let shared = 0;
       for (const t of target) if (other.has(t)) shared += idf(df, n, t);
       let otherTotal = 0;
@@ -95,6 +97,7 @@ export function findSupport(
       // weekdays from the same-fact model; negation only where it bears on words both sentences state
       if (factConflicts(featuresOf(summary), featuresOf(s)).includes('date')) continue;
       if (negationConflict(summary.text, s.text)) continue;
+      if (clauseMissing(parts, other, df, n)) continue;
       if (
         score < SUPPORT_THRESHOLD &&
         !figure &&
@@ -137,7 +140,7 @@ const NUMBER_WORDS: Record<string, string> = {
 /** The quantities a sentence states, normalized ("3,000" → "3000", "six" → "6"); years excluded. */
 export function quantities(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/\b(\d[\d,. ]*\d|\d)\b|\b([a-z]+)\b/g)) {
+  for (const m of text.toLowerCase().matchAll(/\b(\d[\d,. ]*\d|\d)(?:st|nd|rd|th)?\b|\b([a-z]+)\b/g)) {
     if (m[1]) {
       const v = m[1].replace(/[, ](?=\d{3}\b)/g, '').replace(/\s+/g, '');
       if (/^(19|20)\d\d$/.test(v)) continue;
@@ -179,11 +182,11 @@ const TIME_OR_DAY = new RegExp(
 );
 
 /** The figures that count something (`quantities` without clock times and days of a month). */
-function countedFigures(text: string): Set<string> {
+export function countedFigures(text: string): Set<string> {
   return quantities(text.replace(TIME_OR_DAY, ' '));
 }
 
-function agreeingFigure(qa: Set<string>, qb: Set<string>): boolean {
+export function agreeingFigure(qa: Set<string>, qb: Set<string>): boolean {
   for (const x of qa) for (const y of qb) if (x === y || roundsTo(x, y) || roundsTo(y, x)) return true;
   return false;
 }
@@ -217,5 +220,36 @@ export function negationConflict(a: string, b: string): boolean {
   const ta = new Set(contentTerms(a));
   const tb = new Set(contentTerms(b));
   for (const t of new Set([...na, ...nb])) if (ta.has(t) && tb.has(t) && na.has(t) !== nb.has(t)) return true;
+  return false;
+}
+
+/**
+ * Each of a sentence's coordinated main clauses must be stated (data/gold/briefs.md: "a sentence of two
+ * coordinated main clauses needs both"): a citing sentence must carry at least this share of each clause's
+ * weighted content terms.
+ */
+export const CLAUSE_COVERAGE = 0.3;
+
+/** The coordinated parts of a sentence ("…, and …", "…, but …", "…; …") with two content terms or more each. */
+export function mainClauses(text: string): string[][] {
+  const parts = text
+    .split(/,\s+(?:and|but)\s+|;\s+/)
+    .map((p) => contentTerms(p))
+    .filter((t) => t.length >= 2);
+  return parts.length >= 2 ? parts : [];
+}
+
+/** One clause of the summary sentence is barely in the citing sentence's terms. */
+function clauseMissing(parts: string[][], other: Set<string>, df: Map<string, number>, n: number): boolean {
+  for (const part of parts) {
+    let total = 0;
+    let shared = 0;
+    for (const t of new Set(part)) {
+      const w = idf(df, n, t);
+      total += w;
+      if (other.has(t)) shared += w;
+    }
+    if (total > 0 && shared / total < CLAUSE_COVERAGE) return true;
+  }
   return false;
 }

@@ -2,6 +2,8 @@
  * The baseline the evaluation reports beside StoryClusterer: single-pass TF-IDF cosine clustering.
  * Plain content terms only (no names, numbers, dates or near-duplicates), IDF learned online, each
  * article compared with every story centroid (no index), joining the best one at cosine ≥ threshold.
+ * A page marked not an article is treated as StoryClusterer treats it: it may join a story, never start
+ * one (it stays alone, out of every centroid), so both systems see the same input.
  * Quadratic in the number of stories: for evaluation only.
  */
 import { contentTerms, termFrequencies } from '../language/tokens.js';
@@ -42,6 +44,11 @@ export function baselineClusters(articles: Article[], threshold = BASELINE_THRES
         bestSim = sim;
       }
     });
+    if (best < 0 && a.nonArticle) {
+      // Alone: a label of its own that no centroid holds.
+      labels.push(-1 - labels.length);
+      continue;
+    }
     if (best < 0) {
       best = centroids.length;
       centroids.push(new Map());

@@ -95,7 +95,12 @@ export function analyze(fullText: string, nameBoost = NAME_BOOST): Analysis {
     else addContent(counts, lower);
     const first = tok[0];
     if (DIGIT.test(first)) {
-      if (tok.length === 4 && (tok[0] === '1' ? tok[1] === '9' : tok[0] === '2' && tok[1] === '0')) {
+      if (
+        tok.length === 4 &&
+        (tok[0] === '1' ? tok[1] === '9' : tok[0] === '2' && tok[1] === '0') &&
+        DIGIT.test(tok[2]) &&
+        DIGIT.test(tok[3])
+      ) {
         const y = Number(tok);
         if (latestYear === undefined || y > latestYear) latestYear = y;
       }

@@ -76,7 +76,7 @@ export const DEFAULTS: Required<ClustererOptions> = {
   timeBonus: 0.1,
   windowDays: 3,
   halfLifeDays: 14,
-  merge: 0.4,
+  merge: 0.3,
   nameBoost: NAME_BOOST,
   yearPenalty: 0.5,
   retainArticles: 20_000,
@@ -228,7 +228,7 @@ export interface TeacherLog {
  * Version of the saved state: a snapshot of another version is not restored (the store then replays its
  * articles). Bump it whenever the state layout or the features articles are analysed into change.
  */
-const SNAPSHOT_VERSION = 5;
+const SNAPSHOT_VERSION = 6;
 
 /** Everything a clusterer has learned, as saved by `snapshot` (shared objects stay shared). */
 interface ClustererState {

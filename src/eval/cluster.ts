@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { baselineClusters } from '../cluster/baseline.js';
 import { nameKind } from '../cluster/name-kinds.js';
 import { type ClustererOptions, StoryClusterer } from '../cluster/stream.js';
+import { nonArticleReason } from '../extract/non-article.js';
 import type { Article } from '../model.js';
 import type { EvalResult, EvalTask, Metrics } from './contract.js';
 import { readJsonl } from './data.js';
@@ -29,17 +30,27 @@ interface SummarizationRow {
   docs: Array<{ id: string; date?: string; title?: string; text: string }>;
 }
 
-/** An Article for a dataset row (the eval feeds text straight to the clusterer, no extraction). */
+/**
+ * An Article for a dataset row (the eval feeds text straight to the clusterer, no extraction). A row whose
+ * text reads as page furniture (a crawl notice, a tweet widget, a wall: `nonArticleReason` over the whole
+ * text, as extraction decides for a record) is marked `nonArticle`, as `ingest --keep-all` marks it: it may join a
+ * story, never start one.
+ */
 export function toArticle(id: string, text: string, title?: string, date?: string): Article {
+  const paragraphs = text.split(/\n\s*\n/);
+  const found = nonArticleReason(paragraphs, { wholeText: true });
+  // Too little prose alone is not held against a row: the ECB+ rows are the annotated sentences of a page.
+  const reason = found === 'too little prose' ? undefined : found;
   return {
     id,
     source: id,
     title: title ?? '',
     published: date,
     language: 'en',
-    paragraphs: text.split(/\n\s*\n/),
+    paragraphs,
     text,
     hash: id,
+    ...(reason ? { nonArticle: { reason } } : {}),
   };
 }
 
@@ -224,7 +235,7 @@ export const task: EvalTask = {
     'from-summarization': 'pool every cluster of a summarization JSONL; gold = cluster id',
     join: 'similarity needed to join a story (default 0.15)',
     duplicate: 'containment needed to be one report (default 0.5)',
-    merge: 'centroid cosine for two matched stories to merge (default 0.4; > 1 disables)',
+    merge: 'centroid cosine for two matched stories to merge (default 0.3; > 1 disables)',
     'name-boost': 'weight of name/number features (default 1.5; 0 disables)',
     'year-penalty': 'similarity factor for an article a year or more outside a story (default 0.5)',
     'retain-articles': 'arrivals after which a quiet story closes (default 20000)',

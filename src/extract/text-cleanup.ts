@@ -100,11 +100,70 @@ function dropFurnitureSentences(paragraph: string): string {
     .join(' ');
 }
 
+/**
+ * A bullet between list items of scraped text: "•", or the word "cents" that some scrapers leave for it (a
+ * mis-decoded bullet transliterated as the cent sign's name: "cents Ferry resumes cents Harbour reopens …").
+ * The word is a bullet only before a capital, a digit or a quotation mark, and never after a number, a number
+ * word or a word that takes an amount ("50 cents", "a few cents", "dollars and cents").
+ */
+const BULLET =
+  /(?:^|\s)(?:•|(?<![\p{N}.,]\s?|\b(?:a|an|the|and|or|of|per|few|many|several|some|no|dollars?|pennies|euros?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\s)cents)\s+(?=[\p{Lu}\p{N}"“‘])/giu;
+
+/** A paragraph cut at its bullets into list items, each its own paragraph; a paragraph without bullets as it is. */
+export function splitBullets(paragraph: string): string[] {
+  if (!paragraph.includes('•') && !/cents/i.test(paragraph)) return [paragraph];
+  return paragraph
+    .split(BULLET)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** Any bullet before a capital, whatever precedes it: in a page's opening run, "… 200 cents Eton …" is one too. */
+const ANY_BULLET = /(?:^|\s)(?:•|cents)\s+(?=[\p{Lu}\p{N}"“‘])/giu;
+/** A paragraph that opens with a bullet. */
+const OPENS_WITH_BULLET = /^(?:•|cents)\s+[\p{Lu}\p{N}"“‘]/iu;
+
+/**
+ * Whether a paragraph opens with a bullet run: it starts with a bullet, or a title-like head (no sentence end
+ * or colon, at most 160 characters) is followed by two or more bullets before the first sentence end, one of
+ * them a sure one (not after a number: "rose 50 cents Monday and 40 cents Tuesday" is no run).
+ */
+function opensWithBulletRun(first: string): boolean {
+  if (OPENS_WITH_BULLET.test(first)) return true;
+  const bullets = [...first.matchAll(ANY_BULLET)];
+  if (bullets.length < 2 || bullets[0].index > 160 || /[.!?:]/.test(first.slice(0, bullets[0].index)))
+    return false;
+  const head = first.slice(0, bullets[1].index);
+  if (/[.!?]["”’)]?\s/.test(head)) return false;
+  return first.slice(0, bullets[1].index + bullets[1][0].length + 1).search(BULLET) >= 0;
+}
+
+/**
+ * The first paragraph without its opening bullet run. Some scraped pages open with the title and the outlet's
+ * bullet points ("Harbour shut for 40 days • Ferry back on Sunday • Fares up The ferry to Inchmore ran…") before
+ * the lead, and the last point runs into the lead without a break. The title and points are dropped, and so is
+ * the first sentence after the last bullet, since where the point ends and the lead starts cannot be told; the
+ * rest of the paragraph is kept. A paragraph that does not open so is returned as it is.
+ */
+export function dropOpeningBullets(first: string): string {
+  if (!opensWithBulletRun(first)) return first;
+  let end = 0;
+  for (const m of first.matchAll(ANY_BULLET)) {
+    const before = first.slice(end, m.index);
+    if (end > 0 && /[.!?]["”’)]?\s/.test(`${before} `)) break;
+    end = m.index + m[0].length;
+  }
+  const tail = first.slice(end);
+  const sentences = splitSentences(tail);
+  return sentences.length > 1 ? tail.slice(sentences[1].start).trim() : '';
+}
+
 /** Plain-text paragraphs without their furniture, as described above; order kept, empty ones dropped. */
 export function cleanTextParagraphs(paragraphs: string[], title?: string): string[] {
   const out: string[] = [];
-  for (const raw of paragraphs) {
-    let p = unglueSentences(raw.trim());
+  const opened = paragraphs.length ? [dropOpeningBullets(paragraphs[0].trim()), ...paragraphs.slice(1)] : [];
+  for (const item of opened.flatMap(splitBullets)) {
+    let p = unglueSentences(item.trim());
     if (!out.length) p = dropRunInTitle(p, title);
     if (FURNITURE_PARAGRAPH.some((re) => re.test(p))) continue;
     p = p.replace(TRAILING_CREDIT, '');

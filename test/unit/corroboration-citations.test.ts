@@ -6,6 +6,7 @@ import { conflictingMonths, monthsOf } from '../../src/analyse/months.js';
 import {
   conflictingNumbers,
   findSupport,
+  mainClauses,
   negationConflict,
   sentenceFrequencies,
   sharesFigure,
@@ -135,4 +136,34 @@ test('clock times and days of a month are no shared figure', () => {
     sharesFigure('The ferry sailed on June 5 with 40 cars.', 'Forty cars, 40 in all, went aboard.'),
     true,
   );
+});
+
+test('a sentence of two coordinated clauses is cited only by an article that states both', () => {
+  const summary =
+    'Rangers believe the hiker Tomas Brell was trying to photograph the glacier at dawn, and his sister said he had climbed it twice before.';
+  assert.deepEqual(
+    cite(summary, [
+      // states the first clause only
+      'Rangers believe Tomas Brell was trying to photograph the glacier at dawn when he slipped.',
+      // states both, in other words here and there
+      'Tomas Brell was trying to photograph the glacier at dawn, rangers believe, and his sister said he had climbed it twice.',
+    ]),
+    ['o1'],
+  );
+});
+
+test('a clause split only by a comma list is not a second clause', () => {
+  assert.deepEqual(mainClauses('Mira Lund, Oskar Vey and Ines Karr signed the Harbor pact in Tolvik.'), []);
+  assert.equal(mainClauses('The ferry stopped at Tolvik, and the crew went ashore for supplies.').length, 2);
+});
+
+test('an ordinal states its number: a 41st birthday and turning 41 agree', () => {
+  assert.equal(
+    conflictingNumbers(
+      'Pell Arno was celebrating his 41st birthday at the inn.',
+      'Arno, who turned 41 that day, was at the inn.',
+    ),
+    false,
+  );
+  assert.equal(conflictingNumbers('his 41st birthday', 'who turned 42'), true);
 });

@@ -91,3 +91,37 @@ test('a long paragraph that starts like a caption is kept, and quickly', () => {
   assert.deepEqual(cleanTextParagraphs([long]), [long]);
   assert.ok(Date.now() - started < 500, `${Date.now() - started} ms`);
 });
+
+test('list items cut at their bullets, "cents" left for a bullet included; amounts in cents stay', () => {
+  assert.deepEqual(
+    cleanTextParagraphs([
+      'Ferry back after three weeks cents Harbour open to traffic again',
+      `${LEAD} • ${NEXT}`,
+      'Tickets went up by 50 cents Monday, a few cents more than in dollars and cents Inchmore expected.',
+    ]),
+    [
+      'Ferry back after three weeks',
+      'Harbour open to traffic again',
+      LEAD,
+      NEXT,
+      'Tickets went up by 50 cents Monday, a few cents more than in dollars and cents Inchmore expected.',
+    ],
+  );
+});
+
+test('a page that opens with its title and bullet points loses them and the lead they run into', () => {
+  assert.deepEqual(
+    cleanTextParagraphs([
+      `Inchmore ferry back after 21 cents Harbour open again cents Fares up by a tenth ${LEAD} ${NEXT}`,
+      'The fare rose by 50 cents Monday and by 40 cents Tuesday, the operator said.',
+    ]),
+    [NEXT, 'The fare rose by 50 cents Monday and by 40 cents Tuesday, the operator said.'],
+  );
+  assert.deepEqual(cleanTextParagraphs([`• Harbour open again • Fares up ${LEAD} ${NEXT}`]), [NEXT]);
+  // A list after a sentence or a colon is the body's own: its items stay, each a paragraph.
+  assert.deepEqual(cleanTextParagraphs([`The operator named three changes: • ${LEAD} • ${NEXT}`]), [
+    'The operator named three changes:',
+    LEAD,
+    NEXT,
+  ]);
+});
