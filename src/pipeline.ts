@@ -63,7 +63,7 @@ export function extractAll(
 export function briefArticles(
   articles: Article[],
   options: BriefOptions,
-): { stories: Story[]; briefs: Brief[]; diagnostics: Diagnostic[] } {
+): { stories: Story[]; briefs: Brief[]; diagnostics: Diagnostic[]; sentences: Map<string, Sentence[]> } {
   const diagnostics: Diagnostic[] = [];
   const sentences = new Map<string, Sentence[]>();
   for (const a of articles) {
@@ -78,7 +78,7 @@ export function briefArticles(
     diagnostics.push(...r.diagnostics);
     return r.brief;
   });
-  return { stories, briefs, diagnostics };
+  return { stories, briefs, diagnostics, sentences };
 }
 
 /** Stories named by their most central article's usable title, or their most central lead sentence. */

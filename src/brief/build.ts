@@ -66,18 +66,25 @@ export function buildBrief(
   return briefStory(story, articles, sentences, options).brief;
 }
 
-/**
- * The brief of one story, and a warning for each part that could not be computed: an article on which the
- * analysis throws is left out of the analysis (its sentences still count for the summary), a summary that
- * cannot be made leaves the brief with its sources, so one bad page never costs a story its brief.
- */
-export function briefStory(
+/** What a story's brief is made from: its members, their sentences past page furniture, and its analysis. */
+interface StoryContext {
+  /** Every article of the story, in source order, and the ones the brief is made from (the latest `cap`). */
+  all: Article[];
+  members: Article[];
+  sources: SourceEntry[];
+  refOf: Map<string, number>;
+  storySentences: Sentence[];
+  analysis: StoryAnalysis;
+  origin: Origin;
+}
+
+function storyContext(
   story: Story,
   articles: Map<string, Article>,
   sentences: Map<string, Sentence[]>,
   options: BriefOptions,
-): { brief: Brief; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+  diagnostics: Diagnostic[],
+): StoryContext {
   // A story of thousands of articles (a running topic) is briefed from its latest reports: what a reader
   // needs now, in time and size bounded by the cap rather than by the story.
   const cap = options.maxArticles ?? MAX_BRIEF_ARTICLES;
@@ -96,11 +103,11 @@ export function briefStory(
   // Page furniture repeated across a site's articles ("We welcome comments …") is no claim of the story.
   const reportOf = new Map(story.reports.flatMap((r) => r.articleIds.map((id) => [id, r.id] as const)));
   const raw = members.flatMap((a) => sentences.get(a.id) ?? []);
-  const storyOrigin: Origin = { path: members[0]?.source ?? story.id };
+  const origin: Origin = { path: members[0]?.source ?? story.id };
   const template =
     attempt(
       () => templateSentences(raw, (id) => reportOf.get(id) ?? id),
-      storyOrigin,
+      origin,
       diagnostics,
       'could not look for page furniture',
     ) ?? new Set<Sentence>();
@@ -108,10 +115,27 @@ export function briefStory(
   const sourceOf = new Map(sources.map((s) => [s.articleId, s]));
   const outletOf = (id: string) => sourceName(sourceOf.get(id)!);
   const analysis = isolatedAnalysis(story, members, storySentences, outletOf, diagnostics);
+  return { all, members, sources, refOf, storySentences, analysis, origin };
+}
+
+/**
+ * The brief of one story, and a warning for each part that could not be computed: an article on which the
+ * analysis throws is left out of the analysis (its sentences still count for the summary), a summary that
+ * cannot be made leaves the brief with its sources, so one bad page never costs a story its brief.
+ */
+export function briefStory(
+  story: Story,
+  articles: Map<string, Article>,
+  sentences: Map<string, Sentence[]>,
+  options: BriefOptions,
+): { brief: Brief; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const ctx = storyContext(story, articles, sentences, options, diagnostics);
+  const { all, members, sources, analysis } = ctx;
   const summary =
     attempt(
-      () => summarySentences(storySentences, members, refOf, analysis, options),
-      storyOrigin,
+      () => summarySentences(ctx, options),
+      ctx.origin,
       diagnostics,
       `could not summarize the story "${story.headline}"`,
     ) ?? [];
@@ -135,7 +159,7 @@ export function briefStory(
   if (since) {
     const update = attempt(
       () => whatsNew(brief, articles, since),
-      storyOrigin,
+      ctx.origin,
       diagnostics,
       'could not tell what is new',
     );
@@ -144,22 +168,38 @@ export function briefStory(
   return { brief, diagnostics };
 }
 
-/** The chosen sentences of a story with their citations and corroboration. */
-function summarySentences(
-  storySentences: Sentence[],
-  members: Article[],
-  refOf: Map<string, number>,
-  analysis: StoryAnalysis,
+/**
+ * The sentences of a story that `pick` selects, cited and counted exactly as the story's brief would cite and
+ * count them had its summary chosen them. For evaluation: citations and report counts can then be measured on
+ * every labelled sentence, not only on the ones today's summary happens to choose.
+ */
+export function citeInStory(
+  story: Story,
+  articles: Map<string, Article>,
+  sentences: Map<string, Sentence[]>,
   options: BriefOptions,
+  pick: (s: Sentence) => boolean,
 ): SummarySentence[] {
+  const ctx = storyContext(story, articles, sentences, options, []);
+  return citedSentences(ctx.storySentences.filter(pick), ctx);
+}
+
+/** The chosen sentences of a story with their citations and corroboration. */
+function summarySentences(ctx: StoryContext, options: BriefOptions): SummarySentence[] {
   const chosen = summarize(
-    { articles: members, sentences: storySentences },
+    { articles: ctx.members, sentences: ctx.storySentences },
     {
-      words: options.fixedWords ? options.words : storyBudget(options.words, members.length),
+      words: options.fixedWords ? options.words : storyBudget(options.words, ctx.members.length),
       method: options.method,
       query: options.query,
     },
   );
+  return citedSentences(chosen, ctx);
+}
+
+/** Sentences of a story with the articles that state them (citations) and their report count. */
+function citedSentences(chosen: Sentence[], ctx: StoryContext): SummarySentence[] {
+  const { storySentences, refOf, analysis } = ctx;
   const df = sentenceFrequencies(storySentences);
   return chosen.map((s) => {
     const citations = findSupport(s, storySentences, df, storySentences.length)

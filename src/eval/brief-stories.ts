@@ -12,9 +12,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { citeInStory } from '../brief/build.js';
 import { documentsFromBytes } from '../ingest/index.js';
-import type { Article, Brief } from '../model.js';
+import type { Article, Brief, Sentence, SummarySentence } from '../model.js';
 import { briefArticles, extractAll } from '../pipeline.js';
+import { withoutDateline } from '../text/candidates.js';
 import { dayOf } from '../text/days.js';
 import { readJsonl } from './data.js';
 import { WINDOW_ARTICLES, WINDOW_DAYS } from './disagreement-stories.js';
@@ -118,14 +120,23 @@ export function briefStoryLoader(shared: string): (story: string) => SharedDoc[]
 /** Only the first brief of a Timeline17 window is in the set (a window holds many small stories). */
 export const briefsKept = (story: string) => (story.startsWith('t17/') ? 1 : Number.POSITIVE_INFINITY);
 
+/** A labelled sentence to cite wherever its story puts it: its article (shared-data id) and its hash. */
+export interface SentenceRef {
+  from: string;
+  hash: string;
+}
+
 /**
  * The briefs of one story's articles, made by the product's pipeline from JSON Lines records; every
- * summary sentence with its article ids mapped back to the shared data's ids.
+ * summary sentence with its article ids mapped back to the shared data's ids. With `labelled`, also each of
+ * those sentences cited and counted as its story's brief would cite and count it had the summary chosen it
+ * (`everyCited`, `brief` = the rank of the story it is in, `index` -1), whether or not the summary shows it.
  */
 export function storyBriefs(
   story: string,
   docs: SharedDoc[],
-): { briefs: Brief[]; sentences: BriefSentence[]; articles: Article[] } {
+  labelled: SentenceRef[] = [],
+): { briefs: Brief[]; sentences: BriefSentence[]; articles: Article[]; everyCited: BriefSentence[] } {
   const file = `${story.replace(/\//g, '_')}.jsonl`;
   const records = docs.map((d) => JSON.stringify({ title: d.title, date: d.date, text: d.text }));
   const ingest = documentsFromBytes(file, Buffer.from(`${records.join('\n')}\n`));
@@ -135,24 +146,36 @@ export function storyBriefs(
     articles.map((a) => [a.id, docs[Number(a.source.slice(file.length + 1)) - 1]?.id ?? a.id]),
   );
   const name = (id: string) => docOf.get(id) ?? id;
-  const briefs = briefArticles(articles, { words: BRIEF_WORDS, fixedWords: true }).briefs.slice(
-    0,
-    briefsKept(story),
-  );
+  const options = { words: BRIEF_WORDS, fixedWords: true };
+  const briefed = briefArticles(articles, options);
+  const briefs = briefed.briefs.slice(0, briefsKept(story));
   const sentences: BriefSentence[] = [];
+  const row = (k: number, i: number, s: SummarySentence): BriefSentence => ({
+    story,
+    brief: k,
+    index: i,
+    hash: sentenceHash(s.text),
+    text: s.text,
+    from: name(s.from.articleId),
+    cited: [...new Set(s.citations.map((c) => name(c.articleId)))],
+    shown: s.corroboration?.reports ?? 0,
+  });
   briefs.forEach((b, k) => {
     b.summary.forEach((s, i) => {
-      sentences.push({
-        story,
-        brief: k,
-        index: i,
-        hash: sentenceHash(s.text),
-        text: s.text,
-        from: name(s.from.articleId),
-        cited: [...new Set(s.citations.map((c) => name(c.articleId)))],
-        shown: s.corroboration?.reports ?? 0,
-      });
+      sentences.push(row(k, i, s));
     });
   });
-  return { briefs, sentences, articles };
+  const everyCited: BriefSentence[] = [];
+  if (labelled.length) {
+    const wanted = new Map<string, Set<string>>();
+    for (const l of labelled) wanted.set(l.from, (wanted.get(l.from) ?? new Set()).add(l.hash));
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    briefed.stories.forEach((st, k) => {
+      if (!st.articleIds.some((id) => wanted.has(name(id)))) return;
+      const pick = (s: Sentence) =>
+        wanted.get(name(s.articleId))?.has(sentenceHash(withoutDateline(s))) ?? false;
+      for (const s of citeInStory(st, byId, briefed.sentences, options, pick)) everyCited.push(row(k, -1, s));
+    });
+  }
+  return { briefs, sentences, articles, everyCited };
 }

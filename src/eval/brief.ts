@@ -8,7 +8,10 @@
  *
  * Citations (stories labelled with supporters): precision and recall of the cited articles against the
  * articles that state the sentence's fact, pooled over sentences; corroboration: the share of sentences whose
- * shown report count equals the labelled one (and how many are too high or too low).
+ * shown report count equals the labelled one (and how many are too high or too low). The same figures as
+ * `every_*` score every labelled sentence with supporters, each cited and counted as its story's brief would
+ * had the summary chosen it (`citeInStory`), so that they do not move when the summary picks other sentences;
+ * `every_not_found` counts the labelled sentences no story holds any more.
  *
  * The stories are split in two halves by a hash of their id (`halfOf`): changes are tuned on `tune` and judged
  * on `held`; both are always reported in the details, and `--half` scores one alone.
@@ -78,7 +81,48 @@ const round4 = (x: number) => Math.round(x * 10000) / 10000;
  * hash; a labelled sentence matched more than once (the same text twice in one story) counts once. A
  * sentence labelled twice keeps its first label, and takes supporters from a later line if it had none.
  */
-export function scoreBriefs(gold: GoldSentence[], shown: Shown[]): Metrics {
+/** Citation and report-count tallies over labelled sentences with supporters. */
+class CitationTally {
+  sentences = 0;
+  private tp = 0;
+  private cited = 0;
+  private truth = 0;
+  private exact = 0;
+  high = 0;
+  low = 0;
+
+  add(g: GoldSentence, s: Shown): void {
+    if (!g.supporters || g.reports === undefined) return;
+    this.sentences++;
+    const support = new Set(g.supporters);
+    const ids = new Set(s.cited);
+    this.cited += ids.size;
+    this.truth += support.size;
+    for (const id of ids) if (support.has(id)) this.tp++;
+    if (s.shown === g.reports) this.exact++;
+    else if (s.shown > g.reports) this.high++;
+    else this.low++;
+  }
+
+  get precision(): number {
+    return round4(ratio(this.tp, this.cited));
+  }
+  get recall(): number {
+    return round4(ratio(this.tp, this.truth));
+  }
+  get exactRate(): number {
+    return round4(ratio(this.exact, this.sentences));
+  }
+}
+
+/**
+ * Scores shown summary sentences against labelled ones (pure). A shown sentence is matched by story and
+ * hash; a labelled sentence matched more than once (the same text twice in one story) counts once. A
+ * sentence labelled twice keeps its first label, and takes supporters from a later line if it had none.
+ * `everyCited` (optional) holds every labelled sentence cited as if its summary had chosen it: the `every_*`
+ * figures score citations and report counts on all sentences with supporters, whatever the summary shows.
+ */
+export function scoreBriefs(gold: GoldSentence[], shown: Shown[], everyCited: Shown[] = []): Metrics {
   const labelled = new Map<string, GoldSentence>();
   for (const g of gold) {
     const k = key(g.story, g.hash);
@@ -92,13 +136,7 @@ export function scoreBriefs(gold: GoldSentence[], shown: Shown[]): Metrics {
   const stories = new Set(gold.map((g) => g.story));
   const seen = new Set<string>();
   let unlabelled = 0;
-  let tp = 0;
-  let cited = 0;
-  let truth = 0;
-  let citeSentences = 0;
-  let exact = 0;
-  let high = 0;
-  let low = 0;
+  const onShown = new CitationTally();
   let usable = 0;
   const reasons: Record<string, number> = Object.fromEntries(REASONS.map((r) => [r, 0]));
   for (const s of shown) {
@@ -113,33 +151,44 @@ export function scoreBriefs(gold: GoldSentence[], shown: Shown[]): Metrics {
     seen.add(k);
     if (g.label === 'usable') usable++;
     else reasons[g.label]++;
-    if (g.supporters && g.reports !== undefined) {
-      citeSentences++;
-      const support = new Set(g.supporters);
-      const ids = new Set(s.cited);
-      cited += ids.size;
-      truth += support.size;
-      for (const id of ids) if (support.has(id)) tp++;
-      if (s.shown === g.reports) exact++;
-      else if (s.shown > g.reports) high++;
-      else low++;
-    }
+    onShown.add(g, s);
   }
+  const every = new CitationTally();
+  const everySeen = new Set<string>();
+  for (const s of everyCited) {
+    const k = key(s.story, s.hash);
+    const g = labelled.get(k);
+    if (!g || everySeen.has(k)) continue;
+    everySeen.add(k);
+    every.add(g, s);
+  }
+  const withSupporters = [...labelled.values()].filter((g) => g.supporters).length;
   const matched = seen.size;
   return {
     labelled: labelled.size,
     matched,
     gone: labelled.size - matched,
     unlabelled,
-    citation_sentences: citeSentences,
-    citation_precision: round4(ratio(tp, cited)),
-    citation_recall: round4(ratio(tp, truth)),
-    corroboration_exact: round4(ratio(exact, citeSentences)),
-    corroboration_high: high,
-    corroboration_low: low,
+    citation_sentences: onShown.sentences,
+    citation_precision: onShown.precision,
+    citation_recall: onShown.recall,
+    corroboration_exact: onShown.exactRate,
+    corroboration_high: onShown.high,
+    corroboration_low: onShown.low,
     usable: round4(ratio(usable, matched)),
     usable_lower: round4(ratio(usable, matched + unlabelled)),
     not_usable: Object.fromEntries(Object.entries(reasons).map(([r, n]) => [r, round4(ratio(n, matched))])),
+    ...(everyCited.length
+      ? {
+          every_citation_sentences: every.sentences,
+          every_not_found: withSupporters - every.sentences,
+          every_citation_precision: every.precision,
+          every_citation_recall: every.recall,
+          every_corroboration_exact: every.exactRate,
+          every_corroboration_high: every.high,
+          every_corroboration_low: every.low,
+        }
+      : {}),
   };
 }
 
@@ -200,20 +249,31 @@ export const task: EvalTask = {
   async run({ data, flags, log }): Promise<EvalResult> {
     const started = Date.now();
     const shown: Shown[] = [];
+    const everyCited: Shown[] = [];
+    const docsOf = new Map<string, SharedDoc[]>();
     const { gold, stories, missing } = labelledStories<GoldSentence>(
       data,
       flags.half,
       sharedDir(flags.shared, data),
       goldProblem,
       log,
-      (story, docs) => shown.push(...storyBriefs(story, docs).sentences),
+      (story, docs) => docsOf.set(story, docs),
     );
+    for (const [story, docs] of docsOf) {
+      const refs = gold
+        .filter((g) => g.story === story && g.supporters)
+        .map((g) => ({ from: g.from, hash: g.hash }));
+      const r = storyBriefs(story, docs, refs);
+      shown.push(...r.sentences);
+      everyCited.push(...r.everyCited);
+    }
     const scored = gold.filter((g) => !missing.has(g.story));
     const details: Record<string, Metrics> = {};
     for (const set of [...new Set(scored.map((g) => datasetOf(g.story)))].sort())
       details[set] = scoreBriefs(
         scored.filter((g) => datasetOf(g.story) === set),
         shown.filter((s) => datasetOf(s.story) === set),
+        everyCited.filter((s) => datasetOf(s.story) === set),
       );
     for (const h of ['tune', 'held'] as const) {
       const part = scored.filter((g) => halfOf(g.story) === h);
@@ -221,6 +281,7 @@ export const task: EvalTask = {
         details[h] = scoreBriefs(
           part,
           shown.filter((s) => halfOf(s.story) === h),
+          everyCited.filter((s) => halfOf(s.story) === h),
         );
     }
     return {
@@ -228,7 +289,7 @@ export const task: EvalTask = {
       data,
       items: stories.length - missing.size,
       seconds: (Date.now() - started) / 1000,
-      metrics: scoreBriefs(scored, shown),
+      metrics: scoreBriefs(scored, shown, everyCited),
       details,
     };
   },

@@ -67,6 +67,34 @@ test('a later round adds supporters to a sentence labelled before, keeping the f
   assert.equal(m.usable, 0);
 });
 
+test('every labelled sentence with supporters is scored when cited as if chosen, shown or not', () => {
+  const labelled = [
+    gold({ hash: 'h0', supporters: ['a', 'b'], reports: 2 }),
+    gold({ hash: 'h1', supporters: ['a'], reports: 1 }),
+    gold({ hash: 'h2', supporters: ['c'], reports: 1 }),
+    gold({ hash: 'h3' }),
+  ];
+  const shown = [{ story: 'multinews/x', hash: 'h0', cited: ['a', 'b'], shown: 2 }];
+  const every = [
+    { story: 'multinews/x', hash: 'h0', cited: ['a', 'b'], shown: 2 },
+    { story: 'multinews/x', hash: 'h1', cited: ['a', 'd'], shown: 2 },
+    // a sentence without supporters is not a citation sentence; h2 is in no story of the pipeline
+    { story: 'multinews/x', hash: 'h3', cited: ['a'], shown: 1 },
+  ];
+  const m = scoreBriefs(labelled, shown, every);
+  assert.equal(m.citation_sentences, 1);
+  assert.equal(m.citation_precision, 1);
+  assert.equal(m.every_citation_sentences, 2);
+  assert.equal(m.every_not_found, 1);
+  // cited a, b, a, d: three right of four; true a, b, a: all found
+  assert.equal(m.every_citation_precision, 0.75);
+  assert.equal(m.every_citation_recall, 1);
+  assert.equal(m.every_corroboration_exact, 0.5);
+  assert.equal(m.every_corroboration_high, 1);
+  // without the rows the figures are not reported at all
+  assert.equal(scoreBriefs(labelled, shown).every_citation_sentences, undefined);
+});
+
 test('gold lines are checked: known labels, supporters with their count', () => {
   assert.equal(goldProblem(gold({})), undefined);
   assert.match(goldProblem(gold({ label: 'nice' as never })) ?? '', /unknown label/);
@@ -105,6 +133,43 @@ test('briefs are made by the pipeline and name articles by their shared-data ids
     for (const c of s.cited) assert.ok(['k-p1', 'k-p2'].includes(c), c);
     assert.equal(s.hash, sentenceHash(s.text));
   }
+});
+
+test('a labelled sentence the summary does not show is cited as the brief would cite it', () => {
+  // More sentences than a 120-word summary holds, so some are not shown.
+  const more = [
+    'Inspectors from the county found three cracked pilings under the pier during a routine check last month.',
+    'The ferry to Inchmore carried about 200 passengers a day during the summer season, the operator said.',
+    'Shops on the harbour front said they feared losing trade while the pier stayed closed to visitors.',
+    'A public meeting on the repairs will be held in the town hall on Thursday evening, the council said.',
+    'The pier was built in 1898 and was last repaired after a storm damaged its deck in 1987.',
+  ];
+  const long = [{ ...docs[0], text: `${docs[0].text}\n\n${more.join('\n\n')}` }, docs[1]];
+  const { sentences } = storyBriefs('multinews/k', long);
+  const shownHashes = new Set(sentences.map((s) => s.hash));
+  const unshown = more.filter((t) => !shownHashes.has(sentenceHash(t)));
+  assert.ok(unshown.length > 0, 'every sentence was shown: the test needs a longer story');
+  const refs = [
+    ...sentences.map((s) => ({ from: s.from, hash: s.hash })),
+    ...unshown.map((t) => ({ from: 'k-p1', hash: sentenceHash(t) })),
+    // a hash of no sentence of that article is not cited
+    { from: 'k-p2', hash: sentenceHash(unshown[0]) },
+  ];
+  const { everyCited } = storyBriefs('multinews/k', long, refs);
+  // every shown sentence comes back with the very citations and count the brief shows
+  for (const s of sentences) {
+    const e = everyCited.find((x) => x.hash === s.hash);
+    assert.ok(e, s.text);
+    assert.deepEqual([...e.cited].sort(), [...s.cited].sort());
+    assert.equal(e.shown, s.shown);
+  }
+  for (const t of unshown) {
+    const e = everyCited.filter((x) => x.hash === sentenceHash(t));
+    assert.equal(e.length, 1, t);
+    assert.equal(e[0].from, 'k-p1');
+    assert.ok(e[0].cited.includes('k-p1'));
+  }
+  assert.equal(everyCited.length, sentences.length + unshown.length);
 });
 
 test('the task warns about a bad gold line with file:line and scores the rest', async () => {
