@@ -21,25 +21,19 @@ import {
   agreeingFigure,
   conflictingNumbers,
   countedFigures,
+  featuresOf,
   findSupport,
   negationConflict,
   sentenceFrequencies,
 } from '../../src/brief/cite.js';
 import { type GoldSentence, halfOf } from '../../src/eval/brief.js';
-import { briefStoryLoader, briefsKept, sentenceHash } from '../../src/eval/brief-stories.js';
+import { briefStoryLoader, briefsKept, sentenceHash, storyPipeline } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
-import { documentsFromBytes } from '../../src/ingest/index.js';
 import { fitLogistic, predict } from '../../src/language/paraphrase/fit.js';
-import {
-  factConflicts,
-  type SentenceFeatures,
-  sameFactScore,
-  sentenceFeatures,
-} from '../../src/language/paraphrase/same-fact.js';
+import { factConflicts, sameFactScore } from '../../src/language/paraphrase/same-fact.js';
 import { articleSentences } from '../../src/language/sentences.js';
 import { contentTerms } from '../../src/language/tokens.js';
 import type { Sentence } from '../../src/model.js';
-import { briefArticles, extractAll } from '../../src/pipeline.js';
 import { idf } from '../../src/text/vectors.js';
 
 /** Feature columns, in the order of `EvidenceRow` and of the model file's weights. */
@@ -80,15 +74,6 @@ function infoOf(s: Sentence): SentenceInfo {
     infoCache.set(s, i);
   }
   return i;
-}
-const featureCache = new WeakMap<Sentence, SentenceFeatures>();
-function featuresOf(s: Sentence): SentenceFeatures {
-  let f = featureCache.get(s);
-  if (!f) {
-    f = sentenceFeatures(s.text);
-    featureCache.set(s, f);
-  }
-  return f;
 }
 
 /** Capitalised words not at the start of the sentence, lower-cased: the names a sentence gives. */
@@ -236,13 +221,8 @@ function citationPairs(goldFile: string, shared: string, half?: string): CitePai
   for (const story of [...new Set(gold.map((g) => g.story))]) {
     const docs = load(story);
     if (!docs) continue;
-    const file = `${story.replace(/\//g, '_')}.jsonl`;
-    const recs = docs.map((d) => JSON.stringify({ title: d.title, date: d.date, text: d.text }));
-    const { articles } = extractAll(documentsFromBytes(file, Buffer.from(`${recs.join('\n')}\n`)).docs);
-    const name = new Map(
-      articles.map((a) => [a.id, docs[Number(a.source.slice(file.length + 1)) - 1]?.id ?? a.id]),
-    );
-    const { stories, briefs } = briefArticles(articles, { words: 120, fixedWords: true });
+    const { articles, name, briefed } = storyPipeline(story, docs);
+    const { stories, briefs } = briefed;
     const byId = new Map(articles.map((a) => [a.id, a]));
     briefs.slice(0, briefsKept(story)).forEach((b, k) => {
       const st = stories[k];
@@ -265,8 +245,8 @@ function citationPairs(goldFile: string, shared: string, half?: string): CitePai
             story,
             half: halfOf(story),
             hash: g.hash,
-            article: name.get(aid)!,
-            label: g.supporters.includes(name.get(aid)!) ? 1 : 0,
+            article: name(aid),
+            label: g.supporters.includes(name(aid)) ? 1 : 0,
             rule: rule.has(aid) ? 1 : 0,
             row: e ? e.row : [],
             text: src.text,

@@ -4,15 +4,13 @@ import { templateSentences } from '../../src/analyse/boilerplate.js';
 import { conflictingMonths } from '../../src/analyse/months.js';
 import { conflictingNumbers, quantities, sentenceFrequencies } from '../../src/brief/cite.js';
 import { type GoldSentence, halfOf } from '../../src/eval/brief.js';
-import { briefStoryLoader, briefsKept, sentenceHash } from '../../src/eval/brief-stories.js';
+import { briefStoryLoader, briefsKept, sentenceHash, storyPipeline } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
-import { documentsFromBytes } from '../../src/ingest/index.js';
 import { factConflicts, sameFactScore, sentenceFeatures } from '../../src/language/paraphrase/same-fact.js';
 import { shareSynset, synsets } from '../../src/language/paraphrase/wordnet.js';
 import { articleSentences } from '../../src/language/sentences.js';
 import { contentTerms, words } from '../../src/language/tokens.js';
 import type { Sentence } from '../../src/model.js';
-import { briefArticles, extractAll } from '../../src/pipeline.js';
 import { idf } from '../../src/text/vectors.js';
 
 const gold = readJsonl<GoldSentence>('data/gold/briefs.jsonl').filter((g) => g.supporters);
@@ -20,13 +18,8 @@ const sup = new Map(gold.map((g) => [`${g.story}#${g.hash}`, g]));
 const load = briefStoryLoader('../shared/data');
 for (const story of [...new Set(gold.map((g) => g.story))]) {
   const docs = load(story)!;
-  const file = `${story.replace(/\//g, '_')}.jsonl`;
-  const recs = docs.map((d) => JSON.stringify({ title: d.title, date: d.date, text: d.text }));
-  const { articles } = extractAll(documentsFromBytes(file, Buffer.from(`${recs.join('\n')}\n`)).docs);
-  const name = new Map(
-    articles.map((a) => [a.id, docs[Number(a.source.slice(file.length + 1)) - 1]?.id ?? a.id]),
-  );
-  const { stories, briefs } = briefArticles(articles, { words: 120, fixedWords: true });
+  const { articles, name, briefed } = storyPipeline(story, docs);
+  const { stories, briefs } = briefed;
   const byId = new Map(articles.map((a) => [a.id, a]));
   briefs.slice(0, briefsKept(story)).forEach((b, k) => {
     const st = stories[k];
@@ -89,8 +82,8 @@ for (const story of [...new Set(gold.map((g) => g.story))]) {
           story,
           half: halfOf(story),
           hash: sentenceHash(sm.text),
-          article: name.get(aid),
-          label: g.supporters!.includes(name.get(aid)!) ? 1 : 0,
+          article: name(aid),
+          label: g.supporters!.includes(name(aid)) ? 1 : 0,
           cited: cited.has(aid) ? 1 : 0,
           o: b0.o,
           cov: b0.cov,

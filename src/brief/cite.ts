@@ -48,7 +48,7 @@ export const FIGURE_OVERLAP = 0.25;
 
 /** The same-fact model's view of a sentence, computed once per sentence (story sentences are compared often). */
 const featureCache = new WeakMap<Sentence, SentenceFeatures>();
-function featuresOf(s: Sentence): SentenceFeatures {
+export function featuresOf(s: Sentence): SentenceFeatures {
   let f = featureCache.get(s);
   if (!f) {
     f = sentenceFeatures(s.text);

@@ -120,6 +120,28 @@ export function briefStoryLoader(shared: string): (story: string) => SharedDoc[]
 /** Only the first brief of a Timeline17 window is in the set (a window holds many small stories). */
 export const briefsKept = (story: string) => (story.startsWith('t17/') ? 1 : Number.POSITIVE_INFINITY);
 
+/** The dev set's brief options: the CLI's default budget, kept fixed whatever a story's size. */
+export const BRIEF_OPTIONS = { words: BRIEF_WORDS, fixedWords: true };
+
+/**
+ * A story's articles through the product's pipeline as JSON Lines records (ingest → extract → sentences →
+ * cluster → brief); `name` gives an article's id in the shared data.
+ */
+export function storyPipeline(
+  story: string,
+  docs: SharedDoc[],
+): { articles: Article[]; name: (articleId: string) => string; briefed: ReturnType<typeof briefArticles> } {
+  const file = `${story.replace(/\//g, '_')}.jsonl`;
+  const records = docs.map((d) => JSON.stringify({ title: d.title, date: d.date, text: d.text }));
+  const ingest = documentsFromBytes(file, Buffer.from(`${records.join('\n')}\n`));
+  const { articles } = extractAll(ingest.docs);
+  // A record's article is named `file:line`; line k is the story's k-th article.
+  const docOf = new Map(
+    articles.map((a) => [a.id, docs[Number(a.source.slice(file.length + 1)) - 1]?.id ?? a.id]),
+  );
+  return { articles, name: (id) => docOf.get(id) ?? id, briefed: briefArticles(articles, BRIEF_OPTIONS) };
+}
+
 /** A labelled sentence to cite wherever its story puts it: its article (shared-data id) and its hash. */
 export interface SentenceRef {
   from: string;
@@ -137,17 +159,7 @@ export function storyBriefs(
   docs: SharedDoc[],
   labelled: SentenceRef[] = [],
 ): { briefs: Brief[]; sentences: BriefSentence[]; articles: Article[]; everyCited: BriefSentence[] } {
-  const file = `${story.replace(/\//g, '_')}.jsonl`;
-  const records = docs.map((d) => JSON.stringify({ title: d.title, date: d.date, text: d.text }));
-  const ingest = documentsFromBytes(file, Buffer.from(`${records.join('\n')}\n`));
-  const { articles } = extractAll(ingest.docs);
-  // A record's article is named `file:line`; line k is the story's k-th article.
-  const docOf = new Map(
-    articles.map((a) => [a.id, docs[Number(a.source.slice(file.length + 1)) - 1]?.id ?? a.id]),
-  );
-  const name = (id: string) => docOf.get(id) ?? id;
-  const options = { words: BRIEF_WORDS, fixedWords: true };
-  const briefed = briefArticles(articles, options);
+  const { articles, name, briefed } = storyPipeline(story, docs);
   const briefs = briefed.briefs.slice(0, briefsKept(story));
   const sentences: BriefSentence[] = [];
   const row = (k: number, i: number, s: SummarySentence): BriefSentence => ({
@@ -174,7 +186,8 @@ export function storyBriefs(
       if (!st.articleIds.some((id) => wanted.has(name(id)))) return;
       const pick = (s: Sentence) =>
         wanted.get(name(s.articleId))?.has(sentenceHash(withoutDateline(s))) ?? false;
-      for (const s of citeInStory(st, byId, briefed.sentences, options, pick)) everyCited.push(row(k, -1, s));
+      for (const s of citeInStory(st, byId, briefed.sentences, BRIEF_OPTIONS, pick))
+        everyCited.push(row(k, -1, s));
     });
   }
   return { briefs, sentences, articles, everyCited };
