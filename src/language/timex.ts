@@ -109,7 +109,7 @@ const HEDGE_MOD: Record<string, string> = {
   under: 'LESS_THAN',
   'up to': 'EQUAL_OR_LESS',
 };
-const SEASON = String.raw`(?:spring|summer|autumn|fall|winter)`;
+const SEASON = '(?:spring|summer|autumn|fall|winter)';
 const SEASONS: Record<string, string> = {
   spring: 'SP',
   summer: 'SU',
