@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * Each model after those it builds on (the same order as `npm run train`): the quote trainers read entities
- * and the same-story model the tagger's name lists, so the NER model comes first.
+ * and the same-story model the tagger's name lists, so the NER model comes first; the non-article model reads
+ * the extractor's output (the block model), and the same-story trainer's streams mark non-articles with it.
  */
 const TRAINERS = [
   'ner',
@@ -22,9 +23,9 @@ const TRAINERS = [
   'quote-noun-cues',
   'quote-ranker',
   'paraphrase',
-  'same-story',
   'extract-blocks',
   'non-article',
+  'same-story',
 ];
 /** The trainers that read the quote data --data names (the NER trainer reads CoNLL-2003, the paraphrase trainer MSRP). */
 const QUOTE_TRAINERS = new Set(['quote-cues', 'quote-noun-cues', 'quote-ranker']);
