@@ -94,7 +94,8 @@ export interface BlockFacts {
   relativeLength: number;
 }
 
-const endsLikeSentence = (s: string) => /[.!?…。！？]["'”“’‘»«›‹」)]?$/.test(s) || /[:;]$/.test(s);
+/** A block that ends as a sentence (or a lead-in: "…:") does, in any of the scripts the extractor reads. */
+export const endsLikeSentence = (s: string) => /[.!?…。！？]["'”“’‘»«›‹」)]?$/.test(s) || /[:;]$/.test(s);
 
 /** Punctuation marks and digits of a text, in one pass. */
 function marks(text: string): { punct: number; digits: number } {

@@ -23,6 +23,7 @@ import {
   blockFeatures,
   blockModel,
   contentProbability,
+  endsLikeSentence,
   nameBits,
 } from './blocks.js';
 import { normalizeDate } from './dates.js';
@@ -278,8 +279,6 @@ const blank = (s: string) => {
   for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
   return true;
 };
-
-const endsLikeSentence = (s: string) => /[.!?…。！？]["'”“’‘»«›‹」)]?$/.test(s) || /[:;]$/.test(s);
 
 /** How much a block says "article here" (positive) or "furniture here" (negative). */
 function blockValue(b: Block): number {
