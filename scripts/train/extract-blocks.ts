@@ -28,7 +28,7 @@ import { wordCount } from '../../src/extract/text-length.js';
 import { words } from '../../src/language/tokens.js';
 import { formatModel } from '../../src/models/format.js';
 import { featureHash, MODEL_FORMAT } from '../../src/models/load.js';
-import { newtonLogistic } from '../../src/models/newton.js';
+import { newtonLogistic, standardization } from '../../src/models/newton.js';
 import { trainerArgs } from './model-file.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -173,11 +173,7 @@ function fit(
     }
   }
   const k = BLOCK_FEATURES.length - 1;
-  const mean = new Array<number>(k).fill(0);
-  const scale = new Array<number>(k).fill(0);
-  for (const r of rows) for (let j = 0; j < k; j++) mean[j] += r[j] / rows.length;
-  for (const r of rows) for (let j = 0; j < k; j++) scale[j] += (r[j] - mean[j]) ** 2 / rows.length;
-  for (let j = 0; j < k; j++) scale[j] = Math.sqrt(scale[j]) || 1;
+  const { mean, sd: scale } = standardization(rows, k);
   const std = rows.map((r) => [...r.map((v, j) => (v - mean[j]) / scale[j]), 1]);
   const w = newtonLogistic(std, labels, L2, {
     sampleWeights: weights,

@@ -12,6 +12,22 @@ export interface NewtonOptions {
   tolerance: number;
 }
 
+/**
+ * Each column's mean and standard deviation over `rows` (a constant column gets deviation 1), for the trainers
+ * that standardise their features before `newtonLogistic`.
+ */
+export function standardization(
+  rows: readonly (readonly number[])[],
+  d: number,
+): { mean: number[]; sd: number[] } {
+  const mean = new Array<number>(d).fill(0);
+  const sd = new Array<number>(d).fill(0);
+  for (const r of rows) for (let j = 0; j < d; j++) mean[j] += r[j] / rows.length;
+  for (const r of rows) for (let j = 0; j < d; j++) sd[j] += (r[j] - mean[j]) ** 2 / rows.length;
+  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]) || 1;
+  return { mean, sd };
+}
+
 /** The weights (bias last) maximising the penalised log-likelihood of `labels` (0/1) given rows `x`. */
 export function newtonLogistic(
   x: readonly ArrayLike<number>[],

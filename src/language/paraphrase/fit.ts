@@ -5,7 +5,7 @@
  * (scripts/train/paraphrase.ts) and `newsfuse eval paraphrase --cv K`. Pure functions.
  */
 
-import { newtonLogistic } from '../../models/newton.js';
+import { newtonLogistic, standardization } from '../../models/newton.js';
 import { rng } from '../../text/random.js';
 import {
   analyseText,
@@ -72,11 +72,7 @@ export function fitLogistic(
   use: readonly boolean[],
 ): Logistic {
   const d = rows[0].length;
-  const mean = new Array<number>(d).fill(0);
-  const sd = new Array<number>(d).fill(0);
-  for (const r of rows) for (let j = 0; j < d; j++) mean[j] += r[j] / rows.length;
-  for (const r of rows) for (let j = 0; j < d; j++) sd[j] += (r[j] - mean[j]) ** 2 / rows.length;
-  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]) || 1;
+  const { mean, sd } = standardization(rows, d);
   const cols = [...Array(d).keys()].filter((j) => use[j]);
   const x = rows.map((r) => [...cols.map((j) => (r[j] - mean[j]) / sd[j]), 1]);
   const k = cols.length + 1;
