@@ -72,7 +72,7 @@ export function findSupport(
   for (const t of target) total += idf(df, n, t);
   if (total === 0) return [{ articleId: summary.articleId, sentenceIndex: summary.index, score: 1 }];
   const figures = countedFigures(summary.text);
-  const parts = mainClauses(summary.text);
+  const clauses = weighedClauses(mainClauses(summary.text), df, n);
   const best = new Map<string, Support>();
   for (const s of story) {
     let score: number;
@@ -97,7 +97,7 @@ export function findSupport(
       // weekdays from the same-fact model; negation only where it bears on words both sentences state
       if (factConflicts(featuresOf(summary), featuresOf(s)).includes('date')) continue;
       if (negationConflict(summary.text, s.text)) continue;
-      if (clauseMissing(parts, other, df, n)) continue;
+      if (clauseMissing(clauses, other)) continue;
       if (
         score < SUPPORT_THRESHOLD &&
         !figure &&
@@ -239,16 +239,29 @@ export function mainClauses(text: string): string[][] {
   return parts.length >= 2 ? parts : [];
 }
 
-/** One clause of the summary sentence is barely in the citing sentence's terms. */
-function clauseMissing(parts: string[][], other: Set<string>, df: Map<string, number>, n: number): boolean {
-  for (const part of parts) {
+/** A clause's distinct content terms with their IDF weights, and their sum. */
+interface WeighedClause {
+  terms: string[];
+  weights: number[];
+  total: number;
+}
+
+/** The clauses' terms weighed once per summary sentence (every story sentence is checked against them). */
+function weighedClauses(parts: string[][], df: Map<string, number>, n: number): WeighedClause[] {
+  return parts.map((part) => {
+    const terms = [...new Set(part)];
+    const weights = terms.map((t) => idf(df, n, t));
     let total = 0;
+    for (const w of weights) total += w;
+    return { terms, weights, total };
+  });
+}
+
+/** One clause of the summary sentence is barely in the citing sentence's terms. */
+function clauseMissing(clauses: WeighedClause[], other: Set<string>): boolean {
+  for (const { terms, weights, total } of clauses) {
     let shared = 0;
-    for (const t of new Set(part)) {
-      const w = idf(df, n, t);
-      total += w;
-      if (other.has(t)) shared += w;
-    }
+    for (let i = 0; i < terms.length; i++) if (other.has(terms[i])) shared += weights[i];
     if (total > 0 && shared / total < CLAUSE_COVERAGE) return true;
   }
   return false;
