@@ -15,8 +15,8 @@
  *   npx tsx scripts/gold/cite-learned.ts [--pairs OUT.jsonl]
  */
 import { writeFileSync } from 'node:fs';
-import { templateSentences } from '../../src/analyse/boilerplate.js';
 import { conflictingMonths } from '../../src/analyse/months.js';
+import { briefSentences } from '../../src/brief/build.js';
 import {
   agreeingFigure,
   conflictingNumbers,
@@ -27,11 +27,16 @@ import {
   sentenceFrequencies,
 } from '../../src/brief/cite.js';
 import { type GoldSentence, halfOf } from '../../src/eval/brief.js';
-import { briefStoryLoader, briefsKept, sentenceHash, storyPipeline } from '../../src/eval/brief-stories.js';
+import {
+  BRIEF_OPTIONS,
+  briefStoryLoader,
+  briefsKept,
+  sentenceHash,
+  storyPipeline,
+} from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
 import { fitLogistic, predict } from '../../src/language/paraphrase/fit.js';
 import { factConflicts, sameFactScore } from '../../src/language/paraphrase/same-fact.js';
-import { articleSentences } from '../../src/language/sentences.js';
 import { contentTerms } from '../../src/language/tokens.js';
 import type { Sentence } from '../../src/model.js';
 import { idf } from '../../src/text/vectors.js';
@@ -226,10 +231,7 @@ function citationPairs(goldFile: string, shared: string, half?: string): CitePai
     const byId = new Map(articles.map((a) => [a.id, a]));
     briefs.slice(0, briefsKept(story)).forEach((b, k) => {
       const st = stories[k];
-      const reportOf = new Map(st.reports.flatMap((r) => r.articleIds.map((id) => [id, r.id] as const)));
-      const raw = st.articleIds.flatMap((id) => articleSentences(byId.get(id)!));
-      const tpl = templateSentences(raw, (id) => reportOf.get(id) ?? id);
-      const ss = tpl.size ? raw.filter((s) => !tpl.has(s)) : raw;
+      const ss = briefSentences(st, byId, briefed.sentences, BRIEF_OPTIONS);
       const df = sentenceFrequencies(ss);
       for (const sm of b.summary) {
         const g = bySentence.get(`${story}#${sentenceHash(sm.text)}`);

@@ -1,14 +1,19 @@
 /** Dump (summary sentence, article) pairs of the brief dev set's citation stories with candidate features. */
 
-import { templateSentences } from '../../src/analyse/boilerplate.js';
 import { conflictingMonths } from '../../src/analyse/months.js';
+import { briefSentences } from '../../src/brief/build.js';
 import { conflictingNumbers, quantities, sentenceFrequencies } from '../../src/brief/cite.js';
 import { type GoldSentence, halfOf } from '../../src/eval/brief.js';
-import { briefStoryLoader, briefsKept, sentenceHash, storyPipeline } from '../../src/eval/brief-stories.js';
+import {
+  BRIEF_OPTIONS,
+  briefStoryLoader,
+  briefsKept,
+  sentenceHash,
+  storyPipeline,
+} from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
 import { factConflicts, sameFactScore, sentenceFeatures } from '../../src/language/paraphrase/same-fact.js';
 import { shareSynset, synsets } from '../../src/language/paraphrase/wordnet.js';
-import { articleSentences } from '../../src/language/sentences.js';
 import { contentTerms, words } from '../../src/language/tokens.js';
 import type { Sentence } from '../../src/model.js';
 import { idf } from '../../src/text/vectors.js';
@@ -23,10 +28,7 @@ for (const story of [...new Set(gold.map((g) => g.story))]) {
   const byId = new Map(articles.map((a) => [a.id, a]));
   briefs.slice(0, briefsKept(story)).forEach((b, k) => {
     const st = stories[k];
-    const reportOf = new Map(st.reports.flatMap((r) => r.articleIds.map((id) => [id, r.id] as const)));
-    const raw = st.articleIds.flatMap((id) => articleSentences(byId.get(id)!));
-    const tpl = templateSentences(raw, (id) => reportOf.get(id) ?? id);
-    const ss = raw.filter((s) => !tpl.has(s));
+    const ss = briefSentences(st, byId, briefed.sentences, BRIEF_OPTIONS);
     const df = sentenceFrequencies(ss);
     const n = ss.length;
     for (const sm of b.summary) {

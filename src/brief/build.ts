@@ -78,6 +78,54 @@ interface StoryContext {
   origin: Origin;
 }
 
+/** A story's articles in source order, and the ones its brief is made from. */
+function storyMembers(
+  story: Story,
+  articles: Map<string, Article>,
+  options: BriefOptions,
+): { all: Article[]; members: Article[] } {
+  // A story of thousands of articles (a running topic) is briefed from its latest reports: what a reader
+  // needs now, in time and size bounded by the cap rather than by the story.
+  const cap = options.maxArticles ?? MAX_BRIEF_ARTICLES;
+  const all = orderSources(story.articleIds.map((id) => articles.get(id)!));
+  return { all, members: all.length > cap ? latest(all, cap) : all };
+}
+
+/** The sentences of a story's members without the page furniture repeated across a site's articles. */
+function pastFurniture(
+  story: Story,
+  members: Article[],
+  sentences: Map<string, Sentence[]>,
+  origin: Origin,
+  diagnostics: Diagnostic[],
+): Sentence[] {
+  // Page furniture repeated across a site's articles ("We welcome comments …") is no claim of the story.
+  const reportOf = new Map(story.reports.flatMap((r) => r.articleIds.map((id) => [id, r.id] as const)));
+  const raw = members.flatMap((a) => sentences.get(a.id) ?? []);
+  const template =
+    attempt(
+      () => templateSentences(raw, (id) => reportOf.get(id) ?? id),
+      origin,
+      diagnostics,
+      'could not look for page furniture',
+    ) ?? new Set<Sentence>();
+  return template.size ? raw.filter((s) => !template.has(s)) : raw;
+}
+
+/**
+ * The sentences a story's brief reads (its summary, citations and claims are drawn from these), for the
+ * evaluation scripts that look at citations sentence by sentence.
+ */
+export function briefSentences(
+  story: Story,
+  articles: Map<string, Article>,
+  sentences: Map<string, Sentence[]>,
+  options: BriefOptions,
+): Sentence[] {
+  const { members } = storyMembers(story, articles, options);
+  return pastFurniture(story, members, sentences, { path: members[0]?.source ?? story.id }, []);
+}
+
 function storyContext(
   story: Story,
   articles: Map<string, Article>,
@@ -85,11 +133,7 @@ function storyContext(
   options: BriefOptions,
   diagnostics: Diagnostic[],
 ): StoryContext {
-  // A story of thousands of articles (a running topic) is briefed from its latest reports: what a reader
-  // needs now, in time and size bounded by the cap rather than by the story.
-  const cap = options.maxArticles ?? MAX_BRIEF_ARTICLES;
-  const all = orderSources(story.articleIds.map((id) => articles.get(id)!));
-  const members = all.length > cap ? latest(all, cap) : all;
+  const { all, members } = storyMembers(story, articles, options);
   const sources: SourceEntry[] = members.map((a, i) => ({
     ref: i + 1,
     articleId: a.id,
@@ -100,18 +144,8 @@ function storyContext(
     url: a.url,
   }));
   const refOf = new Map(sources.map((s) => [s.articleId, s.ref]));
-  // Page furniture repeated across a site's articles ("We welcome comments …") is no claim of the story.
-  const reportOf = new Map(story.reports.flatMap((r) => r.articleIds.map((id) => [id, r.id] as const)));
-  const raw = members.flatMap((a) => sentences.get(a.id) ?? []);
   const origin: Origin = { path: members[0]?.source ?? story.id };
-  const template =
-    attempt(
-      () => templateSentences(raw, (id) => reportOf.get(id) ?? id),
-      origin,
-      diagnostics,
-      'could not look for page furniture',
-    ) ?? new Set<Sentence>();
-  const storySentences = template.size ? raw.filter((s) => !template.has(s)) : raw;
+  const storySentences = pastFurniture(story, members, sentences, origin, diagnostics);
   const sourceOf = new Map(sources.map((s) => [s.articleId, s]));
   const outletOf = (id: string) => sourceName(sourceOf.get(id)!);
   const analysis = isolatedAnalysis(story, members, storySentences, outletOf, diagnostics);
