@@ -10,7 +10,8 @@
  * leave-one-set-out: each set scored by the model fitted on the others, best mean among the margins losing at
  * most MAX_LOSS on every set against the rules. The table printed is nested: for each held-out set, the margin
  * is chosen on the other three (each scored by a model of the remaining two).
- *   npx tsx scripts/train/extract-containers.ts [--shared DIR] [--out DIR] [--analyse] [--max N]
+ *   npx tsx scripts/train/extract-containers.ts [--shared DIR] [--out DIR] [--analyse [--worst N]] [--max N]
+ *     [--l2 X] [--min-gap X] [--pairs best|all] [--switches MARGIN --ratio R] [--cache FILE]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,9 @@ const SETS = ['trafilatura-dev', 'l3s-gn1', 'dragnet', 'readability'];
 const MAX = Number(arg('--max') ?? 12);
 const L2 = Number(arg('--l2') ?? 10);
 /** Pairs whose worths differ by less than this teach nothing. */
-const MIN_GAP = 0.02;
+const MIN_GAP = Number(arg('--min-gap') ?? 0.02);
+/** Which pairs teach the ranker: `best` (each candidate against the page's best) or `all` (every better one). */
+const PAIRS = arg('--pairs') ?? 'best';
 /** A margin is refused when it loses more than this on any set it is chosen on. */
 const MAX_LOSS = 0.002;
 const OFF = 1e4;
@@ -162,18 +165,22 @@ function fit(sets: number[]): Fitted {
       p.cands.forEach((c, k) => {
         if (c.worth > p.cands[top].worth) top = k;
       });
-      const best = std(p.cands[top].x);
-      p.cands.forEach((c) => {
-        const gap = p.cands[top].worth - c.worth;
-        if (gap < MIN_GAP) return;
-        const d = std(c.x).map((v, j) => best[j] - v);
-        // Alternate the orientation so both labels occur (the bias stays near 0).
-        const flip = rows.length % 2 === 1;
-        rows.push([...(flip ? d.map((v) => -v) : d), 1]);
-        labels.push(flip ? 0 : 1);
-        weights.push(gap);
-        total += gap;
-      });
+      // Each candidate against the page's best one (`--pairs all`: against every better one).
+      const better = PAIRS === 'all' ? p.cands.map((_, k) => k) : [top];
+      for (const b of better) {
+        const best = std(p.cands[b].x);
+        p.cands.forEach((c) => {
+          const gap = p.cands[b].worth - c.worth;
+          if (gap < MIN_GAP) return;
+          const d = std(c.x).map((v, j) => best[j] - v);
+          // Alternate the orientation so both labels occur (the bias stays near 0).
+          const flip = rows.length % 2 === 1;
+          rows.push([...(flip ? d.map((v) => -v) : d), 1]);
+          labels.push(flip ? 0 : 1);
+          weights.push(gap);
+          total += gap;
+        });
+      }
     }
     for (let i = start; i < rows.length; i++) weights[i] = (weights[i] / (total || 1)) * 1000;
   }
