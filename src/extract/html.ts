@@ -5,7 +5,8 @@
  *      word count and the share of words inside links; furniture (nav, footers, forms, comment and share
  *      widgets, by tag or by class/id) is skipped;
  *   3. score every element by the blocks beneath it: prose adds, link lists and fragments subtract;
- *      the best-scoring element is the article container, and its blocks are the body;
+ *      the best-scoring element is the article container (unless the learned container ranker, containers.ts,
+ *      prefers another of the best-scoring ones), and its blocks are the body;
  *   4. the learned block classifier (blocks.ts, models/extract-blocks.json) refines that choice: it may add a
  *      block just outside the container, or drop one inside it (thresholds chosen leave-one-set-out).
  * The scoring is newsfuse's own; the named heuristics are the constants below.
