@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * Each model after those it builds on (the same order as `npm run train`): the quote trainers read entities
- * and the same-story model the tagger's name lists, so the NER model comes first; the non-article model reads
- * the extractor's output (the block model), and the same-story trainer's streams mark non-articles with it.
+ * and the same-story model the tagger's name lists, so the NER model comes first; the block model reads the
+ * containers the container ranker picks, the non-article model the extractor's output (both), and the same-story trainer's streams mark non-articles with it.
  */
 const TRAINERS = [
   'ner',
@@ -23,6 +23,7 @@ const TRAINERS = [
   'quote-noun-cues',
   'quote-ranker',
   'paraphrase',
+  'extract-containers',
   'extract-blocks',
   'non-article',
   'same-story',

@@ -12,7 +12,8 @@
  * Leave-one-set-out: for each set, the model is trained and its thresholds picked on the other three and scored
  * on it; the table (printed as markdown) is in BENCHMARKS.md. The shipped model is trained on all four.
  * The end-to-end text is the extractor's as `extractArticle` makes it, less the non-article judgement (whose
- * model is trained on this extractor's output: no cycle).
+ * model is trained on this extractor's output: no cycle). The containers are those the container ranker
+ * (models/extract-containers.json, trained first, read from --models) picks.
  *   npx tsx scripts/train/extract-blocks.ts [--shared DIR] [--out DIR]
  */
 import { createHash } from 'node:crypto';
@@ -29,7 +30,7 @@ import { words } from '../../src/language/tokens.js';
 import { formatModel } from '../../src/models/format.js';
 import { featureHash, MODEL_FORMAT } from '../../src/models/load.js';
 import { newtonLogistic, standardization } from '../../src/models/newton.js';
-import { trainerArgs } from './model-file.js';
+import { inputModelHash, trainerArgs } from './model-file.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { arg, out } = trainerArgs();
@@ -327,6 +328,7 @@ const model = {
     },
     features: featureHash(BLOCK_FEATURES),
     settings: { window: WINDOW, add_words: ADD_WORDS, l2: L2, max_loss: MAX_LOSS },
+    inputs: { 'extract-containers': inputModelHash('extract-containers') },
     results: Object.fromEntries([
       ...SETS.map((s, i) => [`rules_${s}`, round(base[i])]),
       ...SETS.map((s, i) => [`loso_${s}`, round(loso[i])]),

@@ -5,7 +5,8 @@
  *      word count and the share of words inside links; furniture (nav, footers, forms, comment and share
  *      widgets, by tag or by class/id) is skipped;
  *   3. score every element by the blocks beneath it: prose adds, link lists and fragments subtract;
- *      the best-scoring element is the article container, and its blocks are the body;
+ *      the best-scoring element is the article container (unless the learned container ranker, containers.ts,
+ *      prefers another of the best-scoring ones), and its blocks are the body;
  *   4. the learned block classifier (blocks.ts, models/extract-blocks.json) refines that choice: it may add a
  *      block just outside the container, or drop one inside it (thresholds chosen leave-one-set-out).
  * The scoring is newsfuse's own; the named heuristics are the constants below.
@@ -26,6 +27,7 @@ import {
   endsLikeSentence,
   nameBits,
 } from './blocks.js';
+import { type ContainerChoice, chooseContainer, containerModel } from './containers.js';
 import { normalizeDate } from './dates.js';
 import { metadataFrom, type PageMeta } from './html-meta.js';
 import { isAsciiAlnumCode, isSpaceCode, tokenWords } from './text-length.js';
@@ -68,6 +70,8 @@ export const EXTRACT_PARAMS = {
   headings: true,
   /** Author boxes and call-out boxes (class names) are furniture. */
   authorBoxes: true,
+  /** A body under RESCUE_WORDS words gives way to the fallback when that holds more. */
+  rescue: true,
   /** Short furniture lines of the lexicon (rights, prompts, credits; several languages) are left out. */
   furnitureLines: true,
 };
@@ -207,6 +211,9 @@ const CREDIT_LINE = new RegExp(`^\\(?(?:${CREDIT_LINE_OPENINGS.map(escapeRe).joi
 /** Credit lines are short: a line of this many words or more is prose. */
 const CREDIT_LINE_WORDS = 10;
 
+/** A body this short is not kept as an article (index.ts's MIN_BODY_WORDS): the fallback may do better. */
+const RESCUE_WORDS = 15;
+
 /** Headings are short: a line of this many words or more is prose that happens to start alike. */
 const HEADING_WORDS = 12;
 
@@ -218,7 +225,7 @@ const SIBLING_MIN_SCORE = 10;
 /** Share of a block's words inside links above which it is navigation. */
 const LINK_HEAVY = 0.5;
 
-interface Node {
+export interface Node {
   tag: string;
   parent: Node | undefined;
   block: boolean;
@@ -321,7 +328,13 @@ export function extractHtml(html: string): HtmlExtraction {
 
 /** A page read: its metadata, its text blocks, and the article container with the candidates around it. */
 export type HtmlPage =
-  | { fields: Omit<HtmlExtraction, 'paragraphs'>; blocks: Block[]; body: BodyChoice }
+  | {
+      fields: Omit<HtmlExtraction, 'paragraphs'>;
+      blocks: Block[];
+      body: BodyChoice;
+      /** The candidate containers and the body each would give (for the container ranker's trainer). */
+      containers: ContainerChoice<BodyChoice>;
+    }
   | { refused: string };
 
 /** Read a page up to the block classifier's decision (`window`: how far outside the container candidates go). */
@@ -485,7 +498,7 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
   return {
     fields: { ...m, published: normalizeDate(m.published) },
     blocks,
-    body: bodyChoice(blocks, m.title, articleBody, window),
+    ...bodyChoice(blocks, m.title, articleBody, window),
   };
 }
 
@@ -576,7 +589,7 @@ function bodyChoice(
   title: string | undefined,
   articleBody: string | undefined,
   window: number,
-): BodyChoice {
+): { body: BodyChoice; containers: ContainerChoice<BodyChoice> } {
   const values = blocks.map(blockValue);
   // Furniture by class/id is only a hint: an element so named that holds most of the page's prose is the
   // article after all (blog templates wrap posts in "widget" containers).
@@ -607,7 +620,31 @@ function bodyChoice(
   for (const b of blocks)
     for (let n: Node | undefined = b.owner; n; n = n.parent) if (n.articleBody) named.add(n);
   for (const n of named) if (n.score > 0) n.score *= ARTICLE_BODY_BONUS;
-  const best = bestNode(blocks);
+  // The learned container ranker (containers.ts) may pick another of the best-scoring elements.
+  const containers: ContainerChoice<BodyChoice> = {
+    rules: bestNode(blocks),
+    page: {
+      blocks,
+      junk,
+      title,
+      ldText: () => (articleBody ? ldParagraphs(articleBody).join(' ') : undefined),
+    },
+    bodyOf: (n) => bodyAround(blocks, junk, n, title, articleBody, window),
+  };
+  const model = containerModel();
+  const best = model ? chooseContainer(model, containers) : containers.rules;
+  return { body: containers.bodyOf(best), containers };
+}
+
+/** The body with `best` as the article container: its blocks and the candidates around it. */
+function bodyAround(
+  blocks: Block[],
+  junk: boolean[],
+  best: Node | undefined,
+  title: string | undefined,
+  articleBody: string | undefined,
+  window: number,
+): BodyChoice {
   const fallback = () => (EXTRACT_PARAMS.fallback ? fallbackBlocks(blocks, articleBody) : []);
   if (!best || best.score <= 0)
     return {
@@ -740,6 +777,11 @@ function bodyChoice(
     while (start < end && isEdgeFragment(kept[start])) start++;
     while (end > start && isEdgeFragment(kept[end - 1])) end--;
     const out = kept.slice(start, end).map((b) => b.text);
+    if (EXTRACT_PARAMS.rescue && countWords(out.join(' ')) < RESCUE_WORDS) {
+      // Too little to keep (a comment form's notice on a page of tables): the fallback, if it holds more.
+      const more = fallback();
+      if (countWords(more.join(' ')) > countWords(out.join(' '))) return more;
+    }
     return out.length ? out : fallback();
   };
   return {
