@@ -7,7 +7,8 @@
  *     when its year lies over a year outside the story's years — when that similarity reaches `join`, or
  *  3. starts a new story.
  * After a join, other stories the article also matched merge into it when the two centroids have come
- * close (cosine ≥ `merge`): evidence accumulated for both being one story.
+ * close (cosine ≥ `merge`): evidence accumulated for both being one story. A story of one report among the
+ * article's candidates merges when it would join the grown story now (`mergeSingle`, see `attaches`).
  * Stories are found through an inverted index from salient terms to stories with capped posting lists,
  * and only the best few candidates are scored, so the work per article is bounded whatever the stream
  * length. IDF is learned online from the reports seen so far. A story that has gone quiet (by arrivals
@@ -438,7 +439,7 @@ export class StoryClusterer {
         const p = sameStoryProbability(this.model!, row);
         if (p < this.joinProbability) return;
         const score = parts[i].cos * this.timeFactor(s, day) * this.yearFactor(s, year, day);
-        if (score >= this.options.join * MERGE_EVIDENCE) near.push(s);
+        if (score >= this.options.join * MERGE_EVIDENCE || s.reports.length === 1) near.push(s);
         if (score >= bestScore && (!best || score > bestScore || s.index < best.index)) {
           best = s;
           bestScore = score;
@@ -454,7 +455,7 @@ export class StoryClusterer {
       for (const s of found) {
         const dot = this.dot(vector, s);
         const score = (dot / Math.sqrt(s.norm2)) * this.timeFactor(s, day) * this.yearFactor(s, year, day);
-        if (score >= this.options.join * MERGE_EVIDENCE) near.push(s);
+        if (score >= this.options.join * MERGE_EVIDENCE || s.reports.length === 1) near.push(s);
         if (score >= bestScore && (!best || score > bestScore || s.index < best.index)) {
           best = s;
           bestScore = score;
