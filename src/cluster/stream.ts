@@ -7,7 +7,8 @@
  *     when its year lies over a year outside the story's years — when that similarity reaches `join`, or
  *  3. starts a new story.
  * After a join, other stories the article also matched merge into it when the two centroids have come
- * close (cosine ≥ `merge`): evidence accumulated for both being one story.
+ * close (cosine ≥ `merge`): evidence accumulated for both being one story. A story of one report among the
+ * article's candidates merges when it would join the grown story now (`mergeSingle`, see `attaches`).
  * Stories are found through an inverted index from salient terms to stories with capped posting lists,
  * and only the best few candidates are scored, so the work per article is bounded whatever the stream
  * length. IDF is learned online from the reports seen so far. A story that has gone quiet (by arrivals
@@ -41,10 +42,17 @@ export interface ClustererOptions {
   halfLifeDays?: number;
   /** Minimum centroid cosine for two stories that both match an article to merge (> 1: never). */
   merge?: number;
+  /**
+   * Merge threshold when the smaller of the two stories holds a single report: the centroid cosine is then
+   * the report's own cosine with the other story, which is what a join compares with `join` (default: `merge`).
+   */
+  mergeSingle?: number;
   /** Weight of name and number features relative to content terms (0: not used). */
   nameBoost?: number;
   /** Similarity factor for an article dated more than a year outside the story's years (1: off). */
   yearPenalty?: number;
+  /** The same factor when the article is undated and its year is the latest its text mentions (default: `yearPenalty`). */
+  textYearPenalty?: number;
   /**
    * A story closes (no later article can join it or be found a copy of its reports, and its term vector is
    * freed) once this many articles have arrived since its latest one, and — when the stream and the story
@@ -77,8 +85,10 @@ export const DEFAULTS: Required<ClustererOptions> = {
   windowDays: 3,
   halfLifeDays: 14,
   merge: 0.3,
+  mergeSingle: 0.2,
   nameBoost: NAME_BOOST,
   yearPenalty: 0.5,
+  textYearPenalty: 0.9,
   retainArticles: 20_000,
   retainDays: 30,
   learned: false,
@@ -428,8 +438,8 @@ export class StoryClusterer {
         // The cosine score ranks and gates the candidates; the model vetoes those it finds another story.
         const p = sameStoryProbability(this.model!, row);
         if (p < this.joinProbability) return;
-        const score = parts[i].cos * this.timeFactor(s, day) * this.yearFactor(s, year);
-        if (score >= this.options.join * MERGE_EVIDENCE) near.push(s);
+        const score = parts[i].cos * this.timeFactor(s, day) * this.yearFactor(s, year, day);
+        if (score >= this.options.join * MERGE_EVIDENCE || s.reports.length === 1) near.push(s);
         if (score >= bestScore && (!best || score > bestScore || s.index < best.index)) {
           best = s;
           bestScore = score;
@@ -444,8 +454,8 @@ export class StoryClusterer {
     } else
       for (const s of found) {
         const dot = this.dot(vector, s);
-        const score = (dot / Math.sqrt(s.norm2)) * this.timeFactor(s, day) * this.yearFactor(s, year);
-        if (score >= this.options.join * MERGE_EVIDENCE) near.push(s);
+        const score = (dot / Math.sqrt(s.norm2)) * this.timeFactor(s, day) * this.yearFactor(s, year, day);
+        if (score >= this.options.join * MERGE_EVIDENCE || s.reports.length === 1) near.push(s);
         if (score >= bestScore && (!best || score > bestScore || s.index < best.index)) {
           best = s;
           bestScore = score;
@@ -829,7 +839,8 @@ export class StoryClusterer {
       const o = this.root(other.index);
       if (o === target || this.keptApart(o, target)) continue;
       const dot = this.centroidDot(target, o);
-      if (dot / Math.sqrt(target.norm2 * o.norm2) < this.options.merge) continue;
+      const cos = dot / Math.sqrt(target.norm2 * o.norm2);
+      if (cos < this.options.merge && !this.attaches(target, o, cos)) continue;
       const [keep, gone] = o.index < target.index ? [o, target] : [target, o];
       gone.parent = keep.index;
       keep.merged.push(gone.index, ...gone.merged);
@@ -863,6 +874,20 @@ export class StoryClusterer {
     }
   }
 
+  /**
+   * Whether a story of a single report joins `target` by the join rule, as if its report arrived now: its cosine
+   * with the target, raised by the time bonus and lowered by the year penalty for the report's own date and year,
+   * reaches `mergeSingle`.
+   */
+  private attaches(target: StoryState, o: StoryState, cos: number): boolean {
+    if (cos < this.options.mergeSingle * 0.5) return false;
+    const [big, small] = o.reports.length === 1 ? [target, o] : [o, target];
+    if (small.reports.length !== 1) return false;
+    const off = yearOff(big, small.firstYear === small.lastYear ? small.firstYear : undefined);
+    const score = cos * this.timeFactor(big, small.firstDay) * (off ? this.options.yearPenalty : 1);
+    return score >= this.options.mergeSingle;
+  }
+
   /** Whether one of two (root) stories was split from the other, or from a story merged into it. */
   private keptApart(a: StoryState, b: StoryState): boolean {
     if (!a.apart && !b.apart) return false;
@@ -888,8 +913,9 @@ export class StoryClusterer {
    * year range has its similarity multiplied by `yearPenalty`. Two events of one kind (two heavyweight
    * title fights, two emergency patches) are typically years apart; one story rarely jumps years.
    */
-  private yearFactor(s: StoryState, year: number | undefined): number {
-    return yearOff(s, year) ? this.options.yearPenalty : 1;
+  private yearFactor(s: StoryState, year: number | undefined, day: number | undefined): number {
+    if (!yearOff(s, year)) return 1;
+    return day === undefined ? this.options.textYearPenalty : this.options.yearPenalty;
   }
 
   private widenYears(s: StoryState, year: number | undefined): void {

@@ -54,18 +54,19 @@ for (const learned of [false, true])
     assert.deepEqual(groupsOf(clusterArticles(storyStream(), { learned })), EXPECTED);
   });
 
-test('an old report arriving last joins its story', () => {
-  const c = new StoryClusterer({ learned: true });
-  const stream = storyStream().filter((a) => a.id !== 'quake-a1');
-  c.addAll(stream);
-  // The first report of the Norvania quake arrives after everything else, dated before its story began.
-  const late = c.add(
-    article('quake-a1', QUAKE_A1, { published: day(2), title: 'Earthquake kills 41 in Norvania' }),
-  );
-  assert.equal(late.created, false);
-  assert.equal(late.storyId, c.storyOf('quake-a2'));
-  assert.notEqual(late.storyId, c.storyOf('quake-b1'));
-});
+for (const learned of [false, true])
+  test(`an old report arriving last joins its story (learned veto: ${learned})`, () => {
+    const c = new StoryClusterer({ learned });
+    const stream = storyStream().filter((a) => a.id !== 'quake-a1');
+    c.addAll(stream);
+    // The first report of the Norvania quake arrives after everything else, dated before its story began.
+    const late = c.add(
+      article('quake-a1', QUAKE_A1, { published: day(2), title: 'Earthquake kills 41 in Norvania' }),
+    );
+    assert.equal(late.created, false);
+    assert.equal(late.storyId, c.storyOf('quake-a2'));
+    assert.notEqual(late.storyId, c.storyOf('quake-b1'));
+  });
 
 test('the same articles in any batch sizes give the same stories', () => {
   const stream = storyStream();
