@@ -57,6 +57,9 @@ export function featuresOf(s: Sentence): SentenceFeatures {
   return f;
 }
 
+/** For error analysis: each story sentence with its overlap and why it was not a citation (or "cited"). */
+export type SupportTrace = (s: Sentence, score: number, verdict: string) => void;
+
 /**
  * For one summary sentence, the best supporting sentence in each article whose overlap passes the threshold.
  * `story` holds all sentences of the story's articles. Sorted by score, then article id.
@@ -66,6 +69,7 @@ export function findSupport(
   story: Sentence[],
   df: Map<string, number>,
   n: number,
+  trace?: SupportTrace,
 ): Support[] {
   const target = new Set(contentTerms(summary.text));
   let total = 0;
@@ -87,24 +91,52 @@ export function findSupport(
       // Symmetric enough to reject a long sentence that merely contains the words: blend both directions.
       score = otherTotal > 0 ? (2 * shared) / (total + Math.min(otherTotal, 2 * total)) : 0;
     }
-    if (score < FIGURE_OVERLAP || conflictingNumbers(summary.text, s.text)) continue;
+    const reject = (why: string) => {
+      trace?.(s, score, why);
+    };
+    if (score < FIGURE_OVERLAP) {
+      reject('overlap');
+      continue;
+    }
+    if (conflictingNumbers(summary.text, s.text)) {
+      reject('numbers');
+      continue;
+    }
     if (score < 1) {
       // Figures may not conflict (above, allowing for rounding); below PARAPHRASE_OVERLAP a shared figure is
       // what lets a sentence in at all.
       const figure = figures.size > 0 && agreeingFigure(figures, countedFigures(s.text));
-      if (!figure && score < PARAPHRASE_OVERLAP) continue;
-      if (conflictingMonths(summary.text, s.text)) continue;
+      if (!figure && score < PARAPHRASE_OVERLAP) {
+        reject('overlap');
+        continue;
+      }
+      if (conflictingMonths(summary.text, s.text)) {
+        reject('month');
+        continue;
+      }
       // weekdays from the same-fact model; negation only where it bears on words both sentences state
-      if (factConflicts(featuresOf(summary), featuresOf(s)).includes('date')) continue;
-      if (negationConflict(summary.text, s.text)) continue;
-      if (clauseMissing(clauses, other)) continue;
+      if (factConflicts(featuresOf(summary), featuresOf(s)).includes('date')) {
+        reject('weekday');
+        continue;
+      }
+      if (negationConflict(summary.text, s.text)) {
+        reject('negation');
+        continue;
+      }
+      if (clauseMissing(clauses, other)) {
+        reject('clause');
+        continue;
+      }
       if (
         score < SUPPORT_THRESHOLD &&
         !figure &&
         sameFactScore(featuresOf(summary), featuresOf(s)) < sameFactThreshold()
-      )
+      ) {
+        reject('same-fact');
         continue;
+      }
     }
+    trace?.(s, score, 'cited');
     const prev = best.get(s.articleId);
     if (!prev || score > prev.score)
       best.set(s.articleId, { articleId: s.articleId, sentenceIndex: s.index, score });
