@@ -8,6 +8,7 @@
  */
 
 import { conflictingMonths } from '../analyse/months.js';
+import { type Quantity, quantities as typedQuantitiesOf } from '../analyse/quantities.js';
 import { MONTH_WITH_DOT, NEGATION_WORDS } from '../language/lexicon.js';
 import {
   factConflicts,
@@ -183,15 +184,85 @@ export function quantities(text: string): Set<string> {
 }
 
 /**
- * Two sentences that both state quantities but share none say different things ("12 injured" vs "14 hurt").
- * A round figure of thousands agrees with the exact one it rounds ("about $973,000" and "$972,814").
+ * Two sentences that both state quantities but share no figure say different things ("12 injured" vs "14
+ * hurt"). A round figure of thousands agrees with the exact one it rounds ("about $973,000" and "$972,814"), a
+ * duration with one within ROUNDING of it ("over an average of 4.7 years" / "over five years"), a percentage
+ * with the same whole number. Figures only of different kinds (counts, durations, percentages, money, ages) are
+ * no conflict: "robbed them of $3,000" / "questioning four people", "by one shot" / "the 55-year-old woman".
  */
 export function conflictingNumbers(a: string, b: string): boolean {
   const qa = quantities(a);
   const qb = quantities(b);
   if (!qa.size || !qb.size) return false;
   for (const x of qa) for (const y of qb) if (x === y || roundsTo(x, y) || roundsTo(y, x)) return false;
-  return true;
+  // Figures only of different kinds on the two sides (a sum and a head count, a count and an age) state
+  // different things, not different values of one; figures of no known kind (an ordinal, "one") are a kind.
+  const ta = typedQuantities(a);
+  const tb = typedQuantities(b);
+  const shared = [...ta.keys()].filter((k) => tb.has(k));
+  if (!shared.length) return false;
+  for (const kind of shared) {
+    const xs = ta.get(kind)!;
+    const ys = tb.get(kind)!;
+    if (!xs.some((x) => ys.some((y) => nearlyEqual(x, y, kind)))) return true;
+  }
+  return false;
+}
+
+/** How far apart (relative) two durations may be and still agree ("4.7 years" and "five years"). */
+const ROUNDING = 0.07;
+
+/** An age: "55-year-old", "a two and a half year old child", "aged 66", "18-month-old". */
+const AGE =
+  /\b(\d+(?:\.\d+)?|[a-z]+)(?:\s+and\s+a\s+half)?[-\s]+(year|month|week|day)s?[-\s]+old\b|\baged\s+(\d+)\b/gi;
+
+/**
+ * A sentence's figures by kind (`analyse/quantities`: codes, dates and clock times are none), and its ages
+ * (which that module skips: an age counts no one) as a kind of their own: "a two and a half year old child" is
+ * not "a three-year-old son".
+ */
+function typedQuantities(text: string): Map<string, Quantity[]> {
+  const out = new Map<string, Quantity[]>();
+  for (const q of typedQuantitiesOf(text)) out.set(q.kind, [...(out.get(q.kind) ?? []), q]);
+  for (const m of text.matchAll(AGE)) {
+    const word = (m[1] ?? m[3]).toLowerCase();
+    const base = /^\d/.test(word) ? Number(word) : Number(NUMBER_WORDS[word] ?? Number.NaN);
+    if (!Number.isFinite(base)) continue;
+    const value =
+      (base + (/\band\s+a\s+half\b/i.test(m[0]) ? 0.5 : 0)) * (AGE_UNIT[m[2]?.toLowerCase()] ?? 1);
+    const age = {
+      kind: 'age',
+      low: value,
+      high: value,
+      start: m.index,
+      end: m.index + m[0].length,
+    } as unknown as Quantity;
+    out.set('age', [...(out.get('age') ?? []), age]);
+  }
+  // The rest ("his 41st birthday", "by one shot") as figures of no known kind, compared with each other.
+  const spans = [...out.values()].flat().map((q) => [q.start, q.end]);
+  for (const m of text.matchAll(AGE)) spans.push([m.index, m.index + m[0].length]);
+  const inSpan = (at: number) => spans.some(([a, b]) => at >= a && at < b);
+  const other = text.replace(/\S+/g, (w, at: number) => (inSpan(at) ? ' '.repeat(w.length) : w));
+  for (const v of quantities(other)) {
+    const value = Number(v);
+    const q = { kind: 'other', low: value, high: value } as unknown as Quantity;
+    out.set('other', [...(out.get('other') ?? []), q]);
+  }
+  return out;
+}
+
+/** An age in years from its unit. */
+const AGE_UNIT: Record<string, number> = { year: 1, month: 1 / 12, week: 1 / 52, day: 1 / 365 };
+
+/** Two figures of one kind agree: ranges that meet, a duration within ROUNDING, a share to the unit. */
+function nearlyEqual(x: Quantity, y: Quantity, kind: string): boolean {
+  if (x.low <= y.high && y.low <= x.high) return true;
+  const a = (x.low + x.high) / 2;
+  const b = (y.low + y.high) / 2;
+  if (kind === 'duration') return Math.abs(a - b) <= ROUNDING * Math.max(a, b);
+  if (kind === 'percent') return Math.round(a) === Math.round(b);
+  return false;
 }
 
 /** `exact` rounded at the place of `round`'s last non-zero digit is `round`, a figure of thousands at least. */

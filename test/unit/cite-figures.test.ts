@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { conflictingNumbers } from '../../src/brief/cite.js';
+
+test('figures of different kinds do not conflict', () => {
+  assert.equal(
+    conflictingNumbers(
+      'Robbers took $4,500 from the couple after the test drive.',
+      'Officers are holding three people over the robbery of the couple.',
+    ),
+    false,
+  );
+  assert.equal(
+    conflictingNumbers(
+      'The farmer was hit by one bullet in the leg.',
+      'The 61-year-old farmer was struck in the leg by a single bullet.',
+    ),
+    false,
+  );
+});
+
+test('counts of one kind still conflict', () => {
+  assert.equal(conflictingNumbers('Twelve climbers were hurt.', 'Fourteen climbers were injured.'), true);
+});
+
+test('a rounded duration agrees, a different one does not', () => {
+  assert.equal(
+    conflictingNumbers(
+      'Patients were followed over an average of 3.9 years.',
+      'The team followed them for four years.',
+    ),
+    false,
+  );
+  assert.equal(
+    conflictingNumbers(
+      'Patients were followed over an average of 3.9 years.',
+      'The team followed them for six years.',
+    ),
+    true,
+  );
+});
+
+test('ages are compared with ages', () => {
+  assert.equal(
+    conflictingNumbers(
+      'A one and a half year old girl was bitten by a dog.',
+      'A dog bit a four-year-old girl.',
+    ),
+    true,
+  );
+  assert.equal(
+    conflictingNumbers('A 7-year-old boy was rescued.', 'Divers rescued the seven-year-old boy.'),
+    false,
+  );
+});
