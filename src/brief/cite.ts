@@ -9,7 +9,8 @@
 
 import { conflictingMonths } from '../analyse/months.js';
 import { type Quantity, quantities as typedQuantitiesOf } from '../analyse/quantities.js';
-import { MONTH_WITH_DOT, NEGATION_WORDS } from '../language/lexicon.js';
+import { isCaption } from '../extract/captions.js';
+import { MONTH_ANY_DOT, MONTH_WITH_DOT, NEGATION_WORDS, WEEKDAYS_LOWER } from '../language/lexicon.js';
 import {
   factConflicts,
   type SentenceFeatures,
@@ -78,6 +79,7 @@ export function findSupport(
   if (total === 0) return [{ articleId: summary.articleId, sentenceIndex: summary.index, score: 1 }];
   const figures = countedFigures(summary.text);
   const clauses = weighedClauses(mainClauses(summary.text), df, n);
+  const caption = captionLike(summary);
   const best = new Map<string, Support>();
   for (const s of story) {
     let score: number;
@@ -128,6 +130,10 @@ export function findSupport(
         reject('clause');
         continue;
       }
+      if (score < CAPTION_OVERLAP && (caption || captionLike(s))) {
+        reject('caption');
+        continue;
+      }
       if (
         score < SUPPORT_THRESHOLD &&
         !figure &&
@@ -143,6 +149,27 @@ export function findSupport(
       best.set(s.articleId, { articleId: s.articleId, sentenceIndex: s.index, score });
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId));
+}
+
+/**
+ * A photo caption is supported only by the caption it repeats (data/gold/briefs.md), and a caption states no
+ * news sentence's fact: a pair of which one is a caption is cited only from this overlap up ("A local news crew
+ * reports from a house in Woodland Hills on Tuesday, Jan. 24, 2017." / "An unknown visitor arrives at a gated
+ * house in Woodland Hills on Tuesday, Jan. 24, 2017.").
+ */
+export const CAPTION_OVERLAP = 0.7;
+
+/** A picture's position in a caption: "(left)", "(second from right)", "(centre)". */
+const PICTURE_PLACE = /\((?:[a-z]+ from )?(?:left|right|center|centre|top|bottom|front|back|l|r|c)\)/i;
+/** An agency caption's present tense ending on its weekday and full date: "… on Tuesday, Jan. 24, 2017." */
+const CAPTION_DATE = new RegExp(
+  `\\bon (?:${WEEKDAYS_LOWER.join('|')}),? ${MONTH_ANY_DOT}\\s+\\d{1,2},\\s+\\d{4}\\.?\\s*$`,
+  'i',
+);
+
+/** A sentence marked as a caption at extraction, or one with a caption's own marks. */
+export function captionLike(s: Sentence): boolean {
+  return !!s.caption || isCaption(s.text) || PICTURE_PLACE.test(s.text) || CAPTION_DATE.test(s.text);
 }
 
 /** Document frequencies over a story's sentences, for `findSupport`. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { conflictingNumbers } from '../../src/brief/cite.js';
+import { captionLike, conflictingNumbers } from '../../src/brief/cite.js';
+import type { Sentence } from '../../src/model.js';
 
 test('figures of different kinds do not conflict', () => {
   assert.equal(
@@ -52,4 +53,14 @@ test('ages are compared with ages', () => {
     conflictingNumbers('A 7-year-old boy was rescued.', 'Divers rescued the seven-year-old boy.'),
     false,
   );
+});
+
+test('a caption is cited only by near-identical text', () => {
+  const s = (text: string) => ({ articleId: 'x', index: 0, text }) as Sentence;
+  assert.equal(captionLike(s('Ada Brill (left) and Tom Okoro rehearsing the play in 2004.')), true);
+  assert.equal(
+    captionLike(s('Firefighters walk past a burned barn in Elmdale on Friday, Mar. 3, 2023.')),
+    true,
+  );
+  assert.equal(captionLike(s('The council will vote on the budget on Friday.')), false);
 });
