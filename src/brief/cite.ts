@@ -78,7 +78,7 @@ export function findSupport(
   for (const t of target) total += idf(df, n, t);
   if (total === 0) return [{ articleId: summary.articleId, sentenceIndex: summary.index, score: 1 }];
   const figures = countedFigures(summary.text);
-  const clauses = weighedClauses(mainClauses(summary.text), df, n);
+  const clauses = weighedClauses([...mainClauses(summary.text), ...quotations(summary.text)], df, n);
   const caption = captionLike(summary);
   const best = new Map<string, Support>();
   for (const s of story) {
@@ -367,6 +367,18 @@ export function mainClauses(text: string): string[][] {
     .map((p) => contentTerms(p))
     .filter((t) => t.length >= 2);
   return parts.length >= 2 ? parts : [];
+}
+
+/**
+ * The quotations of a sentence with three content terms or more (not a phrase in scare quotes, "a 'sex war'"):
+ * a quote is the fact of a sentence that reports
+ * it, so a citing sentence must carry its words like a clause's ("'This is the kind of forensic work done all
+ * the time …,' X told BuzzFeed News" is not stated by "This is where forensic anthropologist X … entered").
+ */
+export function quotations(text: string): string[][] {
+  return [...text.matchAll(/"([^"]+)"|“([^”]+)”/g)]
+    .map((m) => contentTerms(m[1] ?? m[2]))
+    .filter((t) => t.length >= 3);
 }
 
 /** A clause's distinct content terms with their IDF weights, and their sum. */

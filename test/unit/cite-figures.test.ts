@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { captionLike, conflictingNumbers } from '../../src/brief/cite.js';
+import { captionLike, conflictingNumbers, quotations } from '../../src/brief/cite.js';
 import type { Sentence } from '../../src/model.js';
 
 test('figures of different kinds do not conflict', () => {
@@ -63,4 +63,9 @@ test('a caption is cited only by near-identical text', () => {
     true,
   );
   assert.equal(captionLike(s('The council will vote on the budget on Friday.')), false);
+});
+
+test('a quotation is a clause to state, a phrase in scare quotes is not', () => {
+  assert.deepEqual(quotations('“We rebuilt the whole pier in six weeks,” the mayor said.').length, 1);
+  assert.deepEqual(quotations('He called the fine a “cash grab.”'), []);
 });
