@@ -9,7 +9,7 @@
 
 import { conflictingMonths } from '../analyse/months.js';
 import { type Quantity, quantities as typedQuantitiesOf } from '../analyse/quantities.js';
-import { isCaption } from '../extract/captions.js';
+import { hasPhotoMark, isCaption } from '../extract/captions.js';
 import { MONTH_ANY_DOT, MONTH_WITH_DOT, NEGATION_WORDS, WEEKDAYS_LOWER } from '../language/lexicon.js';
 import {
   factConflicts,
@@ -169,8 +169,19 @@ const CAPTION_DATE = new RegExp(
 
 /** A sentence marked as a caption at extraction, or one with a caption's own marks. */
 export function captionLike(s: Sentence): boolean {
-  return !!s.caption || isCaption(s.text) || PICTURE_PLACE.test(s.text) || CAPTION_DATE.test(s.text);
+  const t = s.text;
+  // Not a caption run into a lead with no full stop ("… faces four years in prison if convicted The doctor …"):
+  // the rest of that sentence is the article's own text.
+  return (
+    hasPhotoMark(t) ||
+    PICTURE_PLACE.test(t) ||
+    CAPTION_DATE.test(t) ||
+    ((!!s.caption || isCaption(t)) && YEAR_AT_END.test(t))
+  );
 }
+
+/** A caption's date at its end: "… June 3, 2025." (with a credit after it, if any). */
+const YEAR_AT_END = /\b\d{4}\.?\s*(?:\([^()]*\)\.?)?\s*$/;
 
 /** Document frequencies over a story's sentences, for `findSupport`. */
 export function sentenceFrequencies(story: Sentence[]): Map<string, number> {
@@ -223,18 +234,20 @@ export function conflictingNumbers(a: string, b: string): boolean {
   if (!qa.size || !qb.size) return false;
   for (const x of qa) for (const y of qb) if (x === y || roundsTo(x, y) || roundsTo(y, x)) return false;
   // Figures only of different kinds on the two sides (a sum and a head count, a count and an age) state
-  // different things, not different values of one; figures of no known kind (an ordinal, "one") are a kind.
+  // different things, not different values of one; figures of no known kind (an ordinal, "one", a date's
+  // day) are set against those and against counts.
   const ta = typedQuantities(a);
   const tb = typedQuantities(b);
-  const shared = [...ta.keys()].filter((k) => tb.has(k));
-  if (!shared.length) return false;
-  for (const kind of shared) {
-    const xs = ta.get(kind)!;
-    const ys = tb.get(kind)!;
-    if (!xs.some((x) => ys.some((y) => nearlyEqual(x, y, kind)))) return true;
+  for (const [kind, xs] of ta) {
+    const ys = [...tb].filter(([k]) => comparable(kind, k)).flatMap(([, v]) => v);
+    if (ys.length && !xs.some((x) => ys.some((y) => nearlyEqual(x, y, kind)))) return true;
   }
   return false;
 }
+
+/** Figures of these kinds are set against each other: one kind, or a count and a figure of no known kind. */
+const comparable = (a: string, b: string) =>
+  a === b || (a === 'count' && b === 'other') || (a === 'other' && b === 'count');
 
 /** How far apart (relative) two durations may be and still agree ("4.7 years" and "five years"). */
 const ROUNDING = 0.07;
@@ -269,8 +282,10 @@ function typedQuantities(text: string): Map<string, Quantity[]> {
   // The rest ("his 41st birthday", "by one shot") as figures of no known kind, compared with each other.
   const spans = [...out.values()].flat().map((q) => [q.start, q.end]);
   for (const m of text.matchAll(AGE)) spans.push([m.index, m.index + m[0].length]);
-  const inSpan = (at: number) => spans.some(([a, b]) => at >= a && at < b);
-  const other = text.replace(/\S+/g, (w, at: number) => (inSpan(at) ? ' '.repeat(w.length) : w));
+  const inSpan = (at: number, end: number) => spans.some(([a, b]) => at < b && end > a);
+  const other = text.replace(/\S+/g, (w, at: number) =>
+    inSpan(at, at + w.length) ? ' '.repeat(w.length) : w,
+  );
   for (const v of quantities(other)) {
     const value = Number(v);
     const q = { kind: 'other', low: value, high: value } as unknown as Quantity;
@@ -370,16 +385,21 @@ export function mainClauses(text: string): string[][] {
 }
 
 /**
- * The quotations of a sentence with three content terms or more (not a phrase in scare quotes, "a 'sex war'"):
- * a quote is the fact of a sentence that reports
- * it, so a citing sentence must carry its words like a clause's ("'This is the kind of forensic work done all
- * the time …,' X told BuzzFeed News" is not stated by "This is where forensic anthropologist X … entered").
+ * The quotation a sentence reports ("'…,' X said"), when it opens the sentence, a speech verb follows and it has
+ * three content terms or more: the quote is then the sentence's fact, so a citing sentence must carry its words
+ * like a clause's ("'This is the kind of forensic work done all the time …,' X told BuzzFeed News" is not stated
+ * by "This is where forensic anthropologist X … entered"). A quote inside the sentence ("…, saying the alliance
+ * was 'letting the people … die'") is a detail of it, and a phrase in scare quotes ("a 'sex war'") no statement.
  */
 export function quotations(text: string): string[][] {
-  return [...text.matchAll(/"([^"]+)"|“([^”]+)”/g)]
-    .map((m) => contentTerms(m[1] ?? m[2]))
-    .filter((t) => t.length >= 3);
+  const m = /^\s*(?:"([^"]+)"|“([^”]+)”)(.*)$/s.exec(text);
+  if (!m || !SPEECH.test(m[3])) return [];
+  const terms = contentTerms(m[1] ?? m[2]);
+  return terms.length >= 3 ? [terms] : [];
 }
+
+/** A speech verb after a quotation. */
+const SPEECH = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|asked|according)\b/i;
 
 /** A clause's distinct content terms with their IDF weights, and their sum. */
 interface WeighedClause {

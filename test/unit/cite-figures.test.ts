@@ -67,5 +67,19 @@ test('a caption is cited only by near-identical text', () => {
 
 test('a quotation is a clause to state, a phrase in scare quotes is not', () => {
   assert.deepEqual(quotations('“We rebuilt the whole pier in six weeks,” the mayor said.').length, 1);
+  assert.deepEqual(
+    quotations('The mayor praised the crews, saying “they rebuilt the whole pier in six weeks.”'),
+    [],
+  );
   assert.deepEqual(quotations('He called the fine a “cash grab.”'), []);
+});
+
+test('a count is set against a date left over, an age or a sum is not', () => {
+  assert.equal(
+    conflictingNumbers(
+      'Officials said 23 schools were shut.',
+      'BOSTON | Tue May 19, 2009 4:02 pm EDT A teacher died.',
+    ),
+    true,
+  );
 });
