@@ -8,7 +8,9 @@
  */
 
 import { conflictingMonths } from '../analyse/months.js';
-import { MONTH_WITH_DOT, NEGATION_WORDS } from '../language/lexicon.js';
+import { type Quantity, quantities as typedQuantitiesOf } from '../analyse/quantities.js';
+import { hasPhotoMark, isCaption } from '../extract/captions.js';
+import { MONTH_ANY_DOT, MONTH_WITH_DOT, NEGATION_WORDS, WEEKDAYS_LOWER } from '../language/lexicon.js';
 import {
   factConflicts,
   type SentenceFeatures,
@@ -57,6 +59,9 @@ export function featuresOf(s: Sentence): SentenceFeatures {
   return f;
 }
 
+/** For error analysis: each story sentence with its overlap and why it was not a citation (or "cited"). */
+export type SupportTrace = (s: Sentence, score: number, verdict: string) => void;
+
 /**
  * For one summary sentence, the best supporting sentence in each article whose overlap passes the threshold.
  * `story` holds all sentences of the story's articles. Sorted by score, then article id.
@@ -66,13 +71,15 @@ export function findSupport(
   story: Sentence[],
   df: Map<string, number>,
   n: number,
+  trace?: SupportTrace,
 ): Support[] {
   const target = new Set(contentTerms(summary.text));
   let total = 0;
   for (const t of target) total += idf(df, n, t);
   if (total === 0) return [{ articleId: summary.articleId, sentenceIndex: summary.index, score: 1 }];
   const figures = countedFigures(summary.text);
-  const clauses = weighedClauses(mainClauses(summary.text), df, n);
+  const clauses = weighedClauses([...mainClauses(summary.text), ...quotations(summary.text)], df, n);
+  const caption = captionLike(summary);
   const best = new Map<string, Support>();
   for (const s of story) {
     let score: number;
@@ -87,30 +94,94 @@ export function findSupport(
       // Symmetric enough to reject a long sentence that merely contains the words: blend both directions.
       score = otherTotal > 0 ? (2 * shared) / (total + Math.min(otherTotal, 2 * total)) : 0;
     }
-    if (score < FIGURE_OVERLAP || conflictingNumbers(summary.text, s.text)) continue;
+    const reject = (why: string) => {
+      trace?.(s, score, why);
+    };
+    if (score < FIGURE_OVERLAP) {
+      reject('overlap');
+      continue;
+    }
+    if (conflictingNumbers(summary.text, s.text)) {
+      reject('numbers');
+      continue;
+    }
     if (score < 1) {
       // Figures may not conflict (above, allowing for rounding); below PARAPHRASE_OVERLAP a shared figure is
       // what lets a sentence in at all.
       const figure = figures.size > 0 && agreeingFigure(figures, countedFigures(s.text));
-      if (!figure && score < PARAPHRASE_OVERLAP) continue;
-      if (conflictingMonths(summary.text, s.text)) continue;
+      if (!figure && score < PARAPHRASE_OVERLAP) {
+        reject('overlap');
+        continue;
+      }
+      if (conflictingMonths(summary.text, s.text)) {
+        reject('month');
+        continue;
+      }
       // weekdays from the same-fact model; negation only where it bears on words both sentences state
-      if (factConflicts(featuresOf(summary), featuresOf(s)).includes('date')) continue;
-      if (negationConflict(summary.text, s.text)) continue;
-      if (clauseMissing(clauses, other)) continue;
+      if (factConflicts(featuresOf(summary), featuresOf(s)).includes('date')) {
+        reject('weekday');
+        continue;
+      }
+      if (negationConflict(summary.text, s.text)) {
+        reject('negation');
+        continue;
+      }
+      if (clauseMissing(clauses, other)) {
+        reject('clause');
+        continue;
+      }
+      if (score < CAPTION_OVERLAP && (caption || captionLike(s))) {
+        reject('caption');
+        continue;
+      }
       if (
         score < SUPPORT_THRESHOLD &&
         !figure &&
         sameFactScore(featuresOf(summary), featuresOf(s)) < sameFactThreshold()
-      )
+      ) {
+        reject('same-fact');
         continue;
+      }
     }
+    trace?.(s, score, 'cited');
     const prev = best.get(s.articleId);
     if (!prev || score > prev.score)
       best.set(s.articleId, { articleId: s.articleId, sentenceIndex: s.index, score });
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId));
 }
+
+/**
+ * A photo caption is supported only by the caption it repeats (data/gold/briefs.md), and a caption states no
+ * news sentence's fact: a pair of which one is a caption is cited only from this overlap up ("A local news crew
+ * reports from a house in Woodland Hills on Tuesday, Jan. 24, 2017." / "An unknown visitor arrives at a gated
+ * house in Woodland Hills on Tuesday, Jan. 24, 2017.").
+ */
+export const CAPTION_OVERLAP = 0.7;
+
+/** A picture's position in a caption: "(left)", "(second from right)", "(centre)". */
+const PICTURE_PLACE = /\((?:[a-z]+ from )?(?:left|right|center|centre|top|bottom|front|back|l|r|c)\)/i;
+/** An agency caption's present tense ending on its weekday and full date: "… on Tuesday, Jan. 24, 2017." */
+const CAPTION_DATE = new RegExp(
+  `\\bon (?:${WEEKDAYS_LOWER.join('|')}),? ${MONTH_ANY_DOT}\\s+\\d{1,2},\\s+\\d{4}\\.?\\s*$`,
+  'i',
+);
+
+/** A sentence marked as a caption at extraction, or one with a caption's own marks. */
+export function captionLike(s: Sentence): boolean {
+  const t = s.text;
+  // Not a caption run into a lead with no full stop ("… faces four years in prison if convicted The doctor …"):
+  // the rest of that sentence is the article's own text.
+  return (
+    hasPhotoMark(t) ||
+    PICTURE_PLACE.test(t) ||
+    CAPTION_DATE.test(t) ||
+    ((!!s.caption || isCaption(t)) && YEAR_AT_END.test(t))
+  );
+}
+
+/** A caption's date at its end: "… June 3, 2025." (with a credit after it, if any). */
+const YEAR_AT_END = /\b\d{4}\.?\s*(?:\([^()]*\)\.?)?\s*$/;
 
 /** Document frequencies over a story's sentences, for `findSupport`. */
 export function sentenceFrequencies(story: Sentence[]): Map<string, number> {
@@ -151,15 +222,89 @@ export function quantities(text: string): Set<string> {
 }
 
 /**
- * Two sentences that both state quantities but share none say different things ("12 injured" vs "14 hurt").
- * A round figure of thousands agrees with the exact one it rounds ("about $973,000" and "$972,814").
+ * Two sentences that both state quantities but share no figure say different things ("12 injured" vs "14
+ * hurt"). A round figure of thousands agrees with the exact one it rounds ("about $973,000" and "$972,814"), a
+ * duration with one within ROUNDING of it ("over an average of 4.7 years" / "over five years"), a percentage
+ * with the same whole number. Figures only of different kinds (counts, durations, percentages, money, ages) are
+ * no conflict: "robbed them of $3,000" / "questioning four people", "by one shot" / "the 55-year-old woman".
  */
 export function conflictingNumbers(a: string, b: string): boolean {
   const qa = quantities(a);
   const qb = quantities(b);
   if (!qa.size || !qb.size) return false;
   for (const x of qa) for (const y of qb) if (x === y || roundsTo(x, y) || roundsTo(y, x)) return false;
-  return true;
+  // Figures only of different kinds on the two sides (a sum and a head count, a count and an age) state
+  // different things, not different values of one; figures of no known kind (an ordinal, "one", a date's
+  // day) are set against those and against counts.
+  const ta = typedQuantities(a);
+  const tb = typedQuantities(b);
+  for (const [kind, xs] of ta) {
+    const ys = [...tb].filter(([k]) => comparable(kind, k)).flatMap(([, v]) => v);
+    if (ys.length && !xs.some((x) => ys.some((y) => nearlyEqual(x, y, kind)))) return true;
+  }
+  return false;
+}
+
+/** Figures of these kinds are set against each other: one kind, or a count and a figure of no known kind. */
+const comparable = (a: string, b: string) =>
+  a === b || (a === 'count' && b === 'other') || (a === 'other' && b === 'count');
+
+/** How far apart (relative) two durations may be and still agree ("4.7 years" and "five years"). */
+const ROUNDING = 0.07;
+
+/** An age: "55-year-old", "a two and a half year old child", "aged 66", "18-month-old". */
+const AGE =
+  /\b(\d+(?:\.\d+)?|[a-z]+)(?:\s+and\s+a\s+half)?[-\s]+(year|month|week|day)s?[-\s]+old\b|\baged\s+(\d+)\b/gi;
+
+/**
+ * A sentence's figures by kind (`analyse/quantities`: codes, dates and clock times are none), and its ages
+ * (which that module skips: an age counts no one) as a kind of their own: "a two and a half year old child" is
+ * not "a three-year-old son".
+ */
+function typedQuantities(text: string): Map<string, Quantity[]> {
+  const out = new Map<string, Quantity[]>();
+  for (const q of typedQuantitiesOf(text)) out.set(q.kind, [...(out.get(q.kind) ?? []), q]);
+  for (const m of text.matchAll(AGE)) {
+    const word = (m[1] ?? m[3]).toLowerCase();
+    const base = /^\d/.test(word) ? Number(word) : Number(NUMBER_WORDS[word] ?? Number.NaN);
+    if (!Number.isFinite(base)) continue;
+    const value =
+      (base + (/\band\s+a\s+half\b/i.test(m[0]) ? 0.5 : 0)) * (AGE_UNIT[m[2]?.toLowerCase()] ?? 1);
+    const age = {
+      kind: 'age',
+      low: value,
+      high: value,
+      start: m.index,
+      end: m.index + m[0].length,
+    } as unknown as Quantity;
+    out.set('age', [...(out.get('age') ?? []), age]);
+  }
+  // The rest ("his 41st birthday", "by one shot") as figures of no known kind, compared with each other.
+  const spans = [...out.values()].flat().map((q) => [q.start, q.end]);
+  for (const m of text.matchAll(AGE)) spans.push([m.index, m.index + m[0].length]);
+  const inSpan = (at: number, end: number) => spans.some(([a, b]) => at < b && end > a);
+  const other = text.replace(/\S+/g, (w, at: number) =>
+    inSpan(at, at + w.length) ? ' '.repeat(w.length) : w,
+  );
+  for (const v of quantities(other)) {
+    const value = Number(v);
+    const q = { kind: 'other', low: value, high: value } as unknown as Quantity;
+    out.set('other', [...(out.get('other') ?? []), q]);
+  }
+  return out;
+}
+
+/** An age in years from its unit. */
+const AGE_UNIT: Record<string, number> = { year: 1, month: 1 / 12, week: 1 / 52, day: 1 / 365 };
+
+/** Two figures of one kind agree: ranges that meet, a duration within ROUNDING, a share to the unit. */
+function nearlyEqual(x: Quantity, y: Quantity, kind: string): boolean {
+  if (x.low <= y.high && y.low <= x.high) return true;
+  const a = (x.low + x.high) / 2;
+  const b = (y.low + y.high) / 2;
+  if (kind === 'duration') return Math.abs(a - b) <= ROUNDING * Math.max(a, b);
+  if (kind === 'percent') return Math.round(a) === Math.round(b);
+  return false;
 }
 
 /** `exact` rounded at the place of `round`'s last non-zero digit is `round`, a figure of thousands at least. */
@@ -238,6 +383,23 @@ export function mainClauses(text: string): string[][] {
     .filter((t) => t.length >= 2);
   return parts.length >= 2 ? parts : [];
 }
+
+/**
+ * The quotation a sentence reports ("'…,' X said"), when it opens the sentence, a speech verb follows and it has
+ * three content terms or more: the quote is then the sentence's fact, so a citing sentence must carry its words
+ * like a clause's ("'This is the kind of forensic work done all the time …,' X told BuzzFeed News" is not stated
+ * by "This is where forensic anthropologist X … entered"). A quote inside the sentence ("…, saying the alliance
+ * was 'letting the people … die'") is a detail of it, and a phrase in scare quotes ("a 'sex war'") no statement.
+ */
+export function quotations(text: string): string[][] {
+  const m = /^\s*(?:"([^"]+)"|“([^”]+)”)(.*)$/s.exec(text);
+  if (!m || !SPEECH.test(m[3])) return [];
+  const terms = contentTerms(m[1] ?? m[2]);
+  return terms.length >= 3 ? [terms] : [];
+}
+
+/** A speech verb after a quotation. */
+const SPEECH = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|explained|stated|asked|according)\b/i;
 
 /** A clause's distinct content terms with their IDF weights, and their sum. */
 interface WeighedClause {

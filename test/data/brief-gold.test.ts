@@ -16,7 +16,7 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   const r = JSON.parse(out);
   const m = r.metrics;
   assert.equal(r.task, 'brief');
-  assert.equal(m.labelled, 746);
+  assert.equal(m.labelled, 787);
   assert.equal(m.matched + m.gone, m.labelled);
   for (const k of ['citation_precision', 'citation_recall', 'corroboration_exact', 'usable', 'usable_lower'])
     assert.ok(m[k] >= 0 && m[k] <= 1, `${k} ${m[k]}`);
@@ -24,16 +24,16 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // Citations and report counts are guarded on every labelled sentence with supporters, cited as if chosen
   // (`every_*`): the figures on the shown sentences move whenever the summary picks other sentences (the
   // third stand-alone pass took 30 labelled citation sentences out of the summaries without touching a
-  // citation). Targets 0.97 / 0.90; these guard today's level (2026-12-06, 746 labels: every P 0.9587,
-  // R 0.8553, exact 0.7885 over 260 sentences; shown P 0.9547, exact 0.7473 over 182), not the targets.
-  assert.ok(m.every_citation_sentences >= 250, `only ${m.every_citation_sentences} citation sentences found`);
+  // citation). Targets 0.97 / 0.90; these guard today's level (2026-12-06, h7-cite, 787 labels: every P
+  // 0.9702, R 0.8556, exact 0.7907 over 301 sentences; was P 0.9587, exact 0.7885 over 260), not the targets.
+  assert.ok(m.every_citation_sentences >= 290, `only ${m.every_citation_sentences} citation sentences found`);
   assert.ok(
-    m.every_citation_precision >= 0.95,
-    `citation precision ${m.every_citation_precision} fell under 0.95`,
+    m.every_citation_precision >= 0.965,
+    `citation precision ${m.every_citation_precision} fell under 0.965`,
   );
   assert.ok(
-    m.every_corroboration_exact >= 0.78,
-    `corroboration exact ${m.every_corroboration_exact} fell under 0.78`,
+    m.every_corroboration_exact >= 0.785,
+    `corroboration exact ${m.every_corroboration_exact} fell under 0.785`,
   );
   assert.ok(typeof m.not_usable === 'object');
 });
