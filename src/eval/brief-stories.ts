@@ -85,7 +85,7 @@ export function citationStories(
 }
 
 /** The first days of a topic's windows: each a day with articles at least WINDOW_DAYS after the last. */
-function t17Windows(docs: SharedDoc[]): string[] {
+export function t17Windows(docs: SharedDoc[]): string[] {
   const out: string[] = [];
   let until = Number.NEGATIVE_INFINITY;
   for (const d of [...new Set(docs.map((x) => x.date ?? ''))].sort()) {

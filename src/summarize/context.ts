@@ -4,7 +4,8 @@
  * the product fills the budget without ever exceeding it, evaluation fills it and lets ROUGE truncate.
  */
 
-import { MONTHS_FULL, WEEKDAYS } from '../language/lexicon.js';
+import { entities, mergeEntities } from '../language/entities.js';
+import { MONTH_ANY_DOT, MONTHS_FULL, WEEKDAYS } from '../language/lexicon.js';
 import { contentTerms, wordCount } from '../language/tokens.js';
 import type { Article, Sentence, SummaryInput, SummaryOptions } from '../model.js';
 import { isCandidate, withoutDateline } from '../text/candidates.js';
@@ -44,7 +45,32 @@ export interface Context {
  * second person, or quote without its speaker (text/stand-alone.ts). A second reference to a person is
  * checked after selection, against the sentences chosen before it (`anchored`).
  */
-export const standsAlone = (s: Sentence): boolean => isCandidate(s) && !notStandAlone(withoutDateline(s));
+export const standsAlone = (s: Sentence): boolean =>
+  isCandidate(s) && !notStandAlone(withoutDateline(s)) && !captionOrDocumentText(withoutDateline(s));
+
+/**
+ * A news photo's caption: the place, then the weekday and full date after a comma, at the end ("… in Manama,
+ * Bahrain, Saturday, Feb. 19, 2011."; "… Friday, May, 2 2014."), where a news sentence leads up to a date ("on
+ * Saturday, Feb. 19"); a picture's own words ("is shown in this … photo", "(left)"); a figure's label; a gallery's
+ * button glued to its caption ("View Images An artist's depiction of …").
+ */
+const CAPTION_LIKE = new RegExp(
+  `,\\s+(?:${WEEKDAYS.join('|')}),?\\s+${MONTH_ANY_DOT},?\\s+\\d{1,2},?\\s+\\d{4}\\.?\\s*$|\\b(?:is|are) (?:shown|seen|pictured) in this\\b|\\((?:left|right|centre|center|top|bottom|far left|far right)\\)|^Fig(?:ure)?s?\\.?\\s+\\d|^View (?:Images|Photos|Gallery)\\b`,
+  'u',
+);
+/**
+ * A scientific paper's or a converted document's text, not a sentence: brackets left open or closed from another
+ * sentence ("… (Fig. 5a–d; Supplementary Figs."), a reference to a figure ("… (Fig. 1a–c)."), a line that opens with a figure's or a list's number ("1–5;
+ * Supplementary …", "5e–h, 6; …"), reference numbers glued to words ("… as ornaments1,2,28 …").
+ */
+const DOCUMENT_TEXT =
+  /^\d+[a-z]?\s*[–-]|\b(?:Figs?|Refs?|Eqs?)\.$|\((?:Supplementary )?(?:Figs?|Tables?)\.?\s|(?<![\p{L}\p{N}])\p{L}\p{Ll}{5,}\d{1,3}(?:,\d{1,3})*(?=[\s.,;:)]|$)/u;
+
+export function captionOrDocumentText(text: string): boolean {
+  if (CAPTION_LIKE.test(text) || DOCUMENT_TEXT.test(text)) return true;
+  const open = text.split('(').length - 1;
+  return open !== text.split(')').length - 1;
+}
 
 /** A quotation left open longer than this many sentences has more likely lost its closing mark. */
 const QUOTED_RUN = 4;
@@ -184,15 +210,98 @@ export function bigrams(terms: string[]): string[] {
 }
 
 /**
+ * The people each candidate names: `full`, those it names in full ("Lizandra Cosme"); `short`, those it names
+ * only by a short form as the sentence's opening subject ("Cosme was denied …", "Kevin says …") although the
+ * story names them in full somewhere. From the story's
+ * merged entities (a person's aliases across its articles). A reader meets "Cosme was denied bail" only after
+ * being told who Cosme is.
+ */
+export interface PeopleNamed {
+  full: Set<string>[];
+  short: Set<string>[];
+}
+
+const peopleCache = new WeakMap<Sentence[], PeopleNamed>();
+
+export function peopleNamed(ctx: Context): PeopleNamed {
+  const cached = peopleCache.get(ctx.pool);
+  if (cached) return cached;
+  const full = ctx.pool.map(() => new Set<string>());
+  const short = ctx.pool.map(() => new Set<string>());
+  const byArticle = new Map<string, number[]>();
+  ctx.pool.forEach((s, i) => {
+    byArticle.set(s.articleId, [...(byArticle.get(s.articleId) ?? []), i]);
+  });
+  const people = mergeEntities(ctx.articles.map((a) => entities(a))).filter(
+    (e) => e.kind === 'PERSON' && words(e.name) >= 2,
+  );
+  for (const e of people)
+    for (const m of e.mentions) {
+      const at = byArticle
+        .get(m.articleId ?? '')
+        ?.find((i) => ctx.pool[i].start <= m.start && m.start < ctx.pool[i].end);
+      if (at === undefined) continue;
+      const s = ctx.pool[at];
+      if (words(m.text) >= 2) full[at].add(e.id);
+      else if (SUBJECT_BEFORE.test(s.text.slice(s.dateline ?? 0, m.start - s.start))) short[at].add(e.id);
+    }
+  short.forEach((set, i) => {
+    for (const id of full[i]) set.delete(id);
+  });
+  const out = { full, short };
+  peopleCache.set(ctx.pool, out);
+  return out;
+}
+
+/**
+ * What may come before a short name that opens a sentence as its subject: a quotation mark, a courtesy title
+ * ("Cosme was denied bail", "Dr Murray, whose trial …", "Olgin's father said …"). A surname later in a sentence
+ * ("… making bin Laden's compound …") is left alone: there a reader most often knows the name (a famous person)
+ * or does not need it.
+ */
+const SUBJECT_BEFORE = /^\s*["“]?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/;
+
+const words = (name: string) => name.split(/\s+/).filter(Boolean).length;
+
+/**
+ * Summary order with each person introduced before a short reference: when a sentence names someone only by
+ * surname and a later chosen sentence names that person in full, the later one moves up to just before it.
+ * Otherwise the order is `order`'s.
+ */
+export function introducedFirst(ctx: Context, order: number[]): number[] {
+  const { full, short } = peopleNamed(ctx);
+  const out = [...order];
+  const introduced = new Set<string>();
+  const moved = new Set<number>();
+  for (let p = 0; p < out.length; p++) {
+    const i = out[p];
+    const missing = [...short[i]].filter((id) => !introduced.has(id));
+    if (missing.length) {
+      const q = out.findIndex((j, k) => k > p && !moved.has(j) && missing.some((id) => full[j].has(id)));
+      if (q > p) {
+        const [j] = out.splice(q, 1);
+        out.splice(p, 0, j);
+        moved.add(j);
+        p--;
+        continue;
+      }
+    }
+    for (const id of full[i]) introduced.add(id);
+  }
+  return out;
+}
+
+/**
  * The chosen sentences, in summary order, without a sentence that leans on one the reader has not seen: a
- * person's second reference ("Ms. Pao never responded") whose surname no earlier kept sentence gives, or a
+ * person's second reference ("Ms. Pao never responded", "Cosme was denied bail") whose person no earlier kept
+ * sentence names in full (a later chosen sentence that does is moved up first, `introducedFirst`), or a
  * definite description as subject ("The incident was caught on audiotape") none of whose words an earlier kept
  * sentence gives (for a role, "The company", "The 45-year-old": no earlier kept sentence names anyone) unless
  * the sentence before it in its article is kept just before it. The budget they free goes to the best
  * remaining sentences that lean on nothing missing. A reader meets "Ms. Pao" only after being told who she is.
  */
 export function anchored(ctx: Context, chosen: number[]): number[] {
-  const order = chronologicalOrder(ctx, chosen);
+  const order = introducedFirst(ctx, chronologicalOrder(ctx, chosen));
   const named = new Set<string>();
   let names = false;
   const kept: number[] = [];
@@ -204,7 +313,7 @@ export function anchored(ctx: Context, chosen: number[]): number[] {
   }
   if (kept.length === order.length) return order;
   const ranked = centralRanking(ctx).filter((i) => !leansOnMissing(ctx, i, named, names, undefined));
-  return chronologicalOrder(ctx, [...kept, ...fillRest(ctx, kept, ranked)]);
+  return introducedFirst(ctx, chronologicalOrder(ctx, [...kept, ...fillRest(ctx, kept, ranked)]));
 }
 
 /** A name after the first word: a capitalised word that is no month or weekday. */

@@ -16,7 +16,7 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   const r = JSON.parse(out);
   const m = r.metrics;
   assert.equal(r.task, 'brief');
-  assert.equal(m.labelled, 787);
+  assert.equal(m.labelled, 856);
   assert.equal(m.matched + m.gone, m.labelled);
   for (const k of ['citation_precision', 'citation_recall', 'corroboration_exact', 'usable', 'usable_lower'])
     assert.ok(m[k] >= 0 && m[k] <= 1, `${k} ${m[k]}`);
@@ -36,4 +36,7 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
     `corroboration exact ${m.every_corroboration_exact} fell under 0.785`,
   );
   assert.ok(typeof m.not_usable === 'object');
+  // The usable rate (issue 19 item 3; target 0.95): guards today's level (2026-12-06, 815 labels with the blind
+  // round 10 on eight new stories: 0.8204 on 490 matched sentences), not the target.
+  assert.ok(m.usable >= 0.8, `usable ${m.usable} fell under 0.80`);
 });

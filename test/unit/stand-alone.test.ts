@@ -258,3 +258,28 @@ test('a text broken by hard line ends: the sentences after a cut-off line are no
     ['Ferry Council, which meets in May.', 'The review starts in June.'],
   );
 });
+
+test("captions, figure labels and a paper's document text do not stand alone in a summary", async () => {
+  const { captionOrDocumentText } = await import('../../src/summarize/context.js');
+  for (const t of [
+    'Fishermen mend their nets beside the harbour wall in Port Elsa, Norland, Saturday, March 7, 2026.',
+    'The mayor speaks to reporters outside the town hall, Friday, May, 2 2025.',
+    'A reconstruction of the new beetle is shown in this March 3, 2025 handout picture.',
+    'Ann Lee (left) and Bo Park cut the ribbon at the new library.',
+    'Fig. 3 Wing scales of the new moth.',
+    'View Images A painter works on a mural of the old port.',
+    '1–4; Supplementary Notes 2 and 3).',
+    'The scales of the moth are long and thin (Fig. 2a–c).',
+    'Several wing shapes appear to have served as displays12,14,21.',
+    'The samples were imaged at high resolution (Fig. 4a–d; Supplementary Figs.',
+  ])
+    assert.equal(captionOrDocumentText(t), true, t);
+  for (const t of [
+    'The vote was held on Saturday, March 7, 2026.',
+    'He said (in a statement) that the bridge would reopen.',
+    'The H1N1 virus has spread to forty countries.',
+    'Sales of the Phone4 model rose by a third.',
+    'The council met on Friday, and the mayor left early.',
+  ])
+    assert.equal(captionOrDocumentText(t), false, t);
+});

@@ -117,3 +117,26 @@ test('a sentence that points back ("He said ...", "But ...") is left out while o
   assert.equal(summarize(input, { words: 30 }).length, 0);
   assert.ok(summarize(input, { words: 30, fill: true }).length >= 1);
 });
+
+test('a person named by surname alone follows the sentence that names them in full', () => {
+  const earlier = article(
+    'p1',
+    'Morgan was denied bail at the hearing in the county court on Tuesday morning.\n\nThe county court will hear the case again in the spring, a clerk of the court said.',
+    '2025-05-01',
+  );
+  const later = article(
+    'p2',
+    'Dana Morgan, a 41-year-old bakery owner from the river district, was charged with arson on Monday.\n\nFire crews spent six hours at the bakery on the river road before the blaze was out.',
+    '2025-05-02',
+  );
+  const both = {
+    articles: [earlier, later],
+    sentences: [earlier, later].flatMap((d) => articleSentences(d)),
+  };
+  const texts = summarize(both, { words: 200 }).map((s) => s.text);
+  const full = texts.findIndex((t) => t.startsWith('Dana Morgan'));
+  const short = texts.findIndex((t) => t.startsWith('Morgan was denied'));
+  assert.ok(full >= 0, 'the sentence naming her in full is chosen');
+  assert.ok(short >= 0, 'the short reference is chosen too');
+  assert.ok(full < short, `introduced after the short reference: ${texts.join(' | ')}`);
+});

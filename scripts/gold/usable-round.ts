@@ -1,0 +1,85 @@
+/**
+ * A blind labelling round of usable labels on stories new to the brief dev set (data/gold/briefs.md, "Round 10"):
+ * a held-out figure for the stand-alone summary, on stories no change was tuned on. The stories, by a fixed rule
+ * from the data alone:
+ * - the first `--multinews N` (5) Multi-News dev clusters in file order from the 41st on that are not in the set
+ *   and that the citation rule does not admit (those are kept for citation rounds);
+ * - for each `--every K`-th (5th) Timeline17 topic sorted by name (the 1st, 6th, 11th), the window at index
+ *   ⌊n/4⌋ of the topic's windows (the set holds the middle one), its first brief.
+ * Writes to OUT (outside the repository): `context.md` (each brief's sentences in order, numbered, with the source
+ * sentences around each) and `skeleton.jsonl` (ids, hashes, offsets, no label, no text).
+ *
+ *   npx tsx scripts/gold/usable-round.ts OUT [--multinews N] [--every K] [--shared DIR]
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { briefStoryLoader, citationStories, storyBriefs, t17Windows } from '../../src/eval/brief-stories.js';
+import { readJsonl } from '../../src/eval/data.js';
+import type { SharedDoc } from '../../src/eval/shared-docs.js';
+import { splitSentences } from '../../src/language/sentences.js';
+
+const args = process.argv.slice(2);
+const out = args[0];
+if (!out) throw new Error('usage: usable-round.ts OUT [--multinews N] [--every K] [--shared DIR]');
+const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const shared = flag('--shared') ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+const nMultinews = Number(flag('--multinews') ?? 5);
+const every = Number(flag('--every') ?? 5);
+mkdirSync(out, { recursive: true });
+
+const gold = readJsonl<{ story: string }>(
+  join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'),
+);
+const known = new Set(gold.map((g) => g.story));
+const rows = readJsonl<{ id: string }>(join(shared, 'summarization', 'multinews-dev.jsonl'));
+const reserved = new Set(citationStories(shared));
+const stories = rows
+  .slice(40)
+  .map((r) => `multinews/${r.id}`)
+  .filter((s) => !known.has(s) && !reserved.has(s))
+  .slice(0, nMultinews);
+const t17 = join(shared, 'timeline', 't17');
+if (existsSync(t17))
+  readdirSync(t17)
+    .sort()
+    .forEach((topic, i) => {
+      if (i % every !== 0) return;
+      const windows = t17Windows(readJsonl<SharedDoc>(join(t17, topic, 'articles.jsonl.gz')));
+      const story = `t17/${topic}/${windows[Math.floor(windows.length / 4)]}`;
+      if (!known.has(story)) stories.push(story);
+    });
+
+const load = briefStoryLoader(shared);
+const context: string[] = [];
+const skeleton: string[] = [];
+let item = 0;
+for (const story of stories) {
+  const docs = load(story);
+  if (!docs) continue;
+  const { sentences } = storyBriefs(story, docs);
+  context.push(`\n# ${story}`);
+  for (const s of sentences) {
+    item++;
+    const doc = docs.find((d) => d.id === s.from);
+    context.push(`- **[item ${item}]** (brief ${s.brief}.${s.index}, from ${s.from}) ${s.text}`);
+    if (doc) {
+      const parts = splitSentences(doc.text).map((p) => p.text);
+      const k = parts.findIndex((p) => s.text.includes(p) || p.includes(s.text));
+      if (k >= 0) context.push(`  - source around it: ${parts.slice(Math.max(0, k - 3), k + 2).join(' ⏐ ')}`);
+    }
+    skeleton.push(
+      JSON.stringify({
+        item,
+        story,
+        brief: s.brief,
+        index: s.index,
+        hash: s.hash,
+        from: s.from,
+        offset: doc ? doc.text.indexOf(s.text) : -1,
+      }),
+    );
+  }
+}
+writeFileSync(join(out, 'context.md'), `${context.join('\n')}\n`);
+writeFileSync(join(out, 'skeleton.jsonl'), `${skeleton.join('\n')}\n`);
+console.log(`${item} sentences of ${stories.length} stories: ${stories.join(' ')}`);
