@@ -292,18 +292,26 @@ function blockValue(b: Block): number {
 
 /** What an element's class and id names say; pages repeat the same names, so each page tests a name once. */
 interface Names {
+  /** The class and id are whitespace at most (the element is unnamed). */
+  blank: boolean;
   furniture: boolean;
   articleBody: boolean;
+  /** The class names a figure caption or a photo credit. */
+  caption: boolean;
   bits: number;
 }
 
-function namesOf(key: string): Names {
+function namesOf(cls: string, id: string): Names {
+  const key = `${cls} ${id}`;
+  const blank = !key.trim();
   return {
+    blank,
     furniture:
       (EXTRACT_PARAMS.authorBoxes && AUTHOR_BOX.test(key)) ||
       (FURNITURE.test(key) && !CONTENT_HINT.test(key)),
     articleBody: ARTICLE_BODY.test(key),
-    bits: key.trim() ? nameBits(key) : 0,
+    caption: CAPTION_CLASS.test(cls),
+    bits: blank ? 0 : nameBits(key),
   };
 }
 
@@ -351,8 +359,9 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
   let captured = '';
   let elements = 0;
   let refused: string | undefined;
-  const names = new Map<string, Names>();
-  const captionClasses = new Map<string, boolean>();
+  /** What each class and id say, by class then id (a page repeats them; most elements have neither). */
+  const names = new Map<string, Map<string, Names>>();
+  let unnamed: Names | undefined;
 
   const owner = (): Node => {
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i].block) return stack[i];
@@ -409,23 +418,27 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
           if (name === 'br' || name === 'hr') flush();
           return;
         }
-        const cls = attribs.class ?? '';
-        const key = `${cls} ${attribs.id ?? ''}`;
-        let named = names.get(key);
-        if (!named) names.set(key, (named = namesOf(key)));
+        const cls = attribs.class;
+        const id = attribs.id;
+        let named: Names | undefined;
+        if (cls === undefined && id === undefined) named = unnamed ??= namesOf('', '');
+        else {
+          let byId = names.get(cls ?? '');
+          if (!byId) names.set(cls ?? '', (byId = new Map()));
+          named = byId.get(id ?? '');
+          if (!named) byId.set(id ?? '', (named = namesOf(cls ?? '', id ?? '')));
+        }
         // An element with no class or id is furniture when hidden.
         const furniture =
           FURNITURE_TAGS.has(name) ||
-          (key.trim()
-            ? named.furniture
-            : attribs.hidden !== undefined || /display:\s*none/i.test(attribs.style ?? ''));
+          (named.blank
+            ? attribs.hidden !== undefined || /display:\s*none/i.test(attribs.style ?? '')
+            : named.furniture);
         const articleBody =
           skipDepth === 0 &&
           (named.articleBody || (attribs.itemprop !== undefined && /articlebody/i.test(attribs.itemprop)));
         const parentNode = stack[stack.length - 1];
-        let captionClass = captionClasses.get(cls);
-        if (captionClass === undefined) captionClasses.set(cls, (captionClass = CAPTION_CLASS.test(cls)));
-        const captionHere = name === 'figure' || name === 'figcaption' || captionClass;
+        const captionHere = name === 'figure' || name === 'figcaption' || named.caption;
         const block = BLOCK_TAGS.has(name) || furniture || articleBody || captionHere;
         if (block) flush();
         const node: Node = {
@@ -660,7 +673,7 @@ function bodyChoice(
     if (EXTRACT_PARAMS.dropCredits && b.caption && b.words < CREDIT_WORDS) return;
     if (b.words && b.linkWords / b.words > LINK_HEAVY) return;
     if (b.tag === 'h1' || (titleKey && b.text.toLowerCase() === titleKey)) return;
-    if (BOILERPLATE_LINE.test(b.text) && b.words < 30) return;
+    if (b.words < 30 && BOILERPLATE_LINE.test(b.text)) return;
     if (EXTRACT_PARAMS.furnitureLines && b.words < 30 && FURNITURE_LINE.test(b.text)) return;
     if (EXTRACT_PARAMS.furnitureLines && b.words < CREDIT_LINE_WORDS && CREDIT_LINE.test(b.text)) return;
     if (EXTRACT_PARAMS.headings && b.words < HEADING_WORDS && RELATED_LINE.test(b.text)) {
