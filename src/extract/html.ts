@@ -280,6 +280,34 @@ const blank = (s: string) => {
   return true;
 };
 
+/**
+ * `s.replace(/\s+/g, ' ').trim()` in one pass: the text is cut only where a run of whitespace is more than one
+ * plain space (or at the ends), so a text already spaced so is returned whole.
+ */
+export function squashSpaces(s: string): string {
+  let out = '';
+  let from = 0; // start of the text not yet copied to out
+  let i = 0;
+  while (i < s.length) {
+    if (!isSpaceCode(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < s.length && isSpaceCode(s.charCodeAt(j))) j++;
+    if (i === 0) from = j;
+    else if (j === s.length) {
+      out += s.slice(from, i);
+      return out;
+    } else if (j - i > 1 || s.charCodeAt(i) !== 32) {
+      out += `${s.slice(from, i)} `;
+      from = j;
+    }
+    i = j;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
 /** How much a block says "article here" (positive) or "furniture here" (negative). */
 function blockValue(b: Block): number {
   const ld = b.words ? b.linkWords / b.words : 0;
@@ -368,7 +396,7 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
     return root;
   };
   const flush = () => {
-    const text = bufferText ? buffer.replace(/\s+/g, ' ').trim() : '';
+    const text = bufferText ? squashSpaces(buffer) : '';
     if (text) {
       const words = countWords(text);
       if (words) {

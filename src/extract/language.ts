@@ -103,7 +103,15 @@ function topScript(value: string): [string | undefined, number] {
 interface ScriptModel {
   languages: string[];
   ranks: Map<string, Int32Array>;
+  /** The same pairs by trigram code (see `trigramCode`). */
+  codeRanks: Map<number, Int32Array>;
+  /** The index (from 1) of each code unit the script's trigrams use. */
+  alphabet: Map<number, number>;
 }
+
+/** Letters a trigram code has room for: the script's alphabet and a page's other code units, from 1. */
+const CODE_BASE = 256;
+const trigramCode = (a: number, b: number, c: number) => (a * CODE_BASE + b) * CODE_BASE + c;
 
 const scriptModels = new Map<string, ScriptModel>();
 
@@ -125,18 +133,31 @@ function scriptModel(script: string): ScriptModel {
   });
   const ranks = new Map<string, Int32Array>();
   for (const [t, list] of pairs) ranks.set(t, Int32Array.from(list));
-  model = { languages, ranks };
+  const alphabet = new Map<number, number>();
+  for (const t of ranks.keys())
+    for (let i = 0; i < t.length; i++)
+      if (!alphabet.has(t.charCodeAt(i))) alphabet.set(t.charCodeAt(i), alphabet.size + 1);
+  const codeRanks = new Map<number, Int32Array>();
+  if (alphabet.size < CODE_BASE / 2)
+    for (const [t, list] of ranks) {
+      const [a, b, c] = [0, 1, 2].map((i) => alphabet.get(t.charCodeAt(i)) ?? 0);
+      codeRanks.set(trigramCode(a, b, c), list);
+    }
+  model = { languages, ranks, codeRanks, alphabet };
   scriptModels.set(script, model);
   return model;
 }
 
-/** The distinct trigrams of a text and their counts, as trigram-utils cleans and cuts it. */
-function trigramCounts(value: string): Map<string, number> {
-  const clean = ` ${value
+/** A text as trigram-utils cleans it before cutting it into trigrams. */
+const cleanText = (value: string) =>
+  ` ${value
     .replace(/[\u0021-\u0040]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()} `;
+
+/** The distinct trigrams of a text and their counts, as trigram-utils cleans and cuts it. */
+function trigramCounts(clean: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (let i = 0; i + 3 <= clean.length; i++) {
     const t = clean.slice(i, i + 3);
@@ -145,23 +166,73 @@ function trigramCounts(value: string): Map<string, number> {
   return counts;
 }
 
+/** franc's distance of the text to each language of the script, by trigram strings. */
+function stringDistances({ languages, ranks }: ScriptModel, clean: string): number[] {
+  const counts = trigramCounts(clean);
+  const distance = new Array<number>(languages.length).fill(MAX_DIFFERENCE * counts.size);
+  for (const [t, c] of counts) {
+    const pairs = ranks.get(t);
+    if (pairs) addPairs(distance, pairs, c);
+  }
+  return distance;
+}
+
+/** Add what one trigram, seen c times, takes off each ranking language's distance (300 each to start with). */
+function addPairs(distance: number[], pairs: Int32Array, c: number): void {
+  for (let j = 0; j < pairs.length; j += 2) {
+    const d = c - pairs[j + 1] - 1;
+    distance[pairs[j]] += (d < 0 ? -d : d) - MAX_DIFFERENCE;
+  }
+}
+
+/**
+ * The same distances with each trigram a number (its three code units' letter indices): the trigrams are
+ * sorted and counted as runs, no string made. A page's code units outside the script's alphabet get their
+ * own indices; undefined when there are more than a code has room for (then the strings are used).
+ */
+function codeDistances({ languages, codeRanks, alphabet }: ScriptModel, clean: string): number[] | undefined {
+  if (!codeRanks.size || clean.length < 3) return undefined;
+  const others = new Map<number, number>();
+  const letter = (u: number) => {
+    let k = alphabet.get(u) ?? others.get(u);
+    if (k === undefined) others.set(u, (k = alphabet.size + others.size + 1));
+    return k;
+  };
+  const codes = new Int32Array(clean.length - 2);
+  let a = letter(clean.charCodeAt(0));
+  let b = letter(clean.charCodeAt(1));
+  for (let i = 2; i < clean.length; i++) {
+    const c = letter(clean.charCodeAt(i));
+    codes[i - 2] = trigramCode(a, b, c);
+    a = b;
+    b = c;
+  }
+  if (alphabet.size + others.size >= CODE_BASE) return undefined;
+  codes.sort();
+  let distinct = 0;
+  const distance = new Array<number>(languages.length).fill(0);
+  for (let i = 0; i < codes.length; ) {
+    let j = i + 1;
+    while (j < codes.length && codes[j] === codes[i]) j++;
+    distinct++;
+    const pairs = codeRanks.get(codes[i]);
+    if (pairs) addPairs(distance, pairs, j - i);
+    i = j;
+  }
+  for (let k = 0; k < distance.length; k++) distance[k] += MAX_DIFFERENCE * distinct;
+  return distance;
+}
+
 /** The language franc-min names first for a text (`franc(value, { minLength: 40 })`): an ISO 639-3 code or "und". */
 export function francLanguage(text: string): string {
   if (!text || text.length < MIN_LENGTH) return 'und';
   const value = text.slice(0, MAX_LENGTH);
   const [script, share] = topScript(value);
   if (!script || !(script in data)) return !script || share === 0 ? 'und' : script;
-  const { languages, ranks } = scriptModel(script);
-  const counts = trigramCounts(value);
-  const distance = new Array<number>(languages.length).fill(MAX_DIFFERENCE * counts.size);
-  for (const [t, c] of counts) {
-    const pairs = ranks.get(t);
-    if (!pairs) continue;
-    for (let j = 0; j < pairs.length; j += 2) {
-      const d = c - pairs[j + 1] - 1;
-      distance[pairs[j]] += (d < 0 ? -d : d) - MAX_DIFFERENCE;
-    }
-  }
+  const model = scriptModel(script);
+  const { languages } = model;
+  const clean = cleanText(value);
+  const distance = codeDistances(model, clean) ?? stringDistances(model, clean);
   let best = 0;
   for (let k = 1; k < languages.length; k++) if (distance[k] < distance[best]) best = k;
   return languages[best];
