@@ -102,9 +102,14 @@ function topScript(value: string): [string | undefined, number] {
 /** One script's languages and, for every trigram any of them ranks, the (language, rank) pairs. */
 interface ScriptModel {
   languages: string[];
-  ranks: Map<string, Int32Array>;
-  /** The same pairs by trigram code (see `trigramCode`). */
-  codeRanks: Map<number, Int32Array>;
+  /** The number of each trigram any language ranks. */
+  ids: Map<string, number>;
+  /** The same numbers by trigram code (see `trigramCode`); empty when the alphabet is too large for codes. */
+  codeIds: Map<number, number>;
+  /** Trigram id's (language, rank) pairs: `pairs[2·offset[id]]` on, `count[id]` of them. */
+  pairs: Int32Array;
+  offset: Int32Array;
+  count: Int32Array;
   /** The index (from 1) of each code unit the script's trigrams use. */
   alphabet: Map<number, number>;
 }
@@ -119,31 +124,47 @@ function scriptModel(script: string): ScriptModel {
   let model = scriptModels.get(script);
   if (model) return model;
   const languages = Object.keys(data[script]);
-  const pairs = new Map<string, number[]>();
+  const ids = new Map<string, number>();
+  const lastLanguage: number[] = [];
+  const entries: number[] = []; // (id, language, rank) triples
   languages.forEach((language, k) => {
     const trigrams = data[script][language].split('|');
-    // franc keeps the lowest rank of a trigram listed twice (it assigns from the last rank down).
-    const rank = new Map<string, number>();
-    for (let w = trigrams.length - 1; w >= 0; w--) rank.set(trigrams[w], w);
-    for (const [t, w] of rank) {
-      let list = pairs.get(t);
-      if (!list) pairs.set(t, (list = []));
-      list.push(k, w);
+    for (let w = 0; w < trigrams.length; w++) {
+      let id = ids.get(trigrams[w]);
+      if (id === undefined) {
+        ids.set(trigrams[w], (id = lastLanguage.length));
+        lastLanguage.push(-1);
+      }
+      // franc keeps the lowest rank of a trigram listed twice (it assigns from the last rank down).
+      if (lastLanguage[id] === k) continue;
+      lastLanguage[id] = k;
+      entries.push(id, k, w);
     }
   });
-  const ranks = new Map<string, Int32Array>();
-  for (const [t, list] of pairs) ranks.set(t, Int32Array.from(list));
+  const count = new Int32Array(ids.size);
+  for (let e = 0; e < entries.length; e += 3) count[entries[e]]++;
+  const offset = new Int32Array(ids.size);
+  for (let id = 1; id < ids.size; id++) offset[id] = offset[id - 1] + count[id - 1];
+  const pairs = new Int32Array(entries.length / 1.5);
+  const filled = new Int32Array(ids.size);
+  for (let e = 0; e < entries.length; e += 3) {
+    const id = entries[e];
+    const at = 2 * (offset[id] + filled[id]++);
+    pairs[at] = entries[e + 1];
+    pairs[at + 1] = entries[e + 2];
+  }
   const alphabet = new Map<number, number>();
-  for (const t of ranks.keys())
+  const codeIds = new Map<number, number>();
+  for (const t of ids.keys())
     for (let i = 0; i < t.length; i++)
       if (!alphabet.has(t.charCodeAt(i))) alphabet.set(t.charCodeAt(i), alphabet.size + 1);
-  const codeRanks = new Map<number, Int32Array>();
   if (alphabet.size < CODE_BASE / 2)
-    for (const [t, list] of ranks) {
-      const [a, b, c] = [0, 1, 2].map((i) => alphabet.get(t.charCodeAt(i)) ?? 0);
-      codeRanks.set(trigramCode(a, b, c), list);
-    }
-  model = { languages, ranks, codeRanks, alphabet };
+    for (const [t, id] of ids)
+      if (t.length === 3) {
+        const letter = (i: number) => alphabet.get(t.charCodeAt(i)) ?? 0;
+        codeIds.set(trigramCode(letter(0), letter(1), letter(2)), id);
+      }
+  model = { languages, ids, codeIds, pairs, offset, count, alphabet };
   scriptModels.set(script, model);
   return model;
 }
@@ -167,19 +188,20 @@ function trigramCounts(clean: string): Map<string, number> {
 }
 
 /** franc's distance of the text to each language of the script, by trigram strings. */
-function stringDistances({ languages, ranks }: ScriptModel, clean: string): number[] {
+function stringDistances(model: ScriptModel, clean: string): number[] {
   const counts = trigramCounts(clean);
-  const distance = new Array<number>(languages.length).fill(MAX_DIFFERENCE * counts.size);
+  const distance = new Array<number>(model.languages.length).fill(MAX_DIFFERENCE * counts.size);
   for (const [t, c] of counts) {
-    const pairs = ranks.get(t);
-    if (pairs) addPairs(distance, pairs, c);
+    const id = model.ids.get(t);
+    if (id !== undefined) addPairs(distance, model, id, c);
   }
   return distance;
 }
 
 /** Add what one trigram, seen c times, takes off each ranking language's distance (300 each to start with). */
-function addPairs(distance: number[], pairs: Int32Array, c: number): void {
-  for (let j = 0; j < pairs.length; j += 2) {
+function addPairs(distance: number[], { pairs, offset, count }: ScriptModel, id: number, c: number): void {
+  const end = 2 * (offset[id] + count[id]);
+  for (let j = 2 * offset[id]; j < end; j += 2) {
     const d = c - pairs[j + 1] - 1;
     distance[pairs[j]] += (d < 0 ? -d : d) - MAX_DIFFERENCE;
   }
@@ -190,8 +212,9 @@ function addPairs(distance: number[], pairs: Int32Array, c: number): void {
  * sorted and counted as runs, no string made. A page's code units outside the script's alphabet get their
  * own indices; undefined when there are more than a code has room for (then the strings are used).
  */
-function codeDistances({ languages, codeRanks, alphabet }: ScriptModel, clean: string): number[] | undefined {
-  if (!codeRanks.size || clean.length < 3) return undefined;
+function codeDistances(model: ScriptModel, clean: string): number[] | undefined {
+  const { languages, codeIds, alphabet } = model;
+  if (!codeIds.size || clean.length < 3) return undefined;
   const others = new Map<number, number>();
   const letter = (u: number) => {
     let k = alphabet.get(u) ?? others.get(u);
@@ -215,8 +238,8 @@ function codeDistances({ languages, codeRanks, alphabet }: ScriptModel, clean: s
     let j = i + 1;
     while (j < codes.length && codes[j] === codes[i]) j++;
     distinct++;
-    const pairs = codeRanks.get(codes[i]);
-    if (pairs) addPairs(distance, pairs, j - i);
+    const id = codeIds.get(codes[i]);
+    if (id !== undefined) addPairs(distance, model, id, j - i);
     i = j;
   }
   for (let k = 0; k < distance.length; k++) distance[k] += MAX_DIFFERENCE * distinct;
