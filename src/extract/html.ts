@@ -282,7 +282,10 @@ class ReadingParser extends Parser {
     if (this.reads()) super.onattribentity(cp);
   }
   override onattribend(quote: QuoteType, endIndex: number): void {
-    if (this.reads()) return super.onattribend(quote, endIndex);
+    if (this.reads()) {
+      super.onattribend(quote, endIndex);
+      return;
+    }
     const state = this as unknown as AttributeState;
     state.endIndex = endIndex;
     state.attribvalue = '';
