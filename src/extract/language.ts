@@ -106,6 +106,10 @@ interface ScriptModel {
   ids: Map<string, number>;
   /** The same numbers by trigram code (see `trigramCode`); empty when the alphabet is too large for codes. */
   codeIds: Map<number, number>;
+  /** The codes sorted, their ids, and where the codes of each two-letter prefix (code >> 8) start. */
+  sortedCodes: Int32Array;
+  sortedIds: Int32Array;
+  prefixStart: Int32Array;
   /** Trigram id's (language, rank) pairs: `pairs[2·offset[id]]` on, `count[id]` of them. */
   pairs: Int32Array;
   offset: Int32Array;
@@ -117,6 +121,17 @@ interface ScriptModel {
 /** Letters a trigram code has room for: the script's alphabet and a page's other code units, from 1. */
 const CODE_BASE = 256;
 const trigramCode = (a: number, b: number, c: number) => (a * CODE_BASE + b) * CODE_BASE + c;
+
+/** Two-letter prefixes of the script's codes: their letters are below CODE_BASE / 2 (see scriptModel). */
+const PREFIXES = (CODE_BASE / 2) * CODE_BASE;
+
+/** The id of a trigram code among the script's, −1 when no language ranks it (a page's own letters included). */
+function codeId({ sortedCodes, sortedIds, prefixStart }: ScriptModel, code: number): number {
+  const p = code >> 8;
+  if (p >= PREFIXES) return -1;
+  for (let j = prefixStart[p]; j < prefixStart[p + 1]; j++) if (sortedCodes[j] === code) return sortedIds[j];
+  return -1;
+}
 
 const scriptModels = new Map<string, ScriptModel>();
 
@@ -164,7 +179,13 @@ function scriptModel(script: string): ScriptModel {
         const letter = (i: number) => alphabet.get(t.charCodeAt(i)) ?? 0;
         codeIds.set(trigramCode(letter(0), letter(1), letter(2)), id);
       }
-  model = { languages, ids, codeIds, pairs, offset, count, alphabet };
+  const sorted = [...codeIds].sort((x, y) => x[0] - y[0]);
+  const sortedCodes = Int32Array.from(sorted, ([code]) => code);
+  const sortedIds = Int32Array.from(sorted, ([, id]) => id);
+  const prefixStart = new Int32Array(PREFIXES + 1);
+  for (const code of sortedCodes) prefixStart[(code >> 8) + 1]++;
+  for (let p = 0; p < PREFIXES; p++) prefixStart[p + 1] += prefixStart[p];
+  model = { languages, ids, codeIds, sortedCodes, sortedIds, prefixStart, pairs, offset, count, alphabet };
   scriptModels.set(script, model);
   return model;
 }
@@ -238,8 +259,8 @@ function codeDistances(model: ScriptModel, clean: string): number[] | undefined 
     let j = i + 1;
     while (j < codes.length && codes[j] === codes[i]) j++;
     distinct++;
-    const id = codeIds.get(codes[i]);
-    if (id !== undefined) addPairs(distance, model, id, j - i);
+    const id = codeId(model, codes[i]);
+    if (id >= 0) addPairs(distance, model, id, j - i);
     i = j;
   }
   for (let k = 0; k < distance.length; k++) distance[k] += MAX_DIFFERENCE * distinct;
