@@ -95,7 +95,19 @@ export interface BlockFacts {
 }
 
 /** A block that ends as a sentence (or a lead-in: "…:") does, in any of the scripts the extractor reads. */
-export const endsLikeSentence = (s: string) => /[.!?…。！？]["'”“’‘»«›‹」)]?$/.test(s) || /[:;]$/.test(s);
+/** Sentence stops, and the closing marks that may follow one at the end of a block. */
+const STOPS = new Set('.!?…。！？');
+const CLOSERS = new Set('"\'”“’‘»«›‹」)');
+
+/**
+ * Whether a block ends like a sentence: a stop, perhaps followed by one closing mark, or a colon or semicolon
+ * (`/[.!?…。！？]["'”“’‘»«›‹」)]?$/` or `/[:;]$/`, read off the last two code units instead of tried at every one).
+ */
+export const endsLikeSentence = (s: string): boolean => {
+  const last = s.charAt(s.length - 1);
+  if (STOPS.has(last) || last === ':' || last === ';') return true;
+  return CLOSERS.has(last) && STOPS.has(s.charAt(s.length - 2));
+};
 
 /** Punctuation marks and digits of a text, in one pass. */
 function marks(text: string): { punct: number; digits: number } {

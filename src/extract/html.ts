@@ -11,7 +11,7 @@
  *      block just outside the container, or drop one inside it (thresholds chosen leave-one-set-out).
  * The scoring is newsfuse's own; the named heuristics are the constants below.
  */
-import { Parser } from 'htmlparser2';
+import { Parser, type QuoteType } from 'htmlparser2';
 import {
   COMMENT_HEADINGS,
   CREDIT_LINE_OPENINGS,
@@ -254,17 +254,62 @@ export interface Block {
   tag: string;
 }
 
+/** The attributes `readHtmlPage` reads of every element, and those it reads of some elements only. */
+const READ_ATTRIBUTES = new Set(['class', 'id', 'hidden', 'style', 'itemprop']);
+const READ_TAG_ATTRIBUTES = new Map([
+  ['meta', new Set(['property', 'name', 'content', 'charset', 'http-equiv'])],
+  ['link', new Set(['rel', 'href'])],
+  ['html', new Set(['lang'])],
+  ['time', new Set(['datetime'])],
+  ['script', new Set(['type'])],
+]);
+
+/** The parser's state for the tag and attribute being read (htmlparser2 10's Parser, private in its typings). */
+interface AttributeState {
+  tagname: string;
+  attribname: string;
+  attribvalue: string;
+  endIndex: number;
+}
+
+/**
+ * htmlparser2's Parser, keeping only the attributes read in those it hands over: most of a page's
+ * attributes (href, src, data-*, aria-*, ...) are never read, and building them cost a tenth of the pass.
+ * Tags, text and the attributes read are exactly the Parser's.
+ */
+class ReadingParser extends Parser {
+  private reads(): boolean {
+    const { tagname, attribname } = this as unknown as AttributeState;
+    return READ_ATTRIBUTES.has(attribname) || READ_TAG_ATTRIBUTES.get(tagname)?.has(attribname) === true;
+  }
+  override onattribdata(start: number, endIndex: number): void {
+    if (this.reads()) super.onattribdata(start, endIndex);
+  }
+  override onattribentity(cp: number): void {
+    if (this.reads()) super.onattribentity(cp);
+  }
+  override onattribend(quote: QuoteType, endIndex: number): void {
+    if (this.reads()) {
+      super.onattribend(quote, endIndex);
+      return;
+    }
+    const state = this as unknown as AttributeState;
+    state.endIndex = endIndex;
+    state.attribvalue = '';
+  }
+}
+
 /** Whether a token has a letter or digit; an ASCII letter or digit up front answers without the regex. */
 const hasWordChar = (t: string) => isAsciiAlnumCode(t.charCodeAt(0)) || /[\p{L}\p{N}]/u.test(t);
 
-/** Words of a text whose tokens are parted by single spaces: tokens with a letter or digit, by `tokenWords`. */
+/** Words of a text (its tokens parted by whitespace): tokens with a letter or digit, by `tokenWords`. */
 const countWords = (s: string) => {
   let n = 0;
   let start = 0;
   let plain = true; // every code unit so far is below U+0E00 (see tokenWords)
   for (let i = 0; i <= s.length; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 32;
-    if (c !== 32) {
+    if (!isSpaceCode(c)) {
       if (c >= 0x0e00) plain = false;
       continue;
     }
@@ -287,6 +332,34 @@ const blank = (s: string) => {
   return true;
 };
 
+/**
+ * `s.replace(/\s+/g, ' ').trim()` in one pass: the text is cut only where a run of whitespace is more than one
+ * plain space (or at the ends), so a text already spaced so is returned whole.
+ */
+export function squashSpaces(s: string): string {
+  let out = '';
+  let from = 0; // start of the text not yet copied to out
+  let i = 0;
+  while (i < s.length) {
+    if (!isSpaceCode(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < s.length && isSpaceCode(s.charCodeAt(j))) j++;
+    if (i === 0) from = j;
+    else if (j === s.length) {
+      out += s.slice(from, i);
+      return out;
+    } else if (j - i > 1 || s.charCodeAt(i) !== 32) {
+      out += `${s.slice(from, i)} `;
+      from = j;
+    }
+    i = j;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
 /** How much a block says "article here" (positive) or "furniture here" (negative). */
 function blockValue(b: Block): number {
   const ld = b.words ? b.linkWords / b.words : 0;
@@ -299,18 +372,26 @@ function blockValue(b: Block): number {
 
 /** What an element's class and id names say; pages repeat the same names, so each page tests a name once. */
 interface Names {
+  /** The class and id are whitespace at most (the element is unnamed). */
+  blank: boolean;
   furniture: boolean;
   articleBody: boolean;
+  /** The class names a figure caption or a photo credit. */
+  caption: boolean;
   bits: number;
 }
 
-function namesOf(key: string): Names {
+function namesOf(cls: string, id: string): Names {
+  const key = `${cls} ${id}`;
+  const blank = !key.trim();
   return {
+    blank,
     furniture:
       (EXTRACT_PARAMS.authorBoxes && AUTHOR_BOX.test(key)) ||
       (FURNITURE.test(key) && !CONTENT_HINT.test(key)),
     articleBody: ARTICLE_BODY.test(key),
-    bits: key.trim() ? nameBits(key) : 0,
+    caption: CAPTION_CLASS.test(cls),
+    bits: blank ? 0 : nameBits(key),
   };
 }
 
@@ -364,15 +445,16 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
   let captured = '';
   let elements = 0;
   let refused: string | undefined;
-  const names = new Map<string, Names>();
-  const captionClasses = new Map<string, boolean>();
+  /** What each class and id say, by class then id (a page repeats them; most elements have neither). */
+  const names = new Map<string, Map<string, Names>>();
+  let unnamed: Names | undefined;
 
   const owner = (): Node => {
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i].block) return stack[i];
     return root;
   };
   const flush = () => {
-    const text = bufferText ? buffer.replace(/\s+/g, ' ').trim() : '';
+    const text = bufferText ? squashSpaces(buffer) : '';
     if (text) {
       const words = countWords(text);
       if (words) {
@@ -382,7 +464,7 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
           caption: o.caption,
           text,
           words,
-          linkWords: countWords(linkBuffer.replace(/\s+/g, ' ')),
+          linkWords: linkBuffer ? countWords(linkBuffer) : 0,
           tag: o.tag,
         });
       }
@@ -392,7 +474,7 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
     linkBuffer = '';
   };
 
-  const parser = new Parser(
+  const parser = new ReadingParser(
     {
       onopentag(name, attribs) {
         if (refused) return;
@@ -422,23 +504,27 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
           if (name === 'br' || name === 'hr') flush();
           return;
         }
-        const cls = attribs.class ?? '';
-        const key = `${cls} ${attribs.id ?? ''}`;
-        let named = names.get(key);
-        if (!named) names.set(key, (named = namesOf(key)));
+        const cls = attribs.class;
+        const id = attribs.id;
+        let named: Names | undefined;
+        if (cls === undefined && id === undefined) named = unnamed ??= namesOf('', '');
+        else {
+          let byId = names.get(cls ?? '');
+          if (!byId) names.set(cls ?? '', (byId = new Map()));
+          named = byId.get(id ?? '');
+          if (!named) byId.set(id ?? '', (named = namesOf(cls ?? '', id ?? '')));
+        }
         // An element with no class or id is furniture when hidden.
         const furniture =
           FURNITURE_TAGS.has(name) ||
-          (key.trim()
-            ? named.furniture
-            : attribs.hidden !== undefined || /display:\s*none/i.test(attribs.style ?? ''));
+          (named.blank
+            ? attribs.hidden !== undefined || /display:\s*none/i.test(attribs.style ?? '')
+            : named.furniture);
         const articleBody =
           skipDepth === 0 &&
           (named.articleBody || (attribs.itemprop !== undefined && /articlebody/i.test(attribs.itemprop)));
         const parentNode = stack[stack.length - 1];
-        let captionClass = captionClasses.get(cls);
-        if (captionClass === undefined) captionClasses.set(cls, (captionClass = CAPTION_CLASS.test(cls)));
-        const captionHere = name === 'figure' || name === 'figcaption' || captionClass;
+        const captionHere = name === 'figure' || name === 'figcaption' || named.caption;
         const block = BLOCK_TAGS.has(name) || furniture || articleBody || captionHere;
         if (block) flush();
         const node: Node = {
@@ -697,7 +783,7 @@ function bodyAround(
     if (EXTRACT_PARAMS.dropCredits && b.caption && b.words < CREDIT_WORDS) return;
     if (b.words && b.linkWords / b.words > LINK_HEAVY) return;
     if (b.tag === 'h1' || (titleKey && b.text.toLowerCase() === titleKey)) return;
-    if (BOILERPLATE_LINE.test(b.text) && b.words < 30) return;
+    if (b.words < 30 && BOILERPLATE_LINE.test(b.text)) return;
     if (EXTRACT_PARAMS.furnitureLines && b.words < 30 && FURNITURE_LINE.test(b.text)) return;
     if (EXTRACT_PARAMS.furnitureLines && b.words < CREDIT_LINE_WORDS && CREDIT_LINE.test(b.text)) return;
     if (EXTRACT_PARAMS.headings && b.words < HEADING_WORDS && RELATED_LINE.test(b.text)) {

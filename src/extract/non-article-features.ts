@@ -182,7 +182,7 @@ const NEVER_PROSE =
  */
 function isProse(sentence: string): boolean {
   if (wordsOf(sentence) < MIN_PROSE_WORDS || NEVER_PROSE.test(sentence)) return false;
-  const end = /[.!?…。！？]["'”’)\]」』]*$/.test(sentence.trim());
+  const end = endsWith(sentence.trim(), SENTENCE_STOPS);
   if (hasUnspacedScript(sentence)) return end;
   return end && lowerStarts(sentence, 3) >= 3;
 }
@@ -205,9 +205,31 @@ const INNER_DATELINE =
   /(?:^|[\s.…])[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][a-z]+\.?)?(?: \([^()\n]{1,40}\))? (?:--|—|–) (?=["“]?\p{Lu})/gu;
 /** A content word for the topic-shift count: five letters or more, lower case. */
 const CONTENT_WORD = /^\p{Ll}{5,}$/u;
-const ADDRESS =
-  /^(?:you|your|yours|yourself|sie|ihr|ihre|ihnen|ihren|du|dein|deine|dich|dir|euch|vous|votre|vos)$/;
-const WE = /^(?:we|our|ours|us|wir|unser|unsere|unseren|uns|nous|notre|nos)$/;
+/** CONTENT_WORD, answered without the regex for a word of ASCII letters. */
+function isContentWord(w: string): boolean {
+  if (w.length < 5) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) continue;
+    return c < 128 ? false : CONTENT_WORD.test(w);
+  }
+  return true;
+}
+const ADDRESS = new Set(
+  'you your yours yourself sie ihr ihre ihnen ihren du dein deine dich dir euch vous votre vos'.split(' '),
+);
+const WE = new Set('we our ours us wir unser unsere unseren uns nous notre nos'.split(' '));
+
+/** Marks that may close a sentence after its stop: quotes, brackets. */
+const SENTENCE_CLOSERS = new Set('"\'”’)]」』');
+const SENTENCE_STOPS = new Set('.!?…。！？');
+const QUESTION_MARKS = new Set('?？');
+/** Whether a text ends in one of the stops, then closing marks at most (`/[stops]["'”’)\]」』]*$/`). */
+function endsWith(text: string, stops: ReadonlySet<string>): boolean {
+  let i = text.length;
+  while (i > 0 && SENTENCE_CLOSERS.has(text.charAt(i - 1))) i--;
+  return i > 0 && stops.has(text.charAt(i - 1));
+}
 const COMMERCE =
   /\b(?:add to (?:cart|basket)|in den warenkorb|warenkorb|shopping cart|free shipping|versandkosten|versand|lieferzeit|in stock|auf lager|out of stock|per night|pro nacht|buy now|jetzt kaufen|jetzt bestellen|order now|inkl\. mwst|incl\. vat)\b/gi;
 
@@ -248,14 +270,22 @@ export function pageShape(paragraphs: string[]): PageShape {
       shape.sentences++;
       const words = wordsOf(text);
       shape.words += words;
-      const tokens = text.split(/\s+/).filter(Boolean);
       const content: string[] = [];
-      for (let i = 0; i < tokens.length; i++) {
-        const bare = bareToken(tokens[i]);
+      // The tokens of `text.split(/\s+/).filter(Boolean)`, cut in one pass; i counts them.
+      let i = 0;
+      let start = -1;
+      for (let k = 0; k <= text.length; k++) {
+        if (k < text.length && !isSpaceCode(text.charCodeAt(k))) {
+          if (start < 0) start = k;
+          continue;
+        }
+        if (start < 0) continue;
+        const bare = bareToken(text.slice(start, k));
+        start = -1;
         if (bare.length <= LONGEST_PRONOUN) {
           const lower = bare.toLowerCase();
-          if (ADDRESS.test(lower)) shape.addressWords++;
-          else if (WE.test(lower)) shape.weWords++;
+          if (ADDRESS.has(lower)) shape.addressWords++;
+          else if (WE.has(lower)) shape.weWords++;
         }
         if (i > 0 && bare) {
           const c = bare.charCodeAt(0);
@@ -264,7 +294,8 @@ export function pageShape(paragraphs: string[]): PageShape {
             if (bare.length >= 2) nameCounts.set(bare, (nameCounts.get(bare) ?? 0) + 1);
           }
         }
-        if (bare.length >= 5 && CONTENT_WORD.test(bare)) content.push(bare);
+        if (isContentWord(bare)) content.push(bare);
+        i++;
       }
       for (const m of text.matchAll(INNER_DATELINE))
         if (m.index > 0 || shape.sentences > 1) shape.innerDatelines++;
@@ -281,7 +312,7 @@ export function pageShape(paragraphs: string[]): PageShape {
         shape.furnitureWords += words;
         shape.byKind[kind] = (shape.byKind[kind] ?? 0) + 1;
       } else if (isProse(text)) {
-        if (/[?？]["'”’)\]」』]*$/.test(text)) {
+        if (endsWith(text, QUESTION_MARKS)) {
           questions.sentences++;
           questions.words += words;
         } else {
