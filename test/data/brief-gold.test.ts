@@ -36,7 +36,7 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
     `corroboration exact ${m.every_corroboration_exact} fell under 0.785`,
   );
   assert.ok(typeof m.not_usable === 'object');
-  // The usable rate (issue 19 item 3; target 0.95): guards today's level (2026-12-06, 815 labels with the blind
-  // round 10 on eight new stories: 0.8204 on 490 matched sentences), not the target.
-  assert.ok(m.usable >= 0.8, `usable ${m.usable} fell under 0.80`);
+  // The usable rate (issue 19 item 3; target 0.95): guards today's level (2026-12-06, merged main of the fourth
+  // session, 873 labels with the blind round 10 and round 12: 0.8004 on 506 matched sentences), not the target.
+  assert.ok(m.usable >= 0.795, `usable ${m.usable} fell under 0.795`);
 });
