@@ -10,10 +10,10 @@
  *
  *   npx tsx scripts/gold/brief-citation-round.ts OUT [--stories N] [--shared DIR]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { briefStoryLoader, citationStories, storyBriefs } from '../../src/eval/brief-stories.js';
+import { briefStoryLoader, citationStories } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
+import { writeReadingRound } from './reading-round.js';
 
 const args = process.argv.slice(2);
 const out = args[0];
@@ -21,7 +21,6 @@ if (!out) throw new Error('usage: brief-citation-round.ts OUT [--stories N] [--s
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const shared = flag('--shared') ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
 const n = Number(flag('--stories') ?? 10);
-mkdirSync(out, { recursive: true });
 const gold = readJsonl<{ story: string; supporters?: string[] }>(
   join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'),
 );
@@ -29,33 +28,5 @@ const done = new Set(gold.filter((g) => g.supporters).map((g) => g.story));
 const stories = citationStories(shared)
   .filter((s) => !done.has(s))
   .slice(0, n);
-const load = briefStoryLoader(shared);
-const context: string[] = [];
-const skeleton: string[] = [];
-let item = 0;
-for (const story of stories) {
-  const docs = load(story);
-  if (!docs) continue;
-  const { sentences } = storyBriefs(story, docs);
-  context.push(`\n# ${story}`);
-  for (const s of sentences) {
-    item++;
-    const doc = docs.find((d) => d.id === s.from);
-    context.push(`- **[item ${item}]** (brief ${s.brief}, from ${s.from}) ${s.text}`);
-    skeleton.push(
-      JSON.stringify({
-        item,
-        story,
-        brief: s.brief,
-        index: s.index,
-        hash: s.hash,
-        from: s.from,
-        offset: doc ? doc.text.indexOf(s.text) : -1,
-      }),
-    );
-  }
-  for (const d of docs) context.push(`\n## article ${d.id}\n\n${d.text}`);
-}
-writeFileSync(join(out, 'context.md'), `${context.join('\n')}\n`);
-writeFileSync(join(out, 'skeleton.jsonl'), `${skeleton.join('\n')}\n`);
-console.log(`${stories.length} stories, ${item} summary sentences`);
+const items = writeReadingRound(out, stories, briefStoryLoader(shared), 'articles');
+console.log(`${stories.length} stories, ${items} summary sentences`);

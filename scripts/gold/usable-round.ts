@@ -11,12 +11,12 @@
  *
  *   npx tsx scripts/gold/usable-round.ts OUT [--multinews N] [--every K] [--shared DIR]
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { briefStoryLoader, citationStories, storyBriefs, t17Windows } from '../../src/eval/brief-stories.js';
+import { briefStoryLoader, citationStories, t17Windows } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
 import type { SharedDoc } from '../../src/eval/shared-docs.js';
-import { splitSentences } from '../../src/language/sentences.js';
+import { writeReadingRound } from './reading-round.js';
 
 const args = process.argv.slice(2);
 const out = args[0];
@@ -25,7 +25,6 @@ const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 
 const shared = flag('--shared') ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
 const nMultinews = Number(flag('--multinews') ?? 5);
 const every = Number(flag('--every') ?? 5);
-mkdirSync(out, { recursive: true });
 
 const gold = readJsonl<{ story: string }>(
   join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'),
@@ -49,37 +48,5 @@ if (existsSync(t17))
       if (!known.has(story)) stories.push(story);
     });
 
-const load = briefStoryLoader(shared);
-const context: string[] = [];
-const skeleton: string[] = [];
-let item = 0;
-for (const story of stories) {
-  const docs = load(story);
-  if (!docs) continue;
-  const { sentences } = storyBriefs(story, docs);
-  context.push(`\n# ${story}`);
-  for (const s of sentences) {
-    item++;
-    const doc = docs.find((d) => d.id === s.from);
-    context.push(`- **[item ${item}]** (brief ${s.brief}.${s.index}, from ${s.from}) ${s.text}`);
-    if (doc) {
-      const parts = splitSentences(doc.text).map((p) => p.text);
-      const k = parts.findIndex((p) => s.text.includes(p) || p.includes(s.text));
-      if (k >= 0) context.push(`  - source around it: ${parts.slice(Math.max(0, k - 3), k + 2).join(' ⏐ ')}`);
-    }
-    skeleton.push(
-      JSON.stringify({
-        item,
-        story,
-        brief: s.brief,
-        index: s.index,
-        hash: s.hash,
-        from: s.from,
-        offset: doc ? doc.text.indexOf(s.text) : -1,
-      }),
-    );
-  }
-}
-writeFileSync(join(out, 'context.md'), `${context.join('\n')}\n`);
-writeFileSync(join(out, 'skeleton.jsonl'), `${skeleton.join('\n')}\n`);
-console.log(`${item} sentences of ${stories.length} stories: ${stories.join(' ')}`);
+const items = writeReadingRound(out, stories, briefStoryLoader(shared), 'source');
+console.log(`${items} sentences of ${stories.length} stories: ${stories.join(' ')}`);

@@ -280,6 +280,8 @@ interface AttributeState {
 class ReadingParser extends Parser {
   private reads(): boolean {
     const { tagname, attribname } = this as unknown as AttributeState;
+    // A Parser whose private state is named otherwise (another htmlparser2 version): keep every attribute.
+    if (typeof attribname !== 'string') return true;
     return READ_ATTRIBUTES.has(attribname) || READ_TAG_ATTRIBUTES.get(tagname)?.has(attribname) === true;
   }
   override onattribdata(start: number, endIndex: number): void {

@@ -1,0 +1,58 @@
+/**
+ * The reading files of a blind labelling round of the brief dev set (data/gold/briefs.md), shared by
+ * `brief-citation-round.ts` and `usable-round.ts`. Writes to OUT (outside the repository):
+ * - `context.md`: each story's summary sentences as numbered items, each followed by the source sentences around
+ *   it (`'source'`, for usable labels) or the story followed by every article in full (`'articles'`, for
+ *   supporters and report counts);
+ * - `skeleton.jsonl`: one line per item with the ids and offsets the gold needs, and no label.
+ * Returns how many items were written.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { storyBriefs } from '../../src/eval/brief-stories.js';
+import type { SharedDoc } from '../../src/eval/shared-docs.js';
+import { splitSentences } from '../../src/language/sentences.js';
+
+export function writeReadingRound(
+  out: string,
+  stories: readonly string[],
+  load: (story: string) => SharedDoc[] | undefined,
+  show: 'source' | 'articles',
+): number {
+  mkdirSync(out, { recursive: true });
+  const context: string[] = [];
+  const skeleton: string[] = [];
+  let item = 0;
+  for (const story of stories) {
+    const docs = load(story);
+    if (!docs) continue;
+    const { sentences } = storyBriefs(story, docs);
+    context.push(`\n# ${story}`);
+    for (const s of sentences) {
+      item++;
+      const doc = docs.find((d) => d.id === s.from);
+      context.push(`- **[item ${item}]** (brief ${s.brief}.${s.index}, from ${s.from}) ${s.text}`);
+      if (doc && show === 'source') {
+        const parts = splitSentences(doc.text).map((p) => p.text);
+        const k = parts.findIndex((p) => s.text.includes(p) || p.includes(s.text));
+        if (k >= 0)
+          context.push(`  - source around it: ${parts.slice(Math.max(0, k - 3), k + 2).join(' ⏐ ')}`);
+      }
+      skeleton.push(
+        JSON.stringify({
+          item,
+          story,
+          brief: s.brief,
+          index: s.index,
+          hash: s.hash,
+          from: s.from,
+          offset: doc ? doc.text.indexOf(s.text) : -1,
+        }),
+      );
+    }
+    if (show === 'articles') for (const d of docs) context.push(`\n## article ${d.id}\n\n${d.text}`);
+  }
+  writeFileSync(join(out, 'context.md'), `${context.join('\n')}\n`);
+  writeFileSync(join(out, 'skeleton.jsonl'), `${skeleton.join('\n')}\n`);
+  return item;
+}
