@@ -22,7 +22,10 @@ test('eval entities runs over the shown-entity gold set and holds its precision'
     assert.ok(m[k] >= 0 && m[k] <= 1, `${k} ${m[k]}`);
   // Precision first: a listed entity that is no name misleads the reader more than a shorter list.
   assert.ok(m.precision >= 0.77, `precision ${m.precision} fell under 0.77`);
-  assert.ok(m.ok_kept >= 0.97, `only ${m.ok_kept} of the real names labelled ok are still shown`);
+  // Real names still listed: 0.9739 before h7-cluster, 0.9176 after it (2026-12-06). Lone reports now join their
+  // story, so four Timeline17 windows list one story's 15 names where two lists were shown (960 entities shown ->
+  // 887); the precision of what is listed is unchanged (0.7751 -> 0.7742). This guards against a further fall.
+  assert.ok(m.ok_kept >= 0.91, `only ${m.ok_kept} of the real names labelled ok are still shown`);
   assert.ok(m.unlabelled <= 60, `${m.unlabelled} shown entities have no label: label them`);
   assert.ok(r.details.tune && r.details.held, 'both halves are reported');
 });
