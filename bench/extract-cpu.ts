@@ -9,23 +9,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { openSync, readSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { arg, args, benchPaths, loadBuild } from './extract-build.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const data = arg('--data');
-if (!data) throw new Error('usage: extract-cpu.ts --data DIR [--root DIR] [--runs N]');
-const root = resolve(arg('--root') ?? '.');
+const { data, root } = benchPaths('extract-cpu.ts --data DIR [--root DIR] [--runs N]');
 
 if (args.includes('--child')) {
-  type Extractor = (html: string, url?: string) => unknown;
-  const m = (await import(pathToFileURL(resolve(root, 'dist/eval/extract.js')).href)) as {
-    loadPages: (index: string) => Array<{ html: string; url?: string }>;
-    ours: Extractor;
-    readability: Extractor;
-  };
-  const pages = m.loadPages(resolve(data, 'index.jsonl'));
+  const m = await loadBuild(data, root);
+  const pages = m.pages;
   const cpu = [0, 0];
   const wall = [0, 0];
   const thread = [0, 0];

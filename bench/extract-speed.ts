@@ -5,23 +5,12 @@
  *   npm run build && npx tsx bench/extract-speed.ts --data ../shared/data/extraction/SET [--root DIR] [--passes 2] [--peer]
  * `--root DIR` runs another checkout's build (e.g. the commit before a change) on the same pages.
  */
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { arg, args, benchPaths, type Extractor, loadBuild, type Page } from './extract-build.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const data = arg('--data');
-if (!data) throw new Error('usage: extract-speed.ts --data DIR [--root DIR] [--passes N] [--peer]');
-const root = resolve(arg('--root') ?? '.');
+const { root, data } = benchPaths('extract-speed.ts --data DIR [--root DIR] [--passes N] [--peer]');
 const passes = Number(arg('--passes') ?? 2);
-
-type Extractor = (html: string, url?: string) => unknown;
-const m = (await import(pathToFileURL(resolve(root, 'dist/eval/extract.js')).href)) as {
-  loadPages: (index: string) => Array<{ html: string; url?: string }>;
-  ours: Extractor;
-  readability: Extractor;
-};
-const pages = m.loadPages(resolve(data, 'index.jsonl'));
+const m = await loadBuild(data, root);
+const pages = m.pages;
 const ms = (c: NodeJS.CpuUsage) => c.user / 1000;
 
 let c = process.cpuUsage();
@@ -37,7 +26,7 @@ console.log(
 if (args.includes('--peer')) {
   const mine = new Array<number>(pages.length).fill(Number.POSITIVE_INFINITY);
   const theirs = [...mine];
-  const time = (x: Extractor, p: { html: string; url?: string }) => {
+  const time = (x: Extractor, p: Page) => {
     const t = process.hrtime.bigint();
     try {
       x(p.html, p.url);
