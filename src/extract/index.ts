@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { formatSize, INGEST_LIMITS } from '../ingest/limits.js';
 import type { Article, Diagnostic, RawDocument } from '../model.js';
+import { cutCommentStream } from './comment-stream.js';
 import { datelineAgency, stripDateline } from './datelines.js';
 import { normalizeDate } from './dates.js';
 import { extractHtml, type HtmlExtraction } from './html.js';
@@ -51,10 +52,11 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
         ? { paragraphs: recordParagraphs(raw.content) }
         : extractText(raw.content);
   // Plain text carries its furniture inline (captions, credit lines, call-outs, glued sentences); HTML has
-  // had its furniture removed with the DOM, and only gets its glued sentences parted.
+  // had its furniture removed with the DOM, and only gets its glued sentences parted and a trailing stream of
+  // reader comments the container took in cut off.
   const paragraphs =
     raw.kind === 'html'
-      ? fields.paragraphs.map(unglueSentences)
+      ? cutCommentStream(fields.paragraphs.map(unglueSentences))
       : cleanTextParagraphs(fields.paragraphs, raw.hints.title ?? fields.title);
   const text = paragraphs.join('\n\n');
   const refused =

@@ -15,15 +15,15 @@ function run(set: string) {
   };
 }
 
-// Floors a little under the shipped figures (0.9327 segment F, 0 empty; shingle F1 0.9501 / 0.8959 / 0.9267,
-// h7-extract's container ranker): a fall below is a regression.
+// Floors a little under the shipped figures (0.9330 segment F, 0 empty; shingle F1 0.9531 / 0.9008 / 0.9267,
+// h8-dragnet's comment-stream cut after h7-extract's container ranker): a fall below is a regression.
 const SEG_FLOOR = 0.93;
 // Empty pages: 5 on the extraction branch, 6 once the non-article combiner was merged beside it — the sixth
 // (a wine shop's region index, 85f58fc89cdf5814) is labelled a non-article in data/gold/non-articles.jsonl and
 // is now dropped as one, which is right. With h7-extract's container ranker and short bodies giving way to the
 // fallback, none: the four pages of tables read as their tables, and the sixth page is no longer dropped.
 const EMPTY_CEILING = 0;
-const SHINGLE_FLOORS: Record<string, number> = { 'l3s-gn1': 0.948, dragnet: 0.894, readability: 0.925 };
+const SHINGLE_FLOORS: Record<string, number> = { 'l3s-gn1': 0.951, dragnet: 0.899, readability: 0.925 };
 
 test('trafilatura-dev: segment F and empty pages stay at their floor', { skip: NO_DATA }, () => {
   const r = run('trafilatura-dev');
