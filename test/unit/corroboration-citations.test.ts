@@ -5,6 +5,7 @@ import { findClaims } from '../../src/analyse/claims.js';
 import { conflictingMonths, monthsOf } from '../../src/analyse/months.js';
 import {
   conflictingNumbers,
+  conflictingWeekdays,
   findSupport,
   mainClauses,
   negationConflict,
@@ -166,4 +167,80 @@ test('an ordinal states its number: a 41st birthday and turning 41 agree', () =>
     false,
   );
   assert.equal(conflictingNumbers('his 41st birthday', 'who turned 42'), true);
+});
+
+test('a weekday against a date of the month is no conflict; two weekdays with none in common are', () => {
+  assert.equal(
+    conflictingWeekdays(
+      'The mayor spoke at a briefing Wednesday.',
+      'The mayor spoke at a briefing on November 8.',
+    ),
+    false,
+  );
+  assert.equal(
+    conflictingWeekdays('The mayor spoke at a briefing Wednesday.', 'The mayor spoke on Thursday.'),
+    true,
+  );
+  assert.equal(conflictingWeekdays('It rained Monday and Tuesday.', 'It rained on Tuesday.'), false);
+  const s =
+    'The Dorvale harbour master said at a briefing Wednesday that the ferry had failed its inspection.';
+  assert.deepEqual(
+    cite(s, [
+      'At a briefing on November 8, the Dorvale harbour master said the ferry had failed its inspection.',
+    ]),
+    ['o0'],
+  );
+  assert.deepEqual(
+    cite(s, [
+      'At a briefing on Friday, the Dorvale harbour master said the ferry had failed its inspection.',
+    ]),
+    [],
+  );
+});
+
+test('two sentences negating one same word state one fact; "declined to" negates what follows it', () => {
+  assert.equal(
+    negationConflict(
+      'The ferry company did not immediately answer the Gazette’s questions.',
+      'Lawyers for the ferry company have not answered questions from the Gazette.',
+    ),
+    false,
+  );
+  assert.equal(
+    negationConflict(
+      'The harbour master declined to release the names of the crew.',
+      'The harbour master released the names of the crew.',
+    ),
+    true,
+  );
+  assert.equal(
+    negationConflict(
+      'The harbour master declined to release the names of the crew.',
+      'The harbour master would not release any details about the crew.',
+    ),
+    false,
+  );
+});
+
+test('two counts of one thing with no value in common conflict, whatever else agrees', () => {
+  assert.equal(
+    conflictingNumbers(
+      'Police hold three people over the fire, including the two ferry mechanics.',
+      'Four people are held over the fire, including two mechanics of the ferry.',
+    ),
+    true,
+  );
+  assert.equal(
+    conflictingNumbers(
+      'Police hold three people over the fire, including the two ferry mechanics.',
+      'Three people are held over the fire, among them two mechanics.',
+    ),
+    false,
+  );
+});
+
+test('a citing sentence of three content words or fewer needs a high overlap', () => {
+  const s = 'The Dorvale ferry fare is particularly steep for families.';
+  assert.deepEqual(cite(s, ['Another year, another ferry fare.']), []);
+  assert.deepEqual(cite('The Dorvale ferry fare rose.', ['Dorvale ferry fare rose.']), ['o0']);
 });
