@@ -12,6 +12,7 @@ import { type Quantity, quantities as typedQuantitiesOf } from '../analyse/quant
 import { hasPhotoMark, isCaption } from '../extract/captions.js';
 import { MONTH_ANY_DOT, MONTH_WITH_DOT, NEGATION_WORDS, WEEKDAYS_LOWER } from '../language/lexicon.js';
 import {
+  factConflicts,
   type SentenceFeatures,
   sameFactScore,
   sameFactThreshold,
@@ -116,8 +117,8 @@ export function findSupport(
         reject('month');
         continue;
       }
-      // negation only where it bears on words both sentences state
-      if (conflictingWeekdays(summary.text, s.text)) {
+      // weekdays from the same-fact model; negation only where it bears on words both sentences state
+      if (factConflicts(featuresOf(summary), featuresOf(s)).includes('date')) {
         reject('weekday');
         continue;
       }
@@ -189,28 +190,6 @@ export function captionLike(s: Sentence): boolean {
     CAPTION_DATE.test(t) ||
     ((!!s.caption || isCaption(t)) && YEAR_AT_END.test(t))
   );
-}
-
-/** A weekday name ("Monday", "Tuesday's"), as a word. */
-const WEEKDAY_RE = new RegExp(`\\b(${WEEKDAYS_LOWER.join('|')})\\b`, 'gi');
-
-/** The weekdays a sentence names, lower-case. */
-function weekdaysOf(text: string): Set<string> {
-  return new Set([...text.matchAll(WEEKDAY_RE)].map((m) => m[1].toLowerCase()));
-}
-
-/**
- * Both sentences name weekdays, and none the same ("filed Wednesday" / "a filing on Thursday"), as
- * `conflictingMonths` for months. A weekday on one side and a month or a day of the month on the other ("a
- * press conference Wednesday" / "a press conference Nov. 8") is no conflict: the two may be one day.
- */
-export function conflictingWeekdays(a: string, b: string): boolean {
-  const wa = weekdaysOf(a);
-  if (!wa.size) return false;
-  const wb = weekdaysOf(b);
-  if (!wb.size) return false;
-  for (const d of wa) if (wb.has(d)) return false;
-  return true;
 }
 
 /** A caption's date at its end: "… June 3, 2025." (with a credit after it, if any). */

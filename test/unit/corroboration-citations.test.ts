@@ -5,7 +5,6 @@ import { findClaims } from '../../src/analyse/claims.js';
 import { conflictingMonths, monthsOf } from '../../src/analyse/months.js';
 import {
   conflictingNumbers,
-  conflictingWeekdays,
   findSupport,
   mainClauses,
   negationConflict,
@@ -167,35 +166,6 @@ test('an ordinal states its number: a 41st birthday and turning 41 agree', () =>
     false,
   );
   assert.equal(conflictingNumbers('his 41st birthday', 'who turned 42'), true);
-});
-
-test('a weekday against a date of the month is no conflict; two weekdays with none in common are', () => {
-  assert.equal(
-    conflictingWeekdays(
-      'The mayor spoke at a briefing Wednesday.',
-      'The mayor spoke at a briefing on November 8.',
-    ),
-    false,
-  );
-  assert.equal(
-    conflictingWeekdays('The mayor spoke at a briefing Wednesday.', 'The mayor spoke on Thursday.'),
-    true,
-  );
-  assert.equal(conflictingWeekdays('It rained Monday and Tuesday.', 'It rained on Tuesday.'), false);
-  const s =
-    'The Dorvale harbour master said at a briefing Wednesday that the ferry had failed its inspection.';
-  assert.deepEqual(
-    cite(s, [
-      'At a briefing on November 8, the Dorvale harbour master said the ferry had failed its inspection.',
-    ]),
-    ['o0'],
-  );
-  assert.deepEqual(
-    cite(s, [
-      'At a briefing on Friday, the Dorvale harbour master said the ferry had failed its inspection.',
-    ]),
-    [],
-  );
 });
 
 test('two sentences negating one same word state one fact; "declined to" negates what follows it', () => {
