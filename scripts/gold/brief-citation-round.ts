@@ -8,7 +8,9 @@
  * - `skeleton.jsonl`: one line per item with the fields the gold needs except the labels (`label`,
  *   `supporters`, `reports` are filled in by the labeller).
  *
- *   npx tsx scripts/gold/brief-citation-round.ts OUT [--stories N] [--shared DIR]
+ *   npx tsx scripts/gold/brief-citation-round.ts OUT [--stories N] [--max-words W] [--shared DIR]
+ *
+ * `--max-words` (default 2,500) widens the rule's word limit: round 13 took the stories of 2,500–4,500 words.
  */
 import { join } from 'node:path';
 import { briefStoryLoader, citationStories } from '../../src/eval/brief-stories.js';
@@ -17,7 +19,7 @@ import { writeReadingRound } from './reading-round.js';
 
 const args = process.argv.slice(2);
 const out = args[0];
-if (!out) throw new Error('usage: brief-citation-round.ts OUT [--stories N] [--shared DIR]');
+if (!out) throw new Error('usage: brief-citation-round.ts OUT [--stories N] [--max-words W] [--shared DIR]');
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const shared = flag('--shared') ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
 const n = Number(flag('--stories') ?? 10);
@@ -25,7 +27,7 @@ const gold = readJsonl<{ story: string; supporters?: string[] }>(
   join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'),
 );
 const done = new Set(gold.filter((g) => g.supporters).map((g) => g.story));
-const stories = citationStories(shared)
+const stories = citationStories(shared, undefined, Number(flag('--max-words') ?? 2500))
   .filter((s) => !done.has(s))
   .slice(0, n);
 const items = writeReadingRound(out, stories, briefStoryLoader(shared), 'articles');

@@ -130,6 +130,10 @@ export function findSupport(
         reject('clause');
         continue;
       }
+      if (other.size <= SHORT_TERMS && score < SHORT_OVERLAP) {
+        reject('short');
+        continue;
+      }
       if (score < CAPTION_OVERLAP && (caption || captionLike(s))) {
         reject('caption');
         continue;
@@ -150,6 +154,14 @@ export function findSupport(
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId));
 }
+
+/**
+ * A citing sentence of this many content terms or fewer states little beyond the story's topic: it shares the
+ * topic's words with many summary sentences ("Another year, another soda tax." / "Seattle's soda tax is
+ * particularly burdensome."), so it is cited only from SHORT_OVERLAP up.
+ */
+export const SHORT_TERMS = 3;
+export const SHORT_OVERLAP = 0.5;
 
 /**
  * A photo caption is supported only by the caption it repeats (data/gold/briefs.md), and a caption states no
@@ -232,6 +244,7 @@ export function conflictingNumbers(a: string, b: string): boolean {
   const qa = quantities(a);
   const qb = quantities(b);
   if (!qa.size || !qb.size) return false;
+  if (countsOfOneThingDiffer(a, b)) return true;
   for (const x of qa) for (const y of qb) if (x === y || roundsTo(x, y) || roundsTo(y, x)) return false;
   // Figures only of different kinds on the two sides (a sum and a head count, a count and an age) state
   // different things, not different values of one; figures of no known kind (an ordinal, "one", a date's
@@ -241,6 +254,25 @@ export function conflictingNumbers(a: string, b: string): boolean {
   for (const [kind, xs] of ta) {
     const ys = [...tb].filter(([k]) => comparable(kind, k)).flatMap(([, v]) => v);
     if (ys.length && !xs.some((x) => ys.some((y) => nearlyEqual(x, y, kind)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Both sentences count one thing (the same noun or casualty class right after the figure) and give it no value
+ * in common: "three people in custody" / "Four people are in custody", even when another figure agrees ("the
+ * two suspected attackers" / "the two women"). Parts, shares and replaced values are left out.
+ */
+function countsOfOneThingDiffer(a: string, b: string): boolean {
+  const whole = (q: Quantity) => q.kind === 'count' && !q.partial && !q.share && !q.former && !q.conversion;
+  const qb = typedQuantitiesOf(b).filter(whole);
+  if (!qb.length) return false;
+  const byFrame = new Map<string, Quantity[]>();
+  for (const q of typedQuantitiesOf(a).filter(whole))
+    byFrame.set(q.frame, [...(byFrame.get(q.frame) ?? []), q]);
+  for (const [frame, xs] of byFrame) {
+    const ys = qb.filter((q) => q.frame === frame);
+    if (ys.length && !xs.some((x) => ys.some((y) => nearlyEqual(x, y, 'count')))) return true;
   }
   return false;
 }
@@ -339,6 +371,9 @@ export function agreeingFigure(qa: Set<string>, qb: Set<string>): boolean {
 /** How many words after a negation cue it bears on (to the next comma or clause mark at most). */
 const NEGATION_SCOPE = 4;
 
+/** Verbs that negate the infinitive after them: "declined to release the names" is "wouldn't release …". */
+const IMPLICIT_NEGATION = new Set(['declined', 'declines', 'refused', 'refuses', 'failed', 'fails']);
+
 /** The content stems a sentence negates: those among the few words after "not", "never", "-n't" …. */
 function negatedTerms(text: string): Set<string> {
   const out = new Set<string>();
@@ -346,7 +381,8 @@ function negatedTerms(text: string): Set<string> {
   for (const part of parts) {
     const toks = tokens(part).map((t) => t.toLowerCase());
     toks.forEach((t, i) => {
-      if (!NEGATION_WORDS.has(t) && !/n['’]t$/.test(t)) return;
+      const implicit = IMPLICIT_NEGATION.has(t) && toks[i + 1] === 'to';
+      if (!implicit && !NEGATION_WORDS.has(t) && !/n['’]t$/.test(t)) return;
       for (const w of toks.slice(i + 1, i + 1 + NEGATION_SCOPE)) for (const c of contentTerms(w)) out.add(c);
     });
   }
@@ -364,6 +400,9 @@ export function negationConflict(a: string, b: string): boolean {
   if (!na.size && !nb.size) return false;
   const ta = new Set(contentTerms(a));
   const tb = new Set(contentTerms(b));
+  // Both negate one word they share ("did not immediately return USA TODAY's request" / "have not returned
+  // calls … from USA TODAY"): the same negated fact, its other words placed differently.
+  for (const t of na) if (nb.has(t)) return false;
   for (const t of new Set([...na, ...nb])) if (ta.has(t) && tb.has(t) && na.has(t) !== nb.has(t)) return true;
   return false;
 }

@@ -16,7 +16,7 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   const r = JSON.parse(out);
   const m = r.metrics;
   assert.equal(r.task, 'brief');
-  assert.equal(m.labelled, 873);
+  assert.equal(m.labelled, 905);
   assert.equal(m.matched + m.gone, m.labelled);
   for (const k of ['citation_precision', 'citation_recall', 'corroboration_exact', 'usable', 'usable_lower'])
     assert.ok(m[k] >= 0 && m[k] <= 1, `${k} ${m[k]}`);
@@ -24,16 +24,18 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // Citations and report counts are guarded on every labelled sentence with supporters, cited as if chosen
   // (`every_*`): the figures on the shown sentences move whenever the summary picks other sentences (the
   // third stand-alone pass took 30 labelled citation sentences out of the summaries without touching a
-  // citation). Targets 0.97 / 0.90; these guard today's level (2026-12-06, h7-cite, 787 labels: every P
-  // 0.9702, R 0.8556, exact 0.7907 over 301 sentences; was P 0.9587, exact 0.7885 over 260), not the targets.
-  assert.ok(m.every_citation_sentences >= 290, `only ${m.every_citation_sentences} citation sentences found`);
+  // citation). Targets 0.97 / 0.90; these guard today's level, not the targets: h8-cite (2026-12-06, 905
+  // labels with the blind round 13 of ten longer stories, on which main read P 0.9091 and exact 0.5692):
+  // every P 0.9640, R 0.8397, exact 0.7623 over 366 sentences (main with round 13: P 0.9582, exact 0.7514;
+  // without it the floors were P 0.965 and exact 0.785 over 301 sentences).
+  assert.ok(m.every_citation_sentences >= 355, `only ${m.every_citation_sentences} citation sentences found`);
   assert.ok(
-    m.every_citation_precision >= 0.965,
-    `citation precision ${m.every_citation_precision} fell under 0.965`,
+    m.every_citation_precision >= 0.96,
+    `citation precision ${m.every_citation_precision} fell under 0.96`,
   );
   assert.ok(
-    m.every_corroboration_exact >= 0.785,
-    `corroboration exact ${m.every_corroboration_exact} fell under 0.785`,
+    m.every_corroboration_exact >= 0.76,
+    `corroboration exact ${m.every_corroboration_exact} fell under 0.76`,
   );
   assert.ok(typeof m.not_usable === 'object');
   // The usable rate (issue 19 item 3; target 0.95): guards today's level (2026-12-06, merged main of the fourth

@@ -167,3 +167,50 @@ test('an ordinal states its number: a 41st birthday and turning 41 agree', () =>
   );
   assert.equal(conflictingNumbers('his 41st birthday', 'who turned 42'), true);
 });
+
+test('two sentences negating one same word state one fact; "declined to" negates what follows it', () => {
+  assert.equal(
+    negationConflict(
+      'The ferry company did not immediately answer the Gazette’s questions.',
+      'Lawyers for the ferry company have not answered questions from the Gazette.',
+    ),
+    false,
+  );
+  assert.equal(
+    negationConflict(
+      'The harbour master declined to release the names of the crew.',
+      'The harbour master released the names of the crew.',
+    ),
+    true,
+  );
+  assert.equal(
+    negationConflict(
+      'The harbour master declined to release the names of the crew.',
+      'The harbour master would not release any details about the crew.',
+    ),
+    false,
+  );
+});
+
+test('two counts of one thing with no value in common conflict, whatever else agrees', () => {
+  assert.equal(
+    conflictingNumbers(
+      'Police hold three people over the fire, including the two ferry mechanics.',
+      'Four people are held over the fire, including two mechanics of the ferry.',
+    ),
+    true,
+  );
+  assert.equal(
+    conflictingNumbers(
+      'Police hold three people over the fire, including the two ferry mechanics.',
+      'Three people are held over the fire, among them two mechanics.',
+    ),
+    false,
+  );
+});
+
+test('a citing sentence of three content words or fewer needs a high overlap', () => {
+  const s = 'The Dorvale ferry fare is particularly steep for families.';
+  assert.deepEqual(cite(s, ['Another year, another ferry fare.']), []);
+  assert.deepEqual(cite('The Dorvale ferry fare rose.', ['Dorvale ferry fare rose.']), ['o0']);
+});
