@@ -15,7 +15,8 @@ const db = openStore(join(dir, 'latency.db'));
 after(() => db.close());
 ingestDocuments(db, (await readSources([examplesDir])).docs);
 const cache = new LruCache<string>(200);
-const app = createApp(db, { cache, port: 8080 });
+// The post below waits for its job however loaded the machine is (the default wait is 30 s).
+const app = createApp(db, { cache, port: 8080, syncWaitMs: 600_000 });
 const get = (path: string, host = '127.0.0.1:8080') => app.request(path, { headers: { host } });
 
 test('GET /healthz and /readyz answer 200 JSON; both pass the Host guard', async () => {
