@@ -6,10 +6,15 @@
  *   and that the citation rule does not admit (those are kept for citation rounds);
  * - for each `--every K`-th (5th) Timeline17 topic sorted by name (the 1st, 6th, 11th), the window at index
  *   ⌊n/4⌋ of the topic's windows (the set holds the middle one), its first brief.
+ * Later rounds move the same rule off the stories already taken (data/gold/briefs.md, "Round 14"): `--from M`
+ * starts the Multi-News clusters at the (M+1)-th (default 40), `--topic-start J` starts the topics at the
+ * (J+1)-th (default 0), `--at F` takes the window at index ⌊n·F⌋ (default 0.25), and `--duc D` adds the first D
+ * DUC 2006 topics in file order that are not in the set (default 0).
  * Writes to OUT (outside the repository): `context.md` (each brief's sentences in order, numbered, with the source
  * sentences around each) and `skeleton.jsonl` (ids, hashes, offsets, no label, no text).
  *
- *   npx tsx scripts/gold/usable-round.ts OUT [--multinews N] [--every K] [--shared DIR]
+ *   npx tsx scripts/gold/usable-round.ts OUT [--multinews N] [--every K] [--from M] [--topic-start J] [--at F]
+ *     [--duc D] [--shared DIR]
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +30,10 @@ const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 
 const shared = flag('--shared') ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
 const nMultinews = Number(flag('--multinews') ?? 5);
 const every = Number(flag('--every') ?? 5);
+const from = Number(flag('--from') ?? 40);
+const topicStart = Number(flag('--topic-start') ?? 0);
+const at = Number(flag('--at') ?? 0.25);
+const nDuc = Number(flag('--duc') ?? 0);
 
 const gold = readJsonl<{ story: string }>(
   join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'),
@@ -33,7 +42,7 @@ const known = new Set(gold.map((g) => g.story));
 const rows = readJsonl<{ id: string }>(join(shared, 'summarization', 'multinews-dev.jsonl'));
 const reserved = new Set(citationStories(shared));
 const stories = rows
-  .slice(40)
+  .slice(from)
   .map((r) => `multinews/${r.id}`)
   .filter((s) => !known.has(s) && !reserved.has(s))
   .slice(0, nMultinews);
@@ -42,11 +51,18 @@ if (existsSync(t17))
   readdirSync(t17)
     .sort()
     .forEach((topic, i) => {
-      if (i % every !== 0) return;
+      if (i < topicStart || (i - topicStart) % every !== 0) return;
       const windows = t17Windows(readJsonl<SharedDoc>(join(t17, topic, 'articles.jsonl.gz')));
-      const story = `t17/${topic}/${windows[Math.floor(windows.length / 4)]}`;
+      const story = `t17/${topic}/${windows[Math.floor(windows.length * at)]}`;
       if (!known.has(story)) stories.push(story);
     });
+if (nDuc > 0)
+  stories.push(
+    ...readJsonl<{ id: string }>(join(shared, 'summarization', 'duc2006.jsonl.gz'))
+      .map((r) => `duc2006/${r.id}`)
+      .filter((s) => !known.has(s))
+      .slice(0, nDuc),
+  );
 
 const items = writeReadingRound(out, stories, briefStoryLoader(shared), 'source');
 console.log(`${items} sentences of ${stories.length} stories: ${stories.join(' ')}`);

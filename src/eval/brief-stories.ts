@@ -119,8 +119,12 @@ export function briefStoryLoader(shared: string): (story: string) => SharedDoc[]
   };
 }
 
-/** Only the first brief of a Timeline17 window is in the set (a window holds many small stories). */
-export const briefsKept = (story: string) => (story.startsWith('t17/') ? 1 : Number.POSITIVE_INFINITY);
+/**
+ * Only the first brief of a Timeline17 window or a DUC 2006 topic is in the set (either holds many small
+ * stories: a DUC topic's 25 articles give a dozen briefs).
+ */
+export const briefsKept = (story: string) =>
+  story.startsWith('t17/') || story.startsWith('duc2006/') ? 1 : Number.POSITIVE_INFINITY;
 
 /** The dev set's brief options: the CLI's default budget, kept fixed whatever a story's size. */
 export const BRIEF_OPTIONS = { words: BRIEF_WORDS, fixedWords: true };

@@ -46,7 +46,34 @@ export interface Context {
  * checked after selection, against the sentences chosen before it (`anchored`).
  */
 export const standsAlone = (s: Sentence): boolean =>
-  isCandidate(s) && !notStandAlone(withoutDateline(s)) && !captionOrDocumentText(withoutDateline(s));
+  isCandidate(s) &&
+  !notStandAlone(withoutDateline(s)) &&
+  !captionOrDocumentText(withoutDateline(s)) &&
+  !notASummaryLine(withoutDateline(s));
+
+/**
+ * Lines of a page that read as sentences but are not a summary's (each checked on the text without its
+ * dateline): a speaker's tag of a transcript or interview ("TRUMP: Well, …", "MB: The objects …"); an entry of a
+ * dated list ("February 24 - Militias take …"); a broadcaster's tag after a place the dateline reader did not
+ * take ("Salahuddin, Libya (CNN) -- It's …"); an opener that points back or at the page with a contraction
+ * ("That's when …", "Here's what …").
+ */
+const SPEAKER_TAG = /^(?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z.'’-]+:\s/;
+const DATED_ENTRY = new RegExp(
+  `^(?:${MONTH_ANY_DOT}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_ANY_DOT})(?:,?\\s+\\d{4})?\\s*[-–—]\\s`,
+  'u',
+);
+const PLACE_THEN_BROADCASTER = /^(?:\p{Lu}\p{Ll}[\p{L}.'’-]*,?\s+){1,4}\((?:CNN|AP|AFP|Reuters)\)/u;
+const CONTRACTED_POINTER = /^["“]?(?:that|here|there)['’]s\s+(?:when|why|how|what|where|because|a look)\b/i;
+
+export function notASummaryLine(text: string): boolean {
+  return (
+    SPEAKER_TAG.test(text) ||
+    DATED_ENTRY.test(text) ||
+    PLACE_THEN_BROADCASTER.test(text) ||
+    CONTRACTED_POINTER.test(text)
+  );
+}
 
 /**
  * A news photo's caption: the place, then the weekday and full date after a comma, at the end ("… in Manama,
@@ -119,10 +146,27 @@ export function brokenLines(sentences: Sentence[]): Set<Sentence> {
   return out;
 }
 
+/** A photo's credit line: "(Photo by … for The Washington Post)", "(AP Photo/Evan Vucci)", "Photo: Getty". */
+const PHOTO_CREDIT =
+  /^\(?(?:(?:AP|AFP|Reuters|Getty|EPA|Associated Press)\s+Photos?\b|(?:Photo|Photograph|Image|Picture)s?(?:\s+(?:by|courtesy|credit)\b|\s*:)|Credit\s*:)/i;
+
+/**
+ * The sentences a photo's credit line follows in their article: a caption ("Mike Brown points to the gold
+ * ring …" then "(Photo by …)"). `sentences` in article order; linear.
+ */
+export function creditedCaptions(sentences: Sentence[]): Set<Sentence> {
+  const out = new Set<Sentence>();
+  for (let k = 0; k + 1 < sentences.length; k++)
+    if (sentences[k + 1].articleId === sentences[k].articleId && PHOTO_CREDIT.test(sentences[k + 1].text))
+      out.add(sentences[k]);
+  return out;
+}
+
 export function buildContext(input: SummaryInput, options: SummarizeOptions): Context {
   const quoted = insideQuotation(input.sentences);
   const broken = brokenLines(input.sentences);
-  const alone = (s: Sentence) => standsAlone(s) && !quoted.has(s) && !broken.has(s);
+  const credited = creditedCaptions(input.sentences);
+  const alone = (s: Sentence) => standsAlone(s) && !quoted.has(s) && !broken.has(s) && !credited.has(s);
   const standalone = input.sentences.filter(alone);
   // A reader's summary takes only sentences that stand alone: it is shorter (or empty) rather than show one that
   // points back or quotes without its speaker. Evaluation (`fill`) must fill a fixed length: it keeps those
@@ -210,15 +254,19 @@ export function bigrams(terms: string[]): string[] {
 }
 
 /**
- * The people each candidate names: `full`, those it names in full ("Lizandra Cosme"); `short`, those it names
- * only by a short form as the sentence's opening subject ("Cosme was denied …", "Kevin says …") although the
- * story names them in full somewhere. From the story's
+ * The people each candidate names: `full`, those it names in full ("Lizandra Cosme") or by a short form with a
+ * role in apposition ("Silva, a musician in the band …"); `short`, those it names only by a short form as the
+ * sentence's opening subject ("Cosme was denied …", "Kevin says …") or as the speaker of what it reports
+ * ("…,” Christman said", "said Boody.") although the story names them in full somewhere. From the story's
  * merged entities (a person's aliases across its articles). A reader meets "Cosme was denied bail" only after
- * being told who Cosme is.
+ * being told who Cosme is. A person the story gives a head-of-state or similar title ("President Barack
+ * Obama", "Col. Gaddafi") is known to a news reader by surname alone: never short.
  */
 export interface PeopleNamed {
   full: Set<string>[];
   short: Set<string>[];
+  /** Whether the candidate names any person at all, however short or well known. */
+  anyone: boolean[];
 }
 
 const peopleCache = new WeakMap<Sentence[], PeopleNamed>();
@@ -228,27 +276,30 @@ export function peopleNamed(ctx: Context): PeopleNamed {
   if (cached) return cached;
   const full = ctx.pool.map(() => new Set<string>());
   const short = ctx.pool.map(() => new Set<string>());
+  const anyone = ctx.pool.map(() => false);
   const byArticle = new Map<string, number[]>();
   ctx.pool.forEach((s, i) => {
     byArticle.set(s.articleId, [...(byArticle.get(s.articleId) ?? []), i]);
   });
-  const people = mergeEntities(ctx.articles.map((a) => entities(a))).filter(
-    (e) => e.kind === 'PERSON' && words(e.name) >= 2,
-  );
+  const people = mergeEntities(ctx.articles.map((a) => entities(a))).filter((e) => e.kind === 'PERSON');
   for (const e of people)
     for (const m of e.mentions) {
       const at = byArticle
         .get(m.articleId ?? '')
         ?.find((i) => ctx.pool[i].start <= m.start && m.start < ctx.pool[i].end);
       if (at === undefined) continue;
+      anyone[at] = true;
+      if (words(e.name) < 2 || e.roles?.some((r) => WELL_KNOWN.test(r))) continue;
       const s = ctx.pool[at];
-      if (words(m.text) >= 2) full[at].add(e.id);
-      else if (SUBJECT_BEFORE.test(s.text.slice(s.dateline ?? 0, m.start - s.start))) short[at].add(e.id);
+      const before = s.text.slice(s.dateline ?? 0, m.start - s.start);
+      const after = s.text.slice(m.start - s.start + m.text.length);
+      if (words(m.text) >= 2 || APPOSITION.test(after)) full[at].add(e.id);
+      else if (SUBJECT_BEFORE.test(before) || speakerAt(before, after)) short[at].add(e.id);
     }
   short.forEach((set, i) => {
     for (const id of full[i]) set.delete(id);
   });
-  const out = { full, short };
+  const out = { full, short, anyone };
   peopleCache.set(ctx.pool, out);
   return out;
 }
@@ -262,6 +313,22 @@ export function peopleNamed(ctx: Context): PeopleNamed {
 const SUBJECT_BEFORE = /^\s*["“]?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/;
 
 const words = (name: string) => name.split(/\s+/).filter(Boolean).length;
+
+/** A role in apposition after a short name: "Silva, a musician …", "Cosme, 32, …". */
+const APPOSITION = /^['’]?,\s+(?:an?|the|\d{1,3},)\s/;
+/** A short name as the speaker: "…,” Christman said", "…, Boody said.", "said Boody." */
+const SPEAKER_AFTER =
+  /^\s+(?:said|says|told|added|asked|explained|wrote|noted|argued|insisted|concluded|stated)\b/;
+const SPEAKER_BEFORE = /\b(?:said|says|told|added|according to)\s+$/;
+const speakerAt = (before: string, after: string) =>
+  (SPEAKER_AFTER.test(after) && /[,”"]\s*$/.test(before)) ||
+  (SPEAKER_BEFORE.test(before) && /^[.,]/.test(after));
+/** Titles that make a person known by surname alone to a news reader of the time. */
+const WELL_KNOWN =
+  /\b(?:president|prime minister|premier|chancellor|king|queen|prince|princess|pope|colonel|col|dictator|leader|emperor|ayatollah|secretary of state)\b/i;
+/** A quotation whose speaker is a pronoun: "“…,” he said", "…, she added." */
+const PRONOUN_SPEAKER =
+  /[,”"]\s+(?:he|she)\s+(?:said|says|added|told|explained|wrote|asked)\b|\bsaid\s+(?:he|she)\b/;
 
 /**
  * Summary order with each person introduced before a short reference: when a sentence names someone only by
@@ -293,8 +360,10 @@ export function introducedFirst(ctx: Context, order: number[]): number[] {
 
 /**
  * The chosen sentences, in summary order, without a sentence that leans on one the reader has not seen: a
- * person's second reference ("Ms. Pao never responded", "Cosme was denied bail") whose person no earlier kept
- * sentence names in full (a later chosen sentence that does is moved up first, `introducedFirst`), or a
+ * person's second reference as subject or speaker ("Ms. Pao never responded", "Cosme was denied bail", "“…,”
+ * Christman said") whose person no earlier kept sentence names in full (a later chosen sentence that does is
+ * moved up first, `introducedFirst`); a quotation whose speaker is a pronoun ("“…,” he said") when neither it
+ * nor the kept sentence before it names anyone; or a
  * definite description as subject ("The incident was caught on audiotape") none of whose words an earlier kept
  * sentence gives (for a role, "The company", "The 45-year-old": no earlier kept sentence names anyone) unless
  * the sentence before it in its article is kept just before it. The budget they free goes to the best
@@ -302,17 +371,28 @@ export function introducedFirst(ctx: Context, order: number[]): number[] {
  */
 export function anchored(ctx: Context, chosen: number[]): number[] {
   const order = introducedFirst(ctx, chronologicalOrder(ctx, chosen));
+  const { full, short, anyone } = peopleNamed(ctx);
   const named = new Set<string>();
+  const introduced = new Set<string>();
   let names = false;
   const kept: number[] = [];
+  const unintroduced = (i: number, before: number | undefined) =>
+    [...short[i]].some((id) => !introduced.has(id)) ||
+    (PRONOUN_SPEAKER.test(withoutDateline(ctx.pool[i])) &&
+      !anyone[i] &&
+      (before === undefined || !anyone[before]));
   for (const i of order) {
-    if (leansOnMissing(ctx, i, named, names, kept[kept.length - 1])) continue;
+    const before = kept[kept.length - 1];
+    if (unintroduced(i, before) || leansOnMissing(ctx, i, named, names, before)) continue;
     kept.push(i);
     for (const t of ctx.terms[i]) named.add(t);
+    for (const id of full[i]) introduced.add(id);
     names ||= NAME.test(withoutDateline(ctx.pool[i]));
   }
   if (kept.length === order.length) return order;
-  const ranked = centralRanking(ctx).filter((i) => !leansOnMissing(ctx, i, named, names, undefined));
+  const ranked = centralRanking(ctx).filter(
+    (i) => !unintroduced(i, undefined) && !leansOnMissing(ctx, i, named, names, undefined),
+  );
   return introducedFirst(ctx, chronologicalOrder(ctx, [...kept, ...fillRest(ctx, kept, ranked)]));
 }
 

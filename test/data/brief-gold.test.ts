@@ -16,7 +16,8 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   const r = JSON.parse(out);
   const m = r.metrics;
   assert.equal(r.task, 'brief');
-  assert.equal(m.labelled, 905);
+  // 1,014 distinct labels: rounds 1-12 (873), h8-cite's round 13 (32 new) and h8-usable's rounds 14-15 (109 new).
+  assert.equal(m.labelled, 1014);
   assert.equal(m.matched + m.gone, m.labelled);
   for (const k of ['citation_precision', 'citation_recall', 'corroboration_exact', 'usable', 'usable_lower'])
     assert.ok(m[k] >= 0 && m[k] <= 1, `${k} ${m[k]}`);
@@ -38,7 +39,9 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
     `corroboration exact ${m.every_corroboration_exact} fell under 0.76`,
   );
   assert.ok(typeof m.not_usable === 'object');
-  // The usable rate (issue 19 item 3; target 0.95): guards today's level (2026-12-06, merged main of the fourth
-  // session, 873 labels with the blind round 10 and round 12: 0.8004 on 506 matched sentences), not the target.
-  assert.ok(m.usable >= 0.795, `usable ${m.usable} fell under 0.795`);
+  // The usable rate (issue 19 item 3; target 0.95): guards today's level, not the target. Set from the figure
+  // measured after 12 earlier labels were relabelled to one surname rule (which alone took main from 0.8004 to
+  // 0.7787) and the blind round 14 of 11 new stories was added (h8-usable, 2026-12-06, 982 labels: 0.7749 on 582
+  // matched sentences; main 0.7547).
+  assert.ok(m.usable >= 0.77, `usable ${m.usable} fell under 0.77`);
 });

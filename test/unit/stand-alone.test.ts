@@ -283,3 +283,48 @@ test("captions, figure labels and a paper's document text do not stand alone in 
   ])
     assert.equal(captionOrDocumentText(t), false, t);
 });
+
+test('transcript tags, dated list entries, broadcaster tags and contracted pointers are no summary lines', async () => {
+  const { notASummaryLine } = await import('../../src/summarize/context.js');
+  for (const t of [
+    'MAYOR: Well, the ferry will run on time.',
+    'DL: The islands have not changed much in a century.',
+    'March 4 - Protesters take over the harbour office in Port Elsa.',
+    '12 June 2024 — The council votes to close the old quay.',
+    'Port Elsa, Norland (CNN) -- It is a story of a long winter.',
+    "That's when the engineers began to take the leak seriously.",
+    "Here's what the council says it knows about the leak.",
+  ])
+    assert.equal(notASummaryLine(t), true, t);
+  for (const t of [
+    'The mayor said: the ferry will run on time.',
+    'On March 4, protesters took over the harbour office in Port Elsa.',
+    'NATO said the strike hit a depot near the port.',
+    "That's a record for the harbour, the board said.",
+  ])
+    assert.equal(notASummaryLine(t), false, t);
+});
+
+test("a sentence a photo's credit line follows is a caption", async () => {
+  const { creditedCaptions } = await import('../../src/summarize/context.js');
+  const a = article(
+    'c',
+    [
+      'The harbour master points to the new berth on the east quay.',
+      '(Photo by Ann Lee for the Port Elsa Gazette)',
+      'The berth will open in May, the harbour board said on Monday.',
+      'Divers inspect the old pier before its repair.',
+      '(AP Photo/Bo Park)',
+    ].join('\n\n'),
+    '2025-03-01',
+  );
+  const sentences = articleSentences(a);
+  const credited = creditedCaptions(sentences);
+  assert.deepEqual(
+    sentences.filter((s) => credited.has(s)).map((s) => s.text),
+    [
+      'The harbour master points to the new berth on the east quay.',
+      'Divers inspect the old pier before its repair.',
+    ],
+  );
+});

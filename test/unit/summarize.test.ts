@@ -140,3 +140,30 @@ test('a person named by surname alone follows the sentence that names them in fu
   assert.ok(short >= 0, 'the short reference is chosen too');
   assert.ok(full < short, `introduced after the short reference: ${texts.join(' | ')}`);
 });
+
+test('a speaker named by surname or pronoun alone is kept only after a sentence that names a person', async () => {
+  const { anchored, buildContext } = await import('../../src/summarize/context.js');
+  const charged = article(
+    'q1',
+    'Dana Morgan, a 41-year-old bakery owner from the river district, was charged with arson on Monday.\n\nFire crews spent six hours at the bakery on the river road before the blaze was out.',
+    '2025-05-01',
+  );
+  const quoted = article(
+    'q2',
+    '“The fire started in the back room of the bakery late on Sunday night,” Morgan said on Tuesday.\n\n“We will rebuild the whole bakery before the summer comes,” she said on Tuesday.',
+    '2025-05-02',
+  );
+  const input = {
+    articles: [charged, quoted],
+    sentences: [charged, quoted].flatMap((d) => articleSentences(d)),
+  };
+  const ctx = buildContext(input, { words: 200 });
+  const at = (prefix: string) => ctx.pool.findIndex((s) => s.text.startsWith(prefix));
+  const [full, surname, pronoun] = [at('Dana Morgan'), at('“The fire'), at('“We will')];
+  assert.ok(full >= 0 && surname >= 0 && pronoun >= 0, 'all three are candidates');
+  const alone = anchored(ctx, [surname, pronoun]);
+  assert.ok(!alone.includes(surname), 'the surname speaker is not introduced');
+  assert.ok(!alone.includes(pronoun), 'the pronoun speaker follows no person');
+  const introduced = anchored(ctx, [full, surname, pronoun]);
+  assert.deepEqual(introduced, [full, surname, pronoun]);
+});
