@@ -536,6 +536,52 @@ export class StoryClusterer {
     }));
   }
 
+  /**
+   * Story pairs of the current state, for benchmarks (bench/cluster-story-merge.ts): each live story is looked
+   * up in the term index by its QUERY_TERMS heaviest centroid terms, as an article is, and each of its best
+   * CANDIDATES (stories kept apart by a split left out) makes a pair, listed once, with its features.
+   */
+  storyPairs(): StoryPair[] {
+    const out: StoryPair[] = [];
+    const seen = new Set<string>();
+    for (const s of this.storyList) {
+      if (s.parent !== s.index || s.closed || s.unseeded || !s.reports.length) continue;
+      for (const o of this.storyCandidates(s)) {
+        const key = s.index < o.index ? `${s.index},${o.index}` : `${o.index},${s.index}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ a: s.id, b: o.id, features: storyPairFeatures(s, o) });
+      }
+    }
+    return out;
+  }
+
+  /** The features of two live stories given by id (benchmarks; undefined when either is not live). */
+  storyPair(a: string, b: string): StoryPairFeatures | undefined {
+    const live = (id: string) => this.storyList.find((s) => s.id === id && s.parent === s.index);
+    const x = live(a);
+    const y = live(b);
+    return x && y ? storyPairFeatures(x, y) : undefined;
+  }
+
+  /** Other live stories sharing a story's heaviest centroid terms, the best CANDIDATES by shared weight. */
+  private storyCandidates(s: StoryState): StoryState[] {
+    const top = [...s.terms].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, QUERY_TERMS);
+    const acc = new Map<number, number>();
+    for (const [t, w] of top) {
+      for (const i of this.postings.get(t) ?? []) {
+        const root = this.root(i);
+        if (root === s || root.closed || root.unseeded) continue;
+        acc.set(root.index, (acc.get(root.index) ?? 0) + w);
+      }
+    }
+    return [...acc]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, CANDIDATES)
+      .map(([i]) => this.storyList[i])
+      .filter((o) => !this.keptApart(s, o));
+  }
+
   // --- internals ---
 
   private root(index: number): StoryState {
@@ -1163,4 +1209,82 @@ export function teacherPairs(
   const log: TeacherLog = { gold, rows: [], labels: [] };
   new StoryClusterer({ ...options, learned: false }, undefined, log).addAll(articles);
   return { rows: log.rows, labels: log.labels };
+}
+
+/** Story-level features of a pair of stories (see `storyPairFeatures`). */
+export interface StoryPairFeatures {
+  /** Centroid cosine: over every term, content terms only, names only, numbers only. */
+  cos: number;
+  content: number;
+  names: number;
+  numbers: number;
+  /** Centroid cosine over the names the NER lists type as people, organizations, places (0: none). */
+  people: number;
+  orgs: number;
+  places: number;
+  /** Mean cosine of a report of one story with a report of the other. */
+  cross: number;
+  /** `cross` over the looser story's mean within-story cosine (1 for a story of one report). */
+  crossRel: number;
+  /** Reports of the smaller and of the larger story. */
+  small: number;
+  large: number;
+  /** Days and years between the stories' ranges (0: overlapping; undefined: either unknown). */
+  dayGap?: number;
+  yearGap?: number;
+}
+
+export interface StoryPair {
+  a: string;
+  b: string;
+  features: StoryPairFeatures;
+}
+
+/** The story-level features of two stories, from their centroids, sizes and date ranges. */
+function storyPairFeatures(a: StoryState, b: StoryState): StoryPairFeatures {
+  // Dot products and squared norms by kind: 0 all, 1 content, 2 names, 3 numbers, 4 people, 5 orgs, 6 places.
+  const ab = new Float64Array(7);
+  const aa = new Float64Array(7);
+  const bb = new Float64Array(7);
+  const slots = (t: string): [number, number] => {
+    const kind = featureKind(t);
+    if (kind === 0) return [1, -1];
+    if (kind === 2) return [3, -1];
+    const slot = nameSlot(t);
+    return [2, slot === 0 ? -1 : slot + 3];
+  };
+  for (const [t, x] of a.terms) {
+    const y = b.terms.get(t) ?? 0;
+    for (const k of [0, ...slots(t)])
+      if (k >= 0) {
+        ab[k] += x * y;
+        aa[k] += x * x;
+      }
+  }
+  for (const [t, y] of b.terms) for (const k of [0, ...slots(t)]) if (k >= 0) bb[k] += y * y;
+  const cos = (k: number) => (aa[k] > 0 && bb[k] > 0 ? ab[k] / Math.sqrt(aa[k] * bb[k]) : 0);
+  const na = a.reports.length;
+  const nb = b.reports.length;
+  const within = (s: StoryState, n: number) => (n > 1 ? Math.max(0, (s.norm2 - n) / (n * (n - 1))) : 1);
+  const cross = ab[0] / (na * nb);
+  const loose = Math.min(within(a, na), within(b, nb));
+  const gap = (x0?: number, x1?: number, y0?: number, y1?: number) =>
+    x0 === undefined || x1 === undefined || y0 === undefined || y1 === undefined
+      ? undefined
+      : Math.max(0, x0 - y1, y0 - x1);
+  return {
+    cos: cos(0),
+    content: cos(1),
+    names: cos(2),
+    numbers: cos(3),
+    people: cos(4),
+    orgs: cos(5),
+    places: cos(6),
+    cross,
+    crossRel: loose > 0 ? cross / loose : 0,
+    small: Math.min(na, nb),
+    large: Math.max(na, nb),
+    dayGap: gap(a.firstDay, a.lastDay, b.firstDay, b.lastDay),
+    yearGap: gap(a.firstYear, a.lastYear, b.firstYear, b.lastYear),
+  };
 }
