@@ -72,7 +72,12 @@ function read(kind: RawKind, content: string) {
     r.article && modelApplies(shape, options)
       ? nonArticleProbability(model, nonArticleFeatures(shape, kind === 'html'))
       : 0;
-  return { paragraphs, title: r.article?.title ?? '', p, rule: !r.article || (rule !== undefined && rule !== 'article') };
+  return {
+    paragraphs,
+    title: r.article?.title ?? '',
+    p,
+    rule: !r.article || (rule !== undefined && rule !== 'article'),
+  };
 }
 
 function signals(text: string, p: number): Record<string, number> {
@@ -157,14 +162,17 @@ for (const set of ['t17', 'trafilatura'] as const) {
     for (const c of ranked.slice(0, top)) pick(c, gen);
   }
   // The random sample: the lowest hashes of the pool, whatever the generators say.
-  const sample = [...part].sort((a, b) => hash(`round4 random ${a.set} ${a.id}`) - hash(`round4 random ${b.set} ${b.id}`));
+  const sample = [...part].sort(
+    (a, b) => hash(`round4 random ${a.set} ${a.id}`) - hash(`round4 random ${b.set} ${b.id}`),
+  );
   for (const c of sample.slice(0, set === 't17' ? 30 : 20)) pick(c, 'random');
 }
 
 const entries = [...picked.values()].sort((a, b) =>
   `${a.cand.set} ${a.cand.id}` < `${b.cand.set} ${b.cand.id}` ? -1 : 1,
 );
-for (const { cand, by } of entries) console.log(JSON.stringify({ ...cand.gold, round: 4, by: [...by].sort() }));
+for (const { cand, by } of entries)
+  console.log(JSON.stringify({ ...cand.gold, round: 4, by: [...by].sort() }));
 console.error(`pool ${pool.length}, candidates ${entries.length}`);
 
 if (show) {

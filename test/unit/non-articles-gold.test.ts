@@ -12,10 +12,7 @@ const gold = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../data/gold/${name}`, import.meta.url)), 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map(
-      (line) =>
-        JSON.parse(line) as Gold,
-    );
+    .map((line) => JSON.parse(line) as Gold);
 
 interface Gold {
   set: string;
@@ -43,8 +40,7 @@ const REASONS = new Set([
   'too little prose',
 ]);
 
-const inputKey = (g: Gold) =>
-  `${g.set} ${g.doc ?? g.id ?? g.file ?? g.name ?? `${g.topic} ${g.index}`}`;
+const inputKey = (g: Gold) => `${g.set} ${g.doc ?? g.id ?? g.file ?? g.name ?? `${g.topic} ${g.index}`}`;
 
 test('every input is labelled once, with the labels and reasons of the protocol', () => {
   const all = gold('non-articles.jsonl');
