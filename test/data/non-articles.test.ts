@@ -7,7 +7,7 @@ import { NO_DATA, sharedData } from '../helpers.js';
 
 const gold = fileURLToPath(new URL('../../data/gold/non-articles.jsonl', import.meta.url));
 
-test('non-article detection keeps every labelled article and its recall floors', { skip: NO_DATA }, async () => {
+test('non-article detection keeps every labelled article and its floors', { skip: NO_DATA }, async () => {
   const r = await task.run({ data: gold, flags: { shared: sharedData }, log: () => {} });
   const m = r.metrics as Record<string, number>;
   const d = r.details as Record<string, Record<string, number>>;
