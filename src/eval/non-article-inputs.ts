@@ -25,6 +25,8 @@ export interface NonArticleGold {
   label: 'article' | 'non-article' | 'unsure';
   reason?: string;
   round?: number;
+  /** Round 4: the candidate generators that picked the input (scripts/gold/non-article-candidates.ts). */
+  by?: string[];
   /** `all`: every input of the set is an article (scored as "real articles dropped", not in P/R). */
   scope?: 'all';
 }

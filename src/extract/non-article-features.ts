@@ -43,6 +43,7 @@ const FURNITURE: [FurnitureKind, RegExp[]][] = [
       /\bfor your personal,? non-commercial use only\b|\border (?:presentation-ready )?(?:copies|reprints)\b/,
       /\byour browser (?:does ?not|doesn't|is not|isn't) support|\b(?:update|upgrade) your browser\b|\bad ?blocker\b/,
       /\bare you a robot\b|\bverify (?:that )?you are (?:a )?human\b/,
+      /\bscreen name\b|\b(?:reset|forgot(?:ten)?) (?:code|(?:your )?password)\b|\benter your e-?mail address\b|\bby clicking\b[^.]{0,60}\b(?:agree|accept|consent)\b/,
     ],
   ],
   [
@@ -162,7 +163,7 @@ const ANY_FURNITURE = new RegExp(
  * with FURNITURE (the unit test checks one sentence per pattern).
  */
 const FURNITURE_WORDS =
-  /found|exist|available|online|removed|deleted|taken down|expired|404|410|500|503|oops|find|the serv|the site|encountered|went wrong|javascript|in to|must be|subscri|already a|continue reading|members|premium|cookie|non-commercial|copies|reprints|browser|blocker|robot|human|transcript|rating|feature|media|video|audio|flash player|button below|autoplay|published on|view this|shared by|pic\.twitter\.com|follow|wayback|internet|crawl|location|click|all posts|all stories|all articles|more stories|more articles|more results|more posts|browse|all our|all of our|inbox|newsletter/;
+  /found|exist|available|online|removed|deleted|taken down|expired|404|410|500|503|oops|find|the serv|the site|encountered|went wrong|javascript|in to|must be|subscri|already a|continue reading|members|premium|cookie|non-commercial|copies|reprints|browser|blocker|robot|human|transcript|rating|feature|media|video|audio|flash player|button below|autoplay|published on|view this|shared by|pic\.twitter\.com|follow|wayback|internet|crawl|location|click|all posts|all stories|all articles|more stories|more articles|more results|more posts|browse|all our|all of our|inbox|newsletter|screen name|password|reset code|mail address|by clicking/;
 
 /** The furniture kind a sentence's phrases name, if any. */
 export function furnitureKind(sentence: string): FurnitureKind | undefined {
@@ -345,7 +346,7 @@ export function pageShape(paragraphs: string[]): PageShape {
  * diagnostic names the reason whose features push the score up most). Bump the version when a meaning changes.
  */
 export const NON_ARTICLE_FEATURES: readonly string[] = [
-  'version 3',
+  'version 4',
   'prose-sentences: ln(1 + sentences of running prose)',
   'prose-words: ln(1 + words in them)',
   'words: ln(1 + words on the page)',

@@ -25,7 +25,10 @@ test('eval entities runs over the shown-entity gold set and holds its precision'
   // Real names still listed: 0.9739 before h7-cluster, 0.9176 after it (2026-12-06). Lone reports now join their
   // story, so four Timeline17 windows list one story's 15 names where two lists were shown (960 entities shown ->
   // 887); the precision of what is listed is unchanged (0.7751 -> 0.7742). This guards against a further fall.
-  assert.ok(m.ok_kept >= 0.91, `only ${m.ok_kept} of the real names labelled ok are still shown`);
+  // 0.9176 -> 0.9052 with h8-nonart's retrained non-article combiner (2026-12-06): the Guardian teaser run whose
+  // names the H1N1_guardian window listed (H1N1_guardian/60, labelled a non-article index page in
+  // data/gold/non-articles.jsonl) is now dropped, so its story and its names are gone, rightly.
+  assert.ok(m.ok_kept >= 0.9, `only ${m.ok_kept} of the real names labelled ok are still shown`);
   assert.ok(m.unlabelled <= 60, `${m.unlabelled} shown entities have no label: label them`);
   assert.ok(r.details.tune && r.details.held, 'both halves are reported');
 });

@@ -1,8 +1,19 @@
 /** The extractor on the four extraction dev sets: the floors it must keep (figures in BENCHMARKS.md). */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { loadPages, ours, scorePage, segmentMetrics } from '../../src/eval/extract.js';
 import { NO_DATA, sharedData } from '../helpers.js';
+
+/** trafilatura-dev pages labelled non-articles by hand (data/gold/non-articles.md): dropping them is right. */
+const NON_ARTICLES = new Set(
+  readFileSync(fileURLToPath(new URL('../../data/gold/non-articles.jsonl', import.meta.url)), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { set: string; id?: string; label: string })
+    .flatMap((g) => (g.set === 'trafilatura' && g.label === 'non-article' ? [g.id] : [])),
+);
 
 function run(set: string) {
   const pages = loadPages(`${sharedData}extraction/${set}/index.jsonl`);
@@ -11,7 +22,8 @@ function run(set: string) {
   return {
     shingle: scores.reduce((n, s) => n + (s.shingle?.f ?? 0), 0) / scores.length,
     seg: segs.length ? (segmentMetrics(segs).seg_f1 as number) : 0,
-    empty: scores.filter((s) => s.empty).length,
+    // A page the non-article detector drops reads as empty; one labelled a non-article is no extraction miss.
+    empty: scores.filter((s, i) => s.empty && !NON_ARTICLES.has(pages[i].id)).length,
   };
 }
 
@@ -22,6 +34,8 @@ const SEG_FLOOR = 0.93;
 // (a wine shop's region index, 85f58fc89cdf5814) is labelled a non-article in data/gold/non-articles.jsonl and
 // is now dropped as one, which is right. With h7-extract's container ranker and short bodies giving way to the
 // fallback, none: the four pages of tables read as their tables, and the sixth page is no longer dropped.
+// Pages labelled non-articles are not counted (h8-nonart, 2026-12-06: the retrained combiner drops one, a
+// service-offer page of the round-2 sample, which is right).
 const EMPTY_CEILING = 0;
 const SHINGLE_FLOORS: Record<string, number> = { 'l3s-gn1': 0.951, dragnet: 0.899, readability: 0.925 };
 

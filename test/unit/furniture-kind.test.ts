@@ -18,6 +18,10 @@ const CASES: Array<[string, string]> = [
   ['Order presentation-ready copies for your office.', 'wall'],
   ['Your browser does not support the harbour map.', 'wall'],
   ['Please verify you are a human before going on.', 'wall'],
+  ['Your screen name shows beside every ferry photo you send.', 'wall'],
+  ['Forgot your password? We send a reset code by post.', 'wall'],
+  ['Enter your e-mail address to join the pier club.', 'wall'],
+  ['By clicking the button you agree to the harbour rules.', 'wall'],
   ['The transcript could not be loaded.', 'widget'],
   ['Unable to play this video right now.', 'widget'],
   ['This media is not available in your region.', 'widget'],
@@ -44,6 +48,8 @@ test('sentences of plain reporting are no furniture', () => {
   for (const s of [
     'The ferry to Inchmore ran again on Sunday after a three-week stoppage.',
     'Forty passengers were on board when it left the pier at seven.',
+    'The captain said the comments of the inspectors had been fair and the screen had been mended.',
+    'She clicked through the photos and agreed to speak to the inquiry.',
   ])
     assert.equal(furnitureKind(s), undefined);
 });

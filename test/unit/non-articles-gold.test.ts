@@ -1,7 +1,7 @@
 /**
- * The non-article gold files (data/gold/non-articles.md): the round-3 sample, kept apart from the file the trainer
- * reads, must label pages the main file does not (one page in both would be counted twice once the round is
- * folded in, and would leak into the trainer's dev part), with the labels and reasons the protocol allows.
+ * The non-article gold file (data/gold/non-articles.md): each input labelled once (a page in two lines would be
+ * counted twice, and could sit in the trainer's dev part twice), with the labels and reasons the protocol allows;
+ * rounds 3 and 4 folded in, round 4 naming the candidate generators that picked each page.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,10 +12,23 @@ const gold = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../data/gold/${name}`, import.meta.url)), 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map(
-      (line) =>
-        JSON.parse(line) as { set: string; id?: string; label: string; reason?: string; round?: number },
-    );
+    .map((line) => JSON.parse(line) as Gold);
+
+interface Gold {
+  set: string;
+  id?: string;
+  doc?: string;
+  file?: string;
+  name?: string;
+  topic?: string;
+  index?: number;
+  label: string;
+  reason?: string;
+  round?: number;
+  by?: string[];
+}
+
+const GENERATORS = new Set(['rule', 'model', 'keywords', 'shape', 'short', 'url', 'random']);
 
 const REASONS = new Set([
   'error page',
@@ -27,17 +40,35 @@ const REASONS = new Set([
   'too little prose',
 ]);
 
-test('round 3 labels trafilatura pages the main file does not, with the protocol labels', () => {
-  const main = new Set(gold('non-articles.jsonl').flatMap((g) => (g.set === 'trafilatura' ? [g.id] : [])));
-  const round3 = gold('non-articles.round3.jsonl');
+const inputKey = (g: Gold) => `${g.set} ${g.doc ?? g.id ?? g.file ?? g.name ?? `${g.topic} ${g.index}`}`;
+
+test('every input is labelled once, with the labels and reasons of the protocol', () => {
+  const all = gold('non-articles.jsonl');
+  const seen = new Set<string>();
+  for (const g of all) {
+    const key = inputKey(g);
+    assert.ok(!seen.has(key), `${key} is labelled twice`);
+    seen.add(key);
+    assert.ok(['article', 'non-article', 'unsure'].includes(g.label), g.label);
+    assert.equal(g.label === 'non-article', g.reason !== undefined && REASONS.has(g.reason), key);
+  }
+});
+
+test('rounds 3 and 4 are hash and generator samples of trafilatura-dev and Timeline17 pages', () => {
+  const all = gold('non-articles.jsonl');
+  const round3 = all.filter((g) => g.round === 3);
   assert.equal(round3.length, 66);
-  assert.equal(new Set(round3.map((g) => g.id)).size, round3.length, 'each page once');
   for (const g of round3) {
     assert.equal(g.set, 'trafilatura');
-    assert.equal(g.round, 3);
     assert.match(g.id ?? '', /^[0-9a-f]{16}$/);
-    assert.ok(!main.has(g.id), `${g.id} is labelled in non-articles.jsonl too`);
-    assert.ok(['article', 'non-article', 'unsure'].includes(g.label), g.label);
-    assert.equal(g.label === 'non-article', g.reason !== undefined && REASONS.has(g.reason), g.id);
   }
+  const round4 = all.filter((g) => g.round === 4);
+  assert.equal(round4.length, 349);
+  for (const g of round4) {
+    assert.ok(g.set === 'trafilatura' || g.set === 't17', g.set);
+    assert.ok((g.by ?? []).length > 0, `${inputKey(g)}: no generator named`);
+    for (const by of g.by ?? []) assert.ok(GENERATORS.has(by), by);
+  }
+  // The random sample shows the generators' bias: 50 pages picked whatever their scores.
+  assert.equal(round4.filter((g) => g.by?.includes('random')).length, 50);
 });

@@ -1,0 +1,192 @@
+/**
+ * The candidates of a non-article labelling round (data/gold/non-articles.md, "Round 4"): every unlabelled
+ * Timeline17 page and trafilatura-dev page, scored by generators looser than the detector, and a hash sample of
+ * the same pool so the generators' bias shows. Writes the chosen ids, one JSON line each with the generators
+ * that picked it (no text), to stdout; with `--show DIR`, also a reading file (extracted text, outside the repo).
+ *   npx tsx scripts/gold/non-article-candidates.ts [--shared DIR] [--show DIR]
+ * Generators (each keeps its top pages of the pool, ranked on its own signal):
+ * - `model`: the shipped combiner's probability (a page the rules or the model drop is taken whatever its rank);
+ * - `keywords`: furniture and listing words (subscribe, video, gallery, schedule, shop, price, ...) per word;
+ * - `shape`: short lines, lines without a sentence end, cut-off teasers ("…") over lines;
+ * - `short`: the fewest words;
+ * - `url` (trafilatura): an address without an article slug (a home, shop, product, category or service page).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readJsonl } from '../../src/eval/data.js';
+import { loadPages } from '../../src/eval/extract.js';
+import { sharedDocs } from '../../src/eval/shared-docs.js';
+import { extractArticle } from '../../src/extract/index.js';
+import {
+  modelApplies,
+  type NonArticleWeights,
+  nonArticleProbability,
+  ruleDecision,
+} from '../../src/extract/non-article.js';
+import { nonArticleFeatures, pageShape } from '../../src/extract/non-article-features.js';
+import { contentHash } from '../../src/ingest/hash.js';
+import { rawDocument } from '../../src/ingest/record.js';
+import type { RawKind } from '../../src/model.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const argv = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const shared = resolve(arg('--shared') ?? resolve(ROOT, '../shared/data'));
+const show = arg('--show');
+const model = JSON.parse(
+  (await import('node:fs')).readFileSync(resolve(ROOT, 'models/non-article.json'), 'utf8'),
+) as NonArticleWeights;
+
+const KEYWORDS =
+  /\b(?:subscribe|subscription|newsletter|sign (?:up|in)|log ?in|cookies?|javascript|browser|click|video|videos|watch|gallery|photos|pictures|slideshow|listen|podcast|audio|schedule|programme|episode|comments?|share|related|advertisement|copyright|rights reserved|terms|privacy|read more|more from|most (?:popular|read)|home|menu|search|price|prices|buy|cart|shop|booking|book now|contact|email|download|follow us|latest|headlines|archive|updated|posted by|tags?|category)\b/g;
+const SLUG = /[a-z0-9]+(?:[-_][a-z0-9]+){3,}|\d{4}[/-]\d{2}|\d{6,}/i;
+const COMMERCE_URL =
+  /\b(?:shop|store|product|produkt|category|kategorie|tag|service|services|leistungen|about|contact|kontakt|booking|hotel|forum|index|home|angebot|deals?|coupon|gutschein)\b/i;
+
+interface Cand {
+  set: 't17' | 'trafilatura';
+  id: string;
+  gold: Record<string, unknown>;
+  text: string;
+  title: string;
+  url?: string;
+  scores: Record<string, number>;
+  rule: boolean;
+}
+
+const hash = (s: string) => createHash('sha1').update(s).digest().readUInt32BE(0) / 2 ** 32;
+
+function read(kind: RawKind, content: string) {
+  const raw = rawDocument({ origin: { path: 'x' }, kind, content, hash: contentHash(content) });
+  const r = extractArticle(raw, { keepAll: true });
+  const paragraphs = r.article?.paragraphs ?? [];
+  const shape = pageShape(paragraphs);
+  const options = { wholeText: kind !== 'html' };
+  const rule = ruleDecision(paragraphs, shape, options);
+  const p =
+    r.article && modelApplies(shape, options)
+      ? nonArticleProbability(model, nonArticleFeatures(shape, kind === 'html'))
+      : 0;
+  return {
+    paragraphs,
+    title: r.article?.title ?? '',
+    p,
+    rule: !r.article || (rule !== undefined && rule !== 'article'),
+  };
+}
+
+function signals(text: string, p: number): Record<string, number> {
+  const words = Math.max(1, text.split(/\s+/).filter(Boolean).length);
+  const lines = text.split(/\n+/).filter((l) => l.trim());
+  const n = Math.max(1, lines.length);
+  const short = lines.filter((l) => l.split(/\s+/).length < 8).length;
+  const open = lines.filter((l) => !/[.!?"'”’)]\s*$/.test(l.trim())).length;
+  const cut = (text.match(/…|\.\.\./g) ?? []).length;
+  return {
+    model: p,
+    keywords: (text.toLowerCase().match(KEYWORDS) ?? []).length / words,
+    shape: (short + open + cut) / n,
+    short: -words,
+  };
+}
+
+// The pool: pages no earlier round labelled (round 4's own lines are the output of this script).
+const gold = readJsonl<Record<string, unknown>>(resolve(ROOT, 'data/gold/non-articles.jsonl')).filter(
+  (g) => ((g.round as number | undefined) ?? 1) < 4,
+);
+const labelled = new Set(
+  gold.map((g) => (g.set === 't17' ? `t17 ${g.topic} ${g.index}` : `trafilatura ${g.id}`)),
+);
+const pool: Cand[] = [];
+const docs = sharedDocs(shared);
+for (const topic of readdirSync(join(shared, 'timeline', 't17')).sort()) {
+  (docs.topic(topic) ?? []).forEach((d, index) => {
+    const id = `${topic} ${index}`;
+    if (labelled.has(`t17 ${id}`) || !d.text.trim()) return;
+    const r = read('record', d.text);
+    pool.push({
+      set: 't17',
+      id,
+      gold: { set: 't17', topic, index },
+      text: d.text,
+      title: d.title ?? '',
+      scores: signals(d.text, r.p),
+      rule: r.rule,
+    });
+  });
+}
+for (const page of loadPages(join(shared, 'extraction', 'trafilatura-dev', 'index.jsonl'))) {
+  if (labelled.has(`trafilatura ${page.id}`)) continue;
+  const r = read('html', page.html);
+  const text = r.paragraphs.join('\n');
+  const url = (page as { url?: string }).url ?? '';
+  const path = url.replace(/^[a-z]+::|^https?:\/\/[^/]+/, '');
+  const scores = signals(text, r.p);
+  scores.url = (SLUG.test(path) ? 0 : 1) + (COMMERCE_URL.test(path) ? 1 : 0);
+  pool.push({
+    set: 'trafilatura',
+    id: page.id,
+    gold: { set: 'trafilatura', id: page.id },
+    text,
+    title: r.title,
+    url,
+    scores,
+    rule: r.rule,
+  });
+}
+
+/** How many of each set's pool each generator keeps (its top pages on its signal). */
+const TOP: Record<string, Record<string, number>> = {
+  t17: { model: 80, keywords: 40, shape: 80, short: 30 },
+  trafilatura: { model: 50, keywords: 20, shape: 50, short: 50, url: 25 },
+};
+const picked = new Map<string, { cand: Cand; by: Set<string> }>();
+const pick = (c: Cand, by: string) => {
+  const key = `${c.set} ${c.id}`;
+  const e = picked.get(key) ?? { cand: c, by: new Set<string>() };
+  e.by.add(by);
+  picked.set(key, e);
+};
+for (const set of ['t17', 'trafilatura'] as const) {
+  const part = pool.filter((c) => c.set === set);
+  for (const c of part) if (c.rule) pick(c, 'rule');
+  for (const [gen, top] of Object.entries(TOP[set])) {
+    const ranked = [...part].sort(
+      (a, b) => (b.scores[gen] ?? 0) - (a.scores[gen] ?? 0) || (a.id < b.id ? -1 : 1),
+    );
+    for (const c of ranked.slice(0, top)) pick(c, gen);
+  }
+  // The random sample: the lowest hashes of the pool, whatever the generators say.
+  const sample = [...part].sort(
+    (a, b) => hash(`round4 random ${a.set} ${a.id}`) - hash(`round4 random ${b.set} ${b.id}`),
+  );
+  for (const c of sample.slice(0, set === 't17' ? 30 : 20)) pick(c, 'random');
+}
+
+const entries = [...picked.values()].sort((a, b) =>
+  `${a.cand.set} ${a.cand.id}` < `${b.cand.set} ${b.cand.id}` ? -1 : 1,
+);
+for (const { cand, by } of entries)
+  console.log(JSON.stringify({ ...cand.gold, round: 4, by: [...by].sort() }));
+console.error(`pool ${pool.length}, candidates ${entries.length}`);
+
+if (show) {
+  mkdirSync(show, { recursive: true });
+  const lines: string[] = [];
+  entries.forEach(({ cand, by }, i) => {
+    const t = cand.text.replace(/\n+/g, ' ⏎ ');
+    const words = cand.text.split(/\s+/).filter(Boolean).length;
+    lines.push(
+      `\n## [${i}] ${cand.set} ${cand.id} (${words} w; p ${cand.scores.model.toFixed(2)}; ${[...by].join(',')})`,
+      cand.url ? `url: ${cand.url}` : '',
+      `title: ${cand.title}`,
+      t.length > 900 ? `${t.slice(0, 650)} [...] ${t.slice(-250)}` : t,
+    );
+  });
+  writeFileSync(join(show, 'reading.md'), lines.join('\n'));
+}
