@@ -30,6 +30,7 @@ import {
 import { type ContainerChoice, chooseContainer, containerModel } from './containers.js';
 import { normalizeDate } from './dates.js';
 import { metadataFrom, type PageMeta } from './html-meta.js';
+import { FastTokenizer } from './html-tokenizer.js';
 import { isAsciiAlnumCode, isSpaceCode, tokenWords } from './text-length.js';
 
 export interface HtmlExtraction {
@@ -575,7 +576,12 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
         stack.pop();
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    {
+      decodeEntities: true,
+      lowerCaseTags: true,
+      lowerCaseAttributeNames: true,
+      Tokenizer: FastTokenizer,
+    },
   );
   parser.write(html);
   if (refused) return { refused };
