@@ -5,7 +5,9 @@
  * `--root OLD` is the other checkout (its `dist/`); this checkout's build is the new one. Give the old checkout
  * its own copy of `node_modules/htmlparser2` (and `entities`), not a symlink, so the two builds do not share
  * (and make polymorphic) one parser module. Prints the main thread's CPU ms per page of each build per pass
- * (the first pass is cold, as `eval extract` runs) and the median of the passes' new/old ratios.
+ * (the first pass is cold, as `eval extract` runs), the median of the passes' new/old ratios, and the ratio of
+ * the sums of each page's fastest pass (the steadiest figure on a loaded machine: a page's run that was slowed
+ * by other work is not its fastest).
  */
 import { openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,6 +22,10 @@ const buf = Buffer.alloc(128);
 const threadNs = () => Number(buf.toString('latin1', 0, readSync(fd, buf, 0, 128, 0)).split(' ')[0]);
 const xs = [old.ours, neu.ours];
 const ratios: number[] = [];
+const fastest = [
+  old.pages.map(() => Number.POSITIVE_INFINITY),
+  old.pages.map(() => Number.POSITIVE_INFINITY),
+];
 for (let pass = 0; pass < passes; pass++) {
   const ns = [0, 0];
   old.pages.forEach((p, i) => {
@@ -30,7 +36,9 @@ for (let pass = 0; pass < passes; pass++) {
       } catch {
         // scored empty by the eval; its time still counts
       }
-      ns[k] += threadNs() - t;
+      const took = threadNs() - t;
+      ns[k] += took;
+      fastest[k][i] = Math.min(fastest[k][i], took);
     }
   });
   const n = old.pages.length;
@@ -40,6 +48,7 @@ for (let pass = 0; pass < passes; pass++) {
   );
 }
 const sorted = [...ratios].sort((a, b) => a - b);
+const best = fastest.map((xs) => xs.reduce((a, b) => a + b, 0) / xs.length / 1e6);
 console.log(
-  `${data}: median new/old ${sorted[Math.floor(sorted.length / 2)].toFixed(3)} over ${passes} passes`,
+  `${data}: median new/old ${sorted[Math.floor(sorted.length / 2)].toFixed(3)} over ${passes} passes; each page's fastest: old ${best[0].toFixed(3)}, new ${best[1].toFixed(3)} ms/page, new/old ${(best[1] / best[0]).toFixed(3)}`,
 );
