@@ -305,6 +305,16 @@ class ReadingParser extends Parser {
 /** Whether a token has a letter or digit; an ASCII letter or digit up front answers without the regex. */
 const hasWordChar = (t: string) => isAsciiAlnumCode(t.charCodeAt(0)) || /[\p{L}\p{N}]/u.test(t);
 
+/**
+ * The words of the token `s[start, end)` (no whitespace in it): 1 for a token of code units below U+0E00 that
+ * opens with an ASCII letter or digit (`plain`: every code unit is), else `tokenWords` if it has a letter or digit.
+ */
+const wordsOfToken = (s: string, start: number, end: number, plain: boolean): number => {
+  if (plain && isAsciiAlnumCode(s.charCodeAt(start))) return 1;
+  const t = s.slice(start, end);
+  return hasWordChar(t) ? tokenWords(t) : 0;
+};
+
 /** Words of a text (its tokens parted by whitespace): tokens with a letter or digit, by `tokenWords`. */
 const countWords = (s: string) => {
   let n = 0;
@@ -316,13 +326,7 @@ const countWords = (s: string) => {
       if (c >= 0x0e00) plain = false;
       continue;
     }
-    if (i > start) {
-      if (plain && isAsciiAlnumCode(s.charCodeAt(start))) n++;
-      else {
-        const t = s.slice(start, i);
-        if (hasWordChar(t)) n += tokenWords(t);
-      }
-    }
+    if (i > start) n += wordsOfToken(s, start, i, plain);
     start = i + 1;
     plain = true;
   }
@@ -361,6 +365,40 @@ export function squashSpaces(s: string): string {
     i = j;
   }
   return from === 0 ? s : out + s.slice(from);
+}
+
+/**
+ * `[squashSpaces(s), countWords(s)]` in one pass over the text (a block's text is read once, not twice).
+ */
+export function squashAndCount(s: string): [string, number] {
+  let out = '';
+  let from = 0; // start of the text not yet copied to out
+  let words = 0;
+  let start = 0; // start of the token being read
+  let plain = true; // every code unit of the token is below U+0E00
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (!isSpaceCode(c)) {
+      if (c >= 0x0e00) plain = false;
+      i++;
+      continue;
+    }
+    if (i > start) words += wordsOfToken(s, start, i, plain);
+    let j = i + 1;
+    while (j < s.length && isSpaceCode(s.charCodeAt(j))) j++;
+    if (i === 0) from = j;
+    else if (j === s.length) return [out + s.slice(from, i), words];
+    else if (j - i > 1 || c !== 32) {
+      out += `${s.slice(from, i)} `;
+      from = j;
+    }
+    i = j;
+    start = j;
+    plain = true;
+  }
+  if (i > start) words += wordsOfToken(s, start, i, plain);
+  return [from === 0 ? s : out + s.slice(from), words];
 }
 
 /** How much a block says "article here" (positive) or "furniture here" (negative). */
@@ -457,9 +495,8 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
     return root;
   };
   const flush = () => {
-    const text = bufferText ? squashSpaces(buffer) : '';
+    const [text, words] = bufferText ? squashAndCount(buffer) : ['', 0];
     if (text) {
-      const words = countWords(text);
       if (words) {
         const o = owner();
         blocks.push({
