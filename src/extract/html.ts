@@ -31,6 +31,7 @@ import { type ContainerChoice, chooseContainer, containerModel } from './contain
 import { normalizeDate } from './dates.js';
 import { metadataFrom, type PageMeta } from './html-meta.js';
 import { FastTokenizer } from './html-tokenizer.js';
+import { LINK_HEAVY } from './link-density.js';
 import { isAsciiAlnumCode, isSpaceCode, tokenWords } from './text-length.js';
 
 export interface HtmlExtraction {
@@ -223,8 +224,6 @@ const FURNITURE_SHARE = 0.5;
 /** A sibling of the article container joins it when it scores at least this share of the container (and this much). */
 const SIBLING_SHARE = 0.2;
 const SIBLING_MIN_SCORE = 10;
-/** Share of a block's words inside links above which it is navigation. */
-const LINK_HEAVY = 0.5;
 
 export interface Node {
   tag: string;
