@@ -421,17 +421,55 @@ interface Names {
   bits: number;
 }
 
-function namesOf(cls: string, id: string): Names {
-  const key = `${cls} ${id}`;
-  const blank = !key.trim();
-  return {
+/**
+ * What one class or id attribute says by itself. Every name pattern is bounded by the ends of the text or by
+ * whitespace, `_` or `-` and matches no whitespace itself, so it matches `${cls} ${id}` exactly when it matches
+ * the class or the id alone: the element's names are its class's and its id's, combined.
+ */
+interface NamePart {
+  blank: boolean;
+  authorBox: boolean;
+  furniture: boolean;
+  contentHint: boolean;
+  articleBody: boolean;
+  /** A class that names a figure caption or a photo credit (read of the class only). */
+  caption: boolean;
+  bits: number;
+}
+
+/** Parts met so far: pages of one site, and sites, share their class names. Cleared when it grows large. */
+const nameParts = new Map<string, NamePart>();
+const NAME_PARTS_KEPT = 50_000;
+
+function namePart(text: string): NamePart {
+  let part = nameParts.get(text);
+  if (part) return part;
+  if (nameParts.size >= NAME_PARTS_KEPT) nameParts.clear();
+  const blank = !text.trim();
+  part = {
     blank,
+    authorBox: !blank && AUTHOR_BOX.test(text),
+    furniture: !blank && FURNITURE.test(text),
+    contentHint: !blank && CONTENT_HINT.test(text),
+    articleBody: !blank && ARTICLE_BODY.test(text),
+    caption: !blank && CAPTION_CLASS.test(text),
+    bits: blank ? 0 : nameBits(text),
+  };
+  nameParts.set(text, part);
+  return part;
+}
+
+function namesOf(cls: string, id: string): Names {
+  const c = namePart(cls);
+  const i = namePart(id);
+  return {
+    blank: c.blank && i.blank,
     furniture:
-      (EXTRACT_PARAMS.authorBoxes && AUTHOR_BOX.test(key)) ||
-      (FURNITURE.test(key) && !CONTENT_HINT.test(key)),
-    articleBody: ARTICLE_BODY.test(key),
-    caption: CAPTION_CLASS.test(cls),
-    bits: blank ? 0 : nameBits(key),
+      (EXTRACT_PARAMS.authorBoxes && (c.authorBox || i.authorBox)) ||
+      ((c.furniture || i.furniture) && !(c.contentHint || i.contentHint)),
+    articleBody: c.articleBody || i.articleBody,
+    caption: c.caption,
+    bits: c.bits | i.bits,
   };
 }
 
