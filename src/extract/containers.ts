@@ -12,6 +12,7 @@
 import { loadModel, type ModelFile } from '../models/load.js';
 import { endsLikeSentence, NAME_BITS } from './blocks.js';
 import type { Block, Node } from './html.js';
+import { LINK_HEAVY } from './link-density.js';
 
 /** What the ranker reads of a page: its blocks, which are furniture (`junk`), its title and JSON-LD body. */
 export interface ContainerPage {
@@ -80,8 +81,6 @@ export interface Candidate {
   x: number[];
 }
 
-/** Share of a block's words inside links above which it is navigation (as html.ts). */
-const LINK_HEAVY = 0.5;
 /** A paragraph: a block of prose of at least this many words. */
 const PARAGRAPH_WORDS = 12;
 
@@ -160,17 +159,21 @@ export function containerCandidates(
     const linky = b.words > 0 && b.linkWords / b.words > LINK_HEAVY;
     const sentence = endsLikeSentence(b.text);
     const inLd = ld !== undefined && b.words >= 3 && ld.includes(b.text.slice(0, 60));
+    const paragraph = !linky && b.words >= PARAGRAPH_WORDS;
+    const para = b.tag === 'p';
+    const list = !para && (b.tag === 'li' || b.tag === 'td' || b.tag === 'th');
+    const heading = !para && !list && /^h[1-6]$/.test(b.tag);
     for (let n: Node | undefined = b.owner; n; n = n.parent) {
       const t = tallies.get(n);
       if (!t) continue;
       t.words += b.words;
       t.linkWords += b.linkWords;
       t.blocks++;
-      if (!linky && b.words >= PARAGRAPH_WORDS) t.paragraphs++;
+      if (paragraph) t.paragraphs++;
       if (sentence) t.sentenceWords += b.words;
-      if (b.tag === 'p') t.pWords += b.words;
-      else if (b.tag === 'li' || b.tag === 'td' || b.tag === 'th') t.listWords += b.words;
-      else if (/^h[1-6]$/.test(b.tag)) t.headingWords += b.words;
+      if (para) t.pWords += b.words;
+      else if (list) t.listWords += b.words;
+      else if (heading) t.headingWords += b.words;
       if (b.caption) t.captionWords += b.words;
       if (inLd) t.ldWords += b.words;
       if (t.first < 0) t.first = i;

@@ -30,6 +30,8 @@ import {
 import { type ContainerChoice, chooseContainer, containerModel } from './containers.js';
 import { normalizeDate } from './dates.js';
 import { metadataFrom, type PageMeta } from './html-meta.js';
+import { FastTokenizer } from './html-tokenizer.js';
+import { LINK_HEAVY } from './link-density.js';
 import { isAsciiAlnumCode, isSpaceCode, tokenWords } from './text-length.js';
 
 export interface HtmlExtraction {
@@ -222,8 +224,6 @@ const FURNITURE_SHARE = 0.5;
 /** A sibling of the article container joins it when it scores at least this share of the container (and this much). */
 const SIBLING_SHARE = 0.2;
 const SIBLING_MIN_SCORE = 10;
-/** Share of a block's words inside links above which it is navigation. */
-const LINK_HEAVY = 0.5;
 
 export interface Node {
   tag: string;
@@ -304,6 +304,16 @@ class ReadingParser extends Parser {
 /** Whether a token has a letter or digit; an ASCII letter or digit up front answers without the regex. */
 const hasWordChar = (t: string) => isAsciiAlnumCode(t.charCodeAt(0)) || /[\p{L}\p{N}]/u.test(t);
 
+/**
+ * The words of the token `s[start, end)` (no whitespace in it): 1 for a token of code units below U+0E00 that
+ * opens with an ASCII letter or digit (`plain`: every code unit is), else `tokenWords` if it has a letter or digit.
+ */
+const wordsOfToken = (s: string, start: number, end: number, plain: boolean): number => {
+  if (plain && isAsciiAlnumCode(s.charCodeAt(start))) return 1;
+  const t = s.slice(start, end);
+  return hasWordChar(t) ? tokenWords(t) : 0;
+};
+
 /** Words of a text (its tokens parted by whitespace): tokens with a letter or digit, by `tokenWords`. */
 const countWords = (s: string) => {
   let n = 0;
@@ -315,13 +325,7 @@ const countWords = (s: string) => {
       if (c >= 0x0e00) plain = false;
       continue;
     }
-    if (i > start) {
-      if (plain && isAsciiAlnumCode(s.charCodeAt(start))) n++;
-      else {
-        const t = s.slice(start, i);
-        if (hasWordChar(t)) n += tokenWords(t);
-      }
-    }
+    if (i > start) n += wordsOfToken(s, start, i, plain);
     start = i + 1;
     plain = true;
   }
@@ -362,6 +366,40 @@ export function squashSpaces(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
+/**
+ * `[squashSpaces(s), countWords(s)]` in one pass over the text (a block's text is read once, not twice).
+ */
+export function squashAndCount(s: string): [string, number] {
+  let out = '';
+  let from = 0; // start of the text not yet copied to out
+  let words = 0;
+  let start = 0; // start of the token being read
+  let plain = true; // every code unit of the token is below U+0E00
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (!isSpaceCode(c)) {
+      if (c >= 0x0e00) plain = false;
+      i++;
+      continue;
+    }
+    if (i > start) words += wordsOfToken(s, start, i, plain);
+    let j = i + 1;
+    while (j < s.length && isSpaceCode(s.charCodeAt(j))) j++;
+    if (i === 0) from = j;
+    else if (j === s.length) return [out + s.slice(from, i), words];
+    else if (j - i > 1 || c !== 32) {
+      out += `${s.slice(from, i)} `;
+      from = j;
+    }
+    i = j;
+    start = j;
+    plain = true;
+  }
+  if (i > start) words += wordsOfToken(s, start, i, plain);
+  return [from === 0 ? s : out + s.slice(from), words];
+}
+
 /** How much a block says "article here" (positive) or "furniture here" (negative). */
 function blockValue(b: Block): number {
   const ld = b.words ? b.linkWords / b.words : 0;
@@ -383,17 +421,55 @@ interface Names {
   bits: number;
 }
 
-function namesOf(cls: string, id: string): Names {
-  const key = `${cls} ${id}`;
-  const blank = !key.trim();
-  return {
+/**
+ * What one class or id attribute says by itself. Every name pattern is bounded by the ends of the text or by
+ * whitespace, `_` or `-` and matches no whitespace itself, so it matches `${cls} ${id}` exactly when it matches
+ * the class or the id alone: the element's names are its class's and its id's, combined.
+ */
+interface NamePart {
+  blank: boolean;
+  authorBox: boolean;
+  furniture: boolean;
+  contentHint: boolean;
+  articleBody: boolean;
+  /** A class that names a figure caption or a photo credit (read of the class only). */
+  caption: boolean;
+  bits: number;
+}
+
+/** Parts met so far: pages of one site, and sites, share their class names. Cleared when it grows large. */
+const nameParts = new Map<string, NamePart>();
+const NAME_PARTS_KEPT = 50_000;
+
+function namePart(text: string): NamePart {
+  let part = nameParts.get(text);
+  if (part) return part;
+  if (nameParts.size >= NAME_PARTS_KEPT) nameParts.clear();
+  const blank = !text.trim();
+  part = {
     blank,
+    authorBox: !blank && AUTHOR_BOX.test(text),
+    furniture: !blank && FURNITURE.test(text),
+    contentHint: !blank && CONTENT_HINT.test(text),
+    articleBody: !blank && ARTICLE_BODY.test(text),
+    caption: !blank && CAPTION_CLASS.test(text),
+    bits: blank ? 0 : nameBits(text),
+  };
+  nameParts.set(text, part);
+  return part;
+}
+
+function namesOf(cls: string, id: string): Names {
+  const c = namePart(cls);
+  const i = namePart(id);
+  return {
+    blank: c.blank && i.blank,
     furniture:
-      (EXTRACT_PARAMS.authorBoxes && AUTHOR_BOX.test(key)) ||
-      (FURNITURE.test(key) && !CONTENT_HINT.test(key)),
-    articleBody: ARTICLE_BODY.test(key),
-    caption: CAPTION_CLASS.test(cls),
-    bits: blank ? 0 : nameBits(key),
+      (EXTRACT_PARAMS.authorBoxes && (c.authorBox || i.authorBox)) ||
+      ((c.furniture || i.furniture) && !(c.contentHint || i.contentHint)),
+    articleBody: c.articleBody || i.articleBody,
+    caption: c.caption,
+    bits: c.bits | i.bits,
   };
 }
 
@@ -456,9 +532,8 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
     return root;
   };
   const flush = () => {
-    const text = bufferText ? squashSpaces(buffer) : '';
+    const [text, words] = bufferText ? squashAndCount(buffer) : ['', 0];
     if (text) {
-      const words = countWords(text);
       if (words) {
         const o = owner();
         blocks.push({
@@ -575,7 +650,12 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
         stack.pop();
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    {
+      decodeEntities: true,
+      lowerCaseTags: true,
+      lowerCaseAttributeNames: true,
+      Tokenizer: FastTokenizer,
+    },
   );
   parser.write(html);
   if (refused) return { refused };

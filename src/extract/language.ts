@@ -1,15 +1,16 @@
 /**
  * Language identification of article text: franc-min's method and trigram data (shipped in the package), with
  * the same answer as `franc(text, { minLength: 40 })` for every input, computed with less work per page:
- *   - the top script is counted with a table for code units below U+0800 (one regex scan per script otherwise);
+ *   - the top script is counted with a table of the code units (one regex scan per script for astral text);
  *   - the distance to every language of the script is summed in one pass over the text's distinct trigrams:
- *     each trigram is looked up once in a map of the languages that rank it, instead of once per language.
+ *     each trigram is looked up once in a table of the languages that rank it, instead of once per language.
  * franc's distance per language is Σ over distinct trigrams t (count c) of |c − rank(t) − 1|, or 300 when the
  * language does not rank t; that is 300·T plus, over the languages ranking t, (|c − rank − 1| − 300). All
  * integers, so the sums are exact and the order (the first language of least distance) is franc's.
  */
 import { data } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
+import { isSpaceCode } from './text-length.js';
 
 const ISO3_TO_1: Record<string, string> = {
   eng: 'en',
@@ -52,33 +53,45 @@ const MAX_DIFFERENCE = 300;
 const SCRIPTS = Object.keys(expressions);
 const SCRIPT_RES = SCRIPTS.map((s) => expressions[s]);
 
-/** Code units below this are counted by table; a text with one at or above it is counted by the regexes. */
-const TABLE_LIMIT = 0x800;
+/** Surrogates (astral characters, which some scripts' expressions match as pairs) are counted by the regexes. */
+const SURROGATES = { from: 0xd800, to: 0xdfff };
+/** The table's marks: a code unit that more than one script's expression matches (or a surrogate), one not read yet. */
+const OVERLAP = -2;
+const UNREAD = -3;
+/** The script index of each code unit (−1: none), read off franc-min's expressions a block of 256 at a time. */
 let scriptTable: Int8Array | undefined;
+const SCRIPT_GLOBAL_RES = SCRIPT_RES.map((re) => new RegExp(re.source, 'g'));
 
-/** The script index of each code unit below TABLE_LIMIT (−1: none), read off franc-min's expressions. */
-function tableOfScripts(): Int8Array {
-  const table = new Int8Array(TABLE_LIMIT).fill(-1);
-  let all = '';
-  for (let u = 0; u < TABLE_LIMIT; u++) all += String.fromCharCode(u);
-  SCRIPT_RES.forEach((re, k) => {
-    for (const m of all.matchAll(new RegExp(re.source, 'g'))) {
-      // No script's class overlaps another's below the limit; one that did would need the regexes.
-      if (m[0].length !== 1 || table[m.index] !== -1) throw new Error('franc-min scripts overlap');
-      table[m.index] = k;
+/** The table with the block of code unit u read: each of its 256 code units tried on every script's expression. */
+function readScriptBlock(table: Int8Array, u: number): void {
+  const from = u & ~0xff;
+  if (from >= SURROGATES.from && from <= SURROGATES.to) {
+    table.fill(OVERLAP, from, from + 0x100);
+    return;
+  }
+  table.fill(-1, from, from + 0x100);
+  const units: number[] = [];
+  for (let v = from; v < from + 0x100; v++) units.push(v);
+  const block = String.fromCharCode(...units);
+  SCRIPT_GLOBAL_RES.forEach((re, k) => {
+    for (const m of block.matchAll(re)) {
+      if (m[0].length !== 1) throw new Error('a franc-min script matches more than one code unit');
+      const v = m[0].charCodeAt(0);
+      // A code unit of two scripts (CJK marks of Han and of kana) is counted by the regexes.
+      table[v] = table[v] === -1 ? k : OVERLAP;
     }
   });
-  return table;
 }
 
 /** How many code units of each script the text holds, as franc's `value.match(expression).length`. */
 function scriptCounts(value: string): number[] {
   const counts = new Array<number>(SCRIPTS.length).fill(0);
-  scriptTable ??= tableOfScripts();
+  const table = (scriptTable ??= new Int8Array(0x10000).fill(UNREAD));
   for (let i = 0; i < value.length; i++) {
     const u = value.charCodeAt(i);
-    if (u >= TABLE_LIMIT) return SCRIPT_RES.map((re) => value.match(re)?.length ?? 0);
-    const k = scriptTable[u];
+    if (table[u] === UNREAD) readScriptBlock(table, u);
+    const k = table[u];
+    if (k === OVERLAP) return SCRIPT_RES.map((re) => value.match(re)?.length ?? 0);
     if (k >= 0) counts[k]++;
   }
   return counts;
@@ -104,33 +117,39 @@ interface ScriptModel {
   languages: string[];
   /** The number of each trigram any language ranks. */
   ids: Map<string, number>;
-  /** The same numbers by trigram code (see `trigramCode`); empty when the alphabet is too large for codes. */
-  codeIds: Map<number, number>;
-  /** The codes sorted, their ids, and where the codes of each two-letter prefix (code >> 8) start. */
-  sortedCodes: Int32Array;
-  sortedIds: Int32Array;
-  prefixStart: Int32Array;
+  /** The same numbers by trigram code (see `trigramCode`), an open-addressing table (see `codeId`); empty when
+   * the alphabet is too large for codes. */
+  codeKeys: Int32Array;
+  codeIds: Int32Array;
   /** Trigram id's (language, rank) pairs: `pairs[2·offset[id]]` on, `count[id]` of them. */
   pairs: Int32Array;
   offset: Int32Array;
   count: Int32Array;
   /** The index (from 1) of each code unit the script's trigrams use. */
   alphabet: Map<number, number>;
+  /** The same indices by code unit (0: not in the alphabet); only when codes are used (`codeIds` not empty). */
+  letters: Uint8Array;
 }
 
 /** Letters a trigram code has room for: the script's alphabet and a page's other code units, from 1. */
 const CODE_BASE = 256;
 const trigramCode = (a: number, b: number, c: number) => (a * CODE_BASE + b) * CODE_BASE + c;
 
-/** Two-letter prefixes of the script's codes: their letters are below CODE_BASE / 2 (see scriptModel). */
-const PREFIXES = (CODE_BASE / 2) * CODE_BASE;
+/** Where a code starts looking in an open-addressing table of `2^bits` slots (Fibonacci hashing). */
+const slotOf = (code: number, bits: number) => Math.imul(code, 0x9e3779b1) >>> (32 - bits);
+
+/** A table's size in bits: at least twice as many slots as keys (so a look-up probes a slot or two). */
+const tableBits = (keys: number) => Math.max(4, Math.ceil(Math.log2(2 * keys + 1)));
 
 /** The id of a trigram code among the script's, −1 when no language ranks it (a page's own letters included). */
-function codeId({ sortedCodes, sortedIds, prefixStart }: ScriptModel, code: number): number {
-  const p = code >> 8;
-  if (p >= PREFIXES) return -1;
-  for (let j = prefixStart[p]; j < prefixStart[p + 1]; j++) if (sortedCodes[j] === code) return sortedIds[j];
-  return -1;
+function codeId({ codeKeys, codeIds }: ScriptModel, code: number): number {
+  const bits = 31 - Math.clz32(codeKeys.length);
+  const mask = codeKeys.length - 1;
+  for (let j = slotOf(code, bits); ; j = (j + 1) & mask) {
+    const k = codeKeys[j];
+    if (k === code) return codeIds[j];
+    if (k < 0) return -1;
+  }
 }
 
 const scriptModels = new Map<string, ScriptModel>();
@@ -169,34 +188,64 @@ function scriptModel(script: string): ScriptModel {
     pairs[at + 1] = entries[e + 2];
   }
   const alphabet = new Map<number, number>();
-  const codeIds = new Map<number, number>();
   for (const t of ids.keys())
     for (let i = 0; i < t.length; i++)
       if (!alphabet.has(t.charCodeAt(i))) alphabet.set(t.charCodeAt(i), alphabet.size + 1);
+  const codes = new Map<number, number>();
   if (alphabet.size < CODE_BASE / 2)
     for (const [t, id] of ids)
       if (t.length === 3) {
         const letter = (i: number) => alphabet.get(t.charCodeAt(i)) ?? 0;
-        codeIds.set(trigramCode(letter(0), letter(1), letter(2)), id);
+        codes.set(trigramCode(letter(0), letter(1), letter(2)), id);
       }
-  const sorted = [...codeIds].sort((x, y) => x[0] - y[0]);
-  const sortedCodes = Int32Array.from(sorted, ([code]) => code);
-  const sortedIds = Int32Array.from(sorted, ([, id]) => id);
-  const prefixStart = new Int32Array(PREFIXES + 1);
-  for (const code of sortedCodes) prefixStart[(code >> 8) + 1]++;
-  for (let p = 0; p < PREFIXES; p++) prefixStart[p + 1] += prefixStart[p];
-  model = { languages, ids, codeIds, sortedCodes, sortedIds, prefixStart, pairs, offset, count, alphabet };
+  const bits = codes.size ? tableBits(codes.size) : 0;
+  const codeKeys = new Int32Array(codes.size ? 1 << bits : 0).fill(-1);
+  const codeIds = new Int32Array(codeKeys.length);
+  for (const [code, id] of codes) {
+    let j = slotOf(code, bits);
+    while (codeKeys[j] >= 0) j = (j + 1) & (codeKeys.length - 1);
+    codeKeys[j] = code;
+    codeIds[j] = id;
+  }
+  const letters = new Uint8Array(codes.size ? 0x10000 : 0);
+  if (codes.size) for (const [u, k] of alphabet) letters[u] = k;
+  model = { languages, ids, codeKeys, codeIds, pairs, offset, count, alphabet, letters };
   scriptModels.set(script, model);
   return model;
 }
 
-/** A text as trigram-utils cleans it before cutting it into trigrams. */
-const cleanText = (value: string) =>
-  ` ${value
-    .replace(/[\u0021-\u0040]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()} `;
+/** A text as trigram-utils cleans it before cutting it into trigrams: `clean` below, in one pass. */
+const cleanText = (value: string) => ` ${squashSeparators(value).toLowerCase()} `;
+
+/**
+ * `value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim()`: every run of whitespace and of ASCII
+ * punctuation and digits (U+0021–U+0040) becomes one space, and none is left at either end.
+ */
+function squashSeparators(value: string): string {
+  let out = '';
+  let from = 0; // start of the text not yet copied
+  let i = 0;
+  while (i < value.length) {
+    const u = value.charCodeAt(i);
+    if (!(u >= 0x21 && u <= 0x40) && !isSpaceCode(u)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (; j < value.length; j++) {
+      const v = value.charCodeAt(j);
+      if (!(v >= 0x21 && v <= 0x40) && !isSpaceCode(v)) break;
+    }
+    if (i === 0) from = j;
+    else if (j === value.length) return out + value.slice(from, i);
+    else if (j - i > 1 || u !== 32) {
+      out += `${value.slice(from, i)} `;
+      from = j;
+    }
+    i = j;
+  }
+  return from === 0 ? value : out + value.slice(from);
+}
 
 /** The distinct trigrams of a text and their counts, as trigram-utils cleans and cuts it. */
 function trigramCounts(clean: string): Map<string, number> {
@@ -228,40 +277,60 @@ function addPairs(distance: number[], { pairs, offset, count }: ScriptModel, id:
   }
 }
 
+/** A page's code units outside the script's alphabet, numbered on from it as first met (0: not yet); reset after use. */
+const otherLetters = new Uint16Array(0x10000);
+
+/** A page's trigram codes and their counts (an open-addressing table, reused; cleared after use). */
+const PAGE_BITS = tableBits(MAX_LENGTH + 2);
+const pageKeys = new Int32Array(1 << PAGE_BITS).fill(-1);
+const pageCounts = new Int32Array(1 << PAGE_BITS);
+
 /**
- * The same distances with each trigram a number (its three code units' letter indices): the trigrams are
- * sorted and counted as runs, no string made. A page's code units outside the script's alphabet get their
- * own indices; undefined when there are more than a code has room for (then the strings are used).
+ * The same distances with each trigram a number (its three code units' letter indices), counted in a table,
+ * no string made. A page's code units outside the script's alphabet get their own indices; undefined when
+ * there are more than a code has room for (then the strings are used).
  */
 function codeDistances(model: ScriptModel, clean: string): number[] | undefined {
-  const { languages, codeIds, alphabet } = model;
-  if (!codeIds.size || clean.length < 3) return undefined;
-  const others = new Map<number, number>();
-  const letter = (u: number) => {
-    let k = alphabet.get(u) ?? others.get(u);
-    if (k === undefined) others.set(u, (k = alphabet.size + others.size + 1));
-    return k;
-  };
+  const { languages, codeKeys, alphabet, letters } = model;
+  if (!codeKeys.length || clean.length < 3) return undefined;
+  const met: number[] = []; // the page's code units numbered in otherLetters
   const codes = new Int32Array(clean.length - 2);
-  let a = letter(clean.charCodeAt(0));
-  let b = letter(clean.charCodeAt(1));
-  for (let i = 2; i < clean.length; i++) {
-    const c = letter(clean.charCodeAt(i));
-    codes[i - 2] = trigramCode(a, b, c);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const u = clean.charCodeAt(i);
+    let c = letters[u] || otherLetters[u];
+    if (!c) {
+      met.push(u);
+      otherLetters[u] = c = alphabet.size + met.length;
+    }
+    if (i >= 2) codes[i - 2] = trigramCode(a, b, c);
     a = b;
     b = c;
   }
-  if (alphabet.size + others.size >= CODE_BASE) return undefined;
-  codes.sort();
+  for (const u of met) otherLetters[u] = 0;
+  if (alphabet.size + met.length >= CODE_BASE) return undefined;
+  // Count the codes by value; `used` lists the slots taken, in the order first met.
+  const mask = pageKeys.length - 1;
+  const used = new Int32Array(codes.length);
   let distinct = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    let j = slotOf(code, PAGE_BITS);
+    while (pageKeys[j] !== code && pageKeys[j] >= 0) j = (j + 1) & mask;
+    if (pageKeys[j] < 0) {
+      pageKeys[j] = code;
+      used[distinct++] = j;
+    }
+    pageCounts[j]++;
+  }
   const distance = new Array<number>(languages.length).fill(0);
-  for (let i = 0; i < codes.length; ) {
-    let j = i + 1;
-    while (j < codes.length && codes[j] === codes[i]) j++;
-    distinct++;
-    const id = codeId(model, codes[i]);
-    if (id >= 0) addPairs(distance, model, id, j - i);
-    i = j;
+  for (let k = 0; k < distinct; k++) {
+    const j = used[k];
+    const id = codeId(model, pageKeys[j]);
+    if (id >= 0) addPairs(distance, model, id, pageCounts[j]);
+    pageKeys[j] = -1;
+    pageCounts[j] = 0;
   }
   for (let k = 0; k < distance.length; k++) distance[k] += MAX_DIFFERENCE * distinct;
   return distance;
