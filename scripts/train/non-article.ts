@@ -7,7 +7,8 @@
  * L2 strength and threshold by 5-fold cross-validation over the dev inputs (folds by a hash of the id): the
  * decision is "the rules drop it, or the model's probability reaches the threshold"; the setting kept has the
  * best out-of-fold recall among those with out-of-fold precision ≥ 0.99 that drop no article of the all-article
- * sets the rules keep (precision first; ties: the higher threshold). Deterministic (Newton's method, fixed
+ * sets the rules keep, nor any page labelled unsure (precision first: when unsure, keep the page; unsure pages
+ * are never fitted on) (ties: the higher threshold). Deterministic (Newton's method, fixed
  * order).
  *   npm run train:non-article [-- --data FILE --shared DIR --out DIR --models DIR --list]
  */
@@ -52,13 +53,15 @@ interface Row {
   /** The model may judge it (modelApplies). */
   applies: boolean;
   wholeSet: boolean;
+  /** Labelled unsure: not fitted on, and a setting that drops it is refused. */
+  unsure: boolean;
   fold: number;
 }
 
 useNonArticleModel(null);
 const rows: Row[] = [];
 let floor = 0;
-for (const x of nonArticleInputs(data, shared)) {
+for (const x of nonArticleInputs(data, shared, { unsure: true })) {
   if (x.split !== 'dev') continue;
   const raw = rawDocument({
     origin: { path: x.key },
@@ -82,14 +85,17 @@ for (const x of nonArticleInputs(data, shared)) {
     rule: decision !== undefined && decision !== 'article',
     applies: decision !== 'article' && modelApplies(shape, { wholeText }),
     wholeSet: x.wholeSet,
+    unsure: x.label === 'unsure',
     fold: createHash('sha1').update(`fold ${x.key}`).digest()[0] % FOLDS,
   });
 }
 useNonArticleModel();
-const labelled = rows.filter((r) => !r.wholeSet);
+const labelled = rows.filter((r) => !r.wholeSet && !r.unsure);
+const fitted = rows.filter((r) => !r.unsure);
 console.error(
   `non-article: ${rows.length} dev inputs (${labelled.filter((r) => r.label).length} non-articles, ` +
-    `${labelled.filter((r) => !r.label).length} articles, ${rows.length - labelled.length} of all-article sets; ` +
+    `${labelled.filter((r) => !r.label).length} articles, ${rows.filter((r) => r.unsure).length} unsure, ` +
+    `${fitted.length - labelled.length} of all-article sets; ` +
     `${floor} under the word floor)`,
 );
 
@@ -123,7 +129,7 @@ function score(prob: number[], threshold: number) {
   let extraDrops = 0;
   rows.forEach((r, i) => {
     const drop = r.rule || (r.applies && prob[i] >= threshold);
-    if (r.wholeSet) {
+    if (r.wholeSet || r.unsure) {
       if (drop && !r.rule) extraDrops++;
     } else if (r.label) drop ? tp++ : fn++;
     else if (drop) fp++;
@@ -138,7 +144,7 @@ for (const l2 of L2_GRID) {
   const prob = new Array<number>(rows.length).fill(0);
   for (let f = 0; f < FOLDS; f++) {
     const model = fit(
-      rows.filter((r) => r.fold !== f),
+      fitted.filter((r) => r.fold !== f),
       l2,
     );
     rows.forEach((r, i) => {
@@ -168,17 +174,17 @@ if (argv.includes('--ranks')) {
     .slice(0, 40);
   for (const { r, p } of ranked)
     console.error(
-      `  ${p.toFixed(3)} ${r.wholeSet ? 'all-article set' : r.label ? 'NON-ARTICLE' : 'article'} ${r.key}`,
+      `  ${p.toFixed(3)} ${r.wholeSet ? 'all-article set' : r.unsure ? 'unsure' : r.label ? 'NON-ARTICLE' : 'article'} ${r.key}`,
     );
 }
 if (argv.includes('--list'))
   rows.forEach((r, i) => {
     const drop = r.rule || (r.applies && best.prob[i] >= best.threshold);
-    if (r.wholeSet ? drop && !r.rule : drop !== (r.label === 1))
+    if (r.wholeSet || r.unsure ? drop && !r.rule : drop !== (r.label === 1))
       console.error(`  ${r.label ? 'missed' : 'dropped'}: ${r.key} p ${best.prob[i].toFixed(3)}`);
   });
 
-const model = fit(rows, best.l2);
+const model = fit(fitted, best.l2);
 const round = (x: number) => Number(x.toPrecision(10));
 const path = writeModel(
   out,
@@ -193,7 +199,8 @@ const path = writeModel(
     features: NON_ARTICLE_FEATURES,
     settings: { l2: best.l2, threshold: best.threshold, folds: FOLDS, min_precision: MIN_PRECISION },
     results: {
-      dev_inputs: rows.length,
+      dev_inputs: fitted.length,
+      dev_unsure: rows.length - fitted.length,
       dev_non_articles: labelled.filter((r) => r.label).length,
       cv_precision: round(cv.precision),
       cv_recall: round(cv.recall),

@@ -39,7 +39,8 @@ export interface NonArticleInput {
   split: 'dev' | 'test';
   kind: RawKind;
   content: string;
-  label: 'article' | 'non-article';
+  /** `unsure` only when asked for (`{ unsure: true }`): the trainer keeps such pages, never learns from them. */
+  label: 'article' | 'non-article' | 'unsure';
   reason?: string;
   /** From a set whose every input is an article by its curation (extraction sets, DUC). */
   wholeSet: boolean;
@@ -50,8 +51,12 @@ export function splitOf(set: string, id: string): 'dev' | 'test' {
   return createHash('sha1').update(`split ${set} ${id}`).digest()[0] < 86 ? 'test' : 'dev';
 }
 
-/** Every labelled input (unsure ones left out), in gold file order. */
-export function nonArticleInputs(data: string, shared: string): NonArticleInput[] {
+/** Every labelled input (unsure ones left out unless `options.unsure`), in gold file order. */
+export function nonArticleInputs(
+  data: string,
+  shared: string,
+  options: { unsure?: boolean } = {},
+): NonArticleInput[] {
   const gold = readJsonl<NonArticleGold>(data);
   const docs = sharedDocs(shared);
   const multinews = new Map<string, string>();
@@ -100,7 +105,7 @@ export function nonArticleInputs(data: string, shared: string): NonArticleInput[
           });
       continue;
     }
-    if (g.label === 'unsure') continue;
+    if (g.label === 'unsure' && !options.unsure) continue;
     let kind: RawKind = 'record';
     let text: string | undefined;
     let id: string;
