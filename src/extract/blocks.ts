@@ -7,7 +7,7 @@
  * The extractor uses it to refine the rules' choice: a block inside the container the model is sure is
  * boilerplate is dropped, a block just outside it the model is sure is article is added.
  */
-import { loadModel, type ModelFile } from '../models/load.js';
+import { loadModel, type ModelFile, modelSlot } from '../models/load.js';
 
 /** The feature set, in order; its hash is checked against the model's header. */
 export const BLOCK_FEATURES = [
@@ -193,23 +193,20 @@ export interface BlockModel extends ModelFile {
   addWords: number;
 }
 
-let override: BlockModel | null | undefined;
-
-/** For the trainer and tests: use this model (null: none, the rules alone); no argument: the shipped one. */
-export function useBlockModel(model?: BlockModel | null): void {
-  override = model;
-}
-
-/** The model the extractor uses, or null when the rules decide alone. */
-export function blockModel(): BlockModel | null {
-  if (override !== undefined) return override;
-  return loadModel<BlockModel>({
+const blockSlot = modelSlot<BlockModel>(() =>
+  loadModel<BlockModel>({
     name: 'extract-blocks',
     features: BLOCK_FEATURES,
     declaredIn: 'src/extract/blocks.ts',
     retrain: 'npm run train:extract-blocks',
-  });
-}
+  }),
+);
+
+/** For the trainer and tests: use this model (null: none, the rules alone); no argument: the shipped one. */
+export const useBlockModel = blockSlot.use;
+
+/** The model the extractor uses, or null when the rules decide alone. */
+export const blockModel = blockSlot.current;
 
 /** The probability that a block with features `x` is article text. */
 export function contentProbability(model: BlockModel, x: readonly number[]): number {

@@ -9,7 +9,7 @@
  * candidate than the rules' only when the ranker prefers it by at least the model's margin (chosen
  * leave-one-set-out over the extraction dev sets).
  */
-import { loadModel, type ModelFile } from '../models/load.js';
+import { loadModel, type ModelFile, modelSlot } from '../models/load.js';
 import { endsLikeSentence, NAME_BITS } from './blocks.js';
 import type { Block, Node } from './html.js';
 import { LINK_HEAVY } from './link-density.js';
@@ -279,16 +279,7 @@ export interface ContainerModel extends ModelFile {
   ratio: number;
 }
 
-let override: ContainerModel | null | undefined;
-
-/** For the trainer and tests: use this model (null: none, the rules alone); no argument: the shipped one. */
-export function useContainerModel(model?: ContainerModel | null): void {
-  override = model;
-}
-
-/** The model the extractor uses, or null when the rules decide alone (a model whose margin is off). */
-export function containerModel(): ContainerModel | null {
-  if (override !== undefined) return override;
+const containerSlot = modelSlot<ContainerModel>(() => {
   const m = loadModel<ContainerModel>({
     name: 'extract-containers',
     features: CONTAINER_FEATURES,
@@ -296,7 +287,13 @@ export function containerModel(): ContainerModel | null {
     retrain: 'npm run train:extract-containers',
   });
   return m.margin > 1e3 ? null : m;
-}
+});
+
+/** For the trainer and tests: use this model (null: none, the rules alone); no argument: the shipped one. */
+export const useContainerModel = containerSlot.use;
+
+/** The model the extractor uses, or null when the rules decide alone (a shipped model whose margin is off). */
+export const containerModel = containerSlot.current;
 
 const RATIO_FEATURE = CONTAINER_FEATURES.indexOf('log_rules_ratio') - 1;
 

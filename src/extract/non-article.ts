@@ -12,7 +12,7 @@
  * with a threshold chosen by cross-validation for precision; it drops what the rules keep only above that
  * threshold, naming the reason whose features push its score up most. Pure, linear in the text.
  */
-import { derived, loadModel, type ModelFile } from '../models/load.js';
+import { derived, loadModel, type ModelFile, modelSlot } from '../models/load.js';
 import { datelineAgency } from './datelines.js';
 import {
   FEATURE_REASONS,
@@ -70,17 +70,15 @@ const shippedModel = derived(
   }),
 );
 
-let override: NonArticleWeights | null | undefined;
+const slot = modelSlot<NonArticleWeights>(shippedModel);
 
 /**
  * Decide with these weights instead of the shipped model (the trainer's cross-validation, tests); `null`: the
  * rules alone (the trainer reading pages before any model exists); no argument: the shipped model again.
  */
-export function useNonArticleModel(model?: NonArticleWeights | null): void {
-  override = model;
-}
+export const useNonArticleModel = slot.use;
 
-const currentModel = (): NonArticleWeights | null => (override === undefined ? shippedModel() : override);
+const currentModel = slot.current;
 
 /** The rules' reason, or undefined when they keep the page. */
 export function ruleReason(s: PageShape, options: NonArticleOptions = {}): NonArticleReason | undefined {

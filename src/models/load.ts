@@ -129,3 +129,21 @@ export function derived<M extends object, T>(load: () => M, make: (model: M) => 
     return value;
   };
 }
+
+/**
+ * The model a stage uses, which its trainer and tests may replace: `current()` is the replacement when one is
+ * set, else `shipped()` (read on first use, as `loadModel` keeps it); `use(model)` sets the replacement
+ * (`null`: no model, the stage's rules decide alone), `use()` goes back to the shipped model.
+ */
+export function modelSlot<T>(shipped: () => T | null): {
+  current: () => T | null;
+  use: (model?: T | null) => void;
+} {
+  let replacement: T | null | undefined;
+  return {
+    current: () => (replacement === undefined ? shipped() : replacement),
+    use: (model) => {
+      replacement = model;
+    },
+  };
+}
