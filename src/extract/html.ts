@@ -339,35 +339,9 @@ const blank = (s: string) => {
 };
 
 /**
- * `s.replace(/\s+/g, ' ').trim()` in one pass: the text is cut only where a run of whitespace is more than one
- * plain space (or at the ends), so a text already spaced so is returned whole.
- */
-export function squashSpaces(s: string): string {
-  let out = '';
-  let from = 0; // start of the text not yet copied to out
-  let i = 0;
-  while (i < s.length) {
-    if (!isSpaceCode(s.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < s.length && isSpaceCode(s.charCodeAt(j))) j++;
-    if (i === 0) from = j;
-    else if (j === s.length) {
-      out += s.slice(from, i);
-      return out;
-    } else if (j - i > 1 || s.charCodeAt(i) !== 32) {
-      out += `${s.slice(from, i)} `;
-      from = j;
-    }
-    i = j;
-  }
-  return from === 0 ? s : out + s.slice(from);
-}
-
-/**
- * `[squashSpaces(s), countWords(s)]` in one pass over the text (a block's text is read once, not twice).
+ * `[s.replace(/\s+/g, ' ').trim(), countWords(s)]` in one pass over the text (a block's text is read once, not
+ * twice): the text is cut only where a run of whitespace is more than one plain space (or at the ends), so a
+ * text already spaced so is returned whole.
  */
 export function squashAndCount(s: string): [string, number] {
   let out = '';
@@ -945,10 +919,11 @@ function bodyAround(
     while (start < end && isEdgeFragment(kept[start])) start++;
     while (end > start && isEdgeFragment(kept[end - 1])) end--;
     const out = kept.slice(start, end).map((b) => b.text);
-    if (EXTRACT_PARAMS.rescue && countWords(out.join(' ')) < RESCUE_WORDS) {
+    const outWords = EXTRACT_PARAMS.rescue ? countWords(out.join(' ')) : 0;
+    if (EXTRACT_PARAMS.rescue && outWords < RESCUE_WORDS) {
       // Too little to keep (a comment form's notice on a page of tables): the fallback, if it holds more.
       const more = fallback();
-      if (countWords(more.join(' ')) > countWords(out.join(' '))) return more;
+      if (countWords(more.join(' ')) > outWords) return more;
     }
     return out.length ? out : fallback();
   };

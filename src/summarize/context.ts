@@ -45,11 +45,11 @@ export interface Context {
  * second person, or quote without its speaker (text/stand-alone.ts). A second reference to a person is
  * checked after selection, against the sentences chosen before it (`anchored`).
  */
-export const standsAlone = (s: Sentence): boolean =>
-  isCandidate(s) &&
-  !notStandAlone(withoutDateline(s)) &&
-  !captionOrDocumentText(withoutDateline(s)) &&
-  !notASummaryLine(withoutDateline(s));
+export const standsAlone = (s: Sentence): boolean => {
+  if (!isCandidate(s)) return false;
+  const text = withoutDateline(s);
+  return !notStandAlone(text) && !captionOrDocumentText(text) && !notASummaryLine(text);
+};
 
 /**
  * Lines of a page that read as sentences but are not a summary's (each checked on the text without its
