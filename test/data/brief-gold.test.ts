@@ -28,8 +28,10 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // citation). Targets 0.97 / 0.90; these guard today's level, not the targets: h8-cite (2026-12-06, 905
   // labels with the blind round 13 of ten longer stories, on which main read P 0.9091 and exact 0.5692):
   // every P 0.9640, R 0.8397, exact 0.7623 over 366 sentences (main with round 13: P 0.9582, exact 0.7514;
-  // without it the floors were P 0.965 and exact 0.785 over 301 sentences).
-  assert.ok(m.every_citation_sentences >= 355, `only ${m.every_citation_sentences} citation sentences found`);
+  // without it the floors were P 0.965 and exact 0.785 over 301 sentences). h9-cite added the blind round 18 (24
+  // sentences of 4 longer stories, main P 0.8611, exact 0.6667): every P 0.9607, R 0.8371, exact 0.7615 over 390
+  // sentences (main 0.9571 / 0.8355 / 0.7564); the floors stay.
+  assert.ok(m.every_citation_sentences >= 380, `only ${m.every_citation_sentences} citation sentences found`);
   assert.ok(
     m.every_citation_precision >= 0.96,
     `citation precision ${m.every_citation_precision} fell under 0.96`,
