@@ -4,7 +4,7 @@
  * enough (IDF-weighted), or, for a paraphrase that shares fewer words, when they overlap somewhat and either
  * state the same figure or the learned same-fact model (language/paraphrase) calls them the same fact. In every
  * case the figures and dates must agree: no other quantity, month or weekday, and no negation of a word both
- * state in one only.
+ * state in one only; a sentence whose verb is negated is supported only by one that states the negated words.
  */
 
 import { conflictingMonths } from '../analyse/months.js';
@@ -78,6 +78,7 @@ export function findSupport(
   for (const t of target) total += idf(df, n, t);
   if (total === 0) return [{ articleId: summary.articleId, sentenceIndex: summary.index, score: 1 }];
   const figures = countedFigures(summary.text);
+  const negated = negatedTerms(summary.text, true);
   const clauses = weighedClauses([...mainClauses(summary.text), ...quotations(summary.text)], df, n);
   const caption = captionLike(summary);
   const best = new Map<string, Support>();
@@ -126,6 +127,13 @@ export function findSupport(
         reject('negation');
         continue;
       }
+      // A negated fact ("… has not yet commented on the case") is stated only by a sentence that states what is
+      // negated, or that negates something itself (negationConflict compares those): not by one that merely shares
+      // the names ("It has had two licence conditions imposed … by the regulator").
+      if (negated.size && ![...negated].some((t) => other.has(t)) && !negatedTerms(s.text, true).size) {
+        reject('negated');
+        continue;
+      }
       if (clauseMissing(clauses, other)) {
         reject('clause');
         continue;
@@ -171,6 +179,12 @@ export const SHORT_OVERLAP = 0.5;
  */
 export const CAPTION_OVERLAP = 0.7;
 
+/**
+ * A photo gallery's player text run into its caption: "1 of 50 Full Screen Autoplay Close Skip Ad × … View Photos
+ * …", "Caption Republicans and …", "… Buy Photo Wait 1 second to continue."
+ */
+const GALLERY = /\b(?:Full Screen Autoplay|Skip Ad|View Photos|Buy Photo)\b|^Caption\s+\p{Lu}/u;
+
 /** A picture's position in a caption: "(left)", "(second from right)", "(centre)". */
 const PICTURE_PLACE = /\((?:[a-z]+ from )?(?:left|right|center|centre|top|bottom|front|back|l|r|c)\)/i;
 /** An agency caption's present tense ending on its weekday and full date: "… on Tuesday, Jan. 24, 2017." */
@@ -186,6 +200,7 @@ export function captionLike(s: Sentence): boolean {
   // the rest of that sentence is the article's own text.
   return (
     hasPhotoMark(t) ||
+    GALLERY.test(t) ||
     PICTURE_PLACE.test(t) ||
     CAPTION_DATE.test(t) ||
     ((!!s.caption || isCaption(t)) && YEAR_AT_END.test(t))
@@ -374,8 +389,14 @@ const NEGATION_SCOPE = 4;
 /** Verbs that negate the infinitive after them: "declined to release the names" is "wouldn't release …". */
 const IMPLICIT_NEGATION = new Set(['declined', 'declines', 'refused', 'refuses', 'failed', 'fails']);
 
+/** The negations of a verb ("has not yet commented", "never", "didn't", "declined to"). */
+const VERBAL_NEGATION = /^(?:not|never|.*n['’]t|declined|declines|refused|refuses|failed|fails)$/;
+
+/** "no less than five times", "not more than 10": a bound on a figure, not a negation. */
+const COMPARATIVE = new Set(['less', 'more', 'fewer', 'later', 'earlier', 'sooner', 'longer', 'shorter']);
+
 /** The content stems a sentence negates: those among the few words after "not", "never", "-n't" …. */
-function negatedTerms(text: string): Set<string> {
+function negatedTerms(text: string, verbal = false): Set<string> {
   const out = new Set<string>();
   const parts = text.split(/[,;:()\u2014]|\s[\u2013-]\s/);
   for (const part of parts) {
@@ -383,6 +404,8 @@ function negatedTerms(text: string): Set<string> {
     toks.forEach((t, i) => {
       const implicit = IMPLICIT_NEGATION.has(t) && toks[i + 1] === 'to';
       if (!implicit && !NEGATION_WORDS.has(t) && !/n['’]t$/.test(t)) return;
+      if (verbal && !VERBAL_NEGATION.test(t)) return;
+      if (COMPARATIVE.has(toks[i + 1]) && toks[i + 2] === 'than') return;
       for (const w of toks.slice(i + 1, i + 1 + NEGATION_SCOPE)) for (const c of contentTerms(w)) out.add(c);
     });
   }

@@ -16,8 +16,9 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   const r = JSON.parse(out);
   const m = r.metrics;
   assert.equal(r.task, 'brief');
-  // 1,014 distinct labels: rounds 1-12 (873), h8-cite's round 13 (32 new) and h8-usable's rounds 14-15 (109 new).
-  assert.equal(m.labelled, 1014);
+  // 1,030 distinct labels: rounds 1-12 (873), h8-cite's round 13 (32 new), h8-usable's rounds 14-15 (109 new) and
+  // h9-cite's round 18 (16 new; 8 of its 24 sentences had usable labels).
+  assert.equal(m.labelled, 1030);
   assert.equal(m.matched + m.gone, m.labelled);
   for (const k of ['citation_precision', 'citation_recall', 'corroboration_exact', 'usable', 'usable_lower'])
     assert.ok(m[k] >= 0 && m[k] <= 1, `${k} ${m[k]}`);
@@ -28,8 +29,10 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // citation). Targets 0.97 / 0.90; these guard today's level, not the targets: h8-cite (2026-12-06, 905
   // labels with the blind round 13 of ten longer stories, on which main read P 0.9091 and exact 0.5692):
   // every P 0.9640, R 0.8397, exact 0.7623 over 366 sentences (main with round 13: P 0.9582, exact 0.7514;
-  // without it the floors were P 0.965 and exact 0.785 over 301 sentences).
-  assert.ok(m.every_citation_sentences >= 355, `only ${m.every_citation_sentences} citation sentences found`);
+  // without it the floors were P 0.965 and exact 0.785 over 301 sentences). h9-cite added the blind round 18 (24
+  // sentences of 4 longer stories, main P 0.8611, exact 0.6667): every P 0.9607, R 0.8371, exact 0.7615 over 390
+  // sentences (main 0.9571 / 0.8355 / 0.7564); the floors stay.
+  assert.ok(m.every_citation_sentences >= 380, `only ${m.every_citation_sentences} citation sentences found`);
   assert.ok(
     m.every_citation_precision >= 0.96,
     `citation precision ${m.every_citation_precision} fell under 0.96`,

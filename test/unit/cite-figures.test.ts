@@ -63,6 +63,14 @@ test('a caption is cited only by near-identical text', () => {
     true,
   );
   assert.equal(captionLike(s('The council will vote on the budget on Friday.')), false);
+  // a photo gallery's player text run into its caption
+  assert.equal(
+    captionLike(
+      s('1 of 12 Full Screen Autoplay Close Skip Ad × Storm damage View Photos Crews clear a road.'),
+    ),
+    true,
+  );
+  assert.equal(captionLike(s('Caption Crews clear a fallen oak from the road in Elmdale.')), true);
 });
 
 test('a quotation is a clause to state, a phrase in scare quotes is not', () => {

@@ -214,3 +214,29 @@ test('a citing sentence of three content words or fewer needs a high overlap', (
   assert.deepEqual(cite(s, ['Another year, another ferry fare.']), []);
   assert.deepEqual(cite('The Dorvale ferry fare rose.', ['Dorvale ferry fare rose.']), ['o0']);
 });
+
+test('a bound on a figure is no negation', () => {
+  assert.equal(
+    negationConflict(
+      'The ferry company said it phoned the harbour office five times before the sailing.',
+      'The ferry company said it tried to reach the harbour office "no less than five times" before the sailing.',
+    ),
+    false,
+  );
+  assert.equal(negationConflict('The ferry did not sail on Tuesday.', 'The ferry sailed on Tuesday.'), true);
+});
+
+test('a negated fact is stated only by a sentence that states what is negated', () => {
+  const s =
+    'The Dorvale harbour authority, the port regulator, has not yet commented on the ferry inspection.';
+  assert.deepEqual(
+    cite(s, [
+      'The Dorvale harbour authority, the port regulator, fined the ferry company twice over its inspection record.',
+    ]),
+    [],
+  );
+  assert.deepEqual(
+    cite(s, ['The Dorvale harbour authority has not commented on the ferry inspection so far.']),
+    ['o0'],
+  );
+});
