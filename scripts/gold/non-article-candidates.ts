@@ -147,17 +147,17 @@ for (const page of loadPages(join(shared, 'extraction', 'trafilatura-dev', 'inde
  * Round 5 takes every trafilatura page left (a census: no generator bias there) and, of Timeline17, fewer pages
  * of each generator (round 4 took the top ones).
  */
-const TOP: Record<string, Record<string, number>> =
-  ROUND === 5
-    ? {
-        t17: { model: 50, keywords: 25, shape: 40, short: 15 },
-        trafilatura: { all: Number.POSITIVE_INFINITY },
-      }
-    : {
-        t17: { model: 80, keywords: 40, shape: 80, short: 30 },
-        trafilatura: { model: 50, keywords: 20, shape: 50, short: 50, url: 25 },
-      };
-const SAMPLE: Record<string, number> = ROUND === 5 ? { t17: 25, trafilatura: 0 } : { t17: 30, trafilatura: 20 };
+const TOP: Record<string, Record<string, number>> = ROUND === 5
+  ? {
+      t17: { model: 50, keywords: 25, shape: 40, short: 15 },
+      trafilatura: { all: Number.POSITIVE_INFINITY },
+    }
+  : {
+      t17: { model: 80, keywords: 40, shape: 80, short: 30 },
+      trafilatura: { model: 50, keywords: 20, shape: 50, short: 50, url: 25 },
+    };
+const SAMPLE: Record<string, number> =
+  ROUND === 5 ? { t17: 25, trafilatura: 0 } : { t17: 30, trafilatura: 20 };
 const picked = new Map<string, { cand: Cand; by: Set<string> }>();
 const pick = (c: Cand, by: string) => {
   const key = `${c.set} ${c.id}`;
@@ -180,8 +180,7 @@ for (const set of ['t17', 'trafilatura'] as const) {
   }
   // The random sample: the lowest hashes of the pool, whatever the generators say.
   const sample = [...part].sort(
-    (a, b) =>
-      hash(`round${ROUND} random ${a.set} ${a.id}`) - hash(`round${ROUND} random ${b.set} ${b.id}`),
+    (a, b) => hash(`round${ROUND} random ${a.set} ${a.id}`) - hash(`round${ROUND} random ${b.set} ${b.id}`),
   );
   for (const c of sample.slice(0, SAMPLE[set])) pick(c, 'random');
 }
