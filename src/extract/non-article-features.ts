@@ -207,10 +207,11 @@ const DATED_LINE = new RegExp(
 );
 /**
  * A dateline inside a text: an upper-case place, up to two more parts (a country, a date: ", Libya, Aug 18"), then
- * a double dash or a dash, or an agency in brackets and a hyphen ("ZAWIYAH, Libya (Reuters) - Rebels …").
+ * a double dash or a dash, or an agency in brackets and a hyphen ("ZAWIYAH, Libya (Reuters) - Rebels …"). A time
+ * zone is no place ("8:02 a.m. EDT -- Plane lands": a timeline's line).
  */
 const INNER_DATELINE =
-  /(?:^|[\s.…])[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][a-z]+\.?(?: \d{1,2})?){0,2}(?:(?: \([^()\n]{1,40}\))? (?:--|—|–)| \([^()\n]{1,40}\) -) (?=["“]?\p{Lu})/gu;
+  /(?:^|[\s.…])(?!(?:[ECMP][SD]T|GMT|BST|UTC|CET|CEST)\b)[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][a-z]+\.?(?: \d{1,2})?){0,2}(?:(?: \([^()\n]{1,40}\))? (?:--|—|–)| \([^()\n]{1,40}\) -) (?=["“]?\p{Lu})/gu;
 /** A content word for the topic-shift count: five letters or more, lower case. */
 const CONTENT_WORD = /^\p{Ll}{5,}$/u;
 /** CONTENT_WORD, answered without the regex for a word of ASCII letters. */
@@ -353,7 +354,7 @@ export function pageShape(paragraphs: string[]): PageShape {
  * diagnostic names the reason whose features push the score up most). Bump the version when a meaning changes.
  */
 export const NON_ARTICLE_FEATURES: readonly string[] = [
-  'version 6',
+  'version 7',
   'prose-sentences: ln(1 + sentences of running prose)',
   'prose-words: ln(1 + words in them)',
   'words: ln(1 + words on the page)',

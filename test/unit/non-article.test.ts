@@ -165,4 +165,9 @@ test('agency datelines with a hyphen and a country or date count as inner dateli
     'The ferry left at dawn. THE CAPTAIN - a veteran of forty winters - said the sandbar had moved overnight.',
   ]);
   assert.equal(prose.innerDatelines, 0);
+  // A timeline's lines open with a clock time and its zone, which is no place.
+  const timeline = pageShape([
+    'Ferry timeline: 8:02 a.m. EDT -- Ferry leaves the pier. 9:15 a.m. GMT -- Ferry reaches the island.',
+  ]);
+  assert.equal(timeline.innerDatelines, 0);
 });
