@@ -3,7 +3,7 @@
  * Timeline17 page and trafilatura-dev page, scored by generators looser than the detector, and a hash sample of
  * the same pool so the generators' bias shows. Writes the chosen ids, one JSON line each with the generators
  * that picked it (no text), to stdout; with `--show DIR`, also a reading file (extracted text, outside the repo).
- *   npx tsx scripts/gold/non-article-candidates.ts [--shared DIR] [--show DIR]
+ *   npx tsx scripts/gold/non-article-candidates.ts [--round 4|5] [--shared DIR] [--show DIR]
  * Generators (each keeps its top pages of the pool, ranked on its own signal):
  * - `model`: the shipped combiner's probability (a page the rules or the model drop is taken whatever its rank);
  * - `keywords`: furniture and listing words (subscribe, video, gallery, schedule, shop, price, ...) per word;
@@ -37,6 +37,8 @@ const arg = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const shared = resolve(arg('--shared') ?? resolve(ROOT, '../shared/data'));
+/** The round whose candidates to pick: 4 (generators over both sets) or 5 (every trafilatura page left, generators over Timeline17). */
+const ROUND = Number(arg('--round') ?? 4);
 const show = arg('--show');
 const model = JSON.parse(
   (await import('node:fs')).readFileSync(resolve(ROOT, 'models/non-article.json'), 'utf8'),
@@ -95,9 +97,9 @@ function signals(text: string, p: number): Record<string, number> {
   };
 }
 
-// The pool: pages no earlier round labelled (round 4's own lines are the output of this script).
+// The pool: pages no earlier round labelled (the round's own lines are the output of this script).
 const gold = readJsonl<Record<string, unknown>>(resolve(ROOT, 'data/gold/non-articles.jsonl')).filter(
-  (g) => ((g.round as number | undefined) ?? 1) < 4,
+  (g) => ((g.round as number | undefined) ?? 1) < ROUND,
 );
 const labelled = new Set(
   gold.map((g) => (g.set === 't17' ? `t17 ${g.topic} ${g.index}` : `trafilatura ${g.id}`)),
@@ -140,11 +142,22 @@ for (const page of loadPages(join(shared, 'extraction', 'trafilatura-dev', 'inde
   });
 }
 
-/** How many of each set's pool each generator keeps (its top pages on its signal). */
-const TOP: Record<string, Record<string, number>> = {
-  t17: { model: 80, keywords: 40, shape: 80, short: 30 },
-  trafilatura: { model: 50, keywords: 20, shape: 50, short: 50, url: 25 },
-};
+/**
+ * How many of each set's pool each generator keeps (its top pages on its signal), and the random sample's size.
+ * Round 5 takes every trafilatura page left (a census: no generator bias there) and, of Timeline17, fewer pages
+ * of each generator (round 4 took the top ones).
+ */
+const TOP: Record<string, Record<string, number>> = ROUND === 5
+  ? {
+      t17: { model: 50, keywords: 25, shape: 40, short: 15 },
+      trafilatura: { all: Number.POSITIVE_INFINITY },
+    }
+  : {
+      t17: { model: 80, keywords: 40, shape: 80, short: 30 },
+      trafilatura: { model: 50, keywords: 20, shape: 50, short: 50, url: 25 },
+    };
+const SAMPLE: Record<string, number> =
+  ROUND === 5 ? { t17: 25, trafilatura: 0 } : { t17: 30, trafilatura: 20 };
 const picked = new Map<string, { cand: Cand; by: Set<string> }>();
 const pick = (c: Cand, by: string) => {
   const key = `${c.set} ${c.id}`;
@@ -156,6 +169,10 @@ for (const set of ['t17', 'trafilatura'] as const) {
   const part = pool.filter((c) => c.set === set);
   for (const c of part) if (c.rule) pick(c, 'rule');
   for (const [gen, top] of Object.entries(TOP[set])) {
+    if (gen === 'all') {
+      for (const c of part) pick(c, 'all');
+      continue;
+    }
     const ranked = [...part].sort(
       (a, b) => (b.scores[gen] ?? 0) - (a.scores[gen] ?? 0) || (a.id < b.id ? -1 : 1),
     );
@@ -163,16 +180,16 @@ for (const set of ['t17', 'trafilatura'] as const) {
   }
   // The random sample: the lowest hashes of the pool, whatever the generators say.
   const sample = [...part].sort(
-    (a, b) => hash(`round4 random ${a.set} ${a.id}`) - hash(`round4 random ${b.set} ${b.id}`),
+    (a, b) => hash(`round${ROUND} random ${a.set} ${a.id}`) - hash(`round${ROUND} random ${b.set} ${b.id}`),
   );
-  for (const c of sample.slice(0, set === 't17' ? 30 : 20)) pick(c, 'random');
+  for (const c of sample.slice(0, SAMPLE[set])) pick(c, 'random');
 }
 
 const entries = [...picked.values()].sort((a, b) =>
   `${a.cand.set} ${a.cand.id}` < `${b.cand.set} ${b.cand.id}` ? -1 : 1,
 );
 for (const { cand, by } of entries)
-  console.log(JSON.stringify({ ...cand.gold, round: 4, by: [...by].sort() }));
+  console.log(JSON.stringify({ ...cand.gold, round: ROUND, by: [...by].sort() }));
 console.error(`pool ${pool.length}, candidates ${entries.length}`);
 
 if (show) {

@@ -80,6 +80,10 @@ const FURNITURE: [FurnitureKind, RegExp[]][] = [
       /\b(?:load|show|see) more (?:stories|articles|results|posts)\b/,
       /\bbrowse (?:all|our|the) (?:stories|articles|archive|sections)\b/,
       /\b(?:explore|browse|view|see) all (?:of )?our\b|\bdelivered to your inbox\b|\bsign up for (?:our|the)\b[^.]{0,30}\bnewsletters?\b/,
+      // A video list's stamps ("updated: Wed Jun 06 2012 23:03:00"), a broadcaster's schedule and programme
+      // pages ("First broadcast BBC Radio 4", "Available until 12:00"), a live page of headlines.
+      /\bupdated: (?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} \d{1,2} \d{4}\b/,
+      /\bprogramme information\b|\bskip to a day of the week\b|\bfirst broadcast (?:on )?bbc\b|\bavailable until \d{1,2}:\d{2}\b|\bthis live page is part of\b/,
     ],
   ],
 ];
@@ -163,7 +167,7 @@ const ANY_FURNITURE = new RegExp(
  * with FURNITURE (the unit test checks one sentence per pattern).
  */
 const FURNITURE_WORDS =
-  /found|exist|available|online|removed|deleted|taken down|expired|404|410|500|503|oops|find|the serv|the site|encountered|went wrong|javascript|in to|must be|subscri|already a|continue reading|members|premium|cookie|non-commercial|copies|reprints|browser|blocker|robot|human|transcript|rating|feature|media|video|audio|flash player|button below|autoplay|published on|view this|shared by|pic\.twitter\.com|follow|wayback|internet|crawl|location|click|all posts|all stories|all articles|more stories|more articles|more results|more posts|browse|all our|all of our|inbox|newsletter|screen name|password|reset code|mail address|by clicking/;
+  /found|exist|available|online|removed|deleted|taken down|expired|404|410|500|503|oops|find|the serv|the site|encountered|went wrong|javascript|in to|must be|subscri|already a|continue reading|members|premium|cookie|non-commercial|copies|reprints|browser|blocker|robot|human|transcript|rating|feature|media|video|audio|flash player|button below|autoplay|published on|view this|shared by|pic\.twitter\.com|follow|wayback|internet|crawl|location|click|updated: |programme information|skip to a day|first broadcast|available until|live page is|all posts|all stories|all articles|more stories|more articles|more results|more posts|browse|all our|all of our|inbox|newsletter|screen name|password|reset code|mail address|by clicking/;
 
 /** The furniture kind a sentence's phrases name, if any. */
 export function furnitureKind(sentence: string): FurnitureKind | undefined {
@@ -201,9 +205,13 @@ const DATED_LINE = new RegExp(
   `^(?:${MONTH} \\d{1,2}(?:, \\d{4})?\\s*[:,-]|\\d{1,2} ${MONTH}(?: \\d{4})?\\s*[:,-])`,
   'i',
 );
-/** A dateline inside a text: an upper-case place, an optional agency, then a double dash or a dash. */
+/**
+ * A dateline inside a text: an upper-case place, up to two more parts (a country, a date: ", Libya, Aug 18"), then
+ * a double dash or a dash, or an agency in brackets and a hyphen ("ZAWIYAH, Libya (Reuters) - Rebels …"). A time
+ * zone is no place ("8:02 a.m. EDT -- Plane lands": a timeline's line).
+ */
 const INNER_DATELINE =
-  /(?:^|[\s.…])[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][a-z]+\.?)?(?: \([^()\n]{1,40}\))? (?:--|—|–) (?=["“]?\p{Lu})/gu;
+  /(?:^|[\s.…])(?!(?:[ECMP][SD]T|GMT|BST|UTC|CET|CEST)\b)[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][a-z]+\.?(?: \d{1,2})?){0,2}(?:(?: \([^()\n]{1,40}\))? (?:--|—|–)| \([^()\n]{1,40}\) -) (?=["“]?\p{Lu})/gu;
 /** A content word for the topic-shift count: five letters or more, lower case. */
 const CONTENT_WORD = /^\p{Ll}{5,}$/u;
 /** CONTENT_WORD, answered without the regex for a word of ASCII letters. */
@@ -346,7 +354,7 @@ export function pageShape(paragraphs: string[]): PageShape {
  * diagnostic names the reason whose features push the score up most). Bump the version when a meaning changes.
  */
 export const NON_ARTICLE_FEATURES: readonly string[] = [
-  'version 4',
+  'version 7',
   'prose-sentences: ln(1 + sentences of running prose)',
   'prose-words: ln(1 + words in them)',
   'words: ln(1 + words on the page)',
@@ -363,7 +371,7 @@ export const NON_ARTICLE_FEATURES: readonly string[] = [
   'commerce: ln(1 + shop and booking phrases)',
   'capital-rate: capitalized words after a sentence start over words',
   'html: the paragraphs are what an HTML extractor kept, not the whole input',
-  'inner-datelines: ln(1 + datelines past the opening of the page)',
+  'inner-datelines: ln(1 + datelines past the opening of the page, agency datelines with a hyphen too)',
   'single-names: distinct capitalized words seen once over those seen, 0.5 under five',
   'topic-shifts: sentences sharing no content word with any earlier one over sentences with three or more',
 ];

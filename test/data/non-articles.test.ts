@@ -11,15 +11,19 @@ test('non-article detection keeps every labelled article and its floors', { skip
   const r = await task.run({ data: gold, flags: { shared: sharedData }, log: () => {} });
   const m = r.metrics as Record<string, number>;
   const d = r.details as Record<string, Record<string, number>>;
-  assert.equal(m.non_articles, 170);
-  assert.equal(m.articles, 1104);
-  // Precision first: no labelled article dropped (h8-nonart, 2026-12-06: 0 of 1,104).
+  assert.equal(m.non_articles, 190);
+  assert.equal(m.articles, 1371);
+  // Precision first: no labelled article dropped (h8-nonart, 2026-12-06: 0 of 1,104; with round 5: 0 of 1,371).
   assert.equal(m.false_drops, 0, `${m.false_drops} labelled articles dropped`);
   // Recall 0.5412 (held-out test 0.5088, round 4 test 0.1667) once the trainer refuses any setting that drops a
-  // page labelled unsure (h8-nonart's retrain alone: 0.5824 / 0.5263 / 0.2222): a fall is a regression.
-  assert.ok(m.recall >= 0.53, `recall ${m.recall}`);
-  assert.ok(m.test_recall >= 0.5, `held-out test recall ${m.test_recall}`);
-  assert.ok(d['round 4 test'].recall >= 0.16, `round 4 test recall ${d['round 4 test'].recall}`);
+  // page labelled unsure (h8-nonart). Round 5 (h9-nonart, labelled blind) adds 20 non-articles that model misses
+  // all of (recall 0.4842, test 0.4531); feature set 7 retrained on rounds 1-5 (video-list stamps, programme pages,
+  // wider datelines, no time zone as a place): recall 0.5526, test 0.4844, round 4 test 0.2778, trafilatura 2 of
+  // 37. A fall is a regression.
+  assert.ok(m.recall >= 0.55, `recall ${m.recall}`);
+  assert.ok(m.test_recall >= 0.48, `held-out test recall ${m.test_recall}`);
+  assert.ok(d['round 4 test'].recall >= 0.27, `round 4 test recall ${d['round 4 test'].recall}`);
+  assert.ok(d.trafilatura.recall >= 0.05, `trafilatura recall ${d.trafilatura.recall}`);
   // Real articles dropped: 7 extraction pages under the extractor's word floor, 2 one-sentence DUC briefs.
   assert.ok(m.articles_dropped <= 7, `${m.articles_dropped} extraction pages dropped`);
   assert.ok(m.duc_dropped <= 2, `${m.duc_dropped} DUC documents dropped`);

@@ -151,3 +151,23 @@ test('page shape counts datelines past the opening, single names and topic shift
   assert.equal(report.names, 8, 'capitalized words after a sentence start, PORT and the openers left out');
   assert.equal(report.singleNames, 7, 'Morrow is named twice');
 });
+
+test('agency datelines with a hyphen and a country or date count as inner datelines', () => {
+  // An author's page: one report's opening after another, each under its own dateline (invented text).
+  const author = pageShape([
+    'Author page | Mon Jan 3 PORT ELLIS (Wirenews) - Divers searched the flooded quarry on Monday for a surveyor.',
+    'MARROW BAY, Norland, Jan 4 (Wirenews) -- A ferry carrying forty passengers struck a sandbar near the harbour.',
+    'KESTREL FALLS\\/PORT ELLIS (Wirenews) - The council voted to rebuild the old bridge before the spring floods.',
+  ]);
+  assert.equal(author.innerDatelines, 3, 'a hyphen after the agency, a country and a date, a pair of places');
+  // A hyphen without an agency is a plain dash in prose, not a dateline.
+  const prose = pageShape([
+    'The ferry left at dawn. THE CAPTAIN - a veteran of forty winters - said the sandbar had moved overnight.',
+  ]);
+  assert.equal(prose.innerDatelines, 0);
+  // A timeline's lines open with a clock time and its zone, which is no place.
+  const timeline = pageShape([
+    'Ferry timeline: 8:02 a.m. EDT -- Ferry leaves the pier. 9:15 a.m. GMT -- Ferry reaches the island.',
+  ]);
+  assert.equal(timeline.innerDatelines, 0);
+});
