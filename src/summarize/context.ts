@@ -11,7 +11,7 @@ import type { Article, Sentence, SummaryInput, SummaryOptions } from '../model.j
 import { isCandidate, withoutDateline } from '../text/candidates.js';
 import { definiteSubject, notStandAlone, quotationOpenAfter, secondReference } from '../text/stand-alone.js';
 import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
-import { captionOrDocumentText, creditedCaptions, notASummaryLine } from './page-lines.js';
+import { captionOrDocumentText, creditedCaptions, notASummaryLine, wrongSplits } from './page-lines.js';
 
 export { captionOrDocumentText, creditedCaptions, notASummaryLine } from './page-lines.js';
 
@@ -105,7 +105,9 @@ export function buildContext(input: SummaryInput, options: SummarizeOptions): Co
   const quoted = insideQuotation(input.sentences);
   const broken = brokenLines(input.sentences);
   const credited = creditedCaptions(input.sentences);
-  const alone = (s: Sentence) => standsAlone(s) && !quoted.has(s) && !broken.has(s) && !credited.has(s);
+  const split = wrongSplits(input.sentences);
+  const alone = (s: Sentence) =>
+    standsAlone(s) && !quoted.has(s) && !broken.has(s) && !credited.has(s) && !split.has(s);
   const standalone = input.sentences.filter(alone);
   // A reader's summary takes only sentences that stand alone: it is shorter (or empty) rather than show one that
   // points back or quotes without its speaker. Evaluation (`fill`) must fill a fixed length: it keeps those
