@@ -40,6 +40,11 @@ const MARKER =
 /** A wire dateline inside a line: a headline run into the lead ("… Woman Says BAKERSFIELD, Calif. (CN) - A …"). */
 const INNER_DATELINE =
   /\p{Ll}[.,!?'’"”]?\s+[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?)?\s+\((?:AP|CN|CNN|AFP|Reuters|UPI)\)\s*(?:-{1,2}|—|–)\s/u;
+/**
+ * A live page's time stamp glued to an entry ("1630 The minister says …", "0907The BBC's …"): four digits of a
+ * 24-hour time, not a year (19xx, 20xx are read as years), then a capital.
+ */
+const LIVE_TIME = /^(?:0\d|1[0-8]|2[1-3])[0-5]\d\s*(?=\p{Lu})/u;
 const LEAD_IN = /^(?:following|below|here) (?:is|are)\b/i;
 
 /**
@@ -86,7 +91,7 @@ export function notASummaryLine(text: string): boolean {
 export function pageLine(text: string): 'furniture' | 'caption' | 'byline' | 'lead-in' | undefined {
   if (PHONE.test(text) || CALL_OUT.test(text) || LINK_PROMPT.test(text) || READERS_ANNOUNCED.test(text))
     return 'furniture';
-  if (MARKER.test(text) || INNER_DATELINE.test(text)) return 'byline';
+  if (MARKER.test(text) || INNER_DATELINE.test(text) || LIVE_TIME.test(text)) return 'byline';
   if (LEAD_IN.test(text)) return 'lead-in';
   if (pictureCaption(text)) return 'caption';
   return undefined;
