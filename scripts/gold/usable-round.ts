@@ -9,12 +9,13 @@
  * Later rounds move the same rule off the stories already taken (data/gold/briefs.md, "Round 14"): `--from M`
  * starts the Multi-News clusters at the (M+1)-th (default 40), `--topic-start J` starts the topics at the
  * (J+1)-th (default 0), `--at F` takes the window at index ⌊n·F⌋ (default 0.25), and `--duc D` adds the first D
- * DUC 2006 topics in file order that are not in the set (default 0).
+ * DUC 2006 topics in file order that are not in the set (default 0), from the (K+1)-th topic with `--duc-from K`
+ * (default 0).
  * Writes to OUT (outside the repository): `context.md` (each brief's sentences in order, numbered, with the source
  * sentences around each) and `skeleton.jsonl` (ids, hashes, offsets, no label, no text).
  *
  *   npx tsx scripts/gold/usable-round.ts OUT [--multinews N] [--every K] [--from M] [--topic-start J] [--at F]
- *     [--duc D] [--shared DIR]
+ *     [--duc D] [--duc-from K] [--shared DIR]
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +35,7 @@ const from = Number(flag('--from') ?? 40);
 const topicStart = Number(flag('--topic-start') ?? 0);
 const at = Number(flag('--at') ?? 0.25);
 const nDuc = Number(flag('--duc') ?? 0);
+const ducFrom = Number(flag('--duc-from') ?? 0);
 
 const gold = readJsonl<{ story: string }>(
   join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'),
@@ -60,6 +62,7 @@ if (nDuc > 0)
   stories.push(
     ...readJsonl<{ id: string }>(join(shared, 'summarization', 'duc2006.jsonl.gz'))
       .map((r) => `duc2006/${r.id}`)
+      .slice(ducFrom)
       .filter((s) => !known.has(s))
       .slice(0, nDuc),
   );

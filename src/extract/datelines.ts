@@ -9,8 +9,11 @@
 const PLACE = String.raw`[A-Z][A-Z'.\-]+(?:(?: |\\?/)[A-Z][A-Z'.\-]+){0,3}`;
 const QUALIFIER = String.raw`(?:, (?:[A-Z][\p{L}'.\-]+(?: [A-Z][\p{L}'.\-]+){0,2}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))`;
 const AGENCY = String.raw`\([^()\n]{1,40}\)`;
-/** A dash after the dateline; an em or en dash may touch the lead when a capital follows ("CAIRO—The"). */
-const DASH = String.raw`(?:\s*(?:--?|—|–)\s+|\s*[—–](?=["“]?\p{Lu}))`;
+/**
+ * A dash after the dateline; an em or en dash may touch the lead when a capital follows ("CAIRO—The"); a wire's
+ * underscore standing for a dash ("LONDON _ Global …", the New York Times News Service's plain text).
+ */
+const DASH = String.raw`(?:\s*(?:--?|—|–)\s+|\s*[—–](?=["“]?\p{Lu})|\s+_\s+)`;
 
 /** A capitalized place (with up to two qualifiers: region, date), an optional agency, then a dash. */
 const WITH_PLACE = new RegExp(`^${PLACE}${QUALIFIER}{0,2}\\s*(?:${AGENCY})?${DASH}`, 'u');

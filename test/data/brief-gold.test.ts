@@ -16,9 +16,10 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   const r = JSON.parse(out);
   const m = r.metrics;
   assert.equal(r.task, 'brief');
-  // 1,030 distinct labels: rounds 1-12 (873), h8-cite's round 13 (32 new), h8-usable's rounds 14-15 (109 new) and
-  // h9-cite's round 18 (16 new; 8 of its 24 sentences had usable labels).
-  assert.equal(m.labelled, 1030);
+  // 1,127 distinct labels: rounds 1-12 (873), h8-cite's round 13 (32 new), h8-usable's rounds 14-15 (109 new),
+  // h9-cite's round 18 (16 new; 8 of its 24 sentences had usable labels), h9-usable's blind round 17 (59 new) and
+  // its round 20 (38 new, the sentences its page-line change shows).
+  assert.equal(m.labelled, 1127);
   assert.equal(m.matched + m.gone, m.labelled);
   for (const k of ['citation_precision', 'citation_recall', 'corroboration_exact', 'usable', 'usable_lower'])
     assert.ok(m[k] >= 0 && m[k] <= 1, `${k} ${m[k]}`);
@@ -45,6 +46,8 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // The usable rate (issue 19 item 3; target 0.95): guards today's level, not the target. Set from the figure
   // measured after 12 earlier labels were relabelled to one surname rule (which alone took main from 0.8004 to
   // 0.7787) and the blind round 14 of 11 new stories was added (h8-usable, 2026-12-06, 982 labels: 0.7749 on 582
-  // matched sentences; main 0.7547).
-  assert.ok(m.usable >= 0.77, `usable ${m.usable} fell under 0.77`);
+  // matched sentences; main 0.7547). The blind round 17 of 9 new stories (h9-usable, 2026-12-06) read 0.5932 on
+  // main and took the whole set from 0.7761 to 0.7601 (1,073 labels) with no code change; h9-usable's page-line
+  // change then read 0.7674 on 1,111 labels (main 0.7596): floor 0.77 -> 0.76.
+  assert.ok(m.usable >= 0.76, `usable ${m.usable} fell under 0.76`);
 });
