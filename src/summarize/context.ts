@@ -7,8 +7,9 @@
 import { entities, mergeEntities } from '../language/entities.js';
 import { MONTH_ANY_DOT, MONTHS_FULL, WEEKDAYS } from '../language/lexicon.js';
 import { contentTerms, wordCount } from '../language/tokens.js';
-import type { Article, Sentence, SummaryInput, SummaryOptions } from '../model.js';
+import type { Article, Entity, Sentence, SummaryInput, SummaryOptions } from '../model.js';
 import { isCandidate, withoutDateline } from '../text/candidates.js';
+import { leansByOpening, PERSON_HEAD } from './antecedent.js';
 import { definiteSubject, notStandAlone, quotationOpenAfter, secondReference } from '../text/stand-alone.js';
 import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
 
@@ -282,6 +283,7 @@ export function peopleNamed(ctx: Context): PeopleNamed {
     byArticle.set(s.articleId, [...(byArticle.get(s.articleId) ?? []), i]);
   });
   const people = mergeEntities(ctx.articles.map((a) => entities(a))).filter((e) => e.kind === 'PERSON');
+  const oneWord = oneWordPeople(ctx, people);
   for (const e of people)
     for (const m of e.mentions) {
       const at = byArticle
@@ -289,18 +291,62 @@ export function peopleNamed(ctx: Context): PeopleNamed {
         ?.find((i) => ctx.pool[i].start <= m.start && m.start < ctx.pool[i].end);
       if (at === undefined) continue;
       anyone[at] = true;
-      if (words(e.name) < 2 || e.roles?.some((r) => WELL_KNOWN.test(r))) continue;
+      if (e.roles?.some((r) => WELL_KNOWN.test(r))) continue;
+      const single = words(e.name) < 2;
+      const id = single ? oneWord.get(e.id) : e.id;
+      if (id === undefined) continue;
       const s = ctx.pool[at];
       const before = s.text.slice(s.dateline ?? 0, m.start - s.start);
       const after = s.text.slice(m.start - s.start + m.text.length);
-      if (words(m.text) >= 2 || APPOSITION.test(after)) full[at].add(e.id);
-      else if (SUBJECT_BEFORE.test(before) || speakerAt(before, after)) short[at].add(e.id);
+      if ((!single && words(m.text) >= 2) || APPOSITION.test(after)) full[at].add(id);
+      else if (SUBJECT_BEFORE.test(before) || speakerAt(before, after)) short[at].add(id);
     }
   short.forEach((set, i) => {
     for (const id of full[i]) set.delete(id);
   });
   const out = { full, short, anyone };
   peopleCache.set(ctx.pool, out);
+  return out;
+}
+
+/**
+ * The person a one-word name stands for, by the one-word entity's id: a person the story names in full whose
+ * name has that word ("Melquan" for "Melquan Kwame Robinson", when the entities were not merged); else, the
+ * one-word person itself when the story shows them speaking ("…,” Faraj said", "Isaiah says …"), a person the
+ * story never introduces. A one-word name that never speaks is left alone: the tagger takes many a thing for
+ * a person ("Pluto"), and a person a news reader knows by one name ("Trump") is most often given a title.
+ */
+function oneWordPeople(ctx: Context, people: Entity[]): Map<string, string> {
+  const byWord = new Map<string, Entity | null>();
+  for (const e of people)
+    if (words(e.name) >= 2 && !e.roles?.some((r) => WELL_KNOWN.test(r)))
+      for (const w of e.name.split(/\s+/)) byWord.set(w, byWord.has(w) && byWord.get(w) !== e ? null : e);
+  const text = new Map(ctx.articles.map((a) => [a.id, a.text]));
+  // Where an article first names an entity: the full name must come first in some article ("Pluto … 'Pluto
+  // Killer'" is no person's first name).
+  const first = (e: Entity) => {
+    const out = new Map<string, number>();
+    for (const m of e.mentions) out.set(m.articleId ?? '', Math.min(out.get(m.articleId ?? '') ?? m.start, m.start));
+    return out;
+  };
+  const out = new Map<string, string>();
+  for (const e of people) {
+    if (words(e.name) >= 2) continue;
+    const whole = byWord.get(e.name);
+    const mine = first(e);
+    if (whole && [...first(whole)].some(([a, k]) => k < (mine.get(a) ?? Number.POSITIVE_INFINITY)))
+      out.set(e.id, whole.id);
+    else if (
+      whole === undefined &&
+      e.mentions.some((m) => {
+        const t = text.get(m.articleId ?? '') ?? '';
+        const before = t.slice(Math.max(0, m.start - 3), m.start);
+        const after = t.slice(m.start + m.text.length, m.start + m.text.length + 20);
+        return speakerAt(before, after) || (/^\s+(?:said|says)\b/.test(after) && /(?:^|[.!?”"]\s+)$/.test(t.slice(Math.max(0, m.start - 3), m.start)));
+      })
+    )
+      out.set(e.id, e.id);
+  }
   return out;
 }
 
@@ -375,6 +421,7 @@ export function anchored(ctx: Context, chosen: number[]): number[] {
   const named = new Set<string>();
   const introduced = new Set<string>();
   let names = false;
+  let persons = false;
   const kept: number[] = [];
   const unintroduced = (i: number, before: number | undefined) =>
     [...short[i]].some((id) => !introduced.has(id)) ||
@@ -383,15 +430,16 @@ export function anchored(ctx: Context, chosen: number[]): number[] {
       (before === undefined || !anyone[before]));
   for (const i of order) {
     const before = kept[kept.length - 1];
-    if (unintroduced(i, before) || leansOnMissing(ctx, i, named, names, before)) continue;
+    if (unintroduced(i, before) || leansOnMissing(ctx, i, named, names, before, persons)) continue;
     kept.push(i);
     for (const t of ctx.terms[i]) named.add(t);
     for (const id of full[i]) introduced.add(id);
     names ||= NAME.test(withoutDateline(ctx.pool[i]));
+    persons ||= anyone[i];
   }
   if (kept.length === order.length) return order;
   const ranked = centralRanking(ctx).filter(
-    (i) => !unintroduced(i, undefined) && !leansOnMissing(ctx, i, named, names, undefined),
+    (i) => !unintroduced(i, undefined) && !leansOnMissing(ctx, i, named, names, undefined, persons),
   );
   return introducedFirst(ctx, chronologicalOrder(ctx, [...kept, ...fillRest(ctx, kept, ranked)]));
 }
@@ -408,14 +456,19 @@ function leansOnMissing(
   named: Set<string>,
   names: boolean,
   before: number | undefined,
+  persons = names,
 ): boolean {
   const text = withoutDateline(ctx.pool[i]);
   const surname = secondReference(text);
   if (surname) return !named.has(surname);
-  const nouns = definiteSubject(text);
-  if (!nouns || nouns.some((n) => named.has(n) || (names && ROLE.test(n)))) return false;
   const prev = before === undefined ? undefined : ctx.pool[before];
-  return !(prev && prev.articleId === ctx.pool[i].articleId && prev.index === ctx.pool[i].index - 1);
+  const follows = prev !== undefined && prev.articleId === ctx.pool[i].articleId && prev.index === ctx.pool[i].index - 1;
+  if (leansByOpening(text)) return !follows;
+  const nouns = definiteSubject(text);
+  const resolved = (n: string) =>
+    named.has(n) || (PERSON_HEAD.test(n) ? persons : names && ROLE.test(n));
+  if (!nouns || nouns.some(resolved)) return false;
+  return !follows;
 }
 
 /** Candidates by centrality to the cluster plus relevance to the query, best first. */

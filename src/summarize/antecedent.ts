@@ -1,0 +1,42 @@
+/**
+ * Openings of a summary sentence that lean on something told before it, beyond a pronoun or a demonstrative
+ * (text/stand-alone.ts) and a definite description (`definiteSubject`): one of a series ("Other items have …",
+ * "In another corner of the lot …", "Number two is …"), a time counted from an event not told ("One week later,
+ * …", "Later, in a hospital, they …"), an alternative opened on "this" ("Either this was …"), and a subject
+ * that owns a thing through a pronoun ("Confirmation of its existence …"). Each of these is fine right after the
+ * sentence it follows in its article (`anchored` keeps it there) and nowhere else. Pure functions of the text.
+ */
+
+/** "Other items …", "Another …", "In another corner of …", "At the other end …". */
+const ONE_OF_A_SERIES =
+  /^(?:(?:Other|Another)\s+\p{Ll}|(?:In|At|On|From|Across)\s+(?:another|the other)\s+\p{Ll})/u;
+/** "Number two is …", "No. 3 was …": an entry of a ranking whose list was told before. */
+const RANKED_ENTRY = /^(?:Number|No\.)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
+/** "Later, …", "One week later, …", "Two days after that, …", "Soon after, …": a time counted from an event. */
+const COUNTED_TIME =
+  /^(?:(?:Much\s+|Soon\s+|Shortly\s+)?(?:later|afterwards?|after that)|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|A few|\d+)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:later|after(?:wards?)?|earlier|before)|Soon after)\b[,\s]/i;
+/** "Either this was …", "Either way, …". */
+const EITHER = /^Either\s+(?:this|that|way)\b/i;
+/** "Confirmation of its existence …", "Members of their family …": the subject owns through a pronoun. */
+const OWNED_BY_PRONOUN = /^\p{Lu}\p{Ll}+\s+(?:of|for|to|in|on|with|from|about)\s+(?:its|their|his|her)\s/u;
+/** "Later, in a hospital, they were …": a pronoun subject after two opening phrases. */
+const PRONOUN_AFTER_PHRASES = /^[^,"“”]{2,60},\s+[^,"“”]{2,60},\s+(?:he|she|they|it)\s+\p{Ll}/u;
+
+/** Whether a sentence's opening leans on an earlier sentence by one of the forms above. */
+export function leansByOpening(text: string): boolean {
+  return (
+    ONE_OF_A_SERIES.test(text) ||
+    RANKED_ENTRY.test(text) ||
+    COUNTED_TIME.test(text) ||
+    EITHER.test(text) ||
+    OWNED_BY_PRONOUN.test(text) ||
+    PRONOUN_AFTER_PHRASES.test(text)
+  );
+}
+
+/**
+ * Heads of a definite description that stand for a person ("the woman", "the 25-year-old", "the victims"): an
+ * earlier summary sentence must name a person for them, a capitalised word elsewhere is not enough.
+ */
+export const PERSON_HEAD =
+  /^(?:man|woman|men|women|boy|girl|boys|girls|child|children|kid|kids|suspect|victim|teen|teenag|couple|owner|mother|father|parent|daredevil|fighter|driver|pilot|patient|\d+-year-old)$/;
