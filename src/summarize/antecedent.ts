@@ -7,6 +7,8 @@
  * sentence it follows in its article (`anchored` keeps it there) and nowhere else. Pure functions of the text.
  */
 
+import { stem } from '../language/tokens.js';
+
 /** "Other items …", "Another …", "In another corner of …", "At the other end …". */
 const ONE_OF_A_SERIES =
   /^(?:(?:Other|Another)\s+\p{Ll}|(?:In|At|On|From|Across)\s+(?:another|the other)\s+\p{Ll})/u;
@@ -40,3 +42,17 @@ export function leansByOpening(text: string): boolean {
  */
 export const PERSON_HEAD =
   /^(?:man|woman|men|women|boy|girl|boys|girls|child|children|kid|kids|suspect|victim|teen|teenag|couple|owner|mother|father|parent|daredevil|fighter|driver|pilot|patient|\d+-year-old)$/;
+
+/**
+ * A definite description as subject that `definiteSubject` leaves for an apposition, when the apposition is no
+ * name ("The woman, dressed as an employee of …, walked into …", "The man, 45, …"), or as the speaker after a
+ * quotation ("“…,” the CNN host said"): the description's stemmed head, or undefined.
+ */
+export function describedElsewhere(text: string): string | undefined {
+  const m =
+    /^The\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(\p{Ll}[\p{L}-]*),\s+(?:\d{1,3},|\p{Ll}+(?:ed|ing)\s)/u.exec(text) ??
+    /[,”"]\s+the\s+(?:[\p{L}'’.-]+\s+){0,3}?(\p{Ll}[\p{L}-]*)\s+(?:said|says|added|told|explained|wrote)\b/u.exec(
+      text,
+    );
+  return m ? stem(m[1].toLowerCase()) : undefined;
+}

@@ -9,9 +9,9 @@ import { MONTH_ANY_DOT, MONTHS_FULL, WEEKDAYS } from '../language/lexicon.js';
 import { contentTerms, wordCount } from '../language/tokens.js';
 import type { Article, Entity, Sentence, SummaryInput, SummaryOptions } from '../model.js';
 import { isCandidate, withoutDateline } from '../text/candidates.js';
-import { leansByOpening, PERSON_HEAD } from './antecedent.js';
 import { definiteSubject, notStandAlone, quotationOpenAfter, secondReference } from '../text/stand-alone.js';
 import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
+import { describedElsewhere, leansByOpening, PERSON_HEAD } from './antecedent.js';
 
 export interface SummarizeOptions extends SummaryOptions {
   method?: string;
@@ -326,7 +326,8 @@ function oneWordPeople(ctx: Context, people: Entity[]): Map<string, string> {
   // Killer'" is no person's first name).
   const first = (e: Entity) => {
     const out = new Map<string, number>();
-    for (const m of e.mentions) out.set(m.articleId ?? '', Math.min(out.get(m.articleId ?? '') ?? m.start, m.start));
+    for (const m of e.mentions)
+      out.set(m.articleId ?? '', Math.min(out.get(m.articleId ?? '') ?? m.start, m.start));
     return out;
   };
   const out = new Map<string, string>();
@@ -342,7 +343,11 @@ function oneWordPeople(ctx: Context, people: Entity[]): Map<string, string> {
         const t = text.get(m.articleId ?? '') ?? '';
         const before = t.slice(Math.max(0, m.start - 3), m.start);
         const after = t.slice(m.start + m.text.length, m.start + m.text.length + 20);
-        return speakerAt(before, after) || (/^\s+(?:said|says)\b/.test(after) && /(?:^|[.!?”"]\s+)$/.test(t.slice(Math.max(0, m.start - 3), m.start)));
+        return (
+          speakerAt(before, after) ||
+          (/^\s+(?:said|says)\b/.test(after) &&
+            /(?:^|[.!?”"]\s+)$/.test(t.slice(Math.max(0, m.start - 3), m.start)))
+        );
       })
     )
       out.set(e.id, e.id);
@@ -356,7 +361,7 @@ function oneWordPeople(ctx: Context, people: Entity[]): Map<string, string> {
  * ("… making bin Laden's compound …") is left alone: there a reader most often knows the name (a famous person)
  * or does not need it.
  */
-const SUBJECT_BEFORE = /^\s*["“]?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/;
+const SUBJECT_BEFORE = /^\s*["“]?(?:Now\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/;
 
 const words = (name: string) => name.split(/\s+/).filter(Boolean).length;
 
@@ -462,11 +467,12 @@ function leansOnMissing(
   const surname = secondReference(text);
   if (surname) return !named.has(surname);
   const prev = before === undefined ? undefined : ctx.pool[before];
-  const follows = prev !== undefined && prev.articleId === ctx.pool[i].articleId && prev.index === ctx.pool[i].index - 1;
+  const follows =
+    prev !== undefined && prev.articleId === ctx.pool[i].articleId && prev.index === ctx.pool[i].index - 1;
   if (leansByOpening(text)) return !follows;
-  const nouns = definiteSubject(text);
-  const resolved = (n: string) =>
-    named.has(n) || (PERSON_HEAD.test(n) ? persons : names && ROLE.test(n));
+  const described = describedElsewhere(text);
+  const nouns = definiteSubject(text) ?? (described ? [described] : undefined);
+  const resolved = (n: string) => named.has(n) || (PERSON_HEAD.test(n) ? persons : names && ROLE.test(n));
   if (!nouns || nouns.some(resolved)) return false;
   return !follows;
 }
