@@ -48,11 +48,19 @@ export const PERSON_HEAD =
  * name ("The woman, dressed as an employee of …, walked into …", "The man, 45, …"), or as the speaker after a
  * quotation ("“…,” the CNN host said"): the description's stemmed head, or undefined.
  */
+const REPORTED_SUBJECT =
+  /^[^,"“”]{0,60}\b(?:said|says)\s+(?:that\s+)?the\s+(\p{Ll}[\p{L}-]*)\s+(?:had|has|was|is|were|are|would|will|did|could)\b/u;
+
 export function describedElsewhere(text: string): string | undefined {
   const m =
-    /^The\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(\p{Ll}[\p{L}-]*),\s+(?:\d{1,3},|\p{Ll}+(?:ed|ing)\s)/u.exec(text) ??
+    /^The\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(\p{Ll}[\p{L}-]*),\s+(?:\d{1,3},|\p{Ll})/u.exec(text) ??
     /[,”"]\s+the\s+(?:[\p{L}'’.-]+\s+){0,3}?(\p{Ll}[\p{L}-]*)\s+(?:said|says|added|told|explained|wrote)\b/u.exec(
       text,
-    );
-  return m ? stem(m[1].toLowerCase()) : undefined;
+    ) ??
+    REPORTED_SUBJECT.exec(text);
+  return m && !TIMES.test(m[1]) ? stem(m[1].toLowerCase()) : undefined;
 }
+
+/** Heads that are times, not things told before ("The next day, …"). */
+const TIMES =
+  /^(?:day|days|week|weeks|month|months|year|years|morning|afternoon|evening|night|weekend|time|decade|century|hour|hours|minutes|moment|past|future)$/i;

@@ -430,9 +430,16 @@ export function anchored(ctx: Context, chosen: number[]): number[] {
   const kept: number[] = [];
   const unintroduced = (i: number, before: number | undefined) =>
     [...short[i]].some((id) => !introduced.has(id)) ||
-    (PRONOUN_SPEAKER.test(withoutDateline(ctx.pool[i])) &&
-      !anyone[i] &&
-      (before === undefined || !anyone[before]));
+    (PRONOUN_SPEAKER.test(withoutDateline(ctx.pool[i])) && !anyone[i] && !speakerBefore(i, before));
+  // "“…,” he said" reads as the words of the person the sentence before names: that sentence must be the one
+  // before it in its article, or come from its article and name someone in full (not merely a one-word name
+  // the tagger takes for a person, nor a person of another article: "“That hoodie is iconic,” he said" after a
+  // sentence on Kaczynski).
+  const speakerBefore = (i: number, before: number | undefined) => {
+    if (before === undefined) return false;
+    const [s, b] = [ctx.pool[i], ctx.pool[before]];
+    return b.articleId === s.articleId && (b.index === s.index - 1 || full[before].size + short[before].size > 0);
+  };
   for (const i of order) {
     const before = kept[kept.length - 1];
     if (unintroduced(i, before) || leansOnMissing(ctx, i, named, names, before, persons)) continue;
