@@ -48,11 +48,18 @@ export const PERSON_HEAD =
  * name ("The woman, dressed as an employee of …, walked into …", "The man, 45, …"), or as the speaker after a
  * quotation ("“…,” the CNN host said"): the description's stemmed head, or undefined.
  */
+/** A demonstrative and a noun after the opening words ("Director NAME wants this movie to be …"). */
+const DEMONSTRATIVE_INSIDE =
+  /^\S.{3,}?\s(?:this|these|those)\s+(?!(?:day|days|week|weeks|weekend|month|months|year|years|morning|afternoon|evening|night|time|times|season|spring|summer|fall|autumn|winter|decade|century|moment|hour|country|nation|way|kind|sort|type|point|is|was|will|would|has|had|and|or)\b)(\p{Ll}[\p{L}-]*)\b/u;
+/** The text with quotations cut out (a speaker's "this" is the speaker's). */
+const outsideQuotation = (text: string) => text.replace(/["“][^"”]*["”]/g, '""');
+
 const REPORTED_SUBJECT =
   /^[^,"“”]{0,60}\b(?:said|says)\s+(?:that\s+)?the\s+(\p{Ll}[\p{L}-]*)\s+(?:had|has|was|is|were|are|would|will|did|could)\b/u;
 
 export function describedElsewhere(text: string): string | undefined {
   const m =
+    DEMONSTRATIVE_INSIDE.exec(outsideQuotation(text)) ??
     /^The\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(\p{Ll}[\p{L}-]*),\s+(?:\d{1,3},|\p{Ll})/u.exec(text) ??
     /[,”"]\s+the\s+(?:[\p{L}'’.-]+\s+){0,3}?(\p{Ll}[\p{L}-]*)\s+(?:said|says|added|told|explained|wrote)\b/u.exec(
       text,

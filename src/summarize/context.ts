@@ -361,7 +361,8 @@ function oneWordPeople(ctx: Context, people: Entity[]): Map<string, string> {
  * ("… making bin Laden's compound …") is left alone: there a reader most often knows the name (a famous person)
  * or does not need it.
  */
-const SUBJECT_BEFORE = /^\s*["“]?(?:Now\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/;
+const SUBJECT_BEFORE =
+  /^\s*["“]?(?:Now\s+)?(?:(?:Attorneys|Lawyers|Relatives|Friends|Representatives|One|Two|Three|Some|Many|Most|All|Both|Several)\s+(?:for|of)\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/;
 
 const words = (name: string) => name.split(/\s+/).filter(Boolean).length;
 
@@ -438,7 +439,9 @@ export function anchored(ctx: Context, chosen: number[]): number[] {
   const speakerBefore = (i: number, before: number | undefined) => {
     if (before === undefined) return false;
     const [s, b] = [ctx.pool[i], ctx.pool[before]];
-    return b.articleId === s.articleId && (b.index === s.index - 1 || full[before].size + short[before].size > 0);
+    return (
+      b.articleId === s.articleId && (b.index === s.index - 1 || full[before].size + short[before].size > 0)
+    );
   };
   for (const i of order) {
     const before = kept[kept.length - 1];
