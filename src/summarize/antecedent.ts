@@ -11,12 +11,12 @@ import { stem } from '../language/tokens.js';
 
 /** "Other items …", "Another …", "In another corner of …", "At the other end …". */
 const ONE_OF_A_SERIES =
-  /^(?:(?:Other|Another)\s+\p{Ll}|(?:In|At|On|From|Across)\s+(?:another|the other)\s+\p{Ll})/u;
+  /^(?:(?:Other|Another)\s+(?!than\b)\p{Ll}|(?:In|At|On|From|Across)\s+(?:another|the other)\s+\p{Ll})/u;
 /** "Number two is …", "No. 3 was …": an entry of a ranking whose list was told before. */
 const RANKED_ENTRY = /^(?:Number|No\.)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/i;
 /** "Later, …", "One week later, …", "Two days after that, …", "Soon after, …": a time counted from an event. */
 const COUNTED_TIME =
-  /^(?:(?:Much\s+|Soon\s+|Shortly\s+)?(?:later|afterwards?|after that)|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|A few|\d+)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:later|after(?:wards?)?|earlier|before)|Soon after)\b[,\s]/i;
+  /^(?:(?:(?:Much|Soon|Shortly)\s+)?(?:later|afterwards?|after that),|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|A few|\d+)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:later|after(?:wards?)?|earlier|before)\b|Soon after\b)/i;
 /** "Either this was …", "Either way, …". */
 const EITHER = /^Either\s+(?:this|that|way)\b/i;
 /** "Confirmation of its existence …", "Members of their family …": the subject owns through a pronoun. */
