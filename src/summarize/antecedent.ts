@@ -24,6 +24,12 @@ const OWNED_BY_PRONOUN = /^\p{Lu}\p{Ll}+\s+(?:of|for|to|in|on|with|from|about)\s
 /** "Later, in a hospital, they were …": a pronoun subject after two opening phrases. */
 const PRONOUN_AFTER_PHRASES = /^[^,"“”]{2,60},\s+[^,"“”]{2,60},\s+(?:he|she|they|it)\s+\p{Ll}/u;
 
+/** "It's the company's latest attempt …": "it" named as a thing told before. */
+const IT_IS_THE = /^It(?:['’]s|\s+is|\s+was)\s+(?:the|its|their|his|her)\s/;
+/** "… described it as another example of …", "… called them a disgrace": a pronoun as what is judged. */
+const JUDGES_PRONOUN =
+  /\b(?:described|called|termed|labell?ed|dubbed|branded)\s+(?:it|them)\s+(?:as\s+)?(?:an?|the|another)\s/;
+
 /** Whether a sentence's opening leans on an earlier sentence by one of the forms above. */
 export function leansByOpening(text: string): boolean {
   return (
@@ -32,7 +38,9 @@ export function leansByOpening(text: string): boolean {
     COUNTED_TIME.test(text) ||
     EITHER.test(text) ||
     OWNED_BY_PRONOUN.test(text) ||
-    PRONOUN_AFTER_PHRASES.test(text)
+    PRONOUN_AFTER_PHRASES.test(text) ||
+    IT_IS_THE.test(text) ||
+    JUDGES_PRONOUN.test(text.replace(/["“][^"”]*["”]/g, '""'))
   );
 }
 

@@ -29,10 +29,20 @@ test('a described subject or speaker the definite-subject reader leaves: apposit
   assert.equal(describedElsewhere('The skipper, 54, was rescued from the water.'), 'skipper');
   assert.equal(describedElsewhere('“We saw nothing at all,” the radio host said on Friday.'), 'host');
   assert.equal(describedElsewhere('Harbour officials said the decision did not reflect any order.'), 'decis');
-  assert.equal(describedElsewhere('Captain Rhona Vale wants this ferry to be the fastest on the coast.'), 'ferri');
+  assert.equal(
+    describedElsewhere('Captain Rhona Vale wants this ferry to be the fastest on the coast.'),
+    'ferri',
+  );
   // A name in apposition, a time, a quotation's own "this": nothing to look back for.
   assert.equal(describedElsewhere('The film, Harbour Lights, opens on Friday.'), undefined);
   assert.equal(describedElsewhere('The next day, crews cleared the river road.'), undefined);
   assert.equal(describedElsewhere('“This ferry is ours,” Rhona Vale said.'), undefined);
   assert.equal(describedElsewhere('The ferry council approved a new timetable on Monday.'), undefined);
+});
+
+test('"It\'s the …" and a pronoun as what is judged lean on an earlier sentence', () => {
+  assert.ok(leansByOpening("It's the council's third attempt to save the crossing."));
+  assert.ok(leansByOpening('A harbour historian described it as another sign of neglect.'));
+  assert.ok(!leansByOpening("It's raining on the river road again."));
+  assert.ok(!leansByOpening('“They called it a disgrace,” Rhona Vale said.'));
 });
