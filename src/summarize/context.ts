@@ -414,10 +414,13 @@ export function introducedFirst(ctx: Context, order: number[]): number[] {
  * The chosen sentences, in summary order, without a sentence that leans on one the reader has not seen: a
  * person's second reference as subject or speaker ("Ms. Pao never responded", "Cosme was denied bail", "“…,”
  * Christman said") whose person no earlier kept sentence names in full (a later chosen sentence that does is
- * moved up first, `introducedFirst`); a quotation whose speaker is a pronoun ("“…,” he said") when neither it
- * nor the kept sentence before it names anyone; or a
- * definite description as subject ("The incident was caught on audiotape") none of whose words an earlier kept
- * sentence gives (for a role, "The company", "The 45-year-old": no earlier kept sentence names anyone) unless
+ * moved up first, `introducedFirst`), or a one-word speaker the story never names in full ("“…,” Faraj said");
+ * a quotation whose speaker is a pronoun ("“…,” he said") unless it names someone itself or the kept sentence
+ * before it is its article's previous one or names someone in full in its article; an opening that leans back
+ * ("Other items …", "One week later, …": `leansByOpening`); or a definite description as subject, speaker or
+ * reported subject ("The incident was caught on audiotape", "The woman, dressed as …", "“…,” the CNN host said":
+ * `describedElsewhere`) none of whose words an earlier kept sentence gives (for a role, "The company": no earlier
+ * kept sentence names anything; for a person, "The 45-year-old": no earlier kept sentence names a person) unless
  * the sentence before it in its article is kept just before it. The budget they free goes to the best
  * remaining sentences that lean on nothing missing. A reader meets "Ms. Pao" only after being told who she is.
  */
