@@ -7,10 +7,11 @@
 import { entities, mergeEntities } from '../language/entities.js';
 import { MONTHS_FULL, WEEKDAYS } from '../language/lexicon.js';
 import { contentTerms, wordCount } from '../language/tokens.js';
-import type { Article, Sentence, SummaryInput, SummaryOptions } from '../model.js';
+import type { Article, Entity, Sentence, SummaryInput, SummaryOptions } from '../model.js';
 import { isCandidate, withoutDateline } from '../text/candidates.js';
 import { definiteSubject, notStandAlone, quotationOpenAfter, secondReference } from '../text/stand-alone.js';
 import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
+import { describedElsewhere, leansByOpening, PERSON_HEAD } from './antecedent.js';
 import { captionOrDocumentText, creditedCaptions, notASummaryLine, wrongSplits } from './page-lines.js';
 
 export { captionOrDocumentText, creditedCaptions, notASummaryLine } from './page-lines.js';
@@ -223,6 +224,7 @@ export function peopleNamed(ctx: Context): PeopleNamed {
     byArticle.set(s.articleId, [...(byArticle.get(s.articleId) ?? []), i]);
   });
   const people = mergeEntities(ctx.articles.map((a) => entities(a))).filter((e) => e.kind === 'PERSON');
+  const oneWord = oneWordPeople(ctx, people);
   for (const e of people)
     for (const m of e.mentions) {
       const at = byArticle
@@ -230,12 +232,15 @@ export function peopleNamed(ctx: Context): PeopleNamed {
         ?.find((i) => ctx.pool[i].start <= m.start && m.start < ctx.pool[i].end);
       if (at === undefined) continue;
       anyone[at] = true;
-      if (words(e.name) < 2 || e.roles?.some((r) => WELL_KNOWN.test(r))) continue;
+      if (e.roles?.some((r) => WELL_KNOWN.test(r))) continue;
+      const single = words(e.name) < 2;
+      const id = single ? oneWord.get(e.id) : e.id;
+      if (id === undefined) continue;
       const s = ctx.pool[at];
       const before = s.text.slice(s.dateline ?? 0, m.start - s.start);
       const after = s.text.slice(m.start - s.start + m.text.length);
-      if (words(m.text) >= 2 || APPOSITION.test(after)) full[at].add(e.id);
-      else if (SUBJECT_BEFORE.test(before) || speakerAt(before, after)) short[at].add(e.id);
+      if ((!single && words(m.text) >= 2) || APPOSITION.test(after)) full[at].add(id);
+      else if (SUBJECT_BEFORE.test(before) || speakerAt(before, after)) short[at].add(id);
     }
   short.forEach((set, i) => {
     for (const id of full[i]) set.delete(id);
@@ -246,12 +251,59 @@ export function peopleNamed(ctx: Context): PeopleNamed {
 }
 
 /**
+ * The person a one-word name stands for, by the one-word entity's id: a person the story names in full whose
+ * name has that word ("Melquan" for "Melquan Kwame Robinson", when the entities were not merged); else, the
+ * one-word person itself when the story shows them speaking ("…,” Faraj said", "Isaiah says …"), a person the
+ * story never introduces. A one-word name that never speaks is left alone: the tagger takes many a thing for
+ * a person ("Pluto"), and a person a news reader knows by one name ("Trump") is most often given a title.
+ */
+function oneWordPeople(ctx: Context, people: Entity[]): Map<string, string> {
+  const byWord = new Map<string, Entity | null>();
+  for (const e of people)
+    if (words(e.name) >= 2 && !e.roles?.some((r) => WELL_KNOWN.test(r)))
+      for (const w of e.name.split(/\s+/)) byWord.set(w, byWord.has(w) && byWord.get(w) !== e ? null : e);
+  const text = new Map(ctx.articles.map((a) => [a.id, a.text]));
+  // Where an article first names an entity: the full name must come first in some article ("Pluto … 'Pluto
+  // Killer'" is no person's first name).
+  const first = (e: Entity) => {
+    const out = new Map<string, number>();
+    for (const m of e.mentions)
+      out.set(m.articleId ?? '', Math.min(out.get(m.articleId ?? '') ?? m.start, m.start));
+    return out;
+  };
+  const out = new Map<string, string>();
+  for (const e of people) {
+    if (words(e.name) >= 2) continue;
+    const whole = byWord.get(e.name);
+    const mine = first(e);
+    if (whole && [...first(whole)].some(([a, k]) => k < (mine.get(a) ?? Number.POSITIVE_INFINITY)))
+      out.set(e.id, whole.id);
+    else if (
+      whole === undefined &&
+      e.mentions.some((m) => {
+        const t = text.get(m.articleId ?? '') ?? '';
+        const before = t.slice(Math.max(0, m.start - 3), m.start);
+        const after = t.slice(m.start + m.text.length, m.start + m.text.length + 20);
+        return (
+          speakerAt(before, after) ||
+          (/^\s+(?:said|says)\b/.test(after) &&
+            /(?:^|[.!?”"]\s+)$/.test(t.slice(Math.max(0, m.start - 3), m.start)))
+        );
+      })
+    )
+      out.set(e.id, e.id);
+  }
+  return out;
+}
+
+/**
  * What may come before a short name that opens a sentence as its subject: a quotation mark, a courtesy title
  * ("Cosme was denied bail", "Dr Murray, whose trial …", "Olgin's father said …"). A surname later in a sentence
  * ("… making bin Laden's compound …") is left alone: there a reader most often knows the name (a famous person)
  * or does not need it.
  */
-const SUBJECT_BEFORE = /^\s*["“]?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/;
+const SUBJECT_BEFORE =
+  /^\s*["“]?(?:Now\s+)?(?:(?:Attorneys|Lawyers|Relatives|Friends|Representatives|One|Two|Three|Some|Many|Most|All|Both|Several)\s+(?:for|of)\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$/;
 
 const words = (name: string) => name.split(/\s+/).filter(Boolean).length;
 
@@ -303,10 +355,13 @@ export function introducedFirst(ctx: Context, order: number[]): number[] {
  * The chosen sentences, in summary order, without a sentence that leans on one the reader has not seen: a
  * person's second reference as subject or speaker ("Ms. Pao never responded", "Cosme was denied bail", "“…,”
  * Christman said") whose person no earlier kept sentence names in full (a later chosen sentence that does is
- * moved up first, `introducedFirst`); a quotation whose speaker is a pronoun ("“…,” he said") when neither it
- * nor the kept sentence before it names anyone; or a
- * definite description as subject ("The incident was caught on audiotape") none of whose words an earlier kept
- * sentence gives (for a role, "The company", "The 45-year-old": no earlier kept sentence names anyone) unless
+ * moved up first, `introducedFirst`), or a one-word speaker the story never names in full ("“…,” Faraj said");
+ * a quotation whose speaker is a pronoun ("“…,” he said") unless it names someone itself or the kept sentence
+ * before it is its article's previous one or names someone in full in its article; an opening that leans back
+ * ("Other items …", "One week later, …": `leansByOpening`); or a definite description as subject, speaker or
+ * reported subject ("The incident was caught on audiotape", "The woman, dressed as …", "“…,” the CNN host said":
+ * `describedElsewhere`) none of whose words an earlier kept sentence gives (for a role, "The company": no earlier
+ * kept sentence names anything; for a person, "The 45-year-old": no earlier kept sentence names a person) unless
  * the sentence before it in its article is kept just before it. The budget they free goes to the best
  * remaining sentences that lean on nothing missing. A reader meets "Ms. Pao" only after being told who she is.
  */
@@ -316,23 +371,34 @@ export function anchored(ctx: Context, chosen: number[]): number[] {
   const named = new Set<string>();
   const introduced = new Set<string>();
   let names = false;
+  let persons = false;
   const kept: number[] = [];
   const unintroduced = (i: number, before: number | undefined) =>
     [...short[i]].some((id) => !introduced.has(id)) ||
-    (PRONOUN_SPEAKER.test(withoutDateline(ctx.pool[i])) &&
-      !anyone[i] &&
-      (before === undefined || !anyone[before]));
+    (PRONOUN_SPEAKER.test(withoutDateline(ctx.pool[i])) && !anyone[i] && !speakerBefore(i, before));
+  // "“…,” he said" reads as the words of the person the sentence before names: that sentence must be the one
+  // before it in its article, or come from its article and name someone in full (not merely a one-word name
+  // the tagger takes for a person, nor a person of another article: "“That hoodie is iconic,” he said" after a
+  // sentence on Kaczynski).
+  const speakerBefore = (i: number, before: number | undefined) => {
+    if (before === undefined) return false;
+    const [s, b] = [ctx.pool[i], ctx.pool[before]];
+    return (
+      b.articleId === s.articleId && (b.index === s.index - 1 || full[before].size + short[before].size > 0)
+    );
+  };
   for (const i of order) {
     const before = kept[kept.length - 1];
-    if (unintroduced(i, before) || leansOnMissing(ctx, i, named, names, before)) continue;
+    if (unintroduced(i, before) || leansOnMissing(ctx, i, named, names, before, persons)) continue;
     kept.push(i);
     for (const t of ctx.terms[i]) named.add(t);
     for (const id of full[i]) introduced.add(id);
     names ||= NAME.test(withoutDateline(ctx.pool[i]));
+    persons ||= anyone[i];
   }
   if (kept.length === order.length) return order;
   const ranked = centralRanking(ctx).filter(
-    (i) => !unintroduced(i, undefined) && !leansOnMissing(ctx, i, named, names, undefined),
+    (i) => !unintroduced(i, undefined) && !leansOnMissing(ctx, i, named, names, undefined, persons),
   );
   return introducedFirst(ctx, chronologicalOrder(ctx, [...kept, ...fillRest(ctx, kept, ranked)]));
 }
@@ -349,14 +415,20 @@ function leansOnMissing(
   named: Set<string>,
   names: boolean,
   before: number | undefined,
+  persons = names,
 ): boolean {
   const text = withoutDateline(ctx.pool[i]);
   const surname = secondReference(text);
   if (surname) return !named.has(surname);
-  const nouns = definiteSubject(text);
-  if (!nouns || nouns.some((n) => named.has(n) || (names && ROLE.test(n)))) return false;
   const prev = before === undefined ? undefined : ctx.pool[before];
-  return !(prev && prev.articleId === ctx.pool[i].articleId && prev.index === ctx.pool[i].index - 1);
+  const follows =
+    prev !== undefined && prev.articleId === ctx.pool[i].articleId && prev.index === ctx.pool[i].index - 1;
+  if (leansByOpening(text)) return !follows;
+  const described = describedElsewhere(text);
+  const nouns = definiteSubject(text) ?? (described ? [described] : undefined);
+  const resolved = (n: string) => named.has(n) || (PERSON_HEAD.test(n) ? persons : names && ROLE.test(n));
+  if (!nouns || nouns.some(resolved)) return false;
+  return !follows;
 }
 
 /** Candidates by centrality to the cluster plus relevance to the query, best first. */

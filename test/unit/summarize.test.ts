@@ -167,3 +167,45 @@ test('a speaker named by surname or pronoun alone is kept only after a sentence 
   const introduced = anchored(ctx, [full, surname, pronoun]);
   assert.deepEqual(introduced, [full, surname, pronoun]);
 });
+
+test('a one-word speaker the story never names in full, and a pronoun speaker after another article, are left out', async () => {
+  const { anchored, buildContext } = await import('../../src/summarize/context.js');
+  const fire = article(
+    'w1',
+    'Dana Morgan, a 41-year-old bakery owner from the river district, was charged with arson on Monday.\n\nFire crews spent six hours at the bakery on the river road before the blaze was out.',
+    '2025-05-01',
+  );
+  const neighbour = article(
+    'w2',
+    'The river road stayed closed for most of Tuesday while inspectors checked the bakery walls.\n\n“I heard the windows crack just after midnight and ran outside,” Ferdinand said on Tuesday.\n\n“Nobody on this street slept that night,” he said on Wednesday.',
+    '2025-05-02',
+  );
+  const input = {
+    articles: [fire, neighbour],
+    sentences: [fire, neighbour].flatMap((d) => articleSentences(d)),
+  };
+  const ctx = buildContext(input, { words: 200 });
+  const at = (prefix: string) => ctx.pool.findIndex((s) => s.text.startsWith(prefix));
+  const [full, oneWord, pronoun] = [at('Dana Morgan'), at('“I heard'), at('“Nobody')];
+  assert.ok(full >= 0 && oneWord >= 0 && pronoun >= 0, 'all three are candidates');
+  const kept = anchored(ctx, [full, oneWord, pronoun]);
+  assert.ok(kept.includes(full));
+  assert.ok(!kept.includes(oneWord), 'Ferdinand is never introduced');
+  assert.ok(!kept.includes(pronoun), '“he” would read as Dana Morgan, of another article');
+});
+
+test('a described subject with no antecedent makes room; after the sentence that describes it, it stays', async () => {
+  const { anchored, buildContext } = await import('../../src/summarize/context.js');
+  const shop = article(
+    'd1',
+    'A woman posing as a delivery driver took eleven cakes from a bakery on the river road on Saturday.\n\nThe woman, dressed in a courier jacket, walked into the kitchen through the back door.',
+    '2025-06-01',
+  );
+  const input = { articles: [shop], sentences: articleSentences(shop) };
+  const ctx = buildContext(input, { words: 200 });
+  const at = (prefix: string) => ctx.pool.findIndex((s) => s.text.startsWith(prefix));
+  const [told, described] = [at('A woman'), at('The woman')];
+  assert.ok(told >= 0 && described >= 0);
+  assert.ok(!anchored(ctx, [described]).includes(described), 'alone, “the woman” has no antecedent');
+  assert.deepEqual(anchored(ctx, [told, described]), [told, described]);
+});
