@@ -33,7 +33,13 @@ function kappa(a: number, b: number, c: number, d: number): number {
   return pe === 1 ? 1 : (po - pe) / (1 - pe);
 }
 
-function pairs(): { pairs: Pair[]; positive: (label: string) => boolean | undefined; name: string } {
+function pairs(): {
+  pairs: Pair[];
+  positive: (label: string) => boolean | undefined;
+  name: string;
+  /** Whether the reasons sit on the positive side (non-article) or the negative one (not usable). */
+  reasonsOnPositive: boolean;
+} {
   if (set === 'briefs') {
     const first = new Map<string, Line>();
     for (const g of readJsonl<Line>(join(gold, 'briefs.jsonl'))) {
@@ -42,6 +48,7 @@ function pairs(): { pairs: Pair[]; positive: (label: string) => boolean | undefi
     }
     return {
       name: 'usable',
+      reasonsOnPositive: false,
       positive: (l) => l === 'usable',
       pairs: readJsonl<Line>(join(gold, 'briefs-second.jsonl')).map((s) => {
         const id = `${s.story} ${s.hash}`;
@@ -58,6 +65,7 @@ function pairs(): { pairs: Pair[]; positive: (label: string) => boolean | undefi
   const full = (g: Line) => (g.label === 'non-article' ? `non-article: ${g.reason ?? '?'}` : g.label);
   return {
     name: 'non-article',
+    reasonsOnPositive: true,
     positive: (l) => (l.startsWith('unsure') ? undefined : l.startsWith('non-article')),
     pairs: readJsonl<Line>(join(gold, 'non-articles-second.jsonl')).map((s) => {
       const id = idOf(s);
@@ -71,7 +79,7 @@ function pairs(): { pairs: Pair[]; positive: (label: string) => boolean | undefi
   };
 }
 
-const { pairs: all, positive, name } = pairs();
+const { pairs: all, positive, name, reasonsOnPositive } = pairs();
 const pct = (a: number, b: number) => (b ? `${a}/${b} = ${(a / b).toFixed(3)}` : '0/0');
 
 function report(title: string, ps: Pair[]): void {
@@ -80,7 +88,7 @@ function report(title: string, ps: Pair[]): void {
   let c = 0;
   let d = 0;
   let skipped = 0;
-  let bothNeg = 0;
+  let both = 0;
   let sameReason = 0;
   for (const p of ps) {
     const f = positive(p.first);
@@ -92,9 +100,9 @@ function report(title: string, ps: Pair[]): void {
     if (f && s) a++;
     else if (f) b++;
     else if (s) c++;
-    else {
-      d++;
-      bothNeg++;
+    else d++;
+    if (f === s && f === reasonsOnPositive) {
+      both++;
       if (p.first === p.second) sameReason++;
     }
   }
@@ -105,7 +113,9 @@ function report(title: string, ps: Pair[]): void {
     `  ${name} vs not: agreement ${pct(a + d, a + b + c + d)}, kappa ${kappa(a, b, c, d).toFixed(3)}`,
   );
   console.log(`    first ${name} & second ${name} ${a}, first only ${b}, second only ${c}, neither ${d}`);
-  console.log(`  reason agreement among both not ${name}: ${pct(sameReason, bothNeg)}`);
+  console.log(
+    `  reason agreement among both ${reasonsOnPositive ? '' : 'not '}${name}: ${pct(sameReason, both)}`,
+  );
 }
 
 const halves = [...new Set(all.map((p) => p.half))].sort().reverse();
