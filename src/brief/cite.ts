@@ -297,7 +297,8 @@ export function conflictingNumbers(a: string, b: string): boolean {
  * two suspected attackers" / "the two women"). Parts, shares and replaced values are left out.
  */
 function countsOfOneThingDiffer(a: string, b: string): boolean {
-  const whole = (q: Quantity) => q.kind === 'count' && !q.partial && !q.share && !q.former && !q.conversion;
+  const whole = (q: Quantity) =>
+    (q.kind === 'count' || q.kind === 'money') && !q.partial && !q.share && !q.former && !q.conversion;
   const qb = typedQuantitiesOf(b).filter(whole);
   if (!qb.length) return false;
   const byFrame = new Map<string, Quantity[]>();
@@ -305,7 +306,7 @@ function countsOfOneThingDiffer(a: string, b: string): boolean {
     byFrame.set(q.frame, [...(byFrame.get(q.frame) ?? []), q]);
   for (const [frame, xs] of byFrame) {
     const ys = qb.filter((q) => q.frame === frame);
-    if (ys.length && !xs.some((x) => ys.some((y) => nearlyEqual(x, y, 'count')))) return true;
+    if (ys.length && !xs.some((x) => ys.some((y) => nearlyEqual(x, y, x.kind)))) return true;
   }
   return false;
 }
@@ -367,7 +368,7 @@ function nearlyEqual(x: Quantity, y: Quantity, kind: string): boolean {
   if (x.low <= y.high && y.low <= x.high) return true;
   const a = (x.low + x.high) / 2;
   const b = (y.low + y.high) / 2;
-  if (kind === 'duration') return Math.abs(a - b) <= ROUNDING * Math.max(a, b);
+  if (kind === 'duration' || kind === 'money') return Math.abs(a - b) <= ROUNDING * Math.max(a, b);
   if (kind === 'percent') return Math.round(a) === Math.round(b);
   return false;
 }
