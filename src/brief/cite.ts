@@ -368,7 +368,12 @@ function nearlyEqual(x: Quantity, y: Quantity, kind: string): boolean {
   if (x.low <= y.high && y.low <= x.high) return true;
   const a = (x.low + x.high) / 2;
   const b = (y.low + y.high) / 2;
-  if (kind === 'duration' || kind === 'money') return Math.abs(a - b) <= ROUNDING * Math.max(a, b);
+  if (kind === 'duration') return Math.abs(a - b) <= ROUNDING * Math.max(a, b);
+  // a sum agrees with the round sum it rounds to ("$512,377" / "about $512,000"), as conflictingNumbers has it
+  if (kind === 'money') {
+    const whole = (v: number) => (Math.abs(v - Math.round(v)) < 1e-6 ? String(Math.round(v)) : '');
+    return roundsTo(whole(a), whole(b)) || roundsTo(whole(b), whole(a));
+  }
   if (kind === 'percent') return Math.round(a) === Math.round(b);
   return false;
 }

@@ -1,5 +1,6 @@
 /** Citations: the decision for the overlap band sees only pairs that pass every veto, and no decision changes nothing. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { BAND_FLOOR, findSupport, sentenceFrequencies } from '../../src/brief/cite.js';
 import { type BandDecision, type BandPair, bandRow, CITE_PAIR_FEATURES } from '../../src/brief/cite-band.js';
@@ -57,4 +58,30 @@ test('a band pair has one feature per named column', () => {
   });
   assert.equal(row.length, CITE_PAIR_FEATURES.length);
   assert.ok(row.every(Number.isFinite));
+});
+
+test('the citation pair set stores ids, hashes and labels only, each pair once', () => {
+  const rows = readFileSync('data/gold/cite-pairs.jsonl', 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  assert.equal(rows.length, 215);
+  const keys = new Set(rows.map((r) => `${r.story}#${r.hash}#${r.article}#${r.sentence}`));
+  assert.equal(keys.size, rows.length);
+  for (const r of rows) {
+    assert.ok(r.label === 'supports' || r.label === 'not');
+    assert.deepEqual(Object.keys(r).sort(), [
+      'article',
+      'brief',
+      'from',
+      'hash',
+      'label',
+      'overlap',
+      'rule',
+      'sentence',
+      'sentenceHash',
+      'story',
+    ]);
+  }
+  assert.equal(rows.filter((r) => r.label === 'supports').length, 28);
 });
