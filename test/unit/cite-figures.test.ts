@@ -91,3 +91,25 @@ test('a count is set against a date left over, an age or a sum is not', () => {
     true,
   );
 });
+
+test('two sums of one currency conflict even when another figure agrees', () => {
+  assert.equal(
+    conflictingNumbers(
+      'The county expects the road fund to hold $3.4 million over the next 5 years.',
+      'Over the next 5 years the road fund will hold $4.4 million, the county said.',
+    ),
+    true,
+  );
+  assert.equal(
+    conflictingNumbers(
+      'The county expects the road fund to hold $3.4 million over the next 5 years.',
+      'Over the next 5 years the road fund will hold about $3.4 million.',
+    ),
+    false,
+  );
+  // a rounded sum still agrees
+  assert.equal(
+    conflictingNumbers('The mayor was paid $182,730 in 2019.', 'In 2019 the mayor earned about $183,000.'),
+    false,
+  );
+});
