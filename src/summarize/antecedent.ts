@@ -30,6 +30,9 @@ const IT_IS_THE = /^It(?:['’]s|\s+is|\s+was)\s+(?:the|its|their|his|her)\s/;
 const JUDGES_PRONOUN =
   /\b(?:described|called|termed|labell?ed|dubbed|branded)\s+(?:it|them)\s+(?:as\s+)?(?:an?|the|another)\s/;
 
+/** The text with quotations cut out (a speaker's "this" is the speaker's). */
+const outsideQuotation = (text: string) => text.replace(/["“][^"”]*["”]/g, '""');
+
 /** Whether a sentence's opening leans on an earlier sentence by one of the forms above. */
 export function leansByOpening(text: string): boolean {
   return (
@@ -40,7 +43,7 @@ export function leansByOpening(text: string): boolean {
     OWNED_BY_PRONOUN.test(text) ||
     PRONOUN_AFTER_PHRASES.test(text) ||
     IT_IS_THE.test(text) ||
-    JUDGES_PRONOUN.test(text.replace(/["“][^"”]*["”]/g, '""'))
+    JUDGES_PRONOUN.test(outsideQuotation(text))
   );
 }
 
@@ -51,20 +54,18 @@ export function leansByOpening(text: string): boolean {
 export const PERSON_HEAD =
   /^(?:man|woman|men|women|boy|girl|boys|girls|child|children|kid|kids|suspect|victim|teen|teenag|couple|owner|mother|father|parent|daredevil|fighter|driver|pilot|patient|\d+-year-old)$/;
 
+/** A demonstrative and a noun after the opening words ("Director NAME wants this movie to be …"). */
+const DEMONSTRATIVE_INSIDE =
+  /^\S.{3,}?\s(?:this|these|those)\s+(?!(?:day|days|week|weeks|weekend|month|months|year|years|morning|afternoon|evening|night|time|times|season|spring|summer|fall|autumn|winter|decade|century|moment|hour|country|nation|way|kind|sort|type|point|is|was|will|would|has|had|and|or)\b)(\p{Ll}[\p{L}-]*)\b/u;
+
+const REPORTED_SUBJECT =
+  /^[^,"“”]{0,60}\b(?:said|says)\s+(?:that\s+)?the\s+(\p{Ll}[\p{L}-]*)\s+(?:had|has|was|is|were|are|would|will|did|could)\b/u;
+
 /**
  * A definite description as subject that `definiteSubject` leaves for an apposition, when the apposition is no
  * name ("The woman, dressed as an employee of …, walked into …", "The man, 45, …"), or as the speaker after a
  * quotation ("“…,” the CNN host said"): the description's stemmed head, or undefined.
  */
-/** A demonstrative and a noun after the opening words ("Director NAME wants this movie to be …"). */
-const DEMONSTRATIVE_INSIDE =
-  /^\S.{3,}?\s(?:this|these|those)\s+(?!(?:day|days|week|weeks|weekend|month|months|year|years|morning|afternoon|evening|night|time|times|season|spring|summer|fall|autumn|winter|decade|century|moment|hour|country|nation|way|kind|sort|type|point|is|was|will|would|has|had|and|or)\b)(\p{Ll}[\p{L}-]*)\b/u;
-/** The text with quotations cut out (a speaker's "this" is the speaker's). */
-const outsideQuotation = (text: string) => text.replace(/["“][^"”]*["”]/g, '""');
-
-const REPORTED_SUBJECT =
-  /^[^,"“”]{0,60}\b(?:said|says)\s+(?:that\s+)?the\s+(\p{Ll}[\p{L}-]*)\s+(?:had|has|was|is|were|are|would|will|did|could)\b/u;
-
 export function describedElsewhere(text: string): string | undefined {
   const m =
     DEMONSTRATIVE_INSIDE.exec(outsideQuotation(text)) ??
