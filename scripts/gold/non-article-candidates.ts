@@ -104,8 +104,11 @@ function signals(text: string, p: number): Record<string, number> {
     lines: lines.filter((l) => l.split(/\s+/).length < 15 && !/[.!?"'”’)]\s*$/.test(l.trim())).length,
     datelines: Math.max(
       0,
-      (text.match(/(?:^|\n)[A-Z][A-Z .'-]{2,}(?:,[^\n(]{0,40})?\s*(?:\((?:Reuters|AP|AFP|CNN)\)|\(?[A-Z][a-z]{2} \d{1,2}\)?)\s*[-–—]/g) ?? [])
-        .length +
+      (
+        text.match(
+          /(?:^|\n)[A-Z][A-Z .'-]{2,}(?:,[^\n(]{0,40})?\s*(?:\((?:Reuters|AP|AFP|CNN)\)|\(?[A-Z][a-z]{2} \d{1,2}\)?)\s*[-–—]/g,
+        ) ?? []
+      ).length +
         (text.match(/ - Reuters\b|\| Reuters\b/g) ?? []).length -
         1,
     ),
@@ -168,14 +171,14 @@ const TOP: Record<string, Record<string, number>> = ROUND === 7
       trafilatura: {},
     }
   : ROUND === 5
-  ? {
-      t17: { model: 50, keywords: 25, shape: 40, short: 15 },
-      trafilatura: { all: Number.POSITIVE_INFINITY },
-    }
-  : {
-      t17: { model: 80, keywords: 40, shape: 80, short: 30 },
-      trafilatura: { model: 50, keywords: 20, shape: 50, short: 50, url: 25 },
-    };
+    ? {
+        t17: { model: 50, keywords: 25, shape: 40, short: 15 },
+        trafilatura: { all: Number.POSITIVE_INFINITY },
+      }
+    : {
+        t17: { model: 80, keywords: 40, shape: 80, short: 30 },
+        trafilatura: { model: 50, keywords: 20, shape: 50, short: 50, url: 25 },
+      };
 const SAMPLE: Record<string, number> =
   ROUND === 7
     ? { t17: 50, trafilatura: 0 }
