@@ -19,6 +19,23 @@ export type NonArticleReason =
 
 export type FurnitureKind = Exclude<NonArticleReason, 'too little prose'>;
 
+/**
+ * Index furniture of a listing (matched on the lower-cased sentence): a video list's stamps ("updated: Wed Jun 06
+ * 2012 23:03:00"), a broadcaster's schedule and programme pages ("First broadcast BBC Radio 4", "Available until
+ * 12:00"), a live page of headlines. Unlike the other index phrases (a newsletter sign-up, "explore all of our
+ * graphics"), which articles carry too, no labelled article holds one: the features count them apart.
+ */
+const LISTING =
+  /\bupdated: (?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} \d{1,2} \d{4}\b|\bprogramme information\b|\bskip to a day of the week\b|\bfirst broadcast (?:on )?bbc\b|\bavailable until \d{1,2}:\d{2}\b|\bthis live page is part of\b/;
+
+/**
+ * A dateline that names a news agency in brackets, one word ("ISTANBUL (Reuters) -- …", "HOUSTON, May 8 (AP) -"):
+ * one opens a wire report; a correspondent's page or a teaser run holds one per teaser (6 to 8 on a Reuters author
+ * page; no labelled article more than 3).
+ */
+const AGENCY_DATELINE =
+  /(?:^|[\s.…])[A-Z][A-Z'./-]{2,}(?: [A-Z][A-Z'./-]+){0,3}(?:, [A-Z][a-z]+\.?(?: \d{1,2})?){0,2} \(\p{Lu}[\p{L}.&-]{1,15}\) ?(?:--|—|–|-)/gu;
+
 /** Phrases that mark a sentence as page furniture of one kind. Matched on the lower-cased sentence. */
 const FURNITURE: [FurnitureKind, RegExp[]][] = [
   [
@@ -80,10 +97,7 @@ const FURNITURE: [FurnitureKind, RegExp[]][] = [
       /\b(?:load|show|see) more (?:stories|articles|results|posts)\b/,
       /\bbrowse (?:all|our|the) (?:stories|articles|archive|sections)\b/,
       /\b(?:explore|browse|view|see) all (?:of )?our\b|\bdelivered to your inbox\b|\bsign up for (?:our|the)\b[^.]{0,30}\bnewsletters?\b/,
-      // A video list's stamps ("updated: Wed Jun 06 2012 23:03:00"), a broadcaster's schedule and programme
-      // pages ("First broadcast BBC Radio 4", "Available until 12:00"), a live page of headlines.
-      /\bupdated: (?:mon|tue|wed|thu|fri|sat|sun) [a-z]{3} \d{1,2} \d{4}\b/,
-      /\bprogramme information\b|\bskip to a day of the week\b|\bfirst broadcast (?:on )?bbc\b|\bavailable until \d{1,2}:\d{2}\b|\bthis live page is part of\b/,
+      LISTING,
     ],
   ],
 ];
@@ -125,6 +139,10 @@ export interface PageShape {
   capitalWords: number;
   /** Datelines past the page's opening ("… weighs in NEW ORLEANS -- Relatives …"): one report after another. */
   innerDatelines: number;
+  /** Datelines naming a news agency in brackets, anywhere (AGENCY_DATELINE). */
+  agencyDatelines: number;
+  /** Index furniture sentences of a listing (LISTING: a schedule, a video list, a live page of headlines). */
+  listingLines: number;
   /** Distinct capitalized words after a sentence start, and those of them seen only once on the page. */
   names: number;
   singleNames: number;
@@ -262,6 +280,8 @@ export function pageShape(paragraphs: string[]): PageShape {
     commerce: 0,
     capitalWords: 0,
     innerDatelines: 0,
+    agencyDatelines: 0,
+    listingLines: 0,
     names: 0,
     singleNames: 0,
     topicSentences: 0,
@@ -275,6 +295,7 @@ export function pageShape(paragraphs: string[]): PageShape {
     const paraWords = wordsOf(para);
     if (paraWords < 6) shape.shortParagraphs++;
     shape.commerce += para.match(COMMERCE)?.length ?? 0;
+    if (para.includes('(')) shape.agencyDatelines += para.match(AGENCY_DATELINE)?.length ?? 0;
     for (const { text } of splitSentences(para)) {
       shape.sentences++;
       const words = wordsOf(text);
@@ -320,6 +341,7 @@ export function pageShape(paragraphs: string[]): PageShape {
         shape.furnitureSentences++;
         shape.furnitureWords += words;
         shape.byKind[kind] = (shape.byKind[kind] ?? 0) + 1;
+        if (kind === 'index page' && LISTING.test(text.toLowerCase())) shape.listingLines++;
       } else if (isProse(text)) {
         if (endsWith(text, QUESTION_MARKS)) {
           questions.sentences++;
@@ -354,7 +376,7 @@ export function pageShape(paragraphs: string[]): PageShape {
  * diagnostic names the reason whose features push the score up most). Bump the version when a meaning changes.
  */
 export const NON_ARTICLE_FEATURES: readonly string[] = [
-  'version 7',
+  'version 8',
   'prose-sentences: ln(1 + sentences of running prose)',
   'prose-words: ln(1 + words in them)',
   'words: ln(1 + words on the page)',
@@ -374,6 +396,8 @@ export const NON_ARTICLE_FEATURES: readonly string[] = [
   'inner-datelines: ln(1 + datelines past the opening of the page, agency datelines with a hyphen too)',
   'single-names: distinct capitalized words seen once over those seen, 0.5 under five',
   'topic-shifts: sentences sharing no content word with any earlier one over sentences with three or more',
+  'listing-lines: ln(1 + index furniture sentences of a schedule, video list or live page of headlines)',
+  'agency-datelines: ln(1 + datelines naming a news agency in brackets, past the first)',
 ];
 
 /** The reason each feature column (after the version line) speaks for. */
@@ -394,6 +418,8 @@ export const FEATURE_REASONS: readonly NonArticleReason[] = [
   'index page',
   'index page',
   'too little prose',
+  'index page',
+  'index page',
   'index page',
   'index page',
   'index page',
@@ -426,5 +452,7 @@ export function nonArticleFeatures(shape: PageShape, html: boolean): number[] {
     ln1(shape.innerDatelines),
     shape.names >= 5 ? shape.singleNames / shape.names : 0.5,
     shape.topicSentences ? shape.topicShifts / shape.topicSentences : 0,
+    ln1(shape.listingLines),
+    ln1(Math.max(0, shape.agencyDatelines - 1)),
   ];
 }

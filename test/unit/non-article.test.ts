@@ -171,3 +171,30 @@ test('agency datelines with a hyphen and a country or date count as inner dateli
   ]);
   assert.equal(timeline.innerDatelines, 0);
 });
+
+test('listing furniture and agency datelines are counted apart for the combiner', () => {
+  // A broadcaster's programme week and a video list (invented text): listing lines, index furniture too.
+  const schedule = pageShape([
+    'Transmission details in the Network Radio Programme Information are not updated after publication.',
+    'Skip to a day of the week: the Tarn Valley choir sings live from the harbour hall tonight.',
+    'Ferry crash survivors speak updated: Wed Jun 06 2012 23:03:00 Two passengers describe the night.',
+  ]);
+  assert.equal(schedule.listingLines, 3);
+  assert.equal(schedule.byKind['index page'], 3);
+  // A newsletter sign-up is index furniture that articles carry too: not a listing line.
+  const signup = pageShape([REPORT, 'Sign up for our weekly newsletter to get the latest from the estuary.']);
+  assert.equal(signup.byKind['index page'], 1);
+  assert.equal(signup.listingLines, 0);
+  // An author's page: one agency dateline per teaser; a report has one, prose brackets none.
+  const author = pageShape([
+    'PORT ELLIS (Wirenews) -- Divers searched the flooded quarry on Monday for a missing surveyor.',
+    'MARROW BAY, Norland, Jan 4 (Wirenews) - A ferry carrying forty passengers struck a sandbar.',
+    'KESTREL FALLS (Wirenews) -- The council voted to rebuild the old bridge before the floods.',
+  ]);
+  assert.equal(author.agencyDatelines, 3);
+  const report = pageShape([
+    `PORT ELLIS (Wirenews) -- ${REPORT}`,
+    'The council (Labour) said the work - long delayed - cost less than planned.',
+  ]);
+  assert.equal(report.agencyDatelines, 1);
+});
