@@ -46,6 +46,30 @@ const INNER_DATELINE =
  */
 const LIVE_TIME = /^(?:0\d|1[0-8]|2[1-3])[0-5]\d\s*(?=\p{Lu})/u;
 const LEAD_IN = /^(?:following|below|here) (?:is|are)\b/i;
+/**
+ * A page's own lines the patterns above miss: a video widget's label ("EMBED More News Videos …"), an agency's
+ * credit line ("NAME reported this story in …"), a reporter's video line ("The BBC's NAME reports from Glasgow.",
+ * "NAME reports during Action News at 6pm …"), a staff line ("NAME is NBCNews.com's science editor.", "I'm NAME,
+ * the BBC's medical correspondent."), a comment prompt ("… leave a comment.").
+ */
+const PAGE_OWN =
+  /^EMBED\b|\breported this (?:story|report)\b|^(?:The \p{Lu}[\p{L}.]*['’]s\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}reports (?:from|during)\b(?![^.]*\b(?:that|said|says)\b)[^;]{0,60}\.$|^(?:I['’]m\s+|I am\s+|(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}is\s+)[^;]{0,50}['’]s\s+(?:[\p{L}-]+\s+){0,3}(?:editor|correspondent|reporter|writer|columnist|producer)\.$|\bleave a comment\b/u;
+/** A gallery's counter glued to its caption ("Hide Caption 9 of 23 Photos: …", "… 4 of 12 Photos …"). */
+const GALLERY = /\bHide Caption\b|\b\d+ of \d+ Photos?\b/;
+/**
+ * A page's time stamp inside a line: a headline and standfirst run into the lead by their date and time
+ * ("… by human rights groups Sunday 3 April 2005 02.26 BST One of the …").
+ */
+const GLUED_STAMP = new RegExp(
+  `\\b(?:${WEEKDAYS.join('|')}) \\d{1,2} ${MONTH_ANY_DOT} \\d{4} \\d{1,2}[.:]\\d{2} (?:BST|GMT|CET|EST|EDT)\\b`,
+  'u',
+);
+/**
+ * Two lines run together: a lower-case word, then a capitalised pronoun and a lower-case word, which no sentence
+ * has ("… Canada's native peoples It is unclear why …", "… and vomiting  It can be …"): a headline or a caption
+ * and its text, or two sentences whose full stop was lost.
+ */
+const RUN_TOGETHER = /\p{Ll}{3,}\s+(?:It|He|She|They|We|There|Its|His|Her|Their)\s+\p{Ll}/u;
 
 /**
  * A photo's caption that the page did not mark: a date and a colon before it ("July 17, 2010: The stack is shown
@@ -88,10 +112,21 @@ export function notASummaryLine(text: string): boolean {
 }
 
 /** Why a line is the page's and not news (see above), or undefined. */
-export function pageLine(text: string): 'furniture' | 'caption' | 'byline' | 'lead-in' | undefined {
-  if (PHONE.test(text) || CALL_OUT.test(text) || LINK_PROMPT.test(text) || READERS_ANNOUNCED.test(text))
+export function pageLine(
+  text: string,
+): 'furniture' | 'caption' | 'byline' | 'lead-in' | 'run-in' | undefined {
+  if (
+    PHONE.test(text) ||
+    CALL_OUT.test(text) ||
+    LINK_PROMPT.test(text) ||
+    READERS_ANNOUNCED.test(text) ||
+    PAGE_OWN.test(text)
+  )
     return 'furniture';
-  if (MARKER.test(text) || INNER_DATELINE.test(text) || LIVE_TIME.test(text)) return 'byline';
+  if (MARKER.test(text) || INNER_DATELINE.test(text) || LIVE_TIME.test(text) || GLUED_STAMP.test(text))
+    return 'byline';
+  if (GALLERY.test(text)) return 'caption';
+  if (RUN_TOGETHER.test(text)) return 'run-in';
   if (LEAD_IN.test(text)) return 'lead-in';
   if (pictureCaption(text)) return 'caption';
   return undefined;

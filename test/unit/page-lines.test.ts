@@ -99,3 +99,35 @@ test('a wire underscore after the place is a dateline', () => {
     'The island ferry sailed again on Friday after a week in dry dock.',
   );
 });
+
+test("a page's own lines: widget labels, credit and staff lines, gallery counters, glued stamps, run-ins", () => {
+  for (const text of [
+    'EMBED More News Videos The island ferry returns to the harbour after repairs.',
+    'Island Press journalist Ann Roe reported this story in Porthallow and Ben Doe reported from Truro.',
+    "The BBC's Ann Roe reports from Porthallow.",
+    'Ben Doe reports during Harbour News at 6pm on June 1, 2025.',
+    "Ann Roe is Harbourside.com's science editor.",
+    "I'm Ben Doe, the island's ferry correspondent.",
+    'Please get involved and leave a comment.',
+  ])
+    assert.equal(pageLine(text), 'furniture', text);
+  assert.equal(pageLine('Hide Caption 9 of 23 Photos: The ferry in its first winter.'), 'caption');
+  assert.equal(
+    pageLine(
+      'Ferry strike ends Crews return to work on the island route Sunday 3 April 2005 02.26 BST The ferry sailed at dawn.',
+    ),
+    'byline',
+  );
+  assert.equal(
+    pageLine(
+      'Ferry hits the quay It is unclear why the ferry turned early The harbour master says the crew is safe.',
+    ),
+    'run-in',
+  );
+  for (const text of [
+    'The ferry captain reports from the harbour that the storm has passed, officials said.',
+    'Island Radio reports from Porthallow that 12 boats were damaged on Monday.',
+    'On Sunday 3 April the ferry sailed at 2.26 in the morning.',
+  ])
+    assert.equal(pageLine(text), undefined, text);
+});
