@@ -13,6 +13,12 @@
  * --latent K[,K...] only prints the CV of the TF-KLD latent features (latent.ts) beside the pair features,
  * for each K, and writes no model: tried for issue 18, not shipped (BENCHMARKS.md, "Same fact").
  * --transductive with --latent: the SVD of each fold also reads the held-out sentences (unlabelled).
+ * Probes of why Ji & Eisenstein's figure does not reproduce (BENCHMARKS.md, h10-msrp), with --latent:
+ *   --folds 0,1       only these held-out folds (scores over their pairs);
+ *   --kld released    the weights counted as in the authors' released code (latent.ts, releasedKldWeights);
+ *   --kld-labels all  the weights counted over every pair, the held-out ones too: a deliberate leak of the
+ *                     held-out labels (the classifier still sees the training folds only), to test whether
+ *                     the published figure needs it. Never a model setting.
  *   npm run train:paraphrase [-- --data FILE --out DIR --nested] [-- --latent 50,100 [--transductive]]
  */
 import { resolve } from 'node:path';
@@ -70,16 +76,22 @@ function latentExperiment(ks: readonly number[], transductive: boolean): void {
   const bases = pairBases(pairs);
   const terms = bases.map(([a, b]) => [termsOf(a.grams), termsOf(b.grams)] as const);
   const grid = [1, 10, 100];
+  const only = arg('--folds')?.split(',').map(Number);
+  const heldFolds = only ?? [...Array(K).keys()];
+  const weighting = arg('--kld') === 'released' ? 'released' : 'rates';
+  const leak = arg('--kld-labels') === 'all';
+  const scored = pairs.map((_, i) => i).filter((i) => heldFolds.includes(fold[i]));
   for (const k of ks) {
-    const settings: LatentSettings = { k, prior: 2, minCount: 3, iterations: 2, seed: SEED };
+    const settings: LatentSettings = { k, prior: 2, minCount: 3, iterations: 2, seed: SEED, weighting };
     const probs = new Map<string, number[]>();
     const put = (key: string, i: number, p: number) => {
       let list = probs.get(key);
       if (!list) probs.set(key, (list = new Array<number>(pairs.length).fill(0)));
       list[i] = p;
     };
-    for (let held = 0; held < K; held++) {
+    for (const held of heldFolds) {
       const train = pairs.map((_, i) => i).filter((i) => fold[i] !== held);
+      const weighed = leak ? pairs.map((_, i) => i) : train;
       const sentences = new Map<string, Uint32Array>();
       for (const [i, p] of pairs.entries())
         if (transductive || fold[i] !== held) {
@@ -87,7 +99,7 @@ function latentExperiment(ks: readonly number[], transductive: boolean): void {
           sentences.set(p.s2, terms[i][1]);
         }
       const space = fitLatent(
-        train.map((i) => ({ a: terms[i][0], b: terms[i][1], label: labels[i] })),
+        weighed.map((i) => ({ a: terms[i][0], b: terms[i][1], label: labels[i] })),
         [...sentences.values()],
         settings,
       );
@@ -118,10 +130,17 @@ function latentExperiment(ks: readonly number[], transductive: boolean): void {
         }
       console.log(`paraphrase: latent k ${k}: fold ${held} done (${space.index.size} terms)`);
     }
+    const setup =
+      `${transductive ? ' (transductive)' : ''}${weighting === 'released' ? ' (released-code weights)' : ''}` +
+      `${leak ? ' (LEAK: weights from held-out labels too)' : ''}`;
+    const over = only ? `folds ${only.join(',')} of ${K}` : `${K}-fold CV`;
     for (const [key, p] of probs) {
-      const s = score(labels, p);
+      const s = score(
+        scored.map((i) => labels[i]),
+        scored.map((i) => p[i]),
+      );
       console.log(
-        `paraphrase: latent k ${k}${transductive ? ' (transductive)' : ''}, ${key}: ${K}-fold CV accuracy ` +
+        `paraphrase: latent k ${k}${setup}, ${key}: ${over} accuracy ` +
           `${s.accuracy.toFixed(4)}, F1 ${s.f1.toFixed(4)} (P ${s.p.toFixed(4)}, R ${s.r.toFixed(4)})`,
       );
     }

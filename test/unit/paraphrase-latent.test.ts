@@ -9,6 +9,7 @@ import {
   latentPairFeatures,
   ownCounts,
   project,
+  releasedKldWeights,
   type SparseRows,
   symmetricEigen,
   termsOf,
@@ -113,4 +114,23 @@ test('sentences that share their discriminative terms come out closer in the lat
   assert.equal(latentPairFeatures(vec(facts[1][0]), vec(facts[1][0])).length, 2 * space.k + 1);
   // Deterministic: the same training gives the same table.
   assert.deepEqual(fitLatent(train, sentences, settings).table, space.table);
+});
+
+test('releasedKldWeights: a term shared only in same-fact pairs outweighs one shared alike in both kinds', () => {
+  // Term 1 is shared in every same pair and in no other; term 2 is shared in half of each kind.
+  const pair = (a: number[], b: number[], label: number): LabelledTerms => ({
+    a: Uint32Array.from(a).sort(),
+    b: Uint32Array.from(b).sort(),
+    label,
+  });
+  const pairs = [
+    pair([1, 2], [1, 2], 1),
+    pair([1, 2], [1, 3], 1),
+    pair([1, 2], [2], 0),
+    pair([1, 2], [3], 0),
+  ];
+  const w = releasedKldWeights(pairs);
+  assert.ok((w.get(1) as number) > 0.1, `${w.get(1)}`);
+  assert.ok(Math.abs(w.get(2) as number) < 1e-6, `${w.get(2)}`);
+  assert.equal(w.size, 3);
 });

@@ -92,6 +92,32 @@ export function kldWeight(
   return bernoulliKl(p, q);
 }
 
+/**
+ * TF-KLD weights counted as in the authors' released code (github.com/jiyfeng/tfkld, python/weight.py), for
+ * comparison: per pair and per term in either sentence, whether both have it, by label; every count starts
+ * at 1.05 (1, then 0.05 of smoothing); the weight is KL(P_different || P_same) over {not shared, shared}.
+ * Every term is kept (no minimum count).
+ */
+export function releasedKldWeights(pairs: readonly LabelledTerms[]): Map<number, number> {
+  const counts = new Map<number, Float64Array>();
+  for (const pair of pairs) {
+    const either = new Set<number>([...pair.a, ...pair.b]);
+    for (const t of either) {
+      let c = counts.get(t);
+      if (!c) counts.set(t, (c = Float64Array.from([1, 1, 1, 1])));
+      c[(pair.label ? 2 : 0) + (has(pair.a, t) && has(pair.b, t) ? 1 : 0)]++;
+    }
+  }
+  const out = new Map<number, number>();
+  for (const [t, raw] of counts) {
+    const c = raw.map((v) => v + 0.05);
+    const d0 = c[0] / (c[0] + c[1]);
+    const s0 = c[2] / (c[2] + c[3]);
+    out.set(t, d0 * Math.log(d0 / s0 + 1e-7) + (1 - d0) * Math.log((1 - d0) / (1 - s0) + 1e-7));
+  }
+  return out;
+}
+
 /** A pair's own contribution to the counts of one term. */
 export function ownCounts(pair: LabelledTerms, term: number): Float64Array {
   const own = new Float64Array(4);
@@ -315,6 +341,8 @@ export interface LatentSettings {
   /** Power steps of the subspace iteration, and its seed. */
   iterations: number;
   seed: number;
+  /** 'released': the weights of releasedKldWeights (every term) instead of the smoothed rates. */
+  weighting?: 'rates' | 'released';
 }
 
 /** The latent space learned from some labelled pairs: term → row, and the rows (weight × singular vector). */
@@ -334,15 +362,23 @@ export function fitLatent(
   sentences: readonly Uint32Array[],
   settings: LatentSettings,
 ): LatentSpace {
-  const { counts, total } = countTerms(train);
-  const vocab = [...counts.keys()]
-    .filter((t) => {
-      const c = counts.get(t) as Float64Array;
-      return c[0] + c[2] >= settings.minCount;
-    })
-    .sort((x, y) => x - y);
+  let vocab: number[];
+  let weights: number[];
+  if (settings.weighting === 'released') {
+    const byTerm = releasedKldWeights(train);
+    vocab = [...byTerm.keys()].sort((x, y) => x - y);
+    weights = vocab.map((t) => byTerm.get(t) as number);
+  } else {
+    const { counts, total } = countTerms(train);
+    vocab = [...counts.keys()]
+      .filter((t) => {
+        const c = counts.get(t) as Float64Array;
+        return c[0] + c[2] >= settings.minCount;
+      })
+      .sort((x, y) => x - y);
+    weights = vocab.map((t) => kldWeight(counts.get(t) as Float64Array, total, settings.prior));
+  }
   const index = new Map(vocab.map((t, i) => [t, i]));
-  const weights = vocab.map((t) => kldWeight(counts.get(t) as Float64Array, total, settings.prior));
   const start = [0];
   const cols: number[] = [];
   const vals: number[] = [];
