@@ -20,8 +20,9 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // h9-cite's round 18 (16 new; 8 of its 24 sentences had usable labels), h9-usable's blind round 17 (59 new) and
   // its round 20 (38 new, the sentences its page-line change shows), h9-dangling's blind round 16 (48) and its
   // round 19 (34, the sentences its antecedent checks show), and the coordinator's round 22 (6 sentences the
-  // merged main newly shows); 9 sentences are in two rounds.
-  assert.equal(m.labelled, 1206);
+  // merged main newly shows); 9 sentences are in two rounds. h10-cite's blind citation round 25 (31 sentences of
+  // 4 longer stories) makes 1,237.
+  assert.equal(m.labelled, 1237);
   assert.equal(m.matched + m.gone, m.labelled);
   for (const k of ['citation_precision', 'citation_recall', 'corroboration_exact', 'usable', 'usable_lower'])
     assert.ok(m[k] >= 0 && m[k] <= 1, `${k} ${m[k]}`);
@@ -34,15 +35,17 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // every P 0.9640, R 0.8397, exact 0.7623 over 366 sentences (main with round 13: P 0.9582, exact 0.7514;
   // without it the floors were P 0.965 and exact 0.785 over 301 sentences). h9-cite added the blind round 18 (24
   // sentences of 4 longer stories, main P 0.8611, exact 0.6667): every P 0.9607, R 0.8371, exact 0.7615 over 390
-  // sentences (main 0.9571 / 0.8355 / 0.7564); the floors stay.
-  assert.ok(m.every_citation_sentences >= 380, `only ${m.every_citation_sentences} citation sentences found`);
+  // sentences (main 0.9571 / 0.8355 / 0.7564); the floors stay. h10-cite's blind round 25 (31 sentences of the
+  // two largest Multi-News clusters and two DUC topics, read 0.8163 / 0.7273 / 0.5806 alone) takes the set, with no
+  // code change, to P 0.9486, R 0.8281, exact 0.7482 over 421 sentences: floors 0.945 and 0.745.
+  assert.ok(m.every_citation_sentences >= 410, `only ${m.every_citation_sentences} citation sentences found`);
   assert.ok(
-    m.every_citation_precision >= 0.96,
-    `citation precision ${m.every_citation_precision} fell under 0.96`,
+    m.every_citation_precision >= 0.945,
+    `citation precision ${m.every_citation_precision} fell under 0.945`,
   );
   assert.ok(
-    m.every_corroboration_exact >= 0.76,
-    `corroboration exact ${m.every_corroboration_exact} fell under 0.76`,
+    m.every_corroboration_exact >= 0.745,
+    `corroboration exact ${m.every_corroboration_exact} fell under 0.745`,
   );
   assert.ok(typeof m.not_usable === 'object');
   // The usable rate (issue 19 item 3; target 0.95): guards today's level, not the target. Set from the figure
@@ -51,6 +54,8 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // matched sentences; main 0.7547). The blind round 17 of 9 new stories (h9-usable, 2026-12-06) read 0.5932 on
   // main and took the whole set from 0.7761 to 0.7601 (1,073 labels) with no code change; h9-usable's page-line
   // change then read 0.7674 on 1,111 labels (main 0.7596). h9-dangling's antecedent checks read 0.7931 on its
-  // 1,096 labels (main 0.7692). Merged main (1,206 labels, 0 unlabelled): 0.7814, floor 0.775.
-  assert.ok(m.usable >= 0.775, `usable ${m.usable} fell under 0.775`);
+  // 1,096 labels (main 0.7692). Merged main (1,206 labels, 0 unlabelled): 0.7814, floor 0.775. h10-cite's blind
+  // round 25 (31 labels, 14 of them not usable: a Wikipedia page and a book chapter in news clusters, dangling references) takes it to
+  // 0.7720 with no code change: floor 0.77.
+  assert.ok(m.usable >= 0.77, `usable ${m.usable} fell under 0.77`);
 });
