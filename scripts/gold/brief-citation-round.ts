@@ -11,6 +11,9 @@
  *   npx tsx scripts/gold/brief-citation-round.ts OUT [--stories N] [--max-words W] [--shared DIR]
  *
  * `--max-words` (default 2,500) widens the rule's word limit: round 13 took the stories of 2,500–4,500 words.
+ * `--large` (round 25) takes instead every Multi-News dev cluster that the rule at 4,500 words never admits (more
+ * than 6 articles or more than 4,500 words) and that is not in the set, in file order; `--duc D` adds the first D
+ * DUC 2006 topics in file order that are not in the set (their first brief only, as everywhere in the set).
  */
 import { join } from 'node:path';
 import { briefStoryLoader, citationStories } from '../../src/eval/brief-stories.js';
@@ -27,8 +30,29 @@ const gold = readJsonl<{ story: string; supporters?: string[] }>(
   join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'),
 );
 const done = new Set(gold.filter((g) => g.supporters).map((g) => g.story));
-const stories = citationStories(shared, undefined, Number(flag('--max-words') ?? 2500))
-  .filter((s) => !done.has(s))
-  .slice(0, n);
+const known = new Set(gold.map((g) => g.story));
+let stories: string[];
+if (args.includes('--large')) {
+  const words = (r: { docs: { text: string }[] }) =>
+    r.docs.reduce((k, d) => k + d.text.split(/\s+/).filter(Boolean).length, 0);
+  stories = readJsonl<{ id: string; docs: { text: string }[] }>(
+    join(shared, 'summarization', 'multinews-dev.jsonl'),
+  )
+    .filter((r) => r.docs.length > 6 || words(r) > 4500)
+    .map((r) => `multinews/${r.id}`)
+    .filter((s) => !known.has(s))
+    .slice(0, n);
+} else
+  stories = citationStories(shared, undefined, Number(flag('--max-words') ?? 2500))
+    .filter((s) => !done.has(s))
+    .slice(0, n);
+const nDuc = Number(flag('--duc') ?? 0);
+if (nDuc > 0)
+  stories.push(
+    ...readJsonl<{ id: string }>(join(shared, 'summarization', 'duc2006.jsonl.gz'))
+      .map((r) => `duc2006/${r.id}`)
+      .filter((s) => !known.has(s))
+      .slice(0, nDuc),
+  );
 const items = writeReadingRound(out, stories, briefStoryLoader(shared), 'articles');
 console.log(`${stories.length} stories, ${items} summary sentences`);

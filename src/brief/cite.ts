@@ -67,6 +67,38 @@ export function featuresOf(s: Sentence): SentenceFeatures {
   return f;
 }
 
+/**
+ * A sentence's content terms as a set, computed once per sentence: a story sentence is compared with every
+ * summary sentence of its brief (the text is checked, so a sentence whose text changed is read again).
+ */
+const termCache = new WeakMap<Sentence, { text: string; terms: Set<string> }>();
+function termsOf(s: Sentence): Set<string> {
+  const c = termCache.get(s);
+  if (c && c.text === s.text) return c.terms;
+  const terms = new Set(contentTerms(s.text));
+  termCache.set(s, { text: s.text, terms });
+  return terms;
+}
+
+/** IDF weights of one story's frequencies, each term's computed once (`idf` is a logarithm). */
+const idfCache = new WeakMap<Map<string, number>, { n: number; w: Map<string, number> }>();
+function idfOf(df: Map<string, number>, n: number): (t: string) => number {
+  let c = idfCache.get(df);
+  if (!c || c.n !== n) {
+    c = { n, w: new Map() };
+    idfCache.set(df, c);
+  }
+  const w = c.w;
+  return (t) => {
+    let v = w.get(t);
+    if (v === undefined) {
+      v = idf(df, n, t);
+      w.set(t, v);
+    }
+    return v;
+  };
+}
+
 /** For error analysis: each story sentence with its overlap and why it was not a citation (or "cited"). */
 export type SupportTrace = (s: Sentence, score: number, verdict: string) => void;
 
@@ -82,9 +114,10 @@ export function findSupport(
   trace?: SupportTrace,
   band?: BandDecision,
 ): Support[] {
-  const target = new Set(contentTerms(summary.text));
+  const target = termsOf(summary);
+  const weight = idfOf(df, n);
   let total = 0;
-  for (const t of target) total += idf(df, n, t);
+  for (const t of target) total += weight(t);
   if (total === 0) return [{ articleId: summary.articleId, sentenceIndex: summary.index, score: 1 }];
   const figures = countedFigures(summary.text);
   const negated = negatedTerms(summary.text, true);
@@ -97,11 +130,11 @@ export function findSupport(
     let other: Set<string> = target;
     if (s.articleId === summary.articleId && s.index === summary.index) score = 1;
     else {
-      other = new Set(contentTerms(s.text));
+      other = termsOf(s);
       let shared = 0;
-      for (const t of target) if (other.has(t)) shared += idf(df, n, t);
+      for (const t of target) if (other.has(t)) shared += weight(t);
       let otherTotal = 0;
-      for (const t of other) otherTotal += idf(df, n, t);
+      for (const t of other) otherTotal += weight(t);
       // Symmetric enough to reject a long sentence that merely contains the words: blend both directions.
       score = otherTotal > 0 ? (2 * shared) / (total + Math.min(otherTotal, 2 * total)) : 0;
       coverage = shared / total;
@@ -113,6 +146,15 @@ export function findSupport(
       reject('overlap');
       continue;
     }
+    // Early exit, the same verdict: without a band decision a pair below PARAPHRASE_OVERLAP is cited only with an
+    // agreeing figure, so one without is turned away before the vetoes run (a trace runs them all, to say which).
+    if (
+      !band &&
+      !trace &&
+      score < PARAPHRASE_OVERLAP &&
+      !(figures.size > 0 && agreeingFigure(figures, countedFigures(s.text)))
+    )
+      continue;
     if (conflictingNumbers(summary.text, s.text)) {
       reject('numbers');
       continue;

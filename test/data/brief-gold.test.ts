@@ -21,8 +21,9 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // its round 20 (38 new, the sentences its page-line change shows), h9-dangling's blind round 16 (48) and its
   // round 19 (34, the sentences its antecedent checks show), and the coordinator's round 22 (6 sentences the
   // merged main newly shows); 9 sentences are in two rounds. h10-usable's blind round 24 (62 of 10 new stories)
-  // and the 22 sentences its page-line rules newly show (round 24, "after"): 1,290.
-  assert.equal(m.labelled, 1290);
+  // and the 22 sentences its page-line rules newly show (round 24, "after"), and h10-cite's blind citation
+  // round 25 (31 sentences of 4 longer stories; 8 sentences are in both rounds): 1,313.
+  assert.equal(m.labelled, 1313);
   assert.equal(m.matched + m.gone, m.labelled);
   for (const k of ['citation_precision', 'citation_recall', 'corroboration_exact', 'usable', 'usable_lower'])
     assert.ok(m[k] >= 0 && m[k] <= 1, `${k} ${m[k]}`);
@@ -35,15 +36,17 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // every P 0.9640, R 0.8397, exact 0.7623 over 366 sentences (main with round 13: P 0.9582, exact 0.7514;
   // without it the floors were P 0.965 and exact 0.785 over 301 sentences). h9-cite added the blind round 18 (24
   // sentences of 4 longer stories, main P 0.8611, exact 0.6667): every P 0.9607, R 0.8371, exact 0.7615 over 390
-  // sentences (main 0.9571 / 0.8355 / 0.7564); the floors stay.
-  assert.ok(m.every_citation_sentences >= 380, `only ${m.every_citation_sentences} citation sentences found`);
+  // sentences (main 0.9571 / 0.8355 / 0.7564); the floors stay. h10-cite's blind round 25 (31 sentences of the
+  // two largest Multi-News clusters and two DUC topics, read 0.8163 / 0.7273 / 0.5806 alone) takes the set, with no
+  // code change, to P 0.9486, R 0.8281, exact 0.7482 over 421 sentences: floors 0.945 and 0.745.
+  assert.ok(m.every_citation_sentences >= 410, `only ${m.every_citation_sentences} citation sentences found`);
   assert.ok(
-    m.every_citation_precision >= 0.96,
-    `citation precision ${m.every_citation_precision} fell under 0.96`,
+    m.every_citation_precision >= 0.945,
+    `citation precision ${m.every_citation_precision} fell under 0.945`,
   );
   assert.ok(
-    m.every_corroboration_exact >= 0.76,
-    `corroboration exact ${m.every_corroboration_exact} fell under 0.76`,
+    m.every_corroboration_exact >= 0.745,
+    `corroboration exact ${m.every_corroboration_exact} fell under 0.745`,
   );
   assert.ok(typeof m.not_usable === 'object');
   // The usable rate (issue 19 item 3; target 0.95): guards today's level, not the target. Set from the figure
@@ -54,6 +57,8 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // change then read 0.7674 on 1,111 labels (main 0.7596). h9-dangling's antecedent checks read 0.7931 on its
   // 1,096 labels (main 0.7692). Merged main (1,206 labels, 0 unlabelled): 0.7814, floor 0.775. The blind round 24
   // of 10 new stories (h10-usable) read 0.6129 on main and took the set to 0.7683 (1,268 labels) with no code
-  // change; h10-usable's page-line rules then read 0.7748 on 1,290 labels, 0 unlabelled: floor 0.77.
+  // change; h10-usable's page-line rules then read 0.7748 on 1,290 labels. h10-cite's blind round 25 (31 labels,
+  // 14 of them not usable: a Wikipedia page and a book chapter in news clusters, dangling references) lowers the
+  // set again with no code change: 0.7702 on 1,313 labels, floor 0.77.
   assert.ok(m.usable >= 0.77, `usable ${m.usable} fell under 0.77`);
 });

@@ -240,3 +240,24 @@ test('a negated fact is stated only by a sentence that states what is negated', 
     ['o0'],
   );
 });
+
+test('the early overlap exit gives the verdicts of every veto run (a trace turns the exit off)', () => {
+  const summary = sentence(
+    'src',
+    'The Dorvale council voted on Tuesday to close the harbour ferry after a safety inspection.',
+  );
+  const others = [
+    'Councillors in Dorvale decided on Tuesday that the harbour ferry will stop running.',
+    'The ferry carried 12 passengers across the harbour on its last trip.',
+    'A safety inspection of the harbour found cracks in the ferry ramp.',
+    'The council will meet again next month to discuss the harbour budget.',
+    'Dorvale residents said the ferry was a lifeline for the island.',
+  ];
+  const story = [summary, ...others.map((t, i) => sentence(`o${i}`, t))];
+  const df = sentenceFrequencies(story);
+  const verdicts: string[] = [];
+  const fast = findSupport(summary, story, df, story.length);
+  const full = findSupport(summary, story, df, story.length, (_s, _score, why) => verdicts.push(why));
+  assert.deepEqual(fast, full);
+  assert.equal(verdicts.length, story.length);
+});
