@@ -21,8 +21,9 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // its round 20 (38 new, the sentences its page-line change shows), h9-dangling's blind round 16 (48) and its
   // round 19 (34, the sentences its antecedent checks show), and the coordinator's round 22 (6 sentences the
   // merged main newly shows); 9 sentences are in two rounds. h10-context's round 23: 42 sentences of 8 new
-  // stories (blind) and 20 sentences labelled again in their new context (no new hash): 1,248.
-  assert.equal(m.labelled, 1248);
+  // stories (blind) and 20 sentences labelled again in their new context (no new hash), then 28 sentences a
+  // selection change (not kept) showed, 17 of them new hashes: 1,265.
+  assert.equal(m.labelled, 1265);
   assert.equal(m.matched + m.gone, m.labelled);
   // Labels are read in context (data/gold/briefs.md, "Labels in context"): the sentences none of whose labels
   // holds where they are shown now are counted, and scored apart.
