@@ -6,8 +6,13 @@
  * - `to-label.jsonl`: one line per sentence to label, `{"item", "story", "hash"}`, no label;
  * - `context.md`: every story's brief in order (the sentences to label marked with their item number), and
  *   for each marked sentence the source sentences around it;
- * - `key.jsonl`: which items were labelled before, with their labels and the skeleton fields (ids, offsets)
- *   the append step needs. The labeller must not open it.
+ * - `key.jsonl`: which items were labelled before, with their labels and the skeleton fields (ids, offsets,
+ *   `before`: the hashes the brief shows before the sentence, its labelling context) the append step needs;
+ *   `again: true` marks a sentence that has labels none of which holds where it is shown now (a dangling
+ *   reference with a new sentence before it, a usable label whose antecedent is gone: `labelHolds` in
+ *   src/eval/brief.ts), to be labelled again in its new context. The labeller must not open it.
+ * A usable label records in `needs` the hashes of the earlier summary sentences it relies on (`[]` when the
+ * sentence stands alone; data/gold/briefs.md, "Labels in context").
  *
  * With `--citations`, the round is of supporters and report counts instead: only the citation stories'
  * sentences without supporters (and a sample with them), and `context.md` gives each such story's articles in
@@ -18,6 +23,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type GoldSentence, labelHolds, shownBefore } from '../../src/eval/brief.js';
 import { type BriefSentence, briefStoryLoader, storyBriefs } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
 import { splitSentences } from '../../src/language/sentences.js';
@@ -31,22 +37,17 @@ const check = Number(flag('--check') ?? 40);
 mkdirSync(out, { recursive: true });
 
 const citations = args.includes('--citations');
-const gold = readJsonl<{
-  story: string;
-  hash: string;
-  label: string;
-  supporters?: string[];
-  reports?: number;
-}>(join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'));
+const gold = readJsonl<GoldSentence>(join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'));
 // In a citation round, "labelled" means labelled with supporters and stories are the citation stories.
-const label = new Map(
-  gold
-    .filter((g) => !citations || g.supporters)
-    .map((g) => [
-      `${g.story}#${g.hash}`,
-      citations ? `${g.supporters?.join(',')} reports ${g.reports}` : g.label,
-    ]),
-);
+const lines = new Map<string, GoldSentence[]>();
+for (const g of gold.filter((x) => !citations || x.supporters))
+  lines.set(`${g.story}#${g.hash}`, [...(lines.get(`${g.story}#${g.hash}`) ?? []), g]);
+/** The label of a shown sentence where it is shown now (undefined: unlabelled, or no label holds there). */
+const labelOf = (s: BriefSentence, before: string[] | undefined) => {
+  const all = lines.get(`${s.story}#${s.hash}`) ?? [];
+  if (citations) return all.length ? `${all[0].supporters?.join(',')} reports ${all[0].reports}` : undefined;
+  return all.find((g) => labelHolds(g, before))?.label;
+};
 const stories = [...new Set(gold.filter((g) => !citations || g.supporters).map((g) => g.story))];
 const articles = new Map<string, { id: string; text: string }[]>();
 const load = briefStoryLoader(shared);
@@ -55,7 +56,11 @@ const order = (s: string) => createHash('sha256').update(s).digest('hex');
 interface Item {
   s: BriefSentence;
   offset: number;
-  before?: string;
+  /** The label it has where it is shown (none for an item to label). */
+  label?: string;
+  /** The hashes its brief shows before it. */
+  context: string[];
+  again: boolean;
 }
 const briefs = new Map<string, BriefSentence[]>();
 const fresh: Item[] = [];
@@ -65,6 +70,7 @@ for (const story of stories) {
   const docs = load(story);
   if (!docs) continue;
   const { sentences } = storyBriefs(story, docs);
+  const contextOf = shownBefore(sentences);
   briefs.set(story, sentences);
   articles.set(story, docs);
   for (const s of sentences) {
@@ -75,8 +81,10 @@ for (const story of stories) {
       const k = parts.findIndex((p) => s.text.includes(p) || p.includes(s.text));
       if (k >= 0) around.set(`${story}#${s.hash}`, parts.slice(Math.max(0, k - 2), k + 2).join(' ⏐ '));
     }
-    const before = label.get(`${story}#${s.hash}`);
-    (before ? labelled : fresh).push({ s, offset, before });
+    const context = contextOf(s) ?? [];
+    const label = labelOf(s, context);
+    const again = !label && lines.has(`${story}#${s.hash}`);
+    (label ? labelled : fresh).push({ s, offset, label, context, again });
   }
 }
 const sample = labelled.sort((a, b) => order(a.s.hash).localeCompare(order(b.s.hash))).slice(0, check);
@@ -101,18 +109,21 @@ const toLabel = items.map((it, i) => JSON.stringify({ item: i + 1, story: it.s.s
 const key = items.map((it, i) =>
   JSON.stringify({
     item: i + 1,
-    before: it.before ?? null,
+    before: it.label ?? null,
+    ...(it.again ? { again: true } : {}),
     story: it.s.story,
     brief: it.s.brief,
     index: it.s.index,
     hash: it.s.hash,
     from: it.s.from,
     offset: it.offset,
+    context: it.context,
   }),
 );
 writeFileSync(join(out, 'to-label.jsonl'), `${toLabel.join('\n')}\n`);
 writeFileSync(join(out, 'key.jsonl'), `${key.join('\n')}\n`);
 writeFileSync(join(out, 'context.md'), `${context.join('\n')}\n`);
 console.log(
-  `${items.length} items: ${fresh.length} unlabelled, ${sample.length} labelled before (agreement check)`,
+  `${items.length} items: ${fresh.length} unlabelled (${fresh.filter((f) => f.again).length} of them labelled ` +
+    `in another context), ${sample.length} labelled before (agreement check)`,
 );

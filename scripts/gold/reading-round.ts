@@ -47,6 +47,8 @@ export function writeReadingRound(
           hash: s.hash,
           from: s.from,
           offset: doc ? doc.text.indexOf(s.text) : -1,
+          // The labelling context (data/gold/briefs.md, "Labels in context"): what the brief shows before it.
+          before: sentences.filter((o) => o.brief === s.brief && o.index < s.index).map((o) => o.hash),
         }),
       );
     }

@@ -54,10 +54,22 @@ export interface GoldSentence {
   /** What the brief showed when the line was labelled (a record of the baseline; not read by the eval). */
   cited?: string[];
   shown?: number;
+  /**
+   * The labelling context: the hashes of the summary sentences its brief showed before it when it was labelled
+   * (`[]` for a brief's first sentence). Absent when it could not be rebuilt: the line is then matched by hash
+   * alone, as before contexts were recorded (`context_unknown`).
+   */
+  before?: string[];
+  /**
+   * Usable labels only: the sentences of `before` whose presence the label relies on (an antecedent: "he said"
+   * after the sentence naming him); `[]` when it stands alone. Absent on labels that did not record it.
+   */
+  needs?: string[];
 }
 
-/** What the brief shows for a summary sentence: enough to score it. */
-export type Shown = Pick<BriefSentence, 'story' | 'hash' | 'cited' | 'shown'>;
+/** What the brief shows for a summary sentence: enough to score it (`brief` and `index` give its context). */
+export type Shown = Pick<BriefSentence, 'story' | 'hash' | 'cited' | 'shown'> &
+  Partial<Pick<BriefSentence, 'brief' | 'index'>>;
 
 const key = (story: string, hash: string) => `${story}#${hash}`;
 
@@ -70,7 +82,67 @@ export function goldProblem(g: Partial<GoldSentence>): string | undefined {
     return '"supporters" and "reports" go together';
   if (g.supporters && (!Array.isArray(g.supporters) || !g.supporters.length))
     return '"supporters" must name at least one article';
+  if (g.before !== undefined && !Array.isArray(g.before)) return '"before" is a list of hashes';
+  if (g.needs !== undefined) {
+    if (g.label !== 'usable') return '"needs" goes with a usable label';
+    if (!Array.isArray(g.needs) || !g.before || g.needs.some((h) => !g.before?.includes(h)))
+      return '"needs" names sentences of "before"';
+  }
   return undefined;
+}
+
+/**
+ * Whether a label still holds where the brief now shows its sentence, after the sentences `shownBefore` (the
+ * hashes its brief shows before it today; undefined when not known). Only context-dependent labels can lapse:
+ * - `dangling-reference` holds while nothing is shown before the sentence that was not before it at labelling
+ *   time (a sentence new in front of it may hold the antecedent; one gone from in front cannot);
+ * - `usable` with `needs` holds while every sentence it needs is still shown before it;
+ * - every other label (`usable` without `needs` too: a label that did not record what it relies on, counted
+ *   in `usable_context_changed` when a sentence of its labelling context is no longer shown before it), a
+ *   line without a recorded context, or a sentence whose context is not known, holds.
+ * A labelled sentence none of whose labels holds is unlabelled in its context (`context_unlabelled`): it must
+ * be labelled again, with its new context (data/gold/briefs.md, "Labels in context").
+ */
+export function labelHolds(g: GoldSentence, shownBefore: readonly string[] | undefined): boolean {
+  if (!g.before || !shownBefore) return true;
+  if (g.label === 'dangling-reference') {
+    const then = new Set(g.before);
+    return shownBefore.every((h) => then.has(h));
+  }
+  if (g.label === 'usable' && g.needs) {
+    const now = new Set(shownBefore);
+    return g.needs.every((h) => now.has(h));
+  }
+  return true;
+}
+
+/** A usable label that did not record `needs`, shown without some sentence it was labelled after. */
+const contextChanged = (g: GoldSentence, shownBefore: readonly string[] | undefined) =>
+  g.label === 'usable' &&
+  !g.needs &&
+  !!g.before &&
+  !!shownBefore &&
+  g.before.some((h) => !shownBefore.includes(h));
+
+/**
+ * The hashes each shown sentence's brief shows before it (by story, brief and index), or undefined for a
+ * sentence without a place (`brief`/`index` missing or negative).
+ */
+export function shownBefore(shown: readonly Shown[]): (s: Shown) => string[] | undefined {
+  const byBrief = new Map<string, Shown[]>();
+  for (const s of shown) {
+    if (s.brief === undefined || s.index === undefined || s.index < 0) continue;
+    const k = `${s.story}#${s.brief}`;
+    byBrief.set(k, [...(byBrief.get(k) ?? []), s]);
+  }
+  return (s) => {
+    if (s.brief === undefined || s.index === undefined || s.index < 0) return undefined;
+    const index = s.index;
+    return (byBrief.get(`${s.story}#${s.brief}`) ?? [])
+      .filter((o) => (o.index ?? 0) < index)
+      .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+      .map((o) => o.hash);
+  };
 }
 
 const ratio = (a: number, b: number) => (b ? a / b : 0);
@@ -119,13 +191,20 @@ class CitationTally {
  * Scores shown summary sentences against labelled ones (pure). A shown sentence is matched by story and
  * hash; a labelled sentence matched more than once (the same text twice in one story) counts once. A
  * sentence labelled twice keeps its first label, and takes supporters from a later line if it had none.
+ * Citations and report counts are scored by hash alone (`citation_*`, `usable_by_hash`: the usable rate as it
+ * was read before labels had contexts); the usable rate and the reasons by the first line whose label still
+ * holds where the sentence is shown (`labelHolds`), over `matched_in_context` sentences: a sentence none of
+ * whose labels holds counts in `context_unlabelled` (by its first label in `context_stale`) and, like an
+ * unlabelled one, as not usable in `usable_lower`.
  * `everyCited` (optional) holds every labelled sentence cited as if its summary had chosen it: the `every_*`
  * figures score citations and report counts on all sentences with supporters, whatever the summary shows.
  */
 export function scoreBriefs(gold: GoldSentence[], shown: Shown[], everyCited: Shown[] = []): Metrics {
   const labelled = new Map<string, GoldSentence>();
+  const lines = new Map<string, GoldSentence[]>();
   for (const g of gold) {
     const k = key(g.story, g.hash);
+    lines.set(k, [...(lines.get(k) ?? []), g]);
     const first = labelled.get(k);
     if (!first) labelled.set(k, g);
     // A later round may add supporters to a sentence labelled before for usability only: the first usable
@@ -134,10 +213,16 @@ export function scoreBriefs(gold: GoldSentence[], shown: Shown[], everyCited: Sh
       labelled.set(k, { ...first, supporters: g.supporters, reports: g.reports });
   }
   const stories = new Set(gold.map((g) => g.story));
+  const before = shownBefore(shown);
   const seen = new Set<string>();
   let unlabelled = 0;
   const onShown = new CitationTally();
   let usable = 0;
+  let usableByHash = 0;
+  let inContext = 0;
+  let contextUnknown = 0;
+  let changed = 0;
+  const stale: Record<string, number> = {};
   const reasons: Record<string, number> = Object.fromEntries(REASONS.map((r) => [r, 0]));
   for (const s of shown) {
     if (!stories.has(s.story)) continue;
@@ -149,9 +234,20 @@ export function scoreBriefs(gold: GoldSentence[], shown: Shown[], everyCited: Sh
     }
     if (seen.has(k)) continue;
     seen.add(k);
-    if (g.label === 'usable') usable++;
-    else reasons[g.label]++;
+    if (g.label === 'usable') usableByHash++;
     onShown.add(g, s);
+    // The label that scores the sentence is the first line whose context still holds where it is shown.
+    const context = before(s);
+    const holding = (lines.get(k) ?? []).find((l) => labelHolds(l, context));
+    if (!holding) {
+      stale[g.label] = (stale[g.label] ?? 0) + 1;
+      continue;
+    }
+    inContext++;
+    if (!holding.before || !context) contextUnknown++;
+    if (contextChanged(holding, context)) changed++;
+    if (holding.label === 'usable') usable++;
+    else reasons[holding.label]++;
   }
   const every = new CitationTally();
   const everySeen = new Set<string>();
@@ -175,9 +271,15 @@ export function scoreBriefs(gold: GoldSentence[], shown: Shown[], everyCited: Sh
     corroboration_exact: onShown.exactRate,
     corroboration_high: onShown.high,
     corroboration_low: onShown.low,
-    usable: round4(ratio(usable, matched)),
+    usable: round4(ratio(usable, inContext)),
     usable_lower: round4(ratio(usable, matched + unlabelled)),
-    not_usable: Object.fromEntries(Object.entries(reasons).map(([r, n]) => [r, round4(ratio(n, matched))])),
+    not_usable: Object.fromEntries(Object.entries(reasons).map(([r, n]) => [r, round4(ratio(n, inContext))])),
+    matched_in_context: inContext,
+    context_unlabelled: matched - inContext,
+    context_stale: stale,
+    context_unknown: contextUnknown,
+    usable_context_changed: changed,
+    usable_by_hash: round4(ratio(usableByHash, matched)),
     ...(everyCited.length
       ? {
           every_citation_sentences: every.sentences,

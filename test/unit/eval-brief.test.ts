@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { type GoldSentence, goldProblem, halfOf, scoreBriefs, task } from '../../src/eval/brief.js';
+import {
+  type GoldSentence,
+  goldProblem,
+  halfOf,
+  labelHolds,
+  scoreBriefs,
+  task,
+} from '../../src/eval/brief.js';
 import { sentenceHash, storyBriefs } from '../../src/eval/brief-stories.js';
 import { tempDir } from '../helpers.js';
 
@@ -100,6 +107,55 @@ test('gold lines are checked: known labels, supporters with their count', () => 
   assert.match(goldProblem(gold({ label: 'nice' as never })) ?? '', /unknown label/);
   assert.match(goldProblem(gold({ supporters: ['a'] })) ?? '', /go together/);
   assert.match(goldProblem({ hash: 'h' }) ?? '', /story/);
+});
+
+test('a context-dependent label holds only while its labelling context does', () => {
+  const dangling = gold({ label: 'dangling-reference', before: ['a'] });
+  assert.equal(labelHolds(dangling, ['a']), true);
+  assert.equal(labelHolds(dangling, []), true, 'a sentence gone from in front cannot hold the antecedent');
+  assert.equal(labelHolds(dangling, ['b', 'a']), false, 'a new sentence in front may hold it');
+  const leaning = gold({ before: ['a', 'b'], needs: ['a'] });
+  assert.equal(labelHolds(leaning, ['a']), true);
+  assert.equal(labelHolds(leaning, ['b']), false);
+  // a usable label that did not record what it needs, any other label, a line without a context: always
+  assert.equal(labelHolds(gold({ before: ['a'] }), []), true);
+  assert.equal(labelHolds(gold({ label: 'caption', before: [] }), ['a']), true);
+  assert.equal(labelHolds(gold({ label: 'dangling-reference' }), ['a']), true);
+  assert.equal(labelHolds(dangling, undefined), true);
+});
+
+test('the usable rate reads the first label that holds where the sentence is shown', () => {
+  const labelled = [
+    gold({ hash: 'h1', label: 'dangling-reference', before: [] }),
+    gold({ hash: 'h1', label: 'usable', before: ['h0'], needs: ['h0'] }),
+    gold({ hash: 'h0', before: [], needs: [] }),
+    gold({ hash: 'h2', label: 'dangling-reference', before: [] }),
+    gold({ hash: 'h3', before: ['h9'] }),
+  ];
+  const row = (hash: string, index: number) => ({
+    story: 'multinews/x',
+    hash,
+    cited: [],
+    shown: 1,
+    brief: 0,
+    index,
+  });
+  // h0 now introduces h1's referent: h1's second line holds; h2 now has h0 and h1 before it: unlabelled there
+  const m = scoreBriefs(labelled, [row('h0', 0), row('h1', 1), row('h2', 2), row('h3', 3)]);
+  assert.equal(m.matched, 4);
+  assert.equal(m.matched_in_context, 3);
+  assert.equal(m.context_unlabelled, 1);
+  assert.deepEqual(m.context_stale, { 'dangling-reference': 1 });
+  assert.equal(m.usable, 1);
+  assert.equal(m.usable_lower, 0.75);
+  assert.equal(m.usable_by_hash, 0.5);
+  assert.equal(m.usable_context_changed, 1);
+  // without h0 in front, h1's first label holds
+  const alone = scoreBriefs(labelled, [row('h1', 0)]);
+  assert.equal(alone.usable, 0);
+  assert.equal(alone.context_unlabelled, 0);
+  assert.match(goldProblem(gold({ label: 'caption', before: [], needs: [] })) ?? '', /usable/);
+  assert.match(goldProblem(gold({ before: ['a'], needs: ['b'] })) ?? '', /"before"/);
 });
 
 test('the sentence hash folds white space and names the text', () => {
