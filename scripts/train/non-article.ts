@@ -69,7 +69,8 @@ for (const x of nonArticleInputs(data, shared, { unsure: true })) {
     content: x.content,
     hash: contentHash(x.content),
   });
-  const article = extractArticle(raw, { keepAll: true }).article;
+  const extracted = extractArticle(raw, { keepAll: true });
+  const article = extracted.article;
   // Under the extractor's word floor (or refused): dropped before any detector, nothing to learn from.
   if (!article) {
     floor++;
@@ -80,7 +81,7 @@ for (const x of nonArticleInputs(data, shared, { unsure: true })) {
   const wholeText = x.kind !== 'html';
   rows.push({
     key: x.key,
-    features: nonArticleFeatures(shape, !wholeText),
+    features: nonArticleFeatures(shape, !wholeText, extracted.page),
     label: x.label === 'non-article' ? 1 : 0,
     rule: decision !== undefined && decision !== 'article',
     applies: decision !== 'article' && modelApplies(shape, { wholeText }),
