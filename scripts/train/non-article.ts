@@ -69,8 +69,7 @@ for (const x of nonArticleInputs(data, shared, { unsure: true })) {
     content: x.content,
     hash: contentHash(x.content),
   });
-  const extracted = extractArticle(raw, { keepAll: true });
-  const article = extracted.article;
+  const article = extractArticle(raw, { keepAll: true }).article;
   // Under the extractor's word floor (or refused): dropped before any detector, nothing to learn from.
   if (!article) {
     floor++;
@@ -81,7 +80,7 @@ for (const x of nonArticleInputs(data, shared, { unsure: true })) {
   const wholeText = x.kind !== 'html';
   rows.push({
     key: x.key,
-    features: nonArticleFeatures(shape, !wholeText, extracted.page),
+    features: nonArticleFeatures(shape, !wholeText),
     label: x.label === 'non-article' ? 1 : 0,
     rule: decision !== undefined && decision !== 'article',
     applies: decision !== 'article' && modelApplies(shape, { wholeText }),

@@ -42,25 +42,9 @@ export interface HtmlExtraction {
   language?: string;
   url?: string;
   paragraphs: string[];
-  /** Page-structure counts of the HTML (non-article signals; no effect on the text). */
-  page?: HtmlSignals;
   /** Why the page was not read (nested or sized beyond the limits below); no paragraphs then. */
   refused?: string;
 }
-
-/**
- * Counts of a page's markup made during the one parser pass, for the non-article detector
- * (src/extract/non-article.ts): they never change what is extracted.
- */
-export interface HtmlSignals {
-  /** Words of the kept paragraphs over the words of every text block on the page. */
-  bodyShare: number;
-  /** The page's metadata calls it an article: og:type `article`, or a JSON-LD article type. */
-  articleType: boolean;
-}
-
-/** A JSON-LD type naming an article. */
-const ARTICLE_LD = /"@type"\s*:\s*\[?\s*"(?:(?:News|Reportage|Analysis|Opinion|Report)?Article|BlogPosting)"/;
 
 /**
  * Structure limits. htmlparser2 keeps its stack of open elements with `unshift`, so every element opened or
@@ -468,19 +452,10 @@ export function extractHtml(html: string): HtmlExtraction {
   const page = readHtmlPage(html, model?.window ?? 0);
   if ('refused' in page) return { paragraphs: [], refused: page.refused };
   const paragraphs = page.body.finish(modelKeep(page.body, model));
-  // The page's words, and those of its blocks kept as paragraphs (a fallback's JSON-LD text counts none).
-  const kept = new Set(paragraphs);
-  let words = 0;
-  let pageWords = 0;
-  for (const b of page.blocks) {
-    pageWords += b.words;
-    if (kept.has(b.text)) words += b.words;
-  }
   return {
     ...page.fields,
     title: page.fields.title ?? headingBefore(page.blocks, paragraphs[0]),
     paragraphs,
-    page: { bodyShare: pageWords ? Math.min(1, words / pageWords) : 0, articleType: page.articleType },
   };
 }
 
@@ -489,8 +464,6 @@ export type HtmlPage =
   | {
       fields: Omit<HtmlExtraction, 'paragraphs'>;
       blocks: Block[];
-      /** og:type or JSON-LD names the page an article. */
-      articleType: boolean;
       body: BodyChoice;
       /** The candidate containers and the body each would give (for the container ranker's trainer). */
       containers: ContainerChoice<BodyChoice>;
@@ -667,8 +640,6 @@ export function readHtmlPage(html: string, window: number): HtmlPage {
   return {
     fields: { ...m, published: normalizeDate(m.published) },
     blocks,
-    articleType:
-      /^article$/i.test(meta.metas['og:type'] ?? '') || meta.ldJson.some((ld) => ARTICLE_LD.test(ld)),
     ...bodyChoice(blocks, m.title, articleBody, window),
   };
 }

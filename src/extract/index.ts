@@ -8,7 +8,7 @@ import type { Article, Diagnostic, RawDocument } from '../model.js';
 import { cutCommentStream } from './comment-stream.js';
 import { datelineAgency, stripDateline } from './datelines.js';
 import { normalizeDate } from './dates.js';
-import { extractHtml, type HtmlExtraction, type HtmlSignals } from './html.js';
+import { extractHtml, type HtmlExtraction } from './html.js';
 import { detectLanguage } from './language.js';
 import { type NonArticleReason, nonArticleReason } from './non-article.js';
 import { extractText } from './text.js';
@@ -17,8 +17,6 @@ import { wordCount } from './text-length.js';
 
 export interface ExtractResult {
   article?: Article;
-  /** An HTML input's page-structure counts (what the non-article detector read of its markup). */
-  page?: HtmlSignals;
   diagnostics: Diagnostic[];
 }
 
@@ -73,7 +71,7 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
   const nonArticle: NonArticleReason | undefined =
     wordsInBody < MIN_BODY_WORDS
       ? 'too little prose'
-      : nonArticleReason(paragraphs, { wholeText: raw.kind !== 'html', page: fields.page });
+      : nonArticleReason(paragraphs, { wholeText: raw.kind !== 'html' });
   if (nonArticle && (!options.keepAll || wordsInBody < MIN_BODY_WORDS))
     return { diagnostics: [{ level: 'warning', origin: raw.origin, message: notAnArticle(nonArticle) }] };
   const h = raw.hints;
@@ -99,7 +97,7 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
     hash: raw.hash,
     nonArticle: nonArticle && { reason: nonArticle },
   };
-  return { article: dropUndefined(article), diagnostics: [], ...(fields.page ? { page: fields.page } : {}) };
+  return { article: dropUndefined(article), diagnostics: [] };
 }
 
 /** The first words of a text, up to its first sentence end after three words, at most 14: a title for a record. */

@@ -6,7 +6,6 @@
  * way. Pure and linear in the text.
  */
 import { splitSentences } from '../language/sentences.js';
-import type { HtmlSignals } from './html.js';
 import { hasUnspacedScript, isAsciiLetterCode, isSpaceCode, wordCount } from './text-length.js';
 
 export type NonArticleReason =
@@ -377,7 +376,7 @@ export function pageShape(paragraphs: string[]): PageShape {
  * diagnostic names the reason whose features push the score up most). Bump the version when a meaning changes.
  */
 export const NON_ARTICLE_FEATURES: readonly string[] = [
-  'version 9',
+  'version 8',
   'prose-sentences: ln(1 + sentences of running prose)',
   'prose-words: ln(1 + words in them)',
   'words: ln(1 + words on the page)',
@@ -399,8 +398,6 @@ export const NON_ARTICLE_FEATURES: readonly string[] = [
   'topic-shifts: sentences sharing no content word with any earlier one over sentences with three or more',
   'listing-lines: ln(1 + index furniture sentences of a schedule, video list or live page of headlines)',
   'agency-datelines: ln(1 + datelines naming a news agency in brackets, past the first)',
-  'body-share: words kept over the words of all text blocks of the HTML page, 0 for text',
-  'article-type: og:type or JSON-LD names the HTML page an article, 0 for text',
 ];
 
 /** The reason each feature column (after the version line) speaks for. */
@@ -426,20 +423,12 @@ export const FEATURE_REASONS: readonly NonArticleReason[] = [
   'index page',
   'index page',
   'index page',
-  'too little prose',
-  'too little prose',
 ];
 
 const ln1 = (x: number) => Math.log1p(x);
 
-/** The HTML page-structure columns: zero for a text input (no markup read; the `html` column tells them apart). */
-function pageColumns(page: HtmlSignals | undefined): number[] {
-  if (!page) return [0, 0];
-  return [page.bodyShare, page.articleType ? 1 : 0];
-}
-
 /** The feature row of a page (NON_ARTICLE_FEATURES order, without the version line). */
-export function nonArticleFeatures(shape: PageShape, html: boolean, page?: HtmlSignals): number[] {
+export function nonArticleFeatures(shape: PageShape, html: boolean): number[] {
   const words = Math.max(1, shape.words);
   const sentences = Math.max(1, shape.sentences);
   const paragraphs = Math.max(1, shape.paragraphs);
@@ -465,6 +454,5 @@ export function nonArticleFeatures(shape: PageShape, html: boolean, page?: HtmlS
     shape.topicSentences ? shape.topicShifts / shape.topicSentences : 0,
     ln1(shape.listingLines),
     ln1(Math.max(0, shape.agencyDatelines - 1)),
-    ...pageColumns(page),
   ];
 }

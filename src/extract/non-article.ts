@@ -14,7 +14,6 @@
  */
 import { derived, loadModel, type ModelFile, modelSlot } from '../models/load.js';
 import { datelineAgency } from './datelines.js';
-import type { HtmlSignals } from './html.js';
 import {
   FEATURE_REASONS,
   NON_ARTICLE_FEATURES,
@@ -40,8 +39,6 @@ export interface NonArticleOptions {
    * kept a sentence may hold an article the extractor missed, or be a short post, so it needs furniture too.
    */
   wholeText?: boolean;
-  /** An HTML input's page-structure counts, made while its DOM was read (absent for text inputs). */
-  page?: HtmlSignals;
 }
 
 export interface NonArticleWeights {
@@ -165,7 +162,7 @@ export function nonArticleReason(
   if (rule) return rule;
   const model = currentModel();
   if (!model || !modelApplies(shape, options)) return undefined;
-  const row = nonArticleFeatures(shape, !options.wholeText, options.page);
+  const row = nonArticleFeatures(shape, !options.wholeText);
   if (nonArticleProbability(model, row) < model.threshold) return undefined;
   return shape.furniture ?? strongestReason(model, row);
 }
