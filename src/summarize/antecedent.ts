@@ -80,3 +80,41 @@ export function describedElsewhere(text: string): string | undefined {
 /** Heads that are times, not things told before ("The next day, …"). */
 const TIMES =
   /^(?:day|days|week|weeks|month|months|year|years|morning|afternoon|evening|night|weekend|time|decade|century|hour|hours|minutes|moment|past|future)$/i;
+
+/**
+ * Heads of a definite description outside the subject that stand for an event, a step or a group told before
+ * ("… into the areas where the attack occurred", "… to arrest the men", "… denied the new allegations").
+ */
+const EVENT_HEAD =
+  /^(?:attack|attacks|blast|crash|explosion|shooting|incident|scandal|allegations|men|women|suspects|victims|plan|deal|proposal|decision|move|case|trial|vote|arrest|relic|trailer)$/;
+
+/**
+ * A definite description after the opening words whose head is one of `EVENT_HEAD`, made unique by nothing in
+ * the sentence (no of-phrase, relative clause, name or possessive after it, and the head not told earlier in the
+ * same sentence), outside quotations: the description's stemmed head, or undefined.
+ */
+export function definiteObject(text: string): string | undefined {
+  const plain = outsideQuotation(text);
+  const re = /\sthe\s+(\p{Ll}[\p{L}-]*)(?:\s+(\p{Ll}[\p{L}-]*))?/gu;
+  for (let m = re.exec(plain); m; m = re.exec(plain)) {
+    const [all, first, second] = m;
+    const afterFirst = all.indexOf(first) + first.length;
+    re.lastIndex = m.index + afterFirst;
+    const twoWords = !EVENT_HEAD.test(first) && second !== undefined && EVENT_HEAD.test(second);
+    if (!EVENT_HEAD.test(first) && !(twoWords && !UNIQUE_MODIFIER.test(first))) continue;
+    const noun = twoWords ? (second as string) : first;
+    const rest = plain.slice(m.index + (twoWords ? all.length : afterFirst));
+    if (/^['’]s\b/.test(rest) || MADE_UNIQUE.test(rest.trim()) || /^\s+\p{Lu}/u.test(rest)) continue;
+    const stemmed = stem(noun);
+    const earlier = plain.slice(0, m.index).split(/[^\p{L}]+/u);
+    if (earlier.some((w) => w && stem(w.toLowerCase()) === stemmed)) continue;
+    return stemmed;
+  }
+  return undefined;
+}
+
+/** Modifiers that make a description unique or point back otherwise ("the first trial", "the same case"). */
+const UNIQUE_MODIFIER = /^(?:same|first|second|third|last|latest|next|previous|final|only|\d.*)$/;
+/** What after a head makes it unique: an of-phrase, a relative clause, a place or time phrase, a name. */
+const MADE_UNIQUE =
+  /^(?:of|who|that|which|where|when|in|at|on|for|against|over|to|by|from|involving|between|with|into|about|after|before|near)\b/;

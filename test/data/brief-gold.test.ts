@@ -25,8 +25,9 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // (31 sentences of 4 longer stories; 8 sentences are in rounds 24 and 25), and h10-context's round 23: 42
   // sentences of 8 new stories (blind) and 20 sentences labelled again in their new context (no new hash), then 28
   // sentences a selection change (not kept) showed, 17 of them new hashes; the coordinator's round 26 (3 sentences labelled again in the merged main's
-  // context, no new hash): 1,357.
-  assert.equal(m.labelled, 1357);
+  // context, no new hash): 1,357; h10-dangling2's round 27 (20 sentences its definite-object check shows, 6 of
+  // them labelled again in context, not blind): 1,371.
+  assert.equal(m.labelled, 1371);
   assert.equal(m.matched + m.gone, m.labelled);
   // Labels are read in context (data/gold/briefs.md, "Labels in context"): the sentences none of whose labels
   // holds where they are shown now are counted, and scored apart.
@@ -68,5 +69,6 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // 14 of them not usable: a Wikipedia page and a book chapter in news clusters, dangling references) lowers the
   // set again with no code change: 0.7702 on 1,313 labels. With h10-context's labels read in their context and
   // its round 23, the merged main reads 0.7837 on 1,357 labels (0.7707 by hash alone), 0 unlabelled: floor 0.78.
+  // h10-dangling2's definite-object check with its round 27: 0.7853 on 1,371 labels (tune 0.7841, held 0.7863).
   assert.ok(m.usable >= 0.78, `usable ${m.usable} fell under 0.78`);
 });
