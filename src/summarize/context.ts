@@ -11,7 +11,7 @@ import type { Article, Entity, Sentence, SummaryInput, SummaryOptions } from '..
 import { isCandidate, withoutDateline } from '../text/candidates.js';
 import { definiteSubject, notStandAlone, quotationOpenAfter, secondReference } from '../text/stand-alone.js';
 import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
-import { definiteObject, describedElsewhere, leansByOpening, PERSON_HEAD } from './antecedent.js';
+import { describedElsewhere, leansByOpening, PERSON_HEAD } from './antecedent.js';
 import { captionOrDocumentText, creditedCaptions, notASummaryLine, wrongSplits } from './page-lines.js';
 
 export { captionOrDocumentText, creditedCaptions, notASummaryLine } from './page-lines.js';
@@ -360,8 +360,7 @@ export function introducedFirst(ctx: Context, order: number[]): number[] {
  * before it is its article's previous one or names someone in full in its article; an opening that leans back
  * ("Other items …", "One week later, …": `leansByOpening`); or a definite description as subject, speaker or
  * reported subject ("The incident was caught on audiotape", "The woman, dressed as …", "“…,” the CNN host said":
- * `describedElsewhere`), or an event or group as object ("… where the attack occurred", "… to arrest the men":
- * `definiteObject`) none of whose words an earlier kept sentence gives (for a role, "The company": no earlier
+ * `describedElsewhere`) none of whose words an earlier kept sentence gives (for a role, "The company": no earlier
  * kept sentence names anything; for a person, "The 45-year-old": no earlier kept sentence names a person) unless
  * the sentence before it in its article is kept just before it. The budget they free goes to the best
  * remaining sentences that lean on nothing missing. A reader meets "Ms. Pao" only after being told who she is.
@@ -425,7 +424,7 @@ function leansOnMissing(
   const follows =
     prev !== undefined && prev.articleId === ctx.pool[i].articleId && prev.index === ctx.pool[i].index - 1;
   if (leansByOpening(text)) return !follows;
-  const described = describedElsewhere(text) ?? definiteObject(text);
+  const described = describedElsewhere(text);
   const nouns = definiteSubject(text) ?? (described ? [described] : undefined);
   const resolved = (n: string) => named.has(n) || (PERSON_HEAD.test(n) ? persons : names && ROLE.test(n));
   if (!nouns || nouns.some(resolved)) return false;
