@@ -8,7 +8,7 @@
  */
 
 import { conflictingMonths } from '../analyse/months.js';
-import { type Quantity, quantities as typedQuantitiesOf } from '../analyse/quantities.js';
+import { isNameNumber, type Quantity, quantities as typedQuantitiesOf } from '../analyse/quantities.js';
 import { hasPhotoMark, isCaption } from '../extract/captions.js';
 import { MONTH_ANY_DOT, MONTH_WITH_DOT, NEGATION_WORDS, WEEKDAYS_LOWER } from '../language/lexicon.js';
 import {
@@ -295,15 +295,22 @@ const NUMBER_WORDS: Record<string, string> = {
   twenty: '20',
 };
 
-/** The quantities a sentence states, normalized ("3,000" → "3000", "six" → "6"); years excluded. */
+/**
+ * The quantities a sentence states, normalized ("3,000" → "3000", "six" → "6"); years and numbers that are part
+ * of a name ("Apollo 11", "20th Century Fox", "Formula One": `analyse/quantities` isNameNumber) excluded.
+ */
 export function quantities(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/\b(\d[\d,. ]*\d|\d)(?:st|nd|rd|th)?\b|\b([a-z]+)\b/g)) {
+  for (const m of text.matchAll(/\b(\d[\d,. ]*\d|\d)(?:st|nd|rd|th)?\b|\b([a-z]+)\b/gi)) {
     if (m[1]) {
       const v = m[1].replace(/[, ](?=\d{3}\b)/g, '').replace(/\s+/g, '');
       if (/^(19|20)\d\d$/.test(v)) continue;
+      if (isNameNumber(text, m.index, m.index + m[0].length)) continue;
       out.add(v);
-    } else if (m[2] && NUMBER_WORDS[m[2]]) out.add(NUMBER_WORDS[m[2]]);
+    } else if (m[2] && NUMBER_WORDS[m[2].toLowerCase()]) {
+      if (isNameNumber(text, m.index, m.index + m[0].length)) continue;
+      out.add(NUMBER_WORDS[m[2].toLowerCase()]);
+    }
   }
   return out;
 }
