@@ -541,12 +541,13 @@ export function isNameNumber(text: string, start: number, end: number): boolean 
   const before = text.slice(Math.max(0, start - 40), start);
   if (!/^\d/.test(written)) {
     // A number word: a name when capitalised inside a sentence, next to a capitalised word.
-    if (!/^\p{Lu}/u.test(written)) return false;
+    // Title case only: a line in capitals ("AT LEAST ONE HALF") shouts, it names nothing.
+    if (!/^\p{Lu}\p{Ll}/u.test(written)) return false;
     // "7-Eleven": a capitalised number word hyphened to digits.
     if (/\d-$/.test(before)) return true;
     if (/(?:^|[.!?:;]["'‘’“”)]?)\s*["'‘’“”(]?$/u.test(before)) return false;
-    const prevWord = /(?:^|[^\p{L}'’])(\p{Lu}[\p{L}'’]*) $/u.exec(before)?.[1];
-    const nextWord = /^ (\p{Lu}[\p{L}]*)/u.exec(rest)?.[1];
+    const prevWord = /(?:^|[^\p{L}'’])(\p{Lu}\p{Ll}[\p{L}'’]*) $/u.exec(before)?.[1];
+    const nextWord = /^ (\p{Lu}\p{Ll}\p{L}*)/u.exec(rest)?.[1];
     const nameLike = (w: string | undefined) =>
       w !== undefined && !NOT_NAME_WORDS.has(w.toLowerCase()) && !isCalendarWord(w);
     return nameLike(prevWord) || nameLike(nextWord);
@@ -568,6 +569,8 @@ export function isNameNumber(text: string, start: number, end: number): boolean 
   const word = prev[1];
   if (NOT_NAME_WORDS.has(word.toLowerCase()) || isCalendarWord(word)) return false;
   if (NAME_HEADS.has(word.toLowerCase())) return true;
+  // A measure hyphened to a unit ("Russian 400-meter runner", "Sixty 200-mg capsules") is a figure.
+  if (/^-\p{Ll}/u.test(rest)) return false;
   // A score or a range ("Chelsea 2-1", "Italy 7, Germany 11" stays a name), a share or a sum stated after it.
   if (/^\s*[-–]\s*\d/.test(rest) || /^\s*%/.test(rest)) return false;
   const next = /^ ([\p{L}]+)/u.exec(rest)?.[1];

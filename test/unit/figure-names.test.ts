@@ -53,8 +53,10 @@ const figures: [string, string[]][] = [
   ['Texas 40 percent of voters backed him.', ['40']],
   ['The company said Five people died.', ['5']],
   ['Five people died in the blast.', ['5']],
+  ['AT LEAST ONE HALF OF THE HOMES WILL FAIL.', ['1']],
   ['Britain sent 20 soldiers to the border.', ['20']],
   ["Britain's 20 biggest firms signed the letter.", ['20']],
+  ['The Kenyan 800-metre runner won again.', ['800']],
 ];
 
 test('numbers that count things stay figures', () => {
