@@ -10,6 +10,7 @@ import {
   readNumberWords,
   SCALE_ABBREVIATIONS,
   SCALE_WORDS,
+  WEEKDAYS_LOWER,
 } from '../language/lexicon.js';
 import { tokenize, type Token as WordToken } from '../language/tokens.js';
 import { conceptOf } from './concepts.js';
@@ -195,6 +196,8 @@ export function quantities(sentence: string): Quantity[] {
     // Not quantities: years, dates ("October 6", "6 October"), clock times, "a" without a unit after it.
     if (/^\d/.test(t.text) && isYear(t) && num.next === i + 1) continue;
     if (MONTHS.test(prev) || (nextTok && MONTHS.test(nextTok.text))) continue;
+    // A number that is part of a name counts nothing: "Apollo 11", "Flight 93", "Formula One", "7-Eleven".
+    if (isNameNumber(sentence, t.start, t.end)) continue;
     // Digits inside a code or a fraction count nothing: "H1N1", "G20", "F-16", "9/11", "24/7", "004".
     if (/^\d/.test(t.text) && isCodeDigits(sentence, t)) continue;
     if (/^\d/.test(t.text) && sentence[t.end] === ':') continue;
@@ -497,4 +500,79 @@ function durationRole(sentence: string, start: number, end: number): DurationRol
   )
     return 'lasting';
   return 'other';
+}
+
+/**
+ * Capitalised words that open a phrase without naming anything ("About 20", "The 12", "Some 300"): a number
+ * after one of them may be a figure.
+ */
+const NOT_NAME_WORDS = new Set(
+  `the a an about around some nearly almost over under only just all another at in on of for by to from with
+  and but or as than more less fewer up roughly approximately exactly least those these its their his her our my
+  your between among including after before since until during within per no every each top killing injuring
+  leaving wounding also while when if whereas because then now today yesterday already still even both either
+  where page no. number`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Words before a number that always make it a name, whatever follows ("Boeing 737 jets", "Flight 93 passengers"). */
+const NAME_HEADS = new Set(
+  'flight route channel apollo boeing airbus proposition prop interstate highway formula windows section article title'.split(
+    ' ',
+  ),
+);
+const isCalendarWord = (w: string) => WEEKDAYS_LOWER.includes(w.toLowerCase()) || MONTHS.test(w);
+/** A word after a number that says it counts something: a plural, a casualty word, a scale ("20 people"). */
+const countedAfter = (w: string) =>
+  isPlural(w) || isCasualtyWord(w) || w.toLowerCase() in SCALE || /^(?:percent|per|pc)$/i.test(w);
+
+/**
+ * Whether the number at [start, end) of `text` is part of a name rather than a figure. Structural: digits right
+ * after a capitalised name word, joined by one space or a hyphen, with no counted word after ("Apollo 11",
+ * "Flight 93", "Catch-22", "CBS 2", but not "Fox said 20 people", "About 20 were hurt", "Tuesday 5 people",
+ * "Chelsea 2-1"); an ordinal before a capitalised word ("20th Century Fox", "82nd Airborne"); digits hyphened to a
+ * capitalised word ("7-Eleven"); a capitalised number word inside a sentence next to a capitalised word
+ * ("Formula One", "the Three Gorges dam"). A number after a lower-case word ("the 737 crashed", "11 Apollo
+ * engineers") stays a figure: nothing in the text marks it as a name.
+ */
+export function isNameNumber(text: string, start: number, end: number): boolean {
+  const written = text.slice(start, end);
+  let rest = text.slice(end, end + 40);
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (!/^\d/.test(written)) {
+    // A number word: a name when capitalised inside a sentence, next to a capitalised word.
+    // Title case only: a line in capitals ("AT LEAST ONE HALF") shouts, it names nothing.
+    if (!/^\p{Lu}\p{Ll}/u.test(written)) return false;
+    // "7-Eleven": a capitalised number word hyphened to digits.
+    if (/\d-$/.test(before)) return true;
+    if (/(?:^|[.!?:;]["'‘’“”)]?)\s*["'‘’“”(]?$/u.test(before)) return false;
+    const prevWord = /(?:^|[^\p{L}'’])(\p{Lu}\p{Ll}[\p{L}'’]*) $/u.exec(before)?.[1];
+    const nextWord = /^ (\p{Lu}\p{Ll}\p{L}*)/u.exec(rest)?.[1];
+    const nameLike = (w: string | undefined) =>
+      w !== undefined && !NOT_NAME_WORDS.has(w.toLowerCase()) && !isCalendarWord(w);
+    return nameLike(prevWord) || nameLike(nextWord);
+  }
+  let ordinal = /\d(?:st|nd|rd|th)$/i.test(written);
+  if (!ordinal && /^(?:st|nd|rd|th)\b/i.test(rest)) {
+    ordinal = true;
+    rest = rest.slice(2);
+  }
+  // "20th Century Fox", "the 82nd Airborne Division" (not "the 5th June", a date).
+  const capitalAfter = /^ (\p{Lu}\p{Ll}+)/u.exec(rest)?.[1];
+  if (ordinal) return capitalAfter !== undefined && !isCalendarWord(capitalAfter);
+  // "7-Eleven" (not a title-cased "20-Year-Old").
+  const hyphened = /^-(\p{Lu}\p{Ll}+)/u.exec(rest)?.[1];
+  if (hyphened && !(hyphened.toLowerCase().replace(/s$/, '') in DAYS)) return true;
+  // "Apollo 11", "Catch-22", "CBS 2": a name word right before, neither possessive nor a function word.
+  const prev = /(?:^|[^\p{L}\p{N}'’&.])(\p{Lu}[\p{L}&]*)( |-)$/u.exec(before);
+  if (!prev) return false;
+  const word = prev[1];
+  if (NOT_NAME_WORDS.has(word.toLowerCase()) || isCalendarWord(word)) return false;
+  if (NAME_HEADS.has(word.toLowerCase())) return true;
+  // A measure hyphened to a unit ("Russian 400-meter runner", "Sixty 200-mg capsules") is a figure.
+  if (/^-\p{Ll}/u.test(rest)) return false;
+  // A score or a range ("Chelsea 2-1", "Italy 7, Germany 11" stays a name), a share or a sum stated after it.
+  if (/^\s*[-–]\s*\d/.test(rest) || /^\s*%/.test(rest)) return false;
+  const next = /^ ([\p{L}]+)/u.exec(rest)?.[1];
+  return !(next && /^\p{Ll}/u.test(next) && countedAfter(next));
 }

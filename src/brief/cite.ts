@@ -8,7 +8,7 @@
  */
 
 import { conflictingMonths } from '../analyse/months.js';
-import { type Quantity, quantities as typedQuantitiesOf } from '../analyse/quantities.js';
+import { isNameNumber, type Quantity, quantities as typedQuantitiesOf } from '../analyse/quantities.js';
 import { hasPhotoMark, isCaption } from '../extract/captions.js';
 import { MONTH_ANY_DOT, MONTH_WITH_DOT, NEGATION_WORDS, WEEKDAYS_LOWER } from '../language/lexicon.js';
 import {
@@ -295,18 +295,39 @@ const NUMBER_WORDS: Record<string, string> = {
   twenty: '20',
 };
 
-/** The quantities a sentence states, normalized ("3,000" → "3000", "six" → "6"); years excluded. */
+/**
+ * The quantities a sentence states, normalized ("3,000" → "3000", "six" → "6"); years and numbers that are part
+ * of a name ("Apollo 11", "20th Century Fox", "Formula One": `analyse/quantities` isNameNumber) excluded.
+ */
 export function quantities(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/\b(\d[\d,. ]*\d|\d)(?:st|nd|rd|th)?\b|\b([a-z]+)\b/g)) {
+  for (const m of text.matchAll(/\b(\d[\d,. ]*\d|\d)(?:st|nd|rd|th)?\b|\b([a-z]+)\b/gi)) {
     if (m[1]) {
       const v = m[1].replace(/[, ](?=\d{3}\b)/g, '').replace(/\s+/g, '');
       if (/^(19|20)\d\d$/.test(v)) continue;
-      out.add(v);
-    } else if (m[2] && NUMBER_WORDS[m[2]]) out.add(NUMBER_WORDS[m[2]]);
+      out.add(isNameNumber(text, m.index, m.index + m[0].length) ? nameKey(text, m.index, m[0], v) : v);
+    } else if (m[2] && NUMBER_WORDS[m[2].toLowerCase()]) {
+      const v = NUMBER_WORDS[m[2].toLowerCase()];
+      out.add(isNameNumber(text, m.index, m.index + m[0].length) ? nameKey(text, m.index, m[0], v) : v);
+    }
   }
   return out;
 }
+
+/**
+ * A number inside a name, kept with the name's capitalised word beside it ("name:flight:93"): it agrees with
+ * the same name elsewhere, never with a figure ("Flight 93" is no "93 passengers"), and sets no figure against
+ * another (`conflictingNumbers` reads figures only).
+ */
+function nameKey(text: string, at: number, written: string, value: string): string {
+  const before = /(\p{L}+)[ -]$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1];
+  const after = /^[ -](\p{L}+)/u.exec(text.slice(at + written.length, at + written.length + 30))?.[1];
+  const word = before && /^\p{Lu}/u.test(before) ? before : (after ?? before ?? '');
+  return `name:${word.toLowerCase()}:${value}`;
+}
+
+/** The figures of a sentence without numbers inside names. */
+const figuresOnly = (text: string) => new Set([...quantities(text)].filter((v) => !v.startsWith('name:')));
 
 /**
  * Two sentences that both state quantities but share no figure say different things ("12 injured" vs "14
@@ -316,8 +337,8 @@ export function quantities(text: string): Set<string> {
  * no conflict: "robbed them of $3,000" / "questioning four people", "by one shot" / "the 55-year-old woman".
  */
 export function conflictingNumbers(a: string, b: string): boolean {
-  const qa = quantities(a);
-  const qb = quantities(b);
+  const qa = figuresOnly(a);
+  const qb = figuresOnly(b);
   if (!qa.size || !qb.size) return false;
   if (countsOfOneThingDiffer(a, b)) return true;
   for (const x of qa) for (const y of qb) if (x === y || roundsTo(x, y) || roundsTo(y, x)) return false;
@@ -394,7 +415,7 @@ function typedQuantities(text: string): Map<string, Quantity[]> {
   const other = text.replace(/\S+/g, (w, at: number) =>
     inSpan(at, at + w.length) ? ' '.repeat(w.length) : w,
   );
-  for (const v of quantities(other)) {
+  for (const v of figuresOnly(other)) {
     const value = Number(v);
     const q = { kind: 'other', low: value, high: value } as unknown as Quantity;
     out.set('other', [...(out.get('other') ?? []), q]);
