@@ -31,7 +31,7 @@ import {
 } from '../../src/extract/non-article-features.js';
 import { contentHash } from '../../src/ingest/hash.js';
 import { rawDocument } from '../../src/ingest/record.js';
-import { newtonLogistic } from '../../src/models/newton.js';
+import { fitStandardized } from '../../src/models/newton.js';
 import { trainerArgs, writeModel } from './model-file.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -100,25 +100,11 @@ console.error(
 );
 
 function fit(train: Row[], l2: number): Omit<NonArticleWeights, 'threshold'> {
-  const d = train[0].features.length;
-  const mean = new Array<number>(d).fill(0);
-  const sd = new Array<number>(d).fill(0);
-  for (const r of train) for (let j = 0; j < d; j++) mean[j] += r.features[j] / train.length;
-  for (const r of train) for (let j = 0; j < d; j++) sd[j] += (r.features[j] - mean[j]) ** 2 / train.length;
-  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]) > 1e-9 ? Math.sqrt(sd[j]) : 1;
-  const x = train.map((r) => {
-    const xi = new Float64Array(d + 1);
-    for (let j = 0; j < d; j++) xi[j] = (r.features[j] - mean[j]) / sd[j];
-    xi[d] = 1;
-    return xi;
-  });
-  const w = newtonLogistic(
-    x,
+  return fitStandardized(
+    train.map((r) => r.features),
     train.map((r) => r.label),
     l2,
-    { maxIterations: 60, tolerance: 1e-10 },
   );
-  return { mean, sd, weights: w.slice(0, d), bias: w[d] };
 }
 
 /** The combined decision's figures over rows with their out-of-fold probabilities. */

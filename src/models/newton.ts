@@ -28,6 +28,35 @@ export function standardization(
   return { mean, sd };
 }
 
+/** A logistic model over standardised features: the columns' mean and deviation, the weights and the bias. */
+export interface StandardizedLogistic {
+  mean: number[];
+  sd: number[];
+  weights: number[];
+  bias: number;
+}
+
+/**
+ * Standardises `rows` (`standardization`), appends the bias column and fits `newtonLogistic` with the small
+ * trainers' settings (at most 60 steps, tolerance 1e-10).
+ */
+export function fitStandardized(
+  rows: readonly (readonly number[])[],
+  labels: readonly number[],
+  l2: number,
+): StandardizedLogistic {
+  const d = rows[0].length;
+  const { mean, sd } = standardization(rows, d);
+  const x = rows.map((r) => {
+    const xi = new Float64Array(d + 1);
+    for (let j = 0; j < d; j++) xi[j] = (r[j] - mean[j]) / sd[j];
+    xi[d] = 1;
+    return xi;
+  });
+  const w = newtonLogistic(x, labels, l2, { maxIterations: 60, tolerance: 1e-10 });
+  return { mean, sd, weights: w.slice(0, d), bias: w[d] };
+}
+
 /** The weights (bias last) maximising the penalised log-likelihood of `labels` (0/1) given rows `x`. */
 export function newtonLogistic(
   x: readonly ArrayLike<number>[],
