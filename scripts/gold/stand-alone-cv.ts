@@ -24,7 +24,7 @@ import { documentsFromBytes } from '../../src/ingest/index.js';
 import { articleSentences } from '../../src/language/sentences.js';
 import { wordCount } from '../../src/language/tokens.js';
 import type { Sentence } from '../../src/model.js';
-import { fitStandardized } from '../../src/models/newton.js';
+import { fitStandardized, outOfFold } from '../../src/models/newton.js';
 import { extractAll } from '../../src/pipeline.js';
 import { brokenLines, insideQuotation, standsAlone } from '../../src/summarize/context.js';
 import { creditedCaptions, wrongSplits } from '../../src/summarize/page-lines.js';
@@ -332,23 +332,19 @@ function score(rs: Row[], prob: number[], threshold: number) {
 }
 
 /** Every row's probability from the model fitted on the other folds. */
-function outOfFold(l2: number): number[] {
-  const prob = new Array<number>(rows.length).fill(0);
-  for (let f = 0; f < FOLDS; f++) {
-    const model = fit(
-      fitted.filter((r) => r.fold !== f),
-      l2,
-    );
-    rows.forEach((r, i) => {
-      if (r.fold === f) prob[i] = notUsableProbability(model, r.features);
-    });
-  }
-  return prob;
+function outOfFoldAt(l2: number): number[] {
+  return outOfFold(
+    rows,
+    fitted,
+    FOLDS,
+    (train) => fit(train, l2),
+    (model, r) => notUsableProbability(model, r.features),
+  );
 }
 
 let best = { l2: L2_GRID[0], threshold: 1, recall: -1, prob: [] as number[] };
 for (const l2 of L2_GRID) {
-  const prob = outOfFold(l2);
+  const prob = outOfFoldAt(l2);
   for (const threshold of THRESHOLDS) {
     const s = score(rows, prob, threshold);
     if (s.precision < MIN_PRECISION || s.found === 0) continue;
@@ -358,7 +354,7 @@ for (const l2 of L2_GRID) {
 }
 if (argv.includes('--curve'))
   for (const l2 of L2_GRID) {
-    const prob = outOfFold(l2);
+    const prob = outOfFoldAt(l2);
     for (const t of [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
       const c = score(rows, prob, t);
       console.error(

@@ -31,7 +31,7 @@ import {
 } from '../../src/extract/non-article-features.js';
 import { contentHash } from '../../src/ingest/hash.js';
 import { rawDocument } from '../../src/ingest/record.js';
-import { fitStandardized } from '../../src/models/newton.js';
+import { fitStandardized, outOfFold } from '../../src/models/newton.js';
 import { trainerArgs, writeModel } from './model-file.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -127,16 +127,13 @@ function score(prob: number[], threshold: number) {
 
 let best = { l2: L2_GRID[0], threshold: 1, recall: -1, precision: 0, extraDrops: 0, prob: [] as number[] };
 for (const l2 of L2_GRID) {
-  const prob = new Array<number>(rows.length).fill(0);
-  for (let f = 0; f < FOLDS; f++) {
-    const model = fit(
-      fitted.filter((r) => r.fold !== f),
-      l2,
-    );
-    rows.forEach((r, i) => {
-      if (r.fold === f) prob[i] = nonArticleProbability({ ...model, threshold: 1 }, r.features);
-    });
-  }
+  const prob = outOfFold(
+    rows,
+    fitted,
+    FOLDS,
+    (train) => fit(train, l2),
+    (model, r) => nonArticleProbability({ ...model, threshold: 1 }, r.features),
+  );
   for (const threshold of THRESHOLDS) {
     const s = score(prob, threshold);
     if (s.precision < MIN_PRECISION || s.extraDrops > 0) continue;

@@ -119,3 +119,24 @@ export function solve(a: number[][], b: number[]): number[] {
   }
   return x;
 }
+
+/**
+ * Cross-validated probabilities: each row of `rows` scored by the model `fit` makes of the `train` rows outside
+ * its fold (`foldOf`, 0 … folds − 1). Rows not in `train` are scored too, by their own fold's model.
+ */
+export function outOfFold<R extends { fold: number }, M>(
+  rows: readonly R[],
+  train: readonly R[],
+  folds: number,
+  fit: (rows: R[]) => M,
+  predict: (model: M, row: R) => number,
+): number[] {
+  const prob = new Array<number>(rows.length).fill(0);
+  for (let f = 0; f < folds; f++) {
+    const model = fit(train.filter((r) => r.fold !== f));
+    rows.forEach((r, i) => {
+      if (r.fold === f) prob[i] = predict(model, r);
+    });
+  }
+  return prob;
+}

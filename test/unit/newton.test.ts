@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fitStandardized, newtonLogistic, standardization } from '../../src/models/newton.js';
+import { fitStandardized, newtonLogistic, outOfFold, standardization } from '../../src/models/newton.js';
 
 test('standardization gives each column its mean and deviation, a constant column deviation 1', () => {
   const { mean, sd } = standardization(
@@ -46,4 +46,17 @@ test('fitStandardized is newtonLogistic over the standardised rows with a bias c
   const x = rows.map((r) => [...r.map((v, j) => (v - mean[j]) / sd[j]), 1]);
   const w = newtonLogistic(x, labels, 0.5, { maxIterations: 60, tolerance: 1e-10 });
   assert.deepEqual([...m.weights, m.bias], w);
+});
+
+test('outOfFold scores each row with the model fitted on the other folds only', () => {
+  const rows = [0, 1, 2, 3, 4, 5].map((i) => ({ fold: i % 3, v: i }));
+  // The "model" is the set of values it was fitted on; a row scores 1 if its own value was among them.
+  const prob = outOfFold(
+    rows,
+    rows,
+    3,
+    (train) => new Set(train.map((r) => r.v)),
+    (seen, r) => (seen.has(r.v) ? 1 : 0),
+  );
+  assert.deepEqual(prob, [0, 0, 0, 0, 0, 0]);
 });
