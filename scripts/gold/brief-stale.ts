@@ -50,7 +50,7 @@ for (const story of [...new Set(gold.map((g) => g.story))]) {
     const context = contextOf(s);
     const holding = (lines.get(`${story}#${s.hash}`) ?? []).find((l) => labelHolds(l, context));
     // The eval's contextChanged: a usable label without needs, shown without some sentence of its context.
-    if (!holding || holding.label !== 'usable' || holding.needs || !holding.before || !context) continue;
+    if (holding?.label !== 'usable' || holding.needs || !holding.before || !context) continue;
     if (!holding.before.some((h) => !context.includes(h))) continue;
     const doc = docs.find((d) => d.id === s.from);
     let around: string | undefined;
@@ -91,4 +91,6 @@ const key = stale.map((x, i) =>
 writeFileSync(join(out, 'key.jsonl'), `${key.join('\n')}\n`);
 writeFileSync(join(out, 'context.md'), `${context.join('\n')}\n`);
 const tune = stale.filter((x) => halfOf(x.s.story) === 'tune').length;
-console.log(`${stale.length} stale usable labels (tune ${tune}, held ${stale.length - tune}); sample ${number.size}`);
+console.log(
+  `${stale.length} stale usable labels (tune ${tune}, held ${stale.length - tune}); sample ${number.size}`,
+);
