@@ -1,0 +1,96 @@
+/**
+ * Read-only reading round for the brief dev set's stale usable labels (data/gold/briefs.md, "Stale usable
+ * labels"): the shown summary sentences scored by a `usable` line without `needs` whose labelling context
+ * (`before`) holds a sentence no longer shown before it (`usable_context_changed` in `eval brief`). Writes to
+ * OUT (outside the repository):
+ * - `key.jsonl`: every such sentence (story, half, brief, index, hash, `before` = the hashes shown before it
+ *   now, `order` = SHA-256 of `story#hash`), sorted by `order`, with its old label; the labeller must not open it;
+ * - `context.md`: the first N of them (the sample) marked as items in their briefs, with the source sentences
+ *   around each, to be labelled blind.
+ *
+ *   npx tsx scripts/gold/brief-stale.ts OUT [--sample N] [--shared DIR]
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type GoldSentence, halfOf, labelHolds, shownBefore } from '../../src/eval/brief.js';
+import { type BriefSentence, briefStoryLoader, storyBriefs } from '../../src/eval/brief-stories.js';
+import { readJsonl } from '../../src/eval/data.js';
+import { splitSentences } from '../../src/language/sentences.js';
+
+const args = process.argv.slice(2);
+const out = args[0];
+if (!out) throw new Error('usage: brief-stale.ts OUT [--sample N] [--shared DIR]');
+const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const shared = flag('--shared') ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+const size = Number(flag('--sample') ?? 60);
+mkdirSync(out, { recursive: true });
+
+const gold = readJsonl<GoldSentence>(join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'));
+const lines = new Map<string, GoldSentence[]>();
+for (const g of gold) lines.set(`${g.story}#${g.hash}`, [...(lines.get(`${g.story}#${g.hash}`) ?? []), g]);
+const order = (s: string) => createHash('sha256').update(s).digest('hex');
+const load = briefStoryLoader(shared);
+
+interface Stale {
+  s: BriefSentence;
+  before: string[];
+  label: string;
+  around?: string;
+}
+const briefs = new Map<string, BriefSentence[]>();
+const stale: Stale[] = [];
+for (const story of [...new Set(gold.map((g) => g.story))]) {
+  const docs = load(story);
+  if (!docs) continue;
+  const { sentences } = storyBriefs(story, docs);
+  const contextOf = shownBefore(sentences);
+  briefs.set(story, sentences);
+  for (const s of sentences) {
+    const context = contextOf(s);
+    const holding = (lines.get(`${story}#${s.hash}`) ?? []).find((l) => labelHolds(l, context));
+    // The eval's contextChanged: a usable label without needs, shown without some sentence of its context.
+    if (holding?.label !== 'usable' || holding.needs || !holding.before || !context) continue;
+    if (!holding.before.some((h) => !context.includes(h))) continue;
+    const doc = docs.find((d) => d.id === s.from);
+    let around: string | undefined;
+    if (doc) {
+      const parts = splitSentences(doc.text).map((p) => p.text);
+      const k = parts.findIndex((p) => s.text.includes(p) || p.includes(s.text));
+      if (k >= 0) around = parts.slice(Math.max(0, k - 2), k + 2).join(' ⏐ ');
+    }
+    stale.push({ s, before: context, label: holding.label, around });
+  }
+}
+stale.sort((a, b) => order(`${a.s.story}#${a.s.hash}`).localeCompare(order(`${b.s.story}#${b.s.hash}`)));
+const number = new Map(stale.slice(0, size).map((x, i) => [`${x.s.story}#${x.s.hash}`, { n: i + 1, x }]));
+const context: string[] = [];
+for (const [story, sentences] of briefs) {
+  if (!sentences.some((s) => number.has(`${story}#${s.hash}`))) continue;
+  context.push(`\n# ${story}`);
+  for (const s of sentences) {
+    const it = number.get(`${story}#${s.hash}`);
+    context.push(`- ${it ? `**[item ${it.n}]**` : '[context]'} (brief ${s.brief}, from ${s.from}) ${s.text}`);
+    if (it?.x.around) context.push(`  - source around it: ${it.x.around}`);
+  }
+}
+const key = stale.map((x, i) =>
+  JSON.stringify({
+    item: i + 1,
+    story: x.s.story,
+    half: halfOf(x.s.story),
+    brief: x.s.brief,
+    index: x.s.index,
+    hash: x.s.hash,
+    from: x.s.from,
+    before: x.before,
+    order: order(`${x.s.story}#${x.s.hash}`),
+    old: x.label,
+  }),
+);
+writeFileSync(join(out, 'key.jsonl'), `${key.join('\n')}\n`);
+writeFileSync(join(out, 'context.md'), `${context.join('\n')}\n`);
+const tune = stale.filter((x) => halfOf(x.s.story) === 'tune').length;
+console.log(
+  `${stale.length} stale usable labels (tune ${tune}, held ${stale.length - tune}); sample ${number.size}`,
+);
