@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type GoldSentence, halfOf, labelHolds, shownBefore } from '../../src/eval/brief.js';
+import { type GoldSentence, halfOf, scoringLine, shownBefore } from '../../src/eval/brief.js';
 import { type BriefSentence, briefStoryLoader, storyBriefs } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
 import { splitSentences } from '../../src/language/sentences.js';
@@ -48,7 +48,7 @@ for (const story of [...new Set(gold.map((g) => g.story))]) {
   briefs.set(story, sentences);
   for (const s of sentences) {
     const context = contextOf(s);
-    const holding = (lines.get(`${story}#${s.hash}`) ?? []).find((l) => labelHolds(l, context));
+    const holding = scoringLine(lines.get(`${story}#${s.hash}`) ?? [], context);
     // The eval's contextChanged: a usable label without needs, shown without some sentence of its context.
     if (holding?.label !== 'usable' || holding.needs || !holding.before || !context) continue;
     if (!holding.before.some((h) => !context.includes(h))) continue;

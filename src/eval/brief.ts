@@ -116,6 +116,29 @@ export function labelHolds(g: GoldSentence, shownBefore: readonly string[] | und
   return true;
 }
 
+const sameContext = (g: GoldSentence, shownBefore: readonly string[] | undefined) =>
+  !!g.before &&
+  !!shownBefore &&
+  g.before.length === shownBefore.length &&
+  g.before.every((h, i) => h === shownBefore[i]);
+
+/**
+ * The line that scores a shown sentence, among its lines (file order), given the hashes shown before it: the first
+ * that holds (`labelHolds`), except that an old `usable` line without `needs` labelled in another context gives way
+ * to a later holding line labelled in exactly this context, or failing that to one that records `needs` (a label
+ * made again in context, data/gold/briefs.md "Labels in context"). Undefined when none holds.
+ */
+export function scoringLine(
+  lines: readonly GoldSentence[],
+  shownBefore: readonly string[] | undefined,
+): GoldSentence | undefined {
+  const holding = lines.filter((l) => labelHolds(l, shownBefore));
+  const first = holding[0];
+  if (first?.label !== 'usable' || first.needs || !first.before || sameContext(first, shownBefore))
+    return first;
+  return holding.find((l) => sameContext(l, shownBefore)) ?? holding.find((l) => l.needs) ?? first;
+}
+
 /** A usable label that did not record `needs`, shown without some sentence it was labelled after. */
 const contextChanged = (g: GoldSentence, shownBefore: readonly string[] | undefined) =>
   g.label === 'usable' &&
@@ -236,9 +259,10 @@ export function scoreBriefs(gold: GoldSentence[], shown: Shown[], everyCited: Sh
     seen.add(k);
     if (g.label === 'usable') usableByHash++;
     onShown.add(g, s);
-    // The label that scores the sentence is the first line whose context still holds where it is shown.
+    // The label that scores the sentence: the first line whose context still holds where it is shown, an old
+    // context-free usable line giving way to one labelled in this context (`scoringLine`).
     const context = before(s);
-    const holding = (lines.get(k) ?? []).find((l) => labelHolds(l, context));
+    const holding = scoringLine(lines.get(k) ?? [], context);
     if (!holding) {
       stale[g.label] = (stale[g.label] ?? 0) + 1;
       continue;

@@ -26,7 +26,8 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // sentences of 8 new stories (blind) and 20 sentences labelled again in their new context (no new hash), then 28
   // sentences a selection change (not kept) showed, 17 of them new hashes; the coordinator's round 26 (3 sentences labelled again in the merged main's
   // context, no new hash): 1,357; h10-dangling2's round 27 (20 sentences its definite-object check shows, 6 of
-  // them labelled again in context, not blind): 1,371.
+  // them labelled again in context, not blind): 1,371; h10-relabel's round 28 (192 stale usable labels labelled
+  // again in their current context, no new hash): 1,371.
   assert.equal(m.labelled, 1371);
   assert.equal(m.matched + m.gone, m.labelled);
   // Labels are read in context (data/gold/briefs.md, "Labels in context"): the sentences none of whose labels
@@ -70,6 +71,9 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // set again with no code change: 0.7702 on 1,313 labels. With h10-context's labels read in their context and
   // its round 23, the merged main reads 0.7837 on 1,357 labels (0.7707 by hash alone), 0 unlabelled: floor 0.78.
   // h10-dangling2's definite-object check read 0.7853 on 1,371 labels with its round 27 and was reverted (inside
-  // labeller noise, lost on the blind round 23); main reads 0.7837 on the same labels.
-  assert.ok(m.usable >= 0.78, `usable ${m.usable} fell under 0.78`);
+  // labeller noise, lost on the blind round 23); main reads 0.7837 on the same labels. That figure was inflated
+  // by 192 old usable labels without `needs` shown in a changed context (h10-stale: 9 of a blind 60 no longer
+  // usable); h10-relabel's round 28 labels all 192 again in context and `eval brief` prefers such a line over an
+  // old context-free usable one: 0.7577 (tune 0.7532, held 0.7616), usable_context_changed 0: floor 0.755.
+  assert.ok(m.usable >= 0.755, `usable ${m.usable} fell under 0.755`);
 });

@@ -9,6 +9,7 @@ import {
   halfOf,
   labelHolds,
   scoreBriefs,
+  scoringLine,
   task,
 } from '../../src/eval/brief.js';
 import { sentenceHash, storyBriefs } from '../../src/eval/brief-stories.js';
@@ -272,4 +273,38 @@ test('stories split into a tune and a held-out half by their id alone', async ()
     task.run({ data: file, flags: { ...flags, half: 'both' }, log: () => {} }),
     /tune or held/,
   );
+});
+
+test('a label made again in the present context is preferred over an old context-free usable line', () => {
+  const row = (hash: string, index: number) => ({
+    story: 'multinews/x',
+    hash,
+    cited: [],
+    shown: 1,
+    brief: 0,
+    index,
+  });
+  // h2 was labelled usable (no needs) after h0 and h1; now only h1 is shown before it, and round 28 labels it
+  // again there as a dangling reference: that line scores it, not the old one that still "holds"
+  const labelled = [
+    gold({ hash: 'h1', before: [], needs: [] }),
+    gold({ hash: 'h2', before: ['h0', 'h1'] }),
+    gold({ hash: 'h2', label: 'dangling-reference', before: ['h1'] }),
+    gold({ hash: 'h3', before: ['h0', 'h1', 'h2'] }),
+    gold({ hash: 'h3', label: 'trivia-or-slogan', before: ['h9'] }),
+    gold({ hash: 'h3', before: ['h9', 'h1'], needs: ['h1'] }),
+  ];
+  const m = scoreBriefs(labelled, [row('h1', 0), row('h2', 1), row('h3', 2)]);
+  assert.equal(m.matched_in_context, 3);
+  assert.equal(m.usable, 0.6667, 'h1 and h3 (by its needs line) usable, h2 not');
+  assert.equal(m.usable_context_changed, 0);
+  assert.equal(m.usable_by_hash, 1);
+  const h2 = labelled.filter((l) => l.hash === 'h2');
+  assert.equal(scoringLine(h2, ['h1'])?.label, 'dangling-reference');
+  // in its old context, or where the new line does not hold, the old line still scores it
+  assert.equal(scoringLine(h2, ['h0', 'h1'])?.label, 'usable');
+  assert.equal(scoringLine(h2, ['h5', 'h1'])?.label, 'usable');
+  // a first line that is not a context-free usable one is kept
+  const h3 = labelled.filter((l) => l.hash === 'h3').slice(1);
+  assert.equal(scoringLine(h3, ['h1'])?.label, 'trivia-or-slogan');
 });
