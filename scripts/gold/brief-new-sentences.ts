@@ -9,7 +9,7 @@
  * - `key.jsonl`: which items were labelled before, with their labels and the skeleton fields (ids, offsets,
  *   `before`: the hashes the brief shows before the sentence, its labelling context) the append step needs;
  *   `again: true` marks a sentence that has labels none of which holds where it is shown now (a dangling
- *   reference with a new sentence before it, a usable label whose antecedent is gone: `labelHolds` in
+ *   reference with a new sentence before it, a usable label whose antecedent is gone: `scoringLine` in
  *   src/eval/brief.ts), to be labelled again in its new context. The labeller must not open it.
  * A usable label records in `needs` the hashes of the earlier summary sentences it relies on (`[]` when the
  * sentence stands alone; data/gold/briefs.md, "Labels in context").
@@ -23,7 +23,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type GoldSentence, labelHolds, shownBefore } from '../../src/eval/brief.js';
+import { type GoldSentence, linesByKey, linesOf, scoringLine, shownBefore } from '../../src/eval/brief.js';
 import { type BriefSentence, briefStoryLoader, storyBriefs } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
 import { splitSentences } from '../../src/language/sentences.js';
@@ -39,14 +39,12 @@ mkdirSync(out, { recursive: true });
 const citations = args.includes('--citations');
 const gold = readJsonl<GoldSentence>(join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'));
 // In a citation round, "labelled" means labelled with supporters and stories are the citation stories.
-const lines = new Map<string, GoldSentence[]>();
-for (const g of gold.filter((x) => !citations || x.supporters))
-  lines.set(`${g.story}#${g.hash}`, [...(lines.get(`${g.story}#${g.hash}`) ?? []), g]);
+const lines = linesByKey(gold.filter((x) => !citations || x.supporters));
 /** The label of a shown sentence where it is shown now (undefined: unlabelled, or no label holds there). */
 const labelOf = (s: BriefSentence, before: string[] | undefined) => {
-  const all = lines.get(`${s.story}#${s.hash}`) ?? [];
+  const all = linesOf(lines, s);
   if (citations) return all.length ? `${all[0].supporters?.join(',')} reports ${all[0].reports}` : undefined;
-  return all.find((g) => labelHolds(g, before))?.label;
+  return scoringLine(all, before)?.label;
 };
 const stories = [...new Set(gold.filter((g) => !citations || g.supporters).map((g) => g.story))];
 const articles = new Map<string, { id: string; text: string }[]>();

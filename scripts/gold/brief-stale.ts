@@ -13,7 +13,15 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type GoldSentence, halfOf, scoringLine, shownBefore } from '../../src/eval/brief.js';
+import {
+  contextChanged,
+  type GoldSentence,
+  halfOf,
+  linesByKey,
+  linesOf,
+  scoringLine,
+  shownBefore,
+} from '../../src/eval/brief.js';
 import { type BriefSentence, briefStoryLoader, storyBriefs } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
 import { splitSentences } from '../../src/language/sentences.js';
@@ -27,8 +35,7 @@ const size = Number(flag('--sample') ?? 60);
 mkdirSync(out, { recursive: true });
 
 const gold = readJsonl<GoldSentence>(join(import.meta.dirname, '..', '..', 'data', 'gold', 'briefs.jsonl'));
-const lines = new Map<string, GoldSentence[]>();
-for (const g of gold) lines.set(`${g.story}#${g.hash}`, [...(lines.get(`${g.story}#${g.hash}`) ?? []), g]);
+const lines = linesByKey(gold);
 const order = (s: string) => createHash('sha256').update(s).digest('hex');
 const load = briefStoryLoader(shared);
 
@@ -48,10 +55,8 @@ for (const story of [...new Set(gold.map((g) => g.story))]) {
   briefs.set(story, sentences);
   for (const s of sentences) {
     const context = contextOf(s);
-    const holding = scoringLine(lines.get(`${story}#${s.hash}`) ?? [], context);
-    // The eval's contextChanged: a usable label without needs, shown without some sentence of its context.
-    if (holding?.label !== 'usable' || holding.needs || !holding.before || !context) continue;
-    if (!holding.before.some((h) => !context.includes(h))) continue;
+    const holding = scoringLine(linesOf(lines, s), context);
+    if (!context || !holding || !contextChanged(holding, context)) continue;
     const doc = docs.find((d) => d.id === s.from);
     let around: string | undefined;
     if (doc) {

@@ -73,6 +73,22 @@ export type Shown = Pick<BriefSentence, 'story' | 'hash' | 'cited' | 'shown'> &
 
 const key = (story: string, hash: string) => `${story}#${hash}`;
 
+/** A story's labelled lines by `story#hash`, each sentence's lines in file order. */
+export function linesByKey(gold: readonly GoldSentence[]): Map<string, GoldSentence[]> {
+  const lines = new Map<string, GoldSentence[]>();
+  for (const g of gold) {
+    const k = key(g.story, g.hash);
+    const ls = lines.get(k);
+    if (ls) ls.push(g);
+    else lines.set(k, [g]);
+  }
+  return lines;
+}
+
+/** The lines of the shown sentence `s` (none when unlabelled). */
+export const linesOf = (lines: Map<string, GoldSentence[]>, s: { story: string; hash: string }) =>
+  lines.get(key(s.story, s.hash)) ?? [];
+
 /** Checks a gold line; returns the problem or undefined. */
 export function goldProblem(g: Partial<GoldSentence>): string | undefined {
   if (typeof g.story !== 'string' || typeof g.hash !== 'string') return 'needs "story" and "hash"';
@@ -140,7 +156,7 @@ export function scoringLine(
 }
 
 /** A usable label that did not record `needs`, shown without some sentence it was labelled after. */
-const contextChanged = (g: GoldSentence, shownBefore: readonly string[] | undefined) =>
+export const contextChanged = (g: GoldSentence, shownBefore: readonly string[] | undefined) =>
   g.label === 'usable' &&
   !g.needs &&
   !!g.before &&
@@ -224,10 +240,9 @@ class CitationTally {
  */
 export function scoreBriefs(gold: GoldSentence[], shown: Shown[], everyCited: Shown[] = []): Metrics {
   const labelled = new Map<string, GoldSentence>();
-  const lines = new Map<string, GoldSentence[]>();
+  const lines = linesByKey(gold);
   for (const g of gold) {
     const k = key(g.story, g.hash);
-    lines.set(k, [...(lines.get(k) ?? []), g]);
     const first = labelled.get(k);
     if (!first) labelled.set(k, g);
     // A later round may add supporters to a sentence labelled before for usability only: the first usable
@@ -262,7 +277,7 @@ export function scoreBriefs(gold: GoldSentence[], shown: Shown[], everyCited: Sh
     // The label that scores the sentence: the first line whose context still holds where it is shown, an old
     // context-free usable line giving way to one labelled in this context (`scoringLine`).
     const context = before(s);
-    const holding = scoringLine(lines.get(k) ?? [], context);
+    const holding = scoringLine(linesOf(lines, s), context);
     if (!holding) {
       stale[g.label] = (stale[g.label] ?? 0) + 1;
       continue;
