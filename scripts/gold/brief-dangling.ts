@@ -14,9 +14,8 @@ import {
   scoringLine,
   shownBefore,
 } from '../../src/eval/brief.js';
-import { briefStoryLoader, storyBriefs } from '../../src/eval/brief-stories.js';
+import { briefStoryLoader, sourceAround, storyBriefs } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
-import { splitSentences } from '../../src/language/sentences.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -34,11 +33,10 @@ for (const story of [...new Set(gold.map((g) => g.story))].filter((s) => halfOf(
     const label = scoringLine(linesOf(lines, s), before(s))?.label;
     if (label !== 'dangling-reference') continue;
     const doc = docs.find((d) => d.id === s.from);
-    const parts = doc ? splitSentences(doc.text).map((p) => p.text) : [];
-    const k = parts.findIndex((p) => s.text.includes(p) || p.includes(s.text));
+    const previous = doc && sourceAround(doc.text, s.text, 1, -1);
     console.log(`\n## ${story} ${s.brief}.${s.index}: ${s.text}`);
     for (const o of sentences.filter((o) => o.brief === s.brief && o.index < s.index))
       console.log(`  shown: ${o.text}`);
-    if (k > 0) console.log(`  article before (${k}): ${parts[k - 1]}`);
+    if (previous) console.log(`  article before: ${previous}`);
   }
 }

@@ -24,9 +24,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type GoldSentence, linesByKey, linesOf, scoringLine, shownBefore } from '../../src/eval/brief.js';
-import { type BriefSentence, briefStoryLoader, storyBriefs } from '../../src/eval/brief-stories.js';
+import {
+  type BriefSentence,
+  briefStoryLoader,
+  sourceAround,
+  storyBriefs,
+} from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
-import { splitSentences } from '../../src/language/sentences.js';
 
 const args = process.argv.slice(2);
 const out = args[0];
@@ -74,11 +78,8 @@ for (const story of stories) {
   for (const s of sentences) {
     const doc = docs.find((d) => d.id === s.from);
     const offset = doc ? doc.text.indexOf(s.text) : -1;
-    if (doc) {
-      const parts = splitSentences(doc.text).map((p) => p.text);
-      const k = parts.findIndex((p) => s.text.includes(p) || p.includes(s.text));
-      if (k >= 0) around.set(`${story}#${s.hash}`, parts.slice(Math.max(0, k - 2), k + 2).join(' ⏐ '));
-    }
+    const near = doc && sourceAround(doc.text, s.text, 2, 1);
+    if (near) around.set(`${story}#${s.hash}`, near);
     const context = contextOf(s) ?? [];
     const label = labelOf(s, context);
     const again = !label && lines.has(`${story}#${s.hash}`);

@@ -22,9 +22,13 @@ import {
   scoringLine,
   shownBefore,
 } from '../../src/eval/brief.js';
-import { type BriefSentence, briefStoryLoader, storyBriefs } from '../../src/eval/brief-stories.js';
+import {
+  type BriefSentence,
+  briefStoryLoader,
+  sourceAround,
+  storyBriefs,
+} from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
-import { splitSentences } from '../../src/language/sentences.js';
 
 const args = process.argv.slice(2);
 const out = args[0];
@@ -58,12 +62,7 @@ for (const story of [...new Set(gold.map((g) => g.story))]) {
     const holding = scoringLine(linesOf(lines, s), context);
     if (!context || !holding || !contextChanged(holding, context)) continue;
     const doc = docs.find((d) => d.id === s.from);
-    let around: string | undefined;
-    if (doc) {
-      const parts = splitSentences(doc.text).map((p) => p.text);
-      const k = parts.findIndex((p) => s.text.includes(p) || p.includes(s.text));
-      if (k >= 0) around = parts.slice(Math.max(0, k - 2), k + 2).join(' ⏐ ');
-    }
+    const around = doc && sourceAround(doc.text, s.text, 2, 1);
     stale.push({ s, before: context, label: holding.label, around });
   }
 }

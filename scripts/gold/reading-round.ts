@@ -9,9 +9,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { storyBriefs } from '../../src/eval/brief-stories.js';
+import { sourceAround, storyBriefs } from '../../src/eval/brief-stories.js';
 import type { SharedDoc } from '../../src/eval/shared-docs.js';
-import { splitSentences } from '../../src/language/sentences.js';
 
 export function writeReadingRound(
   out: string,
@@ -32,12 +31,8 @@ export function writeReadingRound(
       item++;
       const doc = docs.find((d) => d.id === s.from);
       context.push(`- **[item ${item}]** (brief ${s.brief}.${s.index}, from ${s.from}) ${s.text}`);
-      if (doc && show === 'source') {
-        const parts = splitSentences(doc.text).map((p) => p.text);
-        const k = parts.findIndex((p) => s.text.includes(p) || p.includes(s.text));
-        if (k >= 0)
-          context.push(`  - source around it: ${parts.slice(Math.max(0, k - 3), k + 2).join(' ⏐ ')}`);
-      }
+      const near = doc && show === 'source' && sourceAround(doc.text, s.text, 3, 1);
+      if (near) context.push(`  - source around it: ${near}`);
       skeleton.push(
         JSON.stringify({
           item,

@@ -14,6 +14,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { citeInStory } from '../brief/build.js';
 import { documentsFromBytes } from '../ingest/index.js';
+import { splitSentences } from '../language/sentences.js';
 import type { Article, Brief, Sentence, SummarySentence } from '../model.js';
 import { briefArticles, extractAll } from '../pipeline.js';
 import { withoutDateline } from '../text/candidates.js';
@@ -197,4 +198,20 @@ export function storyBriefs(
     });
   }
   return { briefs, sentences, articles, everyCited };
+}
+
+/**
+ * The sentences of a summary sentence's source article around it, for a labeller to read: `before` sentences
+ * ahead of it, the sentence itself and `after` behind it, joined with " ⏐ "; undefined when the shown text is
+ * not found among the article's sentences.
+ */
+export function sourceAround(
+  articleText: string,
+  shown: string,
+  before: number,
+  after: number,
+): string | undefined {
+  const parts = splitSentences(articleText).map((p) => p.text);
+  const k = parts.findIndex((p) => shown.includes(p) || p.includes(shown));
+  return k < 0 ? undefined : parts.slice(Math.max(0, k - before), k + after + 1).join(' ⏐ ');
 }

@@ -12,7 +12,7 @@ import {
   scoringLine,
   task,
 } from '../../src/eval/brief.js';
-import { sentenceHash, storyBriefs } from '../../src/eval/brief-stories.js';
+import { sentenceHash, sourceAround, storyBriefs } from '../../src/eval/brief-stories.js';
 import { tempDir } from '../helpers.js';
 
 const gold = (over: Partial<GoldSentence>): GoldSentence => ({
@@ -307,4 +307,16 @@ test('a label made again in the present context is preferred over an old context
   // a first line that is not a context-free usable one is kept
   const h3 = labelled.filter((l) => l.hash === 'h3').slice(1);
   assert.equal(scoringLine(h3, ['h1'])?.label, 'trivia-or-slogan');
+});
+
+test('a labeller reads the source sentences around a shown one, and nothing for text the article lacks', () => {
+  const article =
+    'The ferry left at dawn. It carried forty cars. The captain turned back at noon. Nobody was hurt. The line apologised.';
+  assert.equal(
+    sourceAround(article, 'The captain turned back at noon.', 2, 1),
+    'The ferry left at dawn. ⏐ It carried forty cars. ⏐ The captain turned back at noon. ⏐ Nobody was hurt.',
+  );
+  assert.equal(sourceAround(article, 'It carried forty cars.', 1, -1), 'The ferry left at dawn.');
+  assert.equal(sourceAround(article, 'The ferry left at dawn.', 1, -1), '');
+  assert.equal(sourceAround(article, 'A bridge collapsed.', 2, 1), undefined);
 });
