@@ -9,7 +9,9 @@
  * - `keywords`: furniture and listing words (subscribe, video, gallery, schedule, shop, price, ...) per word;
  * - `shape`: short lines, lines without a sentence end, cut-off teasers ("…") over lines;
  * - `short`: the fewest words;
- * - `url` (trafilatura): an address without an article slug (a home, shop, product, category or service page).
+ * - `url` (trafilatura): an address without an article slug (a home, shop, product, category or service page);
+ * - `site` (round 8, Timeline17): the share of a page's lines of four words or more that recur on at least two
+ *   other pages of its topic (one site): template lines and teasers shared with the site's other pages.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -42,7 +44,7 @@ const shared = resolve(arg('--shared') ?? resolve(ROOT, '../shared/data'));
  * over Timeline17) or 7 (Timeline17 only, the generators of 5 plus `lines` and `datelines`, and a larger hash sample).
  */
 const ROUND = Number(arg('--round') ?? 4);
-if (![4, 5, 7].includes(ROUND)) throw new Error(`no candidate rule for round ${ROUND}`);
+if (![4, 5, 7, 8].includes(ROUND)) throw new Error(`no candidate rule for round ${ROUND}`);
 const show = arg('--show');
 const model = JSON.parse(
   (await import('node:fs')).readFileSync(resolve(ROOT, 'models/non-article.json'), 'utf8'),
@@ -160,12 +162,35 @@ for (const page of loadPages(join(shared, 'extraction', 'trafilatura-dev', 'inde
   });
 }
 
+// Round 8: lines (four words or more, case and spacing folded) counted by the pages of the topic that hold them,
+// over every page of the topic with text (labelled or not); a page's `site` score is the share of its lines
+// that two or more other pages hold.
+if (ROUND >= 8) {
+  const fold = (l: string) => l.toLowerCase().replace(/\s+/g, ' ').trim();
+  const linesOf = (text: string) =>
+    [...new Set(text.split(/\n+/).map(fold))].filter((l) => l.split(' ').length >= 4);
+  for (const topic of readdirSync(join(shared, 'timeline', 't17')).sort()) {
+    const counts = new Map<string, number>();
+    for (const d of docs.topic(topic) ?? []) for (const l of linesOf(d.text)) counts.set(l, (counts.get(l) ?? 0) + 1);
+    for (const c of pool) {
+      if (c.set !== 't17' || !c.id.startsWith(`${topic} `)) continue;
+      const lines = linesOf(c.text);
+      c.scores.site = lines.length ? lines.filter((l) => (counts.get(l) ?? 0) >= 3).length / lines.length : 0;
+    }
+  }
+}
+
 /**
  * How many of each set's pool each generator keeps (its top pages on its signal), and the random sample's size.
  * Round 5 takes every trafilatura page left (a census: no generator bias there) and, of Timeline17, fewer pages
  * of each generator (round 4 took the top ones).
  */
-const TOP: Record<string, Record<string, number>> = ROUND === 7
+const TOP: Record<string, Record<string, number>> = ROUND === 8
+  ? {
+      t17: { model: 20, keywords: 10, shape: 15, short: 5, lines: 10, datelines: 10, site: 30 },
+      trafilatura: {},
+    }
+  : ROUND === 7
   ? {
       t17: { model: 35, keywords: 20, shape: 30, short: 10, lines: 30, datelines: 25 },
       trafilatura: {},
@@ -180,7 +205,9 @@ const TOP: Record<string, Record<string, number>> = ROUND === 7
         trafilatura: { model: 50, keywords: 20, shape: 50, short: 50, url: 25 },
       };
 const SAMPLE: Record<string, number> =
-  ROUND === 7
+  ROUND === 8
+    ? { t17: 40, trafilatura: 0 }
+    : ROUND === 7
     ? { t17: 50, trafilatura: 0 }
     : ROUND === 5
       ? { t17: 25, trafilatura: 0 }
