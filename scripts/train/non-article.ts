@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nonArticleInputs, nonArticleSites } from '../../src/eval/non-article-inputs.js';
+import { nonArticleInputs } from '../../src/eval/non-article-inputs.js';
 import { extractArticle } from '../../src/extract/index.js';
 import {
   modelApplies,
@@ -61,9 +61,8 @@ interface Row {
 useNonArticleModel(null);
 const rows: Row[] = [];
 let floor = 0;
-const inputs = nonArticleInputs(data, shared, { unsure: true }).filter((x) => x.split === 'dev');
-const sites = nonArticleSites(inputs, shared);
-for (const x of inputs) {
+for (const x of nonArticleInputs(data, shared, { unsure: true })) {
+  if (x.split !== 'dev') continue;
   const raw = rawDocument({
     origin: { path: x.key },
     kind: x.kind,
@@ -76,7 +75,7 @@ for (const x of inputs) {
     floor++;
     continue;
   }
-  const shape = pageShape(article.paragraphs, x.site ? sites.get(x.site) : undefined);
+  const shape = pageShape(article.paragraphs);
   const decision = ruleDecision(article.paragraphs, shape, { wholeText: x.kind !== 'html' });
   const wholeText = x.kind !== 'html';
   rows.push({

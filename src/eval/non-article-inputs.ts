@@ -8,11 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBody } from '../extract/index.js';
-import { type SiteLines, siteLines } from '../extract/site-lines.js';
 import { decodeBytes } from '../ingest/decode.js';
-import { contentHash } from '../ingest/hash.js';
-import { rawDocument } from '../ingest/record.js';
 import type { RawKind } from '../model.js';
 import { readJsonl } from './data.js';
 import { loadPages } from './extract.js';
@@ -48,12 +44,6 @@ export interface NonArticleInput {
   reason?: string;
   /** From a set whose every input is an article by its curation (extraction sets, DUC). */
   wholeSet: boolean;
-  /**
-   * The site the input was published on, when the set says so and holds other pages of it: a Timeline17 topic is
-   * one outlet's pages (`t17 <topic>`). The other sets' pages have no site beside them (trafilatura-dev's 473 pages
-   * come from 446 hosts; Multi-News, DUC and the extraction sets carry no address).
-   */
-  site?: string;
 }
 
 /** Test when the first byte of SHA-1 of `split SET ID` is below 86: a third of the inputs, fixed by their id. */
@@ -152,31 +142,7 @@ export function nonArticleInputs(
       label: g.label,
       reason: g.reason,
       wholeSet: false,
-      site: g.set === 't17' ? `t17 ${g.topic}` : undefined,
     });
   }
   return out;
-}
-
-/**
- * The sentences of each site the inputs name (nonArticleInputs' `site`), counted over every page of the site in the
- * shared data, labelled or not, as a run of those pages would hold them: a Timeline17 topic's pages with text, read
- * as records the way a brief reads them.
- */
-export function nonArticleSites(inputs: readonly NonArticleInput[], shared: string): Map<string, SiteLines> {
-  const docs = sharedDocs(shared);
-  const sites = new Map<string, SiteLines>();
-  for (const site of new Set(inputs.map((x) => x.site)))
-    if (site?.startsWith('t17 ')) {
-      const pages = (docs.topic(site.slice(4)) ?? [])
-        .filter((d) => d.text.trim())
-        .map(
-          (d) =>
-            readBody(
-              rawDocument({ origin: { path: site }, kind: 'record', content: d.text, hash: contentHash(d.text) }),
-            ).paragraphs,
-        );
-      sites.set(site, siteLines(pages));
-    }
-  return sites;
 }

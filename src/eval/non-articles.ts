@@ -14,21 +14,15 @@ import { contentHash } from '../ingest/hash.js';
 import { rawDocument } from '../ingest/record.js';
 import type { RawKind } from '../model.js';
 import type { EvalOptions, EvalResult, EvalTask, Metrics } from './contract.js';
-import type { SiteLines } from '../extract/site-lines.js';
-import { type NonArticleInput, nonArticleInputs, nonArticleSites } from './non-article-inputs.js';
+import { type NonArticleInput, nonArticleInputs } from './non-article-inputs.js';
 import { sharedDir } from './shared-docs.js';
 
 export type { NonArticleGold } from './non-article-inputs.js';
 
 /** The reason an input is dropped for (the text in the warning's parentheses), or undefined when kept. */
-export function dropReason(
-  kind: RawKind,
-  content: string,
-  path: string,
-  site?: SiteLines,
-): string | undefined {
+export function dropReason(kind: RawKind, content: string, path: string): string | undefined {
   const raw = rawDocument({ origin: { path }, kind, content, hash: contentHash(content) });
-  const r = extractArticle(raw, { site });
+  const r = extractArticle(raw);
   if (r.article) return undefined;
   return /\(([^)]+)\)/.exec(r.diagnostics[0]?.message ?? '')?.[1] ?? 'dropped';
 }
@@ -70,7 +64,6 @@ export const task: EvalTask = {
     const started = Date.now();
     const shared = sharedDir(flags.shared, data);
     const inputs = nonArticleInputs(data, shared);
-    const sites = nonArticleSites(inputs, shared);
     if (flags.rules) useNonArticleModel(null);
     try {
       return report();
@@ -90,7 +83,7 @@ export const task: EvalTask = {
       const wholeSets = new Map<string, { pages: number; dropped: number; test_dropped: number }>();
       let reasonRight = 0;
       for (const x of inputs) {
-        const why = dropReason(x.kind, x.content, x.key, x.site ? sites.get(x.site) : undefined);
+        const why = dropReason(x.kind, x.content, x.key);
         if (x.wholeSet) {
           const w = wholeSets.get(x.set) ?? { pages: 0, dropped: 0, test_dropped: 0 };
           wholeSets.set(x.set, w);

@@ -11,7 +11,6 @@ import { normalizeDate } from './dates.js';
 import { extractHtml, type HtmlExtraction } from './html.js';
 import { detectLanguage } from './language.js';
 import { type NonArticleReason, nonArticleReason } from './non-article.js';
-import type { SiteLines } from './site-lines.js';
 import { extractText } from './text.js';
 import { cleanTextParagraphs, unglueSentences } from './text-cleanup.js';
 import { wordCount } from './text-length.js';
@@ -40,15 +39,12 @@ function recordParagraphs(text: string): string[] {
 export interface ExtractOptions {
   /** Keep inputs that do not read as articles (error pages, walls, widgets, ...), marked `nonArticle`. */
   keepAll?: boolean;
-  /** The sentences of the run's pages of this page's site, for the non-article decision (src/extract/site-lines.ts). */
-  site?: SiteLines;
 }
 
 /** The warning for an input dropped because it is not an article. */
 export const notAnArticle = (reason: NonArticleReason) => `not an article (${reason}); skipped`;
 
-/** What extraction reads of a raw document: the extractor's fields and the cleaned paragraphs of the body. */
-export function readBody(raw: RawDocument): { fields: HtmlExtraction; paragraphs: string[] } {
+export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): ExtractResult {
   const fields: HtmlExtraction =
     raw.kind === 'html'
       ? extractHtml(raw.content)
@@ -62,11 +58,6 @@ export function readBody(raw: RawDocument): { fields: HtmlExtraction; paragraphs
     raw.kind === 'html'
       ? cutCommentStream(fields.paragraphs.map(unglueSentences))
       : cleanTextParagraphs(fields.paragraphs, raw.hints.title ?? fields.title);
-  return { fields, paragraphs };
-}
-
-export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): ExtractResult {
-  const { fields, paragraphs } = readBody(raw);
   const text = paragraphs.join('\n\n');
   const refused =
     fields.refused ??
@@ -80,7 +71,7 @@ export function extractArticle(raw: RawDocument, options: ExtractOptions = {}): 
   const nonArticle: NonArticleReason | undefined =
     wordsInBody < MIN_BODY_WORDS
       ? 'too little prose'
-      : nonArticleReason(paragraphs, { wholeText: raw.kind !== 'html', site: options.site });
+      : nonArticleReason(paragraphs, { wholeText: raw.kind !== 'html' });
   if (nonArticle && (!options.keepAll || wordsInBody < MIN_BODY_WORDS))
     return { diagnostics: [{ level: 'warning', origin: raw.origin, message: notAnArticle(nonArticle) }] };
   const h = raw.hints;

@@ -6,7 +6,6 @@
  * way. Pure and linear in the text.
  */
 import { splitSentences } from '../language/sentences.js';
-import { recurs, type SiteLines, siteApplies } from './site-lines.js';
 import { hasUnspacedScript, isAsciiLetterCode, isSpaceCode, wordCount } from './text-length.js';
 
 export type NonArticleReason =
@@ -150,11 +149,6 @@ export interface PageShape {
   /** Sentences after the first with three or more content words, and those sharing none with any earlier one. */
   topicSentences: number;
   topicShifts: number;
-  /** Read beside enough pages of its site (src/extract/site-lines.ts); then the words of sentences that recur on
-   * the site's other pages, and the prose words of those. */
-  site: boolean;
-  siteWords: number;
-  siteProseWords: number;
 }
 
 const wordsOf = wordCount;
@@ -266,12 +260,8 @@ function endsWith(text: string, stops: ReadonlySet<string>): boolean {
 const COMMERCE =
   /\b(?:add to (?:cart|basket)|in den warenkorb|warenkorb|shopping cart|free shipping|versandkosten|versand|lieferzeit|in stock|auf lager|out of stock|per night|pro nacht|buy now|jetzt kaufen|jetzt bestellen|order now|inkl\. mwst|incl\. vat)\b/gi;
 
-/**
- * How much running prose and how much furniture the paragraphs hold, and the other counts features read; with the
- * sentences of the page's site (the run's other pages of one site), how much of the page recurs there.
- */
-export function pageShape(paragraphs: string[], siteLines?: SiteLines): PageShape {
-  const site = siteApplies(siteLines) ? siteLines : undefined;
+/** How much running prose and how much furniture the paragraphs hold, and the other counts features read. */
+export function pageShape(paragraphs: string[]): PageShape {
   const shape: PageShape = {
     proseSentences: 0,
     proseWords: 0,
@@ -296,9 +286,6 @@ export function pageShape(paragraphs: string[], siteLines?: SiteLines): PageShap
     singleNames: 0,
     topicSentences: 0,
     topicShifts: 0,
-    site: site !== undefined,
-    siteWords: 0,
-    siteProseWords: 0,
   };
   const nameCounts = new Map<string, number>();
   const seenWords = new Set<string>();
@@ -349,8 +336,6 @@ export function pageShape(paragraphs: string[], siteLines?: SiteLines): PageShap
       for (const w of content) seenWords.add(w);
       if (TEASER.test(text.trim()) || INNER_TEASER.test(text)) shape.teasers++;
       if (DATED_LINE.test(text)) shape.datedLines++;
-      const recurring = site !== undefined && recurs(site, text);
-      if (recurring) shape.siteWords += words;
       const kind = furnitureKind(text);
       if (kind) {
         shape.furnitureSentences++;
@@ -364,7 +349,6 @@ export function pageShape(paragraphs: string[], siteLines?: SiteLines): PageShap
         } else {
           shape.proseSentences += 1 + innerStatements(text);
           shape.proseWords += words;
-          if (recurring) shape.siteProseWords += words;
         }
       }
     }
@@ -392,7 +376,7 @@ export function pageShape(paragraphs: string[], siteLines?: SiteLines): PageShap
  * diagnostic names the reason whose features push the score up most). Bump the version when a meaning changes.
  */
 export const NON_ARTICLE_FEATURES: readonly string[] = [
-  'version 9',
+  'version 8',
   'prose-sentences: ln(1 + sentences of running prose)',
   'prose-words: ln(1 + words in them)',
   'words: ln(1 + words on the page)',
@@ -414,9 +398,6 @@ export const NON_ARTICLE_FEATURES: readonly string[] = [
   'topic-shifts: sentences sharing no content word with any earlier one over sentences with three or more',
   'listing-lines: ln(1 + index furniture sentences of a schedule, video list or live page of headlines)',
   'agency-datelines: ln(1 + datelines naming a news agency in brackets, past the first)',
-  'site: 1 when the page was read beside enough pages of its site (the run\'s pages of one host)',
-  'site-share: words of sentences that recur on two or more other pages of the site over words, 0 without a site',
-  'own-prose: ln(1 + prose words outside sentences that recur on the site; all prose words without a site)',
 ];
 
 /** The reason each feature column (after the version line) speaks for. */
@@ -442,9 +423,6 @@ export const FEATURE_REASONS: readonly NonArticleReason[] = [
   'index page',
   'index page',
   'index page',
-  'index page',
-  'index page',
-  'too little prose',
 ];
 
 const ln1 = (x: number) => Math.log1p(x);
@@ -476,8 +454,5 @@ export function nonArticleFeatures(shape: PageShape, html: boolean): number[] {
     shape.topicSentences ? shape.topicShifts / shape.topicSentences : 0,
     ln1(shape.listingLines),
     ln1(Math.max(0, shape.agencyDatelines - 1)),
-    shape.site ? 1 : 0,
-    shape.siteWords / words,
-    ln1(shape.proseWords - shape.siteProseWords),
   ];
 }

@@ -22,7 +22,6 @@ import {
   type PageShape,
   pageShape,
 } from './non-article-features.js';
-import type { SiteLines } from './site-lines.js';
 
 export { furnitureKind, type NonArticleReason, type PageShape, pageShape } from './non-article-features.js';
 
@@ -40,12 +39,6 @@ export interface NonArticleOptions {
    * kept a sentence may hold an article the extractor missed, or be a short post, so it needs furniture too.
    */
   wholeText?: boolean;
-  /**
-   * The sentences of the run's pages of the page's site (src/extract/site-lines.ts): the combiner then reads how much
-   * of the page recurs on the site's other pages. Without it (a single page, pages without a host) those columns
-   * are neutral.
-   */
-  site?: SiteLines;
 }
 
 export interface NonArticleWeights {
@@ -163,7 +156,7 @@ export function nonArticleReason(
   paragraphs: string[],
   options: NonArticleOptions = {},
 ): NonArticleReason | undefined {
-  const shape = pageShape(paragraphs, options.site);
+  const shape = pageShape(paragraphs);
   const rule = ruleDecision(paragraphs, shape, options);
   if (rule === 'article') return undefined;
   if (rule) return rule;
