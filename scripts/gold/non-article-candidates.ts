@@ -3,7 +3,7 @@
  * Timeline17 page and trafilatura-dev page, scored by generators looser than the detector, and a hash sample of
  * the same pool so the generators' bias shows. Writes the chosen ids, one JSON line each with the generators
  * that picked it (no text), to stdout; with `--show DIR`, also a reading file (extracted text, outside the repo).
- *   npx tsx scripts/gold/non-article-candidates.ts [--round 4|5] [--shared DIR] [--show DIR]
+ *   npx tsx scripts/gold/non-article-candidates.ts [--round 4|5|7|8] [--shared DIR] [--show DIR]
  * Generators (each keeps its top pages of the pool, ranked on its own signal):
  * - `model`: the shipped combiner's probability (a page the rules or the model drop is taken whatever its rank);
  * - `keywords`: furniture and listing words (subscribe, video, gallery, schedule, shop, price, ...) per word;
@@ -14,7 +14,7 @@
  *   other pages of its topic (one site): template lines and teasers shared with the site's other pages.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJsonl } from '../../src/eval/data.js';
@@ -118,9 +118,13 @@ function signals(text: string, p: number): Record<string, number> {
 }
 
 // The pool: pages no earlier round labelled (the round's own lines are the output of this script).
-const gold = readJsonl<Record<string, unknown>>(resolve(ROOT, 'data/gold/non-articles.jsonl')).filter(
-  (g) => ((g.round as number | undefined) ?? 1) < ROUND,
-);
+// Round 8 is kept in a file of its own (data/gold/non-articles.md, "Round 8"): its pages are labelled too.
+const goldFiles = ['non-articles.jsonl', 'non-articles.round8.jsonl']
+  .map((name) => resolve(ROOT, 'data/gold', name))
+  .filter((path) => existsSync(path));
+const gold = goldFiles
+  .flatMap((path) => readJsonl<Record<string, unknown>>(path))
+  .filter((g) => ((g.round as number | undefined) ?? 1) < ROUND);
 const labelled = new Set(
   gold.map((g) => (g.set === 't17' ? `t17 ${g.topic} ${g.index}` : `trafilatura ${g.id}`)),
 );
