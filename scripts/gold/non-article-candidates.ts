@@ -175,7 +175,8 @@ if (ROUND >= 8) {
     [...new Set(text.split(/\n+/).map(fold))].filter((l) => l.split(' ').length >= 4);
   for (const topic of readdirSync(join(shared, 'timeline', 't17')).sort()) {
     const counts = new Map<string, number>();
-    for (const d of docs.topic(topic) ?? []) for (const l of linesOf(d.text)) counts.set(l, (counts.get(l) ?? 0) + 1);
+    for (const d of docs.topic(topic) ?? [])
+      for (const l of linesOf(d.text)) counts.set(l, (counts.get(l) ?? 0) + 1);
     for (const c of pool) {
       if (c.set !== 't17' || !c.id.startsWith(`${topic} `)) continue;
       const lines = linesOf(c.text);
@@ -195,27 +196,27 @@ const TOP: Record<string, Record<string, number>> = ROUND === 8
       trafilatura: {},
     }
   : ROUND === 7
-  ? {
-      t17: { model: 35, keywords: 20, shape: 30, short: 10, lines: 30, datelines: 25 },
-      trafilatura: {},
-    }
-  : ROUND === 5
     ? {
-        t17: { model: 50, keywords: 25, shape: 40, short: 15 },
-        trafilatura: { all: Number.POSITIVE_INFINITY },
+        t17: { model: 35, keywords: 20, shape: 30, short: 10, lines: 30, datelines: 25 },
+        trafilatura: {},
       }
-    : {
-        t17: { model: 80, keywords: 40, shape: 80, short: 30 },
-        trafilatura: { model: 50, keywords: 20, shape: 50, short: 50, url: 25 },
-      };
+    : ROUND === 5
+      ? {
+          t17: { model: 50, keywords: 25, shape: 40, short: 15 },
+          trafilatura: { all: Number.POSITIVE_INFINITY },
+        }
+      : {
+          t17: { model: 80, keywords: 40, shape: 80, short: 30 },
+          trafilatura: { model: 50, keywords: 20, shape: 50, short: 50, url: 25 },
+        };
 const SAMPLE: Record<string, number> =
   ROUND === 8
     ? { t17: 40, trafilatura: 0 }
     : ROUND === 7
-    ? { t17: 50, trafilatura: 0 }
-    : ROUND === 5
-      ? { t17: 25, trafilatura: 0 }
-      : { t17: 30, trafilatura: 20 };
+      ? { t17: 50, trafilatura: 0 }
+      : ROUND === 5
+        ? { t17: 25, trafilatura: 0 }
+        : { t17: 30, trafilatura: 20 };
 const picked = new Map<string, { cand: Cand; by: Set<string> }>();
 const pick = (c: Cand, by: string) => {
   const key = `${c.set} ${c.id}`;
