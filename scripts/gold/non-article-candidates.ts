@@ -3,16 +3,18 @@
  * Timeline17 page and trafilatura-dev page, scored by generators looser than the detector, and a hash sample of
  * the same pool so the generators' bias shows. Writes the chosen ids, one JSON line each with the generators
  * that picked it (no text), to stdout; with `--show DIR`, also a reading file (extracted text, outside the repo).
- *   npx tsx scripts/gold/non-article-candidates.ts [--round 4|5] [--shared DIR] [--show DIR]
+ *   npx tsx scripts/gold/non-article-candidates.ts [--round 4|5|7|8] [--shared DIR] [--show DIR]
  * Generators (each keeps its top pages of the pool, ranked on its own signal):
  * - `model`: the shipped combiner's probability (a page the rules or the model drop is taken whatever its rank);
  * - `keywords`: furniture and listing words (subscribe, video, gallery, schedule, shop, price, ...) per word;
  * - `shape`: short lines, lines without a sentence end, cut-off teasers ("…") over lines;
  * - `short`: the fewest words;
- * - `url` (trafilatura): an address without an article slug (a home, shop, product, category or service page).
+ * - `url` (trafilatura): an address without an article slug (a home, shop, product, category or service page);
+ * - `site` (round 8, Timeline17): the share of a page's lines of four words or more that recur on at least two
+ *   other pages of its topic (one site): template lines and teasers shared with the site's other pages.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJsonl } from '../../src/eval/data.js';
@@ -42,7 +44,7 @@ const shared = resolve(arg('--shared') ?? resolve(ROOT, '../shared/data'));
  * over Timeline17) or 7 (Timeline17 only, the generators of 5 plus `lines` and `datelines`, and a larger hash sample).
  */
 const ROUND = Number(arg('--round') ?? 4);
-if (![4, 5, 7].includes(ROUND)) throw new Error(`no candidate rule for round ${ROUND}`);
+if (![4, 5, 7, 8].includes(ROUND)) throw new Error(`no candidate rule for round ${ROUND}`);
 const show = arg('--show');
 const model = JSON.parse(
   (await import('node:fs')).readFileSync(resolve(ROOT, 'models/non-article.json'), 'utf8'),
@@ -116,9 +118,13 @@ function signals(text: string, p: number): Record<string, number> {
 }
 
 // The pool: pages no earlier round labelled (the round's own lines are the output of this script).
-const gold = readJsonl<Record<string, unknown>>(resolve(ROOT, 'data/gold/non-articles.jsonl')).filter(
-  (g) => ((g.round as number | undefined) ?? 1) < ROUND,
-);
+// Round 8 is kept in a file of its own (data/gold/non-articles.md, "Round 8"): its pages are labelled too.
+const goldFiles = ['non-articles.jsonl', 'non-articles.round8.jsonl']
+  .map((name) => resolve(ROOT, 'data/gold', name))
+  .filter((path) => existsSync(path));
+const gold = goldFiles
+  .flatMap((path) => readJsonl<Record<string, unknown>>(path))
+  .filter((g) => ((g.round as number | undefined) ?? 1) < ROUND);
 const labelled = new Set(
   gold.map((g) => (g.set === 't17' ? `t17 ${g.topic} ${g.index}` : `trafilatura ${g.id}`)),
 );
@@ -160,31 +166,57 @@ for (const page of loadPages(join(shared, 'extraction', 'trafilatura-dev', 'inde
   });
 }
 
+// Round 8: lines (four words or more, case and spacing folded) counted by the pages of the topic that hold them,
+// over every page of the topic with text (labelled or not); a page's `site` score is the share of its lines
+// that two or more other pages hold.
+if (ROUND >= 8) {
+  const fold = (l: string) => l.toLowerCase().replace(/\s+/g, ' ').trim();
+  const linesOf = (text: string) =>
+    [...new Set(text.split(/\n+/).map(fold))].filter((l) => l.split(' ').length >= 4);
+  for (const topic of readdirSync(join(shared, 'timeline', 't17')).sort()) {
+    const counts = new Map<string, number>();
+    for (const d of docs.topic(topic) ?? [])
+      for (const l of linesOf(d.text)) counts.set(l, (counts.get(l) ?? 0) + 1);
+    for (const c of pool) {
+      if (c.set !== 't17' || !c.id.startsWith(`${topic} `)) continue;
+      const lines = linesOf(c.text);
+      c.scores.site = lines.length ? lines.filter((l) => (counts.get(l) ?? 0) >= 3).length / lines.length : 0;
+    }
+  }
+}
+
 /**
  * How many of each set's pool each generator keeps (its top pages on its signal), and the random sample's size.
  * Round 5 takes every trafilatura page left (a census: no generator bias there) and, of Timeline17, fewer pages
  * of each generator (round 4 took the top ones).
  */
-const TOP: Record<string, Record<string, number>> = ROUND === 7
+const TOP: Record<string, Record<string, number>> = ROUND === 8
   ? {
-      t17: { model: 35, keywords: 20, shape: 30, short: 10, lines: 30, datelines: 25 },
+      t17: { model: 20, keywords: 10, shape: 15, short: 5, lines: 10, datelines: 10, site: 30 },
       trafilatura: {},
     }
-  : ROUND === 5
+  : ROUND === 7
     ? {
-        t17: { model: 50, keywords: 25, shape: 40, short: 15 },
-        trafilatura: { all: Number.POSITIVE_INFINITY },
+        t17: { model: 35, keywords: 20, shape: 30, short: 10, lines: 30, datelines: 25 },
+        trafilatura: {},
       }
-    : {
-        t17: { model: 80, keywords: 40, shape: 80, short: 30 },
-        trafilatura: { model: 50, keywords: 20, shape: 50, short: 50, url: 25 },
-      };
-const SAMPLE: Record<string, number> =
-  ROUND === 7
-    ? { t17: 50, trafilatura: 0 }
     : ROUND === 5
-      ? { t17: 25, trafilatura: 0 }
-      : { t17: 30, trafilatura: 20 };
+      ? {
+          t17: { model: 50, keywords: 25, shape: 40, short: 15 },
+          trafilatura: { all: Number.POSITIVE_INFINITY },
+        }
+      : {
+          t17: { model: 80, keywords: 40, shape: 80, short: 30 },
+          trafilatura: { model: 50, keywords: 20, shape: 50, short: 50, url: 25 },
+        };
+const SAMPLE: Record<string, number> =
+  ROUND === 8
+    ? { t17: 40, trafilatura: 0 }
+    : ROUND === 7
+      ? { t17: 50, trafilatura: 0 }
+      : ROUND === 5
+        ? { t17: 25, trafilatura: 0 }
+        : { t17: 30, trafilatura: 20 };
 const picked = new Map<string, { cand: Cand; by: Set<string> }>();
 const pick = (c: Cand, by: string) => {
   const key = `${c.set} ${c.id}`;

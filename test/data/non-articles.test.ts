@@ -32,3 +32,13 @@ test('non-article detection keeps every labelled article and its floors', { skip
   assert.ok(m.articles_dropped <= 7, `${m.articles_dropped} extraction pages dropped`);
   assert.ok(m.duc_dropped <= 2, `${m.duc_dropped} DUC documents dropped`);
 });
+
+test('non-article detection keeps every article of the blind round 8', { skip: NO_DATA }, async () => {
+  const round8 = fileURLToPath(new URL('../../data/gold/non-articles.round8.jsonl', import.meta.url));
+  const r = await task.run({ data: round8, flags: { shared: sharedData }, log: () => {} });
+  const m = r.metrics as Record<string, number>;
+  assert.equal(m.non_articles, 2);
+  assert.equal(m.articles, 124);
+  // Main at h11-nonart (2026-12-07): 0 of the 2 non-articles found, 0 of 124 articles dropped.
+  assert.equal(m.false_drops, 0, `${m.false_drops} labelled articles dropped`);
+});

@@ -72,3 +72,24 @@ test('rounds 3 and 4 are hash and generator samples of trafilatura-dev and Timel
   // The random sample shows the generators' bias: 50 pages picked whatever their scores.
   assert.equal(round4.filter((g) => g.by?.includes('random')).length, 50);
 });
+
+test('round 8 is a file of its own: Timeline17 pages no other round labelled, each once, with its generators', () => {
+  const main = new Set(gold('non-articles.jsonl').map(inputKey));
+  const round8 = gold('non-articles.round8.jsonl');
+  assert.equal(round8.length, 136);
+  const seen = new Set<string>();
+  const generators = new Set(['model', 'keywords', 'shape', 'short', 'lines', 'datelines', 'site', 'random']);
+  for (const g of round8) {
+    const key = inputKey(g);
+    assert.ok(!main.has(key) && !seen.has(key), `${key} is labelled twice`);
+    seen.add(key);
+    assert.equal(g.set, 't17');
+    assert.equal(g.round, 8);
+    assert.ok(['article', 'non-article', 'unsure'].includes(g.label), g.label);
+    assert.equal(g.label === 'non-article', g.reason !== undefined && REASONS.has(g.reason), key);
+    assert.ok((g.by ?? []).length > 0, `${key}: no generator named`);
+    for (const by of g.by ?? []) assert.ok(generators.has(by), by);
+  }
+  assert.equal(round8.filter((g) => g.by?.includes('random')).length, 40);
+  assert.equal(round8.filter((g) => g.label === 'non-article').length, 2);
+});
