@@ -2,8 +2,10 @@
  * Trains the dangling-reference gate of the summary (src/summarize/dangling.ts) and writes models/dangling.json:
  * a logistic regression over DANGLING_FEATURES, fitted on the brief dev set's labels (data/gold/briefs.jsonl)
  * `dangling-reference` (1) and `usable` (0) of the **tune half** (`halfOf`), each in the context it was labelled
- * in (`before`: the summary sentences shown before it), rounds other than the blind round 29 and the round-30
- * labels of this gate's own briefs. The held half and round 29 are never read here: they measure the gate.
+ * in (`before`: the summary sentences shown before it), of the rounds labelled before this gate (1-28; not the
+ * blind round 29 nor the round-30 labels of the gate's own briefs). The held half and round 29 are never read
+ * here: they measure the gate. The model's header hashes those lines alone (written to a temporary file), so a
+ * later round appended to the gold file leaves the model as it is.
  * Each labelled sentence and the sentences of its `before` are found among their story's sentences as a brief
  * makes them (ingest, extract, sentences) by their hashes; a line whose context cannot be rebuilt is skipped.
  * L2 strength and threshold by 5-fold cross-validation grouped by story: the best out-of-fold recall of dangling
@@ -12,7 +14,9 @@
  *   npm run train:dangling [-- --data FILE --shared DIR --out DIR --models DIR --curve --list]
  */
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { halfOf } from '../../src/eval/brief.js';
 import { briefStoryLoader, sentenceHash } from '../../src/eval/brief-stories.js';
@@ -35,8 +39,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { arg, argv, out } = trainerArgs();
 const data = resolve(arg('--data') ?? resolve(ROOT, 'data/gold/briefs.jsonl'));
 const shared = resolve(arg('--shared') ?? resolve(ROOT, '../shared/data'));
-/** Rounds never fitted on: the blind round labelled for this gate, and the labels of the gate's own briefs. */
-const HELD_ROUNDS = new Set([29, 30]);
+/** The last round fitted on: those labelled before this gate (round 29 is its blind round, 30 its own briefs'). */
+const LAST_ROUND = 28;
 const L2_GRID = [1, 3, 10, 30];
 const THRESHOLDS = Array.from({ length: 51 }, (_, i) => Number((0.3 + i * 0.01).toFixed(2)));
 const MIN_PRECISION = 0.5;
@@ -58,13 +62,18 @@ interface Row {
   text: string;
 }
 
-const lines = readJsonl<Gold>(data).filter(
-  (g) =>
-    (g.label === 'usable' || g.label === 'dangling-reference') &&
-    g.before !== undefined &&
-    !HELD_ROUNDS.has(g.round ?? 1) &&
-    halfOf(g.story) === 'tune',
-);
+const fitted = (g: Gold) =>
+  (g.label === 'usable' || g.label === 'dangling-reference') &&
+  g.before !== undefined &&
+  (g.round ?? 1) <= LAST_ROUND &&
+  halfOf(g.story) === 'tune';
+const lines = readJsonl<Gold>(data).filter(fitted);
+/** The gold lines fitted on, as they stand in the file: what the model header names and hashes. */
+const fittedText = readFileSync(data, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && fitted(JSON.parse(l) as Gold))
+  .map((l) => `${l}\n`)
+  .join('');
 const load = briefStoryLoader(shared);
 const rows: Row[] = [];
 let skipped = 0;
@@ -171,9 +180,12 @@ if (argv.includes('--curve'))
     console.error(`  weight ${model.weights[j].toFixed(3)} ${f.slice(0, f.indexOf(':'))}`);
   });
 const round = (x: number) => Number(x.toPrecision(10));
+const tmp = mkdtempSync(join(tmpdir(), 'newsfuse-dangling-'));
+const fittedFile = join(tmp, 'briefs-dangling.jsonl');
+writeFileSync(fittedFile, fittedText);
 const path = writeModel(
   out,
-  data,
+  fittedFile,
   {
     name: 'dangling',
     about:
@@ -202,4 +214,5 @@ const path = writeModel(
     threshold: best.threshold,
   },
 );
+rmSync(tmp, { recursive: true, force: true });
 console.log(`dangling: wrote ${path} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);

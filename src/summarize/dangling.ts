@@ -70,9 +70,43 @@ const OPENER =
   /^["“]?(?:But|And|So|Or|Yet|Also|Still|However|Meanwhile|Instead|Then|Now|Even|Plus|Besides|Thus|Therefore|Moreover|Furthermore|Likewise|Similarly|Nevertheless|Nonetheless|Otherwise|In addition|As a result|At the same time|By contrast|In contrast|In turn|Later|Earlier|Afterwards?|Until then|Since then|By then)\b/;
 const SERIES = /\b(?:another|other|also|too|again|more|further|the rest|as well)\b/i;
 
+/** Per-sentence values the features read again and again (a gate scores many candidates against one summary). */
+const termCache = new WeakMap<Sentence, string[]>();
+const rawTermCache = new WeakMap<Sentence, string[]>();
+const nameCache = new WeakMap<Sentence, string[]>();
+const cached = <T>(cache: WeakMap<Sentence, T>, s: Sentence, make: () => T): T => {
+  let v = cache.get(s);
+  if (v === undefined) cache.set(s, (v = make()));
+  return v;
+};
+const termsOf = (s: Sentence) => cached(termCache, s, () => contentTerms(withoutDateline(s)));
+const rawTermsOf = (s: Sentence) => cached(rawTermCache, s, () => contentTerms(s.text));
+const namesOf = (s: Sentence) => cached(nameCache, s, () => names(withoutDateline(s)));
+
+/** What a summary shown so far gives a reader: its terms, its names (and first words), its sentences. */
+interface Shown {
+  terms: Set<string>;
+  names: Set<string>;
+  keys: Set<string>;
+}
+const shownCache = new WeakMap<readonly Sentence[], Shown>();
+function shownOf(shown: readonly Sentence[]): Shown {
+  let v = shownCache.get(shown);
+  if (v === undefined) {
+    v = {
+      terms: new Set(shown.flatMap(termsOf)),
+      names: new Set(shown.flatMap((x) => [withoutDateline(x).split(/\s+/)[0], ...namesOf(x)])),
+      keys: new Set(shown.map((x) => `${x.articleId}#${x.index}`)),
+    };
+    shownCache.set(shown, v);
+  }
+  return v;
+}
+
 /**
  * The features of `s` in a summary that showed `shown` before it (in order); `article` holds its article's
- * sentences by index (article[s.index] is s). DANGLING_FEATURES order, after the version line.
+ * sentences by index (article[s.index] is s). DANGLING_FEATURES order, after the version line. `shown` is read
+ * once per array: do not change an array after passing it.
  */
 export function danglingFeatures(
   s: Sentence,
@@ -83,30 +117,26 @@ export function danglingFeatures(
   const k = s.index;
   const n = article.length;
   const last = shown[shown.length - 1];
-  const shownTexts = shown.map(withoutDateline);
-  const shownTerms = new Set(shownTexts.flatMap((t) => contentTerms(t)));
-  const shownNames = new Set(shownTexts.flatMap((t) => [t.split(/\s+/)[0], ...names(t)]));
-  const shownIn = (x: Sentence | undefined) =>
-    x !== undefined && shown.some((y) => y.articleId === x.articleId && y.index === x.index);
+  const { terms: shownTerms, names: shownNames, keys } = shownOf(shown);
+  const shownIn = (x: Sentence | undefined) => x !== undefined && keys.has(`${x.articleId}#${x.index}`);
   const prev = article[k - 1];
-  const terms = contentTerms(text);
-  const prevTerms = new Set([k - 1, k - 2].flatMap((j) => (article[j] ? contentTerms(article[j].text) : [])));
+  const terms = termsOf(s);
+  const prevTerms = new Set([k - 1, k - 2].flatMap((j) => (article[j] ? rawTermsOf(article[j]) : [])));
   const sharedTerms = new Set(terms.filter((t) => prevTerms.has(t) && !shownTerms.has(t)));
-  const prevNames = new Set(
-    [k - 1, k - 2, k - 3].flatMap((j) => (article[j] ? names(withoutDateline(article[j])) : [])),
-  );
-  const mine = names(text);
+  const prevNames = new Set([k - 1, k - 2, k - 3].flatMap((j) => (article[j] ? namesOf(article[j]) : [])));
+  const mine = namesOf(s);
   const outside = outsideQuotes(text);
-  const earlier = article
-    .slice(0, k)
-    .map((x) => (x ? withoutDateline(x) : ''))
-    .join(' ');
   const short = SHORT_SUBJECT.exec(text)?.[1] ?? SHORT_SPEAKER.exec(text)?.slice(1).find(Boolean);
   const shortPerson =
     short !== undefined &&
     !shownNames.has(short) &&
     !new RegExp(`\\p{Lu}\\p{Ll}+\\s+${short}\\b`, 'u').test(text) &&
-    new RegExp(`\\p{Lu}\\p{Ll}+\\s+(?:\\p{Lu}\\.\\s+)?${short}\\b`, 'u').test(earlier);
+    new RegExp(`\\p{Lu}\\p{Ll}+\\s+(?:\\p{Lu}\\.\\s+)?${short}\\b`, 'u').test(
+      article
+        .slice(0, k)
+        .map((x) => (x ? withoutDateline(x) : ''))
+        .join(' '),
+    );
   const surname = secondReference(text);
   const definite = definiteSubject(text);
   const described = describedElsewhere(text);
