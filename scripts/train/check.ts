@@ -15,7 +15,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * Each model after those it builds on (the same order as `npm run train`): the quote trainers read entities
  * and the same-story model the tagger's name lists, so the NER model comes first; the block model reads the
- * containers the container ranker picks, the non-article model the extractor's output (both), and the same-story trainer's streams mark non-articles with it.
+ * containers the container ranker picks, the non-article model the extractor's output (both), and the same-story trainer's streams mark non-articles with it;
+ * the dangling-reference gate's trainer rebuilds the brief dev set's stories through extraction (so it comes last).
  */
 const TRAINERS = [
   'ner',
@@ -27,6 +28,7 @@ const TRAINERS = [
   'extract-blocks',
   'non-article',
   'same-story',
+  'dangling',
 ];
 /** The trainers that read the quote data --data names (the NER trainer reads CoNLL-2003, the paraphrase trainer MSRP). */
 const QUOTE_TRAINERS = new Set(['quote-cues', 'quote-noun-cues', 'quote-ranker']);

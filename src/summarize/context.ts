@@ -12,6 +12,7 @@ import { isCandidate, withoutDateline } from '../text/candidates.js';
 import { definiteSubject, notStandAlone, quotationOpenAfter, secondReference } from '../text/stand-alone.js';
 import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
 import { describedElsewhere, leansByOpening, PERSON_HEAD } from './antecedent.js';
+import { danglingGate } from './dangling.js';
 import { captionOrDocumentText, creditedCaptions, notASummaryLine, wrongSplits } from './page-lines.js';
 
 export { captionOrDocumentText, creditedCaptions, notASummaryLine } from './page-lines.js';
@@ -26,6 +27,8 @@ export interface Context {
   articles: Article[];
   /** Candidate sentences (whole, informative), in input order. */
   pool: Sentence[];
+  /** Every sentence of the input, in input order (what a candidate's article said before it). */
+  all?: Sentence[];
   terms: string[][];
   vectors: SparseVector[];
   words: number[];
@@ -127,6 +130,7 @@ export function buildContext(input: SummaryInput, options: SummarizeOptions): Co
   return {
     articles: input.articles,
     pool,
+    all: input.sentences,
     terms,
     vectors,
     words: pool.map((s) => wordCount(s.text)),
@@ -387,9 +391,13 @@ export function anchored(ctx: Context, chosen: number[]): number[] {
       b.articleId === s.articleId && (b.index === s.index - 1 || full[before].size + short[before].size > 0)
     );
   };
+  // A candidate the learned gate finds more likely a dangling reference than not after what is kept before it.
+  const dangles = danglingGate(ctx.all ?? ctx.pool);
+  const shown = () => kept.map((j) => ctx.pool[j]);
   for (const i of order) {
     const before = kept[kept.length - 1];
     if (unintroduced(i, before) || leansOnMissing(ctx, i, named, names, before, persons)) continue;
+    if (dangles(ctx.pool[i], shown())) continue;
     kept.push(i);
     for (const t of ctx.terms[i]) named.add(t);
     for (const id of full[i]) introduced.add(id);
@@ -397,8 +405,12 @@ export function anchored(ctx: Context, chosen: number[]): number[] {
     persons ||= anyone[i];
   }
   if (kept.length === order.length) return order;
+  const keptSentences = shown();
   const ranked = centralRanking(ctx).filter(
-    (i) => !unintroduced(i, undefined) && !leansOnMissing(ctx, i, named, names, undefined, persons),
+    (i) =>
+      !unintroduced(i, undefined) &&
+      !leansOnMissing(ctx, i, named, names, undefined, persons) &&
+      !dangles(ctx.pool[i], keptSentences),
   );
   return introducedFirst(ctx, chronologicalOrder(ctx, [...kept, ...fillRest(ctx, kept, ranked)]));
 }
