@@ -37,7 +37,22 @@ export interface OrderItem {
 }
 
 /** Lower-case particles inside a name ("Ludwig van Beethoven", "Osama bin Laden"). */
-const PARTICLES = new Set(['van', 'von', 'de', 'da', 'del', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'du', 'di']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'da',
+  'del',
+  'der',
+  'den',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'du',
+  'di',
+]);
 /** Words of place and organization names: a capitalised run with one of them names no person. */
 const NOT_PERSON = new Set(
   `university college school county city state states department ministry court house street avenue road party
@@ -46,11 +61,18 @@ museum park hotel airport bank fund service office police army navy force forces
 board club church hospital foundation organization organisation union republic kingdom island islands river lake
 mountain valley bay gulf sea ocean coast north south east west new fort saint st mount lodge festival awards cup
 league series day week national international federal royal united american british chinese global democratic
-republican democrat democrats republicans conservative labour liberal`.split(
-    /\s+/,
-  ),
+republican democrat democrats republicans conservative labour liberal`.split(/\s+/),
 );
-const TITLE = new Set([...TITLES, ...TITLE_ABBREVIATIONS, 'sheriff', 'deputy', 'attorney', 'lawyer', 'adviser', 'advisor']);
+const TITLE = new Set([
+  ...TITLES,
+  ...TITLE_ABBREVIATIONS,
+  'sheriff',
+  'deputy',
+  'attorney',
+  'lawyer',
+  'adviser',
+  'advisor',
+]);
 const CALENDAR = new Set([...MONTHS_FULL, ...WEEKDAYS].map((w) => w.toLowerCase()));
 
 /** A capitalised word with a lower-case letter ("Cohen", "McCullough", "VanWert"; not "BP" nor "CNN"). */
@@ -130,13 +152,35 @@ hours minutes new next most only whole two three`
     .map((w) => stem(w)),
 );
 const REPORTING = new Set(REPORTING_VERBS);
+/** Words that end a description: prepositions and common irregular verb forms outside the stopword list. */
+const NOT_HEAD = new Set(
+  `near behind inside outside across along around beside beyond toward towards despite amid past onto upon
+throughout beneath underneath except like unlike ago than later soon again already now then found seen saw made
+took taken gave given left went gone came got told knew known shown held kept brought began begun ran fell fallen
+hit put set led met paid sent spent stood won lost built bought caught fought thought wrote written spoke spoken
+broke broken chose chosen drove driven flew grew grown rose struck sold heard meant became become`.split(
+    /\s+/,
+  ),
+);
 /** Words after a description that define it in place. */
-const DEFINED_IN_PLACE = new Set(['of', 'from', 'who', 'whom', 'whose', 'that', 'which', 'named', 'called', 'known']);
+const DEFINED_IN_PLACE = new Set([
+  'of',
+  'from',
+  'who',
+  'whom',
+  'whose',
+  'that',
+  'which',
+  'named',
+  'called',
+  'known',
+]);
 
 /**
  * The stemmed heads of the descriptions a text opens with `opener` ("the" or an indefinite), outside quotations:
  * the last of up to three lower-case words after it, before a function word, a reporting verb, a participle
- * after the first word ("the suspect leaving …") or punctuation. "the back patio" → "patio".
+ * or a preposition after the first word ("the suspect leaving …", "a cyclist seen …") or punctuation. "the back
+ * patio" → "patio".
  */
 function descriptions(text: string, opener: (word: string) => boolean): Set<string> {
   const out = new Set<string>();
@@ -149,7 +193,7 @@ function descriptions(text: string, opener: (word: string) => boolean): Set<stri
       const token = raw[m];
       const word = token.replace(/(?:['’]s)?[)"”’',.;:!?]*$/u, '');
       if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word) || isStopword(word) || REPORTING.has(word)) break;
-      if (head && /(?:ing|ed)$/.test(word)) break;
+      if (head && (/(?:ing|ed)$/.test(word) || NOT_HEAD.has(word))) break;
       head = word;
       if (word !== token) {
         m++;
@@ -158,7 +202,8 @@ function descriptions(text: string, opener: (word: string) => boolean): Set<stri
     }
     // Defined in place: "the report, Climate Change Impacts …", "the man who …", "the cause of …".
     const next = raw[m] ?? '';
-    const inPlace = DEFINED_IN_PLACE.has(next.toLowerCase()) || (/,$/.test(raw[m - 1]) && /^\p{Lu}/u.test(next));
+    const inPlace =
+      DEFINED_IN_PLACE.has(next.toLowerCase()) || (/,$/.test(raw[m - 1]) && /^\p{Lu}/u.test(next));
     if (head && !inPlace && !KNOWN_HEADS.has(stem(head))) out.add(stem(head));
   }
   return out;
@@ -168,7 +213,8 @@ export const definiteHeads = (text: string): Set<string> => descriptions(text, (
 export const indefiniteHeads = (text: string): Set<string> => descriptions(text, (w) => INDEFINITE.test(w));
 
 /** "“…,” he said", "said she": a pronoun speaker, whose person the sentence before names. */
-const PRONOUN_SPEAKER = /[,”"]\s+(?:he|she|they)\s+(?:said|says|added|told|explained|wrote|asked)\b|\bsaid\s+(?:he|she)\b/;
+const PRONOUN_SPEAKER =
+  /[,”"]\s+(?:he|she|they)\s+(?:said|says|added|told|explained|wrote|asked)\b|\bsaid\s+(?:he|she)\b/;
 
 /** Whether a sentence continues the one before it in its article (it is its next one, or points back). */
 const continues = (item: OrderItem, before: OrderItem | undefined): boolean =>
@@ -184,7 +230,6 @@ const continues = (item: OrderItem, before: OrderItem | undefined): boolean =>
  * sentences that introduce what it leans on where that does not need a cycle; otherwise chronological.
  */
 export function introductionOrder(items: OrderItem[]): number[] {
-  const n = items.length;
   // Units: runs of sentences that continue the one before them in their article move together.
   const unitOf: number[] = [];
   const units: number[][] = [];
@@ -208,7 +253,8 @@ export function introductionOrder(items: OrderItem[]): number[] {
   });
   const prereqs: Set<number>[] = units.map(() => new Set());
   const need = (k: number, introducer: number | undefined) => {
-    if (introducer !== undefined && unitOf[introducer] !== unitOf[k]) prereqs[unitOf[k]].add(unitOf[introducer]);
+    if (introducer !== undefined && unitOf[introducer] !== unitOf[k])
+      prereqs[unitOf[k]].add(unitOf[introducer]);
   };
   items.forEach((it, k) => {
     for (const r of runs[k]) if (!fullForms[k].has(r.squashed)) need(k, firstFull.get(`p:${r.squashed}`));
