@@ -27,8 +27,9 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // sentences a selection change (not kept) showed, 17 of them new hashes; the coordinator's round 26 (3 sentences labelled again in the merged main's
   // context, no new hash): 1,357; h10-dangling2's round 27 (20 sentences its definite-object check shows, 6 of
   // them labelled again in context, not blind): 1,371; h10-relabel's round 28 (192 stale usable labels labelled
-  // again in their current context, no new hash): 1,371.
-  assert.equal(m.labelled, 1371);
+  // again in their current context, no new hash): 1,371; h11-order's blind round 33 (42 sentences of 8 new stories)
+  // and its round 34 (34 sentences labelled again in the introduction order, no new hash): 1,413.
+  assert.equal(m.labelled, 1413);
   assert.equal(m.matched + m.gone, m.labelled);
   // Labels are read in context (data/gold/briefs.md, "Labels in context"): the sentences none of whose labels
   // holds where they are shown now are counted, and scored apart.
@@ -75,5 +76,8 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // by 192 old usable labels without `needs` shown in a changed context (h10-stale: 9 of a blind 60 no longer
   // usable); h10-relabel's round 28 labels all 192 again in context and `eval brief` prefers such a line over an
   // old context-free usable one: 0.7577 (tune 0.7532, held 0.7616), usable_context_changed 0: floor 0.755.
-  assert.ok(m.usable >= 0.755, `usable ${m.usable} fell under 0.755`);
+  // h11-order's blind round 33 (8 new stories, main 0.6667) takes main to 0.7534 with no code change; its
+  // introduction order (src/summarize/order.ts) with round 34 reads 0.7658 (tune 0.7676, held 0.7642), 0
+  // unlabelled in context, usable_context_changed 0: floor 0.765.
+  assert.ok(m.usable >= 0.765, `usable ${m.usable} fell under 0.765`);
 });
