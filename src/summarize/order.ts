@@ -53,7 +53,7 @@ const PARTICLES = new Set([
   'du',
   'di',
 ]);
-/** Words of place and organization names: a capitalised run with one of them names no person. */
+/** Words of place and organization names: in a capitalised run, a person's name can only follow the last of them. */
 const NOT_PERSON = new Set(
   `university college school county city state states department ministry court house street avenue road party
 council committee company corp inc group news times post journal press agency association institute center centre
@@ -93,8 +93,9 @@ const squash = (ws: string[]) =>
     .replace(/[^\p{L}]/gu, '');
 
 /**
- * The runs of capitalised words of a text that may name a person: not after "the" ("the White House"), not
- * with a word of a place or organization, not a month or weekday, a sentence's opening function word left out.
+ * The runs of capitalised words of a text that may name a person, outside quotations: the part after the last word
+ * of a place, an organization or a title; not after "the" ("the White House"); no month or weekday; a sentence's
+ * opening function word left out.
  */
 export function nameRuns(text: string): NameRun[] {
   const raw = outsideQuotes(text).split(/\s+/).filter(Boolean);
