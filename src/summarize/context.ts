@@ -13,6 +13,7 @@ import { definiteSubject, notStandAlone, quotationOpenAfter, secondReference } f
 import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
 import { describedElsewhere, leansByOpening, PERSON_HEAD } from './antecedent.js';
 import { danglingGate } from './dangling.js';
+import { introductionOrder } from './order.js';
 import { captionOrDocumentText, creditedCaptions, notASummaryLine, wrongSplits } from './page-lines.js';
 
 export { captionOrDocumentText, creditedCaptions, notASummaryLine } from './page-lines.js';
@@ -328,31 +329,21 @@ const PRONOUN_SPEAKER =
   /[,”"]\s+(?:he|she)\s+(?:said|says|added|told|explained|wrote|asked)\b|\bsaid\s+(?:he|she)\b/;
 
 /**
- * Summary order with each person introduced before a short reference: when a sentence names someone only by
- * surname and a later chosen sentence names that person in full, the later one moves up to just before it.
- * Otherwise the order is `order`'s.
+ * Summary order with each person or thing introduced before a sentence leans on it (`introductionOrder` in
+ * order.ts): `order` (chronological), except that a later chosen sentence that names a person in full or
+ * introduces a thing moves up to just before the first sentence that needs it. The story's person entities
+ * (`peopleNamed`) are referents too.
  */
 export function introducedFirst(ctx: Context, order: number[]): number[] {
   const { full, short } = peopleNamed(ctx);
-  const out = [...order];
-  const introduced = new Set<string>();
-  const moved = new Set<number>();
-  for (let p = 0; p < out.length; p++) {
-    const i = out[p];
-    const missing = [...short[i]].filter((id) => !introduced.has(id));
-    if (missing.length) {
-      const q = out.findIndex((j, k) => k > p && !moved.has(j) && missing.some((id) => full[j].has(id)));
-      if (q > p) {
-        const [j] = out.splice(q, 1);
-        out.splice(p, 0, j);
-        moved.add(j);
-        p--;
-        continue;
-      }
-    }
-    for (const id of full[i]) introduced.add(id);
-  }
-  return out;
+  const items = order.map((i) => ({
+    text: withoutDateline(ctx.pool[i]),
+    articleId: ctx.pool[i].articleId,
+    index: ctx.pool[i].index,
+    introduces: full[i],
+    leansOn: short[i],
+  }));
+  return introductionOrder(items).map((k) => order[k]);
 }
 
 /**
