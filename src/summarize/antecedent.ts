@@ -80,3 +80,12 @@ export function describedElsewhere(text: string): string | undefined {
 /** Heads that are times, not things told before ("The next day, …"). */
 const TIMES =
   /^(?:day|days|week|weeks|month|months|year|years|morning|afternoon|evening|night|weekend|time|decade|century|hour|hours|minutes|moment|past|future)$/i;
+
+/**
+ * A quotation whose speaker is one of `pronouns` ("he|she"): "“…,” he said", "…, she added", "said he". The
+ * summary's antecedent check reads he and she; the order also reads they.
+ */
+export const pronounSpeaker = (pronouns: string) =>
+  new RegExp(
+    `[,”"]\\s+(?:${pronouns})\\s+(?:said|says|added|told|explained|wrote|asked)\\b|\\bsaid\\s+(?:he|she)\\b`,
+  );

@@ -11,7 +11,7 @@ import type { Article, Entity, Sentence, SummaryInput, SummaryOptions } from '..
 import { isCandidate, withoutDateline } from '../text/candidates.js';
 import { definiteSubject, notStandAlone, quotationOpenAfter, secondReference } from '../text/stand-alone.js';
 import { cosine, documentFrequencies, normalize, type SparseVector, tfidfVector } from '../text/vectors.js';
-import { describedElsewhere, leansByOpening, PERSON_HEAD } from './antecedent.js';
+import { describedElsewhere, leansByOpening, PERSON_HEAD, pronounSpeaker } from './antecedent.js';
 import { danglingGate } from './dangling.js';
 import { introductionOrder } from './order.js';
 import { captionOrDocumentText, creditedCaptions, notASummaryLine, wrongSplits } from './page-lines.js';
@@ -325,8 +325,7 @@ const speakerAt = (before: string, after: string) =>
 const WELL_KNOWN =
   /\b(?:president|prime minister|premier|chancellor|king|queen|prince|princess|pope|colonel|col|dictator|leader|emperor|ayatollah|secretary of state)\b/i;
 /** A quotation whose speaker is a pronoun: "“…,” he said", "…, she added." */
-const PRONOUN_SPEAKER =
-  /[,”"]\s+(?:he|she)\s+(?:said|says|added|told|explained|wrote|asked)\b|\bsaid\s+(?:he|she)\b/;
+const PRONOUN_SPEAKER = pronounSpeaker('he|she');
 
 /**
  * Summary order with each person or thing introduced before a sentence leans on it (`introductionOrder` in

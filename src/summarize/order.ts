@@ -21,7 +21,7 @@
 import { MONTHS_FULL, REPORTING_VERBS, TITLE_ABBREVIATIONS, TITLES, WEEKDAYS } from '../language/lexicon.js';
 import { contentTerms, isStopword, stem } from '../language/tokens.js';
 import { notStandAlone, outsideQuotes } from '../text/stand-alone.js';
-import { leansByOpening } from './antecedent.js';
+import { leansByOpening, pronounSpeaker } from './antecedent.js';
 
 /** A summary sentence to order, in the chronological order of the summary. */
 export interface OrderItem {
@@ -214,8 +214,7 @@ export const definiteHeads = (text: string): Set<string> => descriptions(text, (
 export const indefiniteHeads = (text: string): Set<string> => descriptions(text, (w) => INDEFINITE.test(w));
 
 /** "“…,” he said", "said she": a pronoun speaker, whose person the sentence before names. */
-const PRONOUN_SPEAKER =
-  /[,”"]\s+(?:he|she|they)\s+(?:said|says|added|told|explained|wrote|asked)\b|\bsaid\s+(?:he|she)\b/;
+const PRONOUN_SPEAKER = pronounSpeaker('he|she|they');
 
 /** Whether a sentence continues the one before it in its article (it is its next one, or points back). */
 const continues = (item: OrderItem, before: OrderItem | undefined): boolean =>
