@@ -1,6 +1,7 @@
 /** Sentence splitting with offsets: rule-based, aware of common news abbreviations, initials and quotes. */
 import { sentenceMarks } from '../extract/sentence-marks.js';
 import type { Article, Sentence } from '../model.js';
+import { wordCase } from '../text/lead-head.js';
 import { MONTH_NAME, SENTENCE_ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS, WEEKDAY_NAME } from './lexicon.js';
 
 export interface Span {
@@ -62,7 +63,8 @@ function push(spans: Span[], text: string, start: number, end: number): void {
 
 /**
  * The sentences of an article, paragraph by paragraph, with offsets into `article.text`, each marked once
- * as a caption or with its dateline's length (see Sentence).
+ * as a caption or with the length of its dateline (and, on the first, of the page's top run into the lead; see
+ * Sentence).
  */
 export function articleSentences(article: Article): Sentence[] {
   const out: Sentence[] = [];
@@ -76,7 +78,8 @@ export function articleSentences(article: Article): Sentence[] {
         start: offset + s.start,
         end: offset + s.end,
         text: s.text,
-        ...sentenceMarks(s.text),
+        // The first sentence may carry the page's top run into the lead; the article's words tell where it ends.
+        ...sentenceMarks(s.text, out.length === 0 ? wordCase(article.text ?? article.paragraphs.join("\n\n")) : undefined),
       });
     }
     offset += para.length + 2;
