@@ -9,6 +9,9 @@ import { leadHead, type WordCase } from '../text/lead-head.js';
 import { isCaption } from './captions.js';
 import { stripDateline } from './datelines.js';
 
+/** A gallery's or player's button as the head ("View Images", "Watch video"): what follows is its caption. */
+const PICTURE_BUTTON = /^(?:\S+\s+){0,2}(?:images?|photos?|pictures?|gallery|video|slideshow)$/i;
+
 export type SentenceMarks = Pick<Sentence, 'caption' | 'dateline'>;
 
 /**
@@ -17,13 +20,15 @@ export type SentenceMarks = Pick<Sentence, 'caption' | 'dateline'>;
  */
 export function sentenceMarks(text: string, lead?: WordCase): SentenceMarks {
   const marks: SentenceMarks = {};
-  if (isCaption(text)) marks.caption = true;
   // stripDateline only ever removes a head, so what it removed is told by the length.
   let rest = stripDateline(text);
-  if (lead) {
-    const head = leadHead(rest, lead);
-    if (head) rest = stripDateline(rest.slice(head));
-  }
+  const head = lead ? leadHead(rest, lead) : 0;
+  if (head) {
+    // The lead is judged without the page's top: a caption run into the lead ends where the head does.
+    const top = rest.slice(0, head).trim();
+    rest = stripDateline(rest.slice(head));
+    if (isCaption(rest) || PICTURE_BUTTON.test(top)) marks.caption = true;
+  } else if (isCaption(text)) marks.caption = true;
   if (rest !== text) marks.dateline = text.length - rest.length;
   return marks;
 }
