@@ -98,7 +98,8 @@ function dropPullQuote(sentence: string): string {
  * paragraph before, whose correct fact may open this one.
  */
 function dropFurnitureSentences(paragraph: string, state: { notice?: string }): string {
-  const notice = state.notice !== undefined || /\b(?:mis[a-z]+ed|incorrect|wrong|should have)\b/.test(paragraph);
+  const notice =
+    state.notice !== undefined || /\b(?:mis[a-z]+ed|incorrect|wrong|should have)\b/.test(paragraph);
   if (!notice && !CALL_OUT.some((re) => re.test(paragraph)) && !PULL_QUOTE.test(paragraph)) return paragraph;
   const kept: string[] = [];
   for (const s of splitSentences(paragraph)) {

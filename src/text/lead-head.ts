@@ -15,6 +15,7 @@
  *   Sidelines …"), at least six words.
  * A head can be followed by another (a headline, then a standfirst): up to three are taken off in turn.
  */
+import { MONTHS_LOWER, WEEKDAYS_LOWER } from '../language/lexicon.js';
 import { isStopword } from '../language/tokens.js';
 
 /**
@@ -44,6 +45,9 @@ const SENTENCE_END = /[.!?;]["”’)]?\s/;
 
 const bare = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
+/** Weekdays and months: names, whatever case a text writes them in ("told senators wednesday"). */
+const CALENDAR = new Set([...WEEKDAYS_LOWER, ...MONTHS_LOWER]);
+
 /** Articles: a capitalised one opens a sentence even after a name ("… in Haiti The aid …"). */
 const ARTICLES = new Set(['the', 'a', 'an']);
 
@@ -52,16 +56,15 @@ const ARTICLES = new Set(['the', 'a', 'an']);
  * the article writes its words (`WordCase`): a capitalised function word, not one that joins two capitalised
  * words of a name ("Compassion Over Killing"); or a common noun before a lower-case word ("Volunteers carry
  * …"), one the article writes in lower case more often than with a capital inside a sentence (so not a title
- * before a name, "President", nor a weekday).
+ * before a name, "President"); never a weekday or a month.
  */
 function opensSentence(rest: string[], afterCapital: boolean, cases: WordCase): boolean {
   const w = bare(rest[0]);
   if (!/^\p{Lu}\p{Ll}*$/u.test(w)) return false;
   const low = w.toLowerCase();
   const nextCapital = /^["“‘(]?\p{Lu}/u.test(rest[1] ?? '');
-  if (isStopword(low))
-    return !NOT_AN_OPENER.has(low) && (ARTICLES.has(low) || !afterCapital || !nextCapital);
-  if (afterCapital || nextCapital || w.length < 2) return false;
+  if (isStopword(low)) return !NOT_AN_OPENER.has(low) && (ARTICLES.has(low) || !afterCapital || !nextCapital);
+  if (afterCapital || nextCapital || w.length < 2 || CALENDAR.has(low)) return false;
   const lower = cases.lower.get(low) ?? 0;
   return lower > 0 && lower > (cases.capital.get(low) ?? 0);
 }
