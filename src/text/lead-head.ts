@@ -3,11 +3,12 @@
  * or a byline that lost its line break and its full stop, so that the first sentence reads "Swine flu closes a
  * school The school was shut on Monday after …" or "Flood waters recede Volunteers carry sandbags …".
  * `leadHead` gives the length of that head, so that the sentence is shown from where the lead starts; the mark is
- * set once, where an article's sentences are made (language/sentences.ts). Pure, linear in the sentence.
+ * set once, where an article's sentences are made (language/sentences.ts). Pure; a head is looked for in the
+ * first 30 words only, so the work is linear in the sentence.
  *
  * Where the head ends is told by the sentence alone, with the article's own words as evidence:
- * - the head is 2 to 20 words (30 after a first head) with no sentence end in it, and does not end on a function word ("… according
- *   to", "… said") nor inside a quotation or brackets;
+ * - the head is 2 to 20 words (30 after a first head) with no sentence end in it, and does not end on a
+ *   function word ("… according to", "… said"), a comma, nor inside a quotation or brackets;
  * - the word after it opens a sentence: a capitalised function word ("The", "A", "In", "After"), or a
  *   capitalised common word that the article itself writes in lower case ("Volunteers" where the text has
  *   "volunteers"); a common word after a capitalised one is taken as part of a name ("Four Seasons Hotel");
@@ -34,6 +35,8 @@ const MAX_HEAD_WORDS = 20;
 const MAX_NEXT_HEAD_WORDS = 30;
 const MIN_REST_WORDS = 6;
 const MAX_HEADS = 3;
+/** The characters after a head read to judge it: its next words (six at least, eight for the case check). */
+const REST_CHARS = 400;
 
 /**
  * Where a head may end: after a word that ends in a letter, digit, closing quotation mark or bracket, before a
@@ -97,7 +100,8 @@ function oneHead(text: string, cases: WordCase, maxWords: number): number {
     const last = bare(words[words.length - 1]);
     if (!last || isStopword(last) || /[,:]["”’]?$/.test(head)) continue;
     const restStart = m.index + m[0].length;
-    const rest = text.slice(restStart).split(/\s+/);
+    // The next few words are enough to judge the rest; a bounded slice keeps long texts linear.
+    const rest = text.slice(restStart, restStart + REST_CHARS).split(/\s+/);
     if (rest.length < MIN_REST_WORDS) return 0;
     const afterCapital = !/^[\p{Ll}\p{N}]/u.test(last);
     if (!opensSentence(rest, afterCapital, cases) || !sentenceCase(rest) || leftOpen(head)) continue;
