@@ -102,15 +102,21 @@ function dropFurnitureSentences(paragraph: string, state: { notice?: string }): 
     state.notice !== undefined || /\b(?:mis[a-z]+ed|incorrect|wrong|should have)\b/.test(paragraph);
   if (!notice && !CALL_OUT.some((re) => re.test(paragraph)) && !PULL_QUOTE.test(paragraph)) return paragraph;
   const kept: string[] = [];
+  let changed = false;
   for (const s of splitSentences(paragraph)) {
     const before = state.notice;
     state.notice = correctionNotice(s.text) ? s.text : undefined;
-    if (state.notice || (before && correctedFact(s.text, before)) || CALL_OUT.some((re) => re.test(s.text)))
-      continue;
-    const text = PULL_QUOTE.test(s.text) ? dropPullQuote(s.text) : s.text;
+    const text =
+      state.notice || (before && correctedFact(s.text, before)) || CALL_OUT.some((re) => re.test(s.text))
+        ? ''
+        : PULL_QUOTE.test(s.text)
+          ? dropPullQuote(s.text)
+          : s.text;
+    changed ||= text !== s.text;
     if (text) kept.push(text);
   }
-  return kept.join(' ');
+  // A paragraph that loses nothing is kept as it was, its spacing included.
+  return changed ? kept.join(' ') : paragraph;
 }
 
 /**
