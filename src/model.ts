@@ -86,8 +86,10 @@ export interface Sentence {
    */
   caption?: true;
   /**
-   * Length of the dateline at the sentence's head ("PORTHALLOW, June 2 (Wirefeed) - "), when it has one:
-   * `text.slice(dateline)` is the sentence as a summary quotes it. Marked once, when the sentence is made.
+   * Length of the dateline at the sentence's head ("PORTHALLOW, June 2 (Wirefeed) - "), when it has one, and
+   * on an article's first sentence of the page's headline, standfirst, caption or byline run into the lead
+   * ("Harbour reopens Ferries ran again on Monday …", text/lead-head.ts): `text.slice(dateline)` is the sentence
+   * as a summary quotes it. Marked once, when the sentence is made.
    */
   dateline?: number;
 }

@@ -2,12 +2,14 @@
  * Page furniture inside paragraphs that arrived as plain text (JSON Lines records, scraped text, feed items),
  * where no DOM tells a caption from the story: photo captions and credits, bylines and credit lines
  * ("Reporting by …; Editing by …"), pull-quote markers ("Start Quote … End Quote"), reader call-outs and share
- * prompts ("Send your pictures and videos to …"), the title run into the first sentence, and sentences glued
+ * prompts ("Send your pictures and videos to …"), correction notices ("A Page One article misstated …"), the
+ * title run into the first sentence, and sentences glued
  * together without a space after the full stop ("the storm.Officials said"). Applied once, when the article is
  * extracted, so every later stage reads clean paragraphs. Datelines stay in the text and are marked per
  * sentence (datelines.ts); captions that end on a date are marked per sentence too (captions.ts). Pure, linear.
  */
 import { splitSentences } from '../language/sentences.js';
+import { correctedFact, correctionNotice } from '../text/corrections.js';
 
 /** A full stop (or ! ?) with no space before the next sentence: "storm.Officials". Not "U.S.Army", "Node.js". */
 const GLUED = /(\p{Ll}{2,})([.!?][)"”’]?)(["“]?\p{Lu}\p{Ll}+)/gu;
@@ -90,14 +92,31 @@ function dropPullQuote(sentence: string): string {
   return rest.split(/\s+/).length >= 4 ? rest : '';
 }
 
-/** The paragraph without its furniture sentences (call-outs, pull quotes); '' when nothing is left. */
-function dropFurnitureSentences(paragraph: string): string {
-  if (!CALL_OUT.some((re) => re.test(paragraph)) && !PULL_QUOTE.test(paragraph)) return paragraph;
-  return splitSentences(paragraph)
-    .filter((s) => !CALL_OUT.some((re) => re.test(s.text)))
-    .map((s) => (PULL_QUOTE.test(s.text) ? dropPullQuote(s.text) : s.text))
-    .filter(Boolean)
-    .join(' ');
+/**
+ * The paragraph without its furniture sentences (call-outs, pull quotes, a correction notice and the fact it
+ * corrects, text/corrections.ts); '' when nothing is left. `state.notice` carries a notice that ended the
+ * paragraph before, whose correct fact may open this one.
+ */
+function dropFurnitureSentences(paragraph: string, state: { notice?: string }): string {
+  const notice =
+    state.notice !== undefined || /\b(?:mis[a-z]+ed|incorrect|wrong|should have)\b/.test(paragraph);
+  if (!notice && !CALL_OUT.some((re) => re.test(paragraph)) && !PULL_QUOTE.test(paragraph)) return paragraph;
+  const kept: string[] = [];
+  let changed = false;
+  for (const s of splitSentences(paragraph)) {
+    const before = state.notice;
+    state.notice = correctionNotice(s.text) ? s.text : undefined;
+    const text =
+      state.notice || (before && correctedFact(s.text, before)) || CALL_OUT.some((re) => re.test(s.text))
+        ? ''
+        : PULL_QUOTE.test(s.text)
+          ? dropPullQuote(s.text)
+          : s.text;
+    changed ||= text !== s.text;
+    if (text) kept.push(text);
+  }
+  // A paragraph that loses nothing is kept as it was, its spacing included.
+  return changed ? kept.join(' ') : paragraph;
 }
 
 /**
@@ -161,13 +180,14 @@ export function dropOpeningBullets(first: string): string {
 /** Plain-text paragraphs without their furniture, as described above; order kept, empty ones dropped. */
 export function cleanTextParagraphs(paragraphs: string[], title?: string): string[] {
   const out: string[] = [];
+  const state: { notice?: string } = {};
   const opened = paragraphs.length ? [dropOpeningBullets(paragraphs[0].trim()), ...paragraphs.slice(1)] : [];
   for (const item of opened.flatMap(splitBullets)) {
     let p = unglueSentences(item.trim());
     if (!out.length) p = dropRunInTitle(p, title);
     if (FURNITURE_PARAGRAPH.some((re) => re.test(p))) continue;
     p = p.replace(TRAILING_CREDIT, '');
-    p = dropFurnitureSentences(p).trim();
+    p = dropFurnitureSentences(p, state).trim();
     if (p) out.push(p);
   }
   return out;

@@ -1,6 +1,7 @@
 /** Sentence splitting with offsets: rule-based, aware of common news abbreviations, initials and quotes. */
 import { sentenceMarks } from '../extract/sentence-marks.js';
 import type { Article, Sentence } from '../model.js';
+import { wordCase } from '../text/lead-head.js';
 import { MONTH_NAME, SENTENCE_ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS, WEEKDAY_NAME } from './lexicon.js';
 
 export interface Span {
@@ -60,9 +61,13 @@ function push(spans: Span[], text: string, start: number, end: number): void {
   if (end > start) spans.push({ start, end, text: text.slice(start, end) });
 }
 
+/** An article's text from an offset on (a lead-only article, `{id, paragraphs}`, has no `text`). */
+const rest = (a: Article, from: number): string => (a.text ?? a.paragraphs.join('\n\n')).slice(from);
+
 /**
  * The sentences of an article, paragraph by paragraph, with offsets into `article.text`, each marked once
- * as a caption or with its dateline's length (see Sentence).
+ * as a caption or with the length of its dateline (and, on the first, of the page's top run into the lead; see
+ * Sentence).
  */
 export function articleSentences(article: Article): Sentence[] {
   const out: Sentence[] = [];
@@ -76,7 +81,9 @@ export function articleSentences(article: Article): Sentence[] {
         start: offset + s.start,
         end: offset + s.end,
         text: s.text,
-        ...sentenceMarks(s.text),
+        // The first sentence may carry the page's top run into the lead; the article's other words tell where
+        // it ends (how it writes them: the head's own capital is not counted).
+        ...sentenceMarks(s.text, out.length === 0 ? wordCase(rest(article, offset + s.end)) : undefined),
       });
     }
     offset += para.length + 2;

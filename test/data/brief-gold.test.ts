@@ -30,8 +30,9 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // again in their current context, no new hash): 1,371; h11-dangle's blind round 29 (41 sentences of 8 new stories)
   // and its round 30 (37 sentences its dangling-reference gate shows, 34 new hashes, not blind): 1,446;
   // h11-order's blind round 33 (42 sentences of 8 new stories) and its round 34 (34 sentences labelled again in the
-  // introduction order, no new hash): 1,522; the coordinator's round 35 (the merged gate and order): LABELLED_TOTAL.
-  assert.equal(m.labelled, 1488);
+  // introduction order, no new hash): 1,488; h11-lead's blind round 31 (46 sentences of 10 new stories) and round
+  // 32 (14 sentences its lead clean-up shows, not blind): 1534OTE.
+  assert.equal(m.labelled, 1534);
   assert.equal(m.matched + m.gone, m.labelled);
   // Labels are read in context (data/gold/briefs.md, "Labels in context"): the sentences none of whose labels
   // holds where they are shown now are counted, and scored apart.
@@ -81,6 +82,7 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // h11-dangle's blind round 29 (8 new stories, 0.6585 on main) takes main to 0.7531 on 1,412 labels with no code
   // change; its learned dangling-reference gate then reads 0.7712 on 1,446 labels (tune 0.7719, held 0.7705).
   // h11-order's blind round 33 (8 new stories, main 0.6667) and its introduction order (src/summarize/order.ts)
-  // read 0.7658 on 1,413 labels (main 0.7534). The merged main with both: USABLE_NOTE
-  assert.ok(m.usable >= 0.76, `usable ${m.usable} fell under 0.76`);
+  // read 0.7658 on 1,413 labels (main 0.7534). h11-lead's blind round 31 (main 0.7609 on it) and its lead
+  // clean-up read 0.7677 on 1,427 labels (main 0.7578). The merged main with all three: USABLE_NOTE
+  assert.ok(m.usable >= 0.77, `usable ${m.usable} fell under 0.77`);
 });
