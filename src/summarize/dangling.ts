@@ -83,6 +83,35 @@ const termsOf = (s: Sentence) => cached(termCache, s, () => contentTerms(without
 const rawTermsOf = (s: Sentence) => cached(rawTermCache, s, () => contentTerms(s.text));
 const namesOf = (s: Sentence) => cached(nameCache, s, () => names(withoutDateline(s)));
 
+/**
+ * The fewest leading sentences of `article` whose text (joined with spaces) gives `short` after a first name
+ * ("Joseph (A.) VanWert" for "VanWert"), or Infinity: a prefix that gives it stays giving it, so a binary search
+ * over prefix lengths finds it in O(n log n) once per article and name, instead of joining every prefix again.
+ */
+const fullNameCache = new WeakMap<readonly (Sentence | undefined)[], Map<string, number>>();
+function fullNameBefore(article: readonly (Sentence | undefined)[], short: string): number {
+  let byName = fullNameCache.get(article);
+  if (byName === undefined) fullNameCache.set(article, (byName = new Map()));
+  const known = byName.get(short);
+  if (known !== undefined) return known;
+  const pattern = new RegExp(`\\p{Lu}\\p{Ll}+\\s+(?:\\p{Lu}\\.\\s+)?${short}\\b`, 'u');
+  const texts = article.map((x) => (x ? withoutDateline(x) : ''));
+  const gives = (n: number) => pattern.test(texts.slice(0, n).join(' '));
+  let found = Number.POSITIVE_INFINITY;
+  if (gives(texts.length)) {
+    let lo = 0;
+    let hi = texts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gives(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    found = lo;
+  }
+  byName.set(short, found);
+  return found;
+}
+
 /** What a summary shown so far gives a reader: its terms, its names (and first words), its sentences. */
 interface Shown {
   terms: Set<string>;
@@ -131,12 +160,7 @@ export function danglingFeatures(
     short !== undefined &&
     !shownNames.has(short) &&
     !new RegExp(`\\p{Lu}\\p{Ll}+\\s+${short}\\b`, 'u').test(text) &&
-    new RegExp(`\\p{Lu}\\p{Ll}+\\s+(?:\\p{Lu}\\.\\s+)?${short}\\b`, 'u').test(
-      article
-        .slice(0, k)
-        .map((x) => (x ? withoutDateline(x) : ''))
-        .join(' '),
-    );
+    fullNameBefore(article, short) <= k;
   const surname = secondReference(text);
   const definite = definiteSubject(text);
   const described = describedElsewhere(text);

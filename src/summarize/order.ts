@@ -20,7 +20,7 @@
 
 import { MONTHS_FULL, REPORTING_VERBS, TITLE_ABBREVIATIONS, TITLES, WEEKDAYS } from '../language/lexicon.js';
 import { contentTerms, isStopword, stem } from '../language/tokens.js';
-import { notStandAlone, outsideQuotes } from '../text/stand-alone.js';
+import { DEFINED_BY, notStandAlone, outsideQuotes } from '../text/stand-alone.js';
 import { leansByOpening, pronounSpeaker } from './antecedent.js';
 
 /** A summary sentence to order, in the chronological order of the summary. */
@@ -163,19 +163,6 @@ broke broken chose chosen drove driven flew grew grown rose struck sold heard me
     /\s+/,
   ),
 );
-/** Words after a description that define it in place. */
-const DEFINED_IN_PLACE = new Set([
-  'of',
-  'from',
-  'who',
-  'whom',
-  'whose',
-  'that',
-  'which',
-  'named',
-  'called',
-  'known',
-]);
 
 /**
  * The stemmed heads of the descriptions a text opens with `opener` ("the" or an indefinite), outside quotations:
@@ -203,8 +190,7 @@ function descriptions(text: string, opener: (word: string) => boolean): Set<stri
     }
     // Defined in place: "the report, Climate Change Impacts …", "the man who …", "the cause of …".
     const next = raw[m] ?? '';
-    const inPlace =
-      DEFINED_IN_PLACE.has(next.toLowerCase()) || (/,$/.test(raw[m - 1]) && /^\p{Lu}/u.test(next));
+    const inPlace = DEFINED_BY.has(next.toLowerCase()) || (/,$/.test(raw[m - 1]) && /^\p{Lu}/u.test(next));
     if (head && !inPlace && !KNOWN_HEADS.has(stem(head))) out.add(stem(head));
   }
   return out;

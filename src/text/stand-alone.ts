@@ -137,7 +137,7 @@ const TIME_HEADS = new Set(
   ),
 );
 /** Words after a description that define it in place: "The team from the University …", "The man who …". */
-const DEFINED_BY = new Set([
+export const DEFINED_BY = new Set([
   'of',
   'from',
   'who',
