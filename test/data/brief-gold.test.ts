@@ -31,8 +31,9 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // and its round 30 (37 sentences its dangling-reference gate shows, 34 new hashes, not blind): 1,446;
   // h11-order's blind round 33 (42 sentences of 8 new stories) and its round 34 (34 sentences labelled again in the
   // introduction order, no new hash): 1,488; h11-lead's blind round 31 (46 sentences of 10 new stories) and round
-  // 32 (14 sentences its lead clean-up shows, not blind): 1534OTE.
-  assert.equal(m.labelled, 1534);
+  // 32 (14 sentences its lead clean-up shows, not blind): 1,534; round 35 on the merged main (11 sentences with no
+  // label that holds, 6 of them new hashes, and 37 stale usable labels labelled again in context): 1,540.
+  assert.equal(m.labelled, 1540);
   assert.equal(m.matched + m.gone, m.labelled);
   // Labels are read in context (data/gold/briefs.md, "Labels in context"): the sentences none of whose labels
   // holds where they are shown now are counted, and scored apart.
@@ -83,6 +84,9 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // change; its learned dangling-reference gate then reads 0.7712 on 1,446 labels (tune 0.7719, held 0.7705).
   // h11-order's blind round 33 (8 new stories, main 0.6667) and its introduction order (src/summarize/order.ts)
   // read 0.7658 on 1,413 labels (main 0.7534). h11-lead's blind round 31 (main 0.7609 on it) and its lead
-  // clean-up read 0.7677 on 1,427 labels (main 0.7578). The merged main with all three: USABLE_NOTE
-  assert.ok(m.usable >= 0.77, `usable ${m.usable} fell under 0.77`);
+  // clean-up read 0.7677 on 1,427 labels (main 0.7578). The merged main with all three read 0.7834 with 6
+  // unlabelled, 5 unlabelled in context and 37 usable labels in a changed context; round 35 labels them all (2 of
+  // the 37 no longer usable): 0.7786 on 1,540 labels (tune 0.7891, held 0.7695; 0.7744 by hash), 0 unlabelled,
+  // usable_context_changed 0: floor 0.775.
+  assert.ok(m.usable >= 0.775, `usable ${m.usable} fell under 0.775`);
 });
