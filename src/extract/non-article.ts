@@ -13,6 +13,7 @@
  * threshold, naming the reason whose features push its score up most. Pure, linear in the text.
  */
 import { derived, loadModel, type ModelFile, modelSlot } from '../models/load.js';
+import { type StandardizedLogistic, standardizedProbability } from '../models/newton.js';
 import { datelineAgency } from './datelines.js';
 import {
   FEATURE_REASONS,
@@ -41,12 +42,8 @@ export interface NonArticleOptions {
   wholeText?: boolean;
 }
 
-export interface NonArticleWeights {
-  /** Standardization of each feature (NON_ARTICLE_FEATURES order, after the version line). */
-  mean: number[];
-  sd: number[];
-  weights: number[];
-  bias: number;
+/** Standardization of each feature in NON_ARTICLE_FEATURES order (after the version line), weights and bias. */
+export interface NonArticleWeights extends StandardizedLogistic {
   /** Drop a page the rules keep when its probability of being a non-article reaches this. */
   threshold: number;
 }
@@ -100,12 +97,8 @@ export function modelApplies(s: PageShape, options: NonArticleOptions = {}): boo
 }
 
 /** The probability that a page with this feature row is not an article. */
-export function nonArticleProbability(model: NonArticleWeights, row: readonly number[]): number {
-  let z = model.bias;
-  for (let j = 0; j < model.weights.length; j++)
-    z += (model.weights[j] * (row[j] - model.mean[j])) / model.sd[j];
-  return 1 / (1 + Math.exp(-z));
-}
+export const nonArticleProbability: (model: NonArticleWeights, row: readonly number[]) => number =
+  standardizedProbability;
 
 /** The reason whose features raise the score most (each column's signed contribution, summed by reason). */
 export function strongestReason(model: NonArticleWeights, row: readonly number[]): NonArticleReason {

@@ -36,6 +36,14 @@ export interface StandardizedLogistic {
   bias: number;
 }
 
+/** The probability a `StandardizedLogistic` gives one row of raw (unstandardised) features. */
+export function standardizedProbability(model: StandardizedLogistic, row: readonly number[]): number {
+  let z = model.bias;
+  for (let j = 0; j < model.weights.length; j++)
+    z += (model.weights[j] * (row[j] - model.mean[j])) / model.sd[j];
+  return 1 / (1 + Math.exp(-z));
+}
+
 /**
  * Standardises `rows` (`standardization`), appends the bias column and fits `newtonLogistic` with the small
  * trainers' settings (at most 60 steps, tolerance 1e-10).

@@ -13,6 +13,7 @@ import { MONTHS_FULL, WEEKDAYS } from '../language/lexicon.js';
 import { contentTerms } from '../language/tokens.js';
 import type { Sentence } from '../model.js';
 import { derived, loadModel, type ModelFile, modelSlot } from '../models/load.js';
+import { type StandardizedLogistic, standardizedProbability } from '../models/newton.js';
 import { withoutDateline } from '../text/candidates.js';
 import { definiteSubject, outsideQuotes, secondReference } from '../text/stand-alone.js';
 import { describedElsewhere, leansByOpening } from './antecedent.js';
@@ -194,11 +195,7 @@ export function danglingFeatures(
   ];
 }
 
-export interface DanglingWeights {
-  mean: number[];
-  sd: number[];
-  weights: number[];
-  bias: number;
+export interface DanglingWeights extends StandardizedLogistic {
   /** Refuse a candidate whose risk reaches this. */
   threshold: number;
 }
@@ -228,12 +225,8 @@ const slot = modelSlot<DanglingWeights>(shippedModel);
 export const useDanglingModel = slot.use;
 
 /** The probability that a row of DANGLING_FEATURES is a dangling reference. */
-export function danglingProbability(model: DanglingWeights, row: readonly number[]): number {
-  let z = model.bias;
-  for (let j = 0; j < model.weights.length; j++)
-    z += (model.weights[j] * (row[j] - model.mean[j])) / model.sd[j];
-  return 1 / (1 + Math.exp(-z));
-}
+export const danglingProbability: (model: DanglingWeights, row: readonly number[]) => number =
+  standardizedProbability;
 
 /** Each article's sentences by index, from a story's sentences (linear). */
 export function sentencesByArticle(sentences: readonly Sentence[]): Map<string, Sentence[]> {
