@@ -32,8 +32,10 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // h11-order's blind round 33 (42 sentences of 8 new stories) and its round 34 (34 sentences labelled again in the
   // introduction order, no new hash): 1,488; h11-lead's blind round 31 (46 sentences of 10 new stories) and round
   // 32 (14 sentences its lead clean-up shows, not blind): 1,534; round 35 on the merged main (11 sentences with no
-  // label that holds, 6 of them new hashes, and 37 stale usable labels labelled again in context): 1,540.
-  assert.equal(m.labelled, 1540);
+  // label that holds, 6 of them new hashes, and 37 stale usable labels labelled again in context): 1,540; the
+  // coordinator's round 36 (the dangling gate retrained on the merged sentences: 10 sentences without a holding
+  // label, 9 new hashes, and 5 stale usable labels, labelled again in context): 1,549.
+  assert.equal(m.labelled, 1549);
   assert.equal(m.matched + m.gone, m.labelled);
   // Labels are read in context (data/gold/briefs.md, "Labels in context"): the sentences none of whose labels
   // holds where they are shown now are counted, and scored apart.
@@ -87,6 +89,7 @@ test('eval brief runs over the brief dev set and reports every figure', { skip: 
   // clean-up read 0.7677 on 1,427 labels (main 0.7578). The merged main with all three read 0.7834 with 6
   // unlabelled, 5 unlabelled in context and 37 usable labels in a changed context; round 35 labels them all (2 of
   // the 37 no longer usable): 0.7786 on 1,540 labels (tune 0.7891, held 0.7695; 0.7744 by hash), 0 unlabelled,
-  // usable_context_changed 0: floor 0.775.
+  // usable_context_changed 0. With the gate retrained on the merged main's sentences and round 36: 0.7778 on
+  // 1,549 labels (tune 0.7931, held 0.7647; start e7d8196 0.7472): floor 0.775.
   assert.ok(m.usable >= 0.775, `usable ${m.usable} fell under 0.775`);
 });
