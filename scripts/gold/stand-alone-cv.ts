@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { GoldSentence } from '../../src/eval/brief.js';
 import { briefStoryLoader, sentenceHash } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
 import { documentsFromBytes } from '../../src/ingest/index.js';
@@ -222,14 +223,6 @@ const POSITIVE = new Set([
 ]);
 const t0 = Date.now();
 
-interface Gold {
-  story: string;
-  hash: string;
-  label: string;
-  round?: number;
-  /** Labelled after a change (not blind). */
-  after?: string;
-}
 interface Row {
   story: string;
   label: string;
@@ -243,13 +236,13 @@ interface Row {
   text: string;
 }
 
-const lines = readJsonl<Gold>(data);
+const lines = readJsonl<GoldSentence>(data);
 const train = lines.filter((g) => (g.round ?? 1) <= LAST_ROUND);
 const blind = lines.filter((g) => g.round === BLIND_ROUND && !g.after);
 
 const load = briefStoryLoader(shared);
-function rowsOf(gold: Gold[]): Row[] {
-  const label = new Map<string, Gold>();
+function rowsOf(gold: GoldSentence[]): Row[] {
+  const label = new Map<string, GoldSentence>();
   for (const g of gold) if (!label.has(`${g.story} ${g.hash}`)) label.set(`${g.story} ${g.hash}`, g);
   const stories = [...new Set(gold.map((g) => g.story))];
   const rows: Row[] = [];

@@ -18,7 +18,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { halfOf } from '../../src/eval/brief.js';
+import { type GoldSentence, halfOf } from '../../src/eval/brief.js';
 import { briefStoryLoader, sentenceHash } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
 import { documentsFromBytes } from '../../src/ingest/index.js';
@@ -47,13 +47,6 @@ const MIN_PRECISION = 0.5;
 const FOLDS = 5;
 const t0 = Date.now();
 
-interface Gold {
-  story: string;
-  hash: string;
-  label: string;
-  round?: number;
-  before?: string[];
-}
 interface Row {
   story: string;
   features: number[];
@@ -62,16 +55,16 @@ interface Row {
   text: string;
 }
 
-const fitted = (g: Gold) =>
+const fitted = (g: GoldSentence) =>
   (g.label === 'usable' || g.label === 'dangling-reference') &&
   g.before !== undefined &&
   (g.round ?? 1) <= LAST_ROUND &&
   halfOf(g.story) === 'tune';
-const lines = readJsonl<Gold>(data).filter(fitted);
+const lines = readJsonl<GoldSentence>(data).filter(fitted);
 /** The gold lines fitted on, as they stand in the file: what the model header names and hashes. */
 const fittedText = readFileSync(data, 'utf8')
   .split('\n')
-  .filter((l) => l.trim() && fitted(JSON.parse(l) as Gold))
+  .filter((l) => l.trim() && fitted(JSON.parse(l) as GoldSentence))
   .map((l) => `${l}\n`)
   .join('');
 const load = briefStoryLoader(shared);

@@ -65,6 +65,12 @@ export interface GoldSentence {
    * after the sentence naming him); `[]` when it stands alone. Absent on labels that did not record it.
    */
   needs?: string[];
+  /** The labelling round (data/gold/briefs.md); absent on round 1. */
+  round?: number;
+  /** The branch a line was labelled after (not blind), where a round has blind and later lines. */
+  after?: string;
+  /** Labelled again where none of the sentence's earlier lines held. */
+  again?: boolean;
 }
 
 /** What the brief shows for a summary sentence: enough to score it (`brief` and `index` give its context). */
