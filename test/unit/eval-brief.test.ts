@@ -25,6 +25,15 @@ const gold = (over: Partial<GoldSentence>): GoldSentence => ({
   label: 'usable',
   ...over,
 });
+/** A shown sentence of brief 0 of the invented story, at `index` in its summary. */
+const row = (hash: string, index: number) => ({
+  story: 'multinews/x',
+  hash,
+  cited: [],
+  shown: 1,
+  brief: 0,
+  index,
+});
 
 test('citations are scored by cited vs true supporters, pooled over sentences', () => {
   const labelled = [
@@ -133,14 +142,6 @@ test('the usable rate reads the first label that holds where the sentence is sho
     gold({ hash: 'h2', label: 'dangling-reference', before: [] }),
     gold({ hash: 'h3', before: ['h9'] }),
   ];
-  const row = (hash: string, index: number) => ({
-    story: 'multinews/x',
-    hash,
-    cited: [],
-    shown: 1,
-    brief: 0,
-    index,
-  });
   // h0 now introduces h1's referent: h1's second line holds; h2 now has h0 and h1 before it: unlabelled there
   const m = scoreBriefs(labelled, [row('h0', 0), row('h1', 1), row('h2', 2), row('h3', 3)]);
   assert.equal(m.matched, 4);
@@ -276,14 +277,6 @@ test('stories split into a tune and a held-out half by their id alone', async ()
 });
 
 test('a label made again in the present context is preferred over an old context-free usable line', () => {
-  const row = (hash: string, index: number) => ({
-    story: 'multinews/x',
-    hash,
-    cited: [],
-    shown: 1,
-    brief: 0,
-    index,
-  });
   // h2 was labelled usable (no needs) after h0 and h1; now only h1 is shown before it, and round 28 labels it
   // again there as a dangling reference: that line scores it, not the old one that still "holds"
   const labelled = [
