@@ -31,6 +31,7 @@ import {
   storyBriefs,
 } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
+import { markedBriefs } from './reading-round.js';
 
 const args = process.argv.slice(2);
 const out = args[0];
@@ -92,18 +93,15 @@ const items = [...fresh, ...sample].sort((a, b) =>
 );
 const number = new Map(items.map((it, i) => [`${it.s.story}#${it.s.hash}`, i + 1]));
 
-const context: string[] = [];
-for (const [story, sentences] of briefs) {
-  if (!sentences.some((s) => number.has(`${story}#${s.hash}`))) continue;
-  context.push(`\n# ${story}`);
-  for (const s of sentences) {
-    const n = number.get(`${story}#${s.hash}`);
-    context.push(`- ${n ? `**[item ${n}]**` : '[context]'} (brief ${s.brief}, from ${s.from}) ${s.text}`);
-    const src = n && !citations ? around.get(`${story}#${s.hash}`) : undefined;
-    if (src) context.push(`  - source around it: ${src}`);
-  }
-  if (citations) for (const d of articles.get(story) ?? []) context.push(`\n## article ${d.id}\n\n${d.text}`);
-}
+const context = markedBriefs(
+  briefs,
+  (s) => {
+    const key = `${s.story}#${s.hash}`;
+    const n = number.get(key);
+    return n ? { n, around: citations ? undefined : around.get(key) } : undefined;
+  },
+  (story) => (citations ? (articles.get(story) ?? []).map((d) => `\n## article ${d.id}\n\n${d.text}`) : []),
+);
 const toLabel = items.map((it, i) => JSON.stringify({ item: i + 1, story: it.s.story, hash: it.s.hash }));
 const key = items.map((it, i) =>
   JSON.stringify({

@@ -29,6 +29,7 @@ import {
   storyBriefs,
 } from '../../src/eval/brief-stories.js';
 import { readJsonl } from '../../src/eval/data.js';
+import { markedBriefs } from './reading-round.js';
 
 const args = process.argv.slice(2);
 const out = args[0];
@@ -68,16 +69,10 @@ for (const story of [...new Set(gold.map((g) => g.story))]) {
 }
 stale.sort((a, b) => order(`${a.s.story}#${a.s.hash}`).localeCompare(order(`${b.s.story}#${b.s.hash}`)));
 const number = new Map(stale.slice(0, size).map((x, i) => [`${x.s.story}#${x.s.hash}`, { n: i + 1, x }]));
-const context: string[] = [];
-for (const [story, sentences] of briefs) {
-  if (!sentences.some((s) => number.has(`${story}#${s.hash}`))) continue;
-  context.push(`\n# ${story}`);
-  for (const s of sentences) {
-    const it = number.get(`${story}#${s.hash}`);
-    context.push(`- ${it ? `**[item ${it.n}]**` : '[context]'} (brief ${s.brief}, from ${s.from}) ${s.text}`);
-    if (it?.x.around) context.push(`  - source around it: ${it.x.around}`);
-  }
-}
+const context = markedBriefs(briefs, (s) => {
+  const it = number.get(`${s.story}#${s.hash}`);
+  return it && { n: it.n, around: it.x.around };
+});
 const key = stale.map((x, i) =>
   JSON.stringify({
     item: i + 1,

@@ -9,7 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sourceAround, storyBriefs } from '../../src/eval/brief-stories.js';
+import { type BriefSentence, sourceAround, storyBriefs } from '../../src/eval/brief-stories.js';
 import type { SharedDoc } from '../../src/eval/shared-docs.js';
 
 export function writeReadingRound(
@@ -52,4 +52,30 @@ export function writeReadingRound(
   writeFileSync(join(out, 'context.md'), `${context.join('\n')}\n`);
   writeFileSync(join(out, 'skeleton.jsonl'), `${skeleton.join('\n')}\n`);
   return item;
+}
+
+/**
+ * The `context.md` lines of a round over briefs already made (`brief-new-sentences.ts`, `brief-stale.ts`): each
+ * story with a marked sentence, its summary in order, a marked sentence as a numbered item followed by the source
+ * around it, the others as context; `after` adds lines below a story (the articles of a citation round).
+ */
+export function markedBriefs(
+  briefs: ReadonlyMap<string, readonly BriefSentence[]>,
+  mark: (s: BriefSentence) => { n: number; around?: string } | undefined,
+  after: (story: string) => string[] = () => [],
+): string[] {
+  const context: string[] = [];
+  for (const [story, sentences] of briefs) {
+    if (!sentences.some((s) => mark(s))) continue;
+    context.push(`\n# ${story}`);
+    for (const s of sentences) {
+      const it = mark(s);
+      context.push(
+        `- ${it ? `**[item ${it.n}]**` : '[context]'} (brief ${s.brief}, from ${s.from}) ${s.text}`,
+      );
+      if (it?.around) context.push(`  - source around it: ${it.around}`);
+    }
+    context.push(...after(story));
+  }
+  return context;
 }
