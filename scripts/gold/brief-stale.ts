@@ -3,8 +3,9 @@
  * labels"): the shown summary sentences scored by a `usable` line without `needs` whose labelling context
  * (`before`) holds a sentence no longer shown before it (`usable_context_changed` in `eval brief`). Writes to
  * OUT (outside the repository):
- * - `key.jsonl`: every such sentence (story, half, brief, index, hash, `before` = the hashes shown before it
- *   now, `order` = SHA-256 of `story#hash`), sorted by `order`, with its old label; the labeller must not open it;
+ * - `key.jsonl`: every such sentence (story, half, brief, index, hash, from, offset, `before` = the hashes shown
+ *   before it now, `order` = SHA-256 of `story#hash`), sorted by `order`, with its old label; the labeller must not
+ *   open it;
  * - `context.md`: the first N of them (the sample) marked as items in their briefs, with the source sentences
  *   around each, to be labelled blind.
  *
@@ -49,6 +50,8 @@ interface Stale {
   before: string[];
   label: string;
   around?: string;
+  /** The sentence's offset in its article's text (-1 if not found verbatim), as the gold line stores it. */
+  offset: number;
 }
 const briefs = new Map<string, BriefSentence[]>();
 const stale: Stale[] = [];
@@ -64,7 +67,13 @@ for (const story of [...new Set(gold.map((g) => g.story))]) {
     if (!context || !holding || !contextChanged(holding, context)) continue;
     const doc = docs.find((d) => d.id === s.from);
     const around = doc && sourceAround(doc.text, s.text, 2, 1);
-    stale.push({ s, before: context, label: holding.label, around });
+    stale.push({
+      s,
+      before: context,
+      label: holding.label,
+      around,
+      offset: doc ? doc.text.indexOf(s.text) : -1,
+    });
   }
 }
 stale.sort((a, b) => order(`${a.s.story}#${a.s.hash}`).localeCompare(order(`${b.s.story}#${b.s.hash}`)));
@@ -82,6 +91,7 @@ const key = stale.map((x, i) =>
     index: x.s.index,
     hash: x.s.hash,
     from: x.s.from,
+    offset: x.offset,
     before: x.before,
     order: order(`${x.s.story}#${x.s.hash}`),
     old: x.label,
